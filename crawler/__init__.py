@@ -1,0 +1,1 @@
+"""Scrapy crawling of portal profiles into the index (placeholder until issue #3)."""
