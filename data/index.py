@@ -5,12 +5,23 @@ import gzip
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import sqlite_utils
 
+from data.entities import Directive, Official, SiteStats, directives, officials, site_stats
+from data.export import export_rows
+from data.reprocess import requeue_pages
 from data.schema import migrate
+from data.search import SearchHit, search, store_search_text
+from data.tags import replace_tags, tags_hash
+
+# Fields whose change is a change of the article; raw_page_id, extractor_version and last_seen
+# are bookkeeping, updated silently.
+_CONTENT_FIELDS = ("site", "title", "published", "author", "lead", "text_hash", "captions", "attachments",
+                   "language", "tags_hash")
 
 
 @dataclass
@@ -27,6 +38,10 @@ class FetchedPage:
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None
 
 
 class Index:
@@ -77,7 +92,9 @@ class Index:
     def add_article(self, page: FetchedPage, article, tags) -> str:
         """Index ``article`` (from ``page``) with its ``tags``; return 'new', 'changed' or 'unchanged'.
 
-        A changed text becomes a new revision; the previous one stays in ``revisions``.
+        A changed title or text becomes a new revision (the previous one stays in ``revisions``);
+        other changed fields and changed tags are updated in place and also count as 'changed'.
+        Indexing the same article with the same tags again changes nothing.
         """
         digest = text_hash(article.text)
         existing = next(self.db["articles"].rows_where("url = ?", [article.url]), None)
@@ -87,29 +104,195 @@ class Index:
                "attachments": json.dumps(article.attachments, ensure_ascii=False),
                "language": article.language, "text_hash": digest,
                "extractor_version": article.extractor_version, "raw_page_id": page.id,
-               "last_seen": page.fetched_at}
-        with self.db.conn:
+               "last_seen": page.fetched_at, "published_year": _year(article.published),
+               "tags_hash": tags_hash(tags)}
+        with self.db.atomic():
             if existing is None:
                 row.update(first_seen=page.fetched_at, revision=1)
                 article_id = self.db["articles"].insert(row).last_pk
-                outcome = "new"
-            elif existing["text_hash"] == digest and existing["title"] == article.title:
-                self.db["articles"].update(existing["id"], {"last_seen": page.fetched_at})
-                return "unchanged"
+                outcome, changed = "new", set(_CONTENT_FIELDS)
             else:
                 article_id = existing["id"]
-                row["revision"] = existing["revision"] + 1
-                self.db["articles"].update(article_id, row)
-                outcome = "changed"
-            self.db["revisions"].insert({"article_id": article_id, "revision": row["revision"],
-                                         "fetched_at": page.fetched_at, "raw_page_id": page.id,
-                                         "title": article.title, "text": article.text,
-                                         "text_hash": digest})
-            self._replace_tags(article_id, tags)
+                changed = {name for name in _CONTENT_FIELDS if existing[name] != row[name]}
+                row["revision"] = existing["revision"] + bool(changed & {"title", "text_hash"})
+                row["last_seen"] = max(existing["last_seen"] or "", page.fetched_at)
+                update = {name: value for name, value in row.items() if existing[name] != value}
+                if update:
+                    self.db["articles"].update(article_id, update)
+                outcome = "changed" if changed else "unchanged"
+            if changed & {"title", "text_hash"}:
+                self.db["revisions"].insert({"article_id": article_id, "revision": row["revision"],
+                                             "fetched_at": page.fetched_at, "raw_page_id": page.id,
+                                             "title": article.title, "text": article.text,
+                                             "text_hash": digest})
+            if changed & {"title", "lead", "text_hash"}:
+                store_search_text(self.db, article_id, article.title, article.lead, article.text)
+            if changed & {"tags_hash", "published"}:
+                self._replace_tags(article_id, tags)
         return outcome
 
     def _replace_tags(self, article_id: int, tags) -> None:
-        """Store ``tags`` for the article (placeholder until the index issue adds tag tables)."""
+        """Replace the article's tag rows; keep people, positions and directives consistent."""
+        replace_tags(self.db, article_id, tags)
+
+    def requeue_pages(self, since_version: str | None = None) -> int:
+        """Queue raw pages for extraction again (those behind articles older than ``since_version``,
+        or the latest page of every URL); return how many."""
+        return requeue_pages(self.db, since_version)
+
+    # -- queries -----------------------------------------------------------------------
+    def search(self, query: str, mode: str = "accent-insensitive", site: str | None = None,
+               since: str | None = None, until: str | None = None, official: str | None = None,
+               directive: str | None = None, limit: int = 20) -> list[SearchHit]:
+        """Articles matching ``query`` (plain words, or FTS5 syntax), best first; see data.search."""
+        return search(self.db, query, mode=mode, site=site, since=since, until=until, official=official,
+                      directive=directive, limit=limit)
+
+    def officials(self, name: str | None = None, site: str | None = None) -> list[Official]:
+        """People mentioned, with positions, article count and first/last seen; see data.entities."""
+        return officials(self.db, name=name, site=site)
+
+    def directives(self, key: str | None = None, type: str | None = None,
+                   issuer: str | None = None) -> list[Directive]:
+        """Cited documents with article count and first/last cited; see data.entities."""
+        return directives(self.db, key=key, type=type, issuer=issuer)
+
+    def stats(self) -> list[SiteStats]:
+        """Per-site counts of articles and tags, the latest crawl run, and a TOTAL row."""
+        return site_stats(self.db)
+
+    def export_rows(self, table: str, site: str | None = None, since: str | None = None,
+                    until: str | None = None, query: str | None = None) -> Iterator[dict]:
+        """Rows of an export table (see data.export.EXPORT_COLUMNS), streamed from a cursor."""
+        return export_rows(self.db, table, site=site, since=since, until=until, query=query)
+
+    def upsert_sources(self, profiles: Iterable[dict]) -> int:
+        """Keep each profile (as a dict) in ``sources``; return how many."""
+        count = 0
+        for profile in profiles:
+            self.upsert_source(profile)
+            count += 1
+        return count
 
     def count(self, table: str) -> int:
         return self.db[table].count
+
+    # -- crawl state -------------------------------------------------------------------
+    # Written by the crawler (the single writer during a crawl). Times are ISO 8601 UTC
+    # strings of one format, so they compare as text.
+    def url_state(self, url: str) -> dict | None:
+        """The url_state row of ``url`` (canonical form), or None if never seen."""
+        return next(self.db["url_state"].rows_where("url = ?", [url]), None)
+
+    def known_article_urls(self, site: str) -> set[str]:
+        """Article URLs of ``site`` fetched at least once."""
+        rows = self.db.execute("select url from url_state where site = ? and kind = 'article' "
+                               "and last_fetched is not null", [site]).fetchall()
+        return {url for (url,) in rows}
+
+    def pending_urls(self, site: str, now: str) -> list[str]:
+        """Article URLs of ``site`` still to fetch: seen but never fetched, or failed and due a retry."""
+        rows = self.db.execute("select url from url_state where site = ? and kind = 'article' and "
+                               "((status = 'new' and last_fetched is null) or "
+                               "(status = 'failed' and coalesce(next_retry, '') <= ?)) order by first_seen",
+                               [site, now]).fetchall()
+        return [url for (url,) in rows]
+
+    def note_urls(self, urls: Iterable[str], site: str, kind: str, at: str) -> None:
+        """Record that ``urls`` were seen (listed in a feed, sitemap or page) at ``at``."""
+        status = "attachment" if kind == "attachment" else "new"
+        with self.db.conn:
+            self.db.conn.executemany(
+                "insert into url_state (url, site, kind, first_seen, last_seen, status, failures) "
+                "values (?, ?, ?, ?, ?, ?, 0) on conflict(url) do update set last_seen = excluded.last_seen",
+                [(url, site, kind, at, at, status) for url in urls])
+
+    def record_fetch(self, url: str, site: str, *, kind: str, at: str, http_status: int = 200,
+                     etag: str | None = None, last_modified: str | None = None,
+                     text_hash: str | None = None) -> str:
+        """Record a successful fetch; return 'new', 'changed' or 'unchanged' (by text hash)
+        for an article, 'fetched' for anything else. Clears failures."""
+        prev = self.url_state(url)
+        if kind != "article" or text_hash is None:
+            outcome = "fetched"
+        elif prev is None or not prev["text_hash"]:
+            outcome = "new"
+        else:
+            outcome = "unchanged" if prev["text_hash"] == text_hash else "changed"
+        row = {"url": url, "site": site, "kind": kind, "first_seen": prev["first_seen"] if prev else at,
+               "last_seen": at, "last_fetched": at, "etag": etag, "last_modified": last_modified,
+               "http_status": http_status, "status": "ok", "text_hash": text_hash, "failures": 0,
+               "next_retry": None, "reason": None}
+        with self.db.conn:
+            self.db["url_state"].upsert(row, pk="url")
+        return outcome
+
+    def record_not_modified(self, url: str, site: str, at: str) -> None:
+        """A conditional request came back 304: the stored copy is current."""
+        with self.db.conn:
+            self.db.execute("update url_state set last_seen = ?, last_fetched = ?, http_status = 304, "
+                            "status = 'ok', failures = 0, next_retry = null, reason = null where url = ?",
+                            [at, at, url])
+
+    def record_failure(self, url: str, site: str, reason: str, at: str, *, kind: str = "article",
+                       http_status: int | None = None, retry_after: float | None = None,
+                       max_failures: int = 5, backoff_hours: float = 12.0) -> str:
+        """Record a failed fetch; return 'failed' (retried from ``next_retry``: ``backoff_hours``
+        doubling per failure, at least ``retry_after`` seconds) or 'gone' (given up after
+        ``max_failures`` failures, or at once on HTTP 410)."""
+        prev = self.url_state(url)
+        failures = (prev["failures"] or 0) + 1 if prev else 1
+        row = {"url": url, "site": site, "kind": prev["kind"] if prev else kind,
+               "first_seen": prev["first_seen"] if prev else at, "last_seen": at, "failures": failures,
+               "http_status": http_status}
+        if failures >= max_failures or http_status == 410:
+            row.update(status="gone", next_retry=None, reason=f"gave up after {failures} failure(s): {reason}")
+        else:
+            wait = max(backoff_hours * 3600 * 2 ** (failures - 1), retry_after or 0)
+            retry_at = datetime.fromisoformat(at) + timedelta(seconds=wait)
+            row.update(status="failed", reason=reason, next_retry=retry_at.isoformat(timespec="seconds"))
+        with self.db.conn:
+            self.db["url_state"].upsert(row, pk="url")
+        return row["status"]
+
+    def mark_url(self, url: str, site: str, status: str, reason: str | None, at: str, *,
+                 kind: str = "article") -> None:
+        """Set the status of ``url`` without counting a failure ('blocked' by robots.txt,
+        'redirected' to another URL, 'attachment' served where an article was expected)."""
+        prev = self.url_state(url)
+        with self.db.conn:
+            self.db["url_state"].upsert({"url": url, "site": site, "kind": prev["kind"] if prev else kind,
+                                         "first_seen": prev["first_seen"] if prev else at, "last_seen": at,
+                                         "status": status, "reason": reason}, pk="url")
+
+    def upsert_source(self, source: dict) -> None:
+        """Keep the profile a crawl used in ``sources`` (one row per site name)."""
+        row = {key: source.get(key) for key in ("name", "province", "level", "platform", "version",
+                                                "valid_from", "valid_until")}
+        row.update(domains=json.dumps(list(source.get("domains", ())), ensure_ascii=False),
+                   enabled=int(bool(source.get("enabled", True))))
+        with self.db.conn:
+            self.db["sources"].upsert(row, pk="name")
+
+    def start_run(self, run_id: str, site: str, started: str) -> int:
+        """Open a crawl_runs row for ``site`` (status 'running'); return its id."""
+        with self.db.conn:
+            return self.db["crawl_runs"].insert({"run_id": run_id, "site": site, "started": started,
+                                                 "status": "running"}).last_pk
+
+    def finish_run(self, row_id: int, finished: str, counts: dict, status: str) -> None:
+        """Close a crawl_runs row with its counts (requests, new, changed, unchanged, failed)."""
+        row = {key: counts.get(key, 0) for key in ("requests", "new", "changed", "unchanged", "failed")}
+        with self.db.conn:
+            self.db["crawl_runs"].update(row_id, {**row, "finished": finished, "status": status})
+
+    def abort_runs(self, run_id: str, finished: str) -> int:
+        """Mark the still 'running' rows of ``run_id`` 'aborted' (the crawl process died); return how many."""
+        with self.db.conn:
+            return self.db.execute("update crawl_runs set status = 'aborted', finished = ? "
+                                   "where run_id = ? and status = 'running'", [finished, run_id]).rowcount
+
+    def crawl_runs(self, run_id: str | None = None) -> list[dict]:
+        """crawl_runs rows, newest first (only those of ``run_id`` if given)."""
+        where, args = ("run_id = ?", [run_id]) if run_id else (None, None)
+        return list(self.db["crawl_runs"].rows_where(where, args, order_by="id desc"))

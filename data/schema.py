@@ -35,7 +35,129 @@ def m001_core(db: sqlite_utils.Database) -> None:
     db["crawl_runs"].create_index(["run_id"])
 
 
-MIGRATIONS = [m001_core]
+# Raw SQL below: sqlite-utils cannot declare ON DELETE CASCADE or external-content FTS5 triggers.
+_TAG_TABLES = """
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,          -- search form of the name: NFC, tone-unified, lower case
+    name TEXT NOT NULL,                -- the name as first written
+    name_folded TEXT NOT NULL,         -- no diacritics, đ -> d, lower case
+    first_seen TEXT, last_seen TEXT,   -- article dates (published, else first fetch), YYYY-MM-DD
+    article_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX idx_people_name_folded ON people(name_folded);
+CREATE TABLE person_positions (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    title TEXT NOT NULL, organization TEXT,
+    first_seen TEXT, last_seen TEXT, article_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX idx_person_positions_person ON person_positions(person_id);
+CREATE TABLE directives (
+    key TEXT PRIMARY KEY,
+    key_folded TEXT NOT NULL,          -- no diacritics, lower case, no spaces: "15/2020/nd-cp"
+    doc_type TEXT, type_code TEXT, number TEXT, issuer_code TEXT, year INTEGER,
+    date TEXT, issuer TEXT, title TEXT,
+    first_cited TEXT, last_cited TEXT, article_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX idx_directives_key_folded ON directives(key_folded);
+CREATE TABLE dates (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT, start INTEGER, "end" INTEGER, kind TEXT, start_date TEXT, end_date TEXT
+);
+CREATE INDEX idx_dates_article ON dates(article_id);
+CREATE INDEX idx_dates_start_date ON dates(start_date);
+CREATE TABLE official_mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    text TEXT, start INTEGER, "end" INTEGER, name TEXT, honorific TEXT,
+    positions TEXT,                    -- JSON list of {"title", "organization"}
+    article_day TEXT                   -- the article's date when tagged, YYYY-MM-DD
+);
+CREATE INDEX idx_official_mentions_article ON official_mentions(article_id);
+CREATE INDEX idx_official_mentions_person ON official_mentions(person_id, article_day);
+CREATE TABLE directive_mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    directive_key TEXT NOT NULL REFERENCES directives(key),
+    text TEXT, start INTEGER, "end" INTEGER, date TEXT, issuer TEXT, title TEXT,
+    article_day TEXT
+);
+CREATE INDEX idx_directive_mentions_article ON directive_mentions(article_id);
+CREATE INDEX idx_directive_mentions_key ON directive_mentions(directive_key, article_day);
+CREATE TABLE statistics (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT, start INTEGER, "end" INTEGER, value REAL, denominator REAL,
+    unit_text TEXT, qualifier TEXT, kind TEXT
+);
+CREATE INDEX idx_statistics_article ON statistics(article_id);
+CREATE INDEX idx_statistics_kind ON statistics(kind);
+"""
+
+
+def m002_tags(db: sqlite_utils.Database) -> None:
+    db.executescript(_TAG_TABLES)
+    db["articles"].add_column("published_year", int)
+    db["articles"].add_column("tags_hash", str)
+    db.execute("UPDATE articles SET published_year = CAST(substr(published, 1, 4) AS INTEGER) "
+               "WHERE published GLOB '[0-9][0-9][0-9][0-9]*'")
+    db["articles"].create_index(["published_year"])
+
+
+# The accent-insensitive table reads đ/Đ as ḏ/Ḏ, which unicode61 folds to d (it leaves đ alone);
+# search.py turns them back into đ/Đ in snippets.
+def _fold_d(column: str) -> str:
+    return f"replace(replace({column}, 'đ', 'ḏ'), 'Đ', 'Ḏ')"
+
+
+def _fts_sync(prefix: str) -> str:
+    return (f"INSERT INTO articles_fts_exact(rowid, title, lead, text) "
+            f"VALUES ({prefix}.article_id, {prefix}.title, {prefix}.lead, {prefix}.text);\n"
+            f"INSERT INTO articles_fts(rowid, title, lead, text) VALUES ({prefix}.article_id, "
+            f"{_fold_d(prefix + '.title')}, {_fold_d(prefix + '.lead')}, {_fold_d(prefix + '.text')});")
+
+
+def _fts_delete(prefix: str) -> str:
+    return (f"INSERT INTO articles_fts_exact(articles_fts_exact, rowid, title, lead, text) "
+            f"VALUES ('delete', {prefix}.article_id, {prefix}.title, {prefix}.lead, {prefix}.text);\n"
+            f"INSERT INTO articles_fts(articles_fts, rowid, title, lead, text) VALUES ('delete', "
+            f"{prefix}.article_id, {_fold_d(prefix + '.title')}, {_fold_d(prefix + '.lead')}, "
+            f"{_fold_d(prefix + '.text')});")
+
+
+def m003_search(db: sqlite_utils.Database) -> None:
+    from data.search import store_search_text  # the search form is computed in Python
+
+    db.executescript(f"""
+CREATE TABLE article_search (  -- title, lead and text in the search form (NFC, tone marks unified)
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    title TEXT, lead TEXT, text TEXT
+);
+CREATE VIEW article_search_folded AS SELECT article_id, {_fold_d('title')} AS title,
+    {_fold_d('lead')} AS lead, {_fold_d('text')} AS text FROM article_search;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, text, content='article_search_folded',
+    content_rowid='article_id', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE articles_fts_exact USING fts5(title, lead, text, content='article_search',
+    content_rowid='article_id', tokenize='unicode61 remove_diacritics 0');
+CREATE TRIGGER article_search_ai AFTER INSERT ON article_search BEGIN
+{_fts_sync('new')}
+END;
+CREATE TRIGGER article_search_ad AFTER DELETE ON article_search BEGIN
+{_fts_delete('old')}
+END;
+CREATE TRIGGER article_search_au AFTER UPDATE ON article_search BEGIN
+{_fts_delete('old')}
+{_fts_sync('new')}
+END;
+""")
+    for article_id, title, lead, text in db.conn.execute("SELECT id, title, lead, text FROM articles"):
+        store_search_text(db, article_id, title, lead, text)
+
+
+MIGRATIONS = [m001_core, m002_tags, m003_search]
 
 
 def migrate(db: sqlite_utils.Database) -> None:
@@ -44,7 +166,7 @@ def migrate(db: sqlite_utils.Database) -> None:
     done = {row["name"] for row in db["_migrations"].rows}
     for migration in MIGRATIONS:
         if migration.__name__ not in done:
-            with db.conn:
+            with db.atomic():  # all or nothing: a failed migration leaves no half-built table
                 migration(db)
                 db["_migrations"].insert({"name": migration.__name__,
                                           "applied_at": db.execute("select datetime('now')").fetchone()[0]})

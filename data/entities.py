@@ -1,0 +1,137 @@
+"""Entity queries: officials (people and their positions), cited documents, per-site counts."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import sqlite_utils
+
+from data.textnorm import directive_fold, fold_key
+
+
+@dataclass
+class Official:
+    id: int
+    name: str
+    positions: list[str]  # "title organization", most recently seen first
+    article_count: int
+    first_seen: str | None
+    last_seen: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Directive:
+    key: str
+    doc_type: str | None
+    type_code: str | None
+    number: str | None
+    issuer_code: str | None
+    year: int | None
+    date: str | None
+    issuer: str | None
+    title: str | None
+    article_count: int
+    first_cited: str | None
+    last_cited: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SiteStats:
+    site: str
+    articles: int = 0
+    officials: int = 0  # distinct people mentioned
+    official_mentions: int = 0
+    directives: int = 0  # distinct documents cited
+    directive_mentions: int = 0
+    statistics: int = 0
+    dates: int = 0
+    last_run: str | None = None  # end (or start, if unfinished) of the latest crawl run
+    last_run_status: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def officials(db: sqlite_utils.Database, name: str | None = None, site: str | None = None) -> list[Official]:
+    """People mentioned in articles, most cited first; ``name`` matches whole words, accents ignored.
+
+    With ``site`` the counts and dates cover that site's articles only.
+    """
+    where, params = "", []
+    if name:
+        where = " AND instr(' ' || p.name_folded || ' ', ?) > 0"
+        params.append(f" {fold_key(name)} ")
+    if site:
+        sql = ("SELECT p.id, p.name, count(DISTINCT m.article_id), min(m.article_day), max(m.article_day) "
+               "FROM people p JOIN official_mentions m ON m.person_id = p.id JOIN articles a ON a.id = m.article_id "
+               f"WHERE a.site = ?{where} GROUP BY p.id")
+        params.insert(0, site)
+    else:
+        sql = f"SELECT p.id, p.name, p.article_count, p.first_seen, p.last_seen FROM people p WHERE 1{where}"
+    rows = db.execute(f"{sql} ORDER BY 3 DESC, 2", params).fetchall()
+    return [Official(person_id, person, _positions(db, person_id), count, first, last)
+            for person_id, person, count, first, last in rows]
+
+
+def _positions(db: sqlite_utils.Database, person_id: int) -> list[str]:
+    rows = db.execute("SELECT title, organization FROM person_positions WHERE person_id = ? "
+                      "ORDER BY last_seen DESC, article_count DESC, title", [person_id])
+    return [f"{title} {organization}" if organization else title for title, organization in rows]
+
+
+def directives(db: sqlite_utils.Database, key: str | None = None, type: str | None = None,
+               issuer: str | None = None) -> list[Directive]:
+    """Cited documents, most cited first. ``type`` matches the code or the type in words
+    ("NQ", "Nghị quyết"), ``issuer`` the issuer code or words ("TW", "Bộ Chính trị"); accents ignored."""
+    sql = ("SELECT key, doc_type, type_code, number, issuer_code, year, date, issuer, title, article_count, "
+           "first_cited, last_cited FROM directives")
+    params = []
+    if key:
+        sql += " WHERE key_folded = ?"
+        params.append(directive_fold(key))
+    found = [Directive(*row) for row in db.execute(sql + " ORDER BY article_count DESC, key", params)]
+    if type:
+        wanted = fold_key(type)
+        found = [d for d in found if wanted in (fold_key(d.type_code or ""), fold_key(d.doc_type or ""))]
+    if issuer:
+        wanted = fold_key(issuer)
+        found = [d for d in found if wanted == fold_key(d.issuer_code or "") or wanted in fold_key(d.issuer or "")]
+    return found
+
+
+_SITE_COUNTS = {
+    "articles": "SELECT a.site, count(*) FROM articles a GROUP BY a.site",
+    "officials": "SELECT a.site, count(DISTINCT m.person_id) FROM official_mentions m "
+                 "JOIN articles a ON a.id = m.article_id GROUP BY a.site",
+    "official_mentions": "SELECT a.site, count(*) FROM official_mentions m JOIN articles a ON a.id = m.article_id "
+                         "GROUP BY a.site",
+    "directives": "SELECT a.site, count(DISTINCT m.directive_key) FROM directive_mentions m "
+                  "JOIN articles a ON a.id = m.article_id GROUP BY a.site",
+    "directive_mentions": "SELECT a.site, count(*) FROM directive_mentions m JOIN articles a ON a.id = m.article_id "
+                          "GROUP BY a.site",
+    "statistics": "SELECT a.site, count(*) FROM statistics s JOIN articles a ON a.id = s.article_id GROUP BY a.site",
+    "dates": "SELECT a.site, count(*) FROM dates d JOIN articles a ON a.id = d.article_id GROUP BY a.site",
+}
+
+
+def site_stats(db: sqlite_utils.Database) -> list[SiteStats]:
+    """Per-site counts of articles and tags and the latest crawl run, then a TOTAL row."""
+    by_site: dict[str, SiteStats] = {}
+    total = SiteStats("TOTAL")
+    for field, sql in _SITE_COUNTS.items():
+        for site, count in db.execute(sql):
+            setattr(by_site.setdefault(site, SiteStats(site)), field, count)
+        # distinct counts do not add up across sites: count them again over everything
+        total_sql = sql.replace("SELECT a.site, ", "SELECT ").replace(" GROUP BY a.site", "")
+        setattr(total, field, db.execute(total_sql).fetchone()[0])
+    for site, started, finished, status in db.execute(
+            "SELECT site, started, finished, status FROM crawl_runs ORDER BY started, id"):
+        stats = by_site.setdefault(site or "*", SiteStats(site or "*"))
+        stats.last_run, stats.last_run_status = finished or started, status
+        total.last_run, total.last_run_status = finished or started, status
+    return [by_site[site] for site in sorted(by_site)] + [total]

@@ -1,0 +1,151 @@
+"""Export articles and tags as CSV or JSON Lines, streamed row by row from a cursor.
+
+``EXPORT_COLUMNS`` documents every column; the README's export section is checked against it.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from typing import Iterable, Iterator, TextIO
+
+import sqlite_utils
+
+from data.search import article_filters, run
+
+_ARTICLE = {
+    "article_id": "Id of the article in the index (`articles` export: `id`).",
+    "url": "Article URL.",
+    "site": "Portal the article comes from (profile name).",
+    "published": "Publication date as the page gives it: `YYYY-MM-DDTHH:MM:SS` local time, or `YYYY-MM-DD`; "
+                 "empty when unknown.",
+}
+_SPAN = {
+    "text": "The tagged words exactly as written in the article text.",
+    "start": "Offset of the first character in the article text (NFC), counted in characters.",
+    "end": "Offset after the last character: `text == article_text[start:end]`.",
+}
+
+EXPORT_COLUMNS: dict[str, dict[str, str]] = {
+    "articles": {
+        "id": "Id of the article in the index; the `article_id` of tag exports.",
+        "url": _ARTICLE["url"],
+        "site": _ARTICLE["site"],
+        "title": "Title as the page wrote it.",
+        "published": _ARTICLE["published"],
+        "author": "Byline, when the page has one.",
+        "lead": "The sapo (lead paragraph); it is also the first paragraph of `text`.",
+        "text": "Body text (NFC), paragraphs separated by a blank line; tag offsets point into it.",
+        "captions": "Image captions, a JSON list of strings.",
+        "attachments": "URLs of attached documents (PDF, DOC, XLS), a JSON list of strings.",
+        "revision": "1 for the first version; one more each time the title or text changed.",
+        "first_seen": "When the article was first fetched (UTC, ISO 8601).",
+        "last_seen": "When the article was last fetched (UTC, ISO 8601).",
+    },
+    "officials": {
+        **_ARTICLE,
+        "person_id": "Id of the person: one per name (NFC, tone marks unified, case ignored).",
+        "person": "The person's name as first seen in the index.",
+        **_SPAN,
+        "name": "The name as written in this mention.",
+        "honorific": "`đồng chí`, `ông`, `bà` ... when written before the name.",
+        "positions": "Positions given in this mention: a JSON list of `{\"title\", \"organization\"}`.",
+    },
+    "directives": {
+        **_ARTICLE,
+        "key": "Identifies the document across articles, e.g. `20-CT/TW`, `15/2020/NĐ-CP`.",
+        "doc_type": "Document type in words (`Chỉ thị`, `Nghị quyết` ...).",
+        "type_code": "Type code from the number (`CT`, `NQ`, `QĐ`, `NĐ` ...).",
+        "number": "Document number (`20`, `1056`).",
+        "issuer_code": "Issuer code from the number (`TW`, `TU`, `CP`, `UBND`, `QH13` ...).",
+        "year": "Year in the number (state documents), else empty.",
+        **_SPAN,
+        "date": "Signing date given in this citation (ISO), else empty.",
+        "issuer": "Issuer in words given in this citation (`Bộ Chính trị`), else empty.",
+        "title": "Quoted title given in this citation, else empty.",
+    },
+    "statistics": {
+        **_ARTICLE,
+        **_SPAN,
+        "value": "The number (Vietnamese `22.214` is 22214, `5,07` is 5.07).",
+        "denominator": "For ratios such as `50/53`: the 53; else empty.",
+        "unit_text": "What is counted, as written (`lượt cán bộ, đảng viên`).",
+        "qualifier": "`trên`, `gần`, `khoảng`, `hơn` ... when written before the number.",
+        "kind": "`count`, `percent`, `ratio` ...",
+    },
+    "dates": {
+        **_ARTICLE,
+        **_SPAN,
+        "kind": "`datetime`, `date`, `day_month`, `month`, `quarter`, `half`, `months_of_year`, `year`, `range`, "
+                "`term`.",
+        "start_date": "First day the expression covers (ISO).",
+        "end_date": "Last day it covers (ISO); equal to `start_date` for a single day.",
+    },
+}
+JSON_COLUMNS = {"captions", "attachments", "positions"}  # JSON text in CSV, JSON values in JSON Lines
+FORMATS = ("csv", "jsonl")
+
+_ARTICLE_SQL = "a.id AS article_id, a.url, a.site, a.published"
+_SPAN_SQL = 't.text, t.start, t."end"'
+_SQL = {
+    "articles": ("a.id, a.url, a.site, a.title, a.published, a.author, a.lead, a.text, a.captions, "
+                 "a.attachments, a.revision, a.first_seen, a.last_seen", "articles a", "a.id"),
+    "officials": (f"{_ARTICLE_SQL}, t.person_id, p.name AS person, {_SPAN_SQL}, t.name, t.honorific, t.positions",
+                  "official_mentions t JOIN people p ON p.id = t.person_id JOIN articles a ON a.id = t.article_id",
+                  "a.id, t.start"),
+    "directives": (f"{_ARTICLE_SQL}, d.key, d.doc_type, d.type_code, d.number, d.issuer_code, d.year, "
+                   f"{_SPAN_SQL}, t.date, t.issuer, t.title",
+                   "directive_mentions t JOIN directives d ON d.key = t.directive_key "
+                   "JOIN articles a ON a.id = t.article_id", "a.id, t.start"),
+    "statistics": (f"{_ARTICLE_SQL}, {_SPAN_SQL}, t.value, t.denominator, t.unit_text, t.qualifier, t.kind",
+                   "statistics t JOIN articles a ON a.id = t.article_id", "a.id, t.start"),
+    "dates": (f"{_ARTICLE_SQL}, {_SPAN_SQL}, t.kind, t.start_date, t.end_date",
+              "dates t JOIN articles a ON a.id = t.article_id", "a.id, t.start"),
+}
+
+
+def export_rows(db: sqlite_utils.Database, table: str, site: str | None = None,
+                since: str | dt.date | None = None, until: str | dt.date | None = None,
+                query: str | None = None) -> Iterator[dict]:
+    """Rows of one export table, read lazily from a cursor (the query runs now, so errors show now).
+
+    ``query`` keeps articles that match it (accent-insensitive search); dates bound the article date.
+    """
+    select, source, order = _SQL[table]
+    where, params = article_filters(site=site, since=since, until=until, query=query)
+    cursor = run(db, f"SELECT {select} FROM {source} WHERE 1{where} ORDER BY {order}", params, query)
+    columns = [description[0] for description in cursor.description]
+    return (dict(zip(columns, row)) for row in cursor)
+
+
+def write_rows(rows: Iterable[dict], out: TextIO, columns: list[str], fmt: str = "csv",
+               excel: bool = False) -> int:
+    """Write ``rows`` to ``out`` one at a time; return how many. ``excel`` starts CSV with a BOM."""
+    count = 0
+    if fmt == "csv":
+        if excel:
+            out.write("\ufeff")  # Excel reads BOM-less CSV as the local code page
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([row.get(column) for column in columns])
+            count += 1
+    elif fmt == "jsonl":
+        for row in rows:
+            record = {column: json.loads(row[column]) if column in JSON_COLUMNS and row.get(column) else
+                      row.get(column) for column in columns}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    else:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return count
+
+
+def columns_markdown() -> str:
+    """The README text that documents ``EXPORT_COLUMNS``: one table per export."""
+    parts = []
+    for table, columns in EXPORT_COLUMNS.items():
+        lines = [f"#### `{table}`", "", "| column | meaning |", "|---|---|"]
+        lines += [f"| `{column}` | {meaning} |" for column, meaning in columns.items()]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,58 @@
+"""Datasette on the index, read-only, with titles, column notes, facets and canned queries.
+
+Datasette opens a (mutable) database file with ``mode=ro``: it never writes, and because the
+index is in WAL mode it sees what a running crawl commits. Immutable mode (``-i``) is not used:
+SQLite then ignores the WAL file, so everything committed since the last checkpoint (even
+whole tables) would be missing, and it assumes no other process writes the file.
+
+Run it through ``vnportal serve``: the canned queries call the vn_* SQL functions that
+data/datasette_plugin.py registers, which plain ``datasette --metadata`` would lack.
+"""
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+from pathlib import Path
+
+import uvicorn
+from datasette.app import Datasette
+from datasette.plugins import pm
+
+from data import datasette_plugin
+
+METADATA_FILE = Path(__file__).with_name("datasette_metadata.json")
+_TEMPLATE_NAME = "vnportal"  # database name used in the metadata file (the default index is vnportal.db)
+
+
+def datasette_metadata(db_path: str | Path) -> dict:
+    """The metadata file's contents, keyed by the name Datasette gives ``db_path`` (its stem)."""
+    metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
+    databases = metadata["databases"]
+    databases[Path(db_path).stem] = copy.deepcopy(databases.pop(_TEMPLATE_NAME))
+    return metadata
+
+
+def build_datasette(db_path: str | Path) -> Datasette:
+    """A Datasette instance on ``db_path`` with the metadata and the vn_* SQL functions."""
+    if not pm.is_registered(datasette_plugin):
+        pm.register(datasette_plugin, name="vnportal")
+    return Datasette([str(db_path)], metadata=datasette_metadata(db_path))
+
+
+async def _fetch(datasette: Datasette, path: str) -> tuple[int, str]:
+    await datasette.invoke_startup()
+    response = await datasette.client.get(path)
+    return response.status_code, response.text
+
+
+def fetch(db_path: str | Path, path: str) -> tuple[int, str]:
+    """Answer one request (like ``datasette --get PATH``) without starting a server."""
+    return asyncio.run(_fetch(build_datasette(db_path), path))
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Serve the index over HTTP until interrupted."""
+    datasette = build_datasette(db_path)
+    asyncio.run(datasette.invoke_startup())
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")

@@ -1,0 +1,188 @@
+"""An article's tag rows (dates, official and directive mentions, statistics) and what they
+roll up into: people, their positions over time, and cited documents, each with first/last
+seen dates and an article count kept in step as articles are (re)tagged."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+
+import sqlite_utils
+
+from data.textnorm import directive_fold, fold_key, name_key, unify
+
+TAG_TABLES = ("dates", "official_mentions", "directive_mentions", "statistics")
+_KINDS = ("dates", "officials", "directives", "statistics")
+_SPACE = re.compile(r"\s+")
+
+
+def tags_dict(tags) -> dict:
+    """The ``Tags.to_dict()`` shape of ``tags`` (a Tags record, its dict, or None for no tags)."""
+    if tags is None:
+        return {kind: [] for kind in _KINDS}
+    as_dict = tags.to_dict() if hasattr(tags, "to_dict") else dict(tags)
+    return {kind: list(as_dict.get(kind) or []) for kind in _KINDS}
+
+
+def tags_hash(tags) -> str:
+    """A digest of the tags, so re-indexing identical tags can be recognised and skipped."""
+    canonical = json.dumps(tags_dict(tags), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _clean(value: str | None) -> str | None:
+    value = _SPACE.sub(" ", unify(value or "")).strip()
+    return value or None
+
+
+def _position_keys(positions: list[dict]) -> set[tuple[str, str | None]]:
+    keys = set()
+    for position in positions or []:
+        title = _clean(position.get("title"))
+        if title:
+            keys.add((title, _clean(position.get("organization"))))
+    return keys
+
+
+def replace_tags(db: sqlite_utils.Database, article_id: int, tags) -> None:
+    """Replace the article's tag rows with ``tags``; update people, positions and directives.
+
+    Runs inside the caller's transaction. First/last seen use the article's date: its
+    publication date, else the day it was first fetched.
+    """
+    found = tags_dict(tags)
+    day = db.execute("SELECT substr(coalesce(published, first_seen), 1, 10) FROM articles WHERE id = ?",
+                     [article_id]).fetchone()[0]
+    old_people = _people_of(db, article_id)
+    old_directives = dict(db.execute(
+        "SELECT directive_key, article_day FROM directive_mentions WHERE article_id = ?", [article_id]))
+    for table in TAG_TABLES:
+        db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+    db.conn.executemany(
+        'INSERT INTO dates (article_id, text, start, "end", kind, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [(article_id, d["text"], d["start"], d["end"], d.get("kind"), d.get("start_date"), d.get("end_date"))
+         for d in found["dates"]])
+    db.conn.executemany(
+        'INSERT INTO statistics (article_id, text, start, "end", value, denominator, unit_text, qualifier, kind) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, s["text"], s["start"], s["end"], s.get("value"), s.get("denominator"), s.get("unit_text"),
+          s.get("qualifier"), s.get("kind")) for s in found["statistics"]])
+    for official in found["officials"]:
+        _insert_official(db, article_id, official, day)
+    for directive in found["directives"]:
+        _insert_directive(db, article_id, directive, day)
+    _sync_people(db, old_people, _people_of(db, article_id), day)
+    new_directives = {key for (key,) in db.execute(
+        "SELECT DISTINCT directive_key FROM directive_mentions WHERE article_id = ?", [article_id])}
+    for key in new_directives - set(old_directives):
+        _bump(db, "directives", "key", key, "first_cited", "last_cited", day)
+    for key, old_day in old_directives.items():
+        if key not in new_directives or old_day != day:
+            _recount_directive(db, key)
+
+
+def _people_of(db: sqlite_utils.Database, article_id: int) -> dict[int, tuple[str, set]]:
+    people: dict[int, tuple[str, set]] = {}
+    for person_id, day, positions in db.execute(
+            "SELECT person_id, article_day, positions FROM official_mentions WHERE article_id = ?", [article_id]):
+        people.setdefault(person_id, (day, set()))[1].update(_position_keys(json.loads(positions or "[]")))
+    return people
+
+
+def _insert_official(db: sqlite_utils.Database, article_id: int, official: dict, day: str) -> None:
+    key = name_key(official.get("name") or "")
+    if not key:
+        return
+    row = db.execute("SELECT id FROM people WHERE key = ?", [key]).fetchone()
+    if row is None:
+        person_id = db.execute("INSERT INTO people (key, name, name_folded) VALUES (?, ?, ?)",
+                               [key, _clean(official["name"]), fold_key(official["name"])]).lastrowid
+    else:
+        person_id = row[0]
+    db.execute('INSERT INTO official_mentions (article_id, person_id, text, start, "end", name, honorific, '
+               "positions, article_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [article_id, person_id, official["text"], official["start"], official["end"], official["name"],
+                official.get("honorific"), json.dumps(official.get("positions") or [], ensure_ascii=False), day])
+
+
+def _insert_directive(db: sqlite_utils.Database, article_id: int, directive: dict, day: str) -> None:
+    key = unicodedata.normalize("NFC", directive.get("key") or "").strip()
+    if not key:
+        return
+    fields = ("doc_type", "type_code", "number", "issuer_code", "year", "date", "issuer", "title")
+    values = [directive.get(name) for name in fields]
+    db.execute(f"INSERT OR IGNORE INTO directives (key, key_folded, {', '.join(fields)}) "
+               f"VALUES (?, ?, {', '.join('?' * len(fields))})", [key, directive_fold(key), *values])
+    # the first citation that gives a field (a date, a quoted title) fills it for the document
+    db.execute(f"UPDATE directives SET {', '.join(f'{name} = coalesce({name}, ?)' for name in fields)} "
+               "WHERE key = ?", [*values, key])
+    db.execute('INSERT INTO directive_mentions (article_id, directive_key, text, start, "end", date, issuer, '
+               "title, article_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [article_id, key, directive["text"], directive["start"], directive["end"], directive.get("date"),
+                directive.get("issuer"), directive.get("title"), day])
+
+
+def _bump(db: sqlite_utils.Database, table: str, key_column: str, key, first: str, last: str, day: str) -> None:
+    """One more article, on ``day``, for an entity this article did not count before."""
+    db.execute(f"UPDATE {table} SET article_count = article_count + 1, "
+               f"{first} = min(coalesce({first}, :day), :day), {last} = max(coalesce({last}, :day), :day) "
+               f"WHERE {key_column} = :key", {"day": day, "key": key})
+
+
+def _sync_people(db: sqlite_utils.Database, old: dict, new: dict, day: str) -> None:
+    for person_id, (_, positions) in new.items():
+        if person_id not in old:
+            _bump(db, "people", "id", person_id, "first_seen", "last_seen", day)
+            for title, organization in positions:
+                _bump_position(db, person_id, title, organization, day)
+    for person_id, (old_day, old_positions) in old.items():
+        if person_id not in new or old_day != day:
+            _recount_person(db, person_id)
+        elif old_positions != new[person_id][1]:
+            _rebuild_positions(db, person_id)
+
+
+def _bump_position(db: sqlite_utils.Database, person_id: int, title: str, organization: str | None,
+                   day: str) -> None:
+    row = db.execute("SELECT id FROM person_positions WHERE person_id = ? AND title = ? AND organization IS ?",
+                     [person_id, title, organization]).fetchone()
+    if row is None:
+        db.execute("INSERT INTO person_positions (person_id, title, organization, first_seen, last_seen, "
+                   "article_count) VALUES (?, ?, ?, ?, ?, 1)", [person_id, title, organization, day, day])
+    else:
+        _bump(db, "person_positions", "id", row[0], "first_seen", "last_seen", day)
+
+
+def _recount_person(db: sqlite_utils.Database, person_id: int) -> None:
+    """Recompute a person's counts from their mentions (after a mention went away or moved)."""
+    db.execute("UPDATE people SET article_count = (SELECT count(DISTINCT article_id) FROM official_mentions "
+               "WHERE person_id = :id), first_seen = (SELECT min(article_day) FROM official_mentions "
+               "WHERE person_id = :id), last_seen = (SELECT max(article_day) FROM official_mentions "
+               "WHERE person_id = :id) WHERE id = :id", {"id": person_id})
+    _rebuild_positions(db, person_id)
+    db.execute("DELETE FROM people WHERE id = ? AND article_count = 0", [person_id])
+
+
+def _rebuild_positions(db: sqlite_utils.Database, person_id: int) -> None:
+    seen: dict[tuple, list] = {}
+    for article_id, day, positions in db.execute(
+            "SELECT article_id, article_day, positions FROM official_mentions WHERE person_id = ?", [person_id]):
+        for key in _position_keys(json.loads(positions or "[]")):
+            articles, days = seen.setdefault(key, [set(), []])
+            articles.add(article_id)
+            days.append(day)
+    db.execute("DELETE FROM person_positions WHERE person_id = ?", [person_id])
+    db.conn.executemany(
+        "INSERT INTO person_positions (person_id, title, organization, first_seen, last_seen, article_count) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(person_id, title, organization, min(days), max(days), len(articles))
+         for (title, organization), (articles, days) in seen.items()])
+
+
+def _recount_directive(db: sqlite_utils.Database, key: str) -> None:
+    db.execute("UPDATE directives SET article_count = (SELECT count(DISTINCT article_id) FROM directive_mentions "
+               "WHERE directive_key = :key), first_cited = (SELECT min(article_day) FROM directive_mentions "
+               "WHERE directive_key = :key), last_cited = (SELECT max(article_day) FROM directive_mentions "
+               "WHERE directive_key = :key) WHERE key = :key", {"key": key})
+    db.execute("DELETE FROM directives WHERE key = ? AND article_count = 0", [key])

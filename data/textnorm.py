@@ -1,0 +1,50 @@
+"""Text forms the index matches on: tone-unified NFC (exact search, people) and folded
+(no diacritics, đ -> d) for accent-insensitive search. Stored article text is never changed."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from extract.text import search_form
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def _unify_word(word: str) -> str:
+    unified = search_form(word)
+    if unified == word.lower():
+        return word
+    if len(unified) != len(word):
+        return unified
+    # search_form lowercases; put the page's capitals back so snippets read as written
+    return "".join(u.upper() if w.isupper() else u for u, w in zip(unified, word))
+
+
+def unify(text: str) -> str:
+    """NFC with one tone-mark placement ("Thành uỷ" -> "Thành ủy"); case and spacing kept."""
+    text = unicodedata.normalize("NFC", text or "")
+    return _WORD.sub(lambda m: _unify_word(m.group()), text)
+
+
+def fold(text: str) -> str:
+    """Drop every diacritic and turn đ/Đ into d/D; case and spacing kept."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text or "") if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
+
+
+def name_key(name: str) -> str:
+    """Identity of a person's name: the search form (NFC, tone-unified, lower case), single spaces."""
+    return _SPACE.sub(" ", search_form(unicodedata.normalize("NFC", name))).strip()
+
+
+def fold_key(text: str) -> str:
+    """Accent-insensitive comparison form: folded, lower case, single spaces."""
+    return _SPACE.sub(" ", fold(text).lower()).strip()
+
+
+def directive_fold(key: str) -> str:
+    """Comparison form of a document key ("15/2020/NĐ-CP" == "15/2020/nd-cp"): folded, no spaces."""
+    return _SPACE.sub("", fold_key(key))

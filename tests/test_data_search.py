@@ -1,0 +1,117 @@
+"""Search: exact and accent-insensitive modes, Unicode traps, ranking, filters, query syntax."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from data import Index
+from data.search import QueryError
+from data_corpus import fill
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    index = Index(tmp_path_factory.mktemp("search") / "index.db")
+    fill(index)
+    yield index
+    index.close()
+
+
+def sites(hits) -> list[str]:
+    return [hit.site for hit in hits]
+
+
+def urls(hits) -> set[str]:
+    return {hit.url.rsplit("/", 1)[1] for hit in hits}
+
+
+def test_accent_insensitive_finds_words_typed_without_accents(index):
+    assert "tong-ket-khoa-giao-101.html" in urls(index.search("tuyen giao"))
+    assert urls(index.search("tuyen giao")) == urls(index.search("Tuyên giáo"))
+    assert "vinh-hoa-202.html" in urls(index.search("dang uy"))  # đ folded: "Đảng ủy"
+    assert urls(index.search("Vinh Hoa")) == {"vinh-hoa-202.html"}
+
+
+def test_tone_mark_placement_does_not_matter(index):
+    # article 101 writes "Thành ủy", article 1056 writes "Thành uỷ"
+    for mode in ("exact", "accent-insensitive"):
+        assert urls(index.search("Thành uỷ", mode=mode)) == {"tong-ket-khoa-giao-101.html", "so-ket-quy-che-1056.html"}
+        assert urls(index.search("Thành ủy", mode=mode)) == urls(index.search("Thành uỷ", mode=mode))
+
+
+def test_exact_mode_keeps_diacritics_apart(index):
+    assert urls(index.search("bó", mode="exact")) == {"dang-hoa-404.html"}
+    assert urls(index.search("bỏ", mode="exact")) == {"vinh-hoa-202.html"}
+    assert {"dang-hoa-404.html", "vinh-hoa-202.html"} <= urls(index.search("bo"))
+    assert index.search("Thanh uy", mode="exact") == []
+
+
+def test_nfd_text_is_found_by_an_nfc_query_and_back(index):
+    nfc = "Nguyễn Thị Như Hoa"
+    assert unicodedata.is_normalized("NFD", index.db.execute(
+        "select text from articles where url like '%boi-duong%'").fetchone()[0])
+    for mode in ("exact", "accent-insensitive"):
+        assert urls(index.search(nfc, mode=mode)) == {"boi-duong-ly-luan-303.html"}
+        assert urls(index.search(unicodedata.normalize("NFD", nfc), mode=mode)) == {"boi-duong-ly-luan-303.html"}
+
+
+def test_bm25_puts_the_article_about_it_first_and_highlights(index):
+    hits = index.search("chuyển đổi số", mode="exact")
+    assert urls(hits[:1]) == {"chuyen-doi-so-505.html"}  # in the title and three times in the text
+    assert urls(hits) == {"chuyen-doi-so-505.html", "tong-ket-khoa-giao-101.html"}  # once, in passing
+    assert hits[0].rank < hits[1].rank
+    assert "[chuyển] [đổi] [số]" in hits[1].snippet
+    folded = index.search("dang uy")
+    assert any("[Đảng] [ủy]" in hit.snippet for hit in folded)  # snippets show đ, not the folding mark
+
+
+def test_filters(index):
+    assert sites(index.search("hội nghị", site="haiphong")) == ["haiphong"]
+    assert urls(index.search("hội nghị")) == {"tong-ket-khoa-giao-101.html", "vinh-hoa-202.html"}
+    assert urls(index.search("hội nghị", since="2022")) == {"vinh-hoa-202.html"}
+    assert index.search("hội nghị", since="2022") == index.search("hội nghị", since="2022-01-01")
+    assert urls(index.search("tuyen giao", until="2021-12")) == {"tong-ket-khoa-giao-101.html"}
+    assert urls(index.search("tuyen giao", since="2023-10-06", until="2023-10-06")) == {"so-ket-quy-che-1056.html"}
+    assert urls(index.search("tuyen giao", official="dao khanh ha")) == \
+        {"tong-ket-khoa-giao-101.html", "so-ket-quy-che-1056.html"}
+    assert urls(index.search("tuyen giao", official="Khánh")) == urls(index.search("tuyen giao", official="Hà"))
+    assert index.search("tuyen giao", official="Kha") == []  # whole words only
+    assert urls(index.search("chi thi", directive="20-ct/tw")) == {"tong-ket-khoa-giao-101.html", "vinh-hoa-202.html"}
+    assert urls(index.search("nghi dinh", directive="15/2020/ND-CP")) == {"vinh-hoa-202.html"}
+
+
+def test_filter_values_are_parameters(index):
+    hostile = "haiphong' OR 1=1; DROP TABLE articles; --"
+    assert index.search("hội nghị", site=hostile) == []
+    assert index.search("hội nghị", official=hostile) == []
+    assert index.search("hội nghị", directive=hostile) == []
+    assert index.search('"; DROP TABLE articles; --"') == []
+    assert index.db["articles"].count == 6
+
+
+def test_plain_words_never_need_fts_syntax(index):
+    assert urls(index.search("20-CT/TW")) == {"tong-ket-khoa-giao-101.html", "vinh-hoa-202.html"}
+    assert urls(index.search("5,07%")) == {"so-ket-quy-che-1056.html"}
+    assert urls(index.search("and")) == set()  # a lower-case word, not the operator
+
+
+def test_fts_operators_when_written(index):
+    assert urls(index.search('"bó hoa" OR "bỏ phiếu"', mode="exact")) == {"dang-hoa-404.html", "vinh-hoa-202.html"}
+    assert urls(index.search("chuy*")) == {"chuyen-doi-so-505.html", "tong-ket-khoa-giao-101.html"}
+    assert urls(index.search("title:chuyen")) == {"chuyen-doi-so-505.html"}
+    assert urls(index.search("chuyen NOT truyen")) == {"chuyen-doi-so-505.html"}
+    assert urls(index.search("NEAR(chuyen truyen, 6)")) == {"tong-ket-khoa-giao-101.html"}
+
+
+@pytest.mark.parametrize("query", ["AND", '"unclosed', "NEAR(", "NEAR(đảng", "(hội nghị", "   ", "hội OR"])
+def test_malformed_queries_raise_a_one_line_query_error(index, query):
+    with pytest.raises(QueryError) as error:
+        index.search(query)
+    assert str(error.value) and "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("bad", [{"since": "2022-13"}, {"until": "hôm qua"}, {"mode": "fuzzy"}, {"limit": 0}])
+def test_bad_options_raise_query_error(index, bad):
+    with pytest.raises(QueryError):
+        index.search("hội nghị", **bad)
