@@ -1,0 +1,81 @@
+"""The tag gold: well-formed (offsets, NFC, the seeds verbatim), and nlp.tag() meets each kind's F1 floor."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold" / "nlp"
+SEEDS = {s["id"]: s for s in json.loads((ROOT / "tests" / "gold" / "seeds.json").read_text(encoding="utf-8"))}
+FLOORS = json.loads((GOLD / "floors.json").read_text(encoding="utf-8"))
+
+_spec = importlib.util.spec_from_file_location("eval_tags", ROOT / "bench" / "eval_tags.py")
+eval_tags = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(eval_tags)
+
+PASSAGES = eval_tags.load_gold(GOLD)
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=lambda p: p["_source"])
+def test_gold_passage_is_well_formed(passage):
+    text = passage["text"]
+    assert unicodedata.is_normalized("NFC", text)
+    if passage["ref_date"] is not None:
+        dt.date.fromisoformat(passage["ref_date"])
+    kinds = [k for k in eval_tags.KINDS if k in passage]
+    assert kinds, "a gold passage annotates at least one kind"
+    for kind in kinds:
+        for item in passage[kind]:
+            assert text[item["start"]:item["end"]] == item["text"], item
+            eval_tags.KEY_FIELDS[kind](item)  # has the key fields the evaluation compares
+    if passage["id"] in SEEDS:
+        seed = SEEDS[passage["id"]]
+        assert text == seed["text"] and passage["ref_date"] == seed["published"][:10]
+
+
+def test_gold_ids_are_unique_per_file():
+    for path in GOLD.glob("*.jsonl"):
+        ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len(ids) == len(set(ids)), path.name
+
+
+def test_every_seed_is_annotated_for_dates_and_statistics():
+    for kind in ("dates", "statistics"):
+        assert {p["id"] for p in PASSAGES if kind in p} >= set(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict:
+    return eval_tags.evaluate(GOLD)
+
+
+def test_each_kind_with_gold_meets_its_f1_floor(scores):
+    assert {"dates", "statistics"} <= set(scores)
+    for kind, result in scores.items():
+        assert kind in FLOORS, f"{kind} has gold but no floor in tests/gold/nlp/floors.json"
+        assert result["f1"] >= FLOORS[kind], (kind, result)
+
+
+def test_evaluation_counts_wrong_spans_and_wrong_fields(tmp_path):
+    text = "Chiều 15/12, Quận ủy tổ chức 56 Hội nghị và 16 tập thể được khen năm 2021."
+    dates = [{"text": "Chiều 15/12", "start": 0, "end": 11, "kind": "day_month",
+              "start_date": "2021-12-14", "end_date": "2021-12-14"},  # wrong day
+             {"text": "năm 2021", "start": 65, "end": 73, "kind": "year",
+              "start_date": "2021-01-01", "end_date": "2021-12-31"}]
+    statistics = [{"text": "56 Hội nghị", "start": 29, "end": 40, "value": 56, "denominator": None,
+                   "unit_text": "hội nghị ", "qualifier": None, "kind": "count"}]  # 16 tập thể is missing
+    line = {"id": "t", "text": text, "ref_date": "2021-12-15", "dates": dates, "statistics": statistics}
+    assert all(text[d["start"]:d["end"]] == d["text"] for d in dates + statistics)
+    (tmp_path / "t.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    errors: list = []
+    result = eval_tags.evaluate(tmp_path, errors)
+    assert set(result) == {"dates", "statistics"}
+    assert (result["dates"]["tp"], result["dates"]["span_tp"], result["dates"]["f1"]) == (1, 2, 0.5)
+    assert result["dates"]["span"]["f1"] == 1.0
+    assert (result["statistics"]["precision"], result["statistics"]["recall"]) == (0.5, 1.0)
+    assert {e["text"] for e in errors} == {"Chiều 15/12", "16 tập thể"}

@@ -1,0 +1,106 @@
+"""tag_dates on real portal sentences: every form, the year rules, and the traps that are not dates."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.dates import date_spans, tag_dates
+
+REF = dt.date(2022, 4, 14)
+
+
+def _found(text: str, ref: dt.date | None = REF) -> list[tuple[str, str, str, str]]:
+    return [(t.text, t.kind, t.start_date, t.end_date) for t in tag_dates(text, ref)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thời gian: 15/12/2021 17:12", ("15/12/2021 17:12", "datetime", "2021-12-15", "2021-12-15")),
+    ("Vào lúc 17:12 ngày 15/12/2021, hội nghị bế mạc.", ("17:12 ngày 15/12/2021", "datetime", "2021-12-15", "2021-12-15")),
+    ("Quyết định số 1056-QC/TU ngày 11/7/2023 của Ban Thường vụ Thành ủy.",
+     ("ngày 11/7/2023", "date", "2023-07-11", "2023-07-11")),
+    ("Hội nghị giao ban do Tỉnh ủy tổ chức, ngày 14-4-2022.", ("ngày 14-4-2022", "date", "2022-04-14", "2022-04-14")),
+    ("Chỉ thị số 20-CT/TW, ngày 05-11-2012 của Bộ Chính trị", ("ngày 05-11-2012", "date", "2012-11-05", "2012-11-05")),
+    ("Văn bản ký ngày 11 tháng 7 năm 2023.", ("ngày 11 tháng 7 năm 2023", "date", "2023-07-11", "2023-07-11")),
+    ("Chiều 1/7/2022, Ban Tuyên giáo Huyện ủy tổ chức hội nghị.", ("Chiều 1/7/2022", "date", "2022-07-01", "2022-07-01")),
+    ("Trong tháng 3/2022, toàn tỉnh tiêm 20.000 liều.", ("tháng 3/2022", "month", "2022-03-01", "2022-03-31")),
+    ("Trong tháng 2 năm 2024 có nhiều sự kiện.", ("tháng 2 năm 2024", "month", "2024-02-01", "2024-02-29")),
+    ("Tổng kết công tác khoa giáo năm 2021.", ("năm 2021", "year", "2021-01-01", "2021-12-31")),
+    ("Công tác khoa giáo quý I-2022 tiếp tục chuyển biến.", ("quý I-2022", "quarter", "2022-01-01", "2022-03-31")),
+    ("Nhiệm vụ, giải pháp quý II/2022.", ("quý II/2022", "quarter", "2022-04-01", "2022-06-30")),
+    ("Kết quả quý 1 năm 2022 khả quan.", ("quý 1 năm 2022", "quarter", "2022-01-01", "2022-03-31")),
+    ("Sơ kết công tác khoa giáo 6 tháng đầu năm 2022.", ("6 tháng đầu năm 2022", "half", "2022-01-01", "2022-06-30")),
+    ("Nhiệm vụ 6 tháng cuối năm 2022 rất nặng nề.", ("6 tháng cuối năm 2022", "half", "2022-07-01", "2022-12-31")),
+    ("Triển khai nhiệm vụ 3 tháng cuối năm 2023.", ("3 tháng cuối năm 2023", "months_of_year", "2023-10-01", "2023-12-31")),
+    ("Kế hoạch phối hợp giai đoạn 2022-2027 được ký kết.", ("giai đoạn 2022-2027", "range", "2022-01-01", "2027-12-31")),
+    ("Đề án triển khai từ năm 2020 đến năm 2025.", ("từ năm 2020 đến năm 2025", "range", "2020-01-01", "2025-12-31")),
+    ("Chương trình diễn ra từ 1/7 đến 15/7/2023.", ("từ 1/7 đến 15/7/2023", "range", "2023-07-01", "2023-07-15")),
+    ("Bầu cử đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026.", ("nhiệm kỳ 2021 - 2026", "term", "2021-01-01", "2026-12-31")),
+    ("Hoàn thành chương trình năm học 2021-2022.", ("năm học 2021-2022", "term", "2021-09-01", "2022-05-31")),
+])
+def test_each_form_is_one_tag_with_its_period(sentence, expected):
+    assert _found(sentence) == [expected]
+
+
+def test_day_month_takes_the_year_nearest_the_reference_date():
+    assert _found("Chiều 15/12, Quận ủy Lê Chân tổ chức Hội nghị.", dt.date(2021, 12, 15)) == [
+        ("Chiều 15/12", "day_month", "2021-12-15", "2021-12-15")]
+    assert _found("Tối 31/12, người dân đón năm mới.", dt.date(2022, 1, 3))[0][2] == "2021-12-31"
+    assert _found("Sáng 2/1, lãnh đạo tỉnh dâng hương.", dt.date(2021, 12, 30))[0][2] == "2022-01-02"
+
+
+def test_without_a_reference_date_year_less_forms_are_skipped_not_guessed():
+    text = "Sáng 6/10, Ban Tuyên giáo tổng kết 9 tháng đầu năm và quý I; năm 2023 là năm bản lề."
+    assert _found(text, None) == [("năm 2023", "year", "2023-01-01", "2023-12-31")]
+    assert [text[s:e] for s, e in date_spans(text)] == ["Sáng 6/10", "9 tháng đầu năm", "quý I", "năm 2023"]
+
+
+def test_periods_without_a_year_take_the_reference_year():
+    text = "Hội nghị giao ban 9 tháng đầu năm; nhiệm vụ trọng tâm quý I."
+    assert _found(text, dt.date(2023, 10, 6)) == [
+        ("9 tháng đầu năm", "months_of_year", "2023-01-01", "2023-09-30"),
+        ("quý I", "quarter", "2023-01-01", "2023-03-31")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tỷ lệ đỗ vào lớp 10 cao hơn năm trước là 5,07%; đạt 100%.",
+    "Toàn huyện có 50/53 trường học công lập đạt chuẩn quốc gia.",
+    "Nghị định số 15/2020/NĐ-CP và Quyết định 1056/QĐ-UBND; Chỉ thị số 20-CT/TW; Luật 80/2015/QH13.",
+    "Điện thoại: 0225.3821.055 - Fax: 0225.3747.352",
+    "Phiên bản 2.1 phát hành; tổng kinh phí 3,5 tỷ đồng; 22.214 lượt cán bộ.",
+    "Nghị quyết Đại hội XIII của Đảng, Đại hội Đảng bộ thành phố lần thứ XVI, khóa XII.",
+    "Ngày 31/2/2021 không tồn tại, tháng 13/2021 cũng không.",
+    "Tổng kết 10 năm thực hiện Chỉ thị; giờ làm việc từ 7:30 đến 17:00.",
+])
+def test_numbers_that_are_not_dates(sentence):
+    assert _found(sentence) == []
+
+
+def test_offsets_index_the_text_and_tags_do_not_overlap():
+    text = ("Chiều 15/12, Quận ủy tổ chức Hội nghị tổng kết năm 2021; triển khai nhiệm vụ năm 2022 "
+            "và giai đoạn 2021 - 2025, nhiệm kỳ 2020-2025.")
+    tags = tag_dates(text, dt.date(2021, 12, 15))
+    assert [t.text for t in tags] == ["Chiều 15/12", "năm 2021", "năm 2022", "giai đoạn 2021 - 2025",
+                                      "nhiệm kỳ 2020-2025"]
+    for tag, following in zip(tags, tags[1:]):
+        assert tag.end <= following.start
+    assert all(text[t.start:t.end] == t.text for t in tags)
+
+
+FRAGMENTS = ["Chiều 15/12", "năm 2021", "quý II/2022", "5,07%", "50/53 trường", "20-CT/TW", "0225.3821.055",
+             "6 tháng đầu năm", "ngày 05-11-2012", "giai đoạn 2022-2027", "Đại hội XIII", "tháng 7 năm 2023",
+             "1.200 hội nghị", "từ 1/7 đến 15/7/2023", "uỷ ban", "Thành ủy"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8), st.sampled_from([", ", "; ", " và ", ". "]))
+def test_any_mix_keeps_offsets_and_valid_periods(parts, joiner):
+    text = joiner.join(parts)
+    tags = tag_dates(text, REF)
+    for tag in tags:
+        assert text[tag.start:tag.end] == tag.text
+        assert dt.date.fromisoformat(tag.start_date) <= dt.date.fromisoformat(tag.end_date)
+    assert sorted(tags, key=lambda t: t.start) == tags
+    assert all(a.end <= b.start for a, b in zip(tags, tags[1:]))

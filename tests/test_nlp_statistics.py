@@ -1,0 +1,82 @@
+"""tag_statistics and Vietnamese number parsing on real portal sentences."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from nlp.numbers import parse_amount, parse_number
+from nlp.statistics import tag_statistics
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("22.214", Decimal("22214")), ("5,07", Decimal("5.07")), ("1.200", Decimal("1200")),
+    ("5.705.840", Decimal("5705840")), ("12.345,67", Decimal("12345.67")), ("100", Decimal("100")),
+    ("1.5", None), ("1.234.5", None), ("1.20", None),
+])
+def test_vietnamese_numbers_use_dot_for_thousands_and_comma_for_decimals(raw, value):
+    assert parse_number(raw) == value
+
+
+def test_scale_words_multiply():
+    assert parse_amount("3,5 tỷ") == Decimal("3500000000")
+    assert parse_amount("1.200 triệu") == Decimal("1200000000")
+    assert parse_amount("20 nghìn tỷ") == Decimal("20000000000000")
+    assert parse_amount("3,5 tỷ đồng") is None  # a currency is not a scale
+
+
+def _found(text: str) -> list[tuple]:
+    return [(s.text, s.value, s.denominator, s.unit_text, s.qualifier, s.kind) for s in tag_statistics(text)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Toàn quận đã tổ chức 56 Hội nghị cấp quận quán triệt Nghị quyết.",
+     [("56 Hội nghị", 56, None, "Hội nghị", None, "count")]),
+    ("với sự tham gia của 22.214 lượt cán bộ, đảng viên.",
+     [("22.214 lượt cán bộ, đảng viên", 22214, None, "lượt cán bộ, đảng viên", None, "count")]),
+    ("tỷ lệ đỗ vào lớp 10 các trường THPT công lập cao hơn năm trước là 5,07%;",
+     [("5,07%", 5.07, None, "%", None, "percent")]),
+    ("triển khai bệnh án điện tử tại 100% các khoa, phòng, ứng dụng khai báo y tế",
+     [("100% các khoa, phòng", 100, None, "khoa, phòng", None, "percent")]),
+    ("đạt 50/53 trường học công lập đạt chuẩn quốc gia",
+     [("50/53 trường học công lập", 50, 53, "trường học công lập", None, "ratio")]),
+    ("tổ chức trên 1.200 hội nghị trực tiếp với gần 72.000 cán bộ, đảng viên;",
+     [("trên 1.200 hội nghị trực tiếp", 1200, None, "hội nghị trực tiếp", "trên", "count"),
+      ("gần 72.000 cán bộ, đảng viên", 72000, None, "cán bộ, đảng viên", "gần", "count")]),
+    ("trong đó có 191 sáng kiến kinh nghiệm cấp cơ sở, 1 đề tài cấp cơ sở;",
+     [("191 sáng kiến kinh nghiệm", 191, None, "sáng kiến kinh nghiệm", None, "count"),
+      ("1 đề tài", 1, None, "đề tài", None, "count")]),
+    ("Mặt trận các cấp hỗ trợ khoảng 3,5 tỷ đồng cho hộ nghèo.",
+     [("khoảng 3,5 tỷ đồng", 3.5e9, None, "đồng", "khoảng", "money")]),
+    ("thu hút 15 triệu USD vốn đầu tư nước ngoài", [("15 triệu USD", 1.5e7, None, "USD", None, "money")]),
+    ("tiếp nhận 1.126 báo cáo dư luận xã hội; 100% báo cáo chuyên đề được gửi đúng hạn.",
+     [("1.126 báo cáo dư luận xã hội", 1126, None, "báo cáo dư luận xã hội", None, "count"),
+      ("100% báo cáo chuyên đề", 100, None, "báo cáo chuyên đề", None, "percent")]),
+    ("Đại hội đã bầu 53 đồng chí vào Ban Chấp hành.", [("53 đồng chí", 53, None, "đồng chí", None, "count")]),
+    ("hiến 3.200 m2 đất làm đường", [("3.200 m2", 3200, None, "m2", None, "measure")]),
+])
+def test_statistics_with_value_unit_and_qualifier(sentence, expected):
+    assert _found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tổng kết công tác tuyên giáo năm 2021, triển khai nhiệm vụ năm 2022.",
+    "Chiều 15/12, Hội nghị sơ kết 6 tháng đầu năm và 9 tháng đầu năm.",
+    "Tổng kết 10 năm thực hiện Chỉ thị số 20-CT/TW, ngày 05-11-2012 và Nghị định 15/2020/NĐ-CP.",
+    "Quyết định số 1056/QĐ-UBND; Kết luận 01-KL/TW; Hội nghị lần thứ 6 Ban Chấp hành Trung ương.",
+    "Điện thoại: 0225.3821.055. Fax: (0225) 3747352. Địa chỉ: Số 18 Hoàng Diệu, Hồng Bàng.",
+    "Nghị quyết Đại hội XIII, Đại hội Đảng bộ thành phố lần thứ XVI, khóa XII.",
+    "Ban Chỉ đạo 35 cần chủ động; Nghị quyết Trung ương 4 khóa XII; lớp 9 và lớp 10.",
+    "Hội nghị bắt đầu lúc 7h30, kết thúc 11:30; dịch Covid-19 diễn biến phức tạp.",
+    "Đang online: 14. Tổng truy cập: 5.705.840",
+    "Giá trị đạt 12.500, tăng 7 so với cùng kỳ; trẻ em từ 18 tuổi trở lên.",
+])
+def test_not_statistics(sentence):
+    assert _found(sentence) == []
+
+
+def test_offsets_index_the_text_and_the_span_holds_the_qualifier():
+    text = "Năm 2021, hệ thống tuyên giáo tổ chức gần 72.000 lượt; trên 1.200 hội nghị và hơn 3.000 hộ thoát nghèo."
+    stats = tag_statistics(text)
+    assert [s.text for s in stats] == ["gần 72.000 lượt", "trên 1.200 hội nghị", "hơn 3.000 hộ thoát nghèo"]
+    assert all(text[s.start:s.end] == s.text and s.text.startswith(s.qualifier) for s in stats)
