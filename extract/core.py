@@ -1,20 +1,456 @@
-"""extract_html: the one public function of the extraction stage (placeholder until issue #4)."""
+"""extract_html: the one public function of the extraction stage.
+
+Steps: decode (charset, legacy TCVN3/VNI), parse, render blocks, then title, date line,
+article container, captions, body rules (trailing matter, "./.", byline, lead), attachments.
+Pages that are not Vietnamese, and Vietnamese pages where no article container stands out,
+take their body from trafilatura.
+"""
 from __future__ import annotations
 
+import logging
+import re
 import unicodedata
+from collections.abc import Mapping
+from urllib.parse import urljoin, urlsplit
 
+import lxml.html
 import trafilatura
+from lxml.cssselect import SelectorError
+from lxml.etree import ParserError
+from lxml.html import HtmlElement
 
+from extract import dates
 from extract.article import Article, ExtractionError
+from extract.blocks import (Block, alignment, chrome_weight, in_chrome, is_chrome_element, render,
+                           text_of, within)
+from extract.boilerplate import (Para, byline, byline_prefix, finish_body, is_lead_element,
+                                 is_trailing_heading)
+from extract.encoding import binary_kind, decode_html
+from extract.legacy import detect_legacy, to_unicode, unicode_vietnamese_count
+from extract.text import clean_text, detect_language, search_form
+
+log = logging.getLogger(__name__)
+
+_SOFT_404 = tuple(search_form(p) for p in (
+    "trang không tồn tại", "không tìm thấy trang", "trang bạn tìm không tồn tại",
+    "trang bạn yêu cầu không tồn tại", "bài viết không tồn tại", "tin không tồn tại",
+    "nội dung không tồn tại", "không tìm thấy nội dung", "không tìm thấy bài viết",
+    "đường dẫn không tồn tại", "lỗi 404", "page not found", "404 not found", "error 404",
+))
+_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|zip|rar|pptx?|odt|ods)$", re.I)
+_ATTACH_CLASS = re.compile(r"attach|dinhkem|dinh-kem|tepdinhkem|tep-dinh-kem|file-?download|"
+                           r"taive|tai-ve|download", re.I)
+_CAPTION_CLASS = re.compile(
+    r"caption|image_desc|image-desc|img-desc|imgdesc|photo-desc|chuthich|chu-thich|ghichu|"
+    r"ghi-chu|expnoedit|pcaption", re.I)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:»]|::)\s+")
+_SITE_WORDS = re.compile(
+    r"cổng|trang thông tin|trang tin|báo|tạp chí|đài|portal|website|cơ quan|ủy ban|uỷ ban|"
+    r"ubnd|sở |tỉnh ủy|thành ủy|huyện ủy|tuyên giáo|online|news|\.vn\b|\.com\b|\.net\b|\.org\b",
+    re.I)
+_TERMINAL = re.compile(r"[.!?…:;]$")
+
+
+def _as_text(html: str | bytes, headers: Mapping | None) -> str:
+    if isinstance(html, bytes):
+        if not html.strip():
+            raise ExtractionError("empty page")
+        kind = binary_kind(html)
+        if kind:
+            raise ExtractionError(f"binary body, not HTML ({kind})")
+        html = decode_html(html, headers)
+    if not html or not html.strip():
+        raise ExtractionError("empty page")
+    if "\x00" in html[:4096]:
+        raise ExtractionError("binary body, not HTML (NUL bytes)")
+    return html
+
+
+def _parse(text: str) -> HtmlElement:
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with a declaration
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    try:
+        tree = lxml.html.document_fromstring(text, parser=parser)
+    except (ParserError, ValueError) as exc:
+        raise ExtractionError(f"unparsable HTML ({exc})") from exc
+    if tree is None:
+        raise ExtractionError("empty page")
+    return tree
+
+
+def _fix_text_nodes(tree: HtmlElement) -> None:
+    """NFC every text node; convert TCVN3/VNI nodes when the page is in a legacy encoding."""
+    nodes = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.text and element.tag not in ("script", "style", "noscript", "template"):
+            nodes.append((element, "text"))
+        if element.tail:
+            nodes.append((element, "tail"))
+    page = " ".join(getattr(el, attr) for el, attr in nodes)
+    legacy = detect_legacy(page)
+    if legacy:
+        log.info("legacy encoding %s detected", legacy)
+    for element, attr in nodes:
+        value = getattr(element, attr)
+        if legacy and unicode_vietnamese_count(value) == 0:
+            value = to_unicode(value, legacy)
+        setattr(element, attr, unicodedata.normalize("NFC", value))
+    if legacy:
+        for meta in tree.iter("meta"):
+            content = meta.get("content")
+            if content and unicode_vietnamese_count(content) == 0:
+                meta.set("content", to_unicode(content, legacy))
+
+
+def _select(tree: HtmlElement, selector: str | None) -> HtmlElement | None:
+    if not selector:
+        return None
+    try:
+        found = tree.cssselect(selector)
+    except SelectorError as exc:
+        log.warning("bad profile selector %r: %s", selector, exc)
+        return None
+    return found[0] if found else None
+
+
+def _meta(tree: HtmlElement, *keys: str) -> str | None:
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        if key in keys and (meta.get("content") or "").strip():
+            return clean_text(meta.get("content"))
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    return search_form(a).strip(" .") == search_form(b).strip(" .")
+
+
+def _trim_site_name(title: str, site_name: str | None) -> str:
+    """Drop a site name before or after the title ("Tiêu đề - Cổng thông tin điện tử ...")."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+
+    def is_site(part: str) -> bool:
+        return bool((site_name and _same(part, site_name)) or _SITE_WORDS.search(part)
+                    and len(part) < 80)
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        title = title[:title.rfind(parts[-1])].rstrip(" -–—|:»")
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]) and len(parts[0]) < len(" ".join(parts[1:])):
+        title = title[title.find(parts[1], len(parts[0])):]
+        parts.pop(0)
+    return title.strip()
+
+
+_GENERIC_TITLE = re.compile(r"^(?:chi tiết|tin tức|trang chủ|trang tin|xem tin|tin bài|bài viết|"
+                            r"news|detail|home)\b", re.I)
+_TITLE_CLASS = re.compile(r"title|tieude|tieu-de|tieu_de|headline|heading", re.I)
+
+
+def _heading_candidates(blocks: list[Block]) -> list[Block]:
+    """Blocks that look like a title: h1-h4, or an element whose class says title."""
+    return [b for b in blocks if b.kind == "text" and 8 <= len(b.text) <= 300 and (
+        b.element.tag in ("h1", "h2", "h3", "h4")
+        or _TITLE_CLASS.search(f"{b.element.get('class') or ''} {b.element.get('id') or ''}"))]
+
+
+def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement | None,
+                profile) -> str:
+    """The headline: a heading the page's <title>/og:title confirm, else the trimmed <title>,
+    else the heading right above the article text."""
+    chosen = _select(tree, getattr(profile, "title_selector", None))
+    if chosen is not None and text_of(chosen):
+        return text_of(chosen)
+    og = _meta(tree, "og:title", "twitter:title")
+    page_title = clean_text(tree.findtext(".//title") or "")
+    site_name = _meta(tree, "og:site_name", "application-name")
+    candidates = _heading_candidates(blocks)
+    candidates.sort(key=lambda b: b.element.tag != "h1")  # h1 first, then document order
+    page_form = search_form(page_title)
+    for block in candidates:
+        form = search_form(block.text)
+        if (og and _same(block.text, og)) or (len(form) >= 10 and page_form and (
+                page_form.startswith(form) or page_form.endswith(form))):
+            return block.text
+    if og and (not page_title or search_form(og) in page_form):
+        return og
+    trimmed = _trim_site_name(page_title, site_name) if page_title else ""
+    generic = (len(trimmed.split()) < 3 or bool(_GENERIC_TITLE.match(trimmed))
+               or (trimmed == page_title and bool(_SITE_WORDS.search(trimmed))))
+    if trimmed and not generic:
+        return trimmed
+    start = next((i for i, b in enumerate(blocks) if container is not None
+                  and within(b.element, container) and b.kind == "text"), None)
+    if start is not None:
+        for block in reversed(blocks[max(0, start - 6):start + 2]):
+            if block in candidates and not dates.is_date_line(block.text):
+                return block.text
+    return og or trimmed or next((b.text for b in candidates if b.element.tag == "h1"), "")
+
+
+def _title_block(blocks: list[Block], title: str) -> Block | None:
+    if not title:
+        return None
+    matches = [b for b in blocks if b.kind == "text" and _same(b.text, title)]
+    if not matches:
+        return None
+    return next((b for b in matches if not in_chrome(b.element)), matches[0])
+
+
+def _find_date(tree: HtmlElement, blocks: list[Block], anchor: int, profile,
+               url: str) -> tuple[str | None, Block | None]:
+    """Publication date (ISO) and the block holding the date line, if any."""
+    chosen = _select(tree, getattr(profile, "date_selector", None))
+    line_stamp, line_block = None, None
+    if chosen is not None:
+        value = chosen.get("datetime") or chosen.get("content") or text_of(chosen)
+        line_stamp = dates.parse_date_line(value) or dates.parse_iso(value)
+    if line_stamp is None:
+        best_key = None
+        for block in blocks:
+            if block.kind != "text" or block.link_ratio > 0.5 or not dates.is_date_line(block.text):
+                continue
+            stamp = dates.parse_date_line(block.text)
+            chrome = in_chrome(block.element) or block.element.tag == "a"
+            distance = abs(block.offset - anchor)
+            key = (chrome, distance + (2000 if stamp.time is None else 0)
+                   + (500 if dates.is_update_line(block.text) else 0))
+            if best_key is None or key < best_key:
+                best_key, line_stamp, line_block = key, stamp, block
+    stamp = dates.merge(line_stamp, dates.meta_date(tree))
+    if stamp is None:
+        stamp = dates.htmldate_date(tree, url)
+    return (stamp.iso() if stamp else None), line_block
+
+
+def _content_blocks(blocks: list[Block], minimum: int) -> list[Block]:
+    return [b for b in blocks if b.kind == "text" and len(b.text) >= minimum
+            and b.link_ratio < 0.3 and b.element.tag != "h1" and chrome_weight(b.element) > 0
+            and not is_trailing_heading(b.text)]
+
+
+def _find_container(blocks: list[Block]) -> HtmlElement | None:
+    """The element holding the article's paragraphs (readability-style scoring, then widening)."""
+    content = _content_blocks(blocks, 80) or _content_blocks(blocks, 40)
+    if not content:
+        return None
+    scores: dict[HtmlElement, float] = {}
+    for block in content:
+        weight = chrome_weight(block.element)
+        node = block.element
+        for level in range(5):
+            if node is None or node.tag in ("body", "html"):
+                break
+            scores[node] = scores.get(node, 0.0) + len(block.text) * weight
+            weight = weight if level == 0 else weight * 0.5
+            node = node.getparent()
+    # on a tie (text held directly by a <div> and counted again for its parent) the deeper wins
+    best = max(scores, key=lambda node: (scores[node], len(list(node.iterancestors()))))
+    # widen to a parent when adjacent siblings hold article text too (a sapo in its own box),
+    # not when the neighbour is a sidebar (chrome by class) and the article is not
+    floor = chrome_weight(best)
+    peers = [b for b in content if chrome_weight(b.element) >= floor]
+    for _ in range(3):
+        parent = best.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        children = [child for child in parent if isinstance(child.tag, str)]
+        position = next(i for i, child in enumerate(children) if child is best)
+        holders = {i for i, child in enumerate(children) if child is not best
+                   and any(within(b.element, child) for b in peers)}
+        if not holders or any(abs(i - position) > 2 for i in holders):
+            break
+        best = parent
+    return best
+
+
+def _is_caption(block: Block, previous: Block | None, following: Block | None,
+                container: HtmlElement, alts: set[str]) -> bool:
+    node: HtmlElement | None = block.element
+    for _ in range(4):
+        if node is None:
+            break
+        if node.tag == "figcaption" or _CAPTION_CLASS.search(
+                f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        if node is container:
+            break
+        node = node.getparent()
+    if len(block.text) >= 15 and search_form(block.text) in alts:
+        return True
+    if previous is None or previous.kind != "img" or len(block.text) > 300:
+        return False
+    align = alignment(block.element, container)
+    if block.italic or align == "center":
+        return True
+    if following is not None and following.kind == "img" and len(block.text) <= 200:
+        return True
+    return len(block.text) <= 150 and not _TERMINAL.search(block.text) and not block.bold
+
+
+def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
+                date_block: Block | None, alts: set[str]) -> tuple[list[Para], str | None]:
+    """The container's blocks as body candidates (captions flagged, boxes of chrome inside the
+    article left out), and a byline printed above the text ("Tác giả: ...") if there is one."""
+    inside = [b for b in blocks if within(b.element, container)]
+    total = sum(len(b.text) for b in inside) or 1
+    paras: list[Para] = []
+    top_author: str | None = None
+    box_sizes: dict[HtmlElement, int] = {}
+    seen_content = False
+    for i, block in enumerate(inside):
+        if block.kind == "img" or block is date_block or (title and _same(block.text, title)):
+            continue
+        box = _chrome_box(block.element, container)
+        if box is not None:
+            if box not in box_sizes:
+                box_sizes[box] = len(text_of(box))
+            if box_sizes[box] < 0.25 * total:
+                continue
+        previous = inside[i - 1] if i else None
+        following = inside[i + 1] if i + 1 < len(inside) else None
+        if _is_caption(block, previous, following, container, alts):
+            paras.append(Para(block.text, caption=True))
+            continue
+        if not seen_content:
+            if top_author is None and byline_prefix(block.text):
+                top_author = byline(block.text)
+            if dates.is_date_line(block.text) or block.link_ratio > 0.5 \
+                    or (len(block.text) < 40 and not block.bold):
+                continue
+        seen_content = seen_content or len(block.text) >= 40
+        hint = is_lead_element(_class_chain(block.element, container)) or (
+            not paras and block.element.tag in ("h2", "h3", "h4") and len(block.text) >= 40)
+        paras.append(Para(block.text, bold=block.bold, italic=block.italic,
+                          align=alignment(block.element, container), lead_hint=hint,
+                          link_ratio=block.link_ratio))
+    return paras, top_author
+
+
+def _chrome_box(element: HtmlElement, container: HtmlElement) -> HtmlElement | None:
+    """The outermost element between ``element`` and the container that is chrome by its
+    class/id (a share bar, a related-news box inside the article), if any."""
+    found = None
+    for node in (element, *element.iterancestors()):
+        if node is container:
+            return found
+        if is_chrome_element(node):
+            found = node
+    return None
+
+
+def _class_chain(element: HtmlElement, container: HtmlElement) -> str:
+    names = []
+    node: HtmlElement | None = element
+    for _ in range(3):
+        if node is None or node is container:
+            break
+        names.append(f"{node.get('class') or ''} {node.get('id') or ''}")
+        node = node.getparent()
+    return " ".join(names)
+
+
+def _trafilatura_paragraphs(tree: HtmlElement, url: str) -> list[Para]:
+    document = trafilatura.bare_extraction(tree, url=url, include_comments=False,
+                                           with_metadata=False)
+    text = getattr(document, "text", None) if document is not None else None
+    return [Para(clean_text(line)) for line in (text or "").split("\n") if clean_text(line)]
+
+
+def _attachments(tree: HtmlElement, container: HtmlElement | None, base: str) -> list[str]:
+    scopes = [container] if container is not None else []
+    scopes += [el for el in tree.iter() if isinstance(el.tag, str)
+               and _ATTACH_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
+    found: list[str] = []
+    for scope in scopes:
+        for link in scope.iter("a"):
+            href = (link.get("href") or "").strip()
+            if not href or href.startswith(("javascript:", "mailto:", "#")):
+                continue
+            absolute = urljoin(base, href)
+            if _ATTACHMENT.search(urlsplit(absolute).path) and absolute not in found:
+                found.append(absolute)
+    return found
+
+
+def _check_listing(blocks: list[Block], container: HtmlElement) -> None:
+    """A category page: linked titles each followed by a teaser paragraph, over and over."""
+    texts = [b for b in blocks if b.kind == "text" and within(b.element, container)
+             and not dates.is_date_line(b.text)]
+    teasers, teaser_chars = 0, 0
+    for block, following in zip(texts, texts[1:]):
+        if is_trailing_heading(block.text):
+            break
+        if block.link_ratio > 0.8 and len(block.text) >= 25 \
+                and following.link_ratio < 0.2 and len(following.text) >= 60:
+            teasers += 1
+            teaser_chars += len(block.text) + len(following.text)
+    total = sum(len(b.text) for b in texts) or 1
+    if teasers >= 3 or (teasers >= 2 and teaser_chars / total >= 0.5):
+        raise ExtractionError(f"listing page, not an article ({teasers} linked teasers)")
+
+
+def _check_soft_404(title: str, blocks: list[Block]) -> None:
+    texts = [title] + [b.text for b in blocks if b.kind == "text" and b.element.tag in
+                       ("h1", "h2", "h3")]
+    for text in texts:
+        form = search_form(text)
+        if any(phrase in form for phrase in _SOFT_404):
+            body = sum(len(b.text) for b in blocks if b.kind == "text" and not in_chrome(b.element))
+            if body < 1500 or len(text) < 60:
+                raise ExtractionError(f"soft 404: the page says \"{text[:80]}\"")
 
 
 def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None = None) -> Article:
-    """Return the Article in ``html`` fetched from ``url``; raise ExtractionError if there is none."""
-    if isinstance(html, bytes):
-        html = html.decode("utf-8", errors="replace")
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if doc is None or not getattr(doc, "text", None):
+    """Return the Article in ``html`` fetched from ``url``; raise ExtractionError if there is none.
+
+    ``profile`` may carry CSS selectors (title_selector, date_selector, body_selector,
+    author_selector) for what the generic rules get wrong on one portal.
+    """
+    tree = _parse(_as_text(html, headers))
+    _fix_text_nodes(tree)
+    body = tree.find("body")
+    blocks = render(body if body is not None else tree)
+    if not any(b.kind == "text" for b in blocks):
+        raise ExtractionError("empty page: no text")
+    page_text = " ".join(b.text for b in blocks if b.kind == "text")
+    language = detect_language(page_text, tree.get("lang") or _meta(tree, "language", "og:locale"))
+    container = _select(tree, getattr(profile, "body_selector", None))
+    if container is None and language == "vi":
+        container = _find_container(blocks)
+    title = _find_title(tree, blocks, container, profile)
+    _check_soft_404(title, blocks)
+    title_block = _title_block(blocks, title)
+    anchor = title_block.offset if title_block else (
+        next((b.offset for b in blocks if container is not None and within(b.element, container)), 0))
+    published, date_block = _find_date(tree, blocks, anchor, profile, url)
+
+    author = None
+    chosen_author = _select(tree, getattr(profile, "author_selector", None))
+    if chosen_author is not None:
+        author = text_of(chosen_author) or None
+    alts = {search_form(b.text) for b in blocks if b.kind == "img" and len(b.text) >= 15}
+    top_author = None
+    if container is not None:
+        _check_listing(blocks, container)
+        paras, top_author = _paragraphs(blocks, container, title, date_block, alts)
+    else:
+        paras = _trafilatura_paragraphs(tree, url)
+    if author:
+        paras = [p for p in paras if not _same(p.text, author)]
+    result = finish_body(paras, author)
+    result.author = result.author or top_author
+    text = "\n\n".join(result.paragraphs)
+    if not text:
         raise ExtractionError("no article text found")
-    text = unicodedata.normalize("NFC", doc.text)
-    return Article(url=url, title=unicodedata.normalize("NFC", doc.title or ""), text=text,
-                   published=doc.date, author=doc.author)
+    base = next((b.get("href") for b in tree.iter("base") if b.get("href")), None)
+    return Article(
+        url=url, title=title, text=text, published=published, author=result.author,
+        lead=result.lead, captions=result.captions,
+        attachments=_attachments(tree, container, urljoin(url, base) if base else url),
+        language=detect_language(text, tree.get("lang")) if language != "vi" else language,
+    )

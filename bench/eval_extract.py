@@ -1,0 +1,268 @@
+"""Extraction quality: extract_html against plain trafilatura on three corpora.
+
+    python bench/eval_extract.py [--json] [--corpus aeb|vnexpress|sample] [--pages]
+
+Corpora (all in the repository):
+  aeb        tests/corpus/aeb: ScrapingHub article-extraction-benchmark (181 English pages,
+             ground truth = articleBody only).
+  vnexpress  tests/corpus/vnexpress: two VnExpress pages (fundus test page + its JSON; an
+             htmldate test page + a hand-made gold file).
+  sample     data/sample_site pages with gold in tests/gold/extract/<site>/<name>.json.
+
+Body score: bag of lowercased word tokens; precision, recall and F1 per page, averaged over
+pages. Title: exact match after whitespace/NFC normalisation. Date: the date part, and the
+date and time where the gold has a time.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import trafilatura  # noqa: E402
+
+from extract import ExtractionError, extract_html  # noqa: E402
+
+AEB = ROOT / "tests" / "corpus" / "aeb"
+VNEXPRESS = ROOT / "tests" / "corpus" / "vnexpress"
+SAMPLE_SITE = ROOT / "data" / "sample_site"
+SAMPLE_GOLD = ROOT / "tests" / "gold" / "extract"
+SAMPLE_BASE = "http://127.0.0.1:8000"
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass
+class Case:
+    """One page and what is known about it (None = not part of the gold)."""
+
+    name: str
+    html: bytes
+    url: str
+    body: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    lead: str | None = None
+    captions: list[str] | None = None
+    attachments: list[str] | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Output:
+    text: str = ""
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    lead: str | None = None
+    captions: list[str] | None = None
+    attachments: list[str] | None = None
+    error: str | None = None
+
+
+def tokens(text: str | None) -> Counter:
+    return Counter(_TOKEN.findall(unicodedata.normalize("NFC", text or "").lower()))
+
+
+def prf(gold: str, predicted: str | None) -> tuple[float, float, float]:
+    """Bag-of-words precision, recall and F1 of one page."""
+    expected, got = tokens(gold), tokens(predicted)
+    overlap = sum((expected & got).values())
+    precision = overlap / sum(got.values()) if got else 0.0
+    recall = overlap / sum(expected.values()) if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def norm(text: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+# --- corpora -----------------------------------------------------------------------------
+
+def aeb_cases(limit: int | None = None) -> list[Case]:
+    """The AEB pages in a fixed (sorted) order; ``limit`` takes every n-th for a subset."""
+    truth = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
+    names = sorted(truth)
+    if limit:
+        step = max(1, len(names) // limit)
+        names = names[::step][:limit]
+    return [Case(name=name, html=gzip.decompress((AEB / "html" / f"{name}.html.gz").read_bytes()),
+                 url=truth[name]["url"], body=truth[name]["articleBody"]) for name in names]
+
+
+def vnexpress_cases() -> list[Case]:
+    meta = json.loads((VNEXPRESS / "meta.info").read_text(encoding="utf-8"))
+    fundus = json.loads((VNEXPRESS / "VnExpress.json").read_text(encoding="utf-8"))["V1"]
+    captions = [image["caption"] for image in fundus.get("images", []) if image.get("caption")]
+    paragraphs = [p for section in fundus["body"]["sections"] for p in section["paragraphs"]]
+    # fundus keeps image captions among the paragraphs; our contract keeps them apart
+    paragraphs = [p for p in paragraphs if not any(p.startswith(c) for c in captions)]
+    summary = fundus["body"].get("summary", [])
+    name = next(iter(meta))
+    cases = [Case(
+        name=name, html=gzip.decompress((VNEXPRESS / name).read_bytes()), url=meta[name]["url"],
+        body="\n\n".join(summary + paragraphs), title=fundus["title"],
+        published=fundus["publishing_date"][:19].replace(" ", "T"),
+        author=", ".join(fundus.get("authors", [])) or None,
+        lead=summary[0] if summary else None)]
+    for gold_file in sorted(VNEXPRESS.glob("*.gold.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        cases.append(Case(
+            name=gold["file"], html=(VNEXPRESS / gold["file"]).read_bytes(), url=gold["url"],
+            body="\n\n".join(([gold["lead"]] if gold.get("lead") else []) + gold["paragraphs"]),
+            title=gold["title"], published=gold["published"], author=gold.get("author"),
+            lead=gold.get("lead")))
+    return cases
+
+
+def sample_cases() -> list[Case]:
+    cases = []
+    for gold_file in sorted(SAMPLE_GOLD.glob("*/*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        page = SAMPLE_SITE / gold["path"]
+        if not page.exists():
+            continue
+        html = page.read_bytes().replace(b"{{BASE}}", SAMPLE_BASE.encode())
+        lead = gold.get("lead")
+        cases.append(Case(
+            name=f"{gold['site']}/{gold_file.stem}", html=html, url=f"{SAMPLE_BASE}/{gold['path']}",
+            body="\n\n".join(([lead] if lead else []) + gold["paragraphs"]),
+            title=gold["title"], published=gold.get("published"), author=gold.get("author"),
+            lead=lead, captions=[f["caption"] for f in gold.get("figures", [])],
+            attachments=[f"{SAMPLE_BASE}/{a['path']}" for a in gold.get("attachments", [])],
+            extra={"site": gold["site"], "paragraphs": gold["paragraphs"]}))
+    return cases
+
+
+# --- extractors ----------------------------------------------------------------------------
+
+def run_ours(case: Case) -> Output:
+    try:
+        article = extract_html(case.html, case.url)
+    except ExtractionError as exc:
+        return Output(error=str(exc))
+    return Output(text=article.text, title=article.title, published=article.published,
+                  author=article.author, lead=article.lead, captions=article.captions,
+                  attachments=article.attachments)
+
+
+def run_trafilatura(case: Case, metadata: bool) -> Output:
+    if not metadata:
+        return Output(text=trafilatura.extract(case.html) or "")
+    document = trafilatura.bare_extraction(case.html, url=case.url, with_metadata=True)
+    if document is None:
+        return Output()
+    return Output(text=document.text or "", title=document.title, published=document.date,
+                  author=document.author)
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+def score(cases: list[Case], outputs: list[Output]) -> dict:
+    """Averages over pages; metrics without gold in a corpus are left out."""
+    result: dict = {"pages": len(cases)}
+    if not cases:
+        return result
+    triples = [prf(case.body, out.text) for case, out in zip(cases, outputs)]
+    for i, key in enumerate(("body_precision", "body_recall", "body_f1")):
+        result[key] = sum(t[i] for t in triples) / len(triples)
+    pairs = [(c, o) for c, o in zip(cases, outputs) if c.title is not None]
+    if pairs:
+        result["title_exact"] = sum(norm(c.title) == norm(o.title) for c, o in pairs) / len(pairs)
+    pairs = [(c, o) for c, o in zip(cases, outputs) if c.published]
+    if pairs:
+        result["date_exact"] = sum(
+            (o.published or "")[:10] == c.published[:10] for c, o in pairs) / len(pairs)
+        timed = [(c, o) for c, o in pairs if "T" in c.published]
+        if timed:
+            result["datetime_exact"] = sum(
+                (o.published or "")[:19] == c.published[:19] for c, o in timed) / len(timed)
+    pairs = [(c, o) for c, o in zip(cases, outputs) if c.title is not None]
+    if pairs:
+        result["author_exact"] = sum(norm(c.author) == norm(o.author) for c, o in pairs) / len(pairs)
+        result["lead_exact"] = sum(norm(c.lead) == norm(o.lead) for c, o in pairs) / len(pairs)
+    pairs = [(c, o) for c, o in zip(cases, outputs) if c.captions is not None and o.captions is not None]
+    if pairs:
+        result["captions_exact"] = sum(
+            [norm(x) for x in c.captions] == [norm(x) for x in o.captions] for c, o in pairs
+        ) / len(pairs)
+    pairs = [(c, o) for c, o in zip(cases, outputs)
+             if c.attachments is not None and o.attachments is not None]
+    if pairs:
+        result["attachments_exact"] = sum(c.attachments == o.attachments for c, o in pairs) / len(pairs)
+    result["errors"] = [f"{c.name}: {o.error}" for c, o in zip(cases, outputs) if o.error]
+    return result
+
+
+def evaluate(corpora: tuple[str, ...] = ("aeb", "vnexpress", "sample"),
+             aeb_limit: int | None = None) -> dict:
+    """{corpus: {"ours": metrics, "trafilatura": metrics, "pages": [...]}} for ``corpora``."""
+    loaders = {"aeb": lambda: aeb_cases(aeb_limit), "vnexpress": vnexpress_cases,
+               "sample": sample_cases}
+    report = {}
+    for corpus in corpora:
+        cases = loaders[corpus]()
+        ours = [run_ours(case) for case in cases]
+        theirs = [run_trafilatura(case, metadata=corpus != "aeb") for case in cases]
+        report[corpus] = {
+            "ours": score(cases, ours), "trafilatura": score(cases, theirs),
+            "per_page": [{"name": c.name, "f1": round(prf(c.body, o.text)[2], 4),
+                          "title_ok": c.title is None or norm(c.title) == norm(o.title),
+                          "date": o.published, "gold_date": c.published}
+                         for c, o in zip(cases, ours)],
+        }
+    return report
+
+
+_COLUMNS = ("body_precision", "body_recall", "body_f1", "title_exact", "date_exact",
+            "datetime_exact", "author_exact", "lead_exact", "captions_exact", "attachments_exact")
+
+
+def table(report: dict) -> str:
+    """A plain-text table: one row per corpus and extractor."""
+    short = {"body_precision": "P", "body_recall": "R", "body_f1": "F1", "title_exact": "title",
+             "date_exact": "date", "datetime_exact": "date+time", "author_exact": "author",
+             "lead_exact": "lead", "captions_exact": "captions", "attachments_exact": "attach"}
+    lines = ["corpus     extractor    pages " + " ".join(f"{short[c]:>9}" for c in _COLUMNS)]
+    for corpus, result in report.items():
+        for who in ("ours", "trafilatura"):
+            metrics = result[who]
+            cells = " ".join(f"{metrics[c]:9.3f}" if c in metrics else f"{'-':>9}" for c in _COLUMNS)
+            lines.append(f"{corpus:<10} {who:<12} {metrics['pages']:>5} {cells}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    parser.add_argument("--corpus", choices=("aeb", "vnexpress", "sample"), action="append",
+                        help="limit to one corpus (repeatable)")
+    parser.add_argument("--pages", action="store_true", help="list pages below F1 0.97")
+    args = parser.parse_args()
+    report = evaluate(tuple(args.corpus) if args.corpus else ("aeb", "vnexpress", "sample"))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    print(table(report))
+    for corpus, result in report.items():
+        for error in result["ours"].get("errors", []):
+            print(f"{corpus}: error {error}")
+        if args.pages:
+            for page in result["per_page"]:
+                if page["f1"] < 0.97 or not page["title_ok"] or (
+                        page["gold_date"] and (page["date"] or "")[:19] != page["gold_date"][:19]):
+                    print(f"{corpus}: {page}")
+
+
+if __name__ == "__main__":
+    main()

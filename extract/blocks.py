@@ -1,0 +1,179 @@
+"""Render an HTML tree into a flat list of text blocks (paragraph-sized lines) and images.
+
+Each block remembers the element that holds it and a few facts the rules need: how much of
+it is link text, bold or italic; its alignment; whether it sits in page chrome (header,
+menu, footer, sidebar). trafilatura renders text too, but drops the element behind each
+line, and the rules below (captions next to images, right-aligned bylines, date lines near
+the title) need it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from extract.text import clean_text
+
+BLOCK_TAGS = frozenset(
+    "p div td th tr table tbody thead tfoot li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote "
+    "section article header footer aside nav figure figcaption pre address center main form "
+    "fieldset legend caption hr details summary".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript template iframe select option button input textarea svg canvas "
+    "object embed map head title meta link video audio".split()
+)
+CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
+_CHROME_TOKEN = re.compile(
+    r"(?:^|[\s_-])(?:menu|menus|nav|navbar|navigation|topbar|top-bar|footer|header|banner|"
+    r"sidebar|side-col|sidebox|breadcrumbs?|path|comments?|related|relate|other-news|othernews|"
+    r"tinkhac|tin-khac|lienquan|lien-quan|widget|copyright|share|social|tags|tag-list|advert|"
+    r"ads|quangcao|quang-cao|today|weather|thoitiet|clock|search|login|counter|thongke|"
+    r"thong-ke|visitor|poll|rightcol|leftcol|right-col|left-col|col-right|col-left|"
+    r"leftmenu|rightmenu|topmenu|mostview|most-view|xemnhieu|newest|moinhat)(?:$|[\s_-])",
+    re.I,
+)
+# an article's own header ("entry-header", "news-header") is not page chrome
+_ARTICLE_HEADER = re.compile(r"(?:entry|post|article|news|detail|story|content)[-_]header", re.I)
+_ALIGN = re.compile(r"text-align\s*:\s*(left|right|center|justify)", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.I)
+
+
+@dataclass
+class Block:
+    """One rendered line of the page: text, or an image (``kind == "img"``, text = alt)."""
+
+    text: str
+    element: HtmlElement
+    kind: str = "text"
+    offset: int = 0  # characters of block text before this one in the page
+    link_chars: int = 0
+    bold: bool = False
+    italic: bool = False
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def _class_id(element: HtmlElement) -> str:
+    return _ARTICLE_HEADER.sub(" ", f"{element.get('class') or ''} {element.get('id') or ''}")
+
+
+def is_chrome_element(element: HtmlElement) -> bool:
+    """A header/nav/footer/aside tag, or a class/id naming menus, sidebars, share bars ..."""
+    if element.tag in CHROME_TAGS:
+        return not _ARTICLE_HEADER.search(element.get("class") or "")
+    return bool(_CHROME_TOKEN.search(_class_id(element)))
+
+
+def in_chrome(element: HtmlElement) -> bool:
+    """True when the element or an ancestor is page chrome (by tag, or by class/id words)."""
+    return chrome_weight(element) < 1.0
+
+
+def chrome_weight(element: HtmlElement) -> float:
+    """0 inside header/nav/footer/aside tags, 0.3 under a chrome-like class or id, else 1."""
+    weight = 1.0
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):
+            break
+        if node.tag in CHROME_TAGS and not _ARTICLE_HEADER.search(node.get("class") or ""):
+            return 0.0
+        if _CHROME_TOKEN.search(_class_id(node)):
+            weight = 0.3
+    return weight
+
+
+def alignment(element: HtmlElement, stop: HtmlElement | None = None) -> str | None:
+    """'right', 'center', 'left' or 'justify' from align= or style, on the element or a parent."""
+    node: HtmlElement | None = element
+    for _ in range(3):
+        if node is None or node is stop:
+            break
+        align = (node.get("align") or "").lower()
+        if align in ("left", "right", "center", "justify"):
+            return align
+        match = _ALIGN.search(node.get("style") or "")
+        if match:
+            return match.group(1).lower()
+        node = node.getparent()
+    return None
+
+
+class _Renderer:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.pieces: list[tuple[str, bool, bool, bool]] = []
+        self.holders: list[HtmlElement] = []
+        self.offset = 0
+
+    def flush(self) -> None:
+        raw = "".join(piece[0] for piece in self.pieces)
+        text = clean_text(raw)
+        if text:
+            def count(flag: int) -> int:
+                return sum(len(p[0].strip()) for p in self.pieces if p[flag])
+
+            visible = sum(len(p[0].strip()) for p in self.pieces) or 1
+            block = Block(text=text, element=self.holders[-1], offset=self.offset,
+                          link_chars=min(len(text), count(3)),
+                          bold=count(1) / visible >= 0.9, italic=count(2) / visible >= 0.9)
+            self.blocks.append(block)
+            self.offset += len(text)
+        self.pieces = []
+
+    def walk(self, element: HtmlElement, bold: bool, italic: bool, link: bool) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in SKIP_TAGS or element.get("hidden") is not None \
+                or _HIDDEN.search(element.get("style") or ""):
+            return
+        if tag == "img":
+            self.flush()
+            alt = clean_text(element.get("alt") or element.get("title") or "")
+            self.blocks.append(Block(text=alt, element=element, kind="img", offset=self.offset))
+            return
+        if tag == "br":
+            self.flush()
+            return
+        style = element.get("style") or ""
+        bold = bold or tag in ("b", "strong") or bool(_BOLD_STYLE.search(style))
+        italic = italic or tag in ("i", "em") or bool(_ITALIC_STYLE.search(style))
+        link = link or (tag == "a" and element.get("href") is not None)
+        block = tag in BLOCK_TAGS
+        if block:
+            self.flush()
+            self.holders.append(element)
+        if element.text:
+            self.pieces.append((element.text, bold, italic, link))
+        for child in element:
+            self.walk(child, bold, italic, link)
+            if child.tail:
+                self.pieces.append((child.tail, bold, italic, link))
+        if block:
+            self.flush()
+            self.holders.pop()
+
+
+def render(root: HtmlElement) -> list[Block]:
+    """The blocks of ``root`` in document order."""
+    renderer = _Renderer()
+    renderer.holders.append(root)
+    renderer.walk(root, False, False, False)
+    renderer.flush()
+    return renderer.blocks
+
+
+def within(element: HtmlElement, container: HtmlElement) -> bool:
+    """True when ``element`` is ``container`` or one of its descendants."""
+    if element is container:
+        return True
+    return any(node is container for node in element.iterancestors())
+
+
+def text_of(element: HtmlElement) -> str:
+    """The visible text of an element, its lines joined by spaces."""
+    return " ".join(block.text for block in render(element) if block.kind == "text")

@@ -1,0 +1,194 @@
+"""Rules on the article's blocks: what ends the body, captions, the byline, the lead.
+
+The vocabulary is the one Vietnamese portals share (seen on city, province, district and
+Party portals: "Tin khác", "Thống kê truy cập", "./." ...), not any one site's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.text import search_form
+
+# headings after which a portal page holds no more of the article
+TRAILING_HEADINGS = tuple(search_form(h) for h in (
+    "tin khác", "các tin khác", "tin cũ hơn", "các tin cũ hơn", "tin mới hơn", "các tin mới hơn",
+    "tin đã đưa", "các tin đã đưa", "tin cùng chuyên mục", "tin cùng loại", "cùng chuyên mục",
+    "tin liên quan", "các tin liên quan", "tin tức liên quan", "bài viết liên quan",
+    "bài liên quan", "các bài viết khác", "bài viết khác", "xem thêm", "đọc thêm",
+    "phản hồi", "gửi phản hồi", "ý kiến bạn đọc", "gửi ý kiến", "bình luận", "gửi bình luận",
+    "thư viện ảnh", "thư viện video", "liên kết website", "liên kết web", "liên kết",
+    "thống kê truy cập", "thống kê", "đang online", "đang truy cập", "tổng truy cập",
+    "lượt truy cập", "số lượt truy cập", "image advertisement", "qr code", "tiện ích thông tin",
+    "sơ đồ cổng", "sơ đồ site", "sơ đồ trang", "in bài viết", "in bài", "in trang",
+    "gửi email", "gửi bài", "gửi cho bạn bè", "chia sẻ", "về đầu trang", "trở về", "quay lại",
+    "mới nhất", "tin mới nhất", "tin mới", "tin nổi bật", "tin đọc nhiều", "đọc nhiều",
+    "xem nhiều", "tin xem nhiều", "từ khóa", "tags", "cơ quan chủ quản", "cơ quan quản lý",
+    "bản quyền", "ghi rõ nguồn", "chịu trách nhiệm", "trưởng ban biên tập", "copyright",
+    "tin tức - sự kiện khác", "các tin tức khác", "tin bài khác", "các bài khác",
+    "những tin mới hơn", "những tin cũ hơn", "tổng số điểm", "đánh giá bài viết",
+    "click để đánh giá bài viết", "bình chọn", "nguồn tin", "nguồn", "lượt xem", "số lượt xem",
+    "bản in",
+))
+_AFTER_HEADING = re.compile(r"[\s:(\[|\-–—»>.\d]*$|[\s]*[:(\[|\-–—»>]")
+_ATTACHMENT_LABEL = re.compile(
+    r"^(?:(?:tập tin|tệp tin|tệp|file|văn bản|tài liệu)\s+đính kèm|đính kèm|tải về|download)"
+    r"\s*:?$", re.I)
+_CONTACT = re.compile(r"^(?:địa chỉ|đ/c|điện thoại|đt|tel|phone|fax|e-?mail|hotline)\s*:", re.I)
+_TERMINAL = re.compile(r"[.!?…:;\"”»)]$")
+_END_MARK = re.compile(r"\./\.\s*$")
+_SITE_TAG = re.compile(r"^\((?:[\w.-]+\.(?:vn|com|net|org)|[A-ZĐ][\w.]*)\)\s*[-–—:]")
+_BYLINE_PREFIX = re.compile(
+    r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|&|-|\+)\s*(?:tin|bài|ảnh|video|clip))*"
+    r"|tác giả(?: bài viết)?|người viết|nhóm phóng viên|phóng viên|pv|ctv)\s*:\s*", re.I
+)
+_NAME_SPLIT = re.compile(r"\s*(?:[–—,&/]|\s-\s|\bvà\b)\s*")
+_LEAD_CLASS = re.compile(
+    r"sapo|chapeau|lead|summary|description|hometext|tomtat|tom-tat|trichyeu|trich-yeu|"
+    r"intro|excerpt|teaser|abstract|headline|mota|short", re.I
+)
+
+
+@dataclass
+class Para:
+    """A body candidate: its text and what the layout says about it."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    align: str | None = None
+    lead_hint: bool = False  # sapo/lead markup, or a heading right under the title
+    link_ratio: float = 0.0
+    caption: bool = False  # an image caption, kept in page order so a cut drops it too
+
+
+def is_trailing_heading(text: str) -> bool:
+    """True for a short line that opens a block of non-article matter ("Tin khác", ...)."""
+    if len(text) > 80:
+        return False
+    form = search_form(text).strip(" :.-–—»>|[]()")
+    for heading in TRAILING_HEADINGS:
+        if form == heading or (form.startswith(heading)
+                               and _AFTER_HEADING.match(form, len(heading))):
+            return True
+    return False
+
+
+def is_contact_line(text: str) -> bool:
+    """A footer-style address, phone, fax or e-mail line."""
+    return len(text) <= 200 and bool(_CONTACT.match(search_form(text)))
+
+
+def _is_name(words: list[str]) -> bool:
+    if not 1 <= len(words) <= 6:
+        return False
+    for word in words:
+        letters = word.strip(".'’")
+        if not letters or not letters[0].isupper() or not all(
+                ch.isalpha() or ch in ".'’-" for ch in letters):
+            return False
+    return True
+
+
+def byline_prefix(text: str) -> bool:
+    """True when a line opens with a byline label ("Tác giả:", "Tin, ảnh:" ...)."""
+    return bool(_BYLINE_PREFIX.match(text.strip()))
+
+
+def byline(text: str, strong: bool = False) -> str | None:
+    """The author name(s) when ``text`` is a byline ("Hoàng Tùng", "Thu Quỳnh – Minh Cảnh").
+
+    ``strong`` (right-aligned or bold at the end of the body) accepts a looser form.
+    """
+    text = text.strip()
+    if not text or len(text) > 80:
+        return None
+    name = _BYLINE_PREFIX.sub("", text).strip()
+    prefixed = name != text
+    name = re.sub(r"\s*\([^()]{1,60}\)$", "", name).strip()
+    if not name:
+        return None
+    if name.endswith(".") and not re.search(r"(?:^|\s)\w{1,3}\.$", name):
+        return None
+    names = [part for part in _NAME_SPLIT.split(name) if part]
+    if names and all(_is_name(part.split()) for part in names) and len(name.split()) <= 12:
+        return text if not prefixed else name
+    if (strong or prefixed) and len(name.split()) <= 8 and not _TERMINAL.search(name):
+        return name
+    return None
+
+
+@dataclass
+class Body:
+    paragraphs: list[str]
+    author: str | None
+    lead: str | None
+    captions: list[str]
+
+
+def _long_paragraph(para: Para) -> bool:
+    return not para.caption and len(para.text) >= 80 and para.link_ratio < 0.3
+
+
+def _article_goes_on(rest: list[Para]) -> bool:
+    """After a "Tin liên quan"-style heading: do two or more article paragraphs follow?
+
+    At least one of them must not sit right under a linked title (a teaser), so an inline
+    related box is skipped while a trailing related-news list still ends the body.
+    """
+    long_ones, free_standing, previous = 0, 0, None
+    for para in rest:
+        if para.caption:
+            continue
+        if _long_paragraph(para):
+            long_ones += 1
+            free_standing += not (previous and previous.link_ratio > 0.5)
+        previous = para
+    return long_ones >= 2 and free_standing >= 1
+
+
+def finish_body(paras: list[Para], author: str | None = None) -> Body:
+    """Cut trailing matter, take the byline, find the lead; captions stay apart."""
+    first = next((i for i, p in enumerate(paras) if _long_paragraph(p)), 0)
+    for i, para in enumerate(paras):
+        if i > first and not para.caption and is_trailing_heading(para.text) \
+                and not _article_goes_on(paras[i + 1:]):
+            paras = paras[:i]
+            break
+    paras = [p for p in paras if p.caption or not (
+        is_trailing_heading(p.text) or (p.link_ratio > 0.5 and len(p.text) < 100)
+        or _ATTACHMENT_LABEL.match(p.text))]
+    for i, para in enumerate(paras):
+        if not para.caption and is_contact_line(para.text) \
+                and not any(_long_paragraph(p) for p in paras[i + 1:]):
+            paras = paras[:i]
+            break
+    for i, para in enumerate(paras):
+        if not para.caption and _END_MARK.search(para.text):
+            rest = [p for p in paras[i + 1:i + 4] if not p.caption][:2]
+            paras = paras[:i + 1] + [p for p in paras[i + 1:] if p.caption]
+            if rest and author is None:
+                author = byline(rest[0].text, strong=True)
+            break
+    captions: list[str] = []
+    for para in paras:
+        if para.caption and para.text not in captions:
+            captions.append(para.text)
+    texts = [p for p in paras if not p.caption]
+    if author is None and len(texts) > 1:
+        last = texts[-1]
+        strong = last.align == "right" or last.bold
+        author = byline(last.text, strong=strong and not _TERMINAL.search(last.text))
+        if author is not None:
+            texts = texts[:-1]
+    lead = None
+    if texts:
+        top = texts[0]
+        if top.lead_hint or _SITE_TAG.match(top.text) or (top.bold and len(top.text) >= 60):
+            lead = top.text
+    return Body([p.text for p in texts], author, lead, captions)
+
+
+def is_lead_element(class_id: str) -> bool:
+    """True when a class/id names the sapo (sapo, lead, summary, description ...)."""
+    return bool(_LEAD_CLASS.search(class_id))

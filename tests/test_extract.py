@@ -1,0 +1,397 @@
+"""Unit tests of extract_html on small portal-like pages (real Vietnamese sentences)."""
+from __future__ import annotations
+
+import unicodedata
+from types import SimpleNamespace
+
+import pytest
+
+from extract import EXTRACTOR_VERSION, Article, ExtractionError, extract_html, search_form
+from extract.legacy import TCVN3, VNI_LETTERS, VNI_MARKS, detect_legacy
+
+URL = "https://haiphong.gov.vn/tin-tuc-su-kien/hoi-nghi-118467.html"
+TITLE = "Tổng kết công tác tuyên giáo năm 2021, triển khai nhiệm vụ năm 2022"
+P1 = ("Năm 2021, mặc dù trong bối cảnh dịch Covid-19 diễn biến phức tạp, hệ thống tuyên giáo thành "
+      "phố đã bám sát yêu cầu, chỉ đạo của Trung ương, Thành uỷ, triển khai nhiệm vụ công tác tuyên "
+      "giáo đảm bảo chất lượng, hiệu quả.")
+P2 = ("Hệ thống tuyên giáo từ thành phố tới cơ sở đã tham mưu cho cấp ủy các cấp tổ chức trên 1.200 "
+      "hội nghị trực tiếp với gần 72.000 cán bộ, đảng viên; 430 điểm cầu trực tuyến.")
+P3 = ("Phát biểu tại Hội nghị, đồng chí Đào Khánh Hà, Trưởng Ban Tuyên giáo Thành ủy ghi nhận và đánh "
+      "giá cao những cố gắng, nỗ lực, đổi mới sáng tạo của hệ thống tuyên giáo trong năm qua.")
+LEAD = ("(Haiphong.gov.vn) - Sáng 16/12, Ban Tuyên giáo Thành ủy tổ chức Hội nghị tổng kết công tác "
+        "tuyên giáo năm 2021; triển khai nhiệm vụ năm 2022.")
+
+
+def page(article: str, *, title: str = TITLE, head: str = "", header: str = "",
+         sidebar: str = "", after: str = "", charset: str = "utf-8") -> str:
+    """A portal page: header with menu, the article column, a sidebar and a footer."""
+    return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="{charset}">
+<title>{title} - Cổng thông tin điện tử thành phố Hải Phòng</title>{head}</head>
+<body><div id="header"><div class="logo"><a href="/"><img src="/logo.gif" alt=""></a>
+<p>Cổng thông tin điện tử</p><p>Thành phố Hải Phòng</p></div>{header}</div>
+<ul id="menu"><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li>
+<li><a href="/tin-tuc">Tin tức - Sự kiện</a></li><li><a href="/van-ban">Văn bản</a></li></ul>
+<div id="content"><div class="col-main"><div class="breadcrumb"><a href="/tin-tuc">Tin tức</a></div>
+<div class="news-detail">{article}</div>{after}</div>
+<div class="col-right"><div class="box"><h3>Thống kê truy cập</h3><ul><li>Đang online: 26</li>
+<li>Tất cả: 14.190.230</li></ul></div>{sidebar}</div></div>
+<div id="footer"><p>Cơ quan quản lý: Văn phòng Ủy ban nhân dân thành phố Hải Phòng</p>
+<p>Địa chỉ: Số 18 Hoàng Diệu, Minh Khai, Hồng Bàng, Hải Phòng</p>
+<p>Điện thoại: 0225.3821.055 - Fax: 0225.3747.352 - Email: congthongtindientu@haiphong.gov.vn</p>
+</div></body></html>"""
+
+
+def body(*paragraphs: str, date: str = "Thời gian: 16/12/2021 16:30", extra: str = "") -> str:
+    inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<div class="date-time">{date}</div><h1 class="title-detail">{TITLE}</h1>'
+            f'<div class="content-detail">{inner}{extra}</div>')
+
+
+def run(html: str | bytes, **kwargs) -> Article:
+    return extract_html(html, URL, **kwargs)
+
+
+# --- dates -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Thời gian: 15/12/2021 17:12", "2021-12-15T17:12:00"),
+    ("Thứ Năm, 14/4/2022 21:50'(GMT+7)", "2022-04-14T21:50:00"),
+    ("Đăng ngày 21-05-2023 16:55, Lượt xem: 23", "2023-05-21T16:55:00"),
+    ("Thứ tư - 29/07/2020 23:14 &nbsp; Đã xem: 530", "2020-07-29T23:14:00"),
+    ("Print Thứ Tư, 15/01/2020 08:22 Gốc", "2020-01-15T08:22:00"),
+    ("22/09/2022 15:15", "2022-09-22T15:15:00"),
+    ("04:35 15/03/2016", "2016-03-15T04:35:00"),
+    ("21/12/2012 | 12:00 AM", "2012-12-21T00:00:00"),
+    ("Thứ Hai, 19/01/2026", "2026-01-19"),
+])
+def test_date_line_forms(line, expected):
+    assert run(page(body(P1, P2, date=line))).published == expected
+
+
+def test_crawl_day_banner_is_not_the_publication_date():
+    html = page('<span class="story_date">Thứ Năm, 14/4/2022 21:50\'(GMT+7)</span>'
+                f'<h1>{TITLE}</h1><div class="story_body"><p>{P1}</p><p>{P2}</p></div>',
+                header='<span class="today">Thứ Sáu, 21/6/2024</span>')
+    article = run(html)
+    assert article.published == "2022-04-14T21:50:00"
+    assert "21/6/2024" not in article.text
+
+
+def test_banner_loses_even_against_an_article_date_without_time():
+    html = page(f'<h1>{TITLE}</h1><div class="meta">Thứ Sáu, 15/03/2024</div>'
+                f'<div class="body"><p>{P1}</p><p>{P2}</p></div>',
+                header='<div class="top-bar">Thứ Hai, 19/01/2026</div>')
+    assert run(html).published == "2024-03-15"
+
+
+def test_meta_date_used_when_the_page_prints_none_and_adds_seconds():
+    head = '<meta property="article:published_time" content="2023-10-06T13:05:27+07:00">'
+    no_line = page(f'<h1>{TITLE}</h1><div class="entry-content"><p>{P1}</p><p>{P2}</p></div>', head=head)
+    assert run(no_line).published == "2023-10-06T13:05:27"
+    same_minute = page(body(P1, P2, date="Thứ Sáu, 06/10/2023 13:05"), head=head)
+    assert run(same_minute).published == "2023-10-06T13:05:27"
+    other_day = page(body(P1, P2, date="Thứ Năm, 05/10/2023 09:00"), head=head)
+    assert run(other_day).published == "2023-10-05T09:00:00"
+
+
+def test_dates_inside_the_body_are_not_the_publication_date():
+    html = page(f'<h1>{TITLE}</h1><div class="entry-content"><p>Chiều 1/7/2022, {P1}</p><p>{P2}</p></div>')
+    assert run(html).published is None
+
+
+# --- title ------------------------------------------------------------------------------
+
+def test_title_suffix_trimmed_and_h1_preferred():
+    assert run(page(body(P1, P2))).title == TITLE
+
+
+def test_title_from_page_title_when_no_h1():
+    html = page(f'<div class="content"><p>{P1}</p><p>{P2}</p></div>',
+                title=f"{TITLE} | Báo Hải Phòng điện tử").replace(
+                    " - Cổng thông tin điện tử thành phố Hải Phòng", "")
+    assert run(html).title == TITLE
+
+
+def test_title_with_its_own_dash_keeps_it():
+    title = "Kiên Giang: Công tác khoa giáo quý I-2022 - kết quả tích cực"
+    html = page(f'<h1>{title}</h1><div class="content"><p>{P1}</p><p>{P2}</p></div>', title=title)
+    assert run(html).title == title
+
+
+# --- body, captions, trailing matter, byline ----------------------------------------------
+
+def test_caption_after_image_moved_out_and_repeated_caption_kept_once():
+    caption = "Quang cảnh Hội nghị"
+    extra = (f'<p style="text-align:center"><img src="/a.jpg" alt=""></p>'
+             f'<p style="text-align:center"><em>{caption}</em></p><p>{P2}</p>'
+             f'<table class="image"><tr><td><img src="/b.jpg" alt="{P3[:60]}"></td></tr>'
+             f'<tr><td class="image_desc">Các đại biểu dự Hội nghị</td></tr></table>'
+             f'<figure><img src="/c.jpg"><figcaption>Các đại biểu dự Hội nghị</figcaption></figure>'
+             f'<p>{P3}</p>')
+    article = run(page(body(P1, extra=extra)))
+    assert article.captions == [caption, "Các đại biểu dự Hội nghị"]
+    assert caption not in article.text and "đại biểu dự Hội nghị" not in article.text
+    assert article.text == "\n\n".join([P1, P2, P3])
+
+
+def test_short_line_between_images_is_a_caption():
+    extra = ('<div><img src="/a.jpg"></div><div>Lãnh đạo thành phố thăm gian hàng</div>'
+             '<div><img src="/b.jpg"></div>')
+    article = run(page(body(P1, P2, extra=extra)))
+    assert article.captions == ["Lãnh đạo thành phố thăm gian hàng"]
+
+
+def test_trailing_blocks_cut_from_the_body():
+    extra = ('<h3>Tin khác</h3><ul><li><a href="/a.html">Hội nghị báo cáo viên tháng 11</a></li></ul>'
+             "<p>Phản hồi</p><p>Họ và tên của bạn đọc gửi ý kiến về bài viết này</p>")
+    article = run(page(body(P1, P2, P3, extra=extra)))
+    assert article.text == "\n\n".join([P1, P2, P3])
+    for phrase in ("Tin khác", "Thống kê truy cập", "Điện thoại:", "Email:", "Đang online"):
+        assert phrase not in article.text
+
+
+def test_footer_contact_lines_inside_the_article_column_cut():
+    extra = "<p>Địa chỉ: Số 18 Hoàng Diệu, Hồng Bàng</p><p>Điện thoại: 0225.3821.055</p>"
+    assert run(page(body(P1, P2, extra=extra))).text == "\n\n".join([P1, P2])
+
+
+def test_end_mark_ends_the_body_and_the_next_line_is_the_author():
+    extra = (f"<p>{P3} góp phần hoàn thành nhiệm vụ./.</p><p>Hoàng Tùng</p>"
+             "<p>Chương trình phát thanh ngày 26/11/2011</p>")
+    article = run(page(body(P1, P2, extra=extra)))
+    assert article.text.endswith("hoàn thành nhiệm vụ./.")
+    assert article.author == "Hoàng Tùng"
+    assert "Chương trình phát thanh" not in article.text
+
+
+@pytest.mark.parametrize("byline", ['<p style="text-align: right;"><strong>Thu Quỳnh – Minh Cảnh</strong></p>',
+                                    "<p>Phương Mai</p>", '<p align="right"><b>PV</b></p>',
+                                    "<p>Tin, ảnh: Hoàng Tùng</p>"])
+def test_author_taken_from_the_last_line(byline):
+    article = run(page(body(P1, P2, extra=byline)))
+    assert article.author in ("Thu Quỳnh – Minh Cảnh", "Phương Mai", "PV", "Hoàng Tùng")
+    assert article.author not in article.text
+    assert article.text == "\n\n".join([P1, P2])
+
+
+def test_last_sentence_is_not_taken_for_an_author():
+    article = run(page(body(P1, P2, "Hội nghị kết thúc lúc 17 giờ cùng ngày.")))
+    assert article.author is None
+    assert article.text.endswith("cùng ngày.")
+
+
+def test_lead_from_sapo_class_and_from_site_tag():
+    sapo = f'<p class="sapo"><strong>{LEAD}</strong></p>'
+    article = run(page(f'<h1>{TITLE}</h1><div class="content-detail">{sapo}<p>{P1}</p><p>{P2}</p></div>'))
+    assert article.lead == LEAD
+    assert article.text.startswith(LEAD + "\n\n")
+    plain = run(page(body(LEAD, P1, P2)))
+    assert plain.lead == LEAD
+    assert run(page(body(P1, P2))).lead is None
+
+
+def test_attachments_absolute():
+    extra = ('<div class="attachments"><b>Tập tin đính kèm:</b><ul><li>'
+             '<a href="/files/ke-hoach-15.pdf">Kế hoạch số 15-KH/BTGHU</a></li>'
+             '<li><a href="bao-cao.docx">Báo cáo</a></li><li><a href="/tin-khac.html">Tin</a></li></ul></div>')
+    article = run(page(body(P1, P2, extra=extra)))
+    assert article.attachments == ["https://haiphong.gov.vn/files/ke-hoach-15.pdf",
+                                   "https://haiphong.gov.vn/tin-tuc-su-kien/bao-cao.docx"]
+    assert "đính kèm" not in article.text
+
+
+def test_profile_selectors_override_the_generic_rules():
+    html = page(f'<h1>Tin tức</h1><div class="tieu-de">{TITLE}</div><div class="ngay">Ngày 02/03/2020</div>'
+                f'<div class="noi-dung"><p>{P1}</p></div><div class="khac"><p>{P2}</p><p>{P3}</p></div>'
+                '<div class="tac-gia">Minh Tâm</div>')
+    profile = SimpleNamespace(title_selector=".tieu-de", date_selector=".ngay",
+                              body_selector=".noi-dung", author_selector=".tac-gia")
+    article = run(html, profile=profile)
+    assert (article.title, article.published, article.author, article.text) == (
+        TITLE, "2020-03-02", "Minh Tâm", P1)
+    assert run(html, profile=object()).title != ""  # an object without selectors is fine
+
+
+# --- text normalisation and charsets ----------------------------------------------------------
+
+def test_entities_decoded_even_when_escaped_twice():
+    html = page(body("Ban Tuy&ecirc;n gi&aacute;o Th&agrave;nh &#7911;y t&#7893; ch&#7913;c h&#7897;i ngh&#7883; "
+                     "t&amp;#7893;ng k&amp;#7871;t c&ocirc;ng t&aacute;c tuy&ecirc;n gi&aacute;o n&#259;m 2021 "
+                     "v&agrave; tri&#7875;n khai nhi&#7879;m v&#7909; n&#259;m 2022 t&#7841;i H&#7843;i Ph&ograve;ng.", P2))
+    assert run(html).text.startswith("Ban Tuyên giáo Thành ủy tổ chức hội nghị tổng kết công tác")
+
+
+def test_nfd_input_becomes_nfc():
+    article = run(unicodedata.normalize("NFD", page(body(P1, P2))))
+    assert article.text == "\n\n".join([P1, P2])
+    assert unicodedata.is_normalized("NFC", article.title + article.text)
+
+
+def _tcvn3(text: str) -> bytes:
+    reverse = {v: k for k, v in TCVN3.items() if len(v) == 1 and not unicodedata.combining(v)}
+    out = bytearray()
+    for ch in text:
+        code = reverse.get(ch, reverse.get(ch.lower()) if ch.isupper() else None)
+        out += bytes([code]) if code else ch.encode("cp1252")
+    return bytes(out)
+
+
+def _vni(text: str) -> bytes:
+    table = {v: bytes([k]) for k, v in VNI_LETTERS.items()}
+    for lower, upper, marks in VNI_MARKS:
+        for base in "aeouyAEOUY":
+            table[unicodedata.normalize("NFC", base + marks)] = (
+                base.encode() + bytes([upper if base.isupper() else lower]))
+        for letter, code in (("ơ", 0xF4), ("Ơ", 0xD4), ("ư", 0xF6), ("Ư", 0xD6)):
+            table[unicodedata.normalize("NFC", letter + marks)] = bytes(
+                [code, upper if letter.isupper() else lower])
+    return b"".join(table[ch] if ch in table else ch.encode("cp1252") for ch in text)
+
+
+@pytest.mark.parametrize("encode", [_tcvn3, _vni])
+def test_legacy_encoded_page_converted(encode):
+    sentence = ("Đồng chí Nguyễn Thị Như Hoa, Trưởng Ban Tuyên giáo Huyện ủy phát biểu tại hội nghị "
+                "sơ kết công tác khoa giáo sáu tháng đầu năm, đường lối của Đảng được quán triệt.")
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+            '<title>Tin tức</title></head><body><div class="noidung"><p>').encode() + encode(sentence) + \
+        b"</p><p>" + encode(sentence.lower()) + b"</p></div></body></html>"
+    assert encode(sentence) != sentence.encode("utf-8")
+    assert run(html).text == sentence + "\n\n" + sentence.lower()
+
+
+@pytest.mark.parametrize("text", [
+    P1 + P2,
+    "Die Bundesregierung unterstützt Anwendungen für Bürger: Größe, Straße, Übersicht, DICOM®. " * 4,
+    "El año pasado en España, el niño comió piñata y la señora habló con Muñoz. " * 4,
+    "Le garçon a reçu une leçon; « ça va » dit-il. Noël, naïf, égoïste, où, août. " * 4,
+    "De poëzie van het geëiste ideeën, coördinatie en reünie. " * 4,
+])
+def test_legacy_detection_leaves_unicode_and_european_text_alone(text):
+    assert detect_legacy(text) is None
+
+
+def test_wrong_latin1_header_on_utf8_bytes():
+    raw = page(body(P1, P2)).replace('<meta charset="utf-8">', "").encode("utf-8")
+    article = run(raw, headers={"content-type": "text/html; charset=ISO-8859-1"})
+    assert article.text == "\n\n".join([P1, P2])
+
+
+def _cp1258(text: str) -> bytes:
+    """windows-1258 keeps â ê ô ă ơ ư precomposed and writes tone marks as combining bytes."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = bytearray()
+    for ch in text:
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
+        out += (base + "".join(c for c in decomposed if c in tones)).encode("cp1258")
+    return bytes(out)
+
+
+def test_utf8_header_on_windows_1258_bytes():
+    raw = _cp1258(page(body(P1, P2)).replace('<meta charset="utf-8">', ""))
+    article = run(raw, headers={"Content-Type": "text/html; charset=utf-8"})
+    assert article.text == "\n\n".join([P1, P2])
+
+
+def test_meta_charset_used_without_header():
+    raw = _cp1258(page(body(P1, P2), charset="windows-1258"))
+    assert run(raw).title == TITLE
+
+
+# --- search form ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [("Thành uỷ", "thành ủy"), ("hoà bình", "hòa bình"), ("Thuý", "thúy"),
+                                  ("khoẻ", "khỏe"), ("hoạ sĩ", "họa sĩ"), ("tuỳ", "tùy"),
+                                  (unicodedata.normalize("NFD", "Uỷ ban"), "ủy ban")])
+def test_search_form_pairs(a, b):
+    assert search_form(a) == search_form(b) == b
+
+
+@pytest.mark.parametrize("word", ["quý", "hoàn", "khuỷu", "thuở", "quỳnh"])
+def test_search_form_leaves_other_words(word):
+    assert search_form(word) == word
+
+
+# --- not an article -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, reason", [
+    (b"", "empty"), (b"   \n ", "empty"), ("", "empty"),
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    (b"<html><body></body></html>", "no text"),
+])
+def test_not_html_or_empty_raises_with_reason(raw, reason):
+    with pytest.raises(ExtractionError, match=reason):
+        run(raw)
+
+
+def test_soft_404_raises():
+    html = page('<h1>Trang không tồn tại</h1><p>Xin lỗi, trang bạn yêu cầu không tồn tại hoặc đã bị xóa.</p>',
+                title="Trang không tồn tại")
+    with pytest.raises(ExtractionError, match="soft 404"):
+        run(html)
+
+
+def test_listing_page_raises():
+    items = "".join(f'<div class="item"><h3><a href="/tin-{i}.html">Hội nghị tổng kết công tác số {i} '
+                    f"của thành phố</a></h3><p>{P2}</p></div>" for i in range(4))
+    with pytest.raises(ExtractionError, match="listing"):
+        run(page(f'<div class="list">{items}</div>', title="Tin tức - Sự kiện"))
+
+
+def test_article_record_fields():
+    article = run(page(body(LEAD, P1, P2, extra="<p>Hoàng Tùng</p>")))
+    assert article.to_dict() == {
+        "url": URL, "title": TITLE, "text": "\n\n".join([LEAD, P1, P2]),
+        "published": "2021-12-16T16:30:00", "author": "Hoàng Tùng", "lead": LEAD, "captions": [],
+        "attachments": [], "language": "vi", "extractor_version": EXTRACTOR_VERSION}
+
+
+def test_english_page_language():
+    text = "<p>" + "The council met on Tuesday to discuss the budget for the coming year. " * 5 + "</p>"
+    html = f'<html lang="en"><head><title>Budget</title></head><body><article>{text}{text}</article></body></html>'
+    article = run(html)
+    assert article.language == "en"
+    assert article.text.startswith("The council met")
+
+
+def test_byline_above_the_text_and_source_line_below():
+    top = (f'<h1>{TITLE}</h1><div class="content"><p>Tác giả: Nguyễn Văn An</p><p>{P1}</p><p>{P2}</p>'
+           "<p>Nguồn: Báo Hải Phòng</p></div>")
+    article = run(page(top))
+    assert article.author == "Nguyễn Văn An"
+    assert article.text == "\n\n".join([P1, P2])
+    below = run(page(body(P1, P2, extra="<p>Hoàng Tùng</p><p>Nguồn: Báo Hải Phòng</p>")))
+    assert (below.author, below.text) == ("Hoàng Tùng", "\n\n".join([P1, P2]))
+
+
+def test_related_box_inside_the_article_is_skipped_not_a_cut():
+    boxed = ('<div class="box-related"><b>Tin liên quan</b><ul><li><a href="/a.html">Hội nghị báo cáo viên '
+             'tháng 11</a></li></ul></div>')
+    plain = '<p><b>Tin liên quan:</b></p><p><a href="/a.html">Hội nghị báo cáo viên tháng 11</a></p>'
+    for box in (boxed, plain):
+        article = run(page(body(P1, extra=box + f"<p>{P2}</p><p>{P3}</p>")))
+        assert article.text == "\n\n".join([P1, P2, P3])
+
+
+def test_related_list_with_teasers_still_ends_the_body():
+    teasers = "".join(f'<p><a href="/{i}.html">Tin số {i} về công tác tuyên giáo</a></p><p>{P3}</p>'
+                      for i in range(2))
+    article = run(page(body(P1, P2, extra="<p>Tin cùng chuyên mục</p>" + teasers)))
+    assert article.text == "\n\n".join([P1, P2])
+
+
+def test_sidebar_text_next_to_the_article_stays_out():
+    intro = ("Cổng thông tin điện tử thành phố là kênh thông tin chính thức của chính quyền thành phố, "
+             "cung cấp thông tin về hoạt động chỉ đạo, điều hành cho người dân và doanh nghiệp.")
+    html = page(f'<div class="main"><div class="article-col"><h1>{TITLE}</h1><div class="content">'
+                f'<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>'
+                f'<div class="right-col"><div class="box"><h3>Giới thiệu</h3><p>{intro}</p></div></div></div>')
+    assert run(html).text == "\n\n".join([P1, P2, P3])
+
+
+def test_bad_profile_selector_falls_back_to_the_generic_rules():
+    profile = SimpleNamespace(title_selector="div[", body_selector="::nonsense")
+    article = run(page(body(P1, P2)), profile=profile)
+    assert (article.title, article.text) == (TITLE, "\n\n".join([P1, P2]))
