@@ -1,0 +1,236 @@
+"""Directives: numbered Party and state documents cited in the text.
+
+Public API: ``tag_directives(text, ref_date=None) -> list[DirectiveTag]``; offsets index the NFC text.
+
+Numbering read (Hướng dẫn 36-HD/VPTW for the Party, Nghị định 30/2020/NĐ-CP for the state):
+
+* Party: ``number-TYPE/ISSUER`` (``20-CT/TW``, ``1056-QC/TU``, ``08-QĐi/TW``, ``12-KH/BTGTU``);
+* state: ``number[/year]/TYPE-ISSUER`` (``38/NQ-CP``, ``15/2020/NĐ-CP``, ``1056/QĐ-UBND``);
+* laws and resolutions of the National Assembly: ``number/year/QHxx`` (``80/2015/QH13``).
+
+``text`` is the citation: optional type word(s), optional "số", the number ("Chỉ thị số 20-CT/TW",
+"38/NQ-CP"). ``doc_type`` comes from the code, not from the prose word (seed text "Quyết định số
+1056-QC/TU" is a Quy chế); TT is Thông tư in state numbers and Thông tri in Party numbers; a QHxx
+number takes its type from the prose word (Luật by default). ``issuer_code`` is spelled as the
+registry of issuer codes spells it (TTG -> TTg); a known Party issuer makes a Party document even in
+the state shape (``25/CT-HU``). Attached after the number, in any order: the signing date
+(", ngày 05-11-2012", "ngày 18 tháng 5 năm 2021"; a day/month without year takes the year that does
+not put it after ``ref_date``), the issuer in words ("của Bộ Chính trị"; plenary prefixes and
+", khóa XI" are dropped, the term is kept for the key; "của Hội nghị Trung ương 4" names the Ban Chấp
+hành Trung ương) and the quoted title after "về" / "về việc [ban hành]" (curly or straight quotes,
+without them).
+
+``key`` identifies a document across articles. State documents are numbered per issuer and year:
+``15/2020/NĐ-CP``; without a year in the number the signing year is inserted (``1056/2023/QĐ-UBND``),
+else the number stays as written (``38/NQ-CP``). Party documents are numbered per committee term, so
+the same number recurs (20-NQ/TW of 2012 and of 2017): ``20-NQ/TW@2012`` with the signing year, else
+``20-NQ/TW@XI`` with the term, else ``20-NQ/TW``. A citation without date takes the key of the dated
+citations of the same number in the same text when they all agree (its ``year`` and ``date`` stay
+None). Numbers are kept as written (``01-KL/TW``). Local issuers (TU, HU, UBND ...) are ambiguous
+across provinces: the key does not say which province; the index can qualify it with the site.
+
+Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
+ương 4 khóa XII"), official letters numbered without a type code ("123/UBND-VX"), dates, phone
+numbers and names such as "Ban Chỉ đạo 35" (a directive needs letters in a known type code).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import logging
+import re
+import unicodedata
+from dataclasses import replace
+
+from nlp.gazetteer import Token, gazetteer, match_key, match_organization, starts_title, tokenize
+from nlp.records import DirectiveTag
+
+log = logging.getLogger(__name__)
+
+_ISSUER = r"[A-ZĐ][A-Za-zĐđ0-9]*"
+_NUMBER_RE = re.compile(
+    r"(?<![\w/.\-–])(?:"
+    rf"(?P<law_num>\d{{1,5}})/(?P<law_year>(?:19|20)\d\d)/(?P<law_iss>(?:UBTV)?QH\d{{1,2}})"
+    rf"|(?P<st_num>\d{{1,5}})(?:/(?P<st_year>(?:19|20)\d\d))?/(?P<st_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})"
+    rf"\s?[-–]\s?(?P<st_iss>{_ISSUER}(?:-{_ISSUER})*)"
+    rf"|(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})/(?P<p_iss>{_ISSUER}(?:-{_ISSUER})*)"
+    r")(?![\w/])"
+)
+_DATE_RE = re.compile(
+    r"\s*,?\s*\(?\s*(?:ban hành\s+|ký\s+)?ngày\s+(?:"
+    r"(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm\s+|,\s*)(?P<y2>\d{4}))?)(?![\d/])\)?"
+)
+_ISSUER_RE = re.compile(
+    r"\s*,?\s*của\s+(?:(?P<plenum>hội nghị\s+(?:lần thứ\s+\w+|(?P<central>trung ương)\s+\w+))(?:\s+của)?\s+)?")
+_TERM_RE = re.compile(r"\s*,?\s*\(?\s*khóa\s+(?P<term>[ivxlc]+)\b\)?")
+_TITLE_RE = re.compile(r"(?:\s*,?\s*(?:về việc ban hành|về việc|về|ban hành|v/v)\s*:?\s*|\s*)(?P<q>[“\"«])")
+_CLOSING = {"“": "”", '"': '"', "«": "»"}
+_LAW_WORDS = {"luật": "L", "bộ luật": "BL", "pháp lệnh": "PL", "nghị quyết": "NQ"}
+
+
+@functools.lru_cache(maxsize=1)
+def _prefix_re() -> re.Pattern[str]:
+    """Type word(s) and "số" ending where a number starts (matched on the key: any case, any tone placement)."""
+    words = sorted((match_key(w) for w in gazetteer().doc_words), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:(?<!\w)(?P<word>{alternatives})\s+)?(?:(?<!\w)số\s*:?\s*)?$")
+
+
+class _Text:
+    """The NFC text, its match key and (on demand) its tokens."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.key = match_key(text)
+        self._tokens: list[Token] | None = None
+        self._starts: list[int] = []
+
+    def token_at(self, offset: int) -> tuple[list[Token], int | None]:
+        if self._tokens is None:
+            self._tokens = tokenize(self.text, self.key)
+            self._starts = [t.start for t in self._tokens]
+        k = bisect.bisect_left(self._starts, offset)
+        return self._tokens, (k if k < len(self._tokens) and self._starts[k] == offset else None)
+
+
+def _date(m: re.Match[str], ref_date: dt.date | None) -> dt.date | None:
+    day, month = m.group("d") or m.group("d2"), m.group("m") or m.group("m2")
+    year = m.group("y") or m.group("y2")
+    try:
+        if year:
+            return dt.date(int(year), int(month), int(day))
+        if ref_date is None:
+            return None
+        found = dt.date(ref_date.year, int(month), int(day))
+        return found if found <= ref_date else dt.date(ref_date.year - 1, int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _issuer(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """The issuing body written at ``pos`` ("Bộ Chính trị", "Thủ tướng Chính phủ") and its end offset."""
+    tokens, i = doc.token_at(pos)
+    if i is None:
+        return None
+    words = []
+    found = starts_title(doc.text, tokens, i)
+    if found is not None:  # "Thủ tướng Chính phủ", "Chủ tịch UBND tỉnh"
+        words.append(found[1].title)
+        i = found[0]
+    org = match_organization(doc.text, tokens, i) if i < len(tokens) else None
+    if org is None:
+        return None
+    words.append(org.display)
+    return " ".join(words), tokens[org.end - 1].end
+
+
+def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
+    """Date, issuer, term and title written after the number that ends at ``end``."""
+    out: dict = {"date": None, "issuer": None, "term": None, "title": None}
+    pos = end
+    progress = True
+    while progress:
+        progress = False
+        m = _DATE_RE.match(doc.key, pos)
+        if out["date"] is None and m and (found := _date(m, ref_date)):
+            out["date"], pos, progress = found, m.end(), True
+        m = _ISSUER_RE.match(doc.key, pos)
+        if out["issuer"] is None and m:
+            issuer = _issuer(doc, m.end())
+            if issuer is None and m.group("central"):  # "của Hội nghị Trung ương 4 khóa XIII": the plenum
+                issuer = "Ban Chấp hành Trung ương", m.end("plenum")
+            if issuer is not None:
+                out["issuer"], pos, progress = issuer[0], issuer[1], True
+        m = _TERM_RE.match(doc.key, pos)
+        if out["term"] is None and m:
+            out["term"], pos, progress = m.group("term").upper(), m.end(), True
+    m = _TITLE_RE.match(doc.key, pos)
+    if m:
+        close = doc.text.find(_CLOSING[m.group("q")], m.end(), m.end() + 600)
+        inner = doc.text[m.end():close] if close > m.end() else ""
+        if inner.strip() and "\n" not in inner:
+            out["title"] = inner.strip()
+    return out
+
+
+def _issuer_code(code: str, shape: str) -> tuple[str, str]:
+    """The issuer code in its registered spelling ("TTG" -> "TTg") and its system: party or state."""
+    head, _, rest = code.partition("-")
+    systems = gazetteer().issuer_systems
+    known = next((c for c in systems if c.upper() == head.upper()), None)
+    if known is None:
+        return code, shape
+    return known + (f"-{rest}" if rest else ""), systems[known]
+
+
+def _numbering(m: re.Match[str], word: str | None) -> tuple[str, str, str, int | None, str, str]:
+    """(number, type code, issuer code, year, system, shape) of a matched number."""
+    if m.group("law_num"):
+        issuer = m.group("law_iss")
+        code = _LAW_WORDS.get(word or "", "L" if issuer.startswith("QH") else "NQ")
+        return m.group("law_num"), code, issuer, int(m.group("law_year")), "state", "law"
+    if m.group("st_num"):
+        issuer, system = _issuer_code(m.group("st_iss"), "state")
+        year = int(m.group("st_year")) if m.group("st_year") else None
+        return m.group("st_num"), m.group("st_code"), issuer, year, system, "state"
+    issuer, system = _issuer_code(m.group("p_iss"), "party")
+    return m.group("p_num"), m.group("p_code"), issuer, None, system, "party"
+
+
+def tag_directives(text: str, ref_date: dt.date | None = None) -> list[DirectiveTag]:
+    """Numbered documents cited in ``text``, in text order; ``ref_date`` dates "ngày 11/7"."""
+    text = unicodedata.normalize("NFC", text)
+    numbers = list(_NUMBER_RE.finditer(text))
+    if not numbers:
+        return []
+    g = gazetteer()
+    doc = _Text(text)
+    out: list[DirectiveTag] = []
+    for m in numbers:
+        before = _prefix_re().search(doc.key, max(0, m.start() - 60), m.start())
+        start = before.start() if before and before.group() else m.start()
+        number, code, issuer_code, year, system, shape = _numbering(m, before.group("word") if before else None)
+        doc_type = g.doc_types.get((code, system)) or g.doc_types.get((code, "any"))
+        if doc_type is None:
+            continue  # "123/UBND-VX": no known type code
+        att = _attachments(doc, m.end(), ref_date)
+        date = att["date"]
+        if year is None and date is not None:
+            year = date.year
+        out.append(DirectiveTag(
+            text=text[start:m.end()], start=start, end=m.end(), doc_type=doc_type, type_code=code,
+            number=number, issuer_code=issuer_code, year=year, date=date.isoformat() if date else None,
+            issuer=att["issuer"], title=att["title"],
+            key=_key(system, shape, number, code, issuer_code, year, att["term"]),
+        ))
+    log.debug("%d directives", len(out))
+    return _share_years(out)
+
+
+def _key(system: str, shape: str, number: str, code: str, issuer: str, year: int | None, term: str | None) -> str:
+    if shape == "law":
+        return f"{number}/{year}/{issuer}"
+    if system == "state":
+        return f"{number}/{year}/{code}-{issuer}" if year else f"{number}/{code}-{issuer}"
+    suffix = f"@{year}" if year else (f"@{term}" if term else "")
+    return f"{number}-{code}/{issuer}{suffix}"
+
+
+def _share_years(tags: list[DirectiveTag]) -> list[DirectiveTag]:
+    """Give an undated citation the key of the dated citations of the same number, when they agree."""
+    dated: dict[str, set[str]] = {}
+    for tag in tags:
+        if tag.key != _bare_key(tag):
+            dated.setdefault(_bare_key(tag), set()).add(tag.key)
+    return [
+        replace(tag, key=next(iter(dated[bare])))
+        if tag.key == (bare := _bare_key(tag)) and len(dated.get(bare, ())) == 1 else tag
+        for tag in tags
+    ]
+
+
+def _bare_key(tag: DirectiveTag) -> str:
+    """The key without year or term: the number as an issuer writes it."""
+    return re.sub(r"@.*$|/(?:19|20)\d\d(?=/)", "", tag.key)

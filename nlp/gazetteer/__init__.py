@@ -1,0 +1,426 @@
+"""Gazetteer for the officials and directives taggers: data files, a matching key, phrase lookup
+and the organisation matcher both taggers share.
+
+The data (titles, organisations, unit names, abbreviations, places, surnames, document type and
+issuer codes) lives in CSV/TXT files next to this module and is loaded once (``gazetteer()``).
+
+Matching ignores case and tone-mark placement (``Thành uỷ`` = ``Thành ủy``, ``hoà`` = ``hòa``):
+``match_key()`` rewrites each syllable with its tone on one canonical vowel and lowercases it,
+keeping the length of the text unchanged so that offsets found in the key index the input.
+
+``match_organization()`` reads ``head [unit name] [level] [place]`` or ``head [unit name] parent``:
+"Sở" + "Giáo dục và Đào tạo" + "tỉnh" + "Kiên Giang"; "Ban" + "Tuyên giáo" + "Thành ủy". Its display
+is the gazetteer spelling of heads and unit names (abbreviations expanded: TT -> Trung tâm; the
+official acronyms UBND, HĐND, MTTQ are entries of their own) and the text as written elsewhere.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_VOWELS = frozenset("aeiouy")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+# Same-length rewrites for the key: every dash is "-", non-breaking spaces are spaces, the Icelandic
+# eth that old Vietnamese pages use for "Đ" is "đ". (Chained str.replace: str.translate is slower here.)
+_KEY_REWRITES = (("\u2013", "-"), ("\u2014", "-"), ("\u2012", "-"), ("\u2212", "-"), ("\u00a0", " "), ("\u00f0", "đ"))
+
+
+@functools.lru_cache(maxsize=65536)
+def canon_word(word: str) -> str:
+    """``word`` with its tone mark on the canonical vowel (old style: hòa, ủy, khỏe); case kept."""
+    letters: list[list[str]] = []
+    tone = None
+    for ch in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(ch):
+            if ch in _TONES:
+                tone = tone or ch
+            elif letters:
+                letters[-1][1] += ch
+        else:
+            letters.append([ch, ""])
+    if tone is None:
+        return word
+    low = [base.lower() for base, _ in letters]
+    vowels = [k for k, c in enumerate(low) if c in _VOWELS]
+    if not vowels:
+        return word
+    first = last = vowels[0]
+    while last + 1 < len(low) and low[last + 1] in _VOWELS:
+        last += 1
+    if last > first and first > 0 and (low[first - 1], low[first]) in (("q", "u"), ("g", "i")):
+        first += 1  # "qu" and "gi" are consonants: quý, già
+    marked = [k for k in range(first, last + 1) if letters[k][1]]
+    if marked:
+        pos = marked[-1]  # the vowel with a circumflex, breve or horn (ươ -> ơ)
+    elif last + 1 < len(low):
+        pos = last  # closed syllable: hoàn, toán
+    elif last - first >= 2:
+        pos = first + 1  # three vowels: ngoài
+    else:
+        pos = first  # open syllable: hòa, ủy, mùa
+    letters[pos][1] += tone
+    out = unicodedata.normalize("NFC", "".join(base + marks for base, marks in letters))
+    return out if len(out) == len(word) else word
+
+
+def canon_text(text: str) -> str:
+    """``text`` with canonical tone placement in every syllable (same length, case kept)."""
+    return _LETTERS_RE.sub(lambda m: canon_word(m.group()), text)
+
+
+def match_key(text: str) -> str:
+    """Lowercase, tone-canonical, dash-unified copy of ``text`` with the same length."""
+    out = canon_text(text)
+    low = out.lower()
+    if len(low) != len(out):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
+    for old, new in _KEY_REWRITES:
+        low = low.replace(old, new)
+    return low
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str  # as written
+    key: str  # match_key of text
+
+    @property
+    def alpha(self) -> bool:
+        return self.text.isalpha()
+
+    @property
+    def titlecase(self) -> bool:
+        """A capitalised syllable: ``Nguyễn``, ``Hà`` (not ``UBND``, not ``tỉnh``)."""
+        text = self.text
+        return text[0].isupper() and (len(text) == 1 or text[1:].islower()) and text.isalpha()
+
+    @property
+    def acronym(self) -> bool:
+        return len(self.text) > 1 and self.text.isalpha() and self.text.isupper()
+
+
+def tokenize(text: str, key: str) -> list[Token]:
+    """Word and punctuation tokens of ``text`` (``key`` is ``match_key(text)``)."""
+    return [Token(m.start(), m.end(), text[m.start():m.end()], m.group()) for m in _TOKEN_RE.finditer(key)]
+
+
+def adjacent(text: str, left: Token, right: Token) -> bool:
+    """True when only horizontal whitespace separates two tokens."""
+    gap = text[left.end:right.start]
+    return not gap or (gap.isspace() and "\n" not in gap and "\r" not in gap)
+
+
+class Phrases:
+    """Multi-token phrases keyed by their token keys; longest match at a position."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+
+    def add(self, phrase: str, value: object) -> None:
+        keys = tuple(m.group() for m in _TOKEN_RE.finditer(match_key(phrase)))
+        bucket = self._by_first.setdefault(keys[0], [])
+        bucket.append((keys, value))
+        bucket.sort(key=lambda kv: -len(kv[0]))
+
+    def __contains__(self, first_key: str) -> bool:
+        """True when some phrase starts with a token of this key."""
+        return first_key in self._by_first
+
+    def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, object] | None:
+        """(end token index, value) of the longest phrase starting at ``tokens[i]``."""
+        for keys, value in self._by_first.get(tokens[i].key, ()):
+            end = i + len(keys)
+            if end <= len(tokens) and all(
+                tokens[i + k].key == keys[k] and adjacent(text, tokens[i + k - 1], tokens[i + k])
+                for k in range(1, len(keys))
+            ):
+                return end, value
+        return None
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str  # canonical spelling
+    kind: str  # "party", "state" or "standalone" (never takes an organisation from a neighbour)
+    unit: str | None = None  # "Ban", "Phòng", "Đoàn": the title ends with a unit to be named; "*": any unit
+    organization: str | None = None  # set by compound abbreviations (UVBTVHU -> Huyện ủy)
+
+
+@dataclass(frozen=True)
+class OrgHead:
+    display: str | None  # canonical spelling or expansion; None: as written (levels)
+    kind: str  # "body", "unit" (needs a name: Sở, Ban, Trung tâm ...) or "level" (tỉnh, huyện ...)
+    party: bool = False
+
+
+@dataclass
+class Gazetteer:
+    titles: Phrases
+    title_abbr: dict[str, Title]  # exact-case abbreviation -> title
+    orgs: Phrases
+    org_abbr: dict[str, OrgHead]
+    fields: Phrases  # unit names: "Tuyên giáo", "Giáo dục và Đào tạo"
+    field_abbr: dict[str, str]
+    places: Phrases
+    surnames: frozenset[str]  # match keys
+    doc_types: dict[tuple[str, str], str]  # (code, "party"|"state"|"any") -> type in words
+    doc_words: tuple[str, ...]  # type words in prose: "Chỉ thị", "Chương trình hành động"
+    issuer_systems: dict[str, str]  # issuer code -> "party"|"state"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    raw = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(unicodedata.normalize("NFC", raw))))
+
+
+def _lines(name: str) -> list[str]:
+    raw = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in unicodedata.normalize("NFC", raw).splitlines() if line.strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load the data files (once)."""
+    titles, orgs, fields_, places = Phrases(), Phrases(), Phrases(), Phrases()
+    for row in _rows("titles.csv"):
+        titles.add(row["title"], Title(row["title"], row["kind"], row["unit"] or None))
+    for row in _rows("organizations.csv"):
+        display = row["name"] if row["kind"] != "level" else None
+        orgs.add(row["name"], OrgHead(display, row["kind"], row["party"] == "1"))
+    for line in _lines("fields.txt"):
+        fields_.add(line, line)
+    title_abbr: dict[str, Title] = {}
+    org_abbr: dict[str, OrgHead] = {}
+    field_abbr: dict[str, str] = {}
+    for row in _rows("abbreviations.csv"):
+        abbr, kind, expansion = row["abbr"], row["kind"], row["expansion"]
+        if kind == "title":
+            known = titles.longest(expansion, tokenize(expansion, match_key(expansion)), 0)
+            base = known[1] if known else Title(expansion, "state")
+            title_abbr[abbr] = Title(base.title, base.kind, base.unit, row["organization"] or None)
+        elif kind == "field":
+            field_abbr[abbr] = expansion
+        else:
+            known = orgs.longest(expansion, tokenize(expansion, match_key(expansion)), 0)
+            org_abbr[abbr] = OrgHead(expansion, "body" if kind == "org" else kind, bool(known and known[1].party))
+    for line in _lines("places.txt"):
+        places.add(line, line)
+    doc_types = {(row["code"], row["system"]): row["doc_type"] for row in _rows("document_types.csv")}
+    issuers = {row["code"]: row["system"] for row in _rows("issuer_codes.csv")}
+    return Gazetteer(
+        titles=titles, title_abbr=title_abbr, orgs=orgs, org_abbr=org_abbr, fields=fields_,
+        field_abbr=field_abbr, places=places,
+        surnames=frozenset(match_key(s) for s in _lines("surnames.txt")),
+        doc_types=doc_types, doc_words=tuple(_lines("document_words.txt")), issuer_systems=issuers,
+    )
+
+
+# Lowercase syllables that end a unit name written without a gazetteer entry ("Sở Xây dựng tỉnh"):
+# function words and the first syllables of verbs that follow names in this register.
+_NAME_STOP = frozenset(match_key(w) for w in (
+    "và của các cho với tại về trong để thì mà như cùng từ đến theo này đó khi nên cũng vẫn đã sẽ "
+    "đang được là có không phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng "
+    "báo trình điều thông quán giới khai bế lên đi vừa mới ký nói nêu cảm biểu hướng lãnh chỉ đôn "
+    "tiếp nhận gửi ban tổ triển đọc công"
+).split())
+
+
+# Unit names that only give the kind of school: the proper name follows ("Trường Tiểu học" + "Lê Lợi").
+_GENERIC_NAMES = frozenset(match_key(w) for w in (
+    "Tiểu học", "Mầm non", "Mẫu giáo", "Trung học cơ sở", "Trung học phổ thông", "Phổ thông", "Đại học",
+    "Cao đẳng", "Trung cấp", "Phổ thông Dân tộc nội trú", "Dân tộc nội trú"))
+
+
+@dataclass
+class Org:
+    """An organisation matched in a token list: ``parts`` are (first token, end token, display)."""
+
+    start: int
+    end: int  # token index after the organisation (including a trailing place run)
+    parts: list[tuple[int, int, str]]
+    party: bool  # a Party body (Thành ủy, Ban Tuyên giáo Huyện ủy ...)
+    level: str | None = None  # "tỉnh", "huyện" ... when written
+    place: tuple[int, int] | None = None  # trailing capitalised run: a place, maybe followed by a name
+    parent_at: int | None = None  # index in parts where the parent body starts
+    keep: int = 0  # tokens of the run that surely belong to the name ("Trường THPT" + "Lê Lợi" ...)
+
+    @property
+    def display(self) -> str:
+        return " ".join(p[2] for p in self.parts)
+
+    def keep_place(self, text: str, tokens: list[Token], n: int) -> "Org":
+        """A copy whose trailing place run keeps only its first ``n`` tokens."""
+        if self.place is None:
+            return self
+        ps, _ = self.place
+        parts = self.parts[:-1]
+        if n > 0:
+            parts.append((ps, ps + n, span(text, tokens, ps, ps + n)))
+        return Org(self.start, ps + n, parts, self.party, self.level, (ps, ps + n) if n else None, self.parent_at,
+                   self.keep)
+
+    def parent(self) -> "Org | None":
+        """The parent body ("Thành ủy" in "Ban Tuyên giáo Thành ủy"), if any."""
+        if self.parent_at is None:
+            return None
+        parts = self.parts[self.parent_at:]
+        return Org(parts[0][0], self.end, parts, self.party, self.level, self.place, keep=self.keep)
+
+
+def span(text: str, tokens: list[Token], i: int, j: int) -> str:
+    """Tone-canonical text of tokens[i:j] with whitespace collapsed."""
+    return " ".join(canon_text(text[tokens[i].start:tokens[j - 1].end]).split())
+
+
+def _next(text: str, tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and adjacent(text, tokens[j - 1], tokens[j])
+
+
+def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False) -> tuple[int, Title] | None:
+    """(end, Title) when a title starts at ``tokens[i]`` (capitalised unless ``lowercase``, or an abbreviation)."""
+    g = gazetteer()
+    tok = tokens[i]
+    if tok.text in g.title_abbr:
+        return i + 1, g.title_abbr[tok.text]
+    if not (tok.titlecase or (lowercase and tok.alpha)):
+        return None
+    return g.titles.longest(text, tokens, i)  # type: ignore[return-value]
+
+
+def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
+    g = gazetteer()
+    tok = tokens[i]
+    if tok.text in g.org_abbr:
+        return (i + 1, g.org_abbr[tok.text]) if g.org_abbr[tok.text].kind != "level" else None
+    found = g.orgs.longest(text, tokens, i)
+    if not found or found[1].kind == "level" or (found[1].kind == "unit" and not tok.text[:1].isupper()):
+        return None  # bodies may be written in lowercase ("tỉnh ủy"), units must be named ("Sở Y tế")
+    return found  # type: ignore[return-value]
+
+
+def _body(text: str, tokens: list[Token], i: int) -> bool:
+    found = gazetteer().orgs.longest(text, tokens, i)
+    return bool(found and found[1].kind == "body")
+
+
+def _level(text: str, tokens: list[Token], j: int) -> tuple[int, str] | None:
+    g = gazetteer()
+    head = g.org_abbr.get(tokens[j].text)
+    if head and head.kind == "level":
+        end = j + 1
+        if end < len(tokens) and tokens[end].text == "." and tokens[end].start == tokens[j].end:
+            end += 1
+        return end, head.display or ""
+    found = g.orgs.longest(text, tokens, j)
+    if found and found[1].kind == "level":
+        return found[0], span(text, tokens, j, found[0])
+    return None
+
+
+def _place_run(text: str, tokens: list[Token], j: int) -> int:
+    """End of the capitalised run at ``j`` (joined by dashes), stopping before a title or body."""
+    g = gazetteer()
+    k = j
+    while k < len(tokens) and k - j < 9:
+        tok = tokens[k]
+        if k > j and not adjacent(text, tokens[k - 1], tok):
+            break
+        if tok.key == "-" and k > j and k + 1 < len(tokens) and tokens[k + 1].titlecase:
+            k += 1
+            continue
+        if not tok.titlecase or starts_title(text, tokens, k):
+            break
+        if _body(text, tokens, k):
+            break
+        k += 1
+    return k
+
+
+def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bool] | None:
+    """(start, end, display, open) of the name of a unit after its head ("Sở" + "Giáo dục và Đào tạo").
+
+    From the gazetteer, else capitalised words, which stop before a surname; ``open`` when these
+    only say what kind of unit it is ("Trường THPT" | "Lê Lợi"): the organisation's place run then
+    carries the rest of the name, perhaps with a person's name after it."""
+    g = gazetteer()
+    if j >= len(tokens):
+        return None
+    tok = tokens[j]
+    if tok.text in g.field_abbr:
+        return j, j + 1, g.field_abbr[tok.text], False
+    found = g.fields.longest(text, tokens, j)
+    if found:
+        return j, found[0], str(found[1]), False  # the gazetteer's spelling: "dân vận" -> "Dân vận"
+    k = j
+    while k < len(tokens) and (tokens[k].titlecase or tokens[k].acronym) and (k == j or _next(text, tokens, k)):
+        if k > j and (starts_title(text, tokens, k) or _level(text, tokens, k) or _body(text, tokens, k)
+                      or (tokens[k].titlecase and tokens[k].key in g.surnames)):
+            break
+        k += 1
+        if tokens[k - 1].titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
+                and tokens[k].key not in _NAME_STOP and not _level(text, tokens, k):
+            k += 1  # second syllable of the word: "Xây dựng", "Y tế"
+        if _next(text, tokens, k) and tokens[k].key in ("và", "-") and k + 1 < len(tokens) \
+                and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
+            k += 1
+    if k == j:
+        return None
+    display = span(text, tokens, j, k)
+    generic = all(t.acronym for t in tokens[j:k]) or match_key(display) in _GENERIC_NAMES
+    return j, k, display, generic
+
+
+def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) -> Org | None:
+    """The organisation starting at ``tokens[i]``: head [unit name] [level] [place] | head [name] parent."""
+    found = _head(text, tokens, i)
+    if found is None:
+        return None
+    j, head = found
+    parts = [(i, j, head.display or span(text, tokens, i, j))]
+    open_name = False
+    if head.kind == "unit":
+        name = unit_name(text, tokens, j) if _next(text, tokens, j) else None
+        if name is None:
+            return None
+        start, j, display, open_name = name
+        parts.append((start, j, display))
+    return organization_tail(text, tokens, i, j, parts, head.party, _depth, open_name)
+
+
+def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts: list[tuple[int, int, str]],
+                      party: bool, _depth: int = 0, open_name: bool = False) -> Org:
+    """Extend an organisation whose head and name end at ``j`` with level, place or parent body;
+    with ``open_name`` a capitalised run right after the name continues it."""
+    org = Org(start, j, parts, party)
+    if not _next(text, tokens, j):
+        return org
+    level = _level(text, tokens, j)
+    if level:
+        org.parts.append((j, level[0], level[1]))
+        org.level = match_key(level[1])
+        j = org.end = level[0]
+        if not _next(text, tokens, j):
+            return org
+    run_end = _place_run(text, tokens, j)
+    if run_end > j:
+        org.parts.append((j, run_end, span(text, tokens, j, run_end)))
+        org.place = (j, run_end)
+        org.end = run_end
+        org.keep = 2 if open_name and level is None else 0
+        return org
+    if level is None and _depth < 2:
+        parent = match_organization(text, tokens, j, _depth + 1)
+        if parent is not None:
+            org.parent_at = len(org.parts)
+            org.parts.extend(parent.parts)
+            org.end, org.party, org.level, org.place = parent.end, parent.party, parent.level, parent.place
+    return org

@@ -1,0 +1,331 @@
+"""Officials: named people with their positions, e.g. ``Đồng chí Đào Khánh Hà, Ủy viên Ban Thường vụ,
+Trưởng Ban Tuyên giáo Thành ủy`` or ``Phó Chủ tịch UBND thành phố Lê Khắc Nam``.
+
+Public API: ``tag_officials(text) -> list[OfficialTag]``; offsets index the NFC text.
+
+Forms read (titles, organisations, abbreviations, places and surnames come from ``nlp/gazetteer``):
+
+* name first: ``[honorific] Name (, | – | () Position {(, | – | kiêm) Position}``;
+* title first: ``[honorific] Position {, Position} [ông | bà] Name``.
+
+``text`` runs from the honorific (else the name or the first title, whichever comes first) to the
+end of the last position or of the name, whichever is later. A mention needs a name *and* a
+position: ``Trưởng Ban Tuyên giáo Quận ủy phát biểu`` is no tag. A name is 2-5 capitalised
+syllables; without an honorific it starts with a surname from the list, and a run that is a known
+place or follows an organisation/level word (``Quận ủy Lê Chân``) is a place. After an organisation
+a capitalised run is split into place + name: a known place prefix is the place; 2 syllables are a
+place; 3 a name (a place after xã/phường/thị trấn, often named after people); longer runs keep a 2-
+or 3-syllable place when the rest starts with a surname.
+
+Field rules: ``honorific`` is ``đồng chí``/``ông``/``bà`` (``Đ/c`` -> ``đồng chí``) or None;
+``name`` is as written; ``title`` is the gazetteer's spelling (abbreviations expanded:
+UVBTVHU -> Ủy viên Ban Thường vụ + Huyện ủy, PCT -> Phó Chủ tịch); ``organization`` is as written
+with canonical tone marks (Thành uỷ -> Thành ủy), ad-hoc abbreviations expanded (TT -> Trung tâm,
+BTV -> Ban Thường vụ) and the official acronyms UBND, HĐND, MTTQ kept. A committee named in a
+"Trưởng Ban"-type title moves into the title when its parent body follows (``Trưởng Ban Tuyên giáo``
++ ``Thành ủy``; otherwise ``Trưởng Ban`` + ``Ban Quản lý Khu kinh tế tỉnh``). A position written
+without organisation takes the organisation of the next position of the same apposition
+(``Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Thành ủy`` -> both ``Thành ủy``); a Party title
+given a state body takes that level's Party committee (``Phó Bí thư, Chủ tịch UBND huyện`` ->
+``Huyện ủy``); standalone titles (Tổng Bí thư, Tỉnh ủy viên ...) keep None.
+
+Not read: former posts (``nguyên Bí thư``), one title for a whole list (``các Phó Chủ tịch UBND
+tỉnh: A, B``), names in capitals. Regex and gazetteer only: underthesea's tagger costs
+milliseconds per sentence and its NER misses almost every name in this register, while these
+patterns take about 2 ms for a whole article.
+"""
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass
+
+from nlp.gazetteer import (
+    Org,
+    Title,
+    Token,
+    adjacent,
+    gazetteer,
+    match_key,
+    match_organization,
+    organization_tail,
+    starts_title,
+    tokenize,
+    unit_name,
+)
+from nlp.records import OfficialTag, Position
+
+log = logging.getLogger(__name__)
+
+_HONORIFICS = {("đồng", "chí"): "đồng chí", ("ông",): "ông", ("bà",): "bà", ("đ", "/", "c"): "đồng chí"}
+_SEPARATORS = frozenset({",", "-", "("})
+_CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
+# Second syllables that mark a run as a personal name (Nguyễn Văn ..., Lê Thị ...), not a place.
+_MIDDLE_NAMES = frozenset(match_key(w) for w in (
+    "Văn Thị Hữu Đức Ngọc Thanh Minh Quốc Xuân Thu Hồng Kim Công Đình Trọng Quang Thế Bá Duy Anh "
+    "Mạnh Tiến Hoài Phương Như Khánh Thành Trung Tuấn Hải Hoàng Viết Tấn Sỹ Sĩ"
+).split())
+# Words ending an organisation or level just before a capitalised run: "Quận ủy Lê Chân", "huyện Vĩnh Bảo".
+_PLACE_CUES = frozenset({"ủy", "tỉnh", "huyện", "quận", "phố", "xã", "phường", "trấn", "ubnd", "hđnd", "tp"})
+# Communes and wards are often named after people: "phường Hoàng Văn Thụ".
+_WARD_LEVELS = frozenset({"xã", "phường", "thị trấn"})
+# The Party committee of an administrative level, for a Party title given a state body.
+_PARTY_SEAT = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy",
+               "thị xã": "Thị ủy", "xã": "Đảng ủy xã", "phường": "Đảng ủy phường", "thị trấn": "Đảng ủy thị trấn"}
+
+
+@dataclass
+class _Position:
+    start: int  # token indices
+    end: int
+    title: str
+    kind: str  # "party", "state", "standalone"
+    org: Org | None
+    fixed_org: str | None = None  # from a compound abbreviation (UVBTVHU)
+
+    @property
+    def organization(self) -> str | None:
+        return self.fixed_org or (self.org.display if self.org else None)
+
+
+class _Parser:
+    """Tokens of one text and the parsing steps over them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens: list[Token] = tokenize(text, match_key(text))
+        self.g = gazetteer()
+        self.claimed: set[int] = set()  # token indices already used as a name
+
+    def adj(self, i: int, j: int) -> bool:
+        n = len(self.tokens)
+        return 0 <= i < n and 0 <= j < n and adjacent(self.text, self.tokens[i], self.tokens[j])
+
+    def surname(self, i: int) -> bool:
+        return self.tokens[i].key in self.g.surnames
+
+    def is_place(self, i: int, j: int) -> bool:
+        found = self.g.places.longest(self.text, self.tokens, i)
+        return bool(found and found[0] == j)
+
+    def honorific_before(self, i: int) -> tuple[int, str] | None:
+        for keys, label in _HONORIFICS.items():
+            s = i - len(keys)
+            if s >= 0 and tuple(t.key for t in self.tokens[s:i]) == keys \
+                    and all(self.adj(k, k + 1) for k in range(s, i)):
+                return s, label
+        return None
+
+    # --- positions -------------------------------------------------------------------------
+    def position(self, i: int, lowercase: bool = False) -> _Position | None:
+        found = starts_title(self.text, self.tokens, i, lowercase)
+        if found is None or (i > 0 and self.tokens[i - 1].key == "ban" and self.adj(i - 1, i)):
+            return None  # "Ban Giám đốc", "Ban Bí thư" are bodies, not people's titles
+        j, title = found
+        if title.organization:
+            return _Position(i, j, title.title, title.kind, None, title.organization)
+        name, org = title.title, None
+        if self.adj(j - 1, j):
+            name, org = self.organization(j, title)
+        return _Position(i, org.end if org else j, name, title.kind, org)
+
+    def organization(self, j: int, title: Title) -> tuple[str, Org | None]:
+        """The organisation after a title ending at token ``j``, and the title with a named unit folded in."""
+        text, tokens, name = self.text, self.tokens, title.title
+        if title.unit and title.unit != "*":
+            whole = match_organization(text, tokens, j - 1)  # "Trưởng Ban" + "Ban Quản lý Khu kinh tế"
+            if whole is not None and whole.parts[0][1] > j:
+                return name, whole
+            unit = None if match_organization(text, tokens, j) else unit_name(text, tokens, j)
+            if unit is not None:  # "Trưởng Ban" + "Tuyên giáo" + "Thành ủy"
+                start, end, display, open_name = unit
+                whole = organization_tail(text, tokens, j, end, [(j, j, title.unit), (start, end, display)],
+                                          False, open_name=open_name)
+                parent = whole.parent()
+                return (f"{name} {display}", parent) if parent is not None else (name, whole)
+        org = match_organization(text, tokens, j)
+        if org is None:  # "Chủ tịch tỉnh": a level alone stands for its administration
+            level = organization_tail(text, tokens, j, j, [], False)
+            return name, (level if level.level else None)
+        parent = org.parent()
+        if parent is not None and title.unit == "*":  # "Trưởng" + "BTG Tỉnh ủy" -> "Trưởng Ban Tuyên giáo"
+            return " ".join([name] + [p[2] for p in org.parts[:org.parent_at]]), parent
+        if parent is not None and org.parent_at == 1:
+            folded = f"{name} {org.parts[0][2]}"
+            known = self.g.titles.longest(folded, tokenize(folded, match_key(folded)), 0)
+            if known and known[1].title == folded:  # "Ủy viên" + "BTV Tỉnh ủy" -> "Ủy viên Ban Thường vụ"
+                return folded, parent
+        return name, org
+
+    def chain(self, i: int) -> list[_Position]:
+        # A lowercase title may open an apposition after a name: "Phạm Văn Vọng - ủy viên Trung ương Đảng".
+        after_name = i > 1 and (self.tokens[i - 1].titlecase or (
+            self.tokens[i - 1].key in _SEPARATORS and self.tokens[i - 2].titlecase))
+        first = self.position(i, lowercase=after_name)
+        if first is None:
+            return []
+        chain = [first]
+        while not self.name_in_place(chain[-1]):
+            k = chain[-1].end
+            if not (self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1)):
+                break
+            nxt = self.position(k + 1, lowercase=True)
+            if nxt is None:
+                break
+            chain.append(nxt)
+        return chain
+
+    # --- names -----------------------------------------------------------------------------
+    def name_in_place(self, pos: _Position) -> tuple[int, int, Org] | None:
+        """(name start, name end, organisation without the name) when the trailing run holds a name."""
+        org = pos.org
+        if org is not None and org.place is not None:
+            a, b = org.place
+            n = b - a
+            found = self.g.places.longest(self.text, self.tokens, a)
+            if found and org.keep <= found[0] - a <= n:
+                k = found[0] - a
+            elif org.keep:  # the run goes on with a unit's name: "Trường THPT" + "Lê Quý Đôn" [+ a person]
+                k = next((k for k in range(org.keep, n - 1) if self.surname(a + k) and n - k <= 5), n)
+            elif n <= 2 or (n == 3 and org.level in _WARD_LEVELS):
+                return None  # "quận Lê Chân", "phường Hoàng Văn Thụ": places
+            elif n == 3:
+                k = 0
+            elif self.surname(a) and self.tokens[a + 1].key in _MIDDLE_NAMES:
+                k = 0
+            else:
+                k = next((k for k in (2, 3, 1) if self.surname(a + k) and 2 <= n - k <= 5), 0)
+            s = a + k
+            if 2 <= b - s <= 5 and self.surname(s) and all(self.tokens[x].titlecase for x in range(s, b)):
+                return s, b, org.keep_place(self.text, self.tokens, k)
+            return None
+        if org is None or pos.end == org.end:
+            j = pos.end
+            honorific = self.honorific_before_name(j)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
+            if honorific:
+                j = honorific
+            elif org is not None:
+                return None
+            k = j
+            while k < len(self.tokens) and k - j < 6 and self.tokens[k].titlecase and self.adj(k - 1, k) \
+                    and not starts_title(self.text, self.tokens, k):
+                k += 1
+            if 2 <= k - j <= 5 and (honorific or self.surname(j)) and not self.is_place(j, k):
+                return j, k, org  # type: ignore[return-value]
+        return None
+
+    def honorific_before_name(self, j: int) -> int | None:
+        """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn"."""
+        for keys in _HONORIFICS:
+            k = j + len(keys)
+            if k < len(self.tokens) and tuple(t.key for t in self.tokens[j:k]) == keys \
+                    and self.tokens[k].titlecase and all(self.adj(x, x + 1) for x in range(j - 1, k)):
+                return k
+        return None
+
+    def name_before(self, s: int) -> tuple[int, int, tuple[int, str] | None] | None:
+        """(name start, name end, honorific) for a name written before the position at ``s``."""
+        if s == 0:
+            return None
+        sep = self.tokens[s - 1].key in _SEPARATORS and self.adj(s - 1, s)
+        end = s - 1 if sep else s
+        if not self.adj(end - 1, s - 1 if sep else s) or not self.tokens[end - 1].titlecase:
+            return None
+        a = end
+        while a - 1 >= 0 and end - (a - 1) <= 6 and self.tokens[a - 1].titlecase and self.adj(a - 1, a) \
+                and self.tokens[a - 1].key not in ("ông", "bà"):
+            a -= 1
+        if a >= 1 and self.tokens[a - 1].key in ("ông", "bà") and self.tokens[a - 1].titlecase \
+                and (self.honorific_before(a - 1) or (None, ""))[1] == "đồng chí":
+            a -= 1  # "Đồng chí Ông Văn Thịnh": a surname, not an honorific
+        if any(k in self.claimed for k in range(a, end)):
+            return None
+        honorific = self.honorific_before(a)
+        if honorific:
+            return (a, end, honorific) if 2 <= end - a <= 5 else None
+        if not sep:
+            return None
+        start = next((b for b in range(max(a, end - 5), end - 1) if self.surname(b)), None)
+        if start is None or self.is_place(start, end):
+            return None
+        if start > 0 and self.adj(start - 1, start) and self.tokens[start - 1].key in _PLACE_CUES:
+            return None
+        return start, end, None
+
+    # --- mentions --------------------------------------------------------------------------
+    def mention(self, chain: list[_Position]) -> tuple[OfficialTag, int] | None:
+        s = chain[0].start
+        before = self.name_before(s)
+        if before is not None:
+            a, b, honorific = before
+            start = honorific[0] if honorific else a
+        else:
+            after = self.name_in_place(chain[-1])
+            if after is None:
+                return None
+            a, b, org = after
+            chain[-1].org = org
+            honorific = self.honorific_before(s)
+            start = honorific[0] if honorific else s
+            honorific = honorific or self.honorific_before(a)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
+        self.claimed.update(range(a, b))
+        end = max(b, chain[-1].end)
+        positions = _positions(chain)
+        tokens = self.tokens
+        tag = OfficialTag(
+            text=self.text[tokens[start].start:tokens[end - 1].end],
+            start=tokens[start].start,
+            end=tokens[end - 1].end,
+            name=self.text[tokens[a].start:tokens[b - 1].end],
+            honorific=honorific[1] if honorific else None,
+            positions=positions,
+        )
+        return tag, end
+
+
+def _positions(chain: list[_Position]) -> list[Position]:
+    """Positions of one apposition; an elided organisation comes from the next position."""
+    out = []
+    for k, pos in enumerate(chain):
+        org = pos.organization
+        if org is None and pos.kind != "standalone":
+            donor = next((p for p in chain[k + 1:] if p.organization), None)
+            if donor is not None:
+                org = donor.organization
+                if pos.kind == "party" and donor.org is not None and not donor.org.party:
+                    org = _party_seat(donor.org)
+        out.append(Position(title=pos.title, organization=org))
+    return out
+
+
+def _party_seat(org: Org) -> str | None:
+    """The Party committee of a state body's level: "UBND huyện Giồng Riềng" -> "Huyện ủy Giồng Riềng"."""
+    seat = _PARTY_SEAT.get(org.level or "")
+    if seat is None:
+        return None
+    place = [p[2] for p in org.parts if org.place and p[0] == org.place[0]]
+    return " ".join([seat, *place])
+
+
+def tag_officials(text: str) -> list[OfficialTag]:
+    """Named officials with their positions, in text order."""
+    text = unicodedata.normalize("NFC", text)
+    sent = _Parser(text)
+    out: list[OfficialTag] = []
+    i = 0
+    g = sent.g
+    while i < len(sent.tokens):
+        tok = sent.tokens[i]
+        chain = sent.chain(i) if tok.key in g.titles or tok.text in g.title_abbr else []
+        if not chain:
+            i += 1
+            continue
+        found = sent.mention(chain)
+        if found is None:
+            i = chain[-1].end
+            continue
+        tag, end = found
+        out.append(tag)
+        i = end
+    log.debug("%d officials", len(out))
+    return out

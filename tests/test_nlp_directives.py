@@ -1,0 +1,151 @@
+"""tag_directives on real portal sentences: Party and state numbering, attachments, keys, traps."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.directives import tag_directives
+
+GOLD = Path(__file__).parent / "gold" / "nlp" / "directives.jsonl"
+REF = dt.date(2022, 4, 14)
+FIELDS = ("text", "doc_type", "type_code", "number", "issuer_code", "year", "date", "issuer", "title", "key")
+
+
+def _found(text: str, ref: dt.date | None = REF) -> list[tuple]:
+    return [tuple(getattr(t, f) for f in FIELDS) for t in tag_directives(text, ref)]
+
+
+def _gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("tổng kết 10 năm thực hiện Chỉ thị số 20-CT/TW, ngày 05-11-2012 của Bộ Chính trị về “Tăng cường sự lãnh đạo "
+     "của Đảng đối với công tác chăm sóc, giáo dục và bảo vệ trẻ em trong tình hình mới”;",
+     ("Chỉ thị số 20-CT/TW", "Chỉ thị", "CT", "20", "TW", 2012, "2012-11-05", "Bộ Chính trị",
+      "Tăng cường sự lãnh đạo của Đảng đối với công tác chăm sóc, giáo dục và bảo vệ trẻ em trong tình hình mới",
+      "20-CT/TW@2012")),
+    # the prose says Quyết định, the code says Quy chế
+    ("quán triệt triển khai Quyết định số 1056-QC/TU ngày 11/7/2023 của Ban Thường vụ Thành ủy.",
+     ("Quyết định số 1056-QC/TU", "Quy chế", "QC", "1056", "TU", 2023, "2023-07-11", "Ban Thường vụ Thành ủy", None,
+      "1056-QC/TU@2023")),
+    ("Nghị quyết số 20-NQ/TW, ngày 01-11-2012 của Ban Chấp hành Trung ương Đảng, khóa XI về “Phát triển khoa học "
+     "và công nghệ”;",
+     ("Nghị quyết số 20-NQ/TW", "Nghị quyết", "NQ", "20", "TW", 2012, "2012-11-01", "Ban Chấp hành Trung ương Đảng",
+      "Phát triển khoa học và công nghệ", "20-NQ/TW@2012")),
+    ("Quy định số 08-QĐi/TW ngày 25-10-2018 của Ban Chấp hành Trung ương",
+     ("Quy định số 08-QĐi/TW", "Quy định", "QĐi", "08", "TW", 2018, "2018-10-25", "Ban Chấp hành Trung ương", None,
+      "08-QĐi/TW@2018")),
+    ("Thực hiện Kế hoạch số 45-KH/BTGTU ngày 02/3/2022 của Ban Tuyên giáo Tỉnh ủy,",
+     ("Kế hoạch số 45-KH/BTGTU", "Kế hoạch", "KH", "45", "BTGTU", 2022, "2022-03-02", "Ban Tuyên giáo Tỉnh ủy", None,
+      "45-KH/BTGTU@2022")),
+    ("Các chi bộ triển khai Thông tri số 12-TT/TU ngày 20/9/2022.",
+     ("Thông tri số 12-TT/TU", "Thông tri", "TT", "12", "TU", 2022, "2022-09-20", None, None, "12-TT/TU@2022")),
+    # state numbering: with and without year; the signing year completes the key
+    ("Nghị quyết số 38/NQ-CP, ngày 17-3-2022 của Chính phủ về ban hành Chương trình phòng, chống dịch COVID-19",
+     ("Nghị quyết số 38/NQ-CP", "Nghị quyết", "NQ", "38", "CP", 2022, "2022-03-17", "Chính phủ", None,
+      "38/2022/NQ-CP")),
+    ("Thực hiện Nghị định 15/2020/NĐ-CP của Chính phủ,",
+     ("Nghị định 15/2020/NĐ-CP", "Nghị định", "NĐ", "15", "CP", 2020, None, "Chính phủ", None, "15/2020/NĐ-CP")),
+    ("Thông tư số 01/2021/TT-BGDĐT quy định mã số giáo viên.",
+     ("Thông tư số 01/2021/TT-BGDĐT", "Thông tư", "TT", "01", "BGDĐT", 2021, None, None, None, "01/2021/TT-BGDĐT")),
+    ("Theo Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ,",
+     ("Quyết định số 1719/QĐ-TTg", "Quyết định", "QĐ", "1719", "TTg", 2021, "2021-10-14", "Thủ tướng Chính phủ", None,
+      "1719/2021/QĐ-TTg")),
+    ("Nghị quyết số 12/2021/NQ-HĐND ngày 15 tháng 7 năm 2021 của HĐND tỉnh",
+     ("Nghị quyết số 12/2021/NQ-HĐND", "Nghị quyết", "NQ", "12", "HĐND", 2021, "2021-07-15", "HĐND tỉnh", None,
+      "12/2021/NQ-HĐND")),
+    ("Luật số 80/2015/QH13 về ban hành văn bản quy phạm pháp luật",
+     ("Luật số 80/2015/QH13", "Luật", "L", "80", "QH13", 2015, None, None, None, "80/2015/QH13")),
+    # bare numbers
+    ("theo tinh thần 38/NQ-CP;", ("38/NQ-CP", "Nghị quyết", "NQ", "38", "CP", None, None, None, None, "38/NQ-CP")),
+    ("thực hiện theo số 128/QĐ-TTg.",
+     ("số 128/QĐ-TTg", "Quyết định", "QĐ", "128", "TTg", None, None, None, None, "128/QĐ-TTg")),
+    # no date: the term written after the issuer keys a Party document
+    ("Nghị quyết số 29-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XI về “Đổi mới căn bản, toàn diện giáo dục "
+     "và đào tạo”",
+     ("Nghị quyết số 29-NQ/TW", "Nghị quyết", "NQ", "29", "TW", None, None, "Ban Chấp hành Trung ương Đảng",
+      "Đổi mới căn bản, toàn diện giáo dục và đào tạo", "29-NQ/TW@XI")),
+    # a day and month without year take the year of the reference date
+    ("Theo Kế hoạch số 68-KH/TU ngày 11/3 của Ban Thường vụ Thành ủy,",
+     ("Kế hoạch số 68-KH/TU", "Kế hoạch", "KH", "68", "TU", 2022, "2022-03-11", "Ban Thường vụ Thành ủy", None,
+      "68-KH/TU@2022")),
+])
+def test_citations_field_by_field(sentence, expected):
+    assert _found(sentence) == [expected]
+
+
+def test_the_same_party_number_in_two_terms_gets_two_keys():
+    text = ("tổng kết 10 năm thực hiện Nghị quyết số 20-NQ/TW, ngày 01-11-2012 của Ban Chấp hành Trung ương Đảng; "
+            "kiểm tra việc thực hiện Nghị quyết số 20-NQ/TW, ngày 25-10-2017 của Ban Chấp hành Trung ương.")
+    assert [t.key for t in tag_directives(text, REF)] == ["20-NQ/TW@2012", "20-NQ/TW@2017"]
+
+
+def test_an_undated_citation_shares_the_key_of_the_dated_one():
+    text = "Thực hiện Chỉ thị 05-CT/TW ngày 15/5/2016 của Bộ Chính trị; việc làm theo Chỉ thị 05-CT/TW thành nền nếp."
+    first, second = tag_directives(text, REF)
+    assert (first.key, first.year, second.key, second.year, second.date) == (
+        "05-CT/TW@2016", 2016, "05-CT/TW@2016", None, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Điện thoại: 0225.3842.111 - Fax: 0225/3842112; email: bbt@haiphong.gov.vn",
+    "Ban Chỉ đạo 35 Quận ủy họp ngày 15/12/2021; 50/53 trường học đạt chuẩn; dịch COVID-19.",
+    "quán triệt Nghị quyết Đại hội XIII của Đảng và Nghị quyết Trung ương 4 khóa XII",  # no number
+    "UBND huyện có Công văn số 245/UBND-VX đề nghị các xã rà soát hộ nghèo.",  # no type code
+    "Sáng 6/10, hội nghị giao ban 9 tháng đầu năm 2023 với 22.214 lượt cán bộ.",
+])
+def test_not_directives(sentence):
+    assert _found(sentence) == []
+
+
+def test_nfd_input_gives_nfc_offsets():
+    nfc = "Quán triệt Nghị quyết số 27-NQ/TW ngày 9/11/2022 của Ban Chấp hành Trung ương Đảng khoá XIII."
+    nfd = unicodedata.normalize("NFD", nfc)
+    (tag,) = tag_directives(nfd, REF)
+    assert nfc[tag.start:tag.end] == tag.text == "Nghị quyết số 27-NQ/TW"
+    assert (tag.date, tag.issuer, tag.key) == ("2022-11-09", "Ban Chấp hành Trung ương Đảng", "27-NQ/TW@2022")
+
+
+def test_type_word_matches_any_case_and_tone_placement():
+    (tag,) = tag_directives("đảng ủy tiếp tục thực hiện nghị quyết số 09-NQ/TU của Tỉnh uỷ.", REF)
+    assert (tag.text, tag.issuer) == ("nghị quyết số 09-NQ/TU", "Tỉnh ủy")
+
+
+def test_gold_offsets_are_consistent():
+    for passage in _gold():
+        for tag in passage["directives"]:
+            assert passage["text"][tag["start"]:tag["end"]] == tag["text"], (passage["id"], tag)
+
+
+def test_gold_passages_are_tagged_as_annotated():
+    tp = n_pred = n_gold = 0
+    for passage in _gold():
+        text = unicodedata.normalize("NFD", passage["text"]) if passage.get("nfd") else passage["text"]
+        predicted = [asdict(t) for t in tag_directives(text, dt.date.fromisoformat(passage["ref_date"]))]
+        tp += sum(1 for t in predicted if t in passage["directives"])
+        n_pred, n_gold = n_pred + len(predicted), n_gold + len(passage["directives"])
+    precision, recall = tp / n_pred, tp / n_gold
+    assert 2 * precision * recall / (precision + recall) >= 0.98
+
+
+_WORDS = ("Chỉ thị Nghị quyết Quyết định số số: 20-CT/TW 38/NQ-CP 15/2020/NĐ-CP 80/2015/QH13 123/UBND-VX "
+          "0225.3821.055 ngày 05-11-2012 11/7 18 tháng 5 năm 2021 của Bộ Chính trị UBND tỉnh về việc “ ” \" khóa XI "
+          ", ; ( ) \n").split(" ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.booleans())
+def test_any_text_gives_consistent_offsets_and_keys(words, decompose):
+    text = " ".join(words)
+    nfc = unicodedata.normalize("NFC", text)
+    for tag in tag_directives(unicodedata.normalize("NFD", text) if decompose else text, REF):
+        assert nfc[tag.start:tag.end] == tag.text
+        assert tag.number in tag.text and tag.key.startswith(tag.number) and tag.doc_type

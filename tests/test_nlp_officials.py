@@ -1,0 +1,165 @@
+"""tag_officials on real portal sentences: both orders, abbreviations, honorifics, spelling variants, traps."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.gazetteer import canon_word, match_key
+from nlp.officials import tag_officials
+
+GOLD = Path(__file__).parent / "gold" / "nlp" / "officials.jsonl"
+
+
+def _found(text: str) -> list[tuple]:
+    return [(t.text, t.name, t.honorific, [(p.title, p.organization) for p in t.positions])
+            for t in tag_officials(text)]
+
+
+def _gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # name first, several positions, the elided organisation taken from the next position
+    ("Đồng chí Đào Khánh Hà, Uỷ viên Ban Thường vụ, Trưởng Ban Tuyên giáo Thành uỷ chủ trì Hội nghị.",
+     ("Đồng chí Đào Khánh Hà, Uỷ viên Ban Thường vụ, Trưởng Ban Tuyên giáo Thành uỷ", "Đào Khánh Hà", "đồng chí",
+      [("Ủy viên Ban Thường vụ", "Thành ủy"), ("Trưởng Ban Tuyên giáo", "Thành ủy")])),
+    # title first
+    ("Cùng dự có Phó Chủ tịch UBND thành phố Lê Khắc Nam.",
+     ("Phó Chủ tịch UBND thành phố Lê Khắc Nam", "Lê Khắc Nam", None, [("Phó Chủ tịch", "UBND thành phố")])),
+    ("Tại hội nghị, đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Lưu Trung đề nghị duy trì giao ban.",
+     ("đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh Nguyễn Lưu Trung", "Nguyễn Lưu Trung", "đồng chí",
+      [("Phó Chủ tịch", "Ủy ban nhân dân tỉnh")])),
+    # dash and abbreviations expanded from the gazetteer
+    ("Đồng chí Nguyễn Thị Như Hoa – UVBTVHU, Trưởng Ban Tuyên giáo Huyện ủy, Giám đốc TT Chính trị huyện chủ trì.",
+     ("Đồng chí Nguyễn Thị Như Hoa – UVBTVHU, Trưởng Ban Tuyên giáo Huyện ủy, Giám đốc TT Chính trị huyện",
+      "Nguyễn Thị Như Hoa", "đồng chí",
+      [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Trưởng Ban Tuyên giáo", "Huyện ủy"),
+       ("Giám đốc", "Trung tâm Chính trị huyện")])),
+    ("Đ/c Tạ Quang Vinh, HUV, Phó Chủ tịch UBND huyện trao quà.",
+     ("Đ/c Tạ Quang Vinh, HUV, Phó Chủ tịch UBND huyện", "Tạ Quang Vinh", "đồng chí",
+      [("Huyện ủy viên", None), ("Phó Chủ tịch", "UBND huyện")])),
+    ("đ/c Lê Thị Nga, UV BTV Huyện ủy, Phó chủ tịch HĐND huyện dự họp.",
+     ("đ/c Lê Thị Nga, UV BTV Huyện ủy, Phó chủ tịch HĐND huyện", "Lê Thị Nga", "đồng chí",
+      [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Phó Chủ tịch", "HĐND huyện")])),
+    # honorifics ông / bà, a committee of a state department
+    ("Bà Hứa Thị Ngọc Lan, Phó Giám đốc Sở Lao động - Thương binh và Xã hội cho biết.",
+     ("Bà Hứa Thị Ngọc Lan, Phó Giám đốc Sở Lao động - Thương binh và Xã hội", "Hứa Thị Ngọc Lan", "bà",
+      [("Phó Giám đốc", "Sở Lao động - Thương binh và Xã hội")])),
+    ("Theo ông Dương Hữu Phước (Trưởng phòng Văn hóa và Thông tin huyện), toàn huyện có 42 nhà văn hóa.",
+     ("ông Dương Hữu Phước (Trưởng phòng Văn hóa và Thông tin huyện", "Dương Hữu Phước", "ông",
+      [("Trưởng phòng", "Phòng Văn hóa và Thông tin huyện")])),
+    # a Party title without organisation before a state post: the Party committee of that level
+    ("Đồng chí Kiều Văn Lộc, Phó Bí thư, Chủ tịch UBND huyện Giồng Riềng kiểm tra mô hình.",
+     ("Đồng chí Kiều Văn Lộc, Phó Bí thư, Chủ tịch UBND huyện Giồng Riềng", "Kiều Văn Lộc", "đồng chí",
+      [("Phó Bí thư", "Huyện ủy Giồng Riềng"), ("Chủ tịch", "UBND huyện Giồng Riềng")])),
+    # a known place between the organisation and the person
+    ("Bí thư Thành ủy Hải Phòng Lê Tiến Châu chủ trì hội nghị.",
+     ("Bí thư Thành ủy Hải Phòng Lê Tiến Châu", "Lê Tiến Châu", None, [("Bí thư", "Thành ủy Hải Phòng")])),
+    ("Chủ tịch UBND xã Tân Phong Lê Thị Hoa báo cáo.",
+     ("Chủ tịch UBND xã Tân Phong Lê Thị Hoa", "Lê Thị Hoa", None, [("Chủ tịch", "UBND xã Tân Phong")])),
+    # dash-separated apposition with a lowercase title
+    ("Dự có Tôn Thất Hiếu - ủy viên Ban Chấp hành Đảng bộ tỉnh - Bí thư Huyện ủy.",
+     ("Tôn Thất Hiếu - ủy viên Ban Chấp hành Đảng bộ tỉnh - Bí thư Huyện ủy", "Tôn Thất Hiếu", None,
+      [("Ủy viên Ban Chấp hành", "Đảng bộ tỉnh"), ("Bí thư", "Huyện ủy")])),
+    # a standalone title keeps no organisation; a board without parent body is the organisation
+    ("Đại biểu Quốc hội Lò Thị Hạnh tiếp xúc cử tri.",
+     ("Đại biểu Quốc hội Lò Thị Hạnh", "Lò Thị Hạnh", None, [("Đại biểu Quốc hội", None)])),
+    ("Trưởng Ban Quản lý Khu kinh tế tỉnh Nguyễn Văn Hải phát biểu.",
+     ("Trưởng Ban Quản lý Khu kinh tế tỉnh Nguyễn Văn Hải", "Nguyễn Văn Hải", None,
+      [("Trưởng Ban", "Ban Quản lý Khu kinh tế tỉnh")])),
+])
+def test_mentions_field_by_field(sentence, expected):
+    assert _found(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trưởng Ban Tuyên giáo Quận ủy phát biểu tại Hội nghị",  # a position without a name
+    "Để hoàn thành nhiệm vụ, đồng chí Trưởng Ban Tuyên giáo Thành ủy đề nghị các cấp quan tâm.",
+    "Trưởng Ban Tuyên giáo Quận ủy Lê Chân phát biểu tại hội nghị.",  # Lê Chân is a district
+    "Bí thư Quận ủy Hồng Bàng dự và chỉ đạo hội nghị.",
+    "Chủ tịch UBND phường Hoàng Văn Thụ báo cáo kết quả.",  # a ward named after a person
+    "Dự Hội nghị có đại diện lãnh đạo Ban Tuyên giáo Thành ủy; bí thư các chi, đảng bộ thuộc khối khoa giáo quận.",
+    "Hoạt động của Ban Chỉ đạo 35 cần chủ động; Ban Giám đốc Sở Y tế đánh giá cao kết quả này.",
+    "Đồng chí Lê Minh Khoa phát biểu tại hội nghị.",  # a name without a position
+    "Công tác phòng, chống dịch bệnh chăm sóc bà mẹ trẻ em được triển khai thường xuyên.",
+])
+def test_no_official(sentence):
+    assert _found(sentence) == []
+
+
+def test_two_people_in_a_row_each_keep_their_own_name():
+    text = "Phó Chủ tịch Thường trực HĐND tỉnh Trần Thị Hoa và Phó Chủ tịch UBND tỉnh Lê Văn Dũng cùng dự."
+    assert [(t.name, t.positions[0].organization) for t in tag_officials(text)] == [
+        ("Trần Thị Hoa", "HĐND tỉnh"), ("Lê Văn Dũng", "UBND tỉnh")]
+    listed = ("Dự có các đồng chí: Phan Minh Đức, Phó Bí thư Thường trực Tỉnh ủy; Đại tá Bùi Văn Thắng, "
+              "Giám đốc Công an tỉnh.")
+    assert [(t.name, t.honorific, t.positions[0].title) for t in tag_officials(listed)] == [
+        ("Phan Minh Đức", None, "Phó Bí thư Thường trực"), ("Bùi Văn Thắng", None, "Giám đốc")]
+
+
+def test_uy_spellings_match_alike_and_the_text_keeps_the_page_spelling():
+    old = tag_officials("Đồng chí Hà Văn Sơn, Uỷ viên Ban Thường vụ Huyện uỷ, Chủ tịch HĐND huyện dự họp.")
+    new = tag_officials("Đồng chí Hà Văn Sơn, Ủy viên Ban Thường vụ Huyện ủy, Chủ tịch HĐND huyện dự họp.")
+    assert [t.positions for t in old] == [t.positions for t in new]
+    assert old[0].positions[0].title == "Ủy viên Ban Thường vụ" and old[0].positions[0].organization == "Huyện ủy"
+    assert "Uỷ viên" in old[0].text and "Ủy viên" in new[0].text
+
+
+def test_nfd_input_gives_nfc_offsets_and_fields():
+    nfc = "Đồng chí Phùng Thị Thanh Huyền, Phó Bí thư Thường trực Thành uỷ, Chủ tịch HĐND thành phố phát biểu."
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    (tag,) = tag_officials(nfd)
+    assert nfc[tag.start:tag.end] == tag.text
+    assert tag.text == "Đồng chí Phùng Thị Thanh Huyền, Phó Bí thư Thường trực Thành uỷ, Chủ tịch HĐND thành phố"
+    assert tag.name == "Phùng Thị Thanh Huyền" and unicodedata.is_normalized("NFC", tag.name)
+    assert [(p.title, p.organization) for p in tag.positions] == [
+        ("Phó Bí thư Thường trực", "Thành ủy"), ("Chủ tịch", "HĐND thành phố")]
+
+
+def test_match_key_moves_tone_marks_without_changing_length():
+    assert canon_word("uỷ") == canon_word("ủy") == "ủy"
+    assert canon_word("Hoà") == "Hòa" and canon_word("khoẻ") == "khỏe" and canon_word("quý") == "quý"
+    text = "Thành uỷ – UBND"
+    assert match_key(text) == "thành ủy - ubnd" and len(match_key(text)) == len(text)
+
+
+def test_gold_offsets_are_consistent():
+    for passage in _gold():
+        for tag in passage["officials"]:
+            assert passage["text"][tag["start"]:tag["end"]] == tag["text"], (passage["id"], tag)
+            assert tag["name"] in tag["text"] and tag["positions"]
+
+
+def test_gold_passages_are_tagged_as_annotated():
+    tp = n_pred = n_gold = 0
+    for passage in _gold():
+        text = unicodedata.normalize("NFD", passage["text"]) if passage.get("nfd") else passage["text"]
+        predicted = [(t.start, t.end, t.name, t.honorific, [(p.title, p.organization) for p in t.positions])
+                     for t in tag_officials(text)]
+        gold = [(t["start"], t["end"], t["name"], t["honorific"],
+                 [(p["title"], p["organization"]) for p in t["positions"]]) for t in passage["officials"]]
+        tp += sum(1 for t in predicted if t in gold)
+        n_pred, n_gold = n_pred + len(predicted), n_gold + len(gold)
+    precision, recall = tp / n_pred, tp / n_gold
+    assert 2 * precision * recall / (precision + recall) >= 0.95
+
+
+_WORDS = ("Đồng chí đồng chí ông Bà Nguyễn Văn Thị Lê Hà Nội Phó Chủ tịch UBND tỉnh huyện xã Bí thư Tỉnh ủy uỷ Ủy viên "
+          "Ban Thường vụ Trưởng Tuyên giáo Sở Y tế Giám đốc TT Chính trị UVBTVHU TUV Đ/c , ; - – ( ) . Trường THPT "
+          "Lê Lợi Hải Phòng Đoàn ĐBQH kiêm \n").split(" ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.booleans())
+def test_any_text_gives_consistent_offsets(words, decompose):
+    text = " ".join(words)
+    nfc = unicodedata.normalize("NFC", text)
+    for tag in tag_officials(unicodedata.normalize("NFD", text) if decompose else text):
+        assert nfc[tag.start:tag.end] == tag.text and tag.name in tag.text and tag.positions
