@@ -5,6 +5,7 @@ import logging
 import os
 import sys
 
+import contextlib
 import datetime as dt
 
 import click
@@ -12,6 +13,7 @@ import click
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "vnportal.db"
+SAMPLE_PORT = 8765  # the sample portal's port: fixed, so that its URLs (the articles' keys) stay the same
 
 
 def default_db() -> str:
@@ -46,27 +48,73 @@ def _ref_date(published: str | None, fetched_at: str) -> dt.date:
     raise ValueError("no reference date")
 
 
-def process_pending(index) -> dict[str, int]:
-    """Extract, tag and index every raw page still pending; return counts per outcome."""
+def process_pending(index, workers: int = 1) -> dict[str, int]:
+    """Extract, tag and index every raw page still pending; return counts per outcome.
+
+    With ``workers`` > 1, pages are extracted and tagged in that many processes while this
+    process stays the only writer and indexes them in page order: the results are the same.
+    """
+    from extract import ExtractionError
+
+    counts: dict[str, int] = {}
+    for page, result in _extracted(index.pending_pages(), workers):
+        if isinstance(result, ExtractionError):
+            outcome = "rejected"
+            index.mark_page(page.id, outcome, str(result), _utcnow())
+            log.info("rejected %s: %s", page.url, result)
+        else:
+            outcome = index.add_article(page, *result)
+            index.mark_page(page.id, "indexed", outcome, _utcnow())
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return counts
+
+
+def _extract_and_tag(page):
+    """One raw page as (Article, Tags), or the ExtractionError saying why it is no article."""
     from extract import ExtractionError, extract_html
     from nlp import tag
 
-    counts: dict[str, int] = {}
-    for page in index.pending_pages():
-        try:
-            if page.status != 200:
-                raise ExtractionError(f"HTTP {page.status}")
-            article = extract_html(page.body, page.url, profile=_profile_for(page.site),
-                                   headers=page.headers)
-            tags = tag(article.text, _ref_date(article.published, page.fetched_at))
-            outcome = index.add_article(page, article, tags)
-            index.mark_page(page.id, "indexed", outcome, _utcnow())
-        except ExtractionError as exc:
-            outcome = "rejected"
-            index.mark_page(page.id, outcome, str(exc), _utcnow())
-            log.info("rejected %s: %s", page.url, exc)
-        counts[outcome] = counts.get(outcome, 0) + 1
-    return counts
+    try:
+        if page.status != 200:
+            raise ExtractionError(f"HTTP {page.status}")
+        article = extract_html(page.body, page.url, profile=_profile_for(page.site), headers=page.headers)
+    except ExtractionError as exc:
+        return exc
+    return article, tag(article.text, _ref_date(article.published, page.fetched_at))
+
+
+def _load_models() -> None:
+    """Worker start: import the extractor and the taggers, and load their data, once."""
+    import extract  # noqa: F401 (trafilatura, lxml)
+    from nlp import tag
+
+    tag("Ngày 1/1/2024, đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy, quán triệt Chỉ thị số 05-CT/TW.",
+        dt.date(2024, 1, 1))
+
+
+def _extracted(pages, workers: int):
+    """(page, _extract_and_tag(page)) in page order; in ``workers`` spawned processes when > 1."""
+    if workers <= 1:
+        yield from ((page, _extract_and_tag(page)) for page in pages)
+        return
+    import collections
+    import itertools
+    import multiprocessing
+
+    pages = iter(pages)
+    first = next(pages, None)
+    if first is None:  # nothing pending: start no process
+        return
+    window: collections.deque = collections.deque()
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=_load_models) as pool:
+        for page in itertools.chain([first], pages):
+            window.append((page, pool.apply_async(_extract_and_tag, (page,))))
+            if len(window) >= 4 * workers:  # a bounded look-ahead keeps memory flat on big backfills
+                done, pending = window.popleft()
+                yield done, pending.get()
+        while window:
+            done, pending = window.popleft()
+            yield done, pending.get()
 
 
 def _profile_for(site: str):
@@ -80,6 +128,547 @@ def _profile_for(site: str):
     except KeyError:
         return None
 
+
+# -- index: search, entities, export, serve, reprocess ------------------------------------
+output_format = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                             show_default=True, help="Output format.")
+workers_option = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+                              help="Extract and tag in N processes (backfills); results are the same.")
+
+
+def _existing_index(db_path: str):
+    """Open an index that must already exist (query commands never create an empty one)."""
+    from data import Index
+
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"no index at {db_path} (crawl first, or pass --db)")
+    return Index(db_path)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--exact", "mode", flag_value="exact", help="Diacritics must match: 'bó' does not find 'bỏ'.")
+@click.option("--accent-insensitive", "mode", flag_value="accent-insensitive", default=True,
+              help="Ignore diacritics and đ: 'dang uy' finds 'Đảng ủy' (default).")
+@click.option("--site", help="Only articles of this site.")
+@click.option("--since", help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--official", help="Only articles mentioning this person (whole words, accents ignored).")
+@click.option("--directive", help="Only articles citing this document, by key (e.g. 20-CT/TW).")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show.")
+@output_format
+@db_option
+def search(query: str, mode: str, site: str | None, since: str | None, until: str | None, official: str | None,
+           directive: str | None, limit: int, fmt: str, db_path: str) -> None:
+    """Full-text search of titles, leads and texts, best matches first.
+
+    QUERY is plain words (all must occur); FTS syntax also works: "a phrase", OR, NOT, AND,
+    prefix*, NEAR(a b, 5), title:word.
+    """
+    from data.output import render, render_hits
+    from data.search import QueryError
+
+    index = _existing_index(db_path)
+    try:
+        hits = [hit.to_dict() for hit in index.search(query, mode=mode, site=site, since=since, until=until,
+                                                      official=official, directive=directive, limit=limit)]
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    columns = ["id", "published", "site", "title", "url", "snippet", "rank"]
+    click.echo(render_hits(hits) if fmt == "table" else render(hits, columns, fmt), nl=False)
+    click.echo(f"{len(hits)} hit(s)", err=True)
+
+
+@cli.command()
+@click.option("--name", help="Only people whose name contains these words (accents ignored).")
+@click.option("--site", help="Count only this site's articles.")
+@output_format
+@db_option
+def officials(name: str | None, site: str | None, fmt: str, db_path: str) -> None:
+    """Officials mentioned: positions, article count, first and last seen."""
+    from data.output import render
+
+    rows = [official.to_dict() for official in _existing_index(db_path).officials(name=name, site=site)]
+    columns = ["id", "name", "article_count", "first_seen", "last_seen", "positions"]
+    click.echo(render(rows, columns, fmt), nl=False)
+
+
+@cli.command()
+@click.option("--key", help="One document, by key (e.g. 20-CT/TW, 15/2020/NĐ-CP; accents ignored).")
+@click.option("--type", "doc_type", help="Type code or type in words (NQ, Chỉ thị ...).")
+@click.option("--issuer", help="Issuer code or words (TW, UBND, Bộ Chính trị ...).")
+@output_format
+@db_option
+def directives(key: str | None, doc_type: str | None, issuer: str | None, fmt: str, db_path: str) -> None:
+    """Documents cited (directives, resolutions, decisions ...): how many articles cite each, and when."""
+    from data.output import render
+
+    rows = [d.to_dict() for d in _existing_index(db_path).directives(key=key, type=doc_type, issuer=issuer)]
+    columns = ["key", "doc_type", "article_count", "first_cited", "last_cited", "date", "issuer", "title"]
+    click.echo(render(rows, columns, fmt), nl=False)
+
+
+@cli.command()
+@output_format
+@db_option
+def stats(fmt: str, db_path: str) -> None:
+    """Per-site counts of articles and tags, and each site's latest crawl run."""
+    from data.output import render
+
+    rows = [row.to_dict() for row in _existing_index(db_path).stats()]
+    columns = ["site", "articles", "officials", "official_mentions", "directives", "directive_mentions",
+               "statistics", "dates", "last_run", "last_run_status"]
+    click.echo(render(rows, columns, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("table", type=click.Choice(["articles", "officials", "directives", "statistics", "dates"]))
+@click.option("--out", default="-", show_default=True, help="Output file; - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True,
+              help="CSV or JSON Lines (UTF-8).")
+@click.option("--excel", is_flag=True, help="Start the CSV with a UTF-8 BOM so Excel reads Vietnamese right.")
+@click.option("--site", help="Only articles of this site.")
+@click.option("--since", help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--query", help="Only articles matching this search (accents ignored).")
+@db_option
+def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since: str | None, until: str | None,
+           query: str | None, db_path: str) -> None:
+    """Export articles or one kind of tag, one row per article or mention, streamed."""
+    import io
+
+    from data.export import EXPORT_COLUMNS, write_rows
+    from data.search import QueryError
+
+    if excel and fmt != "csv":
+        raise click.ClickException("--excel applies to CSV output only")
+    index = _existing_index(db_path)
+    try:
+        rows = index.export_rows(table, site=site, since=since, until=until, query=query)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    if out == "-":
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    else:
+        try:
+            stream = open(out, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
+    try:
+        count = write_rows(rows, stream, list(EXPORT_COLUMNS[table]), fmt, excel=excel)
+    finally:
+        if out == "-":
+            stream.flush()
+            stream.detach()  # leave stdout open
+        else:
+            stream.close()
+    click.echo(f"exported {count} {table} row(s)", err=True)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option("--get", "get_path", metavar="PATH", help="Print the response to PATH and exit (as datasette --get).")
+@db_option
+def serve(host: str, port: int, get_path: str | None, db_path: str) -> None:
+    """Browse the index in Datasette (read-only), with facets and canned queries."""
+    from data import serve as datasette
+
+    _existing_index(db_path).close()  # brings an older index up to the current schema first
+    if get_path:
+        status, body = datasette.fetch(db_path, get_path)
+        click.echo(body)
+        if status != 200:
+            raise click.ClickException(f"HTTP {status} for {get_path}")
+        return
+    datasette.serve(db_path, host=host, port=port)
+
+
+@cli.command()
+@click.option("--since-version", metavar="V", help="Only pages whose article came from an extractor older than V.")
+@workers_option
+@db_option
+def reprocess(since_version: str | None, workers: int, db_path: str) -> None:
+    """Extract and tag the stored raw pages again (no network); unchanged articles stay unchanged."""
+    index = _existing_index(db_path)
+    requeued = index.requeue_pages(since_version)
+    counts = process_pending(index, workers=workers)
+    outcomes = ["new", "changed", "unchanged", "rejected"]
+    summary = ", ".join(f"{name} {counts.get(name, 0)}" for name in outcomes + sorted(set(counts) - set(outcomes)))
+    click.echo(f"requeued {requeued} raw page(s): {summary}")
+
+
+USER_AGENT = "vnportal/0.1 (+contact)"
+
+
+def _fetch(url: str) -> tuple[bytes, dict[str, str]]:
+    """One plain HTTP GET (30 s timeout): the body and the response headers."""
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (http(s) only)
+        return response.read(), dict(response.headers.items())
+
+
+def _article_text(article) -> str:
+    """The readable form of an Article: labelled metadata, then the body."""
+    lines = [f"Title: {article.title}", f"Published: {article.published or '-'}",
+             f"Author: {article.author or '-'}", f"Language: {article.language}",
+             f"Lead: {article.lead or '-'}"]
+    for label, values in (("Captions", article.captions), ("Attachments", article.attachments)):
+        lines.append(f"{label}:" + ("" if values else " -"))
+        lines.extend(f"  - {value}" for value in values)
+    return "\n".join(lines) + "\n\n" + article.text
+
+
+@cli.command()
+@click.argument("source", metavar="FILE_OR_URL")
+@click.option("--url", "page_url", metavar="U", help="The page's URL when FILE_OR_URL is a file (resolves its links).")
+@click.option("--json", "as_json", is_flag=True, help="Print the Article as JSON.")
+def extract(source: str, page_url: str | None, as_json: bool) -> None:
+    """Print the article extract_html() finds in a saved page or at a URL."""
+    import json
+    import urllib.error
+    from pathlib import Path
+
+    from extract import ExtractionError, extract_html
+
+    headers: dict[str, str] | None = None
+    try:
+        if source.startswith(("http://", "https://")):
+            body, headers = _fetch(source)
+            page_url = page_url or source
+        else:
+            path = Path(source)
+            body = path.read_bytes()
+            page_url = page_url or path.resolve().as_uri()
+        article = extract_html(body, page_url, headers=headers)
+    except ExtractionError as exc:
+        raise click.ClickException(f"no article in {source}: {exc}") from exc
+    except urllib.error.HTTPError as exc:
+        raise click.ClickException(f"cannot fetch {source}: HTTP {exc.code}") from exc
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or exc
+        raise click.ClickException(f"cannot read {source}: {reason}") from exc
+    if as_json:
+        click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_article_text(article))
+
+
+# -- crawl: crawl, nightly, sites, check-site ------------------------------------------------
+class CannotRun(click.ClickException):
+    """The run could not start or finish (lock held, bad configuration, crawl process died)."""
+    exit_code = 2
+
+
+config_option = click.option("--config", type=click.Path(dir_okay=False),
+                             help="TOML file with a [crawl] table (default ~/.config/vnportal/config.toml).")
+delay_option = click.option("--delay", type=click.FloatRange(min=0),
+                            help="Seconds between two requests to one host (default 1.0).")
+sample_url_option = click.option("--sample-url", metavar="BASE",
+                                 help="Use the sample portal's profiles, served at BASE (http://127.0.0.1:PORT).")
+
+
+def _crawl_options(config: str | None, delay: float | None):
+    """Defaults, then the config file, then --delay (which also sets AutoThrottle's first delay)."""
+    from crawler import load_options
+
+    verbose = logging.DEBUG <= logging.getLogger().level < logging.WARNING  # -v: the crawl process logs as much
+    try:
+        return load_options(config, download_delay=delay, autothrottle_start_delay=delay,
+                            log_level=logging.getLevelName(logging.getLogger().level) if verbose else None)
+    except ValueError as exc:
+        raise CannotRun(str(exc)) from None
+
+
+def _pick_profiles(names: tuple[str, ...], all_sites: bool, urls: tuple[str, ...], sample_url: str | None) -> list:
+    """The profiles named on the command line (registry or sample portal), plus one per --url."""
+    from crawler import REGISTRY, SiteProfile, UnknownSiteError, sample_profiles
+
+    pool = {p.name: p for p in sample_profiles(sample_url)} if sample_url else None
+    if pool is not None:
+        chosen = [pool[n] for n in names if n in pool] if names else list(pool.values())
+        unknown = [n for n in names if n not in pool]
+    else:
+        chosen = REGISTRY.enabled() if all_sites else []
+        unknown = []
+        for name in names:
+            try:
+                chosen.append(REGISTRY.get(name))
+            except UnknownSiteError:
+                unknown.append(name)
+    if unknown:
+        raise click.ClickException(f"unknown site(s): {', '.join(unknown)} (see `vnportal sites`)")
+    try:
+        chosen += [SiteProfile.for_url(url) for url in urls]
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    return list({p.name: p for p in chosen}.values())
+
+
+def _crawl_and_process(db_path: str, profiles: list, options, max_pages: int | None = None, since=None,
+                       workers: int = 1):
+    """Crawl, then extract/tag/index the new pages, all under the index's run lock."""
+    from crawler import CrawlError, LockBusy, crawl, run_lock
+    from crawler.progress import Progress
+    from data import Index
+
+    progress = Progress()
+    try:
+        with run_lock(db_path):
+            try:
+                report = crawl(db_path, profiles, max_pages=max_pages, since=since, options=options,
+                               progress=progress)
+            finally:
+                progress.close()
+            index = Index(db_path)
+            try:
+                processed = process_pending(index, workers=workers)
+            finally:
+                index.close()
+    except (LockBusy, CrawlError) as exc:
+        raise CannotRun(str(exc)) from None
+    return report, processed
+
+
+def _echo_report(report, processed: dict[str, int]) -> None:
+    from data.output import render
+
+    columns = ["site", "status", "requests", "new", "changed", "unchanged", "failed", "skipped"]
+    rows = [vars(site) for site in report.sites] + [{"site": "total", **report.totals()}]
+    click.echo(render(rows, columns), nl=False)
+    for site in report.sites:
+        for error in site.errors[:3]:
+            click.echo(f"{site.site}: {error}", err=True)
+        if site.capped:
+            click.echo(f"{site.site}: --max-pages reached; the rest is fetched on the next run", err=True)
+    summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
+    click.echo(f"run {report.run_id}: {report.requests} request(s); processed: {summary}")
+
+
+@cli.command()
+@click.option("--site", "sites", multiple=True, metavar="NAME", help="A site from `vnportal sites` (repeatable).")
+@click.option("--all", "all_sites", is_flag=True, help="Every enabled site of the registry.")
+@click.option("--url", "urls", multiple=True, metavar="URL",
+              help="A portal without a profile: start here, detect feeds, sitemaps and article URLs (repeatable).")
+@sample_url_option
+@click.option("--max-pages", type=click.IntRange(min=1), help="Fetch at most N articles per site.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Skip feed and sitemap entries dated before this day (YYYY-MM-DD).")
+@delay_option
+@config_option
+@workers_option
+@db_option
+@click.pass_context
+def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tuple[str, ...],
+          sample_url: str | None, max_pages: int | None, since, delay: float | None, config: str | None,
+          workers: int, db_path: str) -> None:
+    """Crawl sites into the index, then extract, tag and index what is new.
+
+    Incremental: known articles are not fetched again unless a feed or sitemap says they
+    changed or they are due a re-check. Exit code 0, 1 if a site failed, 2 if the run could not run.
+    """
+    if not (sites or all_sites or urls or sample_url):
+        raise click.UsageError("name what to crawl: --site NAME, --all, --url URL or --sample-url BASE")
+    profiles = _pick_profiles(sites, all_sites, urls, sample_url)
+    report, processed = _crawl_and_process(db_path, profiles, _crawl_options(config, delay), max_pages, since,
+                                           workers)
+    _echo_report(report, processed)
+    ctx.exit(report.exit_code)
+
+
+@cli.command()
+@click.option("--site", "sites", multiple=True, metavar="NAME", help="Only these sites (default: every enabled site).")
+@click.option("--sample", is_flag=True,
+              help="Crawl the bundled sample portal, served on 127.0.0.1:--sample-port (no internet, no delay).")
+@click.option("--sample-port", type=click.IntRange(0, 65535), default=SAMPLE_PORT, show_default=True,
+              help="Port of the sample portal for --sample (a fixed port keeps its URLs across runs).")
+@sample_url_option
+@delay_option
+@config_option
+@workers_option
+@db_option
+@click.pass_context
+def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_port: int, sample_url: str | None,
+            delay: float | None, config: str | None, workers: int, db_path: str) -> None:
+    """The nightly job: crawl every enabled site incrementally, then extract, tag and index.
+
+    Prints a per-site report (also kept in the crawl_runs table). A second run while one is
+    going exits at once. Exit code 0 all good, 1 some site failed, 2 could not run.
+    """
+    if sample:
+        options = _crawl_options(config, 0.0 if delay is None else delay)
+        with sample_portal(sample_port) as base:
+            report, processed = _crawl_and_process(db_path, _pick_profiles(sites, False, (), base), options,
+                                                   workers=workers)
+    else:
+        profiles = _pick_profiles(sites, not sites, (), sample_url)
+        report, processed = _crawl_and_process(db_path, profiles, _crawl_options(config, delay), workers=workers)
+    _echo_report(report, processed)
+    ctx.exit(report.exit_code)
+
+
+@cli.command()
+@click.option("--all", "show_all", is_flag=True, help="Also list disabled sites and older profile versions.")
+@output_format
+def sites(show_all: bool, fmt: str) -> None:
+    """The site registry: every portal profile, its entry points and validity."""
+    from crawler import REGISTRY
+    from data.output import render
+
+    profiles = [v for name in REGISTRY.names() for v in REGISTRY.versions(name)] if show_all else REGISTRY.enabled()
+    rows = [{"name": p.name, "level": p.level, "province": p.province, "platform": p.platform,
+             "start": f"rss {len(p.rss)}, sitemap {len(p.sitemaps)}, listing {len(p.listings)}",
+             "enabled": "yes" if p.enabled else "no", "verified": "yes" if p.verified else "no",
+             "valid": f"{p.valid_from or ''}..{p.valid_until or ''}" if p.valid_from or p.valid_until else "",
+             "version": p.version, "note": p.note}
+            for p in profiles]
+    columns = ["name", "level", "province", "platform", "start", "enabled", "verified", "valid"]
+    click.echo(render(rows, columns + (["version", "note"] if fmt != "table" else []), fmt), nl=False)
+
+
+@cli.command("check-site")
+@click.argument("name")
+@sample_url_option
+@delay_option
+@config_option
+@click.pass_context
+def check_site(ctx: click.Context, name: str, sample_url: str | None, delay: float | None,
+               config: str | None) -> None:
+    """Fetch one listing (or feed/sitemap) and one article of site NAME live; show which fields came out.
+
+    For an operator confirming a profile online. Writes nothing to the index. Exit code 1 when
+    no article with a title, a date and a text came out.
+    """
+    from crawler import CrawlError, check_site as check
+
+    profile = _pick_profiles((name,), False, (), sample_url)[0]
+    try:
+        result = check(profile, _crawl_options(config, delay))
+    except CrawlError as exc:
+        raise CannotRun(str(exc)) from None
+    click.echo(f"site:      {result.site}")
+    click.echo(f"start:     {result.start_url or '-'}  ({result.start})")
+    click.echo(f"articles:  {result.articles_found} article link(s) found")
+    click.echo(f"article:   {result.article_url or '-'}  ({result.article})")
+    for field, value in result.fields.items():
+        click.echo(f"  {'ok' if value else '--'} {field:<12} {value or ''}")
+    if result.error:
+        click.echo(result.error)
+    ctx.exit(0 if result.ok else 1)
+
+
+def _tags_table(tags) -> str:
+    """The readable form of Tags: one block per kind, one line per tag with its span and fields."""
+    def period(d):
+        return d.start_date if d.start_date == d.end_date else f"{d.start_date}..{d.end_date}"
+
+    def amount(s):
+        value = f"{s.value:g}" + (f"/{s.denominator:g}" if s.denominator is not None else "")
+        return " ".join(x for x in (s.qualifier, value, s.unit_text) if x)
+
+    def positions(o):
+        return "; ".join(" ".join(x for x in (p.title, p.organization) if x) for p in o.positions)
+
+    fields = {"dates": lambda d: f"{d.kind:<14} {period(d)}",
+              "officials": lambda o: f"{o.name} — {positions(o)}",
+              "directives": lambda d: f"{d.key}" + (f" ({d.date})" if d.date else ""),
+              "statistics": lambda s: f"{s.kind:<8} {amount(s)}"}
+    lines = []
+    for kind, describe in fields.items():
+        found = getattr(tags, kind)
+        lines.append(f"{kind} ({len(found)})")
+        lines.extend(f"  {t.start:>6}-{t.end:<6} {describe(t)}  | {t.text}" for t in found)
+    return "\n".join(lines)
+
+
+@cli.command("tag")
+@click.argument("source", metavar="[FILE|-]", default="-")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Publication date: gives the year of year-less dates (\"Chiều 15/12\"); without it they are skipped.")
+@click.option("--json", "as_json", is_flag=True, help="Print tag(text, published).to_dict() as JSON.")
+def tag_command(source: str, published: str | None, as_json: bool) -> None:
+    """Print the dates, officials, directives and statistics nlp.tag() finds in a UTF-8 text (- for stdin)."""
+    import json
+
+    from nlp import tag
+
+    ref_date = None
+    if published:
+        try:
+            ref_date = dt.datetime.fromisoformat(published).date()
+        except ValueError:
+            raise click.ClickException(f"--published must be a date YYYY-MM-DD, not {published!r}") from None
+    try:
+        with click.open_file(source, "rb") as stream:
+            text = stream.read().decode("utf-8-sig")
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {source}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{source} is not UTF-8 text") from None
+    tags = tag(text, ref_date)
+    click.echo(json.dumps(tags.to_dict(), ensure_ascii=False, indent=2) if as_json else _tags_table(tags))
+
+
+# -- demo ------------------------------------------------------------------------------------
+DEMO_QUERY = "tuyen giao"
+
+
+@contextlib.contextmanager
+def sample_portal(port: int = SAMPLE_PORT):
+    """Serve the bundled sample portal on 127.0.0.1:``port``; yield its base URL."""
+    from data.sample_server import serve_sample_site
+
+    with contextlib.ExitStack() as stack:
+        try:
+            base_url = stack.enter_context(serve_sample_site(port=port))
+        except OSError as exc:
+            raise CannotRun(f"cannot serve the sample portal on 127.0.0.1:{port} ({exc.strerror}); "
+                            "pass another --port") from None
+        yield base_url
+
+
+def run_demo(db_path: str, port: int = SAMPLE_PORT) -> dict:
+    """Serve the bundled sample portal on 127.0.0.1, crawl it with Scrapy, extract, tag and index
+    it into ``db_path``; return the crawl report, the processing counts, the index totals and an
+    example search's hits."""
+    from crawler import load_options, sample_profiles
+    from data import Index
+
+    options = load_options(download_delay=0.0, autothrottle_start_delay=0.0, contact="demo@localhost")
+    with sample_portal(port) as base_url:
+        report, processed = _crawl_and_process(db_path, sample_profiles(base_url), options)
+    index = Index(db_path)
+    try:
+        total = next(row for row in index.stats() if row.site == "TOTAL")
+        hits = index.search(DEMO_QUERY, limit=5)
+    finally:
+        index.close()
+    return {"base_url": base_url, "report": report, "processed": processed, "totals": total, "hits": hits}
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=SAMPLE_PORT, show_default=True,
+              help="Local port for the sample portal (its URLs include it, so keep it the same across runs).")
+@db_option
+def demo(port: int, db_path: str) -> None:
+    """Crawl the bundled sample portal over HTTP on 127.0.0.1, extract, tag, index, and search it."""
+    result = run_demo(db_path, port)
+    report, total = result["report"], result["totals"]
+    click.echo(f"Sample portal served at {result['base_url']}; {report.requests} requests.")
+    for site in report.sites:
+        click.echo(f"  {site.site:<10} new {site.new}, changed {site.changed}, unchanged {site.unchanged}, "
+                   f"failed {site.failed}")
+    click.echo("Processed pages: " + (", ".join(f"{k} {v}" for k, v in sorted(result["processed"].items()))
+                                      or "none pending"))
+    click.echo(f"Index {db_path}: {total.articles} articles, {total.officials} officials "
+               f"({total.official_mentions} mentions), {total.directives} directives "
+               f"({total.directive_mentions} citations), {total.statistics} statistics, {total.dates} dates.")
+    click.echo(f'Search "{DEMO_QUERY}" (accents ignored), best {len(result["hits"])}:')
+    for hit in result["hits"]:
+        click.echo(f"  {(hit.published or '')[:10]}  {hit.site:<10} {hit.title}")
+    click.echo(f'Next: vnportal search "..." --db {db_path}   |   vnportal serve --db {db_path}')
 
 def main() -> None:
     cli(prog_name="vnportal")

@@ -1,0 +1,46 @@
+"""One run at a time per index: an exclusive flock on ``<db>.lock`` next to the database."""
+from __future__ import annotations
+
+import fcntl
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+
+class LockBusy(RuntimeError):
+    """Another process is crawling into (or processing) this index."""
+
+
+_held: dict[str, list[int]] = {}  # lock path -> [fd, depth]: the holder may re-enter (nightly wraps crawl)
+
+
+@contextmanager
+def run_lock(db_path: str | Path) -> Iterator[Path]:
+    """Hold the run lock of the index at ``db_path``; raise LockBusy at once if another process has it."""
+    path = Path(f"{Path(db_path).resolve()}.lock")
+    key = str(path)
+    if key in _held:
+        _held[key][1] += 1
+        try:
+            yield path
+        finally:
+            _held[key][1] -= 1
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        os.close(fd)
+        raise LockBusy(f"another vnportal run{f' (pid {holder})' if holder else ''} holds {path}") from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, str(os.getpid()).encode(), 0)
+    _held[key] = [fd, 1]
+    try:
+        yield path
+    finally:
+        del _held[key]
+        os.ftruncate(fd, 0)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)

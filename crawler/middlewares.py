@@ -1,0 +1,77 @@
+"""Downloader middleware: Scrapy's retry, with a wait before each retry."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from time import monotonic
+
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.http import Request, Response
+from scrapy.utils.response import response_status_message
+
+logger = logging.getLogger(__name__)
+
+
+def retry_after(response: Response) -> float | None:
+    """Seconds a 429/503 response asks to wait (Retry-After: seconds or an HTTP date), if it says."""
+    value = response.headers.get(b"Retry-After")
+    if not value:
+        return None
+    value = value.decode("latin-1").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Retry like Scrapy's RetryMiddleware (RETRY_TIMES, RETRY_HTTP_CODES, RETRY_EXCEPTIONS), but
+    first hold back the whole host: for the server's Retry-After when it sends one, else for
+    RETRY_BACKOFF seconds doubling per attempt. A Retry-After above RETRY_MAX_WAIT is not waited
+    for in this run: the response goes on as a failure and the URL is retried on a later run."""
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.backoff = settings.getfloat("RETRY_BACKOFF", 2.0)
+        self.max_wait = settings.getfloat("RETRY_MAX_WAIT", 120.0)
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        wait = retry_after(response)
+        if wait is None:
+            wait = self._backoff(request)
+        elif wait > self.max_wait:
+            logger.info("%s asks to retry after %.0f s: left to a later run", request.url, wait)
+            return response
+        retry = self._retry(request, response_status_message(response.status))
+        if retry is None:
+            return response
+        self._hold(request, wait)
+        return retry
+
+    def process_exception(self, request: Request, exception: Exception, spider=None) -> Request | None:
+        retry = super().process_exception(request, exception)
+        if isinstance(retry, Request):
+            self._hold(request, self._backoff(request))
+        return retry
+
+    def _backoff(self, request: Request) -> float:
+        return self.backoff * 2 ** request.meta.get("retry_times", 0)
+
+    def _hold(self, request: Request, wait: float) -> None:
+        """Delay the next request to this host by at least ``wait`` seconds. The host's download
+        slot waits ``delay ± jitter`` after ``lastseen``: raise the delay to ``wait`` (AutoThrottle
+        brings it down again) and move ``lastseen`` so that even the shortest jittered delay ends
+        ``wait`` seconds from now."""
+        slot = self.crawler.engine.downloader.slots.get(request.meta.get("download_slot"))
+        if slot is None or wait <= 0:
+            return
+        slot.delay = max(slot.delay, wait)
+        slot.lastseen = monotonic() + wait - slot.delay * (1 - min(slot.jitter, 1.0))

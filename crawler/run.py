@@ -1,0 +1,57 @@
+"""The crawl process: ``python -m crawler.run`` reads a crawl spec (JSON) on stdin, runs Scrapy,
+writes progress events and, last, the report as JSON lines on stdout.
+
+Scrapy's Twisted reactor cannot be restarted within a process, so every crawl gets its own
+process (crawler.runner.crawl starts it); during the crawl it is the index's only writer.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+
+from scrapy.crawler import CrawlerProcess
+
+from crawler.options import CrawlOptions
+from crawler.settings import settings_for
+from crawler.sites.base import SiteProfile
+from crawler.spiders.portal import PortalSpider, iso, utcnow
+from data.index import Index
+
+
+def _emit(event: dict) -> None:
+    sys.stdout.write(json.dumps(event) + "\n")
+    sys.stdout.flush()
+
+
+def run(spec: dict) -> dict:
+    """Crawl as ``spec`` says (db, run_id, profiles, options, since, max_pages); return the report."""
+    options = CrawlOptions(**spec["options"])
+    profiles = [SiteProfile.from_dict(p) for p in spec["profiles"]]
+    index = Index(spec["db"])
+    started = iso(utcnow())
+    rows = {}
+    for profile in profiles:
+        index.upsert_source(profile.to_dict())
+        rows[profile.name] = index.start_run(spec["run_id"], profile.name, started)
+    process = CrawlerProcess(settings_for(options))
+    crawler = process.create_crawler(PortalSpider)
+    since = datetime.fromisoformat(spec["since"]) if spec.get("since") else None
+    process.crawl(crawler, profiles=profiles, index=index, options=options, since=since,
+                  max_pages=spec.get("max_pages"), emit=_emit)
+    process.start()
+    finished = iso(utcnow())
+    sites = [run.report() for run in crawler.spider.runs.values()]
+    for site in sites:
+        index.finish_run(rows[site["site"]], finished, site, site["status"])
+    index.close()
+    return {"event": "report", "run_id": spec["run_id"], "started": started, "finished": finished, "sites": sites}
+
+
+def main() -> int:
+    _emit(run(json.load(sys.stdin)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

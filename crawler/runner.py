@@ -1,0 +1,166 @@
+"""crawl(): run one Scrapy crawl in a child process and return its report."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from crawler.lock import LockBusy, run_lock
+from crawler.options import CrawlOptions
+from crawler.sites.base import SiteProfile
+from data.index import Index
+
+logger = logging.getLogger(__name__)
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+COUNTS = ("requests", "new", "changed", "unchanged", "failed", "skipped")
+
+
+class CrawlError(RuntimeError):
+    """The crawl could not run or its process died before reporting."""
+
+
+class CrawlLocked(CrawlError, LockBusy):
+    """Another run holds the index's lock."""
+
+
+@dataclass
+class SiteReport:
+    """One site's outcome. new/changed/unchanged/failed count article URLs; skipped = known
+    articles not due a fetch (or over --max-pages, or blocked by robots.txt); requests
+    include robots.txt, feeds, sitemaps, listings and retries."""
+    site: str
+    status: str  # ok | partial (some URLs failed) | failed (no start point answered)
+    requests: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    skipped: int = 0
+    discovered: int = 0
+    capped: bool = False  # --max-pages left articles for a later run
+    errors: list[str] = field(default_factory=list)  # first failures, "url: reason"
+
+
+@dataclass
+class CrawlReport:
+    run_id: str
+    started: str
+    finished: str
+    sites: list[SiteReport]
+
+    @property
+    def requests(self) -> int:
+        return sum(site.requests for site in self.sites)
+
+    @property
+    def failed_sites(self) -> list[str]:
+        return [site.site for site in self.sites if site.status == "failed"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every site could be crawled, 1 when some site failed."""
+        return 1 if self.failed_sites else 0
+
+    def totals(self) -> dict[str, int]:
+        return {key: sum(getattr(site, key) for site in self.sites) for key in COUNTS}
+
+    def site(self, name: str) -> SiteReport:
+        return next(site for site in self.sites if site.site == name)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "CrawlReport":
+        known = {f.name for f in fields(SiteReport)}
+        return cls(run_id=data["run_id"], started=data["started"], finished=data["finished"],
+                   sites=[SiteReport(**{k: v for k, v in site.items() if k in known}) for site in data["sites"]])
+
+
+def crawl(index_path: str | Path, profiles: Iterable[SiteProfile], *, max_pages: int | None = None,
+          since: date | datetime | None = None, options: CrawlOptions | None = None,
+          progress: Callable[[dict], None] | None = None) -> CrawlReport:
+    """Crawl ``profiles`` into the index at ``index_path``; return the per-site report.
+
+    Runs Scrapy in a child process (``python -m crawler.run``), which writes the index; holds the
+    index's run lock meanwhile (CrawlLocked if another run has it). ``max_pages``: article fetches
+    per site. ``since``: skip feed/sitemap entries dated before it. ``progress`` receives the
+    child's events ({"event": "url", "site", "outcome", "url", "reason"}) as they happen.
+    """
+    profiles = list(profiles)
+    names = [p.name for p in profiles]
+    if not profiles:
+        raise ValueError("no sites to crawl")
+    if len(set(names)) != len(names):
+        raise ValueError(f"a site is listed twice: {', '.join(sorted({n for n in names if names.count(n) > 1}))}")
+    if isinstance(since, date) and not isinstance(since, datetime):
+        since = datetime.combine(since, time.min)
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=timezone.utc)
+    started = datetime.now(timezone.utc)
+    run_id = f"{started:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+    spec = {"db": str(index_path), "run_id": run_id, "profiles": [p.to_dict() for p in profiles],
+            "options": (options or CrawlOptions()).to_dict(), "max_pages": max_pages,
+            "since": since.isoformat() if since else None}
+    logger.info("crawl %s: %d site(s) into %s", run_id, len(profiles), index_path)
+    try:
+        with run_lock(index_path):
+            report, code = _run_child(spec, progress)
+            if report is None:
+                index = Index(index_path)
+                try:
+                    index.abort_runs(run_id, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                finally:
+                    index.close()
+                raise CrawlError(f"the crawl process exited with code {code} before reporting (see its log above)")
+    except LockBusy as exc:
+        raise CrawlLocked(str(exc)) from None
+    return CrawlReport.from_dict(report)
+
+
+def _run_child(spec: dict, progress: Callable[[dict], None] | None) -> tuple[dict | None, int]:
+    env = dict(os.environ)  # the child needs the project on its path, whether installed or not
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH")) if p)
+    env["PYTHONIOENCODING"] = "utf-8"
+    child = subprocess.Popen([sys.executable, "-m", "crawler.run"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, env=env, text=True, encoding="utf-8")
+    report = None
+    try:
+        child.stdin.write(json.dumps(spec))
+        child.stdin.close()
+        for line in child.stdout:
+            try:
+                event = json.loads(line)
+            except ValueError:
+                sys.stderr.write(line)  # something printed on stdout by a library
+                continue
+            if event.get("event") == "report":
+                report = event
+            elif progress is not None:
+                progress(event)
+        code = child.wait()
+    except BaseException as exc:
+        _stop(child, interrupted=isinstance(exc, KeyboardInterrupt))
+        raise
+    return (report if code == 0 else None), code
+
+
+def _stop(child: subprocess.Popen, interrupted: bool) -> None:
+    """Stop the crawl process: after Ctrl-C it got the SIGINT too and is shutting down (a second
+    signal would force it), otherwise ask with SIGTERM; kill it if it is still there after 30 s."""
+    if child.poll() is not None:
+        return
+    if not interrupted:
+        child.terminate()
+    try:
+        child.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()

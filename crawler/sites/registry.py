@@ -1,0 +1,77 @@
+"""The registry of site profiles: one name, one or more versions with non-overlapping validity."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterable, Iterator
+
+from crawler.sites.base import SiteProfile
+
+
+class DuplicateProfileError(ValueError):
+    """A profile name (and version) is registered twice, or two versions overlap in time."""
+
+
+class UnknownSiteError(KeyError):
+    """No profile has this name."""
+
+    def __str__(self) -> str:
+        return f"unknown site {self.args[0]!r} (see `vnportal sites`)"
+
+
+def _period(profile: SiteProfile) -> tuple[date, date]:
+    return (date.fromisoformat(profile.valid_from) if profile.valid_from else date.min,
+            date.fromisoformat(profile.valid_until) if profile.valid_until else date.max)
+
+
+class Registry:
+    """Profiles by name. A second profile with a taken name is refused unless it is a new
+    ``version`` whose validity period does not overlap the existing ones."""
+
+    def __init__(self, profiles: Iterable[SiteProfile] = ()):
+        self._profiles: dict[str, list[SiteProfile]] = {}
+        for profile in profiles:
+            self.register(profile)
+
+    def register(self, profile: SiteProfile) -> SiteProfile:
+        versions = self._profiles.setdefault(profile.name, [])
+        for other in versions:
+            if other.version == profile.version:
+                raise DuplicateProfileError(f"site {profile.name!r} version {profile.version} is already registered")
+            (a_start, a_end), (b_start, b_end) = _period(other), _period(profile)
+            if a_start < b_end and b_start < a_end:
+                raise DuplicateProfileError(
+                    f"site {profile.name!r}: versions {other.version} and {profile.version} overlap in time")
+        versions.append(profile)
+        versions.sort(key=lambda p: _period(p)[0])
+        return profile
+
+    def get(self, name: str, on: date | None = None) -> SiteProfile:
+        """The version valid on ``on``; without a date, the latest version."""
+        versions = self._profiles.get(name)
+        if not versions:
+            raise UnknownSiteError(name)
+        if on is None:
+            return versions[-1]
+        for profile in versions:
+            if profile.valid_on(on):
+                return profile
+        raise UnknownSiteError(f"{name} on {on.isoformat()}")
+
+    def versions(self, name: str) -> list[SiteProfile]:
+        return list(self._profiles.get(name, ()))
+
+    def names(self) -> list[str]:
+        return sorted(self._profiles)
+
+    def enabled(self) -> list[SiteProfile]:
+        """The latest version of every enabled site."""
+        return [p for p in (self.get(n) for n in self.names()) if p.enabled]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._profiles
+
+    def __iter__(self) -> Iterator[SiteProfile]:
+        return (self.get(name) for name in self.names())
+
+    def __len__(self) -> int:
+        return len(self._profiles)
