@@ -70,8 +70,8 @@ def replace_tags(db: sqlite_utils.Database, article_id: int, tags) -> None:
           s.get("qualifier"), s.get("kind")) for s in found["statistics"]])
     for official in found["officials"]:
         _insert_official(db, article_id, official, day)
-    for directive in found["directives"]:
-        _insert_directive(db, article_id, directive, day)
+    created = [key for key in (_insert_directive(db, article_id, directive, day)
+                               for directive in found["directives"]) if key]
     _sync_people(db, old_people, _people_of(db, article_id), day)
     new_directives = {key for (key,) in db.execute(
         "SELECT DISTINCT directive_key FROM directive_mentions WHERE article_id = ?", [article_id])}
@@ -80,6 +80,8 @@ def replace_tags(db: sqlite_utils.Database, article_id: int, tags) -> None:
     for key, old_day in old_directives.items():
         if key not in new_directives or old_day != day:
             _recount_directive(db, key)
+    for key in created:
+        _adopt_undated_citations(db, key)
 
 
 def _people_of(db: sqlite_utils.Database, article_id: int) -> dict[int, tuple[str, set]]:
@@ -106,14 +108,21 @@ def _insert_official(db: sqlite_utils.Database, article_id: int, official: dict,
                 official.get("honorific"), json.dumps(official.get("positions") or [], ensure_ascii=False), day])
 
 
-def _insert_directive(db: sqlite_utils.Database, article_id: int, directive: dict, day: str) -> None:
+_PARTY_NUMBER = re.compile(r"\d+-[^/@]+/[^/@]+")
+
+
+def _insert_directive(db: sqlite_utils.Database, article_id: int, directive: dict, day: str) -> str | None:
+    """Store one citation; return the document key if this citation created a dated Party key."""
     key = unicodedata.normalize("NFC", directive.get("key") or "").strip()
     if not key:
-        return
+        return None
+    if _PARTY_NUMBER.fullmatch(key):
+        key = _dated_party_key(db, key, day)
     fields = ("doc_type", "type_code", "number", "issuer_code", "year", "date", "issuer", "title")
     values = [directive.get(name) for name in fields]
-    db.execute(f"INSERT OR IGNORE INTO directives (key, key_folded, {', '.join(fields)}) "
-               f"VALUES (?, ?, {', '.join('?' * len(fields))})", [key, directive_fold(key), *values])
+    created = db.execute(f"INSERT OR IGNORE INTO directives (key, key_folded, {', '.join(fields)}) "
+                         f"VALUES (?, ?, {', '.join('?' * len(fields))})",
+                         [key, directive_fold(key), *values]).rowcount == 1
     # the first citation that gives a field (a date, a quoted title) fills it for the document
     db.execute(f"UPDATE directives SET {', '.join(f'{name} = coalesce({name}, ?)' for name in fields)} "
                "WHERE key = ?", [*values, key])
@@ -121,6 +130,30 @@ def _insert_directive(db: sqlite_utils.Database, article_id: int, directive: dic
                "title, article_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [article_id, key, directive["text"], directive["start"], directive["end"], directive.get("date"),
                 directive.get("issuer"), directive.get("title"), day])
+    return key if created and "@" in key else None
+
+
+def _dated_party_key(db: sqlite_utils.Database, key: str, day: str) -> str:
+    """An undated Party number ("05-CT/TW") cited on ``day`` means the latest document of that
+    number already known with a signing date on or before that day ("05-CT/TW@2016"), because
+    Party numbers restart with each committee term; with none known, the key stays undated."""
+    row = db.execute("SELECT key FROM directives WHERE key LIKE ? AND date <= ? ORDER BY date DESC LIMIT 1",
+                     [key + "@%", day]).fetchone()
+    return row[0] if row else key
+
+
+def _adopt_undated_citations(db: sqlite_utils.Database, dated_key: str) -> None:
+    """A dated Party key seen for the first time takes over the undated citations of its number
+    made on or after its signing date (indexing order must not decide what a citation means)."""
+    undated = dated_key.split("@", 1)[0]
+    signed = db.execute("SELECT date FROM directives WHERE key = ?", [dated_key]).fetchone()[0]
+    if signed is None:
+        return
+    moved = db.execute("UPDATE directive_mentions SET directive_key = ? WHERE directive_key = ? AND date IS NULL "
+                       "AND article_day >= ?", [dated_key, undated, signed]).rowcount
+    if moved:
+        _recount_directive(db, undated)
+        _recount_directive(db, dated_key)
 
 
 def _bump(db: sqlite_utils.Database, table: str, key_column: str, key, first: str, last: str, day: str) -> None:
