@@ -71,13 +71,13 @@ EXPORT_COLUMNS: dict[str, dict[str, str]] = {
         "denominator": "For ratios such as `50/53`: the 53; else empty.",
         "unit_text": "What is counted, as written (`lượt cán bộ, đảng viên`).",
         "qualifier": "`trên`, `gần`, `khoảng`, `hơn` ... when written before the number.",
-        "kind": "`count`, `percent`, `ratio` ...",
+        "kind": "`count`, `percent`, `percentage_point`, `ratio`, `money`, `measure`.",
     },
     "dates": {
         **_ARTICLE,
         **_SPAN,
-        "kind": "`datetime`, `date`, `day_month`, `month`, `quarter`, `half`, `months_of_year`, `year`, `range`, "
-                "`term`.",
+        "kind": "`datetime`, `date`, `day_month`, `month`, `part` (đầu/giữa/cuối tháng or năm), `quarter`, `half`, "
+                "`months_of_year`, `year`, `range`, `term`.",
         "start_date": "First day the expression covers (ISO).",
         "end_date": "Last day it covers (ISO); equal to `start_date` for a single day.",
     },

@@ -22,12 +22,27 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
 - ``months_of_year`` ``9 tháng đầu năm`` (Jan 1..Sep 30), ``3 tháng cuối năm 2023`` (Oct 1..Dec 31),
   ``9 tháng năm 2023`` (first 9 months). Halves and these without a year (or with ``năm nay``)
   take ``ref_date``'s year.
+- ``part`` ``đầu/giữa/cuối tháng 3/2023``: days 1-10, 11-20, 21-end (the ten-day thirds, thượng/
+  trung/hạ tuần); ``đầu/giữa/cuối năm 2022`` (or ``năm nay``): quarter I, quarters II-III, quarter IV.
+  ``đầu tháng 3`` alone is in the March nearest ``ref_date``; ``đầu năm`` without a year is tagged only
+  inside a range, and ``đầu năm học`` never (the school year is tagged).
 - ``range`` ``giai đoạn 2022-2027``, ``2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
   first year..Dec 31 of the last), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
-  ``14-15/4/2022``, ``8/3/1910 - 8/3/2024``, ``từ tháng 3 đến tháng 5/2023``.
+  ``14-15/4/2022``, ``8/3/1910 - 8/3/2024``; a list of days is the range from the first to the last
+  (``ngày 15 và 16/12``, ``các ngày 14, 15/4/2022``: the cue ``ngày`` or a time of day is required).
+  Any ``[giai đoạn] từ X đến [hết] Y`` of two dates or periods is one range from X's first day to
+  Y's last (``từ năm 2022 đến hết quý I-2024``, ``từ tháng 3 đến tháng 5/2023``); a year X leaves out
+  is the latest that starts X by the end of Y (``từ tháng 11 đến tháng 2/2023``: Nov 1, 2022), a
+  year Y leaves out the first that ends Y after X starts. ``nay`` (now) is the day the article
+  reports: the first day the text names within the week up to ``ref_date`` (the lead's ``Sáng
+  29/11`` of an article published on 30/11), else ``ref_date``; so ``từ đầu năm đến nay`` runs from
+  Jan 1 of that day's year to that day, ``từ nay đến cuối năm`` from it to Dec 31. ``nay`` alone,
+  ``hiện nay`` and a bare year outside such a range are not tagged.
 - ``term`` ``nhiệm kỳ 2021 - 2026``: Jan 1, 2021..Dec 31, 2026; ``năm học 2021-2022`` (also
   ``năm học mới``, ``niên khóa``): a school year, Sep 1 of the first year..May 31 of the last
   (the Vietnamese school calendar; the summer break is outside it).
+
+Not dates: ``hằng năm`` (every year), durations (``trong 2 ngày``, ``10 năm``), clock times alone.
 """
 from __future__ import annotations
 
@@ -58,6 +73,7 @@ _DASH = r"[-–—]"
 
 
 _TO = r"(?:đến|tới)(?:\s+hết)?"  # "đến", "tới", "đến hết"
+_AND = r"(?:\s*,\s*|\s+và\s+)(?:ngày\s+)?"  # between the days of a list: "ngày 15 và 16/12", "14, 15/4"
 
 
 def _core(n: str = "") -> str:
@@ -93,11 +109,16 @@ _YEARS = re.compile(
 _DAYS = re.compile(
     rf"(?<!\w)(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1')}\s*(?:{_TO}|{_DASH})\s*(?:ngày\s+)?{_core('2')}"
     rf"|(?<!\w)từ\s+(?:ngày\s+)?{_NUM_BEFORE}(?P<a2>{DAY})\s+{_TO}\s+(?:ngày\s+)?{_core('3')}"
-    rf"|(?<!\w)(?:(?P<ngay3>ngày)\s+)?{_NUM_BEFORE}(?P<a>{DAY})\s*{_DASH}\s*(?P<b>{DAY})/(?P<bm>{MONTH})"
+    rf"|(?<!\w)(?:(?P<ngay3>ngày|{TOD})\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
+    rf"(?:(?P<dash>\s*{_DASH}\s*)|(?:{_AND}{DAY})*{_AND})(?P<b>{DAY})/(?P<bm>{MONTH})"
     rf"(?:/(?P<by>{YEAR}))?{_NUM_AFTER}", _F)
-_MONTHS = re.compile(
-    rf"(?<!\w)từ\s+tháng\s+(?P<m1>{MONTH})(?:\s*[/-]\s*(?P<y1>{YEAR}))?\s+{_TO}\s+tháng\s+(?P<m2>{MONTH})"
-    rf"(?:\s*[/-]\s*|\s+năm\s+)(?P<y2>{YEAR}){_NUM_AFTER}", _F)
+_EDGE = re.compile(  # "đầu năm 2023", "cuối năm nay", "giữa tháng 8/2023"; "đầu năm học" is not one
+    rf"(?<!\w)(?P<edge>đầu|giữa|cuối)\s+(?:năm(?!\s+học)(?:\s+(?P<y>{YEAR}){_NUM_AFTER}|\s+(?P<nay>nay)(?!\w))?"
+    rf"|tháng\s+(?P<m>{MONTH})(?:(?:\s*[/-]\s*|\s+năm\s+)(?P<my>{YEAR}))?{_NUM_AFTER})(?!\w)", _F)
+_FROM_YEAR = re.compile(rf"(?<=từ\s){_NUM_BEFORE}(?P<y>{YEAR})(?=\s+{_TO}\s)", _F)  # only inside a range
+_NOW = re.compile(r"(?<!\w)(?:hiện\s+)?nay(?!\w)", _F)  # "đến nay": only inside a range
+_FROM = re.compile(r"(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?từ\s+$", _F)
+_UNTIL = re.compile(rf"\s+{_TO}\s+", _F)
 
 _Period = tuple[str, dt.date | None, dt.date | None]  # kind, first day, last day (None: not a date)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -112,8 +133,10 @@ class _Unresolved(Exception):
 class _Match:
     start: int
     end: int
-    handler: Callable[[dict, dt.date | None], _Period]
+    handler: Callable[[dict, dt.date | None], _Period] | None  # None: "nay", the day the article reports
     groups: dict
+    alone: bool = True  # False: a date only as the end of a range ("đầu năm" in "từ đầu năm đến nay")
+    parts: tuple[_Match, _Match] | None = None  # "từ X đến Y": X and Y
 
 
 def _day(y: int, m: int, d: int) -> dt.date | None:
@@ -207,6 +230,21 @@ def _on_part(g: dict, ref: dt.date | None) -> _Period:
     return kind, dt.date(y, 1, 1), _month_end(y, n)
 
 
+def _on_edge(g: dict, ref: dt.date | None) -> _Period:
+    edge = g["edge"].lower()
+    if g["m"]:  # thirds of a month, the traditional thượng/trung/hạ tuần
+        if g["my"]:
+            first = dt.date(int(g["my"]), int(g["m"]), 1)
+        else:
+            first = _nearest(int(g["m"]), 15, ref).replace(day=1)
+        last = _month_end(first.year, first.month)
+        days = {"đầu": (1, 10), "giữa": (11, 20), "cuối": (21, last.day)}[edge]
+        return "part", first.replace(day=days[0]), first.replace(day=days[1])
+    y = int(g["y"]) if g["y"] else _ref_year(ref)
+    months = {"đầu": (1, 3), "giữa": (4, 9), "cuối": (10, 12)}[edge]  # quarter I, quarters II-III, quarter IV
+    return "part", dt.date(y, months[0], 1), _month_end(y, months[1])
+
+
 def _on_term(g: dict, ref: dt.date | None) -> _Period:
     y1, y2 = int(g["y1"]), int(g["y2"])
     if not y1 < y2 <= y1 + 10:
@@ -224,10 +262,10 @@ def _on_years(g: dict, ref: dt.date | None) -> _Period:
 
 
 def _on_days(g: dict, ref: dt.date | None) -> _Period:
-    if g["a"]:  # "14-15/4/2022"
+    if g["a"]:  # "14-15/4/2022", "ngày 15 và 16/12", "các ngày 14, 15/4/2022"
         m = int(g["bm"])
-        if not g["by"] and not g["ngay3"]:
-            return "", None, None
+        if not g["ngay3"] and not (g["by"] and g["dash"]):
+            return "", None, None  # a list of numbers needs the cue "ngày"
         last = _day(int(g["by"]), m, int(g["b"])) if g["by"] else _nearest(m, int(g["b"]), ref)
         first = _day(last.year, m, int(g["a"])) if last else None
     elif g["a2"]:  # "từ ngày 23 đến ngày 25/6/2020"
@@ -248,18 +286,77 @@ def _on_days(g: dict, ref: dt.date | None) -> _Period:
     return "range", first, last
 
 
-def _on_months(g: dict, ref: dt.date | None) -> _Period:
-    y2, m1, m2 = int(g["y2"]), int(g["m1"]), int(g["m2"])
-    y1 = int(g["y1"]) if g["y1"] else (y2 if m1 < m2 else y2 - 1)
-    first, last = dt.date(y1, m1, 1), _month_end(y2, m2)
-    return ("range", first, last) if first < last else ("", None, None)
-
-
 _PATTERNS = [
     (_DATE, _on_date), (_NAY, _on_nay), (_MONTH, _on_month), (_BARE_MONTH, _on_bare_month), (_YEAR, _on_year),
     (_QUARTER, _on_quarter), (_PART, _on_part), (_TERM, _on_term), (_YEARS, _on_years),
-    (_DAYS, _on_days), (_MONTHS, _on_months),
+    (_DAYS, _on_days), (_EDGE, _on_edge), (_FROM_YEAR, _on_year),
+    (_NOW, None),
 ]
+
+
+def _resolve(m: _Match, ref: dt.date | None, now: dt.date | None) -> _Period:
+    """Kind, first and last day of ``m``; raises _Unresolved when it needs a date that is not given."""
+    if m.parts:
+        return _on_range(*m.parts, ref, now)
+    if m.handler is None:  # "nay"
+        if now is None:
+            raise _Unresolved
+        return "now", now, now
+    return m.handler(m.groups, ref)
+
+
+def _written(m: _Match, now: dt.date | None) -> _Period | None:
+    """The period of ``m`` if the text gives its year, else None."""
+    try:
+        return _resolve(m, None, now)
+    except _Unresolved:
+        return None
+
+
+def _near(m: _Match, anchor: dt.date, direction: int) -> _Period:
+    """The period of the year-less ``m`` nearest ``anchor``: starting on or before it (direction -1),
+    or ending on or after it (+1)."""
+    period = _resolve(m, anchor, None)
+    if period[1] is not None and (period[1] > anchor if direction < 0 else period[2] < anchor):
+        shifted = dt.date(anchor.year + direction, anchor.month, min(anchor.day, 28))
+        period = _resolve(m, shifted, None)
+    return period
+
+
+def _on_range(x: _Match, y: _Match, ref: dt.date | None, now: dt.date | None) -> _Period:
+    """``từ X đến (hết) Y``: from the first day of X to the last day of Y. A year the text leaves out
+    comes from the other end ("từ tháng 11 đến tháng 2/2023" starts in November 2022)."""
+    px, py = _written(x, now), _written(y, now)
+    if py is None:
+        py = _resolve(y, ref, now) if px is None or px[1] is None else _near(y, px[1], 1)
+    if px is None and py[2] is not None:
+        px = _near(x, py[2], -1)
+    if px is None or px[1] is None or py[2] is None or px[1] > py[2]:
+        return "", None, None
+    return "range", px[1], py[2]
+
+
+def _valid(m: _Match) -> bool:
+    """Whether ``m`` is a date, or may be one given a reference date."""
+    try:
+        return _resolve(m, None, None)[1] is not None
+    except _Unresolved:
+        return True
+
+
+def _ranges(text: str, chosen: list[_Match]) -> list[_Match]:
+    """``chosen`` with each ``từ X đến (hết) Y`` of two of them joined into one range."""
+    joined: list[_Match] = []
+    for m in chosen:
+        x = joined[-1] if joined else None
+        if x and not x.parts and not m.parts and _UNTIL.fullmatch(text, x.end, m.start):
+            cue = _FROM.search(text, max(0, x.start - 20), x.start)
+            pair = _Match(cue.start(), m.end, None, {}, parts=(x, m)) if cue else None
+            if pair and _valid(pair):
+                joined[-1] = pair
+                continue
+        joined.append(m)
+    return joined
 
 
 @functools.lru_cache(maxsize=1)  # tag() scans each text twice (dates, then the exclusions of statistics)
@@ -269,18 +366,30 @@ def _matches(text: str) -> tuple[_Match, ...]:
     for pattern, handler in _PATTERNS:
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            try:
-                valid = handler(groups, None)[1] is not None
-            except _Unresolved:
-                valid = True
-            if valid:
-                found.append(_Match(match.start(), match.end(), handler, groups))
+            alone = handler is not None and pattern is not _FROM_YEAR and not (
+                pattern is _EDGE and not (groups["y"] or groups["nay"] or groups["m"]))
+            candidate = _Match(match.start(), match.end(), handler, groups, alone)
+            if _valid(candidate):
+                found.append(candidate)
     found.sort(key=lambda f: (f.start - f.end, f.start))
     chosen: list[_Match] = []
     for f in found:
         if all(f.end <= c.start or f.start >= c.end for c in chosen):
             chosen.append(f)
-    return tuple(sorted(chosen, key=lambda f: f.start))
+    return tuple(m for m in _ranges(text, sorted(chosen, key=lambda f: f.start)) if m.alone)
+
+
+def _today(matches: tuple[_Match, ...], ref: dt.date | None) -> dt.date | None:
+    """The day "nay" (now) means: the first day the text names within the week up to ``ref`` (the
+    event of the lead, "Sáng 29/11", in an article published on 30/11), else ``ref``."""
+    if ref is None:
+        return None
+    for m in matches:
+        if m.handler in (_on_date, _on_nay):
+            day = _resolve(m, ref, None)[1]
+            if day and ref - dt.timedelta(days=7) <= day <= ref:
+                return day
+    return ref
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -290,10 +399,12 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 
 def tag_dates(text: str, ref_date: dt.date | None) -> list[DateTag]:
     """Dates and periods in ``text`` (NFC); ``ref_date`` gives the year where the text omits it."""
+    matches = _matches(text)
+    now = _today(matches, ref_date)
     tags = []
-    for m in _matches(text):
+    for m in matches:
         try:
-            kind, first, last = m.handler(m.groups, ref_date)
+            kind, first, last = _resolve(m, ref_date, now)
         except _Unresolved:
             continue
         tags.append(DateTag(text=text[m.start:m.end], start=m.start, end=m.end, kind=kind,

@@ -10,7 +10,7 @@ class DateTag:
     text: str
     start: int
     end: int
-    kind: str  # datetime, date, day_month, month, quarter, half, months_of_year, year, range, term
+    kind: str  # datetime, date, day_month, month, part, quarter, half, months_of_year, year, range, term
     start_date: str  # ISO date
     end_date: str  # ISO date; equal to start_date for a single day
 
@@ -56,7 +56,7 @@ class StatisticTag:
     denominator: float | None
     unit_text: str | None  # the counted noun: "lượt cán bộ, đảng viên"
     qualifier: str | None  # "trên", "gần", "khoảng", "hơn" ...
-    kind: str  # "count", "percent", "ratio", ...
+    kind: str  # count, percent, percentage_point, ratio, money, measure
 
 
 @dataclass

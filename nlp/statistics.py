@@ -6,31 +6,47 @@ Numbers are Vietnamese (``.`` thousands, ``,`` decimals; see ``nlp.numbers``).
 
 Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
 - ``qualifier``: one of ``QUALIFIERS`` right before the number, lower-cased; it is in the span.
-- ``unit_text``: the counted noun phrase after the number, up to punctuation, a function word or
-  verb (``STOP_WORDS``), a modifier introduced by ``cấp`` (``191 sáng kiến kinh nghiệm`` in
-  ``191 sáng kiến kinh nghiệm cấp cơ sở``), a capitalised word after the first, a date, or
-  ``MAX_UNIT_SYLLABLES`` syllables (a word cut by that cap is completed: ``hộ đồng bào dân tộc
-  thiểu số``, word boundaries from underthesea); a trailing ``mới`` (new) before punctuation stays
-  (``2.456 đảng viên mới``). Comma-joined pairs that name one group (``cán bộ, đảng viên``,
-  ``khoa, phòng``) are in ``FIXED_PHRASES`` and kept whole.
+- ``unit_text``: the counted noun phrase after the number. The text after the number is cut into
+  words (maximum matching against underthesea's bundled Viet74K dictionary and the lists in
+  ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
+  function word (``function_words.txt``), a verb (``verbs.txt``: the start of a relative clause,
+  ``100% chi bộ | đưa nội dung``), a modifier introduced by ``cấp`` (``191 sáng kiến kinh nghiệm |
+  cấp cơ sở``), a capitalised word after the first, a date, or ``MAX_UNIT_SYLLABLES`` syllables
+  (the word that crosses the cap is kept whole: ``hộ đồng bào dân tộc thiểu số``). A verb right
+  after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
+  like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
+  ``mới`` (new) before punctuation stays (``2.456 đảng viên mới``), and so does a number after a
+  naming word (``120 học sinh lớp 10``) and a code with digits (``1.235 ca mắc COVID-19``).
+- Lists that name one group: after a comma, a noun phrase that ends on its own (not at the cap)
+  joins the counted noun when its head shares a class of ``groups.txt`` with a noun before it
+  (``cán bộ, công chức``, ``điểm cầu quận, huyện``, ``băng rôn, khẩu hiệu, pa-nô``) or repeats the
+  head (``hộ nghèo, hộ cận nghèo``), unless a name follows it (``1.200 hội viên, hội viên Nguyễn ...``).
 - kind ``percent``: unit_text is the noun after ``%`` when there is one (``100% các khoa, phòng``
   -> ``khoa, phòng``; a leading ``các``/``những``/``mọi``/``số`` is in the span but not in unit_text),
-  else ``"%"``. Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind
-  ``ratio``: ``50/53 ...`` (value 50, denominator 53). Kind ``measure``: ha, km, tấn ...,
-  unit_text the measurement unit. Else ``count``.
+  else ``"%"``. Kind ``percentage_point``: ``3 điểm %``, ``0,5 điểm phần trăm`` (unit_text the unit).
+  Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
+  (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit.
+  Else ``count``.
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
-and ages (``10 năm``, ``18 tuổi``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers, clock times,
-numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``Covid-19``), roman
-numerals, and any count or ratio without a counted noun.
+and ages (``10 năm``, ``18 tuổi``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
+clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
+roman numerals, and any count or ratio without a counted noun.
 
-underthesea's POS tagger was measured on the short window after each number: ~0.5 ms per call and
-it tags ``sáng kiến`` as a verb and ``quán triệt`` as a numeral, so word lists do the work here.
+underthesea's POS tagger was measured on the short window after each number: ~0.9 ms per call (it
+would halve tag() throughput) and it tags ``sáng kiến`` as a verb, ``mầm non`` as a verb and
+``quán triệt`` as a numeral, so word lists and a dictionary do the work here.
 """
 from __future__ import annotations
 
+import functools
+import importlib.util
 import logging
 import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 
+from nlp import lexicon
 from nlp.dates import date_spans
 from nlp.numbers import NUMBER_PATTERN, SCALES, parse_amount, parse_number
 from nlp.records import StatisticTag
@@ -40,146 +56,216 @@ logger = logging.getLogger(__name__)
 _F = re.IGNORECASE
 
 MAX_UNIT_SYLLABLES = 5
+MAX_WORD_SYLLABLES = 4  # longest dictionary word the segmenter takes
+_WINDOW = 160  # characters after a number that are cut into words
 
-QUALIFIERS = ("gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "khoảng", "trên", "gần", "hơn", "dưới")
+QUALIFIERS = ("gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "khoảng", "trên", "gần", "hơn",
+              "dưới")
+DETERMINERS = ("các", "những", "mọi", "số")  # skipped before the noun after "%"
 
-# Function words, auxiliaries and verbs that end a counted noun phrase.
-STOP_WORDS = frozenset("""
-và hoặc hay với cùng của cho trong ngoài tại trên dưới ở từ đến tới qua theo về để nhằm do bởi vì
-khi thì mà nhưng nên này đó kia ấy nào rằng nếu sau trước giữa bằng nhờ so như hơn nhất là có được
-bị đã đang sẽ vừa mới cũng đều vẫn còn chưa không cần phải đạt tăng giảm chiếm gồm thuộc vào ra lên
-xuống cấp các những mỗi mọi nhiều ít đỗ nhận đứng dẫn dự
-""".split())
-# A number followed by these is a duration or an age ("10 năm", "18 tuổi"), not a count.
-DURATION_UNITS = frozenset("năm tháng ngày tuần quý giờ phút giây thập thế tuổi".split())
-STOP_PHRASES = ("tham dự", "tham gia", "trở lên", "trở xuống", "hoàn thành", "thực hiện", "triển khai",
-                "đăng ký", "tốt nghiệp", "trúng tuyển", "bao gồm", "tương đương", "xác định", "bảo đảm",
-                "đảm bảo", "góp phần", "tiếp tục", "đối với")
-# Nouns that begin with a stop word: "15 dự án", "105% dự toán", "12 cấp ủy", "215 ca cấp cứu".
-NOUNS_FROM_STOP_WORDS = ("dự án", "dự toán", "dự thảo", "dự báo", "cấp ủy", "cấp uỷ", "cấp cứu", "cấp học",
-                         "cấp độ")
-# Groups kept whole: comma-joined pairs that name one group, nouns that contain a stop word.
-FIXED_PHRASES = (
-    "cán bộ, công chức, viên chức", "cán bộ, đảng viên", "cán bộ, công chức", "công chức, viên chức",
-    "cán bộ, chiến sĩ", "cán bộ, giáo viên", "giáo viên, học sinh", "đoàn viên, thanh niên",
-    "hội viên, phụ nữ", "khoa, phòng", "cơ quan, đơn vị", "sở, ban, ngành", "sở, ngành",
-    "xã, phường, thị trấn", "xã, phường", "xã, thị trấn", "thôn, tổ dân phố", "thôn, xóm",
-    "tập thể, cá nhân", "doanh nghiệp, hợp tác xã", "nhiệm vụ, giải pháp", "tổ chức, cá nhân", "tin, bài",
-    "chi, đảng bộ", "đảng bộ, chi bộ",
-    "nông thôn mới",
-)
-DETERMINERS = frozenset(("các", "những", "mọi", "số"))  # skipped before the noun after "%"
-CURRENCIES = ("đồng", "vnđ", "vnd", "usd", "đô la", "euro", "eur")
-# "đồng" is the currency unless it starts one of these words: "53 đồng chí", "1.200 đồng bào".
-NOT_CURRENCY = frozenset("""chí bào bằng hương đội nghiệp môn minh ý thuận thời loạt bộ phục tâm lòng ruộng đều
-nhất tình hành dạng chủ tác cảm khởi ca phạm""".split())
-MEASURES = frozenset(("ha", "km", "km2", "m", "m2", "m3", "tấn", "kg", "lít", "mw", "kw", "kwh", "héc-ta"))
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 
-# Words right before a number that make it a name, not a quantity: "lớp 10", "Ban Chỉ đạo 35".
-_NAMING = re.compile(
-    r"(?<!\w)(?:lớp|khóa|khoá|thứ|(?<!tổng )số|lần|chỉ thị|nghị quyết|kết luận|quyết định|quy định|quy chế|"
-    r"chỉ đạo|trung ương|đại hội|điều|khoản|chương|mục|phụ lục|quận|phường|tổ|khu|ấp|thôn|xóm|đội|tầng|"
-    r"phòng|quốc lộ|tỉnh lộ|đường|giờ|kỳ|hạng|bảng|hình|tuyến|lô|ngõ|ngách|hẻm|kiệt|luật|nghị định|"
-    r"thông tư|công văn|tờ trình|kế hoạch|đề án|chương trình|văn bản|sư đoàn|quân khu|vùng|mã)"
-    r"\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F)  # also the later numbers of a list: "Trung ương 6, 7, 8"
+
+@functools.lru_cache(maxsize=65536)
+def _key(word: str) -> str:
+    """``word`` lower-cased with its tone mark moved to the end: ``hoà`` and ``hòa`` share a key."""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
+    return base + "".join(c for c in nfd if c in _TONES)
+
+
+def _phrase_key(phrase: str) -> str:
+    return " ".join(_key(part) for part in phrase.split())
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: frozenset[str]  # keys of every word the segmenter knows: dictionary and lists
+    function: frozenset[str]
+    verbs: frozenset[str]  # predicates and actions
+    predicates: frozenset[str]
+    nouns: frozenset[str]  # nouns.txt and every group noun
+    classes: dict[str, frozenset[str]]  # group noun -> its classes in groups.txt
+    events: frozenset[str]
+    currencies: frozenset[str]
+    measures: frozenset[str]
+    durations: frozenset[str]
+    naming: re.Pattern  # naming words before a number: "lớp 10"
+    namers: frozenset[str]  # the same words, as keys
+
+
+def _dictionary() -> frozenset[str]:
+    """Keys of the Viet74K word list bundled with underthesea (Apache-2.0), words of up to 4 syllables.
+
+    The file is found without importing underthesea (~0.6 s)."""
+    package = Path(importlib.util.find_spec("underthesea").submodule_search_locations[0])
+    lines = (package / "corpus" / "data" / "Viet74K.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(_phrase_key(line) for line in lines if 0 < len(line.split()) <= MAX_WORD_SYLLABLES)
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    """The word lists of ``nlp/lexicon`` and the dictionary, loaded once (~0.2 s)."""
+    def keys(items: list[str]) -> frozenset[str]:
+        return frozenset(_phrase_key(item) for item in items)
+
+    classes: dict[str, set[str]] = {}
+    for name, items in lexicon.sections("groups.txt").items():
+        for item in items:
+            classes.setdefault(_phrase_key(item), set()).add(name)
+    units = {name: keys(items) for name, items in lexicon.sections("units.txt").items()}
+    verbs = {name: keys(items) for name, items in lexicon.sections("verbs.txt").items()}
+    function = keys(lexicon.entries("function_words.txt"))
+    nouns = keys(lexicon.entries("nouns.txt")) | frozenset(classes)
+    naming = "|".join(r"(?<!tổng )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
+                      for word in sorted(lexicon.entries("naming.txt"), key=len, reverse=True))
+    return _Lexicon(
+        words=_dictionary() | function | nouns | frozenset().union(*units.values(), *verbs.values()),
+        function=function, verbs=verbs["predicate"] | verbs["action"], predicates=verbs["predicate"], nouns=nouns,
+        classes={k: frozenset(v) for k, v in classes.items()},
+        events=frozenset(k for k, v in classes.items() if "event" in v),
+        currencies=units["currency"], measures=units["measure"], durations=units["duration"],
+        naming=re.compile(rf"(?<!\w)(?:{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
+        namers=keys(lexicon.entries("naming.txt")))
+
+
 _QUALIFIER = re.compile(r"(?<!\w)(" + "|".join(QUALIFIERS) + r")\s+$", _F)
 _CANDIDATE = re.compile(
     rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN}))?(?![\w]|[.,:]\d|[/-]\w)"
     rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
 _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w]|[.,]\d)")
-_WORD = re.compile(r"[^\S\n]+([^\W\d_][^\W_]*(?:-[^\W\d_]+)?)")
-_WORD_START = re.compile(r"[^\W\d_]")
+# A word (letters, then letters or digits, hyphen-joined parts: "pa-nô", "COVID-19", "km2"), a number,
+# or one punctuation mark.
+_TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?:[.,/]\d+)*)|(?P<mark>\S)")
 _ROMAN = re.compile(r"[IVXLC]+")
-_SYLLABLE = re.compile(r"[^\W_]+")
+_NAME_NUMBER = re.compile(r"\d{1,3}")
+_DONG, _DIEM, _MOI = _key("đồng"), _key("điểm"), _key("mới")
+_PERCENT_WORDS = _phrase_key("phần trăm")
+_DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    key: str | None  # None for a number or a punctuation mark
+    syllables: int
+
+
+def _words(text: str, pos: int, lex: _Lexicon) -> list[_Word]:
+    """The words after ``pos`` up to a punctuation mark other than a comma, the end of the line or
+    ``_WINDOW`` characters: numbers, marks, and dictionary words of one to ``MAX_WORD_SYLLABLES`` syllables."""
+    line_end = text.find("\n", pos)
+    stop = min(len(text) if line_end < 0 else line_end, pos + _WINDOW)
+    tokens: list[tuple[int, int, str | None]] = []
+    for m in _TOKEN.finditer(text, pos, stop):
+        tokens.append((m.start(), m.end(), _key(m.group()) if m.group("word") else None))
+        if m.group("mark") and m.group() != ",":
+            break  # only a comma can continue a noun phrase (a list of groups)
+
+    @functools.cache
+    def candidates(i: int) -> dict[int, str]:
+        """Sizes (in tokens) of the words that start at token ``i``, with their keys."""
+        found = {1: tokens[i][2]}
+        for k in range(i + 1, min(i + MAX_WORD_SYLLABLES, len(tokens))):
+            if tokens[k][2] is None:
+                break
+            key = " ".join(t[2] for t in tokens[i:k + 1])
+            if key in lex.words:
+                found[k - i + 1] = key
+        return found
+
+    def chunk(i: int, size: int) -> tuple[int, int, bool, int]:
+        # maximum matching with a two-word lookahead: the most syllables in the fewest words ("dự toán;"
+        # beats "dự | toán;"); on a tie a known verb or function word wins ("làm | công tác", not
+        # "làm công | tác"), then the longer word
+        following = max(candidates(i + size)) if i + size < len(tokens) and tokens[i + size][2] else 0
+        key = candidates(i)[size]
+        return size + following, -1 - bool(following), key in lex.verbs or key in lex.function, size
+
+    words: list[_Word] = []
+    i = 0
+    while i < len(tokens):
+        start, end, key = tokens[i]
+        if key is None:
+            words.append(_Word(start, end, text[start:end], None, 0))
+            i += 1
+            continue
+        size = max(candidates(i), key=lambda n: chunk(i, n))
+        end = tokens[i + size - 1][1]
+        words.append(_Word(start, end, text[start:end], candidates(i)[size], size))
+        i += size
+    return words
+
+
+def _is_title(word: str) -> bool:
+    return word[0].isupper() and not word.isupper() and not any(c.isdigit() for c in word)
+
+
+def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
+    """Whether ``words[j]`` ends the noun phrase that starts at ``words[first]``."""
+    word, key = words[j], words[j].key
+    if key is None:  # a number or a mark; a number after a naming word names: "120 học sinh lớp 10"
+        return not (j > first and words[j - 1].key in lex.namers and _NAME_NUMBER.fullmatch(word.text))
+    if (j > first and _is_title(word.text)) or _ROMAN.fullmatch(word.text):
+        return True
+    if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
+        return False
+    if key in lex.function or key.split(" ", 1)[0] in lex.function:  # also "bị thương", "cấp huyện"
+        # a trailing adjective "mới" (new) before punctuation stays: "25 dự án đầu tư mới;"
+        return not (key == _MOI and j > first and (j + 1 == len(words) or words[j + 1].key is None))
+    if key in lex.verbs:  # an action right after an event noun is the event: "cuộc kiểm tra"
+        return key in lex.predicates or not (j > first and words[j - 1].key in lex.events)
+    return False
+
+
+def _item(words: list[_Word], first: int, lex: _Lexicon, date_starts: set[int]) -> tuple[int, bool] | None:
+    """(end, capped) of the noun phrase ``words[first:end]``; capped when the syllable cap ended it."""
+    j, syllables = first, 0
+    while j < len(words) and syllables < MAX_UNIT_SYLLABLES:
+        if words[j].start in date_starts or _ends_phrase(words, j, first, lex):
+            break
+        syllables += max(words[j].syllables, 1)
+        j += 1
+    if j == first:
+        return None
+    return j, syllables >= MAX_UNIT_SYLLABLES
+
+
+def _same_group(before: list[_Word], head: _Word, lex: _Lexicon) -> bool:
+    """Whether the noun ``head`` after a comma names the same kind of group as the nouns ``before``."""
+    if head.key == before[0].key:
+        return True
+    classes = lex.classes.get(head.key)
+    return bool(classes) and any(classes & lex.classes.get(w.key, frozenset()) for w in before)
+
+
+def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
+                 skip_determiners: bool) -> tuple[int, int] | None:
+    """(start, end) in the text of the counted noun phrase at the start of ``words``, or None."""
+    first = 0
+    while skip_determiners and first < len(words) and words[first].key in _DETERMINER_KEYS:
+        first += 1
+    found = _item(words, first, lex, date_starts)
+    if found is None:
+        return None
+    (end, capped), head = found, first
+    while not capped and end + 1 < len(words) and words[end].text == "," and not _is_title(words[end + 1].text):
+        following = _item(words, end + 1, lex, date_starts)
+        if following is None or following[1] or not _same_group(words[head:end], words[end + 1], lex) or (
+                following[0] < len(words) and _is_title(words[following[0]].text)):
+            break  # not a list of groups, or a name follows ("1.200 hội viên, hội viên Nguyễn Văn A")
+        head, end = end + 1, following[0]
+    if _is_title(words[first].text) and (end - first > 1 and _is_title(words[first + 1].text)
+                                         or end < len(words) and words[end].key and _is_title(words[end].text)):
+        return None  # a proper name ("18 Hoàng Diệu"), not a counted noun
+    return words[first].start, words[end - 1].end
 
 
 def _qualifier(text: str, start: int) -> tuple[int, str | None]:
     match = _QUALIFIER.search(text, max(0, start - 12), start)
     return (match.start(), match.group(1).lower()) if match else (start, None)
-
-
-def _is_title(word: str) -> bool:
-    return word[0].isupper() and not word.isupper()
-
-
-def _stops(text: str, low: str, word: re.Match, started: bool) -> bool:
-    """Whether ``word`` ends the noun phrase (a function word or verb, not part of a known noun)."""
-    ws, lw = word.start(1), word.group(1).lower()
-    if _starts_with_any(low, ws, STOP_PHRASES) or _ROMAN.fullmatch(word.group(1)):
-        return True
-    if lw not in STOP_WORDS or _starts_with_any(low, ws, NOUNS_FROM_STOP_WORDS):
-        return False
-    # a trailing adjective "mới" (new) before punctuation stays: "25 dự án đầu tư mới;"
-    return not (lw == "mới" and started and not _WORD.match(text, word.end(1)))
-
-
-def _noun_phrase(text: str, low: str, pos: int, date_starts: set[int],
-                 skip_determiners: bool) -> tuple[int, int] | None:
-    """(start, end) of the counted noun phrase that begins after ``pos``, or None."""
-    start = end = None
-    syllables = 0
-    i = pos
-    while syllables < MAX_UNIT_SYLLABLES:
-        match = _WORD.match(text, i)
-        if not match or match.start(1) in date_starts:
-            break
-        ws, word = match.start(1), match.group(1)
-        lw = word.lower()
-        if start is None and skip_determiners and lw in DETERMINERS:
-            i = match.end(1)
-            continue
-        if _stops(text, low, match, started=start is not None):
-            break
-        if start is not None and _is_title(word):
-            break
-        if start is None:
-            start = ws
-        phrase = _starts_with_any(low, ws, FIXED_PHRASES)
-        if phrase:
-            i = end = ws + len(phrase)
-            syllables += len(phrase.split())
-            continue
-        i = end = match.end(1)
-        syllables += 1
-    if start is None:
-        return None
-    if syllables >= MAX_UNIT_SYLLABLES:
-        end = _complete_last_word(text, start, end)
-    words = text[start:end].split()
-    if _is_title(words[0]) and (len(words) > 1 and _is_title(words[1]) or _next_is_title(text, end)):
-        return None  # a proper name ("18 Hoàng Diệu"), not a counted noun
-    return start, end
-
-
-def _complete_last_word(text: str, start: int, end: int) -> int:
-    """Move ``end`` past the rest of a word that the syllable cap cut ("báo cáo dư luận xã|hội").
-
-    underthesea's word segmentation (~0.1 ms on this short window) decides what a word is."""
-    from underthesea import word_tokenize  # imported here: ~0.3 s, and needed only at the cap
-
-    line_end = text.find("\n", end)
-    window = text[start:min(len(text), end + 24) if line_end < 0 else min(line_end, end + 24)]
-    syllables = list(_SYLLABLE.finditer(window))
-    cut = len(_SYLLABLE.findall(text, start, end))  # syllables in the unit
-    seen = 0
-    for token in word_tokenize(window):
-        count = len(_SYLLABLE.findall(token))
-        if seen < cut < seen + count and not re.search(r"[^\w\s]", token):
-            return start + syllables[seen + count - 1].end()
-        seen += count
-        if seen >= cut:
-            break
-    return end
-
-
-def _starts_with_any(low: str, pos: int, phrases: tuple[str, ...]) -> str | None:
-    """The phrase in ``phrases`` that ``low`` has as whole words at ``pos``."""
-    return next((p for p in phrases if low.startswith(p, pos) and not _WORD_START.match(low, pos + len(p))), None)
-
-
-def _next_is_title(text: str, pos: int) -> bool:
-    match = _WORD.match(text, pos)
-    return bool(match) and _is_title(match.group(1))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -188,19 +274,17 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def tag_statistics(text: str) -> list[StatisticTag]:
     """Counts, percentages, ratios and amounts of money in ``text`` (NFC), each with its counted noun."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = text  # lower() changed lengths (not Vietnamese): match phrases case-sensitively
+    lex = _lexicon()
     protected = date_spans(text) + [m.span() for m in _PHONE.finditer(text)]
     date_starts = {s for s, _ in protected}
     found: list[StatisticTag] = []
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
-        if _overlaps(start, end, protected) or _NAMING.search(text, max(0, start - 24), start):
+        if _overlaps(start, end, protected) or lex.naming.search(text, max(0, start - 24), start):
             continue
         raw = match.group("num")
-        if len(raw) > 1 and raw[0] == "0" and raw[1] != ",":
-            continue  # leading zero: a code or phone fragment
+        if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
+            continue  # a code or phone fragment; "05 tập thể" (two digits) is a count
         if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not match.group("den"):
             continue  # counts of thousands are written "2.018"; "2018" is a year ("Chương trình 2018")
         value = parse_amount(raw + match.group("scale"))
@@ -208,7 +292,7 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         if value is None or (match.group("den") and (den is None or den == 0 or den < value)):
             continue
         span_start, qualifier = _qualifier(text, start)
-        kind, unit, unit_end = _classify(text, low, match, date_starts, den is not None)
+        kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
         if kind is None:
             continue
         found.append(StatisticTag(text=text[span_start:unit_end], start=span_start, end=unit_end,
@@ -217,34 +301,28 @@ def tag_statistics(text: str) -> list[StatisticTag]:
     return found
 
 
-def _currency(text: str, low: str, word: re.Match) -> str | None:
-    """The currency word starting at ``word``, if it is one."""
-    currency = _starts_with_any(low, word.start(1), CURRENCIES)
-    after = _WORD.match(text, word.start(1) + len(currency or ""))
-    if currency == "đồng" and after and after.group(1).lower() in NOT_CURRENCY:
-        return None
-    return currency
-
-
-def _classify(text: str, low: str, match: re.Match, date_starts: set[int],
+def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
               is_ratio: bool) -> tuple[str | None, str | None, int]:
     """(kind, unit_text, end of span) for a number candidate; kind None drops it."""
     end = match.end()
+    words = _words(text, end, lex)
     if match.group("pct"):
-        phrase = _noun_phrase(text, low, end, date_starts, skip_determiners=True)
+        phrase = _noun_phrase(words, lex, date_starts, skip_determiners=True)
         if phrase:
             return "percent", text[phrase[0]:phrase[1]], phrase[1]
         return "percent", "%", end
-    word = _WORD.match(text, end)
-    if word is None or word.group(1).lower() in DURATION_UNITS:
+    if not words or words[0].key is None:
         return None, None, end
-    currency = None if is_ratio else _currency(text, low, word)
-    if currency:
-        unit_end = word.start(1) + len(currency)
-        return "money", text[word.start(1):unit_end], unit_end
-    if not is_ratio and word.group(1).lower() in MEASURES:
-        return "measure", word.group(1), word.end(1)
-    phrase = _noun_phrase(text, low, end, date_starts, skip_determiners=False)
+    word = words[0]
+    if word.key in lex.durations or word.key.split(" ", 1)[0] in lex.durations:
+        return None, None, end
+    if word.key == _DIEM and len(words) > 1 and (words[1].text == "%" or words[1].key == _PERCENT_WORDS):
+        return "percentage_point", text[word.start:words[1].end], words[1].end
+    if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _DONG:
+        return "money", text[word.start:word.start + len("đồng")], word.start + len("đồng")  # "2 tỷ đồng tiền mặt"
+    if not is_ratio and (word.key in lex.currencies or word.key in lex.measures):
+        return ("money" if word.key in lex.currencies else "measure"), word.text, word.end
+    phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
     if phrase is None:
         return None, None, end
     return ("ratio" if is_ratio else "count"), text[phrase[0]:phrase[1]], phrase[1]

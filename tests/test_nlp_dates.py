@@ -44,6 +44,42 @@ def test_each_form_is_one_tag_with_its_period(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kế hoạch được triển khai từ năm 2022 đến hết quý I-2024.",
+     ("từ năm 2022 đến hết quý I-2024", "range", "2022-01-01", "2024-03-31")),
+    ("Giai đoạn từ năm 2021 đến tháng 6/2023, tỉnh kết nạp 5.000 đảng viên.",
+     ("Giai đoạn từ năm 2021 đến tháng 6/2023", "range", "2021-01-01", "2023-06-30")),
+    ("Từ quý II đến quý IV/2023, thành phố tiếp tục thí điểm.",
+     ("Từ quý II đến quý IV/2023", "range", "2023-04-01", "2023-12-31")),
+    ("Từ tháng 11 đến tháng 2/2023, toàn tỉnh có 12 đợt rét đậm.",
+     ("Từ tháng 11 đến tháng 2/2023", "range", "2022-11-01", "2023-02-28")),
+    ("Từ tháng 6/2023 tới hết tháng 8, mưa kéo dài.", ("Từ tháng 6/2023 tới hết tháng 8", "range", "2023-06-01", "2023-08-31")),
+    ("Số liệu tính từ 2019 tới hết năm 2020.", ("từ 2019 tới hết năm 2020", "range", "2019-01-01", "2020-12-31")),
+    ("Hội nghị diễn ra trong 2 ngày 15 và 16/12.", ("ngày 15 và 16/12", "range", "2021-12-15", "2021-12-16")),
+    ("Giải đấu diễn ra trong các ngày 14, 15 và 16/4/2022.", ("ngày 14, 15 và 16/4/2022", "range", "2022-04-14", "2022-04-16")),
+    ("Dự kiến đầu tháng 3, Ban Tuyên giáo tổ chức hội nghị.", ("đầu tháng 3", "part", "2022-03-01", "2022-03-10")),
+    ("Giữa tháng 8/2023, mưa lớn kéo dài.", ("Giữa tháng 8/2023", "part", "2023-08-11", "2023-08-20")),
+    ("Cuối tháng 2 năm 2024, đoàn trở về.", ("Cuối tháng 2 năm 2024", "part", "2024-02-21", "2024-02-29")),
+    ("Đến cuối năm 2022, toàn tỉnh có 120 xã đạt chuẩn.", ("cuối năm 2022", "part", "2022-10-01", "2022-12-31")),
+    ("Đầu năm nay, Ban đã ban hành kế hoạch.", ("Đầu năm nay", "part", "2022-01-01", "2022-03-31")),
+])
+def test_ranges_lists_and_parts_of_periods(sentence, expected):
+    assert _found(sentence, dt.date(2022, 1, 10)) == [expected]
+
+
+def test_now_is_the_day_the_article_reports():
+    lead = "Sáng 29/11, Sở tổ chức hội nghị. Theo báo cáo, từ đầu năm đến nay, hệ thống phát hiện 3.600 lỗi."
+    assert _found(lead, dt.date(2023, 11, 30))[1] == ("từ đầu năm đến nay", "range", "2023-01-01", "2023-11-29")
+    old_lead = lead.replace("Sáng 29/11", "Sáng 10/11")  # more than a week before publication: not "now"
+    assert _found(old_lead, dt.date(2023, 11, 30))[1][3] == "2023-11-30"
+    text = "Từ năm 2021 đến nay, thành phố xây dựng 120 mô hình; từ nay đến cuối năm cần hoàn thành chỉ tiêu."
+    assert _found(text, dt.date(2024, 5, 16)) == [
+        ("Từ năm 2021 đến nay", "range", "2021-01-01", "2024-05-16"),
+        ("từ nay đến cuối năm", "range", "2024-05-16", "2024-12-31")]
+    assert _found(text, None) == []
+    assert [text[s:e] for s, e in date_spans(text)] == ["Từ năm 2021 đến nay", "từ nay đến cuối năm"]
+
+
 def test_day_month_takes_the_year_nearest_the_reference_date():
     assert _found("Chiều 15/12, Quận ủy Lê Chân tổ chức Hội nghị.", dt.date(2021, 12, 15)) == [
         ("Chiều 15/12", "day_month", "2021-12-15", "2021-12-15")]
@@ -73,9 +109,19 @@ def test_periods_without_a_year_take_the_reference_year():
     "Nghị quyết Đại hội XIII của Đảng, Đại hội Đảng bộ thành phố lần thứ XVI, khóa XII.",
     "Ngày 31/2/2021 không tồn tại, tháng 13/2021 cũng không.",
     "Tổng kết 10 năm thực hiện Chỉ thị; giờ làm việc từ 7:30 đến 17:00.",
+    "Hằng năm, các chi bộ tổ chức sơ kết; trong 2 ngày, có 500 lượt người đến làm thủ tục.",
+    "Hiện nay có 12 xã; đến nay đã có 500 hộ; ngay từ đầu năm, tỉnh đã chỉ đạo quyết liệt.",
+    "Giờ làm việc buổi sáng từ 7 giờ 30 đến 11 giờ 30; tỷ số 14, 15/4 nghiêng về đội khách.",
 ])
 def test_numbers_that_are_not_dates(sentence):
     assert _found(sentence) == []
+
+
+def test_a_range_needs_its_ends_in_order_and_a_school_year_is_not_a_part_of_a_year():
+    assert _found("Từ năm 2025 đến năm 2020 là sai.") == [
+        ("năm 2025", "year", "2025-01-01", "2025-12-31"), ("năm 2020", "year", "2020-01-01", "2020-12-31")]
+    assert _found("Đầu năm học 2023-2024, nhà trường khai giảng.") == [
+        ("năm học 2023-2024", "term", "2023-09-01", "2024-05-31")]
 
 
 def test_offsets_index_the_text_and_tags_do_not_overlap():
@@ -91,7 +137,8 @@ def test_offsets_index_the_text_and_tags_do_not_overlap():
 
 FRAGMENTS = ["Chiều 15/12", "năm 2021", "quý II/2022", "5,07%", "50/53 trường", "20-CT/TW", "0225.3821.055",
              "6 tháng đầu năm", "ngày 05-11-2012", "giai đoạn 2022-2027", "Đại hội XIII", "tháng 7 năm 2023",
-             "1.200 hội nghị", "từ 1/7 đến 15/7/2023", "uỷ ban", "Thành ủy"]
+             "1.200 hội nghị", "từ 1/7 đến 15/7/2023", "uỷ ban", "Thành ủy", "từ đầu năm đến nay", "từ",
+             "đến hết", "ngày 15 và 16/12", "cuối năm 2022", "đầu tháng 3", "nay", "quý I-2024"]
 
 
 @settings(max_examples=60, deadline=None)

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import unicodedata
+
 import pytest
 
+from nlp import lexicon
 from nlp.numbers import parse_amount, parse_number
 from nlp.statistics import tag_statistics
 
@@ -54,9 +57,70 @@ def _found(text: str) -> list[tuple]:
       ("100% báo cáo chuyên đề", 100, None, "báo cáo chuyên đề", None, "percent")]),
     ("Đại hội đã bầu 53 đồng chí vào Ban Chấp hành.", [("53 đồng chí", 53, None, "đồng chí", None, "count")]),
     ("hiến 3.200 m2 đất làm đường", [("3.200 m2", 3200, None, "m2", None, "measure")]),
+    ("khen thưởng 02 tập thể và 05 cá nhân", [("02 tập thể", 2, None, "tập thể", None, "count"),
+                                               ("05 cá nhân", 5, None, "cá nhân", None, "count")]),
+    ("có 1.034/1.050 hộ gia đình đạt danh hiệu", [("1.034/1.050 hộ gia đình", 1034, 1050, "hộ gia đình", None, "ratio")]),
+    ("vận động hơn 1,2 triệu lượt người tham gia", [("hơn 1,2 triệu lượt người", 1.2e6, None, "lượt người", "hơn", "count")]),
+    ("tăng 12,5% so với cùng kỳ; tỷ lệ hộ nghèo giảm 1,2 điểm %, lao động qua đào tạo tăng 0,5 điểm phần trăm.",
+     [("12,5%", 12.5, None, "%", None, "percent"), ("1,2 điểm %", 1.2, None, "điểm %", None, "percentage_point"),
+      ("0,5 điểm phần trăm", 0.5, None, "điểm phần trăm", None, "percentage_point")]),
+    ("hỗ trợ 2 tỷ đồng tiền mặt", [("2 tỷ đồng", 2e9, None, "đồng", None, "money")]),
 ])
 def test_statistics_with_value_unit_and_qualifier(sentence, expected):
     assert _found(sentence) == expected
+
+
+def _units(text: str) -> list[str | None]:
+    return [s.unit_text for s in tag_statistics(text)]
+
+
+@pytest.mark.parametrize("sentence, units", [
+    # a verb after the noun starts a relative clause
+    ("Năm 2023, 100% chi bộ đưa nội dung học tập vào sinh hoạt; gần 300 cán bộ, công chức phụ trách công nghệ "
+     "thông tin được tập huấn; có 300 cán bộ làm công tác tuyên giáo.", ["chi bộ", "cán bộ, công chức", "cán bộ"]),
+    # ... except right after an event noun, where an action verb is the event; a predicate still ends it
+    ("Đoàn tiến hành 214 cuộc kiểm tra chuyên đề, 35 lớp tập huấn; 12/12 lớp đạt danh hiệu tiên tiến.",
+     ["cuộc kiểm tra chuyên đề", "lớp tập huấn", "lớp"]),
+    # words come from a dictionary: "hướng dẫn", "đào tạo" are words, so "dẫn", "tạo" are not verbs here
+    ("Phát hành 100 tài liệu hướng dẫn, có 20 cơ sở đào tạo và 250 cơ sở sản xuất kinh doanh.",
+     ["tài liệu hướng dẫn", "cơ sở đào tạo", "cơ sở sản xuất kinh doanh"]),
+    # digits inside a word, and a number after a naming word, stay in the noun
+    ("Ghi nhận 1.235 ca mắc COVID-19, 12 ca tử vong; tập huấn cho 1.200 học sinh lớp 12.",
+     ["ca mắc COVID-19", "ca tử vong", "học sinh lớp 12"]),
+])
+def test_the_counted_noun_ends_where_a_clause_starts(sentence, units):
+    assert _units(sentence) == units
+
+
+@pytest.mark.parametrize("sentence, units", [
+    ("Có 98% tham gia, 100% các xã, phường hoàn thành; 15 điểm cầu quận, huyện; 215 hộ nghèo, hộ cận nghèo; "
+     "hơn 2.400 mô hình, cách làm hay.", ["%", "xã, phường", "điểm cầu quận, huyện", "hộ nghèo, hộ cận nghèo",
+                                         "mô hình, cách làm hay"]),
+    ("Treo trên 1.200 băng rôn, khẩu hiệu, pa-nô tuyên truyền; 98% cấp ủy, tổ chức đảng trực thuộc đã ban hành.",
+     ["băng rôn, khẩu hiệu, pa-nô", "cấp ủy, tổ chức đảng"]),
+    ("Tiếp nhận 1.486 báo cáo, phản ánh kịp thời tâm trạng xã hội; đón trên 120 nghìn lượt khách, doanh thu "
+     "ước đạt 8,2 tỷ đồng; có 126 tập thể, 215 cá nhân điển hình.",
+     ["báo cáo", "lượt khách", "đồng", "tập thể", "cá nhân điển hình"]),
+    ("Đại hội có 1.200 hội viên, hội viên Nguyễn Văn An thay mặt đoàn chủ tịch khai mạc.", ["hội viên"]),
+])
+def test_a_comma_list_of_one_kind_of_group_is_one_counted_noun(sentence, units):
+    assert _units(sentence) == units
+
+
+def test_spelling_and_case_variants_of_a_word_end_the_noun_alike():
+    old, new = "98% cấp uỷ, tổ chức đảng TRỰC THUỘC", "98% cấp ủy, tổ chức đảng trực thuộc"
+    assert [(s.start, s.end) for s in tag_statistics(old)] == [(s.start, s.end) for s in tag_statistics(new)]
+    assert _units("có 2 người bị thương, 3 người chết") == ["người", "người"]
+
+
+@pytest.mark.parametrize("name", ["function_words.txt", "verbs.txt", "nouns.txt", "groups.txt", "units.txt",
+                                  "naming.txt"])
+def test_word_lists_are_nfc_without_duplicates(name):
+    found = lexicon.sections(name) if name in ("verbs.txt", "groups.txt", "units.txt") else {"": lexicon.entries(name)}
+    assert found and all(found.values())
+    for items in found.values():
+        assert all(unicodedata.is_normalized("NFC", item) and item == item.strip() for item in items)
+        assert len(items) == len(set(items)), [item for item in items if items.count(item) > 1]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -70,6 +134,7 @@ def test_statistics_with_value_unit_and_qualifier(sentence, expected):
     "Hội nghị bắt đầu lúc 7h30, kết thúc 11:30; dịch Covid-19 diễn biến phức tạp.",
     "Đang online: 14. Tổng truy cập: 5.705.840",
     "Giá trị đạt 12.500, tăng 7 so với cùng kỳ; trẻ em từ 18 tuổi trở lên.",
+    "Trong 2 ngày, từ đầu năm 2021 đến nay; 5 năm học liên tiếp; hằng năm.",
 ])
 def test_not_statistics(sentence):
     assert _found(sentence) == []
