@@ -16,13 +16,14 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import trafilatura
 from lxml.cssselect import SelectorError
-from lxml.etree import ParserError
+from lxml.etree import ParserError, iterwalk
 from lxml.html import HtmlElement
+from w3lib.html import get_meta_refresh
 
 from extract import dates
 from extract.article import Article, ExtractionError
-from extract.blocks import (Block, alignment, chrome_weight, in_chrome, is_chrome_element, render,
-                           text_of, within)
+from extract.blocks import (BLOCK_TAGS, SKIP_TAGS, Block, alignment, chrome_weight, in_chrome,
+                           is_chrome_element, render, text_of, within)
 from extract.boilerplate import (Para, byline, byline_prefix, finish_body, is_lead_element,
                                  is_trailing_heading)
 from extract.encoding import binary_kind, decode_html
@@ -31,12 +32,23 @@ from extract.text import clean_text, detect_language, search_form
 
 log = logging.getLogger(__name__)
 
-_SOFT_404 = tuple(search_form(p) for p in (
-    "trang không tồn tại", "không tìm thấy trang", "trang bạn tìm không tồn tại",
-    "trang bạn yêu cầu không tồn tại", "bài viết không tồn tại", "tin không tồn tại",
-    "nội dung không tồn tại", "không tìm thấy nội dung", "không tìm thấy bài viết",
-    "đường dẫn không tồn tại", "lỗi 404", "page not found", "404 not found", "error 404",
-))
+# Bounds on what one page may cost. Bigger pages are refused with a reason before the slow steps
+# (about 2 s per million characters of text): a page of more than MAX_PAGE_BYTES (the crawler's
+# default DOWNLOAD_MAXSIZE, so only a raised max_bytes lets one through), more than MAX_TEXT_CHARS
+# of text (a hundred times a long article), or still nested deeper than MAX_DEPTH levels once
+# unclosed inline tags and bare wrappers below UNWRAP_DEPTH are unwrapped (rendering recurses).
+MAX_PAGE_BYTES = 10 * 1024 * 1024
+MAX_TEXT_CHARS = 1_000_000
+UNWRAP_DEPTH = 200
+MAX_DEPTH = 300
+
+# "Trang không tồn tại", "Tin bài bạn tìm kiếm không tồn tại", "Bài viết ... đã bị xóa",
+# "Không tìm thấy trang", "404 Not Found" (matched on search_form text)
+_SOFT_404 = re.compile(
+    r"\b(?:trang|bài viết|bài|tin|tin bài|tin tức|nội dung|đường dẫn|liên kết|dữ liệu|chuyên mục)\b"
+    r"[^.!?]{0,40}?\b(?:không tồn tại|không còn tồn tại|đã bị xóa|đã bị gỡ bỏ|đã bị gỡ)\b"
+    r"|\bkhông tìm thấy (?:trang|bài viết|nội dung|tin|dữ liệu|đường dẫn)\b"
+    r"|\blỗi 404\b|\berror 404\b|\b404 not found\b|\bpage not found\b")
 _ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|zip|rar|pptx?|odt|ods)$", re.I)
 _ATTACH_CLASS = re.compile(r"attach|dinhkem|dinh-kem|tepdinhkem|tep-dinh-kem|file-?download|"
                            r"taive|tai-ve|download", re.I)
@@ -49,9 +61,16 @@ _SITE_WORDS = re.compile(
     r"ubnd|sở |tỉnh ủy|thành ủy|huyện ủy|tuyên giáo|online|news|\.vn\b|\.com\b|\.net\b|\.org\b",
     re.I)
 _TERMINAL = re.compile(r"[.!?…:;]$")
+# characters lxml refuses to store (not allowed in XML) though its parser lets them through;
+# vertical tab and form feed are Word's line and page breaks
+_NOT_XML = {**dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF]),
+            0x0B: " ", 0x0C: " "}
 
 
 def _as_text(html: str | bytes, headers: Mapping | None) -> str:
+    if len(html) > MAX_PAGE_BYTES:
+        unit = "bytes" if isinstance(html, bytes) else "characters"
+        raise ExtractionError(f"page too large ({len(html):,} {unit}; extraction stops at {MAX_PAGE_BYTES:,})")
     if isinstance(html, bytes):
         if not html.strip():
             raise ExtractionError("empty page")
@@ -68,14 +87,44 @@ def _as_text(html: str | bytes, headers: Mapping | None) -> str:
 
 def _parse(text: str) -> HtmlElement:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with a declaration
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    # huge_tree: without it libxml2 stops at 256 levels (2048 with it) and drops the rest of the page
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         tree = lxml.html.document_fromstring(text, parser=parser)
     except (ParserError, ValueError) as exc:
         raise ExtractionError(f"unparsable HTML ({exc})") from exc
     if tree is None:
         raise ExtractionError("empty page")
+    stopped = next((e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    if stopped is not None:  # what is left is a truncated page
+        raise ExtractionError(f"HTML beyond the parser's limits ({stopped.message.split(',')[0]})")
+    _limit_depth(tree)
     return tree
+
+
+def _deeper_than(tree: HtmlElement, depth: int) -> list[HtmlElement]:
+    """Elements more than ``depth`` levels below the root, in document order."""
+    found, level = [], 0
+    for event, element in iterwalk(tree, events=("start", "end")):
+        level += 1 if event == "start" else -1
+        if event == "start" and level > depth:
+            found.append(element)
+    return found
+
+
+def _limit_depth(tree: HtmlElement) -> None:
+    """Unwrap what nests below UNWRAP_DEPTH without being a paragraph of its own (inline tags,
+    wrappers holding one element and no text); refuse the page if it still nests below MAX_DEPTH."""
+    deep = _deeper_than(tree, UNWRAP_DEPTH)
+    if not deep:
+        return
+    for element in deep:
+        if element.tag in SKIP_TAGS:
+            continue
+        if element.tag not in BLOCK_TAGS or (len(element) == 1 and not (element.text or "").strip()):
+            element.drop_tag()
+    if _deeper_than(tree, MAX_DEPTH):
+        raise ExtractionError(f"HTML nested deeper than {MAX_DEPTH} levels")
 
 
 def _fix_text_nodes(tree: HtmlElement) -> None:
@@ -89,11 +138,14 @@ def _fix_text_nodes(tree: HtmlElement) -> None:
         if element.tail:
             nodes.append((element, "tail"))
     page = " ".join(getattr(el, attr) for el, attr in nodes)
+    if len(page) > MAX_TEXT_CHARS:
+        raise ExtractionError(f"page text too long ({len(page):,} characters; extraction stops at "
+                              f"{MAX_TEXT_CHARS:,})")
     legacy = detect_legacy(page)
     if legacy:
         log.info("legacy encoding %s detected", legacy)
     for element, attr in nodes:
-        value = getattr(element, attr)
+        value = getattr(element, attr).translate(_NOT_XML)
         if legacy and unicode_vietnamese_count(value) == 0:
             value = to_unicode(value, legacy)
         setattr(element, attr, unicodedata.normalize("NFC", value))
@@ -101,7 +153,7 @@ def _fix_text_nodes(tree: HtmlElement) -> None:
         for meta in tree.iter("meta"):
             content = meta.get("content")
             if content and unicode_vietnamese_count(content) == 0:
-                meta.set("content", to_unicode(content, legacy))
+                meta.set("content", to_unicode(content.translate(_NOT_XML), legacy))
 
 
 def _select(tree: HtmlElement, selector: str | None) -> HtmlElement | None:
@@ -248,6 +300,8 @@ def _find_container(blocks: list[Block]) -> HtmlElement | None:
             scores[node] = scores.get(node, 0.0) + len(block.text) * weight
             weight = weight if level == 0 else weight * 0.5
             node = node.getparent()
+    if not scores:  # the text sits directly in <body> (old pages): the body is the container
+        return content[0].element
     # on a tie (text held directly by a <div> and counted again for its parent) the deeper wins
     best = max(scores, key=lambda node: (scores[node], len(list(node.iterancestors()))))
     # widen to a parent when adjacent siblings hold article text too (a sapo in its own box),
@@ -395,14 +449,15 @@ def _check_listing(blocks: list[Block], container: HtmlElement) -> None:
 
 
 def _check_soft_404(title: str, blocks: list[Block]) -> None:
-    texts = [title] + [b.text for b in blocks if b.kind == "text" and b.element.tag in
-                       ("h1", "h2", "h3")]
-    for text in texts:
-        form = search_form(text)
-        if any(phrase in form for phrase in _SOFT_404):
-            body = sum(len(b.text) for b in blocks if b.kind == "text" and not in_chrome(b.element))
-            if body < 1500 or len(text) < 60:
-                raise ExtractionError(f"soft 404: the page says \"{text[:80]}\"")
+    """An error page served with status 200: the title or a heading says so (and is short, or the
+    page holds little text), or a short line of a page holding little text says so."""
+    body_blocks = [b for b in blocks if b.kind == "text" and not in_chrome(b.element)]
+    small = sum(len(b.text) for b in body_blocks) < 1500
+    headings = [title] + [b.text for b in blocks if b.kind == "text" and b.element.tag in ("h1", "h2", "h3")]
+    lines = [b.text for b in body_blocks if len(b.text) <= 150] if small else []
+    for text in headings + lines:
+        if _SOFT_404.search(search_form(text)) and (small or len(text) < 60):
+            raise ExtractionError(f"soft 404: the page says \"{text[:80]}\"")
 
 
 def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None = None) -> Article:
@@ -411,14 +466,18 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     ``profile`` may carry CSS selectors (title_selector, date_selector, body_selector,
     author_selector) for what the generic rules get wrong on one portal.
     """
-    tree = _parse(_as_text(html, headers))
+    source = _as_text(html, headers)
+    tree = _parse(source)
     _fix_text_nodes(tree)
     body = tree.find("body")
     blocks = render(body if body is not None else tree)
     if not any(b.kind == "text" for b in blocks):
-        raise ExtractionError("empty page: no text")
+        target = get_meta_refresh(source, url)[1]
+        raise ExtractionError(f"redirect page: meta refresh to {target}, no text" if target
+                              else "empty page: no text")
     page_text = " ".join(b.text for b in blocks if b.kind == "text")
-    language = detect_language(page_text, tree.get("lang") or _meta(tree, "language", "og:locale"))
+    declared = tree.get("lang") or _meta(tree, "language", "og:locale")
+    language = detect_language(page_text, declared)
     container = _select(tree, getattr(profile, "body_selector", None))
     if container is None and language == "vi":
         container = _find_container(blocks)
@@ -447,10 +506,13 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     text = "\n\n".join(result.paragraphs)
     if not text:
         raise ExtractionError("no article text found")
+    if not title:
+        raise ExtractionError("no title found")
     base = next((b.get("href") for b in tree.iter("base") if b.get("href")), None)
+    text_language = detect_language(text, declared)  # the article's, not the page chrome's
     return Article(
         url=url, title=title, text=text, published=published, author=result.author,
         lead=result.lead, captions=result.captions,
         attachments=_attachments(tree, container, urljoin(url, base) if base else url),
-        language=detect_language(text, tree.get("lang")) if language != "vi" else language,
+        language=language if text_language == "und" else text_language,
     )

@@ -1,7 +1,9 @@
-"""Bytes -> str: HTTP charset, then <meta> charset, then detection; legacy font encodings.
+"""Bytes -> str: valid UTF-8, then HTTP charset, then <meta> charset, then detection; legacy font encodings.
 
-Order: a byte-order mark; the Content-Type header; <meta charset>/http-equiv; then, for
-undeclared or wrongly declared pages, UTF-8 if the bytes are valid UTF-8, else the best of
+Order: a byte-order mark; UTF-8 when the bytes are valid UTF-8 and not plain ASCII, whatever the
+labels say (text in a legacy charset is almost never valid UTF-8, while portals often keep a
+"windows-1258" or "iso-8859-1" label after moving to UTF-8); the Content-Type header;
+<meta charset>/http-equiv; then, for undeclared or wrongly declared pages, the best of
 windows-1258 and charset_normalizer's guess by Vietnamese diacritics, else windows-1252.
 """
 from __future__ import annotations
@@ -135,11 +137,11 @@ def decode_html(raw: bytes, headers: Mapping | None = None) -> str:
         as_utf8 = raw.decode("utf-8")
     except UnicodeDecodeError:
         as_utf8 = None
+    if as_utf8 is not None and not raw.isascii():
+        return as_utf8
     for declared in (header_charset(headers), meta_charset(raw)):
         if declared is None:
             continue
-        if declared in _AS_CP1252 and as_utf8 is not None and not raw.isascii():
-            return as_utf8  # a Latin-1 label on valid UTF-8 bytes: the label is wrong
         text = as_utf8 if declared == "utf-8" else _strict(raw, declared)
         if text is not None:
             return text
