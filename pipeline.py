@@ -51,6 +51,9 @@ def _ref_date(published: str | None, fetched_at: str) -> dt.date:
 def process_pending(index, workers: int = 1) -> dict[str, int]:
     """Extract, tag and index every raw page still pending; return counts per outcome.
 
+    Each page is indexed (article, tags, page status) in one transaction, so an interrupted
+    run leaves every page either fully indexed or still pending for the next one.
+
     With ``workers`` > 1, pages are extracted and tagged in that many processes while this
     process stays the only writer and indexes them in page order: the results are the same.
     """
@@ -63,8 +66,9 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
             index.mark_page(page.id, outcome, str(result), _utcnow())
             log.info("rejected %s: %s", page.url, result)
         else:
-            outcome = index.add_article(page, *result)
-            index.mark_page(page.id, "indexed", outcome, _utcnow())
+            with index.transaction():  # a kill leaves the page either indexed or still pending
+                outcome = index.add_article(page, *result)
+                index.mark_page(page.id, "indexed", outcome, _utcnow())
         counts[outcome] = counts.get(outcome, 0) + 1
     return counts
 
@@ -100,21 +104,24 @@ def _extracted(pages, workers: int):
     import collections
     import itertools
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     pages = iter(pages)
     first = next(pages, None)
     if first is None:  # nothing pending: start no process
         return
     window: collections.deque = collections.deque()
-    with multiprocessing.get_context("spawn").Pool(workers, initializer=_load_models) as pool:
+    # a worker that dies (or cannot start) fails the run with BrokenProcessPool, it does not hang it
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_load_models) as pool:
         for page in itertools.chain([first], pages):
-            window.append((page, pool.apply_async(_extract_and_tag, (page,))))
+            window.append((page, pool.submit(_extract_and_tag, page)))
             if len(window) >= 4 * workers:  # a bounded look-ahead keeps memory flat on big backfills
-                done, pending = window.popleft()
-                yield done, pending.get()
+                done, future = window.popleft()
+                yield done, future.result()
         while window:
-            done, pending = window.popleft()
-            yield done, pending.get()
+            done, future = window.popleft()
+            yield done, future.result()
 
 
 def _profile_for(site: str):
@@ -298,6 +305,45 @@ def reprocess(since_version: str | None, workers: int, db_path: str) -> None:
     click.echo(f"requeued {requeued} raw page(s): {summary}")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--site", metavar="NAME", help="Store the pages under this site (default: the profile owning "
+                                             "each URL, else its host).")
+@workers_option
+@db_option
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers: int, db_path: str) -> None:
+    """Store saved pages as raw pages, then extract, tag and index them like crawled ones.
+
+    PATH is an HTML file, a WARC file (.warc, .warc.gz: its HTTP 200 HTML responses, with their
+    original URL and capture date) or a folder searched for both. Pages already stored are
+    skipped. Exit code 1 when an input could not be read (nothing of it is stored).
+    """
+    from crawler import LockBusy, run_lock
+    from crawler.ingest import IngestError, find_inputs, ingest as ingest_pages
+    from data import Index
+
+    try:
+        find_inputs(paths)  # before the index is opened (or created)
+        with run_lock(db_path):
+            index = Index(db_path)
+            try:
+                report = ingest_pages(index, paths, site=site)
+                processed = process_pending(index, workers=workers)
+            finally:
+                index.close()
+    except IngestError as exc:
+        raise click.ClickException(str(exc)) from None
+    except LockBusy as exc:
+        raise CannotRun(str(exc)) from None
+    for error in report.errors:
+        click.echo(f"Error: {error}", err=True)
+    summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
+    click.echo(f"read {report.read} page(s): stored {report.stored}, skipped {report.skipped} (already stored), "
+               f"not HTML {report.not_html}; processed: {summary}")
+    ctx.exit(1 if report.errors else 0)
+
+
 USER_AGENT = "vnportal/0.1 (+contact)"
 
 
@@ -368,6 +414,9 @@ delay_option = click.option("--delay", type=click.FloatRange(min=0),
                             help="Seconds between two requests to one host (default 1.0).")
 sample_url_option = click.option("--sample-url", metavar="BASE",
                                  help="Use the sample portal's profiles, served at BASE (http://127.0.0.1:PORT).")
+redis_option = click.option("--redis", "redis_url", metavar="URL",
+                            help="Distributed: crawl as one worker of the shared frontier in this Redis "
+                                 "(redis://host:6379/0); `vnportal index-worker` writes the index.")
 
 
 def _crawl_options(config: str | None, delay: float | None):
@@ -447,6 +496,32 @@ def _echo_report(report, processed: dict[str, int]) -> None:
     click.echo(f"run {report.run_id}: {report.requests} request(s); processed: {summary}")
 
 
+def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | None = None, since=None) -> int:
+    """Crawl as one worker of the distributed round in Redis; print this worker's share; the exit code."""
+    from crawler import CrawlError
+    from crawler.distributed import crawl_distributed
+    from crawler.progress import Progress
+    from data.output import render
+
+    progress = Progress()
+    try:
+        report = crawl_distributed(redis_url, profiles, max_pages=max_pages, since=since, options=options,
+                                   progress=progress)
+    except CrawlError as exc:
+        raise CannotRun(str(exc)) from None
+    finally:
+        progress.close()
+    columns = ["site", "status", "requests", "fetched", "unchanged", "failed", "skipped"]
+    click.echo(render(report.sites, columns), nl=False)
+    for site in report.sites:
+        for error in site["errors"][:3]:
+            click.echo(f"{site['site']}: {error}", err=True)
+    ended = "; the round is over" if report.ended_round else ""
+    click.echo(f"round {report.round_id}, worker {report.worker}: {report.requests} request(s), "
+               f"{report.items} item(s) sent to the index worker{ended}")
+    return report.exit_code
+
+
 @cli.command()
 @click.option("--site", "sites", multiple=True, metavar="NAME", help="A site from `vnportal sites` (repeatable).")
 @click.option("--all", "all_sites", is_flag=True, help="Every enabled site of the registry.")
@@ -459,11 +534,12 @@ def _echo_report(report, processed: dict[str, int]) -> None:
 @delay_option
 @config_option
 @workers_option
+@redis_option
 @db_option
 @click.pass_context
 def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tuple[str, ...],
           sample_url: str | None, max_pages: int | None, since, delay: float | None, config: str | None,
-          workers: int, db_path: str) -> None:
+          workers: int, redis_url: str | None, db_path: str) -> None:
     """Crawl sites into the index, then extract, tag and index what is new.
 
     Incremental: known articles are not fetched again unless a feed or sitemap says they
@@ -472,6 +548,8 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
     if not (sites or all_sites or urls or sample_url):
         raise click.UsageError("name what to crawl: --site NAME, --all, --url URL or --sample-url BASE")
     profiles = _pick_profiles(sites, all_sites, urls, sample_url)
+    if redis_url:
+        ctx.exit(_crawl_on_redis(redis_url, profiles, _crawl_options(config, delay), max_pages, since))
     report, processed = _crawl_and_process(db_path, profiles, _crawl_options(config, delay), max_pages, since,
                                            workers)
     _echo_report(report, processed)
@@ -488,15 +566,21 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
 @delay_option
 @config_option
 @workers_option
+@redis_option
 @db_option
 @click.pass_context
 def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_port: int, sample_url: str | None,
-            delay: float | None, config: str | None, workers: int, db_path: str) -> None:
+            delay: float | None, config: str | None, workers: int, redis_url: str | None, db_path: str) -> None:
     """The nightly job: crawl every enabled site incrementally, then extract, tag and index.
 
     Prints a per-site report (also kept in the crawl_runs table). A second run while one is
     going exits at once. Exit code 0 all good, 1 some site failed, 2 could not run.
     """
+    if redis_url:
+        if sample:
+            raise click.UsageError("--sample serves the portal in this process: with --redis use --sample-url")
+        profiles = _pick_profiles(sites, not sites, (), sample_url)
+        ctx.exit(_crawl_on_redis(redis_url, profiles, _crawl_options(config, delay)))
     if sample:
         options = _crawl_options(config, 0.0 if delay is None else delay)
         with sample_portal(sample_port) as base:
@@ -507,6 +591,34 @@ def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_por
         report, processed = _crawl_and_process(db_path, profiles, _crawl_options(config, delay), workers=workers)
     _echo_report(report, processed)
     ctx.exit(report.exit_code)
+
+
+@cli.command("index-worker")
+@click.option("--redis", "redis_url", required=True, metavar="URL",
+              help="Redis of the distributed crawl (redis://host:6379/0).")
+@click.option("--until-idle", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Exit once no crawl round has been going and no item has come for SECONDS "
+                   "(default: run until stopped).")
+@workers_option
+@db_option
+def index_worker(redis_url: str, until_idle: float | None, workers: int, db_path: str) -> None:
+    """Write what distributed crawl workers fetch into the index, then extract, tag and index it.
+
+    The index's single writer for `vnportal crawl --redis URL` workers on any number of hosts:
+    publishes the crawl state to Redis, stores the workers' pages and URL states, and processes
+    new pages whenever no crawl round is going. Exit code 2 if it could not run.
+    """
+    from crawler import LockBusy
+    from crawler.distributed import DistributedError
+    from crawler.index_worker import run_index_worker
+
+    try:
+        report = run_index_worker(db_path, redis_url, until_idle=until_idle,
+                                  process=lambda index: process_pending(index, workers=workers))
+    except (DistributedError, LockBusy) as exc:
+        raise CannotRun(str(exc)) from None
+    summary = ", ".join(f"{name} {count}" for name, count in sorted(report.processed.items())) or "nothing to process"
+    click.echo(f"stored {report.items} item(s); {len(report.rounds)} round(s) ended; processed: {summary}")
 
 
 @cli.command()

@@ -15,10 +15,22 @@ class LockBusy(RuntimeError):
 _held: dict[str, list[int]] = {}  # lock path -> [fd, depth]: the holder may re-enter (nightly wraps crawl)
 
 
+def _lock_path(db_path: str | Path) -> Path:
+    return Path(f"{Path(db_path).resolve()}.lock")
+
+
+def held_lock_fd(db_path: str | Path) -> int | None:
+    """The descriptor of the run lock this process holds on ``db_path``, if it holds it. A child
+    process given it (``pass_fds``) shares the lock: it stays held until both have exited, so a
+    killed parent's crawl process cannot write alongside the next run."""
+    held = _held.get(str(_lock_path(db_path)))
+    return held[0] if held else None
+
+
 @contextmanager
 def run_lock(db_path: str | Path) -> Iterator[Path]:
     """Hold the run lock of the index at ``db_path``; raise LockBusy at once if another process has it."""
-    path = Path(f"{Path(db_path).resolve()}.lock")
+    path = _lock_path(db_path)
     key = str(path)
     if key in _held:
         _held[key][1] += 1

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from time import monotonic
 
+from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
 from scrapy.utils.response import response_status_message
@@ -34,27 +35,44 @@ class BackoffRetryMiddleware(RetryMiddleware):
     """Retry like Scrapy's RetryMiddleware (RETRY_TIMES, RETRY_HTTP_CODES, RETRY_EXCEPTIONS), but
     first hold back the whole host: for the server's Retry-After when it sends one, else for
     RETRY_BACKOFF seconds doubling per attempt. A Retry-After above RETRY_MAX_WAIT is not waited
-    for in this run: the response goes on as a failure and the URL is retried on a later run."""
+    for in this run: the response goes on as a failure and the URL is retried on a later run.
+    The host is held as soon as the response is downloaded (signal response_downloaded): the
+    downloader sends the host's next queued request right after that signal, before
+    process_response() sees the response."""
 
     def __init__(self, settings):
         super().__init__(settings)
         self.backoff = settings.getfloat("RETRY_BACKOFF", 2.0)
         self.max_wait = settings.getfloat("RETRY_MAX_WAIT", 120.0)
 
-    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+    @classmethod
+    def from_crawler(cls, crawler):
+        middleware = super().from_crawler(crawler)
+        crawler.signals.connect(middleware._downloaded, signal=signals.response_downloaded)
+        return middleware
+
+    def _downloaded(self, response: Response, request: Request, spider=None) -> None:
+        if (wait := self._wait(request, response)) is not None:
+            self._hold(request, wait)
+
+    def _wait(self, request: Request, response: Response) -> float | None:
+        """Seconds to hold the host before retrying ``request``; None when it is not retried in this run."""
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
-            return response
+            return None
         wait = retry_after(response)
         if wait is None:
-            wait = self._backoff(request)
-        elif wait > self.max_wait:
-            logger.info("%s asks to retry after %.0f s: left to a later run", request.url, wait)
+            return self._backoff(request)
+        return wait if wait <= self.max_wait else None
+
+    def process_response(self, request: Request, response: Response, spider=None) -> Request | Response:
+        wait = self._wait(request, response)
+        if wait is None:
+            if response.status in self.retry_http_codes and not request.meta.get("dont_retry", False):
+                logger.info("%s asks to retry after %s s: left to a later run", request.url,
+                            response.headers.get(b"Retry-After", b"").decode("latin-1"))
             return response
         retry = self._retry(request, response_status_message(response.status))
-        if retry is None:
-            return response
-        self._hold(request, wait)
-        return retry
+        return response if retry is None else retry  # the host is held already (_downloaded)
 
     def process_exception(self, request: Request, exception: Exception, spider=None) -> Request | None:
         retry = super().process_exception(request, exception)

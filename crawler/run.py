@@ -7,6 +7,7 @@ process (crawler.runner.crawl starts it); during the crawl it is the index's onl
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import datetime
 
@@ -20,8 +21,13 @@ from data.index import Index
 
 
 def _emit(event: dict) -> None:
-    sys.stdout.write(json.dumps(event) + "\n")
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(json.dumps(event) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The parent is gone (killed): nobody reads the report. Stop as a kill would: every write
+        # so far is a committed transaction, and the next run resumes (its rows become 'aborted').
+        os._exit(3)
 
 
 def run(spec: dict) -> dict:

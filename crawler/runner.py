@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from crawler.lock import LockBusy, run_lock
+from crawler.lock import LockBusy, held_lock_fd, run_lock
 from crawler.options import CrawlOptions
 from crawler.sites.base import SiteProfile
 from data.index import Index
@@ -90,9 +90,11 @@ def crawl(index_path: str | Path, profiles: Iterable[SiteProfile], *, max_pages:
     """Crawl ``profiles`` into the index at ``index_path``; return the per-site report.
 
     Runs Scrapy in a child process (``python -m crawler.run``), which writes the index; holds the
-    index's run lock meanwhile (CrawlLocked if another run has it). ``max_pages``: article fetches
-    per site. ``since``: skip feed/sitemap entries dated before it. ``progress`` receives the
-    child's events ({"event": "url", "site", "outcome", "url", "reason"}) as they happen.
+    index's run lock meanwhile (CrawlLocked if another run has it), shared with the child. Rows
+    of a killed earlier run are marked 'aborted' first, and that crawl is resumed (see PortalSpider).
+    ``max_pages``: article fetches per site. ``since``: skip feed/sitemap entries dated before it.
+    ``progress`` receives the child's events ({"event": "url", "site", "outcome", "url", "reason"})
+    as they happen.
     """
     profiles = list(profiles)
     names = [p.name for p in profiles]
@@ -112,7 +114,8 @@ def crawl(index_path: str | Path, profiles: Iterable[SiteProfile], *, max_pages:
     logger.info("crawl %s: %d site(s) into %s", run_id, len(profiles), index_path)
     try:
         with run_lock(index_path):
-            report, code = _run_child(spec, progress)
+            _abort_dead_runs(index_path)
+            report, code = _run_child(spec, progress, keep_fds=(held_lock_fd(index_path),))
             if report is None:
                 index = Index(index_path)
                 try:
@@ -125,12 +128,26 @@ def crawl(index_path: str | Path, profiles: Iterable[SiteProfile], *, max_pages:
     return CrawlReport.from_dict(report)
 
 
-def _run_child(spec: dict, progress: Callable[[dict], None] | None) -> tuple[dict | None, int]:
+def _abort_dead_runs(index_path: str | Path) -> None:
+    """Mark 'aborted' the crawl_runs rows a killed run left 'running' (we hold the lock: none is going)."""
+    index = Index(index_path)
+    try:
+        if aborted := index.abort_runs(None, datetime.now(timezone.utc).isoformat(timespec="seconds")):
+            logger.warning("%d site run(s) of an interrupted crawl marked aborted; resuming", aborted)
+    finally:
+        index.close()
+
+
+def _run_child(spec: dict, progress: Callable[[dict], None] | None,
+               keep_fds: tuple[int | None, ...] = (), module: str = "crawler.run") -> tuple[dict | None, int]:
+    """Run ``python -m <module>`` (the crawl process) on ``spec``; the child also holds ``keep_fds``
+    (the run lock)."""
     env = dict(os.environ)  # the child needs the project on its path, whether installed or not
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH")) if p)
     env["PYTHONIOENCODING"] = "utf-8"
-    child = subprocess.Popen([sys.executable, "-m", "crawler.run"], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, env=env, text=True, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", module], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, env=env, text=True, encoding="utf-8",
+                             pass_fds=tuple(fd for fd in keep_fds if fd is not None))
     report = None
     try:
         child.stdin.write(json.dumps(spec))

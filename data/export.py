@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from typing import Iterable, Iterator, TextIO
 
 import sqlite_utils
@@ -118,6 +119,17 @@ def export_rows(db: sqlite_utils.Database, table: str, site: str | None = None,
     return (dict(zip(columns, row)) for row in cursor)
 
 
+_NEEDS_QUOTES = re.compile(r'[",\r\n]')
+
+
+def _csv_field(value) -> str:
+    # What csv.writer writes (QUOTE_MINIMAL) for a field of a row of several, about 5 times faster
+    # on long Vietnamese texts: csv.writer copies them character by character.
+    if value.__class__ is str:
+        return '"' + value.replace('"', '""') + '"' if _NEEDS_QUOTES.search(value) else value
+    return "" if value is None else repr(value) if value.__class__ is float else str(value)
+
+
 def write_rows(rows: Iterable[dict], out: TextIO, columns: list[str], fmt: str = "csv",
                excel: bool = False) -> int:
     """Write ``rows`` to ``out`` one at a time; return how many. ``excel`` starts CSV with a BOM."""
@@ -125,10 +137,9 @@ def write_rows(rows: Iterable[dict], out: TextIO, columns: list[str], fmt: str =
     if fmt == "csv":
         if excel:
             out.write("\ufeff")  # Excel reads BOM-less CSV as the local code page
-        writer = csv.writer(out)
-        writer.writerow(columns)
+        csv.writer(out).writerow(columns)
         for row in rows:
-            writer.writerow([row.get(column) for column in columns])
+            out.write(",".join([_csv_field(row.get(column)) for column in columns]) + "\r\n")
             count += 1
     elif fmt == "jsonl":
         for row in rows:

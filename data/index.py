@@ -16,7 +16,7 @@ from data.export import export_rows
 from data.reprocess import requeue_pages
 from data.schema import migrate
 from data.search import SearchHit, search, store_search_text
-from data.tags import replace_tags, tags_hash
+from data.tags import replace_tags, tags_dict, tags_hash
 
 # Fields whose change is a change of the article; raw_page_id, extractor_version and last_seen
 # are bookkeeping, updated silently.
@@ -58,10 +58,20 @@ class Index:
     def close(self) -> None:
         self.db.close()
 
+    def transaction(self):
+        """A context manager: the writes made inside are committed together, or not at all
+        (an error rolls them back; a kill leaves none of them). Nests (as a savepoint)."""
+        return self.db.atomic()  # not ``with db.conn``: sqlite-utils commits each write by itself there
+
     # -- raw pages -----------------------------------------------------------------
     def store_page(self, page: FetchedPage) -> int:
-        """Keep the raw response (gzip) and queue it for extraction; return its id."""
-        with self.db.conn:
+        """Keep the raw response (gzip) and queue it for extraction; return its id.
+
+        The crawl stores a page in the transaction that records its fetch in url_state, so a page
+        is kept once per recorded fetch: one fetched but not recorded before a kill is fetched
+        again and kept once. raw_pages holds a URL twice only when a later fetch found its text
+        changed (an unchanged re-fetch is not kept)."""
+        with self.db.atomic():
             page.id = self.db["raw_pages"].insert({
                 "url": page.url, "site": page.site, "fetched_at": page.fetched_at,
                 "http_status": page.status, "headers": json.dumps(page.headers, ensure_ascii=False),
@@ -84,7 +94,7 @@ class Index:
 
     def mark_page(self, page_id: int, status: str, reason: str | None, at: str) -> None:
         """Record what processing made of a raw page: indexed, unchanged, rejected or failed."""
-        with self.db.conn:
+        with self.db.atomic():
             self.db["raw_pages"].update(page_id, {"process_status": status, "reason": reason,
                                                   "processed_at": at})
 
@@ -97,6 +107,7 @@ class Index:
         Indexing the same article with the same tags again changes nothing.
         """
         digest = text_hash(article.text)
+        tags = tags_dict(tags)  # once: Tags.to_dict() copies every tag (asdict), and both uses below need it
         existing = next(self.db["articles"].rows_where("url = ?", [article.url]), None)
         row = {"url": article.url, "site": page.site, "title": article.title,
                "published": article.published, "author": article.author, "lead": article.lead,
@@ -201,7 +212,7 @@ class Index:
     def note_urls(self, urls: Iterable[str], site: str, kind: str, at: str) -> None:
         """Record that ``urls`` were seen (listed in a feed, sitemap or page) at ``at``."""
         status = "attachment" if kind == "attachment" else "new"
-        with self.db.conn:
+        with self.db.atomic():
             self.db.conn.executemany(
                 "insert into url_state (url, site, kind, first_seen, last_seen, status, failures) "
                 "values (?, ?, ?, ?, ?, ?, 0) on conflict(url) do update set last_seen = excluded.last_seen",
@@ -223,13 +234,13 @@ class Index:
                "last_seen": at, "last_fetched": at, "etag": etag, "last_modified": last_modified,
                "http_status": http_status, "status": "ok", "text_hash": text_hash, "failures": 0,
                "next_retry": None, "reason": None}
-        with self.db.conn:
+        with self.db.atomic():
             self.db["url_state"].upsert(row, pk="url")
         return outcome
 
     def record_not_modified(self, url: str, site: str, at: str) -> None:
         """A conditional request came back 304: the stored copy is current."""
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute("update url_state set last_seen = ?, last_fetched = ?, http_status = 304, "
                             "status = 'ok', failures = 0, next_retry = null, reason = null where url = ?",
                             [at, at, url])
@@ -251,7 +262,7 @@ class Index:
             wait = max(backoff_hours * 3600 * 2 ** (failures - 1), retry_after or 0)
             retry_at = datetime.fromisoformat(at) + timedelta(seconds=wait)
             row.update(status="failed", reason=reason, next_retry=retry_at.isoformat(timespec="seconds"))
-        with self.db.conn:
+        with self.db.atomic():
             self.db["url_state"].upsert(row, pk="url")
         return row["status"]
 
@@ -260,7 +271,7 @@ class Index:
         """Set the status of ``url`` without counting a failure ('blocked' by robots.txt,
         'redirected' to another URL, 'attachment' served where an article was expected)."""
         prev = self.url_state(url)
-        with self.db.conn:
+        with self.db.atomic():
             self.db["url_state"].upsert({"url": url, "site": site, "kind": prev["kind"] if prev else kind,
                                          "first_seen": prev["first_seen"] if prev else at, "last_seen": at,
                                          "status": status, "reason": reason}, pk="url")
@@ -271,26 +282,36 @@ class Index:
                                                 "valid_from", "valid_until")}
         row.update(domains=json.dumps(list(source.get("domains", ())), ensure_ascii=False),
                    enabled=int(bool(source.get("enabled", True))))
-        with self.db.conn:
+        with self.db.atomic():
             self.db["sources"].upsert(row, pk="name")
 
     def start_run(self, run_id: str, site: str, started: str) -> int:
         """Open a crawl_runs row for ``site`` (status 'running'); return its id."""
-        with self.db.conn:
+        with self.db.atomic():
             return self.db["crawl_runs"].insert({"run_id": run_id, "site": site, "started": started,
                                                  "status": "running"}).last_pk
 
     def finish_run(self, row_id: int, finished: str, counts: dict, status: str) -> None:
         """Close a crawl_runs row with its counts (requests, new, changed, unchanged, failed)."""
         row = {key: counts.get(key, 0) for key in ("requests", "new", "changed", "unchanged", "failed")}
-        with self.db.conn:
+        with self.db.atomic():
             self.db["crawl_runs"].update(row_id, {**row, "finished": finished, "status": status})
 
-    def abort_runs(self, run_id: str, finished: str) -> int:
-        """Mark the still 'running' rows of ``run_id`` 'aborted' (the crawl process died); return how many."""
-        with self.db.conn:
-            return self.db.execute("update crawl_runs set status = 'aborted', finished = ? "
-                                   "where run_id = ? and status = 'running'", [finished, run_id]).rowcount
+    def abort_runs(self, run_id: str | None, finished: str) -> int:
+        """Mark the still 'running' rows of ``run_id`` (of every run when None: call it holding the
+        run lock, when no run can be going) 'aborted', as the crawl process died; return how many."""
+        where, args = ("run_id = ? and ", [run_id]) if run_id is not None else ("", [])
+        with self.db.atomic():
+            return self.db.execute(f"update crawl_runs set status = 'aborted', finished = ? "
+                                   f"where {where}status = 'running'", [finished, *args]).rowcount
+
+    def interrupted_since(self, site: str) -> str | None:
+        """When the crawl of ``site`` was interrupted: the start of its first run aborted since its
+        last complete run, or None when its last run completed (or it never ran)."""
+        return self.db.execute(
+            "select min(started) from crawl_runs where site = ? and status = 'aborted' and id > coalesce("
+            "(select max(id) from crawl_runs where site = ? and status not in ('aborted', 'running')), 0)",
+            [site, site]).fetchone()[0]
 
     def crawl_runs(self, run_id: str | None = None) -> list[dict]:
         """crawl_runs rows, newest first (only those of ``run_id`` if given)."""

@@ -24,6 +24,7 @@ HIGHLIGHT = ("[", "]")  # marks a matched term in a snippet
 FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact"}
 RANK_WEIGHTS = "5.0, 2.0, 1.0"  # bm25 weights of title, lead, text
 ARTICLE_DAY = "substr(coalesce(a.published, a.first_seen), 1, 10)"  # an article's date, YYYY-MM-DD
+MAX_LIMIT = 2**63 - 1  # SQLite's largest integer; a larger --limit means "all hits" all the same
 
 _QUERY_TOKEN = re.compile(r'''
     (?P<phrase>"(?:[^"]|"")*")
@@ -41,6 +42,21 @@ _SYNTAX = {"phrase", "operator", "near", "column", "paren", "distance"}
 
 class QueryError(ValueError):
     """A search query or filter that cannot run; the message is one line."""
+
+
+def _shown(value) -> str:
+    """``value`` quoted for an error message, cut short so that the message stays one short line."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _utf8(value: str | None, what: str) -> str | None:
+    """``value``, unless it holds lone surrogates (undecodable command-line bytes), which SQLite cannot take."""
+    try:
+        (value or "").encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError(f"{what} {_shown(value)} is not valid UTF-8 text") from None
+    return value
 
 
 @dataclass
@@ -84,9 +100,11 @@ def build_match(query: str, mode: str = "accent-insensitive") -> str:
     if mode not in FTS_TABLES:
         raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
     normalise = fold if mode == "accent-insensitive" else unify
-    tokens = [("word" if m.group("word") else m.lastgroup, m) for m in _QUERY_TOKEN.finditer(query or "")]
+    # FTS5 reads a NUL as the end of the query ("unterminated string"): it separates words here
+    text = _utf8(query, "search query").replace("\x00", " ")
+    tokens = [("word" if m.group("word") else m.lastgroup, m) for m in _QUERY_TOKEN.finditer(text)]
     if any(kind == "unclosed" for kind, _ in tokens):
-        raise QueryError(f"unbalanced double quote in search query {query!r}")
+        raise QueryError(f"unbalanced double quote in search query {_shown(query)}")
     advanced = any(kind in _SYNTAX or m.group("star") for kind, m in tokens)
     parts = []
     for kind, m in tokens:
@@ -99,7 +117,7 @@ def build_match(query: str, mode: str = "accent-insensitive") -> str:
         elif advanced and kind != "other":
             parts.append(m.group().strip())
     if not any(part.startswith('"') for part in parts):
-        raise QueryError(f"search query {query!r} has no words to search for")
+        raise QueryError(f"search query {_shown(query)} has no words to search for")
     return " ".join(parts)
 
 
@@ -109,14 +127,14 @@ def day_bound(value: str | dt.date, end: bool = False) -> str:
         return value.isoformat()
     text = str(value).strip()
     try:
-        if re.fullmatch(r"\d{4}", text):
+        if re.fullmatch(r"\d{4}", text, re.ASCII):
             return f"{text}-12-31" if end else f"{text}-01-01"
-        if re.fullmatch(r"\d{4}-\d{1,2}", text):
+        if re.fullmatch(r"\d{4}-\d{1,2}", text, re.ASCII):
             year, month = map(int, text.split("-"))
             return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1).isoformat()
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise QueryError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise QueryError(f"{_shown(value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
 def article_filters(site: str | None = None, since: str | dt.date | None = None,
@@ -124,6 +142,7 @@ def article_filters(site: str | None = None, since: str | dt.date | None = None,
                     directive: str | None = None, query: str | None = None) -> tuple[str, list]:
     """SQL conditions on articles aliased ``a`` (each starting with AND) and their parameters."""
     clauses, params = [], []
+    site, official, directive = (_utf8(site, "site"), _utf8(official, "official"), _utf8(directive, "directive"))
     if site:
         clauses.append("a.site = ?")
         params.append(site)
@@ -153,7 +172,7 @@ def run(db: sqlite_utils.Database, sql: str, params: list, query: str | None) ->
         return db.execute(sql, params)
     except sqlite3.OperationalError as error:
         if "fts5" in str(error) or "syntax error" in str(error):
-            raise QueryError(f"cannot parse search query {query!r}: {error}") from None
+            raise QueryError(f"cannot parse search query {_shown(query)}: {error}") from None
         raise
 
 
@@ -166,12 +185,16 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "accent-insensitiv
         raise QueryError("limit must be at least 1")
     fts = FTS_TABLES[mode]
     where, params = article_filters(site, since, until, official, directive)
-    sql = (f"SELECT a.id, a.url, a.site, a.title, a.published, "
-           f"replace(replace(snippet({fts}, -1, ?, ?, '…', 24), 'ḏ', 'đ'), 'Ḏ', 'Đ'), "
-           f"bm25({fts}, {RANK_WEIGHTS}) AS rank "
-           f"FROM {fts} JOIN articles a ON a.id = {fts}.rowid WHERE {fts} MATCH ?{where} "
-           f"ORDER BY rank, a.id LIMIT ?")
-    rows = run(db, sql, [*HIGHLIGHT, match, *params, limit], query)
+    # Rank first, then join the articles and make snippets for the hits returned only: both cost
+    # per matching row, and common words match most of the index.
+    ranked = (f"SELECT {fts}.rowid AS id, bm25({fts}, {RANK_WEIGHTS}) AS rank FROM {fts}"
+              + (f" JOIN articles a ON a.id = {fts}.rowid" if where else "")
+              + f" WHERE {fts} MATCH ?{where} ORDER BY rank, {fts}.rowid LIMIT ?")
+    sql = (f"WITH top AS ({ranked}) SELECT a.id, a.url, a.site, a.title, a.published, "
+           f"replace(replace(snippet({fts}, -1, ?, ?, '…', 24), 'ḏ', 'đ'), 'Ḏ', 'Đ'), top.rank "
+           f"FROM top CROSS JOIN {fts} CROSS JOIN articles a "  # CROSS JOIN: in this order, by rowid
+           f"WHERE {fts} MATCH ? AND {fts}.rowid = top.id AND a.id = top.id ORDER BY top.rank, a.id")
+    rows = run(db, sql, [match, *params, min(limit, MAX_LIMIT), *HIGHLIGHT, match], query)
     hits = [SearchHit(*row) for row in rows]
     logger.debug("search %r (%s): %d hits", match, mode, len(hits))
     return hits

@@ -4,11 +4,14 @@
     server.route("/news/a-1.html", "<html>...</html>", etag='"v1"')
     server.route("/slow", "...", delay=3)
     server.route("/loop", status=302, headers={"Location": "/loop2"})
+    server.route("/cut", "<html>...</html>", fault="partial")  # half the body, then the socket closes
     ...crawl server.url("/news/")...
     server.paths()                     # every path requested, in order
 """
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 import time
 from dataclasses import dataclass, field
@@ -26,6 +29,9 @@ class Route:
     etag: str | None = None  # sent, and honoured in If-None-Match with a 304
     delay: float = 0.0  # seconds before answering (timeouts)
     handler: Callable[["Logged"], tuple[int, dict, bytes]] | None = None  # computes the answer
+    # A broken answer: "close" (no response, FIN), "reset" (no response, RST), "partial" (headers,
+    # half the body, close), "trickle" (headers, then the body one byte per ``delay`` seconds).
+    fault: str | None = None
 
 
 @dataclass
@@ -62,6 +68,9 @@ class PortalServer:
                         headers["ETag"] = route.etag
                         if logged.headers.get("if-none-match") == route.etag:
                             status, body = 304, b""
+                if route is not None and route.fault:
+                    self._broken(route, status, headers, body)
+                    return
                 if route is not None and route.delay:
                     time.sleep(route.delay)
                 headers.setdefault("Content-Type", "text/html; charset=utf-8")
@@ -74,6 +83,27 @@ class PortalServer:
                     self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout tests)
+
+            def _broken(self, route: Route, status: int, headers: dict, body: bytes) -> None:
+                self.close_connection = True
+                try:
+                    if route.fault in ("partial", "trickle"):
+                        self.send_response(status)
+                        for key, value in {"Content-Type": "text/html; charset=utf-8", **headers}.items():
+                            self.send_header(key, value)
+                        self.send_header("Content-Length", str(len(body)))
+                        self.end_headers()
+                    if route.fault == "partial":
+                        self.wfile.write(body[: len(body) // 2])
+                    elif route.fault == "trickle":
+                        for byte in body:
+                            self.wfile.write(bytes([byte]))
+                            time.sleep(route.delay or 0.1)
+                    elif route.fault == "reset":  # close with SO_LINGER 0: an RST, not a FIN
+                        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                        self.connection.close()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up
 
             def log_message(self, format, *args):  # noqa: A002 (http.server signature)
                 pass

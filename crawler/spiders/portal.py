@@ -4,6 +4,11 @@ Discovery: RSS/Atom feeds, sitemaps (index files, lastmod) and listing pages wit
 Incremental: a known article is fetched again only when a feed/sitemap date says it changed,
 when it is due a re-check (``recheck_days``, sent as a conditional request), or when a failed
 fetch is due a retry; listing pagination stops once pages hold only known articles.
+
+Resumable: after a crawl of a site was interrupted (killed), the next run walks its feeds,
+sitemaps and listings as the interrupted run would have: no conditional requests for them, child
+sitemaps fetched whatever our last fetch of them, and articles first seen since the interruption
+count as unknown for the pagination stop. Articles fetched before the kill are not fetched again.
 """
 from __future__ import annotations
 
@@ -17,13 +22,15 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
-                               DownloadTimeoutError, IgnoreRequest)
+                               DownloadFailedError, DownloadTimeoutError, IgnoreRequest, ResponseDataLossError)
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.internet.defer import CancelledError
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError as TxTimeoutError
+from twisted.internet.error import (ConnectionClosed, ConnectionDone, DNSLookupError, TCPTimedOutError,
+                                    TimeoutError as TxTimeoutError)
+from twisted.web.client import ResponseFailed, ResponseNeverReceived
 from twisted.python.failure import Failure
 
 from crawler.discovery import (article_pattern, feed_entries, feed_links, looks_like_article, next_page,
@@ -50,8 +57,9 @@ def iso(moment: datetime) -> str:
 class SiteRun:
     """One site's share of a crawl: its profile, article pattern, counters and first errors."""
 
-    def __init__(self, profile: SiteProfile, emit: Callable[[dict], None]):
+    def __init__(self, profile: SiteProfile, emit: Callable[[dict], None], interrupted: str | None = None):
         self.profile = profile
+        self.interrupted = interrupted  # start of the site's interrupted run being resumed, if any
         self.pattern = re.compile(profile.article_pattern) if profile.article_pattern else None
         self.counts: Counter = Counter()
         self.fetches = 0  # article requests issued (for max_pages)
@@ -100,9 +108,13 @@ class PortalSpider(scrapy.Spider):
         self.since = since
         self.max_pages = max_pages
         self.emit = emit or (lambda event: None)
-        self.runs = {p.name: SiteRun(p, self.emit) for p in profiles}
+        self.runs = {p.name: SiteRun(p, self.emit, index.interrupted_since(p.name)) for p in profiles}
+        for run in self.runs.values():
+            if run.interrupted:
+                logger.warning("%s: resuming the crawl interrupted at %s", run.profile.name, run.interrupted)
         self._requested: set[str] = set()
         self._known: dict[str, bool] = {}
+        self._walked: dict[tuple[str, int | None], set[str]] = {}  # article URLs listed per listing walk
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> "PortalSpider":
@@ -153,7 +165,8 @@ class PortalSpider(scrapy.Spider):
             return None
         self._requested.add(key)
         headers = {}
-        state = self.index.url_state(key) if conditional else None
+        resuming = run.interrupted and kind != "article"  # what the killed run recorded may not be followed
+        state = self.index.url_state(key) if conditional and not resuming else None
         if state and state["last_fetched"]:
             if state["etag"]:
                 headers["If-None-Match"] = state["etag"]
@@ -164,16 +177,18 @@ class PortalSpider(scrapy.Spider):
         return Request(key, callback=callback, errback=self.on_error, headers=headers, meta=meta, dont_filter=True)
 
     # -- articles ------------------------------------------------------------------------
-    def _was_known(self, url: str) -> bool:
-        """Whether ``url`` was settled before this run (asked once, before any fetch in this run)."""
+    def _was_known(self, run: SiteRun, url: str) -> bool:
+        """Whether ``url`` was settled before this run, or before the interrupted run it resumes
+        (asked once, before any fetch in this run)."""
         if url not in self._known:
             state = self.index.url_state(url)
-            self._known[url] = bool(state and (state["last_fetched"] or state["status"] in KNOWN_STATUSES))
+            self._known[url] = bool(state and (state["last_fetched"] or state["status"] in KNOWN_STATUSES)
+                                    and not (run.interrupted and state["first_seen"] >= run.interrupted))
         return self._known[url]
 
     def _article(self, run: SiteRun, url: str, lastmod: datetime | None = None) -> Request | None:
         """The request for article ``url`` if it is due, else None (counted as skipped)."""
-        self._was_known(url)
+        self._was_known(run, url)
         if url in self._requested:
             return None
         run.counts["discovered"] += 1
@@ -322,6 +337,8 @@ class PortalSpider(scrapy.Spider):
             return False
         state = self.index.url_state(url)
         fetched = parse_date(state["last_fetched"]) if state else None
+        if fetched and run.interrupted and state["last_fetched"] >= run.interrupted:
+            fetched = None  # by the interrupted run, which may not have noted its URLs
         return not (lastmod and fetched and lastmod <= fetched)
 
     # -- listings --------------------------------------------------------------------------
@@ -354,22 +371,33 @@ class PortalSpider(scrapy.Spider):
         articles = [link for link in site_links if link != here and not is_attachment(link)
                     and page_number(link) is None and run.is_article(link)]
         yield from self._discovered(run, at, articles, [link for link in site_links if is_attachment(link)])
-        unknown = sum(not self._was_known(url) for url in articles)
+        unknown = sum(not self._was_known(run, url) for url in articles)
         for url in articles:
             if request := self._article(run, url):
                 yield request
         if is_article_page:
             return
+        walked = self._walked.setdefault((run.profile.name, meta.get("listing")), set())
+        repeated = bool(articles) and walked.issuperset(articles)  # a pager past its end repeating a page
+        walked.update(articles)
         streak = 0 if unknown else meta["streak"] + 1
-        if not articles or streak >= self.options.stop_after_known_pages or run.capped \
-                or page - meta.get("first_page", 1) + 1 >= self.options.max_listing_pages:
+        if not articles or streak >= self.options.stop_after_known_pages or run.capped:
             logger.info("%s: listing ends at page %d (%d articles, %d unknown)", run.profile.name, page,
                         len(articles), unknown)
             return
         following = self._next_listing_page(run, response, links, meta)
-        if following and (request := self._request(run, following, "listing", self.parse_listing,
-                                                   listing=meta.get("listing"), page=page + 1, streak=streak,
-                                                   first_page=meta.get("first_page", 1))):
+        trap = "the page repeats earlier pages" if repeated else \
+            f"max_listing_pages ({self.options.max_listing_pages}) reached" \
+            if page - meta.get("first_page", 1) + 1 >= self.options.max_listing_pages else None
+        if following in self._requested:
+            return  # a pager pointing back
+        if following and trap:  # an endless pager or calendar: the URL not followed is kept, with why
+            logger.info("%s: listing cut after page %d (%s): %s not followed", run.profile.name, page, trap,
+                        following)
+            yield FailureItem(following, run.profile.name, "listing", f"not followed: {trap}", at, status="skipped")
+        elif following and (request := self._request(run, following, "listing", self.parse_listing,
+                                                     listing=meta.get("listing"), page=page + 1, streak=streak,
+                                                     first_page=meta.get("first_page", 1))):
             yield request
 
     def _next_listing_page(self, run: SiteRun, response: Response, links: list[str], meta: dict) -> str | None:
@@ -432,7 +460,11 @@ def describe_failure(failure: Failure, options: CrawlOptions) -> tuple[str, int 
             return f"{kind} ({len(urls) - 1} redirects)", None, None
         return f"request dropped: {message}", None, None
     if isinstance(exc, (DownloadTimeoutError, TxTimeoutError, TCPTimedOutError)):
-        return f"timeout (no answer within {options.timeout:g} s)", None, None
+        return f"timeout (no complete answer within {options.timeout:g} s)", None, None
+    if isinstance(exc, ResponseDataLossError):
+        return "connection lost mid-response (body cut short)", None, None
+    if isinstance(exc, (DownloadFailedError, ResponseFailed, ConnectionClosed)):
+        return _lost_connection(exc), None, None
     if isinstance(exc, (CannotResolveHostError, DNSLookupError)):
         return "DNS lookup failed", None, None
     if isinstance(exc, (DownloadCancelledError, CancelledError)):
@@ -440,3 +472,14 @@ def describe_failure(failure: Failure, options: CrawlOptions) -> tuple[str, int 
     if isinstance(exc, DownloadConnectionRefusedError) or "refused" in str(exc).lower():
         return "connection refused", None, None
     return f"{type(exc).__name__}: {exc}".strip(), None, None
+
+
+def _lost_connection(exc: Exception) -> str:
+    """'connection closed|reset without a response|mid-response', from Twisted's reasons (Scrapy's
+    DownloadFailedError wraps ResponseNeverReceived/ResponseFailed, which list them)."""
+    cause = exc.__cause__ if isinstance(exc, DownloadFailedError) and exc.__cause__ is not None else exc
+    reasons = [getattr(reason, "value", reason) for reason in getattr(cause, "reasons", None) or [cause]]
+    how = "closed" if any(isinstance(reason, ConnectionDone) for reason in reasons) else "reset"
+    if isinstance(cause, ResponseNeverReceived):
+        return f"connection {how} without a response"
+    return f"connection {how} mid-response" if isinstance(cause, ResponseFailed) else f"connection {how}"

@@ -1,0 +1,261 @@
+"""Ingest saved pages: HTML files, folders of them, and WARC archives, into the index as raw pages.
+
+Each page goes through the crawler's own path (``crawler.pipelines.record_item``): url_state records
+the fetch (so a later crawl knows the URL, its ETag and Last-Modified) and the body is stored as a
+pending raw page, to be extracted, tagged and indexed like a crawled one.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from scrapy.http import HtmlResponse
+
+from crawler.discovery import page_text_hash
+from crawler.items import FetchedItem
+from crawler.options import CrawlOptions
+from crawler.pipelines import record_item
+from crawler.sites import REGISTRY, SiteProfile, get_profile, sample_profiles
+from crawler.urls import canonical, is_web
+from data.index import Index
+
+logger = logging.getLogger(__name__)
+
+HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
+DECODED_HEADERS = ("content-encoding", "transfer-encoding", "content-length")  # the stored body is decoded
+
+
+class IngestError(ValueError):
+    """An input cannot be read (missing, not HTML or WARC, corrupt); nothing of it was stored."""
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did. ``read`` counts HTML files and WARC response records; each of them is
+    ``stored``, ``skipped`` (the index already holds this page, or a newer fetch of its URL) or
+    ``not_html`` (not an HTTP 200 HTML response). ``errors``: one line per input left out."""
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    not_html: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    url: str
+    body: bytes
+    fetched_at: str
+    headers: dict
+
+
+def ingest(index: Index, paths: Iterable[str | Path], site: str | None = None) -> IngestReport:
+    """Store the pages of ``paths`` (HTML files, folders searched recursively for *.html, *.htm,
+    *.warc and *.warc.gz, WARC files) as pending raw pages of site ``site`` (default: the profile
+    owning the URL, else its host). Each input file is one transaction: a corrupt one is
+    reported in ``errors`` and leaves nothing behind."""
+    report = IngestReport()
+    for path in find_inputs(paths):  # all checked before anything is stored
+        counts = IngestReport()
+        try:
+            with index.transaction():
+                for page in _pages(path, counts):
+                    _store(index, page, site, counts)
+        except IngestError as exc:
+            report.errors.append(f"{path}: {exc}")
+            logger.warning("%s: %s", path, exc)
+            continue
+        for name in ("read", "stored", "skipped", "not_html"):
+            setattr(report, name, getattr(report, name) + getattr(counts, name))
+    return report
+
+
+def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
+    """The files ``ingest`` reads for ``paths``; IngestError when a path is missing or of another kind."""
+    found = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and _kind(p))
+        elif not path.exists():
+            raise IngestError(f"{path}: no such file or folder")
+        elif not _kind(path):
+            raise IngestError(f"{path}: not an HTML (.html, .htm) or WARC (.warc, .warc.gz) file")
+        else:
+            found.append(path)
+    return found
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    return "html" if name.endswith(HTML_SUFFIXES) else None
+
+
+def _pages(path: Path, counts: IngestReport) -> Iterator[_Page]:
+    if _kind(path) == "warc":
+        yield from _warc_pages(path, counts)
+        return
+    try:
+        body = path.read_bytes()
+        mtime = path.stat().st_mtime
+    except OSError as exc:
+        raise IngestError(exc.strerror) from None
+    counts.read += 1
+    yield _Page(url=_html_url(body, path), body=body, headers={"Content-Type": "text/html"},
+                fetched_at=_iso(datetime.fromtimestamp(int(mtime), timezone.utc)))
+
+
+def _html_url(body: bytes, path: Path) -> str:
+    """The page's own address (<link rel=canonical>, else og:url), else the file's URI."""
+    response = HtmlResponse(path.resolve().as_uri(), body=body)
+    for href in (response.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href")
+                 .get(), response.xpath("//meta[@property='og:url']/@content").get()):
+        if href and is_web(href.strip()):
+            return canonical(href.strip())
+    return response.url
+
+
+def _warc_pages(path: Path, counts: IngestReport) -> Iterator[_Page]:
+    """The HTTP 200 HTML responses of a WARC file. warcio stops quietly at a truncated record or
+    member and only warns (on stderr) about a wrong Content-Length, so every record's length
+    and the file's end are checked here."""
+    from warcio.archiveiterator import WARCIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    class StrictIterator(WARCIterator):
+        INC_RECORD = ""  # counted in err_count and reported below, not printed
+
+    try:
+        with path.open("rb") as stream:
+            records = StrictIterator(stream)
+            for record in records:
+                if record.rec_type != "response":
+                    record.raw_stream.read()
+                    _check_complete(record, records)
+                    continue
+                counts.read += 1
+                http = record.http_headers
+                body = record.content_stream().read()
+                _check_complete(record, records)
+                content_type = http.get_header("Content-Type", "") if http else ""
+                if http is None or http.get_statuscode() != "200" or not _is_html(content_type, body):
+                    counts.not_html += 1
+                    continue
+                uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
+                if not is_web(uri):
+                    raise IngestError(f"a response record without an http(s) WARC-Target-URI ({uri or 'none'})")
+                headers = {}
+                for name, value in http.headers:  # repeated headers joined, as the crawler stores them
+                    if name.lower() not in DECODED_HEADERS:
+                        headers[name] = f"{headers[name]}, {value}" if name in headers else value
+                yield _Page(url=canonical(uri), body=body, headers=headers,
+                            fetched_at=_warc_date(record.rec_headers.get_header("WARC-Date")))
+            stream.seek(records.offset)
+            if stream.read(4096).strip():
+                raise IngestError(f"corrupt or truncated after byte {records.offset}")
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+        if isinstance(exc, IngestError):
+            raise
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        reason = getattr(exc, "strerror", None) or (lines or [type(exc).__name__])[0]
+        if "non-chunked gzip" in reason:
+            reason = "gzipped as one stream, not record by record: `warcio recompress` it first"
+        raise IngestError(f"not a readable WARC file ({reason})") from None
+
+
+def _check_complete(record, records) -> None:
+    uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_type
+    if record.raw_stream.limit:
+        raise IngestError(f"truncated record ({uri}: {record.raw_stream.limit} byte(s) missing)")
+    if records.err_count:
+        raise IngestError(f"a record before byte {records.offset} does not match its Content-Length")
+
+
+def _is_html(content_type: str, body: bytes) -> bool:
+    if content_type:
+        return "html" in content_type.lower()
+    start = body[:1024].lstrip().lower()
+    return start.startswith((b"<!doctype html", b"<html"))
+
+
+def _warc_date(value: str | None) -> str:
+    try:
+        moment = datetime.fromisoformat((value or "").replace("Z", "+00:00"))
+    except ValueError:
+        raise IngestError(f"bad WARC-Date {value!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return _iso(moment.astimezone(timezone.utc).replace(microsecond=0))
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")  # the crawler's format: times compare as text
+
+
+def site_for(url: str, site: str | None = None) -> tuple[str, SiteProfile | None]:
+    """The site a page is stored under, and its profile when one is known: ``site`` if given, else
+    the registry profile owning the URL (the bundled sample portal's on a loopback host), else
+    the URL's host ("local" for files)."""
+    if site:
+        return site, _profile(site)
+    candidates = list(REGISTRY)
+    parts = urlsplit(url)
+    if parts.hostname in LOOPBACK_HOSTS:
+        candidates += sample_profiles(f"{parts.scheme}://{parts.netloc}")
+    for whole_host in (False, True):
+        for profile in candidates:
+            if profile.owns(url, whole_host=whole_host):
+                return profile.name, profile
+    host = (parts.hostname or "").removeprefix("www.")
+    return (host + (f"-{parts.port}" if parts.port else "") if host else "local"), None
+
+
+def _profile(name: str) -> SiteProfile | None:
+    try:
+        return get_profile(name)
+    except KeyError:
+        return None
+
+
+def _store(index: Index, page: _Page, site: str | None, counts: IngestReport) -> None:
+    """Store one page as the crawler would, unless the index already has it or a newer fetch."""
+    name, profile = site_for(page.url, site)
+    state = index.url_state(page.url)
+    if state and state["last_fetched"] and state["last_fetched"] >= page.fetched_at:
+        counts.skipped += 1  # an older (or the same) capture would roll the article back
+        return
+    if _has_page(index, page):
+        counts.skipped += 1
+        return
+    if profile is not None:
+        index.upsert_source(profile.to_dict())
+    response = HtmlResponse(page.url, body=page.body, headers=page.headers)
+    selector = profile.selectors.body if profile else None
+    item = FetchedItem(url=page.url, site=name, kind="article", fetched_at=page.fetched_at,
+                       etag=_header(page.headers, "ETag"), last_modified=_header(page.headers, "Last-Modified"),
+                       text_hash=page_text_hash(response, selector), body=page.body, headers=page.headers)
+    outcome = record_item(index, item, CrawlOptions())
+    if outcome and outcome[0] in ("new", "changed"):
+        counts.stored += 1
+    else:
+        counts.skipped += 1  # the same text as the stored copy
+
+
+def _has_page(index: Index, page: _Page) -> bool:
+    digest = hashlib.sha256(page.body).hexdigest()
+    return index.db.execute("select 1 from raw_pages where url = ? and body_sha256 = ? limit 1",
+                            [page.url, digest]).fetchone() is not None
+
+
+def _header(headers: dict, name: str) -> str | None:
+    return next((value for key, value in headers.items() if key.lower() == name.lower()), None)
+
