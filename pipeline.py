@@ -1,12 +1,13 @@
 """vnportal command line: every command is a thin wrapper over one public function."""
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
 import os
 import sys
-
-import contextlib
-import datetime as dt
+import traceback
+from dataclasses import dataclass
 
 import click
 
@@ -65,6 +66,10 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
             outcome = "rejected"
             index.mark_page(page.id, outcome, str(result), _utcnow())
             log.info("rejected %s: %s", page.url, result)
+        elif isinstance(result, PageFailure):
+            outcome = "failed"  # a bug, not the page's fault: kept for `vnportal reprocess` once fixed
+            index.mark_page(page.id, outcome, result.reason, _utcnow())
+            log.error("could not process %s: %s\n%s", page.url, result.reason, result.trace)
         else:
             with index.transaction():  # a kill leaves the page either indexed or still pending
                 outcome = index.add_article(page, *result)
@@ -73,8 +78,16 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
     return counts
 
 
+@dataclass
+class PageFailure:
+    """An unexpected error while extracting or tagging one page (the run goes on)."""
+    reason: str
+    trace: str
+
+
 def _extract_and_tag(page):
-    """One raw page as (Article, Tags), or the ExtractionError saying why it is no article."""
+    """One raw page as (Article, Tags), the ExtractionError saying why it is no article, or a
+    PageFailure when extraction or tagging broke on it."""
     from extract import ExtractionError, extract_html
     from nlp import tag
 
@@ -82,9 +95,11 @@ def _extract_and_tag(page):
         if page.status != 200:
             raise ExtractionError(f"HTTP {page.status}")
         article = extract_html(page.body, page.url, profile=_profile_for(page.site), headers=page.headers)
+        return article, tag(article.text, _ref_date(article.published, page.fetched_at))
     except ExtractionError as exc:
         return exc
-    return article, tag(article.text, _ref_date(article.published, page.fetched_at))
+    except Exception as exc:  # one bad page must not stop a nightly run over thousands
+        return PageFailure(f"internal error: {type(exc).__name__}: {exc}"[:500], traceback.format_exc())
 
 
 def _load_models() -> None:
