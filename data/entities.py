@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from data.textnorm import directive_fold, fold_key
+from data.textnorm import directive_fold, fold_key, key_match
 
 
 @dataclass
@@ -92,8 +92,8 @@ def directives(db: sqlite_utils.Database, key: str | None = None, type: str | No
            "first_cited, last_cited FROM directives")
     params = []
     if key:
-        sql += " WHERE key_folded = ?"
-        params.append(directive_fold(key))
+        sql += f" WHERE {key_match()}"
+        params += [directive_fold(key)] * 2
     found = [Directive(*row) for row in db.execute(sql + " ORDER BY article_count DESC, key", params)]
     if type:
         wanted = fold_key(type)

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from data.textnorm import directive_fold, fold, fold_key, unify
+from data.textnorm import directive_fold, fold, fold_key, key_match, unify
 
 logger = logging.getLogger(__name__)
 
@@ -158,8 +158,8 @@ def article_filters(site: str | None = None, since: str | dt.date | None = None,
         params.append(f" {fold_key(official)} ")
     if directive:
         clauses.append("a.id IN (SELECT dm.article_id FROM directive_mentions dm "
-                       "JOIN directives d ON d.key = dm.directive_key WHERE d.key_folded = ?)")
-        params.append(directive_fold(directive))
+                       f"JOIN directives d ON d.key = dm.directive_key WHERE {key_match('d.key_folded')})")
+        params += [directive_fold(directive)] * 2
     if query:
         clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(build_match(query))

@@ -48,3 +48,10 @@ def fold_key(text: str) -> str:
 def directive_fold(key: str) -> str:
     """Comparison form of a document key ("15/2020/NĐ-CP" == "15/2020/nd-cp"): folded, no spaces."""
     return _SPACE.sub("", fold_key(key))
+
+
+def key_match(column: str = "key_folded") -> str:
+    """SQL matching a folded document key given twice as a parameter: a key without a term or
+    year ("05-CT/TW") also finds its dated documents ("05-CT/TW@2016")."""
+    return (f"({column} = ? OR (instr({column}, '@') > 0 "
+            f"AND substr({column}, 1, instr({column}, '@') - 1) = ?))")

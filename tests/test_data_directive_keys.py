@@ -42,3 +42,15 @@ def test_undated_citations_join_the_dated_document(tmp_path, order):
                     "http://portal.test/c": "05-CT/TW"}
     counts = dict(index.db.execute("SELECT key, article_count FROM directives"))
     assert counts == {"05-CT/TW@2016": 2, "05-CT/TW": 1}
+
+
+def test_an_undated_key_finds_its_dated_documents(tmp_path):
+    index = Index(tmp_path / "i.db")
+    for page, article, tags in ARTICLES:
+        index.store_page(page)
+        index.add_article(page, article, tags)
+    assert {d.key for d in index.directives(key="05-CT/TW")} == {"05-CT/TW", "05-CT/TW@2016"}
+    assert {d.key for d in index.directives(key="05-ct/tw@2016")} == {"05-CT/TW@2016"}
+    assert {d.key for d in index.directives(key="05-CT/TW@2019")} == set()
+    hits = index.search("Chỉ thị", directive="05-CT/TW")
+    assert {h.url for h in hits} == {"http://portal.test/a", "http://portal.test/b", "http://portal.test/c"}
