@@ -40,8 +40,23 @@ def parse_date(value: str | None) -> datetime | None:
         try:
             parsed = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
-            return None
+            parsed = _dateparser_date(value)
+            if parsed is None:
+                return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=VIETNAM)
+
+
+# Portal feeds also write "15/01/2020 08:22" or "Thứ Tư, 15/01/2020 08:22": dateparser reads those;
+# only absolute dates with day, month and year, so nothing is ever filled in from today.
+_DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
+                        "PARSERS": ["custom-formats", "absolute-time"], "TIMEZONE": "+0700",
+                        "RETURN_AS_TIMEZONE_AWARE": True}
+
+
+def _dateparser_date(value: str) -> datetime | None:
+    import dateparser
+
+    return dateparser.parse(value, languages=["vi", "en"], settings=_DATEPARSER_SETTINGS)
 
 
 def feed_entries(body: bytes) -> list[tuple[str, datetime | None]] | None:

@@ -225,6 +225,13 @@ def test_dates_without_zone_are_vietnam_time():
     assert parse_date("not a date") is None
 
 
+def test_portal_feed_dates_in_vietnamese_forms_are_read_but_never_relative_ones():
+    assert parse_date("Thứ Tư, 15/01/2020 08:22") == datetime(2020, 1, 15, 1, 22, tzinfo=timezone.utc)
+    assert parse_date("15/01/2020 08:22") == datetime(2020, 1, 15, 1, 22, tzinfo=timezone.utc)
+    for value in ("hôm qua", "3 ngày trước", "15/01", "5,07%"):
+        assert parse_date(value) is None, value
+
+
 def test_sample_listing_and_article_pages_are_told_apart():
     listing = sample_page("haiphong/tin-tuc-su-kien/index.html")
     article = sample_page("haiphong/tin-tuc-su-kien/tong-ket-cong-tac-tuyen-giao-nam-2021-trien-khai-nhiem-vu-nam-2022-118502.html")
