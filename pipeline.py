@@ -120,6 +120,7 @@ def _extracted(pages, workers: int):
     import itertools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     pages = iter(pages)
     first = next(pages, None)
@@ -127,16 +128,20 @@ def _extracted(pages, workers: int):
         return
     window: collections.deque = collections.deque()
     # a worker that dies (or cannot start) fails the run with BrokenProcessPool, it does not hang it
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_load_models) as pool:
-        for page in itertools.chain([first], pages):
-            window.append((page, pool.submit(_extract_and_tag, page)))
-            if len(window) >= 4 * workers:  # a bounded look-ahead keeps memory flat on big backfills
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_load_models) as pool:
+            for page in itertools.chain([first], pages):
+                window.append((page, pool.submit(_extract_and_tag, page)))
+                if len(window) >= 4 * workers:  # a bounded look-ahead keeps memory flat on big backfills
+                    done, future = window.popleft()
+                    yield done, future.result()
+            while window:
                 done, future = window.popleft()
                 yield done, future.result()
-        while window:
-            done, future = window.popleft()
-            yield done, future.result()
+    except BrokenProcessPool:
+        raise CannotRun("a worker process died (out of memory?); the pages not yet indexed stay pending: "
+                        "run again, or with fewer --workers") from None
 
 
 def _profile_for(site: str):
