@@ -38,8 +38,9 @@ def _rate(work: list, run, seconds: float) -> tuple[float, int]:
 
 
 def _pages(seeds: list[dict]) -> tuple[list[str], str]:
-    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SAMPLE_SITE.glob("*/*/*.html"))
-             if p.stem != "index" and not p.stem.startswith("page-")]
+    gold = sorted((ROOT / "tests" / "gold" / "extract").glob("*/*.json"))  # the article pages, by their gold
+    paths = [SAMPLE_SITE / json.loads(g.read_text(encoding="utf-8"))["path"] for g in gold]
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in paths if p.exists()]
     if pages:
         return pages, f"{len(pages)} sample-site article pages"
     wrapped = ["<html><body><article>" + "".join(f"<p>{html.escape(par)}</p>" for par in s["text"].split("\n\n"))
