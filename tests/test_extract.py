@@ -5,9 +5,10 @@ import unicodedata
 from types import SimpleNamespace
 
 import pytest
+from badinput.build import cp1258, tcvn3, vni  # the bad-input corpus's encoders
 
 from extract import EXTRACTOR_VERSION, Article, ExtractionError, extract_html, search_form
-from extract.legacy import TCVN3, VNI_LETTERS, VNI_MARKS, detect_legacy
+from extract.legacy import detect_legacy
 
 URL = "https://haiphong.gov.vn/tin-tuc-su-kien/hoi-nghi-118467.html"
 TITLE = "Tổng kết công tác tuyên giáo năm 2021, triển khai nhiệm vụ năm 2022"
@@ -228,28 +229,7 @@ def test_nfd_input_becomes_nfc():
     assert unicodedata.is_normalized("NFC", article.title + article.text)
 
 
-def _tcvn3(text: str) -> bytes:
-    reverse = {v: k for k, v in TCVN3.items() if len(v) == 1 and not unicodedata.combining(v)}
-    out = bytearray()
-    for ch in text:
-        code = reverse.get(ch, reverse.get(ch.lower()) if ch.isupper() else None)
-        out += bytes([code]) if code else ch.encode("cp1252")
-    return bytes(out)
-
-
-def _vni(text: str) -> bytes:
-    table = {v: bytes([k]) for k, v in VNI_LETTERS.items()}
-    for lower, upper, marks in VNI_MARKS:
-        for base in "aeouyAEOUY":
-            table[unicodedata.normalize("NFC", base + marks)] = (
-                base.encode() + bytes([upper if base.isupper() else lower]))
-        for letter, code in (("ơ", 0xF4), ("Ơ", 0xD4), ("ư", 0xF6), ("Ư", 0xD6)):
-            table[unicodedata.normalize("NFC", letter + marks)] = bytes(
-                [code, upper if letter.isupper() else lower])
-    return b"".join(table[ch] if ch in table else ch.encode("cp1252") for ch in text)
-
-
-@pytest.mark.parametrize("encode", [_tcvn3, _vni])
+@pytest.mark.parametrize("encode", [tcvn3, vni])
 def test_legacy_encoded_page_converted(encode):
     sentence = ("Đồng chí Nguyễn Thị Như Hoa, Trưởng Ban Tuyên giáo Huyện ủy phát biểu tại hội nghị "
                 "sơ kết công tác khoa giáo sáu tháng đầu năm, đường lối của Đảng được quán triệt.")
@@ -277,25 +257,14 @@ def test_wrong_latin1_header_on_utf8_bytes():
     assert article.text == "\n\n".join([P1, P2])
 
 
-def _cp1258(text: str) -> bytes:
-    """windows-1258 keeps â ê ô ă ơ ư precomposed and writes tone marks as combining bytes."""
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = bytearray()
-    for ch in text:
-        decomposed = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
-        out += (base + "".join(c for c in decomposed if c in tones)).encode("cp1258")
-    return bytes(out)
-
-
 def test_utf8_header_on_windows_1258_bytes():
-    raw = _cp1258(page(body(P1, P2)).replace('<meta charset="utf-8">', ""))
+    raw = cp1258(page(body(P1, P2)).replace('<meta charset="utf-8">', ""))
     article = run(raw, headers={"Content-Type": "text/html; charset=utf-8"})
     assert article.text == "\n\n".join([P1, P2])
 
 
 def test_meta_charset_used_without_header():
-    raw = _cp1258(page(body(P1, P2), charset="windows-1258"))
+    raw = cp1258(page(body(P1, P2), charset="windows-1258"))
     assert run(raw).title == TITLE
 
 
