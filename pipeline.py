@@ -183,14 +183,18 @@ def _existing_index(db_path: str):
 @click.option("--official", help="Only articles mentioning this person (whole words, accents ignored).")
 @click.option("--directive", help="Only articles citing this document, by key (e.g. 20-CT/TW).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show.")
+@click.option("--rank-all", is_flag=True,
+              help="Rank every match by bm25, even a broad query on a large index (slow there).")
 @output_format
 @db_option
 def search(query: str, mode: str, site: str | None, since: str | None, until: str | None, official: str | None,
-           directive: str | None, limit: int, fmt: str, db_path: str) -> None:
+           directive: str | None, limit: int, rank_all: bool, fmt: str, db_path: str) -> None:
     """Full-text search of titles, leads and texts, best matches first.
 
     QUERY is plain words (all must occur); FTS syntax also works: "a phrase", OR, NOT, AND,
-    prefix*, NEAR(a b, 5), title:word.
+    prefix*, NEAR(a b, 5), title:word. Hits are ranked by bm25 where that is cheap; a broad
+    query on a large index lists articles with all its words in the title first, then in title
+    and lead, then anywhere, newest first within each (the ranked_by column says which).
     """
     from data.output import render, render_hits
     from data.search import QueryError
@@ -198,12 +202,15 @@ def search(query: str, mode: str, site: str | None, since: str | None, until: st
     index = _existing_index(db_path)
     try:
         hits = [hit.to_dict() for hit in index.search(query, mode=mode, site=site, since=since, until=until,
-                                                      official=official, directive=directive, limit=limit)]
+                                                      official=official, directive=directive, limit=limit,
+                                                      rank_all=rank_all)]
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
-    columns = ["id", "published", "site", "title", "url", "snippet", "rank"]
+    columns = ["id", "published", "site", "title", "url", "snippet", "rank", "ranked_by"]
     click.echo(render_hits(hits) if fmt == "table" else render(hits, columns, fmt), nl=False)
-    click.echo(f"{len(hits)} hit(s)", err=True)
+    by_place = any(hit["ranked_by"] != "bm25" for hit in hits)
+    click.echo(f"{len(hits)} hit(s)" + ("; a broad query: ranked by where its words are (title, lead, text), "
+                                        "newest first; --rank-all ranks by bm25" if by_place else ""), err=True)
 
 
 @cli.command()
@@ -494,6 +501,8 @@ def _crawl_and_process(db_path: str, profiles: list, options, max_pages: int | N
             index = Index(db_path)
             try:
                 processed = process_pending(index, workers=workers)
+                if processed.get("new") or processed.get("changed"):
+                    index.optimize_search()
             finally:
                 index.close()
     except (LockBusy, CrawlError) as exc:

@@ -15,7 +15,7 @@ from data.entities import Directive, Official, SiteStats, directives, officials,
 from data.export import export_rows
 from data.reprocess import requeue_pages
 from data.schema import migrate
-from data.search import SearchHit, search, store_search_text
+from data.search import FTS_TABLES, SearchHit, search, store_search_text
 from data.tags import replace_tags, tags_dict, tags_hash
 
 # Fields whose change is a change of the article; raw_page_id, extractor_version and last_seen
@@ -154,10 +154,17 @@ class Index:
     # -- queries -----------------------------------------------------------------------
     def search(self, query: str, mode: str = "accent-insensitive", site: str | None = None,
                since: str | None = None, until: str | None = None, official: str | None = None,
-               directive: str | None = None, limit: int = 20) -> list[SearchHit]:
+               directive: str | None = None, limit: int = 20, rank_all: bool = False) -> list[SearchHit]:
         """Articles matching ``query`` (plain words, or FTS5 syntax), best first; see data.search."""
         return search(self.db, query, mode=mode, site=site, since=since, until=until, official=official,
-                      directive=directive, limit=limit)
+                      directive=directive, limit=limit, rank_all=rank_all)
+
+    def optimize_search(self) -> None:
+        """Merge each full-text index into one segment: each query term is then one lookup, not
+        one per segment (after a nightly run; about 15 s per table at a million articles)."""
+        with self.transaction():
+            for table in FTS_TABLES.values():
+                self.db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
     def officials(self, name: str | None = None, site: str | None = None) -> list[Official]:
         """People mentioned, with positions, article count and first/last seen; see data.entities."""

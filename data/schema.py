@@ -157,7 +157,22 @@ END;
         store_search_text(db, article_id, title, lead, text)
 
 
-MIGRATIONS = [m001_core, m002_tags, m003_search]
+def m004_search_filters(db: sqlite_utils.Database) -> None:
+    """Indexes that answer search filters alone: by day (--since, --until) instead of reading every
+    article, and people's and documents' mentions by article and the articles of each."""
+    day = "substr(coalesce(published, first_seen), 1, 10)"  # data.search.ARTICLE_DAY
+    db.execute(f"CREATE INDEX idx_articles_day ON articles({day})")
+    db.execute(f"CREATE INDEX idx_articles_site_day ON articles(site, {day})")
+    for name, columns in (("idx_official_mentions_article", "official_mentions(article_id, person_id)"),
+                          ("idx_official_mentions_person", "official_mentions(person_id, article_day, article_id)"),
+                          ("idx_directive_mentions_article", "directive_mentions(article_id, directive_key)"),
+                          ("idx_directive_mentions_key",
+                           "directive_mentions(directive_key, article_day, article_id)")):
+        db.execute(f"DROP INDEX {name}")
+        db.execute(f"CREATE INDEX {name} ON {columns}")
+
+
+MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters]
 
 
 def migrate(db: sqlite_utils.Database) -> None:

@@ -1,13 +1,25 @@
-"""Full-text search over title, lead and text, exact or accent-insensitive, ranked by bm25.
+"""Full-text search over title, lead and text, exact or accent-insensitive.
 
 Both FTS5 tables index the search form of each article (NFC, tone marks unified), so an NFD
 page and an NFC query meet, and "Thành uỷ" finds "Thành ủy". The exact table keeps diacritics
 ("bó" is not "bỏ"); the accent-insensitive one folds them and đ ("dang uy" finds "Đảng ủy").
+
+Ranking. bm25 (title weighs most, then lead, then text) needs, for its idf, how many articles
+hold each token of the query, and FTS5 counts them anew on every query by reading each token's
+whole list of articles: on a million articles a common syllable costs tens of milliseconds before
+one hit is scored, and each matching article costs about a microsecond more. So bm25 ranks a
+query only where that is cheap (articles x query tokens <= BM25_BUDGET, matches <= BM25_MAX_MATCHES)
+or when asked to (``rank_all``). A broader query ranks its hits by where its words occur: among
+its PLACE_WINDOW most recently indexed matches, those with all its words in the title first
+("title"), then within title and lead ("lead"); then every match ("text"), the most recent first
+within each. Each step reads the index from its newest end and stops at the window or the limit,
+so it costs about the same however many articles match.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 import logging
 import re
 import sqlite3
@@ -25,6 +37,15 @@ FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact
 RANK_WEIGHTS = "5.0, 2.0, 1.0"  # bm25 weights of title, lead, text
 ARTICLE_DAY = "substr(coalesce(a.published, a.first_seen), 1, 10)"  # an article's date, YYYY-MM-DD
 MAX_LIMIT = 2**63 - 1  # SQLite's largest integer; a larger --limit means "all hits" all the same
+BM25_BUDGET = 250_000  # articles in the index x tokens in the query: what bm25's idf reads at most
+BM25_MAX_MATCHES = 10_000  # matching articles bm25 scores at most
+PREFIX_WEIGHT = 5  # a prefix token (tuyen*) reads the lists of every token it starts: counted as 5
+PLACE_WINDOW = 1_000  # broad queries: title and lead matches are looked for among this many newest matches
+FEW_ARTICLES = 100  # filters allowing no more articles than this: each is looked up in the FTS index
+SOME_ARTICLES = 2_000  # filters allowing no more than this: listed once (else tested row by row)
+PLACES = (("title", "{title}"), ("lead", "{title lead}"), ("text", None))  # broad queries: where the words are
+_PHRASE = re.compile(r'"((?:[^"]|"")*)"( \*)?')  # a quoted phrase of build_match, and its prefix star
+_FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
 
 _QUERY_TOKEN = re.compile(r'''
     (?P<phrase>"(?:[^"]|"")*")
@@ -67,7 +88,8 @@ class SearchHit:
     title: str
     published: str | None
     snippet: str  # matched terms between HIGHLIGHT marks
-    rank: float  # bm25: lower is better
+    rank: float | None  # bm25, lower is better; None when ranked by place
+    ranked_by: str  # "bm25", or the place of a broad query's words: "title", "lead" or "text"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -137,10 +159,20 @@ def day_bound(value: str | dt.date, end: bool = False) -> str:
         raise QueryError(f"{_shown(value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
+# the people a name filter picks, and the documents a key filter picks (parameters: see article_filters)
+_PERSON_IDS = "SELECT p.id FROM people p WHERE instr(' ' || p.name_folded || ' ', ?) > 0"
+_DIRECTIVE_KEYS = f"SELECT d.key FROM directives d WHERE {key_match('d.key_folded')}"
+
+
 def article_filters(site: str | None = None, since: str | dt.date | None = None,
                     until: str | dt.date | None = None, official: str | None = None,
-                    directive: str | None = None, query: str | None = None) -> tuple[str, list]:
-    """SQL conditions on articles aliased ``a`` (each starting with AND) and their parameters."""
+                    directive: str | None = None, query: str | None = None,
+                    by_row: bool = False) -> tuple[str, list]:
+    """SQL conditions on articles aliased ``a`` (each starting with AND) and their parameters.
+
+    The person and document filters pick their articles once, by index; ``by_row`` instead tests
+    each article in turn (cheaper when only a few articles, found otherwise, are tested).
+    """
     clauses, params = [], []
     site, official, directive = (_utf8(site, "site"), _utf8(official, "official"), _utf8(directive, "directive"))
     if site:
@@ -152,16 +184,16 @@ def article_filters(site: str | None = None, since: str | dt.date | None = None,
     if until:
         clauses.append(f"{ARTICLE_DAY} <= ?")
         params.append(day_bound(until, end=True))
-    if official:
-        # people first, then their mentions by index (joining them the other way scans every mention)
-        clauses.append("a.id IN (SELECT m.article_id FROM official_mentions m WHERE m.person_id IN "
-                       "(SELECT p.id FROM people p WHERE instr(' ' || p.name_folded || ' ', ?) > 0))")
-        params.append(f" {fold_key(official)} ")
-    if directive:
-        # documents first, then their mentions by index (joining them the other way scans every mention)
-        clauses.append("a.id IN (SELECT dm.article_id FROM directive_mentions dm WHERE dm.directive_key IN "
-                       f"(SELECT d.key FROM directives d WHERE {key_match('d.key_folded')}))")
-        params += [directive_fold(directive)] * 2
+    for value, table, column, picked, values in (
+            (official, "official_mentions", "person_id", _PERSON_IDS, lambda v: [f" {fold_key(v)} "]),
+            (directive, "directive_mentions", "directive_key", _DIRECTIVE_KEYS, lambda v: [directive_fold(v)] * 2)):
+        if not value:
+            continue
+        if by_row:
+            clauses.append(f"EXISTS (SELECT 1 FROM {table} m WHERE m.article_id = a.id AND m.{column} IN ({picked}))")
+        else:  # the people or documents first, then their mentions by index
+            clauses.append(f"a.id IN (SELECT m.article_id FROM {table} m WHERE m.{column} IN ({picked}))")
+        params += values(value)
     if query:
         clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(build_match(query))
@@ -180,24 +212,117 @@ def run(db: sqlite_utils.Database, sql: str, params: list, query: str | None) ->
 
 def search(db: sqlite_utils.Database, query: str, mode: str = "accent-insensitive", site: str | None = None,
            since: str | dt.date | None = None, until: str | dt.date | None = None,
-           official: str | None = None, directive: str | None = None, limit: int = 20) -> list[SearchHit]:
-    """Articles matching ``query``, best first (bm25; title weighs most, then lead, then text)."""
+           official: str | None = None, directive: str | None = None, limit: int = 20,
+           rank_all: bool = False) -> list[SearchHit]:
+    """Articles matching ``query``, best first.
+
+    bm25 ranks the matches (title weighs most, then lead, then text) when that is cheap, or
+    always with ``rank_all``; a broad query on a large index is ranked by where its words occur
+    instead (see ``ranked_by`` and the module's notes on ranking).
+    """
     match = build_match(query, mode)
     if limit < 1:
         raise QueryError("limit must be at least 1")
+    limit = min(limit, MAX_LIMIT)
     fts = FTS_TABLES[mode]
-    where, params = article_filters(site, since, until, official, directive)
-    # Rank first, then join the articles and make snippets for the hits returned only: both cost
-    # per matching row, and common words match most of the index. Filters pick their articles
-    # once, tested by membership ("+": never as lookups into the FTS index, which re-runs the MATCH).
-    filtered = f" AND +{fts}.rowid IN (SELECT a.id FROM articles a WHERE 1{where})" if where else ""
-    ranked = (f"SELECT {fts}.rowid AS id, bm25({fts}, {RANK_WEIGHTS}) AS rank FROM {fts} "
-              f"WHERE {fts} MATCH ?{filtered} ORDER BY rank, {fts}.rowid LIMIT ?")
-    sql = (f"WITH top AS ({ranked}) SELECT a.id, a.url, a.site, a.title, a.published, "
-           f"replace(replace(snippet({fts}, -1, ?, ?, '…', 24), 'ḏ', 'đ'), 'Ḏ', 'Đ'), top.rank "
-           f"FROM top CROSS JOIN {fts} CROSS JOIN articles a "  # CROSS JOIN: in this order, by rowid
-           f"WHERE {fts} MATCH ? AND {fts}.rowid = top.id AND a.id = top.id ORDER BY top.rank, a.id")
-    rows = run(db, sql, [match, *params, min(limit, MAX_LIMIT), *HIGHLIGHT, match], query)
-    hits = [SearchHit(*row) for row in rows]
+    filters = dict(site=site, since=since, until=until, official=official, directive=directive)
+    row_filter, row_params = _row_filter(fts, **filters)
+    if rank_all or _bm25_is_cheap(db, fts, match, query):
+        sql = (f"SELECT rowid, bm25({fts}, {RANK_WEIGHTS}) AS rank, 'bm25' FROM {fts} "
+               f"WHERE {fts} MATCH ?{row_filter} ORDER BY rank, rowid LIMIT ?")
+        ranked = run(db, sql, [match, *row_params, limit], query).fetchall()
+    else:
+        allowed = _filtered_ids(db, SOME_ARTICLES, **filters) if row_filter else None
+        if allowed is not None and len(allowed) <= FEW_ARTICLES:
+            ranked = _by_place(db, fts, match, query, limit, few=allowed)
+        elif allowed is not None:  # tested against the list of allowed articles
+            ranked = _by_place(db, fts, match, query, limit, f" AND +{fts}.rowid IN (SELECT value FROM json_each(?))",
+                               [json.dumps(allowed)])
+        else:
+            ranked = _by_place(db, fts, match, query, limit, row_filter, row_params)
+    hits = _hits(db, fts, match, query, ranked)
     logger.debug("search %r (%s): %d hits", match, mode, len(hits))
     return hits
+
+
+def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) -> bool:
+    """Whether bm25 costs little here: few articles times tokens (its idf reads every posting of
+    each token) and few matching articles (each is scored)."""
+    articles = db.execute("SELECT max(article_id) FROM article_search").fetchone()[0] or 0
+    tokens = sum(PREFIX_WEIGHT if star else 1 for phrase, star in _PHRASE.findall(match)
+                 for _ in _FTS_TOKEN.findall(phrase))
+    if articles * tokens > BM25_BUDGET:
+        return False
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
+    return run(db, sql, [match, BM25_MAX_MATCHES + 1], query).fetchone()[0] <= BM25_MAX_MATCHES
+
+
+def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit: int, allow: str = "",
+              allow_params: list | tuple = (), few: list[int] | None = None) -> list[tuple[int, None, str]]:
+    """Up to ``limit`` matches as (id, None, place): among the PLACE_WINDOW newest matches of the
+    query, those the filters allow with the words all in the title first, then in title and lead;
+    then every allowed match, newest first. The filters are either ``allow``, a condition on the
+    rowid, or ``few``, the only articles they allow (looked up one by one)."""
+    if few is None:  # read the index from its newest end
+        window = run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                     [match, PLACE_WINDOW - 1], query).fetchone()
+        # ascending from the window's oldest match: FTS5 stops a descending scan only at the limit
+        in_window = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?{allow} AND {fts}.rowid >= ?"
+        newest = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?{allow} ORDER BY rowid DESC LIMIT ?"
+    else:
+        run(db, f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND rowid = 0", [match], query)  # a bad query says so
+        lookup = (f"SELECT ids.value FROM json_each(?) AS ids CROSS JOIN {fts} "
+                  f"WHERE {fts} MATCH ? AND {fts}.rowid = ids.value")
+    ranked: dict[int, str] = {}
+    for place, columns in PLACES:
+        expression = f"({columns} : ({match})) AND ({match})" if columns else match
+        if few is not None:
+            found = run(db, lookup, [json.dumps(few), expression], query)
+        elif columns:
+            found = run(db, in_window, [expression, *allow_params, window[0] if window else 0], query)
+        else:
+            found = run(db, newest, [expression, *allow_params, min(limit + len(ranked), MAX_LIMIT)], query)
+        for article_id in sorted((row[0] for row in found), reverse=True):
+            if len(ranked) < limit:
+                ranked.setdefault(article_id, place)
+    return [(article_id, None, place) for article_id, place in ranked.items()]
+
+
+def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,
+          ranked: list[tuple[int, float | None, str]]) -> list[SearchHit]:
+    """The ranked articles as hits, with snippets, in the order given."""
+    if not ranked:
+        return []
+    sql = (f"WITH top AS (SELECT key AS position, json_extract(value, '$[0]') AS id, "
+           f"json_extract(value, '$[1]') AS rank, json_extract(value, '$[2]') AS ranked_by FROM json_each(?)) SELECT a.id, a.url, a.site, a.title, a.published, "
+           f"replace(replace(snippet({fts}, -1, ?, ?, '…', 24), 'ḏ', 'đ'), 'Ḏ', 'Đ'), top.rank, top.ranked_by "
+           f"FROM top CROSS JOIN {fts} CROSS JOIN articles a "  # CROSS JOIN: in this order, by rowid
+           f"WHERE {fts} MATCH ? AND {fts}.rowid = top.id AND a.id = top.id ORDER BY top.position")
+    rows = run(db, sql, [json.dumps(ranked), *HIGHLIGHT, match], query)
+    return [SearchHit(*row) for row in rows]
+
+
+def _row_filter(fts: str, **filters) -> tuple[str, list]:
+    """The filters as one condition on ``{fts}.rowid``, tested row by row ('' when there are none)."""
+    where, params = article_filters(**filters, by_row=True)
+    return (f" AND EXISTS (SELECT 1 FROM articles a WHERE a.id = {fts}.rowid{where})", params) if where else ("", [])
+
+
+def _filtered_ids(db: sqlite_utils.Database, most: int, site=None, since=None, until=None, official=None,
+                  directive=None) -> list[int] | None:
+    """The articles the filters allow, if there are at most ``most``; else None. Read from the
+    narrowest index there is (a person's or a document's mentions, else site and day), stopping early."""
+    if official or directive:  # from the mentions of the person (or else of the document)
+        table, column, picked, values = (("official_mentions", "person_id", _PERSON_IDS, [f" {fold_key(official)} "])
+                                         if official else ("directive_mentions", "directive_key", _DIRECTIVE_KEYS,
+                                                           [directive_fold(directive)] * 2))
+        rest, rest_params = article_filters(site, since, until, directive=directive if official else None,
+                                            by_row=True)
+        rest = f" AND EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id{rest})" if rest else ""
+        sql = f"SELECT DISTINCT m.article_id FROM {table} m WHERE m.{column} IN ({picked}){rest} LIMIT ?"
+        params = [*values, *rest_params]
+    else:
+        where, params = article_filters(site, since, until)
+        sql = f"SELECT a.id FROM articles a WHERE 1{where} LIMIT ?"
+    ids = [row[0] for row in db.execute(sql, [*params, most + 1])]
+    return ids if len(ids) <= most else None

@@ -50,7 +50,8 @@ def test_search_table_output(db_path):
 def test_search_json_and_csv(db_path):
     hits = json.loads(run("search", "bó", "--exact", "--format", "json", "--db", db_path))
     assert [hit["title"] for hit in hits] == ["Dâng hoa tưởng niệm các anh hùng liệt sĩ"]
-    assert set(hits[0]) == {"id", "published", "site", "title", "url", "snippet", "rank"}
+    assert set(hits[0]) == {"id", "published", "site", "title", "url", "snippet", "rank", "ranked_by"}
+    assert hits[0]["ranked_by"] == "bm25" and isinstance(hits[0]["rank"], float)  # a small index: bm25 is cheap
     rows = list(csv.DictReader(io.StringIO(run("search", "chuyển đổi số", "--limit", "1", "--format", "csv",
                                                "--db", db_path))))
     assert [row["title"] for row in rows] == ["Đẩy mạnh chuyển đổi số"]

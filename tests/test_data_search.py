@@ -1,12 +1,15 @@
 """Search: exact and accent-insensitive modes, Unicode traps, ranking, filters, query syntax."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
+import data.search
 from data import Index
 from data.search import QueryError
+from data.textnorm import fold
 from data_corpus import fill
 
 
@@ -115,3 +118,69 @@ def test_malformed_queries_raise_a_one_line_query_error(index, query):
 def test_bad_options_raise_query_error(index, bad):
     with pytest.raises(QueryError):
         index.search("hội nghị", **bad)
+
+
+# -- ranking a broad query by where its words are ---------------------------------------------
+@pytest.fixture
+def broad(monkeypatch):
+    """As on a large index: bm25 is never cheap, so queries are ranked by place."""
+    monkeypatch.setattr(data.search, "BM25_BUDGET", 0)
+
+
+def _words_in(text: str, query: str) -> bool:
+    """Whether every word of ``query`` is a word of ``text``, accents and case ignored."""
+    words = set(re.findall(r"\w+", fold(text).lower()))
+    return all(word in words for word in re.findall(r"\w+", fold(query).lower()))
+
+
+@pytest.mark.parametrize("query", ["hội nghị", "tuyen giao", "chuyển đổi số", "dang uy", "chi thi"])
+def test_a_broad_query_lists_title_then_lead_then_text_matches_newest_first(index, broad, query):
+    hits = index.search(query, limit=100)
+    assert {hit.id for hit in hits} == {hit.id for hit in index.search(query, limit=100, rank_all=True)}
+    order = ["title", "lead", "text"]
+    assert [hit.ranked_by for hit in hits] == sorted((hit.ranked_by for hit in hits), key=order.index)
+    for place in order:
+        ids = [hit.id for hit in hits if hit.ranked_by == place]
+        assert ids == sorted(ids, reverse=True)  # the most recently indexed first
+    for hit in hits:
+        title, lead = index.db.execute("SELECT title, coalesce(lead, '') FROM articles WHERE id = ?",
+                                       [hit.id]).fetchone()
+        assert hit.rank is None
+        assert _words_in(title, query) == (hit.ranked_by == "title")
+        assert _words_in(f"{title} {lead}", query) == (hit.ranked_by in ("title", "lead"))
+
+
+def test_rank_all_ranks_a_broad_query_by_bm25(index, broad):
+    hits = index.search("hội nghị", rank_all=True)
+    assert hits and all(hit.ranked_by == "bm25" and isinstance(hit.rank, float) for hit in hits)
+    assert [hit.rank for hit in hits] == sorted(hit.rank for hit in hits)
+
+
+def test_too_many_matches_for_bm25_rank_by_place(index, monkeypatch):
+    assert {hit.ranked_by for hit in index.search("tuyen giao")} == {"bm25"}
+    monkeypatch.setattr(data.search, "BM25_MAX_MATCHES", 1)
+    assert "bm25" not in {hit.ranked_by for hit in index.search("tuyen giao")}
+
+
+def test_title_and_lead_matches_are_looked_for_among_the_newest_matches(index, broad, monkeypatch):
+    everything = index.search("tuyen giao", limit=100)
+    monkeypatch.setattr(data.search, "PLACE_WINDOW", 1)
+    hits = index.search("tuyen giao", limit=100)
+    newest = max(hit.id for hit in everything)
+    assert [hit.id for hit in hits if hit.ranked_by != "text"] in ([], [newest])
+    assert {hit.id for hit in hits} == {hit.id for hit in everything}
+    assert index.search("tuyen giao", limit=1)[0].id in (newest, everything[0].id)
+
+
+@pytest.mark.parametrize("few, some", [(0, 0), (0, 1000), (1000, 1000)], ids=["row by row", "listed", "looked up"])
+@pytest.mark.parametrize("filters", [{"site": "haiphong"}, {"since": "2022"}, {"official": "dao khanh ha"},
+                                     {"directive": "20-CT/TW"}, {"official": "Hà", "since": "2021", "until": "2023"},
+                                     {"site": "wp", "directive": "20-CT/TW"}])
+def test_every_way_of_filtering_a_broad_query_gives_what_bm25_does(index, broad, monkeypatch, few, some, filters):
+    monkeypatch.setattr(data.search, "FEW_ARTICLES", few)
+    monkeypatch.setattr(data.search, "SOME_ARTICLES", some)
+    for query in ("hội nghị", "tuyen giao", "chi thi", "khoa giáo NOT y tế", "title:chuyen", "NEAR(chuyen truyen, 6)"):
+        hits = index.search(query, limit=100, **filters)
+        assert sorted(hit.id for hit in hits) == sorted(hit.id for hit in index.search(query, limit=100,
+                                                                                        rank_all=True, **filters))
+        assert all(hit.ranked_by in ("title", "lead", "text") for hit in hits)

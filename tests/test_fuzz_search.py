@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import data.search
 from data import Index
 from data.export import write_rows
 from data.search import MODES, QueryError, day_bound
@@ -119,6 +120,27 @@ def test_index_search_gives_hits_or_a_query_error(fuzzed, query, filters):
         assert all(hit.site == filters["site"] for hit in hits) if filters.get("site") else True
         assert all(isinstance(hit.rank, float) and isinstance(hit.snippet, str) for hit in hits)
     fuzzed.assert_intact()
+
+
+@given(query=QUERIES, filters=FILTERS, few_some=st.sampled_from([(0, 0), (0, 10**6), (10**6, 10**6)]))
+@FUZZ
+def test_ranking_a_query_by_place_finds_what_bm25_finds(fuzzed, query, filters, few_some):
+    """However the filters are applied (row by row, listed, looked up), the hits are bm25's."""
+    filters = {name: value for name, value in filters.items() if name != "limit"}
+    index = fuzzed.index
+    try:
+        expected = sorted(hit.id for hit in index.search(query, limit=1000, rank_all=True, **filters))
+    except QueryError:
+        expected = None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(data.search, "BM25_BUDGET", 0)
+        patch.setattr(data.search, "FEW_ARTICLES", few_some[0])
+        patch.setattr(data.search, "SOME_ARTICLES", few_some[1])
+        try:
+            found = sorted(hit.id for hit in index.search(query, limit=1000, **filters))
+        except QueryError:
+            found = None
+    assert found == expected
 
 
 @pytest.mark.parametrize("query", LONG, ids=["word", "parens", "words", "near", "phrase"])
