@@ -172,7 +172,19 @@ def m004_search_filters(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE INDEX {name} ON {columns}")
 
 
-MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters]
+def m005_search_form_hoac(db: sqlite_utils.Database) -> None:
+    """Search forms written before the fix that left "hoặc" alone: redo those holding "họăc"
+    (a dot below moved off ă, â or ê), which snippets showed as the page never wrote it."""
+    from data.search import store_search_text
+
+    broken = "GLOB '*[ọỌ][ăâêĂÂÊ]*'"
+    rows = db.execute(f"SELECT a.id, a.title, a.lead, a.text FROM article_search s JOIN articles a ON a.id = "
+                      f"s.article_id WHERE s.text {broken} OR s.title {broken} OR s.lead {broken}").fetchall()
+    for article_id, title, lead, text in rows:
+        store_search_text(db, article_id, title, lead, text)
+
+
+MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac]
 
 
 def migrate(db: sqlite_utils.Database) -> None:

@@ -10,10 +10,13 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # an open syllable ending in oa/oe/uy whose tone sits on the last vowel ("hoà", "thuỷ")
+# (the tone the vowel's only mark: in "hoặc" the dot below sits on ă, which is not oa)
 _OLD_TONE = re.compile(
-    rf"(?<![^\W\d_])([^\W\d_]*?)(o)([ae])([{_TONES}])(?![^\W\d_])"
-    rf"|(?<![^\W\d_])([^\W\d_]*?)(u)(y)([{_TONES}])(?![^\W\d_])"
+    rf"(?<![^\W\d_])([^\W\d_]*?)(o)([ae])([{_TONES}])(?![^\W\d_]|[\u0300-\u036f])"
+    rf"|(?<![^\W\d_])([^\W\d_]*?)(u)(y)([{_TONES}])(?![^\W\d_]|[\u0300-\u036f])"
 )
+# the same in NFC, lower case: an o or u right before a toned a/e or y (the only text _OLD_TONE can change)
+_OLD_TONE_HINT = re.compile("o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")
 _VIETNAMESE_LETTERS = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
 )
@@ -35,7 +38,10 @@ def search_form(text: str) -> str:
 
     The stored text keeps what the page wrote; the index compares this form.
     """
-    decomposed = unicodedata.normalize("NFD", text.lower())
+    lowered = unicodedata.normalize("NFC", text.lower())
+    if not _OLD_TONE_HINT.search(lowered):
+        return lowered  # nothing to move: most text
+    decomposed = unicodedata.normalize("NFD", lowered)
 
     def move(match: re.Match) -> str:
         if match.group(1) is not None:

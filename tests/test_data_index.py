@@ -9,6 +9,7 @@ import sqlite_utils
 
 from data import FetchedPage, Index
 from data.schema import MIGRATIONS, m001_core
+from data.textnorm import unify
 from data_corpus import FETCHED_AT, fill, html_page, official, sample
 from nlp.records import Tags
 
@@ -209,3 +210,32 @@ def test_upsert_sources(index):
     assert index.db["sources"].count == 2
     assert index.db["sources"].get("danang")["enabled"] == 0
     assert index.db["sources"].get("haiphong")["province"] == "Hải Phòng"
+
+
+def test_search_form_keeps_hoac_and_an_older_index_is_repaired(tmp_path):
+    assert unify("Hoặc là hoà, HOẶC là khoẻ") == "Hoặc là hòa, HOẶC là khỏe"  # only oa/oe/uy tones move
+    path = tmp_path / "m004.db"
+    index = Index(path)
+    site, article, tags = sample(0)
+    article = dataclasses.replace(article, text=article.text + "\n\nGửi qua thư hoặc điện thoại.")
+    index.add_article(page_for(index, site, article, FETCHED_AT), article, tags)
+    # as the search form was written before the fix: the dot below moved off ă onto o
+    index.db.execute("UPDATE article_search SET text = replace(text, 'hoặc', 'họăc')")
+    index.db.execute("DELETE FROM _migrations WHERE name = 'm005_search_form_hoac'")
+    index.db.conn.commit()
+    assert "[họăc]" in index.search("họăc", mode="exact")[0].snippet
+    index.close()
+    index = Index(path)
+    assert index.search("họăc", mode="exact") == []
+    assert "[hoặc]" in index.search("hoặc", mode="exact")[0].snippet
+    assert index.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')").fetchall() == []
+    index.close()
+
+
+def test_optimize_search_merges_each_full_text_index_into_one_segment(index):
+    fill(index)
+    before = index.search("tuyen giao", limit=100)
+    index.optimize_search()
+    for table in ("articles_fts", "articles_fts_exact"):
+        assert index.db.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0] == 1
+    assert index.search("tuyen giao", limit=100) == before
