@@ -53,6 +53,7 @@ class Block:
     link_chars: int = 0
     bold: bool = False
     italic: bool = False
+    chrome: float = 1.0  # chrome_weight(element), worked out while rendering
 
     @property
     def link_ratio(self) -> float:
@@ -60,7 +61,8 @@ class Block:
 
 
 def _class_id(element: HtmlElement) -> str:
-    return _ARTICLE_HEADER.sub(" ", f"{element.get('class') or ''} {element.get('id') or ''}")
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return _ARTICLE_HEADER.sub(" ", names) if names != " " else ""
 
 
 def is_chrome_element(element: HtmlElement) -> bool:
@@ -70,21 +72,24 @@ def is_chrome_element(element: HtmlElement) -> bool:
     return bool(_CHROME_TOKEN.search(_class_id(element)))
 
 
-def in_chrome(element: HtmlElement) -> bool:
-    """True when the element or an ancestor is page chrome (by tag, or by class/id words)."""
-    return chrome_weight(element) < 1.0
-
-
 def chrome_weight(element: HtmlElement) -> float:
     """0 inside header/nav/footer/aside tags, 0.3 under a chrome-like class or id, else 1."""
     weight = 1.0
     for node in (element, *element.iterancestors()):
         if node.tag in ("body", "html"):
             break
-        if node.tag in CHROME_TAGS and not _ARTICLE_HEADER.search(node.get("class") or ""):
-            return 0.0
-        if _CHROME_TOKEN.search(_class_id(node)):
-            weight = 0.3
+        weight = _own_chrome_weight(node, weight)
+        if weight == 0.0:
+            break
+    return weight
+
+
+def _own_chrome_weight(node: HtmlElement, weight: float) -> float:
+    """``weight`` (of the node's parent, or of what is below it) lowered by the node itself."""
+    if node.tag in CHROME_TAGS and not _ARTICLE_HEADER.search(node.get("class") or ""):
+        return 0.0
+    if weight == 1.0 and _CHROME_TOKEN.search(_class_id(node)):
+        return 0.3
     return weight
 
 
@@ -109,6 +114,7 @@ class _Renderer:
         self.blocks: list[Block] = []
         self.pieces: list[tuple[str, bool, bool, bool]] = []
         self.holders: list[HtmlElement] = []
+        self.weights: list[float] = []  # chrome_weight of each holder
         self.offset = 0
 
     def flush(self) -> None:
@@ -120,21 +126,23 @@ class _Renderer:
 
             visible = sum(len(p[0].strip()) for p in self.pieces) or 1
             block = Block(text=text, element=self.holders[-1], offset=self.offset,
-                          link_chars=min(len(text), count(3)),
+                          link_chars=min(len(text), count(3)), chrome=self.weights[-1],
                           bold=count(1) / visible >= 0.9, italic=count(2) / visible >= 0.9)
             self.blocks.append(block)
             self.offset += len(text)
         self.pieces = []
 
-    def walk(self, element: HtmlElement, bold: bool, italic: bool, link: bool) -> None:
+    def walk(self, element: HtmlElement, bold: bool, italic: bool, link: bool, weight: float) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or tag in SKIP_TAGS or element.get("hidden") is not None \
                 or _HIDDEN.search(element.get("style") or ""):
             return
+        if tag not in ("body", "html") and weight > 0.0:
+            weight = _own_chrome_weight(element, weight)
         if tag == "img":
             self.flush()
             alt = clean_text(element.get("alt") or element.get("title") or "")
-            self.blocks.append(Block(text=alt, element=element, kind="img", offset=self.offset))
+            self.blocks.append(Block(text=alt, element=element, kind="img", offset=self.offset, chrome=weight))
             return
         if tag == "br":
             self.flush()
@@ -147,22 +155,25 @@ class _Renderer:
         if block:
             self.flush()
             self.holders.append(element)
+            self.weights.append(weight)
         if element.text:
             self.pieces.append((element.text, bold, italic, link))
         for child in element:
-            self.walk(child, bold, italic, link)
+            self.walk(child, bold, italic, link, weight)
             if child.tail:
                 self.pieces.append((child.tail, bold, italic, link))
         if block:
             self.flush()
             self.holders.pop()
+            self.weights.pop()
 
 
 def render(root: HtmlElement) -> list[Block]:
     """The blocks of ``root`` in document order."""
     renderer = _Renderer()
     renderer.holders.append(root)
-    renderer.walk(root, False, False, False)
+    renderer.weights.append(chrome_weight(root))
+    renderer.walk(root, False, False, False, renderer.weights[0])
     renderer.flush()
     return renderer.blocks
 

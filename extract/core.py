@@ -22,7 +22,7 @@ from w3lib.html import get_meta_refresh
 
 from extract import dates
 from extract.article import Article, ExtractionError
-from extract.blocks import (BLOCK_TAGS, SKIP_TAGS, Block, alignment, chrome_weight, in_chrome,
+from extract.blocks import (BLOCK_TAGS, SKIP_TAGS, Block, alignment, chrome_weight,
                            is_chrome_element, render, text_of, within)
 from extract.boilerplate import (Para, byline, byline_prefix, finish_body, is_lead_element,
                                  is_trailing_heading)
@@ -65,6 +65,7 @@ _TERMINAL = re.compile(r"[.!?…:;]$")
 # vertical tab and form feed are Word's line and page breaks
 _NOT_XML = {**dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF]),
             0x0B: " ", 0x0C: " "}
+_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _as_text(html: str | bytes, headers: Mapping | None) -> str:
@@ -144,11 +145,15 @@ def _fix_text_nodes(tree: HtmlElement) -> None:
     legacy = detect_legacy(page)
     if legacy:
         log.info("legacy encoding %s detected", legacy)
+    not_xml = bool(_NOT_XML_CHARS.search(page))
     for element, attr in nodes:
-        value = getattr(element, attr).translate(_NOT_XML)
+        original = getattr(element, attr)
+        value = original.translate(_NOT_XML) if not_xml else original
         if legacy and unicode_vietnamese_count(value) == 0:
             value = to_unicode(value, legacy)
-        setattr(element, attr, unicodedata.normalize("NFC", value))
+        value = unicodedata.normalize("NFC", value)
+        if value != original:  # lxml re-encodes every text it is given
+            setattr(element, attr, value)
     if legacy:
         for meta in tree.iter("meta"):
             content = meta.get("content")
@@ -247,10 +252,11 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
 def _title_block(blocks: list[Block], title: str) -> Block | None:
     if not title:
         return None
-    matches = [b for b in blocks if b.kind == "text" and _same(b.text, title)]
+    form = search_form(title).strip(" .")
+    matches = [b for b in blocks if b.kind == "text" and search_form(b.text).strip(" .") == form]
     if not matches:
         return None
-    return next((b for b in matches if not in_chrome(b.element)), matches[0])
+    return next((b for b in matches if b.chrome == 1.0), matches[0])
 
 
 def _find_date(tree: HtmlElement, blocks: list[Block], anchor: int, profile,
@@ -267,7 +273,7 @@ def _find_date(tree: HtmlElement, blocks: list[Block], anchor: int, profile,
             if block.kind != "text" or block.link_ratio > 0.5 or not dates.is_date_line(block.text):
                 continue
             stamp = dates.parse_date_line(block.text)
-            chrome = in_chrome(block.element) or block.element.tag == "a"
+            chrome = block.chrome < 1.0 or block.element.tag == "a"
             distance = abs(block.offset - anchor)
             key = (chrome, distance + (2000 if stamp.time is None else 0)
                    + (500 if dates.is_update_line(block.text) else 0))
@@ -281,7 +287,7 @@ def _find_date(tree: HtmlElement, blocks: list[Block], anchor: int, profile,
 
 def _content_blocks(blocks: list[Block], minimum: int) -> list[Block]:
     return [b for b in blocks if b.kind == "text" and len(b.text) >= minimum
-            and b.link_ratio < 0.3 and b.element.tag != "h1" and chrome_weight(b.element) > 0
+            and b.link_ratio < 0.3 and b.element.tag != "h1" and b.chrome > 0
             and not is_trailing_heading(b.text)]
 
 
@@ -292,7 +298,7 @@ def _find_container(blocks: list[Block]) -> HtmlElement | None:
         return None
     scores: dict[HtmlElement, float] = {}
     for block in content:
-        weight = chrome_weight(block.element)
+        weight = block.chrome
         node = block.element
         for level in range(5):
             if node is None or node.tag in ("body", "html"):
@@ -307,7 +313,7 @@ def _find_container(blocks: list[Block]) -> HtmlElement | None:
     # widen to a parent when adjacent siblings hold article text too (a sapo in its own box),
     # not when the neighbour is a sidebar (chrome by class) and the article is not
     floor = chrome_weight(best)
-    peers = [b for b in content if chrome_weight(b.element) >= floor]
+    peers = [b for b in content if b.chrome >= floor]
     for _ in range(3):
         parent = best.getparent()
         if parent is None or parent.tag in ("body", "html"):
@@ -451,7 +457,7 @@ def _check_listing(blocks: list[Block], container: HtmlElement) -> None:
 def _check_soft_404(title: str, blocks: list[Block]) -> None:
     """An error page served with status 200: the title or a heading says so (and is short, or the
     page holds little text), or a short line of a page holding little text says so."""
-    body_blocks = [b for b in blocks if b.kind == "text" and not in_chrome(b.element)]
+    body_blocks = [b for b in blocks if b.kind == "text" and b.chrome == 1.0]
     small = sum(len(b.text) for b in body_blocks) < 1500
     headings = [title] + [b.text for b in blocks if b.kind == "text" and b.element.tag in ("h1", "h2", "h3")]
     lines = [b.text for b in body_blocks if len(b.text) <= 150] if small else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -15,11 +16,13 @@ _OLD_TONE = re.compile(
     rf"(?<![^\W\d_])([^\W\d_]*?)(o)([ae])([{_TONES}])(?![^\W\d_]|[\u0300-\u036f])"
     rf"|(?<![^\W\d_])([^\W\d_]*?)(u)(y)([{_TONES}])(?![^\W\d_]|[\u0300-\u036f])"
 )
-# the same in NFC, lower case: an o or u right before a toned a/e or y (the only text _OLD_TONE can change)
+# a word _OLD_TONE may change, in NFC and lower case: an o or u right before a toned a/e or y
 _OLD_TONE_HINT = re.compile("o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")
+_OLD_TONE_WORD = re.compile(r"[^\W\d_]*(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])[^\W\d_]*")
 _VIETNAMESE_LETTERS = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
 )
+_VIETNAMESE_LETTER_SET = frozenset(_VIETNAMESE_LETTERS.pattern[1:-1])
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -40,8 +43,13 @@ def search_form(text: str) -> str:
     """
     lowered = unicodedata.normalize("NFC", text.lower())
     if not _OLD_TONE_HINT.search(lowered):
-        return lowered  # nothing to move: most text
-    decomposed = unicodedata.normalize("NFD", lowered)
+        return lowered  # most text: no tone to move
+    return _OLD_TONE_WORD.sub(lambda match: _place_tone(match.group()), lowered)
+
+
+@lru_cache(maxsize=4096)
+def _place_tone(word: str) -> str:
+    """One lower-case NFC word with its tone on the main vowel of oa/oe/uy."""
 
     def move(match: re.Match) -> str:
         if match.group(1) is not None:
@@ -54,7 +62,7 @@ def search_form(text: str) -> str:
             return match.group(0)  # a tone already placed earlier, or a longer vowel cluster
         return prefix + first + tone + last
 
-    return unicodedata.normalize("NFC", _OLD_TONE.sub(move, decomposed))
+    return unicodedata.normalize("NFC", _OLD_TONE.sub(move, unicodedata.normalize("NFD", word)))
 
 
 def vietnamese_ratio(text: str) -> float:
@@ -62,7 +70,7 @@ def vietnamese_ratio(text: str) -> float:
     words = _WORD.findall(text.lower())
     if not words:
         return 0.0
-    return sum(1 for word in words if _VIETNAMESE_LETTERS.search(word)) / len(words)
+    return 1 - sum(map(_VIETNAMESE_LETTER_SET.isdisjoint, words)) / len(words)
 
 
 def detect_language(text: str, declared: str | None = None) -> str:

@@ -364,3 +364,29 @@ def test_bad_profile_selector_falls_back_to_the_generic_rules():
     profile = SimpleNamespace(title_selector="div[", body_selector="::nonsense")
     article = run(page(body(P1, P2)), profile=profile)
     assert (article.title, article.text) == (TITLE, "\n\n".join([P1, P2]))
+
+
+def test_rendering_weighs_page_chrome_as_chrome_weight_does():
+    """Blocks carry the chrome weight worked out while rendering: it must be chrome_weight's,
+    on every page of the corpus, rendered whole or from inside the chrome."""
+    from pathlib import Path
+
+    import lxml.html
+
+    from extract.blocks import chrome_weight, render
+
+    seen = set()
+    for path in sorted((Path(__file__).parent / "corpus").rglob("*.htm*")):
+        tree = lxml.html.fromstring(path.read_bytes())
+        body = tree.find("body")
+        blocks = render(body if body is not None else tree)
+        assert [block.chrome for block in blocks] == [chrome_weight(block.element) for block in blocks], path.name
+        inner = next((block.element for block in blocks if block.chrome < 1.0), None)
+        if inner is not None:
+            assert all(block.chrome == chrome_weight(block.element) for block in render(inner)), path.name
+        seen |= {block.chrome for block in blocks}
+    assert seen == {0.0, 0.3, 1.0}
+
+
+def test_search_form_moves_old_style_tones_only():
+    assert search_form("Hoà, THUỶ, khoẻ, quý, hoặc, Hoàng") == "hòa, thủy, khỏe, quý, hoặc, hoàng"
