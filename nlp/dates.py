@@ -407,6 +407,8 @@ def tag_dates(text: str, ref_date: dt.date | None) -> list[DateTag]:
             kind, first, last = _resolve(m, ref_date, now)
         except _Unresolved:
             continue
+        if first is None:  # a range ending before it starts ("từ 1/7/2023 đến nay" dated June 2023)
+            continue
         tags.append(DateTag(text=text[m.start:m.end], start=m.start, end=m.end, kind=kind,
                             start_date=first.isoformat(), end_date=last.isoformat()))
     return tags

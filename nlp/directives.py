@@ -43,7 +43,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from nlp.gazetteer import Token, gazetteer, match_key, match_organization, starts_title, tokenize
+from nlp.gazetteer import Token, gazetteer, match_key, match_organization, starts_title, text_tokens
 from nlp.records import DirectiveTag
 
 log = logging.getLogger(__name__)
@@ -83,13 +83,11 @@ class _Text:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.key = match_key(text)
-        self._tokens: list[Token] | None = None
-        self._starts: list[int] = []
+        self.key, self._tokens = text_tokens(text)
+        self._starts: list[int] | None = None
 
-    def token_at(self, offset: int) -> tuple[list[Token], int | None]:
-        if self._tokens is None:
-            self._tokens = tokenize(self.text, self.key)
+    def token_at(self, offset: int) -> tuple[tuple[Token, ...], int | None]:
+        if self._starts is None:
             self._starts = [t.start for t in self._tokens]
         k = bisect.bisect_left(self._starts, offset)
         return self._tokens, (k if k < len(self._tokens) and self._starts[k] == offset else None)

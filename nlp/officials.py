@@ -50,6 +50,7 @@ from nlp.gazetteer import (
     match_organization,
     organization_tail,
     starts_title,
+    text_tokens,
     tokenize,
     unit_name,
 )
@@ -93,7 +94,7 @@ class _Parser:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens: list[Token] = tokenize(text, match_key(text))
+        self.tokens: tuple[Token, ...] = text_tokens(text)[1]
         self.g = gazetteer()
         self.claimed: set[int] = set()  # token indices already used as a name
 

@@ -2,7 +2,7 @@
 outside evaluation read it."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -67,4 +67,9 @@ class Tags:
     statistics: list[StatisticTag] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """As ``dataclasses.asdict``, written out: its generic deep copy costs a fifth of tagging."""
+        return {"dates": [dict(vars(t)) for t in self.dates],
+                "officials": [{**vars(t), "positions": [dict(vars(p)) for p in t.positions]}
+                              for t in self.officials],
+                "directives": [dict(vars(t)) for t in self.directives],
+                "statistics": [dict(vars(t)) for t in self.statistics]}

@@ -3,28 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
-import logging
 import unicodedata
-from typing import Callable
 
 from nlp.dates import tag_dates
+from nlp.directives import tag_directives
+from nlp.officials import tag_officials
 from nlp.records import Tags
 from nlp.statistics import tag_statistics
-
-logger = logging.getLogger(__name__)
-
-
-@functools.cache
-def _optional_tagger(module: str, function: str) -> Callable | None:
-    """``module.function``, or None while that tagger module does not exist."""
-    try:
-        return getattr(importlib.import_module(module), function)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        logger.info("%s not available: its tags are skipped", module)
-        return None
 
 
 def _outside(tags: list, spans: list[tuple[int, int]]) -> list:
@@ -37,10 +22,8 @@ def tag(text: str, ref_date: dt.date | None = None) -> Tags:
     Offsets index ``unicodedata.normalize("NFC", text)``. Dates and statistics inside a
     directive's span (its number, its signing date) are left to the directive."""
     text = unicodedata.normalize("NFC", text)
-    tag_officials = _optional_tagger("nlp.officials", "tag_officials")
-    tag_directives = _optional_tagger("nlp.directives", "tag_directives")
-    officials = tag_officials(text) if tag_officials else []
-    directives = tag_directives(text, ref_date) if tag_directives else []
+    officials = tag_officials(text)
+    directives = tag_directives(text, ref_date)
     spans = [(d.start, d.end) for d in directives]
     by_start = functools.partial(sorted, key=lambda t: (t.start, t.end))
     return Tags(dates=by_start(_outside(tag_dates(text, ref_date), spans)),

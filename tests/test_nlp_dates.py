@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -151,3 +153,22 @@ def test_any_mix_keeps_offsets_and_valid_periods(parts, joiner):
         assert dt.date.fromisoformat(tag.start_date) <= dt.date.fromisoformat(tag.end_date)
     assert sorted(tags, key=lambda t: t.start) == tags
     assert all(a.end <= b.start for a, b in zip(tags, tags[1:]))
+
+
+def test_a_range_that_would_end_before_it_starts_is_no_tag():
+    text = "Từ ngày 1/7/2023 đến nay, huyện đã cấp 120 sổ đỏ; từ tháng 9 đến tháng 3/2023 trời khô."
+    assert [d.text for d in tag_dates(text, dt.date(2023, 8, 15))] == ["Từ ngày 1/7/2023 đến nay",
+                                                                        "từ tháng 9 đến tháng 3/2023"]
+    assert "Từ ngày 1/7/2023 đến nay" not in [d.text for d in tag_dates(text, dt.date(2023, 1, 1))]
+
+
+_GOLD_TEXTS = sorted({json.loads(line)["text"] for path in (Path(__file__).parent / "gold" / "nlp").rglob("*.jsonl")
+                      for line in path.open(encoding="utf-8")})
+
+
+@given(text=st.sampled_from(_GOLD_TEXTS), ref_date=st.one_of(st.none(), st.dates()))
+@settings(max_examples=300, deadline=None)
+def test_any_reference_date_gives_dates_within_the_text(text, ref_date):
+    for tag in tag_dates(text, ref_date):
+        assert text[tag.start:tag.end] == tag.text
+        assert tag.start_date <= tag.end_date

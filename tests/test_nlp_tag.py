@@ -1,18 +1,22 @@
 """nlp.tag(): NFC offsets, spelling variants, ordering, directive overlap; the `vnportal tag` command."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp import DirectiveTag, tag
-from nlp import tagger
+from nlp import DirectiveTag, tag, tagger
 from pipeline import cli
+
+_GOLD_TEXTS = sorted({json.loads(line)["text"] for path in (Path(__file__).parent / "gold" / "nlp").rglob("*.jsonl")
+                      for line in path.open(encoding="utf-8")})
 
 LEAD = ("Chiều 15/12, Quận ủy Lê Chân tổ chức Hội nghị tổng kết công tác khoa giáo năm 2021. "
         "Toàn quận đã tổ chức 56 Hội nghị với sự tham gia của 22.214 lượt cán bộ, đảng viên; "
@@ -55,31 +59,19 @@ def test_every_list_is_sorted_by_start_and_the_json_shape_is_the_contract():
     json.dumps(tags, ensure_ascii=False)
 
 
-def _directive(start: int, end: int, text: str) -> DirectiveTag:
-    return DirectiveTag(text=text, start=start, end=end, doc_type="Kế hoạch", type_code="KH", number="125",
-                        issuer_code="TU", year=2012, date="2012-11-05", issuer=None, title=None, key="125-KH/TU")
-
-
 def test_dates_and_statistics_inside_a_directive_span_are_left_to_the_directive(monkeypatch):
     text = "Kế hoạch số 125-KH/TU ngày 05-11-2012 về 430 điểm cầu; năm 2022 có 16 tập thể được khen."
-    directive_end = text.index(" về")
-    fake = {"nlp.directives": lambda t, ref: [_directive(0, directive_end, t[:directive_end])],
-            "nlp.officials": lambda t: []}
-    monkeypatch.setattr(tagger, "_optional_tagger", lambda module, function: fake[module])
+    plain = tag(text, dt.date(2022, 1, 1))  # the directive tagger stops at the number
+    assert [d.text for d in plain.dates] == ["ngày 05-11-2012", "năm 2022"]
+    end = text.index(";")  # a directive tag that reaches over the signing date and a number
+    wide = DirectiveTag(text=text[:end], start=0, end=end, doc_type="Kế hoạch", type_code="KH", number="125",
+                        issuer_code="TU", year=2012, date="2012-11-05", issuer=None, title=None, key="125-KH/TU")
+    monkeypatch.setattr(tagger, "tag_directives", lambda text, ref_date: [wide])
     tags = tag(text, dt.date(2022, 1, 1))
     assert [d.text for d in tags.dates] == ["năm 2022"]
-    assert [s.text for s in tags.statistics] == ["430 điểm cầu", "16 tập thể"]
+    assert [s.text for s in tags.statistics] == ["16 tập thể"]
+    assert [s.text for s in plain.statistics] == ["430 điểm cầu", "16 tập thể"]
     assert [d.key for d in tags.directives] == ["125-KH/TU"]
-    monkeypatch.setattr(tagger, "_optional_tagger", lambda module, function: None)
-    assert [d.text for d in tag(text, dt.date(2022, 1, 1)).dates] == ["ngày 05-11-2012", "năm 2022"]
-
-
-def test_a_tagger_module_that_does_not_exist_is_skipped_but_a_broken_one_is_not(tmp_path, monkeypatch):
-    assert tagger._optional_tagger.__wrapped__("nlp.no_such_tagger", "tag_nothing") is None
-    (tmp_path / "broken_tagger_for_test.py").write_text("import no_such_dependency_for_test\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.raises(ModuleNotFoundError):
-        tagger._optional_tagger.__wrapped__("broken_tagger_for_test", "tag")
 
 
 def test_no_reference_date_means_no_year_less_dates():
@@ -139,3 +131,19 @@ def test_any_mix_keeps_offsets_order_and_no_statistic_inside_a_date(parts, joine
         assert [t.start for t in found] == sorted(t.start for t in found)
     for stat in tags.statistics:
         assert not any(stat.start < d.end and d.start < stat.end for d in tags.dates)
+
+
+def test_tags_to_dict_is_dataclasses_asdict():
+    tagged = [tag(text, dt.date(2023, 1, 1)) for text in _GOLD_TEXTS]
+    assert sum(len(tags.officials) for tags in tagged) > 10 and any(tags.directives for tags in tagged)
+    for tags in tagged:
+        assert tags.to_dict() == dataclasses.asdict(tags)
+
+
+@given(text=st.sampled_from(_GOLD_TEXTS), ref_date=st.one_of(st.none(), st.dates()))
+@settings(max_examples=200, deadline=None)
+def test_tag_with_any_reference_date_gives_tags_within_the_text(text, ref_date):
+    tags = tag(text, ref_date)
+    for kind in ("dates", "officials", "directives", "statistics"):
+        for found in getattr(tags, kind):
+            assert text[found.start:found.end] == found.text

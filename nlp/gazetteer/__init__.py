@@ -110,7 +110,18 @@ class Token(NamedTuple):
 
 def tokenize(text: str, key: str) -> list[Token]:
     """Word and punctuation tokens of ``text`` (``key`` is ``match_key(text)``)."""
-    return [Token(m.start(), m.end(), text[m.start():m.end()], m.group()) for m in _TOKEN_RE.finditer(key)]
+    tokens = []
+    for m in _TOKEN_RE.finditer(key):
+        start, end = m.span()
+        tokens.append(Token(start, end, text[start:end], m.group()))
+    return tokens
+
+
+@functools.lru_cache(maxsize=2)
+def text_tokens(text: str) -> tuple[str, tuple[Token, ...]]:
+    """``match_key(text)`` and its tokens: worked out once for the taggers reading one text."""
+    key = match_key(text)
+    return key, tuple(tokenize(text, key))
 
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
