@@ -40,6 +40,14 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
+    """Insert ``row`` into ``table`` (a fixed table name, never user text); return its rowid.
+    Plain SQL on the processing path: sqlite-utils' insert reads the schema on every call."""
+    columns = ", ".join(f"[{name}]" for name in row)
+    return db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})",
+                      list(row.values())).lastrowid
+
+
 def _year(published: str | None) -> int | None:
     return int(published[:4]) if published and published[:4].isdigit() else None
 
@@ -87,16 +95,17 @@ class Index:
             yield self.raw_page(page_id)
 
     def raw_page(self, page_id: int) -> FetchedPage:
-        row = self.db["raw_pages"].get(page_id)
-        return FetchedPage(url=row["url"], site=row["site"], body=gzip.decompress(row["html_gz"]),
-                           fetched_at=row["fetched_at"], status=row["http_status"],
-                           headers=json.loads(row["headers"] or "{}"), id=row["id"])
+        url, site, html_gz, fetched_at, status, headers = self.db.execute(
+            "SELECT url, site, html_gz, fetched_at, http_status, headers FROM raw_pages WHERE id = ?",
+            [page_id]).fetchone()
+        return FetchedPage(url=url, site=site, body=gzip.decompress(html_gz), fetched_at=fetched_at, status=status,
+                           headers=json.loads(headers or "{}"), id=page_id)
 
     def mark_page(self, page_id: int, status: str, reason: str | None, at: str) -> None:
         """Record what processing made of a raw page: indexed, unchanged, rejected or failed."""
         with self.db.atomic():
-            self.db["raw_pages"].update(page_id, {"process_status": status, "reason": reason,
-                                                  "processed_at": at})
+            self.db.execute("UPDATE raw_pages SET process_status = ?, reason = ?, processed_at = ? WHERE id = ?",
+                            [status, reason, at, page_id])
 
     # -- articles --------------------------------------------------------------------
     def add_article(self, page: FetchedPage, article, tags) -> str:
@@ -108,7 +117,8 @@ class Index:
         """
         digest = text_hash(article.text)
         tags = tags_dict(tags)  # once: Tags.to_dict() copies every tag (asdict), and both uses below need it
-        existing = next(self.db["articles"].rows_where("url = ?", [article.url]), None)
+        found = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
+        existing = next((dict(zip([d[0] for d in found.description], values)) for values in found), None)
         row = {"url": article.url, "site": page.site, "title": article.title,
                "published": article.published, "author": article.author, "lead": article.lead,
                "text": article.text, "captions": json.dumps(article.captions, ensure_ascii=False),
@@ -120,7 +130,7 @@ class Index:
         with self.db.atomic():
             if existing is None:
                 row.update(first_seen=page.fetched_at, revision=1)
-                article_id = self.db["articles"].insert(row).last_pk
+                article_id = _insert(self.db, "articles", row)
                 outcome, changed = "new", set(_CONTENT_FIELDS)
             else:
                 article_id = existing["id"]
@@ -129,13 +139,13 @@ class Index:
                 row["last_seen"] = max(existing["last_seen"] or "", page.fetched_at)
                 update = {name: value for name, value in row.items() if existing[name] != value}
                 if update:
-                    self.db["articles"].update(article_id, update)
+                    self.db.execute(f"UPDATE articles SET {', '.join(f'[{name}] = ?' for name in update)} "
+                                    "WHERE id = ?", [*update.values(), article_id])
                 outcome = "changed" if changed else "unchanged"
             if changed & {"title", "text_hash"}:
-                self.db["revisions"].insert({"article_id": article_id, "revision": row["revision"],
-                                             "fetched_at": page.fetched_at, "raw_page_id": page.id,
-                                             "title": article.title, "text": article.text,
-                                             "text_hash": digest})
+                _insert(self.db, "revisions", {"article_id": article_id, "revision": row["revision"],
+                                               "fetched_at": page.fetched_at, "raw_page_id": page.id,
+                                               "title": article.title, "text": article.text, "text_hash": digest})
             if changed & {"title", "lead", "text_hash"}:
                 store_search_text(self.db, article_id, article.title, article.lead, article.text)
             if changed & {"tags_hash", "published"}:
