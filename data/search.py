@@ -264,22 +264,27 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
     then every allowed match, newest first. The filters are either ``allow``, a condition on the
     rowid, or ``few``, the only articles they allow (looked up one by one)."""
     if few is None:  # read the index from its newest end
-        window = run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                     [match, PLACE_WINDOW - 1], query).fetchone()
+        window = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC "
+                                            f"LIMIT ?", [match, PLACE_WINDOW], query)]
+        if not window:
+            return []
+        every = len(window) < PLACE_WINDOW  # the window holds every match
         # ascending from the window's oldest match: FTS5 stops a descending scan only at the limit
         in_window = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?{allow} AND {fts}.rowid >= ?"
         newest = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?{allow} ORDER BY rowid DESC LIMIT ?"
     else:
         run(db, f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND rowid = 0", [match], query)  # a bad query says so
-        lookup = (f"SELECT ids.value FROM json_each(?) AS ids CROSS JOIN {fts} "
-                  f"WHERE {fts} MATCH ? AND {fts}.rowid = ids.value")
+    lookup = (f"SELECT ids.value FROM json_each(?) AS ids CROSS JOIN {fts} "
+              f"WHERE {fts} MATCH ? AND {fts}.rowid = ids.value")
     ranked: dict[int, str] = {}
     for place, columns in PLACES:
         expression = f"({columns} : ({match})) AND ({match})" if columns else match
         if few is not None:
             found = run(db, lookup, [json.dumps(few), expression], query)
-        elif columns:
-            found = run(db, in_window, [expression, *allow_params, window[0] if window else 0], query)
+        elif every and not columns and not allow:
+            found = [(article_id,) for article_id in window]
+        elif columns or every:
+            found = run(db, in_window, [expression, *allow_params, window[-1]], query)
         else:
             found = run(db, newest, [expression, *allow_params, min(limit + len(ranked), MAX_LIMIT)], query)
         for article_id in sorted((row[0] for row in found), reverse=True):
