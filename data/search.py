@@ -230,7 +230,7 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "accent-insensitiv
     if rank_all or _bm25_is_cheap(db, fts, match, query):
         sql = (f"SELECT rowid, bm25({fts}, {RANK_WEIGHTS}) AS rank, 'bm25' FROM {fts} "
                f"WHERE {fts} MATCH ?{row_filter} ORDER BY rank, rowid LIMIT ?")
-        ranked = run(db, sql, [match, *row_params, limit], query).fetchall()
+        ranked = [tuple(row) for row in run(db, sql, [match, *row_params, limit], query)]
     else:
         allowed = _filtered_ids(db, SOME_ARTICLES, **filters) if row_filter else None
         if allowed is not None and len(allowed) <= FEW_ARTICLES:

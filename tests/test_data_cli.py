@@ -9,6 +9,7 @@ import urllib.parse
 import pytest
 from click.testing import CliRunner
 
+import data.search
 from data import Index
 from data.serve import datasette_metadata
 from data_corpus import fill
@@ -141,6 +142,16 @@ def test_datasette_canned_queries_return_rows(db_path):
     rows = get(db_path, f"/index/search.json?{query({'q': 'Đảng ủy'})}&_shape=array")
     assert rows[0]["title"] == "Kiên Giang: Đảng ủy xã Vĩnh Hòa giới thiệu nhân sự"
     assert "[Đảng] [ủy]" in rows[0]["snippet"]
+    assert [row["id"] for row in rows] == [hit.id for hit in Index(db_path).search("Đảng ủy", limit=100)]
+    assert {row["ranked_by"] for row in rows} == {"bm25"}
+
+
+def test_datasette_search_ranks_a_broad_query_as_the_command_does(db_path, monkeypatch):
+    monkeypatch.setattr(data.search, "BM25_BUDGET", 0)  # as on a large index
+    rows = get(db_path, f"/index/search.json?{urllib.parse.urlencode({'q': 'tuyen giao'})}&_shape=array")
+    hits = Index(db_path).search("tuyen giao", limit=100)
+    assert [(row["id"], row["ranked_by"]) for row in rows] == [(hit.id, hit.ranked_by) for hit in hits]
+    assert rows and "bm25" not in {row["ranked_by"] for row in rows}
 
 
 def test_datasette_metadata_facets_and_read_only(db_path):
