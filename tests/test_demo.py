@@ -99,3 +99,9 @@ def test_a_second_run_adds_nothing(demo_runs):
     db, first, second, counts_after_first = demo_runs
     assert _counts(db) == counts_after_first
     assert "Processed pages: none pending" in second
+
+
+def test_the_run_leaves_each_full_text_index_in_one_segment(demo_runs):
+    db = sqlite_utils.Database(demo_runs[0])
+    for table in ("articles_fts", "articles_fts_exact"):
+        assert db.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0] == 1
