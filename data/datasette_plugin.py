@@ -31,8 +31,10 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("vn_key", 1, _null_safe(directive_fold), deterministic=True)
     conn.create_function("vn_match", 1, _null_safe(build_match), deterministic=True)
 
+    db = sqlite_utils.Database(conn)
+
     def vn_search(query: str) -> str:
-        hits = search(sqlite_utils.Database(conn), query, limit=SEARCH_HITS)
+        hits = search(db, query, limit=SEARCH_HITS)
         return json.dumps([{"id": hit.id, "rank": hit.rank, "ranked_by": hit.ranked_by, "snippet": hit.snippet}
                            for hit in hits], ensure_ascii=False)
 

@@ -116,9 +116,8 @@ class Index:
         Indexing the same article with the same tags again changes nothing.
         """
         digest = text_hash(article.text)
-        tags = tags_dict(tags)  # once: Tags.to_dict() copies every tag (asdict), and both uses below need it
-        found = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
-        existing = next((dict(zip([d[0] for d in found.description], values)) for values in found), None)
+        tags = tags_dict(tags)  # once: Tags.to_dict() copies every tag, and both uses below need it
+        existing = next(self.db.query("SELECT * FROM articles WHERE url = ?", [article.url]), None)
         row = {"url": article.url, "site": page.site, "title": article.title,
                "published": article.published, "author": article.author, "lead": article.lead,
                "text": article.text, "captions": json.dumps(article.captions, ensure_ascii=False),

@@ -159,9 +159,16 @@ def day_bound(value: str | dt.date, end: bool = False) -> str:
         raise QueryError(f"{_shown(value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
-# the people a name filter picks, and the documents a key filter picks (parameters: see article_filters)
-_PERSON_IDS = "SELECT p.id FROM people p WHERE instr(' ' || p.name_folded || ' ', ?) > 0"
-_DIRECTIVE_KEYS = f"SELECT d.key FROM directives d WHERE {key_match('d.key_folded')}"
+# the person and document filters: the mentions table, its column, the SQL picking the people
+# (by name) or documents (by key) the filter names, and that SQL's parameters for a filter value
+_MENTIONS = {
+    "official": ("official_mentions", "person_id",
+                 "SELECT p.id FROM people p WHERE instr(' ' || p.name_folded || ' ', ?) > 0",
+                 lambda value: [f" {fold_key(value)} "]),
+    "directive": ("directive_mentions", "directive_key",
+                  f"SELECT d.key FROM directives d WHERE {key_match('d.key_folded')}",
+                  lambda value: [directive_fold(value)] * 2),
+}
 
 
 def article_filters(site: str | None = None, since: str | dt.date | None = None,
@@ -184,9 +191,8 @@ def article_filters(site: str | None = None, since: str | dt.date | None = None,
     if until:
         clauses.append(f"{ARTICLE_DAY} <= ?")
         params.append(day_bound(until, end=True))
-    for value, table, column, picked, values in (
-            (official, "official_mentions", "person_id", _PERSON_IDS, lambda v: [f" {fold_key(v)} "]),
-            (directive, "directive_mentions", "directive_key", _DIRECTIVE_KEYS, lambda v: [directive_fold(v)] * 2)):
+    for value, (table, column, picked, values) in ((official, _MENTIONS["official"]),
+                                                   (directive, _MENTIONS["directive"])):
         if not value:
             continue
         if by_row:
@@ -299,7 +305,8 @@ def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,
     if not ranked:
         return []
     sql = (f"WITH top AS (SELECT key AS position, json_extract(value, '$[0]') AS id, "
-           f"json_extract(value, '$[1]') AS rank, json_extract(value, '$[2]') AS ranked_by FROM json_each(?)) SELECT a.id, a.url, a.site, a.title, a.published, "
+           f"json_extract(value, '$[1]') AS rank, json_extract(value, '$[2]') AS ranked_by FROM json_each(?)) "
+           f"SELECT a.id, a.url, a.site, a.title, a.published, "
            f"replace(replace(snippet({fts}, -1, ?, ?, '…', 24), 'ḏ', 'đ'), 'Ḏ', 'Đ'), top.rank, top.ranked_by "
            f"FROM top CROSS JOIN {fts} CROSS JOIN articles a "  # CROSS JOIN: in this order, by rowid
            f"WHERE {fts} MATCH ? AND {fts}.rowid = top.id AND a.id = top.id ORDER BY top.position")
@@ -318,14 +325,12 @@ def _filtered_ids(db: sqlite_utils.Database, most: int, site=None, since=None, u
     """The articles the filters allow, if there are at most ``most``; else None. Read from the
     narrowest index there is (a person's or a document's mentions, else site and day), stopping early."""
     if official or directive:  # from the mentions of the person (or else of the document)
-        table, column, picked, values = (("official_mentions", "person_id", _PERSON_IDS, [f" {fold_key(official)} "])
-                                         if official else ("directive_mentions", "directive_key", _DIRECTIVE_KEYS,
-                                                           [directive_fold(directive)] * 2))
+        table, column, picked, values = _MENTIONS["official" if official else "directive"]
         rest, rest_params = article_filters(site, since, until, directive=directive if official else None,
                                             by_row=True)
         rest = f" AND EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id{rest})" if rest else ""
         sql = f"SELECT DISTINCT m.article_id FROM {table} m WHERE m.{column} IN ({picked}){rest} LIMIT ?"
-        params = [*values, *rest_params]
+        params = [*values(official or directive), *rest_params]
     else:
         where, params = article_filters(site, since, until)
         sql = f"SELECT a.id FROM articles a WHERE 1{where} LIMIT ?"

@@ -65,7 +65,7 @@ _TERMINAL = re.compile(r"[.!?…:;]$")
 # vertical tab and form feed are Word's line and page breaks
 _NOT_XML = {**dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF]),
             0x0B: " ", 0x0C: " "}
-_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _NOT_XML) + "]")
 
 
 def _as_text(html: str | bytes, headers: Mapping | None) -> str:
@@ -180,8 +180,13 @@ def _meta(tree: HtmlElement, *keys: str) -> str | None:
     return None
 
 
+def _compared(text: str) -> str:
+    """The form two lines are compared in: search form, without surrounding spaces and dots."""
+    return search_form(text).strip(" .")
+
+
 def _same(a: str, b: str) -> bool:
-    return search_form(a).strip(" .") == search_form(b).strip(" .")
+    return _compared(a) == _compared(b)
 
 
 def _trim_site_name(title: str, site_name: str | None) -> str:
@@ -252,8 +257,8 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
 def _title_block(blocks: list[Block], title: str) -> Block | None:
     if not title:
         return None
-    form = search_form(title).strip(" .")
-    matches = [b for b in blocks if b.kind == "text" and search_form(b.text).strip(" .") == form]
+    form = _compared(title)  # once, not once per block
+    matches = [b for b in blocks if b.kind == "text" and _compared(b.text) == form]
     if not matches:
         return None
     return next((b for b in matches if b.chrome == 1.0), matches[0])

@@ -18,7 +18,7 @@ _OLD_TONE = re.compile(
 )
 # a word _OLD_TONE may change, in NFC and lower case: an o or u right before a toned a/e or y
 _OLD_TONE_HINT = re.compile("o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")
-_OLD_TONE_WORD = re.compile(r"[^\W\d_]*(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])[^\W\d_]*")
+_OLD_TONE_WORD = re.compile(rf"[^\W\d_]*(?:{_OLD_TONE_HINT.pattern})[^\W\d_]*")
 _VIETNAMESE_LETTERS = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
 )
