@@ -278,9 +278,10 @@ def differences(reference: dict[str, list[tuple]], got: dict[str, list[tuple]]) 
     for table, rows in reference.items():
         if got[table] != rows:
             missing, extra = set(rows) - set(got[table]), set(got[table]) - set(rows)
-            example = sorted(missing)[:1] or sorted(extra)[:1] or ["same rows, other multiplicity"]
+            shown = (f"; e.g. missing {str(sorted(missing)[0])[:400]}" if missing else "") + \
+                (f"; e.g. extra {str(sorted(extra)[0])[:400]}" if extra else "") or "; same rows, other multiplicity"
             out.append(f"{table}: {len(rows)} rows expected, {len(got[table])} found, "
-                       f"{len(missing)} missing, {len(extra)} extra; e.g. {str(example[0])[:160]}")
+                       f"{len(missing)} missing, {len(extra)} extra{shown}")
     return out
 
 

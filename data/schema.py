@@ -184,7 +184,17 @@ def m005_search_form_hoac(db: sqlite_utils.Database) -> None:
         store_search_text(db, article_id, title, lead, text)
 
 
-MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac]
+def m006_directive_fields_by_earliest_citation(db: sqlite_utils.Database) -> None:
+    """Documents' date, issuer and title as data.tags now picks them (the earliest citation's),
+    not as whichever citation happened to be indexed first."""
+    from data.tags import fill_cited_fields
+
+    for (key,) in db.execute("SELECT key FROM directives").fetchall():
+        fill_cited_fields(db, key)
+
+
+MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
+              m006_directive_fields_by_earliest_citation]
 
 
 def migrate(db: sqlite_utils.Database) -> None:

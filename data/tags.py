@@ -118,19 +118,31 @@ def _insert_directive(db: sqlite_utils.Database, article_id: int, directive: dic
         return None
     if _PARTY_NUMBER.fullmatch(key):
         key = _dated_party_key(db, key, day)
-    fields = ("doc_type", "type_code", "number", "issuer_code", "year", "date", "issuer", "title")
+    fields = ("doc_type", "type_code", "number", "issuer_code", "year")
     values = [directive.get(name) for name in fields]
     created = db.execute(f"INSERT OR IGNORE INTO directives (key, key_folded, {', '.join(fields)}) "
                          f"VALUES (?, ?, {', '.join('?' * len(fields))})",
                          [key, directive_fold(key), *values]).rowcount == 1
-    # the first citation that gives a field (a date, a quoted title) fills it for the document
+    # the first citation that gives a field of the number (its type in words) fills it
     db.execute(f"UPDATE directives SET {', '.join(f'{name} = coalesce({name}, ?)' for name in fields)} "
                "WHERE key = ?", [*values, key])
     db.execute('INSERT INTO directive_mentions (article_id, directive_key, text, start, "end", date, issuer, '
                "title, article_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [article_id, key, directive["text"], directive["start"], directive["end"], directive.get("date"),
                 directive.get("issuer"), directive.get("title"), day])
+    fill_cited_fields(db, key)
     return key if created and "@" in key else None
+
+
+_CITED_FIELDS = ("date", "issuer", "title")  # written by each citation; kept in directive_mentions
+
+
+def fill_cited_fields(db: sqlite_utils.Database, key: str) -> None:
+    """The document's signing date, issuer and title: those of its earliest citation that gives
+    each (the smallest on a tie), so the order articles are indexed in never decides them."""
+    picks = ", ".join(f"{name} = (SELECT {name} FROM directive_mentions WHERE directive_key = :key "
+                      f"AND {name} IS NOT NULL ORDER BY article_day, {name} LIMIT 1)" for name in _CITED_FIELDS)
+    db.execute(f"UPDATE directives SET {picks} WHERE key = :key", {"key": key})
 
 
 def _dated_party_key(db: sqlite_utils.Database, key: str, day: str) -> str:
@@ -219,3 +231,4 @@ def _recount_directive(db: sqlite_utils.Database, key: str) -> None:
                "WHERE directive_key = :key), last_cited = (SELECT max(article_day) FROM directive_mentions "
                "WHERE directive_key = :key) WHERE key = :key", {"key": key})
     db.execute("DELETE FROM directives WHERE key = ? AND article_count = 0", [key])
+    fill_cited_fields(db, key)

@@ -10,7 +10,8 @@ import sqlite_utils
 from data import FetchedPage, Index
 from data.schema import MIGRATIONS, m001_core
 from data.textnorm import unify
-from data_corpus import FETCHED_AT, fill, html_page, official, sample
+from data_corpus import FETCHED_AT, directive, fill, html_page, official, sample
+from extract import Article
 from nlp.records import Tags
 
 TAG_TABLES = ("dates", "official_mentions", "directive_mentions", "statistics")
@@ -239,3 +240,46 @@ def test_optimize_search_merges_each_full_text_index_into_one_segment(index):
     for table in ("articles_fts", "articles_fts_exact"):
         assert index.db.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0] == 1
     assert index.search("tuyen giao", limit=100) == before
+
+
+def _citing(number: int, published: str, issuer: str, title: str | None):
+    text = f"Bài {number}: quán triệt Nghị quyết số 29-NQ/TW ngày 04/11/2013 của {issuer}."
+    tag = directive(text, f"Nghị quyết số 29-NQ/TW ngày 04/11/2013 của {issuer}", "29-NQ/TW@2013", "Nghị quyết",
+                    "NQ", "29", "TW", year=2013, date="2013-11-04", issuer=issuer, title=title)
+    article = Article(url=f"http://portal.test/huyen/bai-{number}.html", title=f"Bài {number} về giáo dục",
+                      text=text, published=published)
+    return "huyen", article, Tags(directives=[tag])
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_a_document_s_date_issuer_and_title_do_not_depend_on_indexing_order(tmp_path, order):
+    citations = [_citing(1, "2023-08-22", "Ban Chấp hành Trung ương Đảng", None),
+                 _citing(2, "2023-07-11", "Ban Chấp hành Trung ương", None),
+                 _citing(3, "2023-07-11", "Ban Chấp hành Trung ương Đảng", "Về đổi mới căn bản, toàn diện")]
+    index = Index(tmp_path / "index.db")
+    for n in order:
+        site, article, tags = citations[n]
+        index.add_article(page_for(index, site, article, FETCHED_AT), article, tags)
+    row = index.db.execute("SELECT date, issuer, title, article_count, first_cited, last_cited FROM directives "
+                           "WHERE key = '29-NQ/TW@2013'").fetchone()
+    # the earliest citations (2023-07-11) give the issuer (the smaller of two) and the only title
+    assert row == ("2013-11-04", "Ban Chấp hành Trung ương", "Về đổi mới căn bản, toàn diện", 3,
+                   "2023-07-11", "2023-08-22")
+    index.close()
+
+
+def test_an_older_index_gets_its_documents_fields_by_the_earliest_citation(tmp_path):
+    path = tmp_path / "m005.db"
+    index = Index(path)
+    for n, published, issuer in ((1, "2023-08-22", "Ban Chấp hành Trung ương Đảng"),
+                                 (2, "2023-07-11", "Ban Chấp hành Trung ương")):
+        site, article, tags = _citing(n, published, issuer, None)
+        index.add_article(page_for(index, site, article, FETCHED_AT), article, tags)
+    # as the first-indexed citation left it before the rule
+    index.db.execute("UPDATE directives SET issuer = 'Ban Chấp hành Trung ương Đảng'")
+    index.db.execute("DELETE FROM _migrations WHERE name = 'm006_directive_fields_by_earliest_citation'")
+    index.db.conn.commit()
+    index.close()
+    index = Index(path)
+    assert index.db.execute("SELECT issuer FROM directives").fetchall() == [("Ban Chấp hành Trung ương",)]
+    index.close()
