@@ -186,9 +186,13 @@ def m005_search_form_hoac(db: sqlite_utils.Database) -> None:
 
 def m006_directive_fields_by_earliest_citation(db: sqlite_utils.Database) -> None:
     """Documents' date, issuer and title as data.tags now picks them (the earliest citation's),
-    not as whichever citation happened to be indexed first."""
-    from data.tags import fill_cited_fields
+    not as whichever citation happened to be indexed first; an index per field answers the pick
+    at once (without one, a document cited 200,000 times took 0.7 s on every new citation)."""
+    from data.tags import CITED_FIELDS, fill_cited_fields
 
+    for name in CITED_FIELDS:
+        db.execute(f"CREATE INDEX idx_directive_mentions_{name} ON directive_mentions(directive_key, article_day, "
+                   f"{name}) WHERE {name} IS NOT NULL")
     for (key,) in db.execute("SELECT key FROM directives").fetchall():
         fill_cited_fields(db, key)
 

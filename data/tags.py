@@ -134,14 +134,14 @@ def _insert_directive(db: sqlite_utils.Database, article_id: int, directive: dic
     return key if created and "@" in key else None
 
 
-_CITED_FIELDS = ("date", "issuer", "title")  # written by each citation; kept in directive_mentions
+CITED_FIELDS = ("date", "issuer", "title")  # written by each citation; kept in directive_mentions
 
 
 def fill_cited_fields(db: sqlite_utils.Database, key: str) -> None:
     """The document's signing date, issuer and title: those of its earliest citation that gives
     each (the smallest on a tie), so the order articles are indexed in never decides them."""
     picks = ", ".join(f"{name} = (SELECT {name} FROM directive_mentions WHERE directive_key = :key "
-                      f"AND {name} IS NOT NULL ORDER BY article_day, {name} LIMIT 1)" for name in _CITED_FIELDS)
+                      f"AND {name} IS NOT NULL ORDER BY article_day, {name} LIMIT 1)" for name in CITED_FIELDS)
     db.execute(f"UPDATE directives SET {picks} WHERE key = :key", {"key": key})
 
 
