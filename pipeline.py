@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import logging
 import os
 import sys
@@ -26,7 +27,42 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), def
                          show_default="./vnportal.db or $VNPORTAL_DB", help="SQLite index file.")
 
 
-@click.group()
+class CannotRun(click.ClickException):
+    """The run could not start or finish (index unusable, lock held, disk full, bad configuration,
+    crawl process died): exit code 2."""
+    exit_code = 2
+
+
+class Commands(click.Group):
+    """The command group: an index that cannot be used, a run lock held by another process or a
+    full disk ends any command with one line and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        import sqlite3
+
+        from crawler.lock import LockBusy
+        from data.database import IndexUnusable
+
+        try:
+            return super().invoke(ctx)
+        except (IndexUnusable, LockBusy) as exc:
+            raise CannotRun(str(exc)) from None
+        except sqlite3.OperationalError as exc:
+            if "disk is full" in str(exc) or "disk I/O error" in str(exc):
+                raise CannotRun(f"the disk holding the index is full or failing ({exc}); the step under way "
+                                "was rolled back: free some space and run again") from None
+            if "locked" in str(exc):
+                raise CannotRun(f"the index stayed locked by another process ({exc}); run again when it "
+                                "is done") from None
+            raise
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise CannotRun(f"no space left on the device ({exc.filename or 'output'}): free some space "
+                                "and run again") from None
+            raise
+
+
+@click.group(cls=Commands)
 @click.option("-v", "--verbose", count=True, help="More log lines on stderr (-vv for debug).")
 def cli(verbose: int) -> None:
     """vnportal: crawl Vietnamese provincial portals, extract, tag and index articles."""
@@ -163,25 +199,53 @@ workers_option = click.option("--workers", type=click.IntRange(min=1), default=1
                               help="Extract and tag in N processes (backfills); results are the same.")
 
 
+class TypedText(click.ParamType):
+    """Text typed on the command line (a query, a name, a key, a site): refused in one line when
+    its bytes are not UTF-8; full-width letters and zero-width characters read as stored text has
+    them (data.textnorm.typed_text)."""
+    name = "text"
+
+    def convert(self, value, param, ctx):
+        from data.textnorm import NotUTF8, typed_text
+
+        try:
+            return typed_text(value)
+        except NotUTF8:
+            self.fail(f"{ascii(value)} is not valid UTF-8 text", param, ctx)
+
+
+TEXT = TypedText()
+
+
+def _must_exist(db_path: str) -> None:
+    """Commands that change an index, not build one, never create an empty one."""
+    from data.database import check_index
+
+    check_index(db_path, write=True, must_exist=True)
+
+
+def _say_waiting(line: str) -> None:
+    """A writer that waits for another run's lock says so, once, on stderr."""
+    click.echo(line, err=True)
+
+
 def _existing_index(db_path: str):
-    """Open an index that must already exist (query commands never create an empty one)."""
+    """Open an index that must already exist, for reading only (query commands write nothing)."""
     from data import Index
 
-    if not os.path.exists(db_path):
-        raise click.ClickException(f"no index at {db_path} (crawl first, or pass --db)")
-    return Index(db_path)
+    return Index(db_path, read_only=True)
 
 
-@cli.command()
-@click.argument("query")
+@cli.command(context_settings={"ignore_unknown_options": True})  # a query may start with "-"
+@click.argument("query", type=TEXT)
 @click.option("--exact", "mode", flag_value="exact", help="Diacritics must match: 'bó' does not find 'bỏ'.")
 @click.option("--accent-insensitive", "mode", flag_value="accent-insensitive", default=True,
               help="Ignore diacritics and đ: 'dang uy' finds 'Đảng ủy' (default).")
-@click.option("--site", help="Only articles of this site.")
-@click.option("--since", help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--official", help="Only articles mentioning this person (whole words, accents ignored).")
-@click.option("--directive", help="Only articles citing this document, by key (e.g. 20-CT/TW).")
+@click.option("--site", type=TEXT, help="Only articles of this site.")
+@click.option("--since", type=TEXT, help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", type=TEXT, help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--official", type=TEXT, help="Only articles mentioning this person (whole words, accents ignored).")
+@click.option("--directive", type=TEXT, help="Only articles citing this document, by key (e.g. 20-CT/TW).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show.")
 @click.option("--rank-all", is_flag=True,
               help="Rank every match by bm25, even a broad query on a large index (slow there).")
@@ -214,8 +278,8 @@ def search(query: str, mode: str, site: str | None, since: str | None, until: st
 
 
 @cli.command()
-@click.option("--name", help="Only people whose name contains these words (accents ignored).")
-@click.option("--site", help="Count only this site's articles.")
+@click.option("--name", type=TEXT, help="Only people whose name contains these words (accents ignored).")
+@click.option("--site", type=TEXT, help="Count only this site's articles.")
 @output_format
 @db_option
 def officials(name: str | None, site: str | None, fmt: str, db_path: str) -> None:
@@ -228,9 +292,9 @@ def officials(name: str | None, site: str | None, fmt: str, db_path: str) -> Non
 
 
 @cli.command()
-@click.option("--key", help="One document, by key (e.g. 20-CT/TW, 15/2020/NĐ-CP; accents ignored).")
-@click.option("--type", "doc_type", help="Type code or type in words (NQ, Chỉ thị ...).")
-@click.option("--issuer", help="Issuer code or words (TW, UBND, Bộ Chính trị ...).")
+@click.option("--key", type=TEXT, help="One document, by key (e.g. 20-CT/TW, 15/2020/NĐ-CP; accents ignored).")
+@click.option("--type", "doc_type", type=TEXT, help="Type code or type in words (NQ, Chỉ thị ...).")
+@click.option("--issuer", type=TEXT, help="Issuer code or words (TW, UBND, Bộ Chính trị ...).")
 @output_format
 @db_option
 def directives(key: str | None, doc_type: str | None, issuer: str | None, fmt: str, db_path: str) -> None:
@@ -260,18 +324,19 @@ def stats(fmt: str, db_path: str) -> None:
 @click.option("--out", default="-", show_default=True, help="Output file; - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True,
               help="CSV or JSON Lines (UTF-8).")
-@click.option("--excel", is_flag=True, help="Start the CSV with a UTF-8 BOM so Excel reads Vietnamese right.")
-@click.option("--site", help="Only articles of this site.")
-@click.option("--since", help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--query", help="Only articles matching this search (accents ignored).")
+@click.option("--excel", is_flag=True, help="For Excel: start the CSV with a UTF-8 BOM (Vietnamese reads right) "
+                                           "and put ' before any cell that would start a formula.")
+@click.option("--site", type=TEXT, help="Only articles of this site.")
+@click.option("--since", type=TEXT, help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", type=TEXT, help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--query", type=TEXT, help="Only articles matching this search (accents ignored).")
 @db_option
 def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since: str | None, until: str | None,
            query: str | None, db_path: str) -> None:
     """Export articles or one kind of tag, one row per article or mention, streamed."""
     import io
 
-    from data.export import EXPORT_COLUMNS, write_rows
+    from data.export import EXPORT_COLUMNS, output_file, write_rows
     from data.search import QueryError
 
     if excel and fmt != "csv":
@@ -281,21 +346,24 @@ def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since:
         rows = index.export_rows(table, site=site, since=since, until=until, query=query)
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
+    columns = list(EXPORT_COLUMNS[table])
     if out == "-":
         stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-    else:
         try:
-            stream = open(out, "w", encoding="utf-8", newline="")
-        except OSError as exc:
-            raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
-    try:
-        count = write_rows(rows, stream, list(EXPORT_COLUMNS[table]), fmt, excel=excel)
-    finally:
-        if out == "-":
+            count = write_rows(rows, stream, columns, fmt, excel=excel)
+        finally:
             stream.flush()
             stream.detach()  # leave stdout open
-        else:
-            stream.close()
+    else:
+        try:
+            with output_file(out, db_path) as stream:
+                count = write_rows(rows, stream, columns, fmt, excel=excel)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise
+            raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
     click.echo(f"exported {count} {table} row(s)", err=True)
 
 
@@ -307,8 +375,9 @@ def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since:
 def serve(host: str, port: int, get_path: str | None, db_path: str) -> None:
     """Browse the index in Datasette (read-only), with facets and canned queries."""
     from data import serve as datasette
+    from data.database import check_index
 
-    _existing_index(db_path).close()  # brings an older index up to the current schema first
+    check_index(db_path, write=False)  # an older index is not upgraded here: `vnportal upgrade` says so
     if get_path:
         status, body = datasette.fetch(db_path, get_path)
         click.echo(body)
@@ -319,22 +388,45 @@ def serve(host: str, port: int, get_path: str | None, db_path: str) -> None:
 
 
 @cli.command()
-@click.option("--since-version", metavar="V", help="Only pages whose article came from an extractor older than V.")
+@click.option("--since-version", type=TEXT, metavar="V", help="Only pages whose article came from an extractor older than V.")
 @workers_option
 @db_option
 def reprocess(since_version: str | None, workers: int, db_path: str) -> None:
     """Extract and tag the stored raw pages again (no network); unchanged articles stay unchanged."""
-    index = _existing_index(db_path)
-    requeued = index.requeue_pages(since_version)
-    counts = process_pending(index, workers=workers)
+    from crawler import run_lock
+    from data import Index
+
+    _must_exist(db_path)
+    with run_lock(db_path, on_wait=_say_waiting):
+        index = Index(db_path)
+        try:
+            requeued = index.requeue_pages(since_version)
+            counts = process_pending(index, workers=workers)
+        finally:
+            index.close()
     outcomes = ["new", "changed", "unchanged", "rejected"]
     summary = ", ".join(f"{name} {counts.get(name, 0)}" for name in outcomes + sorted(set(counts) - set(outcomes)))
     click.echo(f"requeued {requeued} raw page(s): {summary}")
 
 
 @cli.command()
+@db_option
+def upgrade(db_path: str) -> None:
+    """Bring an index made by an older vnportal up to the current schema (writing commands do it
+    by themselves; reading commands and `serve` never write, so they ask for this first)."""
+    from crawler import run_lock
+    from data.database import open_database
+
+    _must_exist(db_path)
+    with run_lock(db_path, on_wait=_say_waiting):
+        db = open_database(db_path, write=True)  # migrates
+        db.close()
+    click.echo(f"{db_path} is up to date")
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--site", metavar="NAME", help="Store the pages under this site (default: the profile owning "
+@click.option("--site", type=TEXT, metavar="NAME", help="Store the pages under this site (default: the profile owning "
                                              "each URL, else its host).")
 @workers_option
 @db_option
@@ -352,7 +444,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
 
     try:
         find_inputs(paths)  # before the index is opened (or created)
-        with run_lock(db_path):
+        with run_lock(db_path, on_wait=_say_waiting):
             index = Index(db_path)
             try:
                 report = ingest_pages(index, paths, site=site)
@@ -430,11 +522,6 @@ def extract(source: str, page_url: str | None, as_json: bool) -> None:
 
 
 # -- crawl: crawl, nightly, sites, check-site ------------------------------------------------
-class CannotRun(click.ClickException):
-    """The run could not start or finish (lock held, bad configuration, crawl process died)."""
-    exit_code = 2
-
-
 config_option = click.option("--config", type=click.Path(dir_okay=False),
                              help="TOML file with a [crawl] table (default ~/.config/vnportal/config.toml).")
 delay_option = click.option("--delay", type=click.FloatRange(min=0),
@@ -726,7 +813,7 @@ def _tags_table(tags) -> str:
 
 @cli.command("tag")
 @click.argument("source", metavar="[FILE|-]", default="-")
-@click.option("--published", metavar="YYYY-MM-DD",
+@click.option("--published", type=TEXT, metavar="YYYY-MM-DD",
               help="Publication date: gives the year of year-less dates (\"Chiều 15/12\"); without it they are skipped.")
 @click.option("--json", "as_json", is_flag=True, help="Print tag(text, published).to_dict() as JSON.")
 def tag_command(source: str, published: str | None, as_json: bool) -> None:

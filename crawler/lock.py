@@ -5,7 +5,7 @@ import fcntl
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 
 class LockBusy(RuntimeError):
@@ -28,8 +28,12 @@ def held_lock_fd(db_path: str | Path) -> int | None:
 
 
 @contextmanager
-def run_lock(db_path: str | Path) -> Iterator[Path]:
-    """Hold the run lock of the index at ``db_path``; raise LockBusy at once if another process has it."""
+def run_lock(db_path: str | Path, on_wait: Callable[[str], None] | None = None) -> Iterator[Path]:
+    """Hold the run lock of the index at ``db_path``. If another process has it: raise LockBusy at
+    once, or with ``on_wait`` call it with a line saying who holds it and wait until it is free.
+    Raise data.database.IndexUnusable (before creating the lock file) if the index cannot be written."""
+    from data.database import check_index
+
     path = _lock_path(db_path)
     key = str(path)
     if key in _held:
@@ -39,13 +43,22 @@ def run_lock(db_path: str | Path) -> Iterator[Path]:
         finally:
             _held[key][1] -= 1
         return
+    check_index(db_path, write=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-        os.close(fd)
-        raise LockBusy(f"another vnportal run{f' (pid {holder})' if holder else ''} holds {path}") from None
+        busy = f"another vnportal run{f' (pid {holder})' if holder else ''} holds {path}"
+        if on_wait is None:
+            os.close(fd)
+            raise LockBusy(busy) from None
+        on_wait(f"{busy}: waiting for it to finish")
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except BaseException:
+            os.close(fd)
+            raise
     os.ftruncate(fd, 0)
     os.pwrite(fd, str(os.getpid()).encode(), 0)
     _held[key] = [fd, 1]

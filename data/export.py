@@ -4,10 +4,14 @@
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
+import os
 import re
+import tempfile
+from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
 import sqlite_utils
@@ -130,16 +134,33 @@ def _csv_field(value) -> str:
     return "" if value is None else repr(value) if value.__class__ is float else str(value)
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection");
+# the full-width forms too, which some locales' Excel reads as the ASCII ones.
+FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
+
+
+def spreadsheet_safe(value):
+    """``value`` as a spreadsheet shows it but never runs it: text starting like a formula gets a
+    leading apostrophe (OWASP's advice); numbers and other text are unchanged."""
+    if value.__class__ is str and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_rows(rows: Iterable[dict], out: TextIO, columns: list[str], fmt: str = "csv",
                excel: bool = False) -> int:
-    """Write ``rows`` to ``out`` one at a time; return how many. ``excel`` starts CSV with a BOM."""
+    """Write ``rows`` to ``out`` one at a time; return how many. ``excel`` starts CSV with a BOM
+    and makes every cell spreadsheet-safe (a crawled title cannot be a formula Excel runs)."""
     count = 0
     if fmt == "csv":
         if excel:
             out.write("\ufeff")  # Excel reads BOM-less CSV as the local code page
         csv.writer(out).writerow(columns)
         for row in rows:
-            out.write(",".join([_csv_field(row.get(column)) for column in columns]) + "\r\n")
+            values = [row.get(column) for column in columns]
+            if excel:
+                values = [spreadsheet_safe(value) for value in values]
+            out.write(",".join([_csv_field(value) for value in values]) + "\r\n")
             count += 1
     elif fmt == "jsonl":
         for row in rows:
@@ -150,6 +171,30 @@ def write_rows(rows: Iterable[dict], out: TextIO, columns: list[str], fmt: str =
     else:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     return count
+
+
+@contextlib.contextmanager
+def output_file(path: str | Path, index_path: str | Path) -> Iterator[TextIO]:
+    """A UTF-8 text stream that becomes the file at ``path`` only once written whole: a failed
+    export leaves an earlier file there as it was. Refuses (ValueError) a path that is the index
+    or a file SQLite or vnportal keeps beside it, however it is spelled (links included)."""
+    from data.database import companion_files
+
+    target = Path(path)
+    if target.resolve() in companion_files(index_path):
+        raise ValueError(f"{path} is the index or one of its files: export to another path")
+    if target.exists() and not target.is_file():  # a device, a pipe: written in place
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def columns_markdown() -> str:

@@ -13,8 +13,8 @@ import sqlite_utils
 
 from data.entities import Directive, Official, SiteStats, directives, officials, site_stats
 from data.export import export_rows
+from data.database import open_database, write_transaction
 from data.reprocess import requeue_pages
-from data.schema import migrate
 from data.search import FTS_TABLES, SearchHit, search, store_search_text
 from data.tags import replace_tags, tags_dict, tags_hash
 
@@ -53,23 +53,22 @@ def _year(published: str | None) -> int | None:
 
 
 class Index:
-    """Open (creating and migrating as needed) the index at ``path``."""
+    """Open the index at ``path``: for writing (created and migrated as needed), or with
+    ``read_only`` for reading alone. Raises data.database.IndexUnusable for a file that is not
+    (and cannot become) a usable index, having written nothing to it."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, read_only: bool = False):
         self.path = str(path)
-        self.db = sqlite_utils.Database(self.path)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA busy_timeout=30000")
-        migrate(self.db)
+        self.db = open_database(self.path, write=not read_only)
 
     def close(self) -> None:
         self.db.close()
 
     def transaction(self):
         """A context manager: the writes made inside are committed together, or not at all
-        (an error rolls them back; a kill leaves none of them). Nests (as a savepoint)."""
-        return self.db.atomic()  # not ``with db.conn``: sqlite-utils commits each write by itself there
+        (an error rolls them back; a kill leaves none of them). Takes the write lock at once;
+        nests (as a savepoint)."""
+        return write_transaction(self.db)
 
     # -- raw pages -----------------------------------------------------------------
     def store_page(self, page: FetchedPage) -> int:
@@ -79,7 +78,7 @@ class Index:
         is kept once per recorded fetch: one fetched but not recorded before a kill is fetched
         again and kept once. raw_pages holds a URL twice only when a later fetch found its text
         changed (an unchanged re-fetch is not kept)."""
-        with self.db.atomic():
+        with self.transaction():
             page.id = self.db["raw_pages"].insert({
                 "url": page.url, "site": page.site, "fetched_at": page.fetched_at,
                 "http_status": page.status, "headers": json.dumps(page.headers, ensure_ascii=False),
@@ -103,7 +102,7 @@ class Index:
 
     def mark_page(self, page_id: int, status: str, reason: str | None, at: str) -> None:
         """Record what processing made of a raw page: indexed, unchanged, rejected or failed."""
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute("UPDATE raw_pages SET process_status = ?, reason = ?, processed_at = ? WHERE id = ?",
                             [status, reason, at, page_id])
 
@@ -126,7 +125,7 @@ class Index:
                "extractor_version": article.extractor_version, "raw_page_id": page.id,
                "last_seen": page.fetched_at, "published_year": _year(article.published),
                "tags_hash": tags_hash(tags)}
-        with self.db.atomic():
+        with self.transaction():
             if existing is None:
                 row.update(first_seen=page.fetched_at, revision=1)
                 article_id = _insert(self.db, "articles", row)
@@ -228,7 +227,7 @@ class Index:
     def note_urls(self, urls: Iterable[str], site: str, kind: str, at: str) -> None:
         """Record that ``urls`` were seen (listed in a feed, sitemap or page) at ``at``."""
         status = "attachment" if kind == "attachment" else "new"
-        with self.db.atomic():
+        with self.transaction():
             self.db.conn.executemany(
                 "insert into url_state (url, site, kind, first_seen, last_seen, status, failures) "
                 "values (?, ?, ?, ?, ?, ?, 0) on conflict(url) do update set last_seen = excluded.last_seen",
@@ -250,13 +249,13 @@ class Index:
                "last_seen": at, "last_fetched": at, "etag": etag, "last_modified": last_modified,
                "http_status": http_status, "status": "ok", "text_hash": text_hash, "failures": 0,
                "next_retry": None, "reason": None}
-        with self.db.atomic():
+        with self.transaction():
             self.db["url_state"].upsert(row, pk="url")
         return outcome
 
     def record_not_modified(self, url: str, site: str, at: str) -> None:
         """A conditional request came back 304: the stored copy is current."""
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute("update url_state set last_seen = ?, last_fetched = ?, http_status = 304, "
                             "status = 'ok', failures = 0, next_retry = null, reason = null where url = ?",
                             [at, at, url])
@@ -278,7 +277,7 @@ class Index:
             wait = max(backoff_hours * 3600 * 2 ** (failures - 1), retry_after or 0)
             retry_at = datetime.fromisoformat(at) + timedelta(seconds=wait)
             row.update(status="failed", reason=reason, next_retry=retry_at.isoformat(timespec="seconds"))
-        with self.db.atomic():
+        with self.transaction():
             self.db["url_state"].upsert(row, pk="url")
         return row["status"]
 
@@ -287,7 +286,7 @@ class Index:
         """Set the status of ``url`` without counting a failure ('blocked' by robots.txt,
         'redirected' to another URL, 'attachment' served where an article was expected)."""
         prev = self.url_state(url)
-        with self.db.atomic():
+        with self.transaction():
             self.db["url_state"].upsert({"url": url, "site": site, "kind": prev["kind"] if prev else kind,
                                          "first_seen": prev["first_seen"] if prev else at, "last_seen": at,
                                          "status": status, "reason": reason}, pk="url")
@@ -298,26 +297,26 @@ class Index:
                                                 "valid_from", "valid_until")}
         row.update(domains=json.dumps(list(source.get("domains", ())), ensure_ascii=False),
                    enabled=int(bool(source.get("enabled", True))))
-        with self.db.atomic():
+        with self.transaction():
             self.db["sources"].upsert(row, pk="name")
 
     def start_run(self, run_id: str, site: str, started: str) -> int:
         """Open a crawl_runs row for ``site`` (status 'running'); return its id."""
-        with self.db.atomic():
+        with self.transaction():
             return self.db["crawl_runs"].insert({"run_id": run_id, "site": site, "started": started,
                                                  "status": "running"}).last_pk
 
     def finish_run(self, row_id: int, finished: str, counts: dict, status: str) -> None:
         """Close a crawl_runs row with its counts (requests, new, changed, unchanged, failed)."""
         row = {key: counts.get(key, 0) for key in ("requests", "new", "changed", "unchanged", "failed")}
-        with self.db.atomic():
+        with self.transaction():
             self.db["crawl_runs"].update(row_id, {**row, "finished": finished, "status": status})
 
     def abort_runs(self, run_id: str | None, finished: str) -> int:
         """Mark the still 'running' rows of ``run_id`` (of every run when None: call it holding the
         run lock, when no run can be going) 'aborted', as the crawl process died; return how many."""
         where, args = ("run_id = ? and ", [run_id]) if run_id is not None else ("", [])
-        with self.db.atomic():
+        with self.transaction():
             return self.db.execute(f"update crawl_runs set status = 'aborted', finished = ? "
                                    f"where {where}status = 'running'", [finished, *args]).rowcount
 

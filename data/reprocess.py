@@ -6,6 +6,8 @@ import re
 
 import sqlite_utils
 
+from data.database import write_transaction
+
 logger = logging.getLogger(__name__)
 
 
@@ -27,7 +29,7 @@ def requeue_pages(db: sqlite_utils.Database, since_version: str | None = None) -
         ids = [page_id for page_id, version in db.execute(
             "SELECT raw_page_id, extractor_version FROM articles WHERE raw_page_id IS NOT NULL")
             if version_tuple(version) < floor]
-    with db.atomic():
+    with write_transaction(db):
         db.conn.executemany("UPDATE raw_pages SET process_status = 'pending', reason = NULL WHERE id = ?",
                             [(page_id,) for page_id in ids])
     logger.info("requeued %d raw pages (extractor older than %s)", len(ids), since_version or "any")

@@ -201,13 +201,33 @@ MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_searc
               m006_directive_fields_by_earliest_citation]
 
 
-def migrate(db: sqlite_utils.Database) -> None:
-    """Apply every migration not yet recorded in ``_migrations``."""
+def _applied(db: sqlite_utils.Database) -> set[str]:
+    if "_migrations" not in db.table_names():
+        return set()
+    return {name for (name,) in db.execute("SELECT name FROM _migrations")}
+
+
+def pending_migrations(db: sqlite_utils.Database) -> list[str]:
+    """The migrations this version has that ``db`` has not applied yet, in order."""
+    done = _applied(db)
+    return [m.__name__ for m in MIGRATIONS if m.__name__ not in done]
+
+
+def unknown_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Migrations ``db`` has applied that this version does not know (a newer vnportal made it)."""
+    return sorted(_applied(db) - {m.__name__ for m in MIGRATIONS})
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply every migration not yet recorded in ``_migrations``; return their names."""
+    from data.database import write_transaction
+
     db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
-    done = {row["name"] for row in db["_migrations"].rows}
+    pending = pending_migrations(db)
     for migration in MIGRATIONS:
-        if migration.__name__ not in done:
-            with db.atomic():  # all or nothing: a failed migration leaves no half-built table
+        if migration.__name__ in pending:
+            with write_transaction(db):  # all or nothing: a failed migration leaves no half-built table
                 migration(db)
                 db["_migrations"].insert({"name": migration.__name__,
                                           "applied_at": db.execute("select datetime('now')").fetchone()[0]})
+    return pending

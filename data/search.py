@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from data.textnorm import directive_fold, fold, fold_key, key_match, unify
+from data.textnorm import NotUTF8, directive_fold, fold, fold_key, key_match, typed_text, unify
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ _QUERY_TOKEN = re.compile(r'''
   | (?P<unclosed>")
   | (?P<operator>\b(?:AND|OR|NOT)\b)
   | (?P<near>\bNEAR\()
-  | (?P<column>\b(?:title|lead|text)\s*:)
+  | (?P<column>\b(?i:title|lead|text)\s*:)
   | (?P<paren>[()])
   | (?P<distance>,\s*\d+(?=\s*\)))
   | (?P<word>[^\s"()*,]+(?:,[^\s"()*,]+)*)(?P<star>\*)?
@@ -71,13 +71,14 @@ def _shown(value) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def _utf8(value: str | None, what: str) -> str | None:
-    """``value``, unless it holds lone surrogates (undecodable command-line bytes), which SQLite cannot take."""
+def _typed(value: str | None, what: str) -> str | None:
+    """``value`` as textnorm.typed_text reads it; QueryError for undecodable command-line bytes."""
+    if value is None:
+        return None
     try:
-        (value or "").encode("utf-8")
-    except UnicodeEncodeError:
+        return typed_text(value)
+    except NotUTF8:
         raise QueryError(f"{what} {_shown(value)} is not valid UTF-8 text") from None
-    return value
 
 
 @dataclass
@@ -123,7 +124,7 @@ def build_match(query: str, mode: str = "accent-insensitive") -> str:
         raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
     normalise = fold if mode == "accent-insensitive" else unify
     # FTS5 reads a NUL as the end of the query ("unterminated string"): it separates words here
-    text = _utf8(query, "search query").replace("\x00", " ")
+    text = _typed(query, "search query").replace("\x00", " ")
     tokens = [("word" if m.group("word") else m.lastgroup, m) for m in _QUERY_TOKEN.finditer(text)]
     if any(kind == "unclosed" for kind, _ in tokens):
         raise QueryError(f"unbalanced double quote in search query {_shown(query)}")
@@ -137,7 +138,7 @@ def build_match(query: str, mode: str = "accent-insensitive") -> str:
         elif kind == "phrase":
             parts.append(_quote(normalise(m.group()[1:-1].replace('""', '"'))))
         elif advanced and kind != "other":
-            parts.append(m.group().strip())
+            parts.append(m.group().strip().lower() if kind == "column" else m.group().strip())
     if not any(part.startswith('"') for part in parts):
         raise QueryError(f"search query {_shown(query)} has no words to search for")
     return " ".join(parts)
@@ -181,7 +182,7 @@ def article_filters(site: str | None = None, since: str | dt.date | None = None,
     each article in turn (cheaper when only a few articles, found otherwise, are tested).
     """
     clauses, params = [], []
-    site, official, directive = (_utf8(site, "site"), _utf8(official, "official"), _utf8(directive, "directive"))
+    site, official, directive = (_typed(site, "site"), _typed(official, "official"), _typed(directive, "directive"))
     if site:
         clauses.append("a.site = ?")
         params.append(site)

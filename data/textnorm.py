@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from extract.text import search_form
+from extract.text import drop_invisible, search_form
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s+")
@@ -21,6 +21,21 @@ def _unify_word(word: str) -> str:
         return unified
     # search_form lowercases; put the page's capitals back so snippets read as written
     return "".join(u.upper() if w.isupper() else u for u, w in zip(unified, word))
+
+
+class NotUTF8(ValueError):
+    """Text holding lone surrogates: bytes of a command line that were not UTF-8."""
+
+
+def typed_text(text: str) -> str:
+    """What a person typed (a query, a name, a key) in the form stored text has: full-width and
+    other compatibility letters as plain ones (NFKC: "ｄａｎｇ" -> "dang"), zero-width characters
+    dropped ("Đả\u200bng" -> "Đảng"). Raises NotUTF8 for undecodable command-line bytes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NotUTF8("not valid UTF-8 text") from None
+    return drop_invisible(unicodedata.normalize("NFKC", text))
 
 
 def unify(text: str) -> str:

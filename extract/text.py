@@ -32,8 +32,13 @@ def clean_text(text: str) -> str:
         if "&" not in text or not _ENTITY.search(text):
             break
         text = html.unescape(text)
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = drop_invisible(unicodedata.normalize("NFC", text))
     return _SPACES.sub(" ", text).strip()
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without zero-width spaces and joiners, word joiners, BOMs and soft hyphens."""
+    return _INVISIBLE.sub("", text)
 
 
 def search_form(text: str) -> str:

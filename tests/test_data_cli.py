@@ -83,7 +83,7 @@ def test_bad_input_is_one_clear_line(db_path, args, message):
 def test_query_commands_do_not_create_a_missing_index(tmp_path):
     missing = tmp_path / "nothing.db"
     result = CliRunner().invoke(cli, ["stats", "--db", str(missing)])
-    assert result.exit_code == 1 and "no index at" in result.output
+    assert result.exit_code == 2 and "no index at" in result.output
     assert not missing.exists()
 
 

@@ -142,7 +142,7 @@ def test_tag_rows_keep_offsets_and_cascade_with_the_article(index):
     for start, end, text in index.db.execute('select start, "end", text from statistics where article_id = ?',
                                              [article_id]):
         assert article.text[start:end] == text
-    with index.db.atomic():
+    with index.transaction():
         index.db.execute("delete from revisions where article_id = ?", [article_id])  # no cascade there
         index.db.execute("delete from articles where id = ?", [article_id])
     for table in (*TAG_TABLES, "article_search"):
@@ -181,7 +181,7 @@ def test_migrations_bring_an_m001_index_up_to_date(tmp_path):
 
 def test_foreign_keys_are_enforced(index):
     with pytest.raises(sqlite3.IntegrityError):
-        with index.db.atomic():
+        with index.transaction():
             index.db.execute("insert into dates (article_id, text) values (999, 'năm 2021')")
 
 
