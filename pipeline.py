@@ -35,9 +35,17 @@ class CannotRun(click.ClickException):
 
 class Commands(click.Group):
     """The command group: an index that cannot be used, a run lock held by another process or a
-    full disk ends any command with one line and exit code 2, never a traceback."""
+    full disk ends any command with one line and exit code 2, never a traceback; an error message
+    is one line even when it quotes a value with line breaks in it."""
 
     def invoke(self, ctx: click.Context):
+        try:
+            return self._invoke(ctx)
+        except click.ClickException as exc:
+            exc.message = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in exc.message)
+            raise
+
+    def _invoke(self, ctx: click.Context):
         import sqlite3
 
         from crawler.lock import LockBusy

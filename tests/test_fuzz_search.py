@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import data.search
 from data import Index
-from data.export import write_rows
+from data.export import spreadsheet_safe, write_rows
 from data.search import MODES, QueryError, day_bound
 from data_corpus import fill
 from pipeline import cli
@@ -102,6 +102,17 @@ def fuzzed(tmp_path_factory):
 
 def _assert_one_line(message: str) -> None:
     assert message.strip() and "\n" not in message.strip() and "Traceback" not in message
+
+
+def assert_error_output(result) -> None:
+    """A failed command printed one error line (exit 1), or for a bad option value click's usage
+    and then one error line (exit 2)."""
+    assert result.exit_code in (1, 2), result.output
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert errors == [result.stderr.strip().splitlines()[-1]], result.stderr
+    if result.exit_code == 1:
+        _assert_one_line(result.stderr)
 
 
 @given(query=QUERIES, filters=FILTERS)
@@ -194,13 +205,8 @@ def test_cli_search_gives_hits_or_one_error_line(fuzzed, query, filters):
         hits = json.loads(result.stdout)
         assert isinstance(hits, list) and len(hits) <= filters.get("limit", 20)
         assert result.stderr == f"{len(hits)} hit(s)\n"
-    elif result.exit_code == 1:
-        _assert_one_line(result.stderr)
-        assert result.stderr.startswith("Error: ")
-    else:  # a bad option value (click's usage error): the usage, then one error line
-        assert result.exit_code == 2
-        assert [line for line in result.stderr.splitlines() if line.startswith("Error: ")] == \
-            [result.stderr.strip().splitlines()[-1]]
+    else:
+        assert_error_output(result)
     fuzzed.assert_intact()
 
 
@@ -216,8 +222,7 @@ def test_cli_export_query_gives_rows_or_one_error_line(fuzzed, query, filters):
         rows = [json.loads(line) for line in result.stdout.splitlines()]
         assert result.stderr == f"exported {len(rows)} articles row(s)\n"
     else:
-        assert result.exit_code == 1
-        _assert_one_line(result.stderr)
+        assert_error_output(result)
     fuzzed.assert_intact()
 
 
@@ -247,7 +252,8 @@ CELLS = st.one_of(st.none(), st.integers(), st.floats(), st.booleans(), st.text(
 def test_csv_export_writes_what_the_csv_module_writes(rows, excel):
     columns = [f"c{i}" for i in range(len(rows[0]) if rows else 2)]
     expected = io.StringIO()
-    csv.writer(expected).writerows([columns, *rows])
+    csv.writer(expected).writerows([columns, *([[spreadsheet_safe(cell) for cell in row] for row in rows]
+                                               if excel else rows)])
     out = io.StringIO()
     assert write_rows([dict(zip(columns, row)) for row in rows], out, columns, "csv", excel=excel) == len(rows)
     assert out.getvalue() == ("\ufeff" if excel else "") + expected.getvalue()
