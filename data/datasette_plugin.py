@@ -5,7 +5,8 @@ vn_key(key)    comparison form of a document key ("15/2020/ND-CP" matches "15/20
 vn_match(q)    the accent-insensitive FTS5 expression for a user's query (as ``vnportal search``)
 vn_search(q)   ``vnportal search``'s best 100 hits as a JSON array of {id, rank, ranked_by, snippet}:
                bm25 where cheap, else ranked by place, so a large index answers within
-               Datasette's time limit
+               Datasette's time limit. A query ``vnportal search`` rejects (unparsable FTS syntax)
+               is searched as its plain words; one without words (an empty form) finds nothing.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import sqlite3
 import sqlite_utils
 from datasette import hookimpl
 
-from data.search import build_match, search
+from data.search import _FTS_TOKEN, QueryError, SearchHit, build_match, search
 from data.textnorm import directive_fold, fold_key
 
 SEARCH_HITS = 100
@@ -23,6 +24,15 @@ SEARCH_HITS = 100
 
 def _null_safe(function):
     return lambda value: None if value is None else function(str(value))
+
+
+def _search_hits(db: sqlite_utils.Database, query: str) -> list[SearchHit]:
+    """``vnportal search``'s hits; a query it rejects is searched as its plain words, if it has any."""
+    try:
+        return search(db, query, limit=SEARCH_HITS)
+    except QueryError:
+        words = " ".join(_FTS_TOKEN.findall(query)).lower()  # lower case: "AND" is a word, not an operator
+        return search(db, words, limit=SEARCH_HITS) if words else []
 
 
 @hookimpl
@@ -34,8 +44,7 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     db = sqlite_utils.Database(conn)
 
     def vn_search(query: str) -> str:
-        hits = search(db, query, limit=SEARCH_HITS)
         return json.dumps([{"id": hit.id, "rank": hit.rank, "ranked_by": hit.ranked_by, "snippet": hit.snippet}
-                           for hit in hits], ensure_ascii=False)
+                           for hit in _search_hits(db, query)], ensure_ascii=False)
 
     conn.create_function("vn_search", 1, _null_safe(vn_search))
