@@ -1,18 +1,32 @@
-"""Datasette's limits: the search query on any input.
+"""Datasette's limits: the search query on any input, and size caps on every query.
 
-Real Datasette on real SQLite files, in process through data/serve.py's fetch.
+Real Datasette on real SQLite files: in process through data/serve.py's fetch, and once as a
+`vnportal serve` process queried over HTTP on 127.0.0.1.
 """
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
 import urllib.parse
+import urllib.request
+from pathlib import Path
 
 import pytest
 
+from crawler.options import CrawlOptions
 from data import Index
+from data.datasette_plugin import RESULT_CAP, VALUE_CAP
 from data.search import QueryError
 from data.serve import fetch
 from data_corpus import fill
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL_ERROR = 4_000  # bytes: an error response, not a result
+RANDOMBLOB = "/index.json?sql=" + urllib.parse.quote("select randomblob(200000000)")
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +63,83 @@ def test_a_query_the_command_rejects_is_searched_as_plain_words(db_path, query):
     expected = [hit.id for hit in index.search("đảng ủy", limit=100)]
     assert expected
     assert [row["id"] for row in search_rows(db_path, query)] == expected
+
+
+def test_a_value_over_the_length_cap_is_a_small_error(db_path):
+    status, body = fetch(db_path, RANDOMBLOB)
+    assert status == 400
+    assert len(body) < SMALL_ERROR
+    assert json.loads(body)["error"] == "string or blob too big"
+
+
+def test_rows_over_the_result_cap_are_a_small_error(db_path):
+    rows = RESULT_CAP // VALUE_CAP + 1  # each value at the cap: together over the result cap
+    sql = f"select zeroblob({VALUE_CAP}) from (select value from json_each('{json.dumps(list(range(rows)))}'))"
+    status, body = fetch(db_path, "/index.json?sql=" + urllib.parse.quote(sql))
+    assert status == 400
+    assert len(body) < SMALL_ERROR
+    assert json.loads(body)["error"].startswith("result too big")
+
+
+def test_an_article_text_longer_than_the_crawler_page_cap_displays(tmp_path):
+    path = str(tmp_path / "index.db")
+    index = Index(path)
+    article_id = next(iter(fill(index).values()))
+    text = "a" * (CrawlOptions().max_bytes + 1)
+    index.db.execute("update articles set text = ? where id = ?", [text, article_id])
+    index.close()
+    status, body = fetch(path, f"/index/articles/{article_id}.json?_shape=array")
+    assert status == 200, body[:300]
+    assert json.loads(body)[0]["text"] == text
+    status, body = fetch(path, "/index/articles.json?_shape=array")  # the table's first page
+    assert status == 200, body[:300]
+    assert text in {row["text"] for row in json.loads(body)}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+@pytest.fixture
+def served(db_path):
+    """The base URL of a `vnportal serve` process on the index, stopped after the test."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", db_path,
+                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60  # waits for the server to start; asserts nothing about time
+        while True:
+            try:
+                _get(base + "/-/versions.json")
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"vnportal serve exited: {process.stderr.read().decode()[-2000:]}")
+                if time.monotonic() > deadline:
+                    pytest.fail("vnportal serve did not answer")
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_a_served_index_opens_search_empty_and_refuses_a_huge_value(served):
+    status, body = _get(served + "/index/search")
+    assert status == 200
+    assert b"message-error" not in body
+    status, body = _get(served + RANDOMBLOB)
+    assert status == 400
+    assert len(body) < SMALL_ERROR
+    assert b"string or blob too big" in body
