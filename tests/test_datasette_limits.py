@@ -1,4 +1,4 @@
-"""Datasette's limits: the search query on any input, and size caps on every query.
+"""Datasette's limits: the search query on any input, size caps on every query, and what --no-sql serves.
 
 Real Datasette on real SQLite files: in process through data/serve.py's fetch, and once as a
 `vnportal serve` process queried over HTTP on 127.0.0.1.
@@ -21,7 +21,7 @@ from crawler.options import CrawlOptions
 from data import Index
 from data.datasette_plugin import RESULT_CAP, VALUE_CAP
 from data.search import QueryError
-from data.serve import fetch
+from data.serve import datasette_metadata, fetch
 from data_corpus import fill
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +94,39 @@ def test_an_article_text_longer_than_the_crawler_page_cap_displays(tmp_path):
     status, body = fetch(path, "/index/articles.json?_shape=array")  # the table's first page
     assert status == 200, body[:300]
     assert text in {row["text"] for row in json.loads(body)}
+
+
+def hidden_tables(db_path: str) -> set[str]:
+    return {name for name, table in datasette_metadata(db_path)["databases"]["index"]["tables"].items()
+            if table.get("hidden")}
+
+
+def test_internal_tables_are_hidden_but_sql_reads_them(db_path):
+    assert {"raw_pages", "url_state", "crawl_runs", "_migrations"} <= hidden_tables(db_path)
+    status, body = fetch(db_path, "/index.json")
+    listed = {table["name"] for table in json.loads(body)["tables"] if not table["hidden"]}
+    assert "articles" in listed
+    assert not listed & hidden_tables(db_path)
+    status, body = fetch(db_path, "/index.json?sql=" + urllib.parse.quote("select count(*) from raw_pages")
+                         + "&_shape=array")
+    assert status == 200
+    assert list(json.loads(body)[0].values()) == [6]
+
+
+def test_no_sql_serves_neither_sql_nor_the_hidden_tables(db_path):
+    status, _ = fetch(db_path, "/index.json?sql=select+1", sql=False)
+    assert status == 403
+    status, _ = fetch(db_path, "/index/articles.json?_where=1", sql=False)
+    assert status == 403
+    for table in hidden_tables(db_path):
+        status, _ = fetch(db_path, f"/index/{table}.json", sql=False)
+        assert status == 403, table
+    status, body = fetch(db_path, "/index.json", sql=False)
+    assert not {table["name"] for table in json.loads(body)["tables"]} & hidden_tables(db_path)
+    status, body = fetch(db_path, "/index/articles.json?_shape=array", sql=False)
+    assert (status, len(json.loads(body))) == (200, 6)
+    status, body = fetch(db_path, "/index/search.json?q=tuyen+giao&_shape=array", sql=False)
+    assert status == 200 and json.loads(body)
 
 
 def _free_port() -> int:
