@@ -379,20 +379,23 @@ def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
 @click.option("--get", "get_path", metavar="PATH", help="Print the response to PATH and exit (as datasette --get).")
+@click.option("--sql/--no-sql", default=True, show_default=True,
+              help="Allow arbitrary SQL (?sql=), which reads every table; --no-sql also stops serving the "
+                   "hidden tables (raw HTML, crawl state).")
 @db_option
-def serve(host: str, port: int, get_path: str | None, db_path: str) -> None:
+def serve(host: str, port: int, get_path: str | None, sql: bool, db_path: str) -> None:
     """Browse the index in Datasette (read-only), with facets and canned queries."""
     from data import serve as datasette
     from data.database import check_index
 
     check_index(db_path, write=False)  # an older index is not upgraded here: `vnportal upgrade` says so
     if get_path:
-        status, body = datasette.fetch(db_path, get_path)
+        status, body = datasette.fetch(db_path, get_path, sql)
         click.echo(body)
         if status != 200:
             raise click.ClickException(f"HTTP {status} for {get_path}")
         return
-    datasette.serve(db_path, host=host, port=port)
+    datasette.serve(db_path, host=host, port=port, sql=sql)
 
 
 @cli.command()

@@ -1,32 +1,70 @@
-"""Datasette plugin: the index's Vietnamese matching as SQL functions for canned queries.
+"""Datasette plugin: the index's Vietnamese matching as SQL functions, and size caps on every query.
 
 vn_fold(text)  accent-insensitive form (no diacritics, đ -> d, lower case, single spaces)
 vn_key(key)    comparison form of a document key ("15/2020/ND-CP" matches "15/2020/NĐ-CP")
 vn_match(q)    the accent-insensitive FTS5 expression for a user's query (as ``vnportal search``)
 vn_search(q)   ``vnportal search``'s best 100 hits as a JSON array of {id, rank, ranked_by, snippet}:
                bm25 where cheap, else ranked by place, so a large index answers within
-               Datasette's time limit
+               Datasette's time limit. A query ``vnportal search`` rejects (unparsable FTS syntax)
+               is searched as its plain words; one without words (an empty form) finds nothing.
+
+Caps, so that no query (``?sql=`` included) can build a response of hundreds of megabytes:
+VALUE_CAP bytes in any one string or blob (SQLite's length limit: "string or blob too big"),
+RESULT_CAP characters of text and bytes of blobs in one query's rows (ResultTooBig).
 """
 from __future__ import annotations
 
 import json
 import sqlite3
+import weakref
 
 import sqlite_utils
 from datasette import hookimpl
 
-from data.search import build_match, search
+from data.search import FTS_TOKEN, QueryError, SearchHit, build_match, search
 from data.textnorm import directive_fold, fold_key
 
 SEARCH_HITS = 100
+VALUE_CAP = 32 * 2**20  # above the crawler's 10 MiB page cap: every stored page and article text reads
+RESULT_CAP = 64 * 2**20
+
+
+class ResultTooBig(sqlite3.DataError):
+    """A query's rows hold more than RESULT_CAP; a DatabaseError, so Datasette shows the message."""
 
 
 def _null_safe(function):
     return lambda value: None if value is None else function(str(value))
 
 
+def _search_hits(db: sqlite_utils.Database, query: str) -> list[SearchHit]:
+    """``vnportal search``'s hits; a query it rejects is searched as its plain words, if it has any."""
+    try:
+        return search(db, query, limit=SEARCH_HITS)
+    except QueryError:
+        words = " ".join(FTS_TOKEN.findall(query)).lower()  # lower case: "AND" is a word, not an operator
+        return search(db, words, limit=SEARCH_HITS) if words else []
+
+
+def _cap_results(conn: sqlite3.Connection) -> None:
+    """Make reading more than RESULT_CAP of text and blobs through one cursor raise ResultTooBig."""
+    make_row = conn.row_factory
+    read: weakref.WeakKeyDictionary[sqlite3.Cursor, int] = weakref.WeakKeyDictionary()
+
+    def capped_row(cursor: sqlite3.Cursor, values: tuple):
+        read[cursor] = read.get(cursor, 0) + sum(len(value) for value in values if isinstance(value, (str, bytes)))
+        if read[cursor] > RESULT_CAP:
+            raise ResultTooBig(f"result too big: more than {RESULT_CAP // 2**20} MiB of text and blobs, "
+                               f"ask for fewer rows or columns")
+        return make_row(cursor, values) if make_row else values
+
+    conn.row_factory = capped_row
+
+
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection) -> None:
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, VALUE_CAP)
+    _cap_results(conn)
     conn.create_function("vn_fold", 1, _null_safe(fold_key), deterministic=True)
     conn.create_function("vn_key", 1, _null_safe(directive_fold), deterministic=True)
     conn.create_function("vn_match", 1, _null_safe(build_match), deterministic=True)
@@ -34,8 +72,7 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     db = sqlite_utils.Database(conn)
 
     def vn_search(query: str) -> str:
-        hits = search(db, query, limit=SEARCH_HITS)
         return json.dumps([{"id": hit.id, "rank": hit.rank, "ranked_by": hit.ranked_by, "snippet": hit.snippet}
-                           for hit in hits], ensure_ascii=False)
+                           for hit in _search_hits(db, query)], ensure_ascii=False)
 
     conn.create_function("vn_search", 1, _null_safe(vn_search))

@@ -45,7 +45,7 @@ FEW_ARTICLES = 100  # filters allowing no more articles than this: each is looke
 SOME_ARTICLES = 2_000  # filters allowing no more than this: listed once (else tested row by row)
 PLACES = (("title", "{title}"), ("lead", "{title lead}"), ("text", None))  # broad queries: where the words are
 _PHRASE = re.compile(r'"((?:[^"]|"")*)"( \*)?')  # a quoted phrase of build_match, and its prefix star
-_FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
+FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
 
 _QUERY_TOKEN = re.compile(r'''
     (?P<phrase>"(?:[^"]|"")*")
@@ -257,7 +257,7 @@ def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) 
     each token) and few matching articles (each is scored)."""
     articles = db.execute("SELECT max(article_id) FROM article_search").fetchone()[0] or 0
     tokens = sum(PREFIX_WEIGHT if star else 1 for phrase, star in _PHRASE.findall(match)
-                 for _ in _FTS_TOKEN.findall(phrase))
+                 for _ in FTS_TOKEN.findall(phrase))
     if articles * tokens > BM25_BUDGET:
         return False
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"

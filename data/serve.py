@@ -7,6 +7,11 @@ whole tables) would be missing, and it assumes no other process writes the file.
 
 Run it through ``vnportal serve``: the canned queries call the vn_* SQL functions that
 data/datasette_plugin.py registers, which plain ``datasette --metadata`` would lack.
+
+What is served: the tables the metadata file does not hide, the canned queries, and (unless
+``sql=False``) arbitrary ``?sql=``, which reads every table. The tables the metadata hides (raw HTML,
+crawl state, migrations, search forms) are left out of the table list; without arbitrary SQL they
+are not served at all.
 """
 from __future__ import annotations
 
@@ -25,19 +30,25 @@ METADATA_FILE = Path(__file__).with_name("datasette_metadata.json")
 _TEMPLATE_NAME = "vnportal"  # database name used in the metadata file (the default index is vnportal.db)
 
 
-def datasette_metadata(db_path: str | Path) -> dict:
-    """The metadata file's contents, keyed by the name Datasette gives ``db_path`` (its stem)."""
+def datasette_metadata(db_path: str | Path, sql: bool = True) -> dict:
+    """The metadata file's contents, keyed by the name Datasette gives ``db_path`` (its stem);
+    without ``sql``, the hidden tables are denied to everyone."""
     metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
     databases = metadata["databases"]
-    databases[Path(db_path).stem] = copy.deepcopy(databases.pop(_TEMPLATE_NAME))
+    database = databases[Path(db_path).stem] = copy.deepcopy(databases.pop(_TEMPLATE_NAME))
+    if not sql:
+        for table in database["tables"].values():
+            if table.get("hidden"):
+                table["allow"] = False
     return metadata
 
 
-def build_datasette(db_path: str | Path) -> Datasette:
-    """A Datasette instance on ``db_path`` with the metadata and the vn_* SQL functions."""
+def build_datasette(db_path: str | Path, sql: bool = True) -> Datasette:
+    """A Datasette instance on ``db_path`` with the metadata and the vn_* SQL functions;
+    ``sql=False`` turns off arbitrary SQL (Datasette's default_allow_sql) and the hidden tables."""
     if not pm.is_registered(datasette_plugin):
         pm.register(datasette_plugin, name="vnportal")
-    return Datasette([str(db_path)], metadata=datasette_metadata(db_path))
+    return Datasette([str(db_path)], metadata=datasette_metadata(db_path, sql), settings={"default_allow_sql": sql})
 
 
 async def _fetch(datasette: Datasette, path: str) -> tuple[int, str]:
@@ -46,13 +57,13 @@ async def _fetch(datasette: Datasette, path: str) -> tuple[int, str]:
     return response.status_code, response.text
 
 
-def fetch(db_path: str | Path, path: str) -> tuple[int, str]:
+def fetch(db_path: str | Path, path: str, sql: bool = True) -> tuple[int, str]:
     """Answer one request (like ``datasette --get PATH``) without starting a server."""
-    return asyncio.run(_fetch(build_datasette(db_path), path))
+    return asyncio.run(_fetch(build_datasette(db_path, sql), path))
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, sql: bool = True) -> None:
     """Serve the index over HTTP until interrupted."""
-    datasette = build_datasette(db_path)
+    datasette = build_datasette(db_path, sql)
     asyncio.run(datasette.invoke_startup())
     uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")
