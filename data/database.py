@@ -106,6 +106,12 @@ def _check_writable(path: Path) -> None:
                             "this one writes")
 
 
+def on_read_only_storage(path: str | Path) -> bool:
+    """True when the index's folder cannot be written: SQLite cannot make the WAL's shared memory
+    there, so readers open the file immutable (nothing can change it there anyway)."""
+    return not os.access(Path(path).resolve().parent, os.W_OK)
+
+
 def _connect(path: Path, write: bool) -> sqlite_utils.Database:
     """A connection in the mode asked; a reader on read-only storage opens the file immutable
     (no other process can change it there, and SQLite could not create the WAL's shared memory)."""
@@ -114,7 +120,7 @@ def _connect(path: Path, write: bool) -> sqlite_utils.Database:
     else:
         uri = f"file:{quote(str(path.resolve()))}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        if not os.access(path.parent, os.W_OK):
+        if on_read_only_storage(path):
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlite3.OperationalError:  # no WAL shared memory can be made beside it

@@ -3,7 +3,9 @@
 Datasette opens a (mutable) database file with ``mode=ro``: it never writes, and because the
 index is in WAL mode it sees what a running crawl commits. Immutable mode (``-i``) is not used:
 SQLite then ignores the WAL file, so everything committed since the last checkpoint (even
-whole tables) would be missing, and it assumes no other process writes the file.
+whole tables) would be missing, and it assumes no other process writes the file. The exception:
+an index on read-only storage, where SQLite could not make the WAL's shared memory and nothing
+can write, is served immutable.
 
 Run it through ``vnportal serve``: the canned queries call the vn_* SQL functions that
 data/datasette_plugin.py registers, which plain ``datasette --metadata`` would lack.
@@ -25,6 +27,7 @@ from datasette.app import Datasette
 from datasette.plugins import pm
 
 from data import datasette_plugin
+from data.database import on_read_only_storage
 
 METADATA_FILE = Path(__file__).with_name("datasette_metadata.json")
 _TEMPLATE_NAME = "vnportal"  # database name used in the metadata file (the default index is vnportal.db)
@@ -48,7 +51,8 @@ def build_datasette(db_path: str | Path, sql: bool = True) -> Datasette:
     ``sql=False`` turns off arbitrary SQL (Datasette's default_allow_sql) and the hidden tables."""
     if not pm.is_registered(datasette_plugin):
         pm.register(datasette_plugin, name="vnportal")
-    return Datasette([str(db_path)], metadata=datasette_metadata(db_path, sql), settings={"default_allow_sql": sql})
+    files = {"immutables" if on_read_only_storage(db_path) else "files": [str(db_path)]}
+    return Datasette(**files, metadata=datasette_metadata(db_path, sql), settings={"default_allow_sql": sql})
 
 
 async def _fetch(datasette: Datasette, path: str) -> tuple[int, str]:

@@ -32,7 +32,8 @@ from data_corpus import fill, html_page, sample
 from pipeline import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-READ_COMMANDS = [["search", "tuyen giao"], ["officials"], ["directives"], ["stats"], ["export", "articles"]]
+READ_COMMANDS = [["search", "tuyen giao"], ["officials"], ["directives"], ["stats"], ["export", "articles"],
+                 ["serve", "--get", "/index/articles.json?_size=1"]]
 
 
 def vnportal(*args: str, **kwargs) -> subprocess.CompletedProcess:
