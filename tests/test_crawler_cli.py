@@ -82,7 +82,8 @@ def test_nightly_exits_1_when_a_site_fails(portal_server, db):
 def test_crawl_url_detects_an_unknown_portal(portal_server, db):
     portal = TestPortal(portal_server, per_page=4)
     portal.add(*range(101, 106))
-    result = invoke("crawl", "--url", portal_server.url("/news/index.html"), "--delay", "0", "--db", db)
+    result = invoke("crawl", "--url", portal_server.url("/news/index.html"), "--delay", "0", "--allow-private",
+                    "--db", db)
     assert result.exit_code == 0, result.output
     assert sorted(set(portal.article_requests())) == sorted(portal.path(n) for n in range(101, 106))
     index = Index(db)
