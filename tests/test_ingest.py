@@ -131,6 +131,22 @@ def test_an_older_capture_of_a_stored_page_is_skipped(tmp_path, db):
         index.close()
 
 
+def one_page_warc(path: Path, url: str, body: bytes, date: str) -> Path:
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        writer.write_record(response_record(writer, url, body, date))
+    return path
+
+
+def test_credentials_in_a_warc_url_are_not_stored(tmp_path, db):
+    article = sample_articles()[0]
+    warc = one_page_warc(tmp_path / "p.warc", f"http://user:pass@127.0.0.1:8765/{article['path']}",
+                         page(article["path"]), "2024-06-21T07:00:00Z")
+    assert invoke("ingest", str(warc), "--db", str(db)).exit_code == 0
+    assert rows(db, "select url from articles") == [(canonical(f"{BASE}/{article['path']}"),)]
+    assert all(b"user:pass" not in path.read_bytes() for path in tmp_path.glob("index.db*"))
+
+
 def test_a_folder_of_html_files(tmp_path, db):
     folder = tmp_path / "saved" / "nested"
     folder.mkdir(parents=True)
