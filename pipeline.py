@@ -371,8 +371,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
+    redated = f", {report.redated} dated in the future (stored as captured now)" if report.redated else ""
     click.echo(f"read {report.read} page(s): stored {report.stored}, skipped {report.skipped} (already stored), "
-               f"not HTML {report.not_html}; processed: {summary}")
+               f"not HTML {report.not_html}{redated}; processed: {summary}")
     ctx.exit(1 if report.errors else 0)
 
 
