@@ -205,6 +205,11 @@ output_format = click.option("--format", "fmt", type=click.Choice(["table", "jso
                              show_default=True, help="Output format.")
 workers_option = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
                               help="Extract and tag in N processes (backfills); results are the same.")
+config_option = click.option("--config", type=click.Path(dir_okay=False),
+                             help="TOML file with a [crawl] table (default ~/.config/vnportal/config.toml).")
+allow_private_option = click.option("--allow-private", is_flag=True,
+                                    help="Also fetch loopback, private and link-local addresses (tests, intranets); "
+                                         "refused by default.")
 
 
 class TypedText(click.ParamType):
@@ -469,21 +474,43 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
+    redated = f", {report.redated} dated in the future (stored as captured now)" if report.redated else ""
     click.echo(f"read {report.read} page(s): stored {report.stored}, skipped {report.skipped} (already stored), "
-               f"not HTML {report.not_html}; processed: {summary}")
+               f"not HTML {report.not_html}{redated}; processed: {summary}")
     ctx.exit(1 if report.errors else 0)
 
 
-USER_AGENT = "vnportal/0.1 (+contact)"
+class FetchRefused(Exception):
+    """A URL (or a redirect hop) the address policy refuses, or a body over the byte cap."""
 
 
-def _fetch(url: str) -> tuple[bytes, dict[str, str]]:
-    """One plain HTTP GET (30 s timeout): the body and the response headers."""
+def _fetch(url: str, options) -> tuple[bytes, dict[str, str], str]:
+    """GET ``url`` as the crawler would (its User-Agent, timeout, redirect limit and byte cap), the
+    first request and every redirect hop through the address policy: the body, the response
+    headers and the final URL. FetchRefused says what was not fetched."""
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (http(s) only)
-        return response.read(), dict(response.headers.items())
+    policy = options.address_policy
+
+    class CheckedRedirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = options.max_redirects
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if reason := policy.refusal(newurl):
+                raise FetchRefused(f"redirect to {newurl} {reason}")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    if reason := policy.refusal(url):
+        raise FetchRefused(reason)
+    request = urllib.request.Request(url, headers={"User-Agent": options.user_agent})
+    with urllib.request.build_opener(CheckedRedirects).open(request, timeout=options.timeout) as response:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > options.max_bytes:
+            raise FetchRefused(f"too large ({declared} bytes, over the {options.max_bytes}-byte cap)")
+        body = response.read(options.max_bytes + 1)  # never more than the cap and one byte
+        if len(body) > options.max_bytes:
+            raise FetchRefused(f"too large (over the {options.max_bytes}-byte cap)")
+        return body, dict(response.headers.items()), response.geturl()
 
 
 def _article_text(article) -> str:
@@ -501,8 +528,14 @@ def _article_text(article) -> str:
 @click.argument("source", metavar="FILE_OR_URL")
 @click.option("--url", "page_url", metavar="U", help="The page's URL when FILE_OR_URL is a file (resolves its links).")
 @click.option("--json", "as_json", is_flag=True, help="Print the Article as JSON.")
-def extract(source: str, page_url: str | None, as_json: bool) -> None:
-    """Print the article extract_html() finds in a saved page or at a URL."""
+@allow_private_option
+@config_option
+def extract(source: str, page_url: str | None, as_json: bool, allow_private: bool, config: str | None) -> None:
+    """Print the article extract_html() finds in a saved page or at a URL.
+
+    A URL is fetched as the crawler fetches: its User-Agent and byte cap, public addresses only
+    (unless --allow-private), redirects followed to http(s) addresses the same rule allows.
+    """
     import json
     import urllib.error
     from pathlib import Path
@@ -512,8 +545,8 @@ def extract(source: str, page_url: str | None, as_json: bool) -> None:
     headers: dict[str, str] | None = None
     try:
         if source.startswith(("http://", "https://")):
-            body, headers = _fetch(source)
-            page_url = page_url or source
+            body, headers, final_url = _fetch(source, _crawl_options(config, None, allow_private))
+            page_url = page_url or final_url
         else:
             path = Path(source)
             body = path.read_bytes()
@@ -521,6 +554,8 @@ def extract(source: str, page_url: str | None, as_json: bool) -> None:
         article = extract_html(body, page_url, headers=headers)
     except ExtractionError as exc:
         raise click.ClickException(f"no article in {source}: {exc}") from exc
+    except FetchRefused as exc:
+        raise click.ClickException(f"not fetched {source}: {exc}") from None
     except urllib.error.HTTPError as exc:
         raise click.ClickException(f"cannot fetch {source}: HTTP {exc.code}") from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
@@ -533,8 +568,6 @@ def extract(source: str, page_url: str | None, as_json: bool) -> None:
 
 
 # -- crawl: crawl, nightly, sites, check-site ------------------------------------------------
-config_option = click.option("--config", type=click.Path(dir_okay=False),
-                             help="TOML file with a [crawl] table (default ~/.config/vnportal/config.toml).")
 delay_option = click.option("--delay", type=click.FloatRange(min=0),
                             help="Seconds between two requests to one host (default 1.0).")
 sample_url_option = click.option("--sample-url", metavar="BASE",
@@ -544,16 +577,23 @@ redis_option = click.option("--redis", "redis_url", metavar="URL",
                                  "(redis://host:6379/0); `vnportal index-worker` writes the index.")
 
 
-def _crawl_options(config: str | None, delay: float | None):
-    """Defaults, then the config file, then --delay (which also sets AutoThrottle's first delay)."""
+def _crawl_options(config: str | None, delay: float | None, allow_private: bool = False,
+                   sample_url: str | None = None):
+    """Defaults, then the config file, then --delay (which also sets AutoThrottle's first delay) and
+    --allow-private; the sample portal's address (--sample-url), named by the operator, is allowed."""
     from crawler import load_options
 
     verbose = logging.DEBUG <= logging.getLogger().level < logging.WARNING  # -v: the crawl process logs as much
     try:
-        return load_options(config, download_delay=delay, autothrottle_start_delay=delay,
-                            log_level=logging.getLevelName(logging.getLogger().level) if verbose else None)
+        options = load_options(config, download_delay=delay, autothrottle_start_delay=delay,
+                               allow_private=allow_private or None,
+                               log_level=logging.getLevelName(logging.getLogger().level) if verbose else None)
     except ValueError as exc:
         raise CannotRun(str(exc)) from None
+    try:
+        return options.allowing(sample_url) if sample_url else options
+    except ValueError:  # a port that is no number
+        raise click.ClickException(f"--sample-url {sample_url} is not a web address") from None
 
 
 def _pick_profiles(names: tuple[str, ...], all_sites: bool, urls: tuple[str, ...], sample_url: str | None) -> list:
@@ -659,14 +699,15 @@ def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | No
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Skip feed and sitemap entries dated before this day (YYYY-MM-DD).")
 @delay_option
+@allow_private_option
 @config_option
 @workers_option
 @redis_option
 @db_option
 @click.pass_context
 def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tuple[str, ...],
-          sample_url: str | None, max_pages: int | None, since, delay: float | None, config: str | None,
-          workers: int, redis_url: str | None, db_path: str) -> None:
+          sample_url: str | None, max_pages: int | None, since, delay: float | None, allow_private: bool,
+          config: str | None, workers: int, redis_url: str | None, db_path: str) -> None:
     """Crawl sites into the index, then extract, tag and index what is new.
 
     Incremental: known articles are not fetched again unless a feed or sitemap says they
@@ -675,10 +716,13 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
     if not (sites or all_sites or urls or sample_url):
         raise click.UsageError("name what to crawl: --site NAME, --all, --url URL or --sample-url BASE")
     profiles = _pick_profiles(sites, all_sites, urls, sample_url)
+    options = _crawl_options(config, delay, allow_private, sample_url)
+    for url in urls:
+        if reason := options.address_policy.refusal(url):
+            raise click.ClickException(f"cannot crawl {url}: {reason}")
     if redis_url:
-        ctx.exit(_crawl_on_redis(redis_url, profiles, _crawl_options(config, delay), max_pages, since))
-    report, processed = _crawl_and_process(db_path, profiles, _crawl_options(config, delay), max_pages, since,
-                                           workers)
+        ctx.exit(_crawl_on_redis(redis_url, profiles, options, max_pages, since))
+    report, processed = _crawl_and_process(db_path, profiles, options, max_pages, since, workers)
     _echo_report(report, processed)
     ctx.exit(report.exit_code)
 
@@ -691,13 +735,15 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
               help="Port of the sample portal for --sample (a fixed port keeps its URLs across runs).")
 @sample_url_option
 @delay_option
+@allow_private_option
 @config_option
 @workers_option
 @redis_option
 @db_option
 @click.pass_context
 def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_port: int, sample_url: str | None,
-            delay: float | None, config: str | None, workers: int, redis_url: str | None, db_path: str) -> None:
+            delay: float | None, allow_private: bool, config: str | None, workers: int, redis_url: str | None,
+            db_path: str) -> None:
     """The nightly job: crawl every enabled site incrementally, then extract, tag and index.
 
     Prints a per-site report (also kept in the crawl_runs table). A second run while one is
@@ -707,15 +753,16 @@ def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_por
         if sample:
             raise click.UsageError("--sample serves the portal in this process: with --redis use --sample-url")
         profiles = _pick_profiles(sites, not sites, (), sample_url)
-        ctx.exit(_crawl_on_redis(redis_url, profiles, _crawl_options(config, delay)))
+        ctx.exit(_crawl_on_redis(redis_url, profiles, _crawl_options(config, delay, allow_private, sample_url)))
     if sample:
-        options = _crawl_options(config, 0.0 if delay is None else delay)
+        options = _crawl_options(config, 0.0 if delay is None else delay, allow_private)
         with sample_portal(sample_port) as base:
-            report, processed = _crawl_and_process(db_path, _pick_profiles(sites, False, (), base), options,
-                                                   workers=workers)
+            report, processed = _crawl_and_process(db_path, _pick_profiles(sites, False, (), base),
+                                                   options.allowing(base), workers=workers)
     else:
         profiles = _pick_profiles(sites, not sites, (), sample_url)
-        report, processed = _crawl_and_process(db_path, profiles, _crawl_options(config, delay), workers=workers)
+        report, processed = _crawl_and_process(db_path, profiles, _crawl_options(config, delay, allow_private,
+                                                                                  sample_url), workers=workers)
     _echo_report(report, processed)
     ctx.exit(report.exit_code)
 
@@ -771,9 +818,10 @@ def sites(show_all: bool, fmt: str) -> None:
 @click.argument("name")
 @sample_url_option
 @delay_option
+@allow_private_option
 @config_option
 @click.pass_context
-def check_site(ctx: click.Context, name: str, sample_url: str | None, delay: float | None,
+def check_site(ctx: click.Context, name: str, sample_url: str | None, delay: float | None, allow_private: bool,
                config: str | None) -> None:
     """Fetch one listing (or feed/sitemap) and one article of site NAME live; show which fields came out.
 
@@ -784,7 +832,7 @@ def check_site(ctx: click.Context, name: str, sample_url: str | None, delay: flo
 
     profile = _pick_profiles((name,), False, (), sample_url)[0]
     try:
-        result = check(profile, _crawl_options(config, delay))
+        result = check(profile, _crawl_options(config, delay, allow_private, sample_url))
     except CrawlError as exc:
         raise CannotRun(str(exc)) from None
     click.echo(f"site:      {result.site}")
@@ -877,7 +925,7 @@ def run_demo(db_path: str, port: int = SAMPLE_PORT) -> dict:
 
     options = load_options(download_delay=0.0, autothrottle_start_delay=0.0, contact="demo@localhost")
     with sample_portal(port) as base_url:
-        report, processed = _crawl_and_process(db_path, sample_profiles(base_url), options)
+        report, processed = _crawl_and_process(db_path, sample_profiles(base_url), options.allowing(base_url))
     index = Index(db_path)
     try:
         total = next(row for row in index.stats() if row.site == "TOTAL")

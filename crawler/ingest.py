@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
@@ -30,6 +30,7 @@ HTML_SUFFIXES = (".html", ".htm")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost")
 DECODED_HEADERS = ("content-encoding", "transfer-encoding", "content-length")  # the stored body is decoded
+CLOCK_SKEW = timedelta(days=1)  # a capture dated at most this far ahead of the ingest is taken as dated
 
 
 class IngestError(ValueError):
@@ -40,11 +41,13 @@ class IngestError(ValueError):
 class IngestReport:
     """What an ingest did. ``read`` counts HTML files and WARC response records; each of them is
     ``stored``, ``skipped`` (the index already holds this page, or a newer fetch of its URL) or
-    ``not_html`` (not an HTTP 200 HTML response). ``errors``: one line per input left out."""
+    ``not_html`` (not an HTTP 200 HTML response). ``redated``: pages whose capture date lay in
+    the future, stored as captured at the ingest time. ``errors``: one line per input left out."""
     read: int = 0
     stored: int = 0
     skipped: int = 0
     not_html: int = 0
+    redated: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -60,19 +63,21 @@ def ingest(index: Index, paths: Iterable[str | Path], site: str | None = None) -
     """Store the pages of ``paths`` (HTML files, folders searched recursively for *.html, *.htm,
     *.warc and *.warc.gz, WARC files) as pending raw pages of site ``site`` (default: the profile
     owning the URL, else its host). Each input file is one transaction: a corrupt one is
-    reported in ``errors`` and leaves nothing behind."""
+    reported in ``errors`` and leaves nothing behind. A capture date later than now (beyond
+    CLOCK_SKEW) would outrank every later capture of the URL: the ingest time replaces it."""
     report = IngestReport()
+    now = datetime.now(timezone.utc)
     for path in find_inputs(paths):  # all checked before anything is stored
         counts = IngestReport()
         try:
             with index.transaction():
                 for page in _pages(path, counts):
-                    _store(index, page, site, counts)
+                    _store(index, _dated(page, now, counts), site, counts, now)
         except IngestError as exc:
             report.errors.append(f"{path}: {exc}")
             logger.warning("%s: %s", path, exc)
             continue
-        for name in ("read", "stored", "skipped", "not_html"):
+        for name in ("read", "stored", "skipped", "not_html", "redated"):
             setattr(report, name, getattr(report, name) + getattr(counts, name))
     return report
 
@@ -197,6 +202,20 @@ def _warc_date(value: str | None) -> str:
     return _iso(moment.astimezone(timezone.utc).replace(microsecond=0))
 
 
+def _in_future(moment: str, now: datetime) -> bool:
+    return moment > _iso(now + CLOCK_SKEW)
+
+
+def _dated(page: _Page, now: datetime, counts: IngestReport) -> _Page:
+    """``page``, dated ``now`` instead when its capture date is in the future."""
+    if not _in_future(page.fetched_at, now):
+        return page
+    logger.warning("%s: capture date %s is in the future; stored as captured at %s", page.url, page.fetched_at,
+                   _iso(now))
+    counts.redated += 1
+    return replace(page, fetched_at=_iso(now))
+
+
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")  # the crawler's format: times compare as text
 
@@ -226,11 +245,13 @@ def _profile(name: str) -> SiteProfile | None:
         return None
 
 
-def _store(index: Index, page: _Page, site: str | None, counts: IngestReport) -> None:
-    """Store one page as the crawler would, unless the index already has it or a newer fetch."""
+def _store(index: Index, page: _Page, site: str | None, counts: IngestReport, now: datetime) -> None:
+    """Store one page as the crawler would, unless the index already has it or a newer fetch (a
+    fetch stored with a future date, by an older vnportal, is not newer)."""
     name, profile = site_for(page.url, site)
     state = index.url_state(page.url)
-    if state and state["last_fetched"] and state["last_fetched"] >= page.fetched_at:
+    last = state["last_fetched"] if state else None
+    if last and page.fetched_at <= last and not _in_future(last, now):
         counts.skipped += 1  # an older (or the same) capture would roll the article back
         return
     if _has_page(index, page):

@@ -1,4 +1,4 @@
-"""Downloader middleware: Scrapy's retry, with a wait before each retry."""
+"""Downloader middlewares: the address policy on every hop; Scrapy's retry, with a wait before each retry."""
 from __future__ import annotations
 
 import logging
@@ -8,8 +8,15 @@ from time import monotonic
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
+from twisted.internet.threads import deferToThread
+
+from crawler.addresses import host_port
+from crawler.urls import canonical
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +36,54 @@ def retry_after(response: Response) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+class RefusedRequest(IgnoreRequest):
+    """A request not sent (address policy, off-site redirect); its message is the reason recorded."""
+
+
+class AddressPolicyMiddleware:
+    """Refuse, before anything is sent, a request to a host the crawl's address policy refuses
+    (crawler/addresses.py, set by CrawlOptions) and a redirect hop off its site's domains.
+
+    Placed before RobotsTxtMiddleware, so a refused host is not even asked for its robots.txt;
+    a redirect comes back through the whole chain as a new request, so every hop is checked.
+    Each origin is checked once per crawl (in a thread: getaddrinfo blocks), as Scrapy's DNS
+    cache resolves each host once; DNS rebinding between the check and the connection is not
+    covered."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self._refusals: dict[str, str | None] = {}  # scheme://host:port -> why refused, None if allowed
+
+    @classmethod
+    def from_crawler(cls, crawler) -> "AddressPolicyMiddleware":
+        return cls(crawler)
+
+    async def process_request(self, request: Request, spider=None) -> None:
+        spider = self.crawler.spider
+        if reason := self._off_site(request, spider):
+            raise RefusedRequest(reason)
+        origin = f"{urlparse_cached(request).scheme}://{urlparse_cached(request).netloc}"
+        if origin not in self._refusals:
+            check = spider.options.address_policy.refusal
+            self._refusals[origin] = await maybe_deferred_to_future(deferToThread(check, request.url))
+        if reason := self._refusals[origin]:
+            raise RefusedRequest(reason)
+
+    @staticmethod
+    def _off_site(request: Request, spider) -> str | None:
+        """'redirected off-site to URL' for a redirect hop outside the site of the first request
+        (outside its host, for a request of no site: robots.txt)."""
+        hops = request.meta.get("redirect_urls")
+        if not hops:
+            return None
+        site = request.meta.get("site") or spider.site_of(hops[0])
+        if site:
+            inside = spider.runs[site].profile.owns(request.url, whole_host=True)
+        else:
+            inside = host_port(request.url) == host_port(hops[0])
+        return None if inside else f"redirected off-site to {canonical(request.url)}"
 
 
 class BackoffRetryMiddleware(RetryMiddleware):

@@ -5,6 +5,8 @@ import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from crawler.addresses import AddressPolicy, host_port
+
 DEFAULT_CONFIG = Path("~/.config/vnportal/config.toml")
 PROJECT_URL = "https://github.com/vnportal/vnportal"
 VERSION = "0.1"
@@ -30,8 +32,11 @@ class CrawlOptions:
     max_failures: int = 5  # failed runs before a URL is given up
     failure_backoff_hours: float = 12.0  # wait before the next run retries a failed URL, doubling
     log_level: str = "WARNING"  # Scrapy's log level in the crawl process
+    allow_private: bool = False  # also fetch loopback, private and link-local addresses (tests, intranets)
+    allowed_hosts: tuple[str, ...] = ()  # host:port pairs fetched whatever their address (the sample portal)
 
     def __post_init__(self):
+        object.__setattr__(self, "allowed_hosts", tuple(self.allowed_hosts))  # a list from JSON or TOML
         for name in ("download_delay", "autothrottle_start_delay", "timeout", "retry_backoff", "max_retry_wait",
                      "failure_backoff_hours"):
             if getattr(self, name) < 0:
@@ -45,6 +50,14 @@ class CrawlOptions:
     def user_agent(self) -> str:
         contact = f"; contact: {self.contact}" if self.contact else ""
         return f"vnportal/{VERSION} (+{PROJECT_URL}{contact})"
+
+    @property
+    def address_policy(self) -> AddressPolicy:
+        return AddressPolicy(self.allow_private, self.allowed_hosts)
+
+    def allowing(self, url: str) -> "CrawlOptions":
+        """These options, with ``url``'s host:port allowed whatever its address (a sample portal served here)."""
+        return replace(self, allowed_hosts=(*self.allowed_hosts, host_port(url)))
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -22,6 +22,7 @@ DEFAULT_REQUEST_HEADERS = {
 RETRY_ENABLED = True
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"  # every failure is recorded in url_state with its reason
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.AddressPolicyMiddleware": 50,  # before robots.txt (100) and redirects (600)
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 from posixpath import splitext
 from urllib.parse import urlsplit
 
+from scrapy.utils.url import strip_url
 from w3lib.url import canonicalize_url, url_query_cleaner
 
 ATTACHMENT_EXTENSIONS = frozenset({".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
@@ -15,8 +16,10 @@ TRACKING_PARAMETERS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "
 
 def canonical(url: str) -> str:
     """The one spelling of ``url`` used as a key: w3lib's canonical form (sorted query, no
-    fragment, lower-case host, percent-encoding normalised) without tracking parameters."""
-    return canonicalize_url(url_query_cleaner(url, TRACKING_PARAMETERS, remove=True, unique=False))
+    fragment, lower-case host, percent-encoding normalised) without tracking parameters and
+    without credentials (``user:pass@`` is never stored, nor sent)."""
+    bare = strip_url(url, strip_credentials=True, strip_default_port=False, strip_fragment=False)
+    return canonicalize_url(url_query_cleaner(bare, TRACKING_PARAMETERS, remove=True, unique=False))
 
 
 def is_attachment(url: str) -> bool:

@@ -114,8 +114,8 @@ class TestPortal:
 
 
 def fast(**overrides) -> CrawlOptions:
-    """Options for tests: no delays, short timeouts, no in-run retries unless asked."""
+    """Options for tests: no delays, short timeouts, no in-run retries unless asked, loopback allowed."""
     values = dict(download_delay=0, autothrottle_start_delay=0, retry_times=0, retry_backoff=0, timeout=2,
-                  failure_backoff_hours=0)
+                  failure_backoff_hours=0, allow_private=True)
     values.update(overrides)
     return CrawlOptions(**values)

@@ -5,6 +5,8 @@ import fcntl
 import io
 import json
 import os
+import sqlite3
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -79,10 +81,27 @@ def test_nightly_exits_1_when_a_site_fails(portal_server, db):
     assert "HTTP 404" in result.output
 
 
+def test_credentials_in_a_crawled_url_are_neither_stored_nor_sent(portal_server, db):
+    portal = TestPortal(portal_server, per_page=4)
+    portal.add(101, 102)
+    url = portal_server.url("/news/index.html").replace("http://", "http://user:pass@")
+    result = invoke("crawl", "--url", url, "--delay", "0", "--allow-private", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert sorted(set(portal.article_requests())) == [portal.path(101), portal.path(102)]
+    assert not any("authorization" in entry.headers for entry in portal_server.log)
+    connection = sqlite3.connect(db)
+    try:
+        assert "user:pass" not in "\n".join(connection.iterdump())
+    finally:
+        connection.close()
+    assert all(b"user:pass" not in path.read_bytes() for path in Path(db).parent.glob("index.db*"))
+
+
 def test_crawl_url_detects_an_unknown_portal(portal_server, db):
     portal = TestPortal(portal_server, per_page=4)
     portal.add(*range(101, 106))
-    result = invoke("crawl", "--url", portal_server.url("/news/index.html"), "--delay", "0", "--db", db)
+    result = invoke("crawl", "--url", portal_server.url("/news/index.html"), "--delay", "0", "--allow-private",
+                    "--db", db)
     assert result.exit_code == 0, result.output
     assert sorted(set(portal.article_requests())) == sorted(portal.path(n) for n in range(101, 106))
     index = Index(db)

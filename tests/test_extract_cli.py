@@ -25,7 +25,7 @@ def test_extract_file_as_json():
 
 def test_extract_url_readable_form():
     with serve_sample_site() as base:
-        result = CliRunner().invoke(cli, ["extract", f"{base}/{PAGE}"])
+        result = CliRunner().invoke(cli, ["extract", f"{base}/{PAGE}", "--allow-private"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Title: {TITLE}\nPublished: 2019-03-22T16:05:00\nAuthor: Thu Quỳnh\n")
     assert f"  - {base}/huyen/files/ke-hoach-15-kh-btghu-2019.pdf" in result.output

@@ -131,6 +131,53 @@ def test_an_older_capture_of_a_stored_page_is_skipped(tmp_path, db):
         index.close()
 
 
+def one_page_warc(path: Path, url: str, body: bytes, date: str) -> Path:
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        writer.write_record(response_record(writer, url, body, date))
+    return path
+
+
+def test_a_capture_dated_in_the_future_is_stored_as_captured_now_and_blocks_no_later_capture(tmp_path, db):
+    article = sample_articles()[0]
+    url, body = f"{BASE}/{article['path']}", page(article["path"])
+    changed = body.replace(b"</p>", " Số liệu được cập nhật.</p>".encode(), 1)
+    later = (datetime.now(timezone.utc) + timedelta(hours=12)).strftime("%Y-%m-%dT%H:%M:%SZ")  # within the skew
+    result = invoke("ingest", str(one_page_warc(tmp_path / "2099.warc", url, body, "2099-01-01T00:00:00Z")),
+                    "--db", str(db))
+    assert result.exit_code == 0 and "stored 1" in result.output and "1 dated in the future" in result.output
+    [(fetched,)] = rows(db, "select last_fetched from url_state where url = ?", [canonical(url)])
+    assert fetched < "2099" and fetched <= datetime.now(timezone.utc).isoformat()
+    index = Index(db)
+    try:
+        report = ingest(index, [one_page_warc(tmp_path / "later.warc", url, changed, later)])
+    finally:
+        index.close()
+    assert (report.stored, report.redated) == (1, 0)
+
+
+def test_a_future_fetch_stored_by_an_older_version_does_not_block_a_capture(tmp_path, db):
+    article = sample_articles()[0]
+    url = canonical(f"{BASE}/{article['path']}")
+    index = Index(db)
+    try:
+        index.record_fetch(url, "wp", kind="article", at="2099-01-01T00:00:00+00:00", text_hash="old")
+        report = ingest(index, [one_page_warc(tmp_path / "p.warc", url, page(article["path"]), "2024-06-21T07:00:00Z")])
+        assert report.stored == 1
+        assert index.url_state(url)["last_fetched"] == "2024-06-21T07:00:00+00:00"
+    finally:
+        index.close()
+
+
+def test_credentials_in_a_warc_url_are_not_stored(tmp_path, db):
+    article = sample_articles()[0]
+    warc = one_page_warc(tmp_path / "p.warc", f"http://user:pass@127.0.0.1:8765/{article['path']}",
+                         page(article["path"]), "2024-06-21T07:00:00Z")
+    assert invoke("ingest", str(warc), "--db", str(db)).exit_code == 0
+    assert rows(db, "select url from articles") == [(canonical(f"{BASE}/{article['path']}"),)]
+    assert all(b"user:pass" not in path.read_bytes() for path in tmp_path.glob("index.db*"))
+
+
 def test_a_folder_of_html_files(tmp_path, db):
     folder = tmp_path / "saved" / "nested"
     folder.mkdir(parents=True)

@@ -8,6 +8,8 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from w3lib.url import add_or_replace_parameters
 
+from crawler.urls import canonical
+
 LEVELS = ("central", "province", "city", "district", "ward", "party_committee", "party_board", "unknown")
 PLATFORMS = ("liferay", "sharepoint", "wordpress", "nukeviet", "websphere", "spa", "static", "unknown")
 
@@ -139,7 +141,7 @@ class SiteProfile:
             raise ValueError(f"not a web address: {url!r}")
         host = parts.hostname.removeprefix("www.")
         name = host + (f"-{parts.port}" if parts.port else "")
-        return cls(name=name, province="", level="unknown", domains=(host,), listings=(Listing(url),),
+        return cls(name=name, province="", level="unknown", domains=(host,), listings=(Listing(canonical(url)),),
                    verified=False, note="detected from a start URL")
 
     def to_dict(self) -> dict:

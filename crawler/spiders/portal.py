@@ -36,7 +36,7 @@ from twisted.python.failure import Failure
 from crawler.discovery import (article_pattern, feed_entries, feed_links, looks_like_article, next_page,
                                page_kind, page_links, page_number, page_text_hash, parse_date, rel_next)
 from crawler.items import DiscoveredItem, FailureItem, FetchedItem, NotModifiedItem
-from crawler.middlewares import retry_after
+from crawler.middlewares import RefusedRequest, retry_after
 from crawler.options import CrawlOptions
 from crawler.sites.base import SiteProfile
 from crawler.urls import canonical, is_attachment
@@ -123,11 +123,11 @@ class PortalSpider(scrapy.Spider):
         return spider
 
     def _request_sent(self, request: Request, spider=None) -> None:
-        site = request.meta.get("site") or self._site_of(request.url)
+        site = request.meta.get("site") or self.site_of(request.url)
         if site:
             self.runs[site].counts["requests"] += 1
 
-    def _site_of(self, url: str) -> str | None:
+    def site_of(self, url: str) -> str | None:
         """The site a request without site meta (robots.txt) is made for: the first owning the host."""
         return next((name for name, run in self.runs.items() if run.profile.owns(url, whole_host=True)), None)
 
@@ -227,10 +227,7 @@ class PortalSpider(scrapy.Spider):
         if response.status == 304:
             yield NotModifiedItem(url, run.profile.name, "article", at)
             return
-        final = canonical(response.url)
-        if not run.profile.owns(final, whole_host=True):
-            yield FailureItem(url, run.profile.name, "article", f"redirected off-site to {final}", at)
-            return
+        final = canonical(response.url)  # within the site: AddressPolicyMiddleware drops off-site redirects
         if not isinstance(response, HtmlResponse):
             kind = response.headers.get(b"Content-Type", b"").decode("latin-1") or "no Content-Type"
             yield FailureItem(url, run.profile.name, "article", f"not an HTML page ({kind})", at, status="attachment")
@@ -450,6 +447,8 @@ def describe_failure(failure: Failure, options: CrawlOptions) -> tuple[str, int 
         response = exc.response
         wait = retry_after(response) if response.status in (429, 503) else None
         return f"HTTP {response.status}" + (f" (Retry-After {wait:.0f} s)" if wait else ""), response.status, wait
+    if isinstance(exc, RefusedRequest):
+        return str(exc), None, None
     if isinstance(exc, IgnoreRequest):
         message = str(exc)
         if "robots.txt" in message:
