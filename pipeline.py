@@ -690,7 +690,7 @@ def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | No
 
 
 @cli.command()
-@click.option("--site", "sites", multiple=True, metavar="NAME", help="A site from `vnportal sites` (repeatable).")
+@click.option("--site", "sites", multiple=True, type=TEXT, metavar="NAME", help="A site from `vnportal sites` (repeatable).")
 @click.option("--all", "all_sites", is_flag=True, help="Every enabled site of the registry.")
 @click.option("--url", "urls", multiple=True, metavar="URL",
               help="A portal without a profile: start here, detect feeds, sitemaps and article URLs (repeatable).")
@@ -728,7 +728,7 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
 
 
 @cli.command()
-@click.option("--site", "sites", multiple=True, metavar="NAME", help="Only these sites (default: every enabled site).")
+@click.option("--site", "sites", multiple=True, type=TEXT, metavar="NAME", help="Only these sites (default: every enabled site).")
 @click.option("--sample", is_flag=True,
               help="Crawl the bundled sample portal, served on 127.0.0.1:--sample-port (no internet, no delay).")
 @click.option("--sample-port", type=click.IntRange(0, 65535), default=SAMPLE_PORT, show_default=True,
@@ -815,7 +815,7 @@ def sites(show_all: bool, fmt: str) -> None:
 
 
 @cli.command("check-site")
-@click.argument("name")
+@click.argument("name", type=TEXT)
 @sample_url_option
 @delay_option
 @allow_private_option
