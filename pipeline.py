@@ -344,11 +344,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
 
     PATH is an HTML file, a WARC file (.warc, .warc.gz: its HTTP 200 HTML responses, with their
     original URL and capture date) or a folder searched for both. Pages already stored are
-    skipped. Exit code 1 when an input could not be read (nothing of it is stored).
+    skipped, and so are pages over the crawler's size cap (10 MiB), each named in a warning. Exit code 1
+    when an input could not be read (nothing of it is stored).
     """
     from crawler import LockBusy, run_lock
     from crawler.ingest import IngestError, find_inputs, ingest as ingest_pages
     from data import Index
+    from extract import MAX_PAGE_BYTES
 
     try:
         find_inputs(paths)  # before the index is opened (or created)
@@ -367,7 +369,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
         click.echo(f"Error: {error}", err=True)
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
     click.echo(f"read {report.read} page(s): stored {report.stored}, skipped {report.skipped} (already stored), "
-               f"not HTML {report.not_html}; processed: {summary}")
+               f"not HTML {report.not_html}, too large {report.too_large} (over {MAX_PAGE_BYTES:,} bytes); "
+               f"processed: {summary}")
     ctx.exit(1 if report.errors else 0)
 
 
@@ -404,7 +407,7 @@ def extract(source: str, page_url: str | None, as_json: bool) -> None:
     import urllib.error
     from pathlib import Path
 
-    from extract import ExtractionError, extract_html
+    from extract import ExtractionError, extract_html, read_page
 
     headers: dict[str, str] | None = None
     try:
@@ -413,7 +416,8 @@ def extract(source: str, page_url: str | None, as_json: bool) -> None:
             page_url = page_url or source
         else:
             path = Path(source)
-            body = path.read_bytes()
+            with path.open("rb") as stream:
+                body = read_page(stream)  # a file over the page cap is refused before it is read whole
             page_url = page_url or path.resolve().as_uri()
         article = extract_html(body, page_url, headers=headers)
     except ExtractionError as exc:
