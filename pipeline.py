@@ -102,8 +102,12 @@ def _extract_and_tag(page):
         return PageFailure(f"internal error: {type(exc).__name__}: {exc}"[:500], traceback.format_exc())
 
 
-def _load_models() -> None:
-    """Worker start: import the extractor and the taggers, and load their data, once."""
+def _start_worker(parent_pid: int) -> None:
+    """Worker start: end with the parent process (a killed CLI leaves no worker behind); import the
+    extractor and the taggers, and load their data, once."""
+    from crawler.orphans import exit_with_parent
+
+    exit_with_parent(parent_pid)
     import extract  # noqa: F401 (trafilatura, lxml)
     from nlp import tag
 
@@ -130,7 +134,7 @@ def _extracted(pages, workers: int):
     # a worker that dies (or cannot start) fails the run with BrokenProcessPool, it does not hang it
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_load_models) as pool:
+                                 initializer=_start_worker, initargs=(os.getpid(),)) as pool:
             for page in itertools.chain([first], pages):
                 window.append((page, pool.submit(_extract_and_tag, page)))
                 if len(window) >= 4 * workers:  # a bounded look-ahead keeps memory flat on big backfills
