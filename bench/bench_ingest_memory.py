@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import subprocess
 import sys
 import tempfile
@@ -94,15 +93,22 @@ def vnportal_command() -> list[str]:
     return [str(Path(sys.executable).with_name("vnportal"))]
 
 
+# Linux counts the peak RSS of the process that forked a child in the child's ru_maxrss (it survives
+# exec), so the command is started by this small fresh process, which writes the command's own peak.
+_MEASURE = ("import os, subprocess, sys; child = subprocess.Popen(sys.argv[2:]); "
+            "_, status, usage = os.wait4(child.pid, 0); open(sys.argv[1], 'w').write(str(usage.ru_maxrss)); "
+            "sys.exit(os.waitstatus_to_exitcode(status))")
+
+
 def run_peak_mb(command: list[str], log: Path, cwd: Path | None = None) -> tuple[int, float]:
     """Run ``command`` to its end (output to ``log``); return its exit code and peak RSS in MiB
     (ru_maxrss of that process and the children it waited for)."""
+    peak_file = log.with_suffix(".maxrss")
     with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=cwd)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    maxrss = usage.ru_maxrss / MIB if sys.platform == "darwin" else usage.ru_maxrss / 1024  # bytes on macOS
-    return process.returncode, maxrss
+        code = subprocess.run([sys.executable, "-c", _MEASURE, str(peak_file), *command], stdout=out,
+                              stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=cwd, check=False).returncode
+    maxrss = int(peak_file.read_text())
+    return code, maxrss / MIB if sys.platform == "darwin" else maxrss / 1024  # bytes on macOS, KiB elsewhere
 
 
 def ingest_peak_mb(vnportal: list[str], work: Path, huge_mib: float | None) -> tuple[int, float, str]:
