@@ -146,8 +146,12 @@ def _extract_and_tag(page):
         return PageFailure(f"internal error: {type(exc).__name__}: {exc}"[:500], traceback.format_exc())
 
 
-def _load_models() -> None:
-    """Worker start: import the extractor and the taggers, and load their data, once."""
+def _start_worker(parent_pid: int) -> None:
+    """Worker start: end with the parent process (a killed CLI leaves no worker behind); import the
+    extractor and the taggers, and load their data, once."""
+    from crawler.orphans import exit_with_parent
+
+    exit_with_parent(parent_pid)
     import extract  # noqa: F401 (trafilatura, lxml)
     from nlp import tag
 
@@ -174,7 +178,7 @@ def _extracted(pages, workers: int):
     # a worker that dies (or cannot start) fails the run with BrokenProcessPool, it does not hang it
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_load_models) as pool:
+                                 initializer=_start_worker, initargs=(os.getpid(),)) as pool:
             for page in itertools.chain([first], pages):
                 window.append((page, pool.submit(_extract_and_tag, page)))
                 if len(window) >= 4 * workers:  # a bounded look-ahead keeps memory flat on big backfills
@@ -452,11 +456,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
 
     PATH is an HTML file, a WARC file (.warc, .warc.gz: its HTTP 200 HTML responses, with their
     original URL and capture date) or a folder searched for both. Pages already stored are
-    skipped. Exit code 1 when an input could not be read (nothing of it is stored).
+    skipped, and so are pages over the crawler's size cap (10 MiB), each named in a warning. Exit code 1
+    when an input could not be read (nothing of it is stored).
     """
     from crawler import LockBusy, run_lock
     from crawler.ingest import IngestError, find_inputs, ingest as ingest_pages
     from data import Index
+    from extract import MAX_PAGE_BYTES
 
     try:
         find_inputs(paths)  # before the index is opened (or created)
@@ -476,7 +482,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
     redated = f", {report.redated} dated in the future (stored as captured now)" if report.redated else ""
     click.echo(f"read {report.read} page(s): stored {report.stored}, skipped {report.skipped} (already stored), "
-               f"not HTML {report.not_html}{redated}; processed: {summary}")
+               f"not HTML {report.not_html}, too large {report.too_large} (over {MAX_PAGE_BYTES:,} bytes)"
+               f"{redated}; processed: {summary}")
     ctx.exit(1 if report.errors else 0)
 
 
@@ -540,7 +547,7 @@ def extract(source: str, page_url: str | None, as_json: bool, allow_private: boo
     import urllib.error
     from pathlib import Path
 
-    from extract import ExtractionError, extract_html
+    from extract import ExtractionError, extract_html, read_page
 
     headers: dict[str, str] | None = None
     try:
@@ -549,7 +556,8 @@ def extract(source: str, page_url: str | None, as_json: bool, allow_private: boo
             page_url = page_url or final_url
         else:
             path = Path(source)
-            body = path.read_bytes()
+            with path.open("rb") as stream:
+                body = read_page(stream)  # a file over the page cap is refused before it is read whole
             page_url = page_url or path.resolve().as_uri()
         article = extract_html(body, page_url, headers=headers)
     except ExtractionError as exc:

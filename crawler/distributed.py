@@ -624,10 +624,10 @@ def run_worker(spec: dict, emit: Callable[[dict], None]) -> dict:
 
 def _main() -> int:
     from crawler.distributed import run_worker as run  # this module as imported, not as __main__
-    from crawler.run import _emit
+    from crawler.run import _emit, read_spec
 
     try:
-        _emit(run(json.load(sys.stdin), _emit))
+        _emit(run(read_spec(), _emit))
     except DistributedError as exc:
         sys.stderr.write(f"{exc}\n")
         return 2

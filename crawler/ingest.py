@@ -2,7 +2,9 @@
 
 Each page goes through the crawler's own path (``crawler.pipelines.record_item``): url_state records
 the fetch (so a later crawl knows the URL, its ETag and Last-Modified) and the body is stored as a
-pending raw page, to be extracted, tagged and indexed like a crawled one.
+pending raw page, to be extracted, tagged and indexed like a crawled one. A page of more than
+MAX_PAGE_BYTES (the crawler's cap) is left out after reading that much of it: memory stays bounded
+whatever the input holds.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from crawler.pipelines import record_item
 from crawler.sites import REGISTRY, SiteProfile, get_profile, sample_profiles
 from crawler.urls import canonical, is_web
 from data.index import Index
+from extract import ExtractionError, read_page
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +43,16 @@ class IngestError(ValueError):
 @dataclass
 class IngestReport:
     """What an ingest did. ``read`` counts HTML files and WARC response records; each of them is
-    ``stored``, ``skipped`` (the index already holds this page, or a newer fetch of its URL) or
-    ``not_html`` (not an HTTP 200 HTML response). ``redated``: pages whose capture date lay in
-    the future, stored as captured at the ingest time. ``errors``: one line per input left out."""
+    ``stored``, ``skipped`` (the index already holds this page, or a newer fetch of its URL),
+    ``not_html`` (not an HTTP 200 HTML response) or ``too_large`` (more than MAX_PAGE_BYTES, logged
+    with its URL). ``redated``: pages whose capture date lay in the future, stored as captured at
+    the ingest time. ``errors``: one line per input left out."""
     read: int = 0
     stored: int = 0
     skipped: int = 0
     not_html: int = 0
     redated: int = 0
+    too_large: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -77,7 +82,7 @@ def ingest(index: Index, paths: Iterable[str | Path], site: str | None = None) -
             report.errors.append(f"{path}: {exc}")
             logger.warning("%s: %s", path, exc)
             continue
-        for name in ("read", "stored", "skipped", "not_html", "redated"):
+        for name in ("read", "stored", "skipped", "not_html", "redated", "too_large"):
             setattr(report, name, getattr(report, name) + getattr(counts, name))
     return report
 
@@ -109,12 +114,16 @@ def _pages(path: Path, counts: IngestReport) -> Iterator[_Page]:
     if _kind(path) == "warc":
         yield from _warc_pages(path, counts)
         return
+    counts.read += 1
     try:
-        body = path.read_bytes()
+        with path.open("rb") as stream:
+            body = read_page(stream)
         mtime = path.stat().st_mtime
     except OSError as exc:
         raise IngestError(exc.strerror) from None
-    counts.read += 1
+    except ExtractionError as exc:
+        _left_out(counts, str(path), exc)
+        return
     yield _Page(url=_html_url(body, path), body=body, headers={"Content-Type": "text/html"},
                 fetched_at=_iso(datetime.fromtimestamp(int(mtime), timezone.utc)))
 
@@ -130,9 +139,10 @@ def _html_url(body: bytes, path: Path) -> str:
 
 
 def _warc_pages(path: Path, counts: IngestReport) -> Iterator[_Page]:
-    """The HTTP 200 HTML responses of a WARC file. warcio stops quietly at a truncated record or
-    member and only warns (on stderr) about a wrong Content-Length, so every record's length
-    and the file's end are checked here."""
+    """The HTTP 200 HTML responses of a WARC file. Only their bodies are read, up to the page cap;
+    the rest of every record is skipped in warcio's small chunks. warcio stops quietly at a
+    truncated record or member and only warns (on stderr) about a wrong Content-Length, so every
+    record's length and the file's end are checked here."""
     from warcio.archiveiterator import WARCIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -143,23 +153,28 @@ def _warc_pages(path: Path, counts: IngestReport) -> Iterator[_Page]:
         with path.open("rb") as stream:
             records = StrictIterator(stream)
             for record in records:
-                if record.rec_type != "response":
-                    record.raw_stream.read()
-                    _check_complete(record, records)
-                    continue
-                counts.read += 1
-                http = record.http_headers
-                body = record.content_stream().read()
+                body = too_large = None
+                if record.rec_type == "response":
+                    counts.read += 1
+                    try:
+                        body = _html_body(record)
+                    except ExtractionError as exc:
+                        too_large = exc
+                records.read_to_end(record)
                 _check_complete(record, records)
-                content_type = http.get_header("Content-Type", "") if http else ""
-                if http is None or http.get_statuscode() != "200" or not _is_html(content_type, body):
-                    counts.not_html += 1
+                if record.rec_type != "response":
                     continue
                 uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
+                if too_large:
+                    _left_out(counts, uri, too_large)
+                    continue
+                if body is None:
+                    counts.not_html += 1
+                    continue
                 if not is_web(uri):
                     raise IngestError(f"a response record without an http(s) WARC-Target-URI ({uri or 'none'})")
                 headers = {}
-                for name, value in http.headers:  # repeated headers joined, as the crawler stores them
+                for name, value in record.http_headers.headers:  # repeated ones joined, as the crawler does
                     if name.lower() not in DECODED_HEADERS:
                         headers[name] = f"{headers[name]}, {value}" if name in headers else value
                 yield _Page(url=canonical(uri), body=body, headers=headers,
@@ -185,11 +200,24 @@ def _check_complete(record, records) -> None:
         raise IngestError(f"a record before byte {records.offset} does not match its Content-Length")
 
 
-def _is_html(content_type: str, body: bytes) -> bool:
-    if content_type:
-        return "html" in content_type.lower()
-    start = body[:1024].lstrip().lower()
-    return start.startswith((b"<!doctype html", b"<html"))
+def _html_body(record) -> bytes | None:
+    """The body of an HTTP 200 HTML response record (read_page: at most the page cap is read);
+    None for any other response, whose body is not read."""
+    http = record.http_headers
+    if http is None or http.get_statuscode() != "200":
+        return None
+    content_type = http.get_header("Content-Type", "")
+    if content_type and "html" not in content_type.lower():
+        return None
+    body = read_page(record.content_stream())
+    if content_type or body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return body
+    return None
+
+
+def _left_out(counts: IngestReport, where: str, reason: ExtractionError) -> None:
+    counts.too_large += 1
+    logger.warning("%s left out: %s", where, reason)
 
 
 def _warc_date(value: str | None) -> str:

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from crawler.addresses import AddressPolicy, host_port
+from extract.core import MAX_PAGE_BYTES
 
 DEFAULT_CONFIG = Path("~/.config/vnportal/config.toml")
 PROJECT_URL = "https://github.com/vnportal/vnportal"
@@ -21,7 +22,7 @@ class CrawlOptions:
     autothrottle_max_delay: float = 60.0
     concurrent_requests: int = 8  # over all hosts; one host always gets one at a time
     timeout: float = 30.0  # DOWNLOAD_TIMEOUT, seconds
-    max_bytes: int = 10 * 1024 * 1024  # DOWNLOAD_MAXSIZE
+    max_bytes: int = MAX_PAGE_BYTES  # DOWNLOAD_MAXSIZE
     retry_times: int = 2  # retries within a run (5xx, 429, timeouts), with backoff
     retry_backoff: float = 2.0  # first in-run retry waits this long, then doubling
     max_retry_wait: float = 120.0  # a longer Retry-After is not waited for: the URL is retried next run

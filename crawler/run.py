@@ -14,6 +14,7 @@ from datetime import datetime
 from scrapy.crawler import CrawlerProcess
 
 from crawler.options import CrawlOptions
+from crawler.orphans import ORPHAN_EXIT_CODE, exit_with_parent
 from crawler.settings import settings_for
 from crawler.sites.base import SiteProfile
 from crawler.spiders.portal import PortalSpider, iso, utcnow
@@ -27,7 +28,7 @@ def _emit(event: dict) -> None:
     except BrokenPipeError:
         # The parent is gone (killed): nobody reads the report. Stop as a kill would: every write
         # so far is a committed transaction, and the next run resumes (its rows become 'aborted').
-        os._exit(3)
+        os._exit(ORPHAN_EXIT_CODE)
 
 
 def run(spec: dict) -> dict:
@@ -54,8 +55,16 @@ def run(spec: dict) -> dict:
     return {"event": "report", "run_id": spec["run_id"], "started": started, "finished": finished, "sites": sites}
 
 
+def read_spec() -> dict:
+    """The spec on stdin. From then on this process ends when its parent, which wrote it, is gone
+    (its run lock is shared until then: a killed CLI's crawl cannot write beside the next run)."""
+    spec = json.load(sys.stdin)
+    exit_with_parent(spec["parent_pid"])
+    return spec
+
+
 def main() -> int:
-    _emit(run(json.load(sys.stdin)))
+    _emit(run(read_spec()))
     return 0
 
 

@@ -141,7 +141,7 @@ def _abort_dead_runs(index_path: str | Path) -> None:
 def _run_child(spec: dict, progress: Callable[[dict], None] | None,
                keep_fds: tuple[int | None, ...] = (), module: str = "crawler.run") -> tuple[dict | None, int]:
     """Run ``python -m <module>`` (the crawl process) on ``spec``; the child also holds ``keep_fds``
-    (the run lock)."""
+    (the run lock), and ends soon after this process if it is killed (crawler.run.read_spec)."""
     env = dict(os.environ)  # the child needs the project on its path, whether installed or not
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH")) if p)
     env["PYTHONIOENCODING"] = "utf-8"
@@ -150,7 +150,7 @@ def _run_child(spec: dict, progress: Callable[[dict], None] | None,
                              pass_fds=tuple(fd for fd in keep_fds if fd is not None))
     report = None
     try:
-        child.stdin.write(json.dumps(spec))
+        child.stdin.write(json.dumps({**spec, "parent_pid": os.getpid()}))
         child.stdin.close()
         for line in child.stdout:
             try:

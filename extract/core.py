@@ -11,6 +11,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Mapping
+from typing import BinaryIO
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -33,10 +34,11 @@ from extract.text import clean_text, detect_language, search_form
 log = logging.getLogger(__name__)
 
 # Bounds on what one page may cost. Bigger pages are refused with a reason before the slow steps
-# (about 2 s per million characters of text): a page of more than MAX_PAGE_BYTES (the crawler's
-# default DOWNLOAD_MAXSIZE, so only a raised max_bytes lets one through), more than MAX_TEXT_CHARS
-# of text (a hundred times a long article), or still nested deeper than MAX_DEPTH levels once
-# unclosed inline tags and bare wrappers below UNWRAP_DEPTH are unwrapped (rendering recurses).
+# (about 2 s per million characters of text): a page of more than MAX_PAGE_BYTES (also the crawler's
+# default max_bytes, and the cap of `vnportal ingest` and `vnportal extract FILE`, see read_page),
+# more than MAX_TEXT_CHARS of text (a hundred times a long article), or still nested deeper than
+# MAX_DEPTH levels once unclosed inline tags and bare wrappers below UNWRAP_DEPTH are unwrapped
+# (rendering recurses).
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
 UNWRAP_DEPTH = 200
@@ -66,6 +68,15 @@ _TERMINAL = re.compile(r"[.!?…:;]$")
 _NOT_XML = {**dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF]),
             0x0B: " ", 0x0C: " "}
 _NOT_XML_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _NOT_XML) + "]")
+
+
+def read_page(stream: BinaryIO) -> bytes:
+    """A page's bytes from a buffered binary ``stream``, reading at most MAX_PAGE_BYTES + 1 of them:
+    ExtractionError when the page is larger (the rest of the stream is left unread)."""
+    body = stream.read(MAX_PAGE_BYTES + 1)
+    if len(body) > MAX_PAGE_BYTES:
+        raise ExtractionError(f"page too large (more than {MAX_PAGE_BYTES:,} bytes)")
+    return body
 
 
 def _as_text(html: str | bytes, headers: Mapping | None) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from bench.bench_ingest_memory import run_peak_mb, vnportal_command
 from data.sample_server import SAMPLE_SITE, serve_sample_site
 from pipeline import cli
 
@@ -40,3 +41,15 @@ def test_extract_errors_are_one_line(tmp_path: Path):
         assert result.output.startswith("Error: ") and reason in result.output
         assert result.output.count("\n") == 1
         assert "Traceback" not in result.output
+
+
+def test_a_file_over_the_page_cap_is_refused_on_one_line_without_reading_it_whole(tmp_path: Path):
+    big = tmp_path / "big.html"
+    with big.open("wb") as stream:
+        stream.truncate(200 * 2**20)  # sparse: no disk space taken
+    log = tmp_path / "extract.log"
+    code, peak = run_peak_mb([*vnportal_command(), "extract", str(big)], log)
+    output = log.read_text(encoding="utf-8")
+    assert code == 1
+    assert output == f"Error: no article in {big}: page too large (more than 10,485,760 bytes)\n"
+    assert peak < 200, f"peak RSS {peak:.0f} MiB"  # the 200 MiB file was not read whole

@@ -12,18 +12,22 @@ from click.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from bench import bench_ingest_memory as huge
 from crawler import crawl, sample_profiles
 from crawler.ingest import ingest, site_for
 from crawler.urls import canonical
 from crawlsite import fast
 from data import Index
 from data.sample_server import serve_sample_site
+from extract import MAX_PAGE_BYTES
 from pipeline import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "data" / "sample_site"
 GOLD = ROOT / "tests" / "gold" / "extract"
 BASE = "http://127.0.0.1:8765"
+MIB = 2**20
+RSS_BOUND_MIB = 200  # issue #12: a 200 MiB page left peak RSS at 5 GiB; ingesting a small page takes ~100
 
 
 def sample_articles() -> list[dict]:
@@ -112,7 +116,8 @@ def test_ingesting_the_same_warc_again_adds_nothing(tmp_path, db):
                       "(select count(*) from revisions)")
     again = invoke("ingest", str(warc), "--db", str(db))
     assert again.exit_code == 0, again.output
-    assert "stored 0, skipped 6 (already stored), not HTML 2; processed: nothing to process" in again.output
+    assert "stored 0, skipped 6 (already stored), not HTML 2, too large 0" in again.output
+    assert "processed: nothing to process" in again.output
     assert rows(db, "select (select count(*) from raw_pages), (select count(*) from articles), "
                     "(select count(*) from revisions)") == before
 
@@ -198,6 +203,47 @@ def test_a_folder_of_html_files(tmp_path, db):
     file_url = (tmp_path / "saved" / "trang.htm").resolve().as_uri()
     assert sites[file_url] == "local"
     assert rows(db, "select title from articles where url = ?", [file_url]) == [(plain["title"],)]
+
+
+def ingest_process(paths: list[Path], db: Path, log: Path) -> tuple[int, float, str]:
+    """Run a real `vnportal ingest` process: exit code, peak RSS (MiB), output."""
+    code, peak = huge.run_peak_mb([*huge.vnportal_command(), "ingest", *map(str, paths), "--db", str(db)], log)
+    output = log.read_text(encoding="utf-8")
+    assert "Traceback" not in output
+    return code, peak, output
+
+
+def test_warc_records_over_the_page_cap_are_skipped_in_bounded_memory_and_the_rest_stored(tmp_path, db):
+    video = f"{BASE}/huge/clip.mp4"
+    small_url, small_body, html = huge.small_page()
+    # written streaming, a few hundred KiB on disk: a 200 MiB page, a 200 MiB video, a small page
+    warc = huge.write_warc(tmp_path / "huge.warc.gz", [(huge.HUGE_URL, 200 * MIB, html),
+                                                       (video, 200 * MIB, "video/mp4"), (small_url, small_body, html)])
+    code, peak, output = ingest_process([warc], db, tmp_path / "ingest.log")
+    assert code == 0, output
+    assert "read 3 page(s): stored 1, skipped 0 (already stored), not HTML 1, too large 1 " in output
+    assert f"{huge.HUGE_URL} left out: page too large" in output  # the warning names the page
+    assert peak < RSS_BOUND_MIB, f"peak RSS {peak:.0f} MiB"
+    assert rows(db, "select url from raw_pages") == [(canonical(small_url),)]
+    assert rows(db, "select url from articles") == [(canonical(small_url),)]
+
+
+def test_html_files_over_the_page_cap_are_skipped_unread(tmp_path, db):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    article = sample_articles()[0]
+    (folder / "small.html").write_bytes(page(article["path"]))
+    with (folder / "big.html").open("wb") as big:
+        big.truncate(200 * MIB)  # sparse: no disk space taken
+    at_cap = folder / "at-cap.html"
+    at_cap.write_bytes(b"<html><body>" + b" " * (MAX_PAGE_BYTES - 12))  # the cap itself is allowed
+    code, peak, output = ingest_process([folder], db, tmp_path / "ingest.log")
+    assert code == 0, output
+    assert "read 3 page(s): stored 2, skipped 0 (already stored), not HTML 0, too large 1 " in output
+    assert f"{folder / 'big.html'} left out: page too large" in output
+    assert peak < RSS_BOUND_MIB, f"peak RSS {peak:.0f} MiB"
+    assert sorted(url for url, in rows(db, "select url from raw_pages")) == sorted(
+        [canonical(f"{BASE}/{article['path']}"), at_cap.resolve().as_uri()])
 
 
 def test_site_option_and_site_detection():

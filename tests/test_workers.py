@@ -1,13 +1,24 @@
-"""process_pending(workers=N): extraction and tagging in worker processes give the same index as one."""
+"""process_pending(workers=N): extraction and tagging in worker processes give the same index as one,
+and end with the CLI when it is killed."""
 from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from bench.common import sample_pages, store_raw_pages
+from bench.kill_test import group_members, wait_group_gone
+from crawler import run_lock
 from data import FetchedPage, Index
 from pipeline import cli, process_pending
 
@@ -95,3 +106,40 @@ def test_nothing_pending_starts_no_worker(tmp_path, monkeypatch):
         assert process_pending(index, workers=4) == {}
     finally:
         index.close()
+
+
+def test_a_killed_cli_leaves_no_worker_behind_and_the_index_intact(tmp_path):
+    db = tmp_path / "index.db"
+    index = Index(db)
+    try:
+        store_raw_pages(index, sample_pages(), 3000)  # minutes of work: the kill lands mid-run
+    finally:
+        index.close()
+    log = tmp_path / "reprocess.log"
+    with log.open("wb") as out:  # its own process group: the CLI, its workers and their resource tracker
+        process = subprocess.Popen([sys.executable, "-m", "pipeline", "reprocess", "--workers", "2", "--db", str(db)],
+                                       cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                       start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (_indexed(db) >= 10 and len(group_members(process.pid)) >= 3):  # the workers are working
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        os.kill(process.pid, signal.SIGKILL)  # the CLI alone, as the OOM killer or `kill -9 PID` does
+        process.wait()
+        assert wait_group_gone(process.pid, timeout=20), f"left behind: {group_members(process.pid)}"
+    finally:
+        if group_members(process.pid):
+            os.killpg(process.pid, signal.SIGKILL)
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        status = dict(conn.execute("SELECT process_status, count(*) FROM raw_pages GROUP BY 1").fetchall())
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert set(status) == {"indexed", "pending"} and status["indexed"] == articles >= 10
+    with run_lock(db):  # nobody holds the run lock any more
+        pass
+
+
+def _indexed(db: Path) -> int:
+    with closing(sqlite3.connect(db)) as conn:
+        return conn.execute("SELECT count(*) FROM raw_pages WHERE process_status = 'indexed'").fetchone()[0]
