@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from data.database import open_database, write_transaction
 from data.reprocess import requeue_pages
 from data.search import FTS_TABLES, SearchHit, search, store_search_text
 from data.tags import replace_tags, tags_dict, tags_hash
+from extract import MAX_PAGE_BYTES
 
 # Fields whose change is a change of the article; raw_page_id, extractor_version and last_seen
 # are bookkeeping, updated silently.
@@ -46,6 +48,12 @@ def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
     columns = ", ".join(f"[{name}]" for name in row)
     return db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})",
                       list(row.values())).lastrowid
+
+
+def _gunzip_page(data: bytes) -> bytes:
+    """A stored page unpacked, but never past MAX_PAGE_BYTES + 1 bytes (an index written before the
+    cap may hold bigger pages): extraction then rejects it as too large without it filling memory."""
+    return zlib.decompressobj(wbits=31).decompress(data, MAX_PAGE_BYTES + 1)
 
 
 def _year(published: str | None) -> int | None:
@@ -97,7 +105,7 @@ class Index:
         url, site, html_gz, fetched_at, status, headers = self.db.execute(
             "SELECT url, site, html_gz, fetched_at, http_status, headers FROM raw_pages WHERE id = ?",
             [page_id]).fetchone()
-        return FetchedPage(url=url, site=site, body=gzip.decompress(html_gz), fetched_at=fetched_at, status=status,
+        return FetchedPage(url=url, site=site, body=_gunzip_page(html_gz), fetched_at=fetched_at, status=status,
                            headers=json.loads(headers or "{}"), id=page_id)
 
     def mark_page(self, page_id: int, status: str, reason: str | None, at: str) -> None:

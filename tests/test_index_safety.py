@@ -352,3 +352,20 @@ def test_a_query_may_start_with_a_dash(index_path):
     result = CliRunner().invoke(cli, ["search", "-2021", "--format", "csv", "--db", str(index_path)])
     assert result.exit_code == 0, result.output
     assert result.stdout.count("\n") > 1
+
+
+# -- 3. a stored page bigger than the cap (kept by a version before it) ------------------------
+def test_a_stored_page_over_the_cap_is_rejected_without_unpacking_it_whole(tmp_path):
+    from data import FetchedPage
+    from extract import MAX_PAGE_BYTES
+    from pipeline import process_pending
+
+    index = Index(tmp_path / "index.db")
+    body = b"<html><body><p>" + "Đảng bộ tỉnh ".encode() * (MAX_PAGE_BYTES // 10) + b"</p></body></html>"
+    index.store_page(FetchedPage(url="http://portal.example.vn/big.html", site="test", body=body,
+                                 fetched_at="2024-06-21T07:00:00+00:00"))
+    assert len(index.raw_page(1).body) == MAX_PAGE_BYTES + 1
+    assert process_pending(index) == {"rejected": 1}
+    reason = index.db.execute("SELECT reason FROM raw_pages").fetchone()[0]
+    assert "too large" in reason
+    index.close()
