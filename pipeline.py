@@ -255,9 +255,10 @@ def _existing_index(db_path: str):
 
 @cli.command(context_settings={"ignore_unknown_options": True})  # a query may start with "-"
 @click.argument("query", type=TEXT)
-@click.option("--exact", "mode", flag_value="exact", help="Diacritics must match: 'bó' does not find 'bỏ'.")
-@click.option("--accent-insensitive", "mode", flag_value="accent-insensitive", default=True,
-              help="Ignore diacritics and đ: 'dang uy' finds 'Đảng ủy' (default).")
+@click.option("--exact", "mode", flag_value="exact",
+              help="Every syllable exactly as typed: 'ban' does not find 'bản'.")
+@click.option("--accent-insensitive", "mode", flag_value="accent-insensitive",
+              help="Ignore every diacritic and đ, even those typed: 'bản' finds 'ban'.")
 @click.option("--site", type=TEXT, help="Only articles of this site.")
 @click.option("--since", type=TEXT, help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", type=TEXT, help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -268,30 +269,37 @@ def _existing_index(db_path: str):
               help="Rank every match by bm25, even a broad query on a large index (slow there).")
 @output_format
 @db_option
-def search(query: str, mode: str, site: str | None, since: str | None, until: str | None, official: str | None,
-           directive: str | None, limit: int, rank_all: bool, fmt: str, db_path: str) -> None:
+def search(query: str, mode: str | None, site: str | None, since: str | None, until: str | None,
+           official: str | None, directive: str | None, limit: int, rank_all: bool, fmt: str, db_path: str) -> None:
     """Full-text search of titles, leads and texts, best matches first.
 
-    QUERY is plain words (all must occur); FTS syntax also works: "a phrase", OR, NOT, AND,
-    prefix*, NEAR(a b, 5), title:word. Hits are ranked by bm25 where that is cheap; a broad
-    query on a large index lists articles with all its words in the title first, then in title
-    and lead, then anywhere, newest first within each (the ranked_by column says which).
+    QUERY is Vietnamese words, all required; a word of several syllables must occur as that
+    word ("ban dân vận" is not "ban ... dân ... vận"). A syllable typed with diacritics means
+    that syllable; one typed without may carry any ("ho ngheo" finds "hộ nghèo"). FTS syntax
+    also works: "a phrase", OR, NOT, AND, prefix*, NEAR(a b, 5), title:word. Hits are ranked by
+    bm25 where that is cheap; a broad query on a large index lists articles with all its words
+    in the title first, then in title and lead, then anywhere, newest first within each (the
+    ranked_by column says which). Stderr says how many articles match in all.
+
+    Examples: vnportal search "chuyển đổi số" --since 2023;  vnportal search "ho ngheo" --site wp
     """
     from data.output import render, render_hits
     from data.search import QueryError
 
     index = _existing_index(db_path)
     try:
-        hits = [hit.to_dict() for hit in index.search(query, mode=mode, site=site, since=since, until=until,
-                                                      official=official, directive=directive, limit=limit,
-                                                      rank_all=rank_all)]
+        filters = dict(mode=mode or "as-typed", site=site, since=since, until=until, official=official,
+                       directive=directive)
+        hits = [hit.to_dict() for hit in index.search(query, limit=limit, rank_all=rank_all, **filters)]
+        total, all_counted = index.count_matches(query, **filters)
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
     columns = ["id", "published", "site", "title", "url", "snippet", "rank", "ranked_by"]
     click.echo(render_hits(hits) if fmt == "table" else render(hits, columns, fmt), nl=False)
     by_place = any(hit["ranked_by"] != "bm25" for hit in hits)
-    click.echo(f"{len(hits)} hit(s)" + ("; a broad query: ranked by where its words are (title, lead, text), "
-                                        "newest first; --rank-all ranks by bm25" if by_place else ""), err=True)
+    click.echo(f"{len(hits)} of {'' if all_counted else 'more than '}{total:,} article(s)"
+               + ("; a broad query: ranked by where its words are (title, lead, text), newest first; "
+                  "--rank-all ranks by bm25" if by_place else ""), err=True)
 
 
 @cli.command()

@@ -33,7 +33,7 @@ import trafilatura
 
 from data import FetchedPage, Index
 from data.export import EXPORT_COLUMNS, write_rows
-from data.search import FTS_TABLES, build_match
+from data.search import compile_for
 from extract import extract_html
 from nlp import tag
 from pipeline import _profile_for, _ref_date, process_pending
@@ -162,8 +162,9 @@ def _runs(index: Index, query: str, options: dict, runs: int) -> tuple[list[floa
 
 def _matching(index: Index, query: str, mode: str) -> int:
     """Articles matching ``query`` before any filter: the rows bm25 ranks."""
-    fts = FTS_TABLES[mode]
-    return index.db.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [build_match(query, mode)]).fetchone()[0]
+    match = compile_for(index.db, query, mode)
+    return index.db.execute(f"SELECT count(*) FROM {match.table} WHERE {match.table} MATCH ?",
+                            [match.expression]).fetchone()[0]
 
 
 def _latency_line(label: str, values: list[float], target: str = "") -> str:

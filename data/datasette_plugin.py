@@ -2,7 +2,6 @@
 
 vn_fold(text)  accent-insensitive form (no diacritics, đ -> d, lower case, single spaces)
 vn_key(key)    comparison form of a document key ("15/2020/ND-CP" matches "15/2020/NĐ-CP")
-vn_match(q)    the accent-insensitive FTS5 expression for a user's query (as ``vnportal search``)
 vn_search(q)   ``vnportal search``'s best 100 hits as a JSON array of {id, rank, ranked_by, snippet}:
                bm25 where cheap, else ranked by place, so a large index answers within
                Datasette's time limit. A query ``vnportal search`` rejects (unparsable FTS syntax)
@@ -21,7 +20,8 @@ import weakref
 import sqlite_utils
 from datasette import hookimpl
 
-from data.search import FTS_TOKEN, QueryError, SearchHit, build_match, search
+from data.query import FTS_TOKEN, QueryError
+from data.search import SearchHit, search
 from data.textnorm import directive_fold, fold_key
 
 SEARCH_HITS = 100
@@ -67,7 +67,6 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     _cap_results(conn)
     conn.create_function("vn_fold", 1, _null_safe(fold_key), deterministic=True)
     conn.create_function("vn_key", 1, _null_safe(directive_fold), deterministic=True)
-    conn.create_function("vn_match", 1, _null_safe(build_match), deterministic=True)
 
     db = sqlite_utils.Database(conn)
 

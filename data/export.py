@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, TextIO
 
 import sqlite_utils
 
-from data.search import article_filters, run
+from data.search import article_filters, compile_for, run
 
 _ARTICLE = {
     "article_id": "Id of the article in the index (`articles` export: `id`).",
@@ -114,10 +114,11 @@ def export_rows(db: sqlite_utils.Database, table: str, site: str | None = None,
                 query: str | None = None) -> Iterator[dict]:
     """Rows of one export table, read lazily from a cursor (the query runs now, so errors show now).
 
-    ``query`` keeps articles that match it (accent-insensitive search); dates bound the article date.
+    ``query`` keeps articles that match it (as ``vnportal search`` matches); dates bound the article date.
     """
     select, source, order = _SQL[table]
-    where, params = article_filters(site=site, since=since, until=until, query=query)
+    match = compile_for(db, query) if query else None
+    where, params = article_filters(site=site, since=since, until=until, match=match)
     cursor = run(db, f"SELECT {select} FROM {source} WHERE 1{where} ORDER BY {order}", params, query)
     columns = [description[0] for description in cursor.description]
     return (dict(zip(columns, row)) for row in cursor)

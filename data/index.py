@@ -16,7 +16,8 @@ from data.entities import Directive, Official, SiteStats, directives, officials,
 from data.export import export_rows
 from data.database import open_database, write_transaction
 from data.reprocess import requeue_pages
-from data.search import FTS_TABLES, SearchHit, search, store_search_text
+from data.query import FTS_TABLES
+from data.search import SearchHit, count_matches, note_spellings, search, store_search_text
 from data.tags import replace_tags, tags_dict, tags_hash
 from extract import MAX_PAGE_BYTES
 
@@ -153,7 +154,8 @@ class Index:
                                                "fetched_at": page.fetched_at, "raw_page_id": page.id,
                                                "title": article.title, "text": article.text, "text_hash": digest})
             if changed & {"title", "lead", "text_hash"}:
-                store_search_text(self.db, article_id, article.title, article.lead, article.text)
+                note_spellings(self.db, *store_search_text(self.db, article_id, article.title, article.lead,
+                                                           article.text))
             if changed & {"tags_hash", "published"}:
                 self._replace_tags(article_id, tags)
         return outcome
@@ -168,12 +170,19 @@ class Index:
         return requeue_pages(self.db, since_version)
 
     # -- queries -----------------------------------------------------------------------
-    def search(self, query: str, mode: str = "accent-insensitive", site: str | None = None,
+    def search(self, query: str, mode: str = "as-typed", site: str | None = None,
                since: str | None = None, until: str | None = None, official: str | None = None,
                directive: str | None = None, limit: int = 20, rank_all: bool = False) -> list[SearchHit]:
-        """Articles matching ``query`` (plain words, or FTS5 syntax), best first; see data.search."""
+        """Articles matching ``query`` (words, or FTS5 syntax), best first; see data.query and data.search."""
         return search(self.db, query, mode=mode, site=site, since=since, until=until, official=official,
                       directive=directive, limit=limit, rank_all=rank_all)
+
+    def count_matches(self, query: str, mode: str = "as-typed", site: str | None = None,
+                      since: str | None = None, until: str | None = None, official: str | None = None,
+                      directive: str | None = None) -> tuple[int, bool]:
+        """How many articles match (counted up to data.search.COUNT_MOST), and whether that is all."""
+        return count_matches(self.db, query, mode=mode, site=site, since=since, until=until, official=official,
+                             directive=directive)
 
     def optimize_search(self) -> None:
         """Merge each full-text index into one segment: each query term is then one lookup, not

@@ -197,8 +197,28 @@ def m006_directive_fields_by_earliest_citation(db: sqlite_utils.Database) -> Non
         fill_cited_fields(db, key)
 
 
+def m007_search_syllables(db: sqlite_utils.Database) -> None:
+    """The syllables with diacritics the exact search table holds, by their letters: a query typed
+    partly without diacritics is written out with each spelling (data/query.py). Filled from the
+    table's own vocabulary; the folding is spelled out here so that this step never changes."""
+    import unicodedata
+
+    def letters(term: str) -> str:
+        bare = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
+        return unicodedata.normalize("NFC", bare).replace("đ", "d")
+
+    db.execute("CREATE TABLE search_syllables (folded TEXT NOT NULL, syllable TEXT NOT NULL, "
+               "PRIMARY KEY (folded, syllable)) WITHOUT ROWID")
+    db.execute("CREATE VIRTUAL TABLE temp.m007_terms USING fts5vocab(main, articles_fts_exact, row)")
+    terms = [term for (term,) in db.execute("SELECT term FROM temp.m007_terms")]
+    db.conn.executemany("INSERT INTO search_syllables (folded, syllable) VALUES (?, ?)",
+                        [(letters(term), term) for term in terms
+                         if letters(term) != term and any(c.isalpha() for c in term)])
+    db.execute("DROP TABLE temp.m007_terms")
+
+
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
-              m006_directive_fields_by_earliest_citation]
+              m006_directive_fields_by_earliest_citation, m007_search_syllables]
 
 
 def _applied(db: sqlite_utils.Database) -> set[str]:

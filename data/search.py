@@ -27,15 +27,16 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from data.textnorm import NotUTF8, directive_fold, fold, fold_key, key_match, typed_text, unify
+from data.query import FTS_TOKEN, Match, QueryError, compile_query, shown, typed
+from data.textnorm import directive_fold, fold_key, key_match, unify
+from data.words import folded
 
 logger = logging.getLogger(__name__)
 
-MODES = ("accent-insensitive", "exact")
 HIGHLIGHT = ("[", "]")  # marks a matched term in a snippet
-FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact"}
 RANK_WEIGHTS = "5.0, 2.0, 1.0"  # bm25 weights of title, lead, text
 ARTICLE_DAY = "substr(coalesce(a.published, a.first_seen), 1, 10)"  # an article's date, YYYY-MM-DD
+COUNT_MOST = 100_000  # matches counted at most: a broader query is "more than 100,000"
 MAX_LIMIT = 2**63 - 1  # SQLite's largest integer; a larger --limit means "all hits" all the same
 BM25_BUDGET = 250_000  # articles in the index x tokens in the query: what bm25's idf reads at most
 BM25_MAX_MATCHES = 10_000  # matching articles bm25 scores at most
@@ -44,42 +45,7 @@ PLACE_WINDOW = 1_000  # broad queries: title and lead matches are looked for amo
 FEW_ARTICLES = 100  # filters allowing no more articles than this: each is looked up in the FTS index
 SOME_ARTICLES = 2_000  # filters allowing no more than this: listed once (else tested row by row)
 PLACES = (("title", "{title}"), ("lead", "{title lead}"), ("text", None))  # broad queries: where the words are
-_PHRASE = re.compile(r'"((?:[^"]|"")*)"( \*)?')  # a quoted phrase of build_match, and its prefix star
-FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
-
-_QUERY_TOKEN = re.compile(r'''
-    (?P<phrase>"(?:[^"]|"")*")
-  | (?P<unclosed>")
-  | (?P<operator>\b(?:AND|OR|NOT)\b)
-  | (?P<near>\bNEAR\()
-  | (?P<column>\b(?i:title|lead|text)\s*:)
-  | (?P<paren>[()])
-  | (?P<distance>,\s*\d+(?=\s*\)))
-  | (?P<word>[^\s"()*,]+(?:,[^\s"()*,]+)*)(?P<star>\*)?
-  | (?P<other>\S)
-''', re.VERBOSE)
-_SYNTAX = {"phrase", "operator", "near", "column", "paren", "distance"}
-
-
-class QueryError(ValueError):
-    """A search query or filter that cannot run; the message is one line."""
-
-
-def _shown(value) -> str:
-    """``value`` quoted for an error message, cut short so that the message stays one short line."""
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "…"
-
-
-def _typed(value: str | None, what: str) -> str | None:
-    """``value`` as textnorm.typed_text reads it; QueryError for undecodable command-line bytes."""
-    if value is None:
-        return None
-    try:
-        return typed_text(value)
-    except NotUTF8:
-        raise QueryError(f"{what} {_shown(value)} is not valid UTF-8 text") from None
-
+_PHRASE = re.compile(r'"((?:[^"]|"")*)"( \*)?')  # a quoted phrase of a compiled query, and its prefix star
 
 @dataclass
 class SearchHit:
@@ -97,8 +63,9 @@ class SearchHit:
 
 
 def store_search_text(db: sqlite_utils.Database, article_id: int, title: str | None, lead: str | None,
-                      text: str | None) -> None:
-    """Keep the article's search-form row, and through triggers both FTS rows, in step."""
+                      text: str | None) -> tuple[str, str | None, str]:
+    """Keep the article's search-form row, and through triggers both FTS rows, in step; return
+    its title, lead and text in the search form."""
     row = (unify(title or ""), unify(lead) if lead else None, unify(text or ""))
     old = db.execute("SELECT title, lead, text FROM article_search WHERE article_id = ?", [article_id]).fetchone()
     if old is None:
@@ -107,41 +74,28 @@ def store_search_text(db: sqlite_utils.Database, article_id: int, title: str | N
     elif tuple(old) != row:
         db.execute("UPDATE article_search SET title = ?, lead = ?, text = ? WHERE article_id = ?",
                    [*row, article_id])
+    return row
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
+def note_spellings(db: sqlite_utils.Database, *search_forms: str | None) -> None:
+    """Record the syllables with diacritics that texts in the search form hold, for ``spellings_of``."""
+    syllables = {token for text in search_forms if text for token in FTS_TOKEN.findall(text.lower())}
+    db.conn.executemany("INSERT OR IGNORE INTO search_syllables (folded, syllable) VALUES (?, ?)",
+                        [(bare, syllable) for syllable in syllables if (bare := folded(syllable)) != syllable])
 
 
-def build_match(query: str, mode: str = "accent-insensitive") -> str:
-    """The FTS5 expression for a user's query.
+def spellings_of(db: sqlite_utils.Database):
+    """The index's spellings of a folded syllable (for data.query): the syllable itself and every
+    syllable with diacritics the exact table holds whose letters are its letters."""
+    def spellings(folded_syllable: str) -> list[str]:
+        rows = db.execute("SELECT syllable FROM search_syllables WHERE folded = ?", [folded_syllable])
+        return [folded_syllable, *(syllable for (syllable,) in rows)]
+    return spellings
 
-    Plain words are each quoted (so punctuation never breaks the query); when the user writes
-    FTS syntax (AND/OR/NOT, "phrases", prefix*, NEAR(...), parentheses, title:/lead:/text:) it is
-    kept and only the words are normalised and quoted.
-    """
-    if mode not in FTS_TABLES:
-        raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
-    normalise = fold if mode == "accent-insensitive" else unify
-    # FTS5 reads a NUL as the end of the query ("unterminated string"): it separates words here
-    text = _typed(query, "search query").replace("\x00", " ")
-    tokens = [("word" if m.group("word") else m.lastgroup, m) for m in _QUERY_TOKEN.finditer(text)]
-    if any(kind == "unclosed" for kind, _ in tokens):
-        raise QueryError(f"unbalanced double quote in search query {_shown(query)}")
-    advanced = any(kind in _SYNTAX or m.group("star") for kind, m in tokens)
-    parts = []
-    for kind, m in tokens:
-        if kind == "word":
-            word = normalise(m.group("word"))
-            if any(c.isalnum() for c in word):
-                parts.append(_quote(word) + (" *" if m.group("star") else ""))
-        elif kind == "phrase":
-            parts.append(_quote(normalise(m.group()[1:-1].replace('""', '"'))))
-        elif advanced and kind != "other":
-            parts.append(m.group().strip().lower() if kind == "column" else m.group().strip())
-    if not any(part.startswith('"') for part in parts):
-        raise QueryError(f"search query {_shown(query)} has no words to search for")
-    return " ".join(parts)
+
+def compile_for(db: sqlite_utils.Database, query: str, mode: str = "as-typed") -> Match:
+    """``query`` compiled against this index (its spellings)."""
+    return compile_query(query, mode, spellings_of(db))
 
 
 def day_bound(value: str | dt.date, end: bool = False) -> str:
@@ -157,7 +111,7 @@ def day_bound(value: str | dt.date, end: bool = False) -> str:
             return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1).isoformat()
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise QueryError(f"{_shown(value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+        raise QueryError(f"{shown(value)} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
 # the person and document filters: the mentions table, its column, the SQL picking the people
@@ -174,15 +128,16 @@ _MENTIONS = {
 
 def article_filters(site: str | None = None, since: str | dt.date | None = None,
                     until: str | dt.date | None = None, official: str | None = None,
-                    directive: str | None = None, query: str | None = None,
+                    directive: str | None = None, match: Match | None = None,
                     by_row: bool = False) -> tuple[str, list]:
-    """SQL conditions on articles aliased ``a`` (each starting with AND) and their parameters.
+    """SQL conditions on articles aliased ``a`` (each starting with AND) and their parameters;
+    ``match``, a compiled search query (``compile_for``), keeps the articles that match it.
 
     The person and document filters pick their articles once, by index; ``by_row`` instead tests
     each article in turn (cheaper when only a few articles, found otherwise, are tested).
     """
     clauses, params = [], []
-    site, official, directive = (_typed(site, "site"), _typed(official, "official"), _typed(directive, "directive"))
+    site, official, directive = (typed(site, "site"), typed(official, "official"), typed(directive, "directive"))
     if site:
         clauses.append("a.site = ?")
         params.append(site)
@@ -201,9 +156,9 @@ def article_filters(site: str | None = None, since: str | dt.date | None = None,
         else:  # the people or documents first, then their mentions by index
             clauses.append(f"a.id IN (SELECT m.article_id FROM {table} m WHERE m.{column} IN ({picked}))")
         params += values(value)
-    if query:
-        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(build_match(query))
+    if match:
+        clauses.append(f"a.id IN (SELECT rowid FROM {match.table} WHERE {match.table} MATCH ?)")
+        params.append(match.expression)
     return "".join(f" AND {clause}" for clause in clauses), params
 
 
@@ -213,25 +168,25 @@ def run(db: sqlite_utils.Database, sql: str, params: list, query: str | None) ->
         return db.execute(sql, params)
     except sqlite3.OperationalError as error:
         if "fts5" in str(error) or "syntax error" in str(error):
-            raise QueryError(f"cannot parse search query {_shown(query)}: {error}") from None
+            raise QueryError(f"cannot parse search query {shown(query)}: {error}") from None
         raise
 
 
-def search(db: sqlite_utils.Database, query: str, mode: str = "accent-insensitive", site: str | None = None,
+def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: str | None = None,
            since: str | dt.date | None = None, until: str | dt.date | None = None,
            official: str | None = None, directive: str | None = None, limit: int = 20,
            rank_all: bool = False) -> list[SearchHit]:
-    """Articles matching ``query``, best first.
+    """Articles matching ``query`` (data.query says how a query matches), best first.
 
     bm25 ranks the matches (title weighs most, then lead, then text) when that is cheap, or
     always with ``rank_all``; a broad query on a large index is ranked by where its words occur
     instead (see ``ranked_by`` and the module's notes on ranking).
     """
-    match = build_match(query, mode)
+    compiled = compile_for(db, query, mode)
     if limit < 1:
         raise QueryError("limit must be at least 1")
     limit = min(limit, MAX_LIMIT)
-    fts = FTS_TABLES[mode]
+    fts, match = compiled.table, compiled.expression
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     row_filter, row_params = _row_filter(fts, **filters)
     if rank_all or _bm25_is_cheap(db, fts, match, query):
@@ -250,6 +205,21 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "accent-insensitiv
     hits = _hits(db, fts, match, query, ranked)
     logger.debug("search %r (%s): %d hits", match, mode, len(hits))
     return hits
+
+
+def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: str | None = None,
+                  since: str | dt.date | None = None, until: str | dt.date | None = None,
+                  official: str | None = None, directive: str | None = None,
+                  most: int = COUNT_MOST) -> tuple[int, bool]:
+    """How many articles match ``query`` and the filters, counted up to ``most``; and whether that
+    is all of them (False: more than ``most`` match, and counting them all would cost too much)."""
+    compiled = compile_for(db, query, mode)
+    row_filter, row_params = _row_filter(compiled.table, site=site, since=since, until=until, official=official,
+                                         directive=directive)
+    fts = compiled.table
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ?{row_filter} LIMIT ?)"
+    found = run(db, sql, [compiled.expression, *row_params, most + 1], query).fetchone()[0]
+    return min(found, most), found <= most
 
 
 def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) -> bool:

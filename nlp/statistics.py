@@ -39,12 +39,10 @@ would halve tag() throughput) and it tags ``sáng kiến`` as a verb, ``mầm no
 from __future__ import annotations
 
 import functools
-import importlib.util
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from nlp import lexicon
 from nlp.dates import date_spans
@@ -95,12 +93,9 @@ class _Lexicon:
 
 
 def _dictionary() -> frozenset[str]:
-    """Keys of the Viet74K word list bundled with underthesea (Apache-2.0), words of up to 4 syllables.
-
-    The file is found without importing underthesea (~0.6 s)."""
-    package = Path(importlib.util.find_spec("underthesea").submodule_search_locations[0])
-    lines = (package / "corpus" / "data" / "Viet74K.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(_phrase_key(line) for line in lines if 0 < len(line.split()) <= MAX_WORD_SYLLABLES)
+    """Keys of the general dictionary's words of up to MAX_WORD_SYLLABLES syllables."""
+    return frozenset(_phrase_key(line) for line in lexicon.dictionary()
+                     if 0 < len(line.split()) <= MAX_WORD_SYLLABLES)
 
 
 @functools.cache

@@ -235,6 +235,19 @@ def gazetteer() -> Gazetteer:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def names() -> tuple[str, ...]:
+    """Every name the data files know, as written: titles, bodies, units, fields of work, places,
+    and each unit head with each field ("Ban Dân vận", "Sở Y tế")."""
+    organizations = _rows("organizations.csv")
+    heads = [row["name"] for row in organizations if row["kind"] == "unit"]
+    fields = _lines("fields.txt")
+    found = [row["title"] for row in _rows("titles.csv")]
+    found += [row["name"] for row in organizations if row["kind"] != "level"]
+    found += fields + _lines("places.txt") + [f"{head} {field}" for head in heads for field in fields]
+    return tuple(dict.fromkeys(found))
+
+
 # Lowercase syllables that end a unit name written without a gazetteer entry ("Sở Xây dựng tỉnh"):
 # function words and the first syllables of verbs that follow names in this register.
 _NAME_STOP = frozenset(match_key(w) for w in (
@@ -339,7 +352,6 @@ def _level(text: str, tokens: list[Token], j: int) -> tuple[int, str] | None:
 
 def _place_run(text: str, tokens: list[Token], j: int) -> int:
     """End of the capitalised run at ``j`` (joined by dashes), stopping before a title or body."""
-    g = gazetteer()
     k = j
     while k < len(tokens) and k - j < 9:
         tok = tokens[k]

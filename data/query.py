@@ -1,0 +1,190 @@
+"""A user's search query as one FTS5 MATCH expression, on the table that answers it.
+
+Semantics (mode "as-typed", the default):
+
+- Plain syllables are grouped into Vietnamese words (data.words); a word of several syllables
+  must occur as that word, its syllables adjacent and in order: a phrase. Every word is
+  required (FTS5's implicit AND).
+- A syllable typed with diacritics matches that syllable only (case and tone-mark placement
+  aside: "Thành uỷ" = "thành ủy"); one typed without any matches it with any ("ho ngheo" finds
+  "hộ nghèo"; "ban dân vận" finds "Ban Dân vận", not "bản dân văn").
+- FTS5 syntax is kept: "quoted phrases", AND, OR, NOT, NEAR(...), prefix*, parentheses and
+  title:/lead:/text: column filters (in any case).
+
+Where it runs: a query typed without any diacritics on the accent-insensitive table; one whose
+syllables all carry theirs on the exact table; a mixed one on the exact table too, each syllable
+typed without diacritics written out as every syllable with those letters the index holds
+("thanh ủy" -> ("thanh ủy" OR "thành ủy" OR "thạnh ủy")). Where that cannot be written (a prefix,
+a NEAR group, more than MAX_SPELLINGS spellings of one word) the query runs accent-insensitively
+and says so (``Match.loosened``). Modes "exact" and "accent-insensitive" take every syllable one way.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from data.textnorm import NotUTF8, typed_text
+from data.words import accented, folded, word_spans
+from extract.text import search_form
+
+MODES = ("as-typed", "exact", "accent-insensitive")
+FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact"}
+MAX_SPELLINGS = 64  # spellings of one word written out for a mixed query, at most
+FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
+
+_QUERY_TOKEN = re.compile(r'''
+    (?P<phrase>"(?:[^"]|"")*")
+  | (?P<unclosed>")
+  | (?P<operator>\b(?:AND|OR|NOT)\b)
+  | (?P<near>\bNEAR\()
+  | (?P<column>\b(?i:title|lead|text)\s*:)
+  | (?P<paren>[()])
+  | (?P<distance>,\s*\d+(?=\s*\)))
+  | (?P<word>[^\s"()*,]+(?:,[^\s"()*,]+)*)(?P<star>\*)?
+  | (?P<other>\S)
+''', re.VERBOSE)
+_SYNTAX = {"phrase", "operator", "near", "column", "paren", "distance"}
+
+Spellings = Callable[[str], list[str]]  # a folded syllable -> the syllables with its letters in the index
+
+
+class QueryError(ValueError):
+    """A search query or filter that cannot run; the message is one line."""
+
+
+def shown(value) -> str:
+    """``value`` quoted for an error message, cut short so that the message stays one short line."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def typed(value: str | None, what: str) -> str | None:
+    """``value`` as textnorm.typed_text reads it; QueryError for undecodable command-line bytes."""
+    if value is None:
+        return None
+    try:
+        return typed_text(value)
+    except NotUTF8:
+        raise QueryError(f"{what} {shown(value)} is not valid UTF-8 text") from None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Syllables (search forms) that must occur in this order; ``star``: the last is a prefix."""
+    syllables: tuple[str, ...]
+    star: bool = False
+    in_near: bool = False
+
+
+@dataclass(frozen=True)
+class Match:
+    """What to run: ``expression`` MATCHed against ``table``. ``loosened``: syllables typed with
+    diacritics were matched without them, as the query could not be written out otherwise."""
+    table: str
+    expression: str
+    loosened: bool = False
+
+    @property
+    def phrases(self) -> int:
+        """How many quoted phrases the expression holds (what ranking cost grows with)."""
+        return self.expression.count('"') // 2
+
+
+def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | None = None) -> Match:
+    """The Match for a user's ``query`` in ``mode``; ``spellings`` lists the index's syllables of a
+    folded syllable (a mixed as-typed query needs it, else it runs accent-insensitively)."""
+    if mode not in MODES:
+        raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
+    parts = _parts(query)
+    if not any(isinstance(part, Phrase) for part in parts):
+        raise QueryError(f"search query {shown(query)} has no words to search for")
+    syllables = [s for part in parts if isinstance(part, Phrase) for s in part.syllables if _has_letters(s)]
+    if mode == "as-typed":
+        if not any(accented(s) for s in syllables):
+            mode = "accent-insensitive"
+        elif all(accented(s) for s in syllables):
+            mode = "exact"
+    if mode != "as-typed":
+        return Match(FTS_TABLES[mode], _expression(parts, lambda phrase: _plain(phrase, mode)))
+    try:
+        return Match(FTS_TABLES["exact"], _expression(parts, lambda phrase: _written_out(phrase, spellings)))
+    except _CannotWriteOut:
+        return Match(FTS_TABLES["accent-insensitive"],
+                     _expression(parts, lambda phrase: _plain(phrase, "accent-insensitive")), loosened=True)
+
+
+def _parts(query: str) -> list[Phrase | str]:
+    """The query as phrases (plain words grouped into words) and FTS5 syntax kept as written."""
+    text = typed(query, "search query").replace("\x00", " ")  # FTS5 reads a NUL as the query's end
+    tokens = [("word" if m.group("word") else m.lastgroup, m) for m in _QUERY_TOKEN.finditer(text)]
+    if any(kind == "unclosed" for kind, _ in tokens):
+        raise QueryError(f"unbalanced double quote in search query {shown(query)}")
+    advanced = any(kind in _SYNTAX or m.group("star") for kind, m in tokens)
+    parts: list[Phrase | str] = []
+    run: list[tuple[str, bool]] = []  # plain one-syllable words waiting to be grouped into words
+    groups: list[str] = []  # the open NEAR( and ( groups, innermost last
+    for kind, m in tokens:
+        in_near = "near" in groups
+        if kind == "word" and not m.group("star") and not in_near:
+            found = FTS_TOKEN.findall(search_form(m.group("word")))
+            if len(found) == 1:
+                run.append((found[0], m.group("word")[:1].isupper()))
+                continue
+        parts += _words(run)
+        run = []
+        if kind in ("word", "phrase"):
+            text = m.group("word") if kind == "word" else m.group()[1:-1].replace('""', '"')
+            found = tuple(FTS_TOKEN.findall(search_form(text)))
+            if found:
+                parts.append(Phrase(found, bool(kind == "word" and m.group("star")), in_near))
+        elif advanced and kind != "other":
+            if kind == "near" or m.group() == "(":
+                groups.append(kind)
+            elif m.group() == ")" and groups:
+                groups.pop()
+            parts.append(m.group().strip().lower() if kind == "column" else m.group().strip())
+    return parts + _words(run)
+
+
+def _words(run: list[tuple[str, bool]]) -> list[Phrase]:
+    syllables = [s for s, _ in run]
+    return [Phrase(tuple(syllables[i:j])) for i, j in word_spans(syllables, [cap for _, cap in run])]
+
+
+def _expression(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str:
+    return " ".join(write(part) if isinstance(part, Phrase) else part for part in parts)
+
+
+def _has_letters(syllable: str) -> bool:
+    return any(c.isalpha() for c in syllable)
+
+
+def _quote(syllables) -> str:
+    return '"' + " ".join(syllables).replace('"', '""') + '"'
+
+
+def _plain(phrase: Phrase, mode: str) -> str:
+    syllables = [folded(s) for s in phrase.syllables] if mode == "accent-insensitive" else phrase.syllables
+    return _quote(syllables) + (" *" if phrase.star else "")
+
+
+class _CannotWriteOut(Exception):
+    pass
+
+
+def _written_out(phrase: Phrase, spellings: Spellings | None) -> str:
+    """The phrase on the exact table: a syllable typed without diacritics becomes each of its
+    spellings in the index, so the phrase becomes an OR of phrases."""
+    loose = [not accented(s) and _has_letters(s) for s in phrase.syllables]
+    if not any(loose):
+        return _plain(phrase, "exact")
+    if spellings is None or phrase.star or phrase.in_near:
+        raise _CannotWriteOut
+    options = [spellings(s) or [s] if is_loose else [s] for s, is_loose in zip(phrase.syllables, loose)]
+    if math.prod(len(o) for o in options) > MAX_SPELLINGS:
+        raise _CannotWriteOut
+    written = [_quote(combination) for combination in itertools.product(*options)]
+    return written[0] if len(written) == 1 else "(" + " OR ".join(written) + ")"
