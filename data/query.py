@@ -20,15 +20,16 @@ and says so (``Match.loosened``). Modes "exact" and "accent-insensitive" take ev
 """
 from __future__ import annotations
 
+import functools
 import itertools
-import math
 import re
 from dataclasses import dataclass
 from typing import Callable
 
 from data.textnorm import NotUTF8, typed_text
-from data.words import accented, folded, word_spans
+from data.words import accented, fits, folded, word_spans
 from extract.text import search_form
+from nlp.gazetteer import gazetteer
 
 MODES = ("as-typed", "exact", "accent-insensitive")
 FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact"}
@@ -73,10 +74,16 @@ def typed(value: str | None, what: str) -> str | None:
 
 @dataclass(frozen=True)
 class Phrase:
-    """Syllables (search forms) that must occur in this order; ``star``: the last is a prefix."""
+    """Syllables (search forms) that must occur in this order, or in one of the ``alternatives``
+    orders; ``star``: the last is a prefix."""
     syllables: tuple[str, ...]
     star: bool = False
     in_near: bool = False
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def forms(self) -> tuple[tuple[str, ...], ...]:
+        return (self.syllables, *self.alternatives)
 
 
 @dataclass(frozen=True)
@@ -146,7 +153,28 @@ def _parts(query: str) -> list[Phrase | str]:
             elif m.group() == ")" and groups:
                 groups.pop()
             parts.append(m.group().strip().lower() if kind == "column" else m.group().strip())
-    return parts + _words(run)
+    return _document_references(parts + _words(run))
+
+
+def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
+    """A document type followed by a number is one reference: "Chỉ thị 05" matches "Chỉ thị 05-CT/TW"
+    and "Chỉ thị số 05", not "Chỉ thị số 20-CT/TW, ngày 05-11-2012"."""
+    merged: list[Phrase | str] = []
+    for part in parts:
+        previous = merged[-1] if merged else None
+        if isinstance(part, Phrase) and part.syllables[0][:1].isdigit() and isinstance(previous, Phrase) \
+                and not previous.in_near and not previous.star \
+                and any(fits(previous.syllables, kind) for kind in _document_types()):
+            merged[-1] = Phrase(previous.syllables + part.syllables, part.star, part.in_near,
+                                (previous.syllables + ("số",) + part.syllables,))
+        else:
+            merged.append(part)
+    return merged
+
+
+@functools.cache
+def _document_types() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(FTS_TOKEN.findall(search_form(word))) for word in gazetteer().doc_words)
 
 
 def _words(run: list[tuple[str, bool]]) -> list[Phrase]:
@@ -155,7 +183,19 @@ def _words(run: list[tuple[str, bool]]) -> list[Phrase]:
 
 
 def _expression(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str:
-    return " ".join(write(part) if isinstance(part, Phrase) else part for part in parts)
+    """The parts written out, with an explicit AND between two operands that stand side by side
+    (FTS5 reads "a b" as "a AND b", but not "(a OR b) c")."""
+    written: list[str] = []
+    for part in parts:
+        if isinstance(part, Phrase) and part.in_near:  # NEAR(a b c, 5) lists its phrases bare
+            written.append(write(part))
+            continue
+        starts_operand = isinstance(part, Phrase) or part in ("(", "NEAR(") or part.endswith(":")
+        if starts_operand and written and (written[-1] == ")" or written[-1].endswith(('"', '" *', ")"))) \
+                and not written[-1].endswith(":"):
+            written.append("AND")
+        written.append(write(part) if isinstance(part, Phrase) else part)
+    return " ".join(written)
 
 
 def _has_letters(syllable: str) -> bool:
@@ -167,8 +207,14 @@ def _quote(syllables) -> str:
 
 
 def _plain(phrase: Phrase, mode: str) -> str:
-    syllables = [folded(s) for s in phrase.syllables] if mode == "accent-insensitive" else phrase.syllables
-    return _quote(syllables) + (" *" if phrase.star else "")
+    star = " *" if phrase.star else ""
+    written = [_quote([folded(s) for s in form] if mode == "accent-insensitive" else form) + star
+               for form in phrase.forms]
+    return _either(written)
+
+
+def _either(written: list[str]) -> str:
+    return written[0] if len(written) == 1 else "(" + " OR ".join(written) + ")"
 
 
 class _CannotWriteOut(Exception):
@@ -178,13 +224,14 @@ class _CannotWriteOut(Exception):
 def _written_out(phrase: Phrase, spellings: Spellings | None) -> str:
     """The phrase on the exact table: a syllable typed without diacritics becomes each of its
     spellings in the index, so the phrase becomes an OR of phrases."""
-    loose = [not accented(s) and _has_letters(s) for s in phrase.syllables]
-    if not any(loose):
+    if not any(not accented(s) and _has_letters(s) for form in phrase.forms for s in form):
         return _plain(phrase, "exact")
     if spellings is None or phrase.star or phrase.in_near:
         raise _CannotWriteOut
-    options = [spellings(s) or [s] if is_loose else [s] for s, is_loose in zip(phrase.syllables, loose)]
-    if math.prod(len(o) for o in options) > MAX_SPELLINGS:
-        raise _CannotWriteOut
-    written = [_quote(combination) for combination in itertools.product(*options)]
-    return written[0] if len(written) == 1 else "(" + " OR ".join(written) + ")"
+    written = []
+    for form in phrase.forms:
+        options = [spellings(s) or [s] if not accented(s) and _has_letters(s) else [s] for s in form]
+        written += [_quote(combination) for combination in itertools.product(*options)]
+        if len(written) > MAX_SPELLINGS:
+            raise _CannotWriteOut
+    return _either(written)

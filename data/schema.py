@@ -217,8 +217,35 @@ def m007_search_syllables(db: sqlite_utils.Database) -> None:
     db.execute("DROP TABLE temp.m007_terms")
 
 
+def m008_search_clause_boundaries(db: sqlite_utils.Database) -> None:
+    """A boundary token (U+01C0) where a sentence or clause ends in the search form, so that no
+    phrase spans "hoàn thành. Ủy ban" (data.textnorm.mark_boundaries; its rule is spelled out
+    here so that this step never changes). The search forms are rewritten with the triggers
+    off, then both FTS tables are rebuilt from them (cheaper than a delete and insert a row)."""
+    import re
+
+    mark = re.compile(r"(?<=[.,;:!?…)\]\"”’»])\s+|\s+(?=[(\[\"“‘«])|\s*\n\s*")
+    marked = re.compile(r"\s?ǀ")
+
+    def boundaries(text: str | None) -> str | None:
+        return None if text is None else mark.sub(lambda m: f" ǀ{m.group()}", marked.sub("", text))
+
+    db.conn.create_function("m008_boundaries", 1, boundaries, deterministic=True)
+    triggers = [sql for (sql,) in db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                             "AND tbl_name = 'article_search'")]
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                              "AND tbl_name = 'article_search'").fetchall():
+        db.execute(f"DROP TRIGGER {name}")
+    db.execute("UPDATE article_search SET title = m008_boundaries(title), lead = m008_boundaries(lead), "
+               "text = m008_boundaries(text)")
+    for table in ("articles_fts", "articles_fts_exact"):
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+    for sql in triggers:
+        db.execute(sql)
+
+
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
-              m006_directive_fields_by_earliest_citation, m007_search_syllables]
+              m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries]
 
 
 def _applied(db: sqlite_utils.Database) -> set[str]:

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 import sqlite_utils
 
 from data.query import FTS_TOKEN, Match, QueryError, compile_query, shown, typed
-from data.textnorm import directive_fold, fold_key, key_match, unify
+from data.textnorm import directive_fold, fold_key, key_match, mark_boundaries, unify, unmark_boundaries
 from data.words import folded
 
 logger = logging.getLogger(__name__)
@@ -65,8 +65,9 @@ class SearchHit:
 def store_search_text(db: sqlite_utils.Database, article_id: int, title: str | None, lead: str | None,
                       text: str | None) -> tuple[str, str | None, str]:
     """Keep the article's search-form row, and through triggers both FTS rows, in step; return
-    its title, lead and text in the search form."""
-    row = (unify(title or ""), unify(lead) if lead else None, unify(text or ""))
+    its title, lead and text in the search form (with the clause boundaries marked)."""
+    row = (mark_boundaries(unify(title or "")), mark_boundaries(unify(lead)) if lead else None,
+           mark_boundaries(unify(text or "")))
     old = db.execute("SELECT title, lead, text FROM article_search WHERE article_id = ?", [article_id]).fetchone()
     if old is None:
         db.execute("INSERT INTO article_search (article_id, title, lead, text) VALUES (?, ?, ?, ?)",
@@ -282,7 +283,7 @@ def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,
            f"FROM top CROSS JOIN {fts} CROSS JOIN articles a "  # CROSS JOIN: in this order, by rowid
            f"WHERE {fts} MATCH ? AND {fts}.rowid = top.id AND a.id = top.id ORDER BY top.position")
     rows = run(db, sql, [json.dumps(ranked), *HIGHLIGHT, match], query)
-    return [SearchHit(*row) for row in rows]
+    return [SearchHit(*row[:5], unmark_boundaries(row[5]), *row[6:]) for row in rows]
 
 
 def _row_filter(fts: str, **filters) -> tuple[str, list]:

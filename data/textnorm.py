@@ -38,6 +38,23 @@ def typed_text(text: str) -> str:
     return drop_invisible(unicodedata.normalize("NFKC", text))
 
 
+BOUNDARY = "ǀ"  # a letter (U+01C0) no page or query uses: an FTS5 token between sentences and clauses
+# whitespace after a clause's end (or a line break), or before an opening bracket or quote
+_BOUNDARY_SPACE = re.compile(r"(?<=[.,;:!?…)\]\"”’»])\s+|\s+(?=[(\[\"“‘«])|\s*\n\s*")
+_MARKED = re.compile(rf"\s?{BOUNDARY}")
+
+
+def mark_boundaries(text: str) -> str:
+    """``text`` with a BOUNDARY token where a sentence or clause ends, so that the syllables on
+    either side never make one phrase ("hoàn thành. Ủy ban" holds no "thành ủy")."""
+    return _BOUNDARY_SPACE.sub(lambda m: f" {BOUNDARY}{m.group()}", text)
+
+
+def unmark_boundaries(text: str) -> str:
+    """``text`` without the BOUNDARY tokens ``mark_boundaries`` put in (a snippet as the page wrote it)."""
+    return _MARKED.sub("", text)
+
+
 def unify(text: str) -> str:
     """NFC with one tone-mark placement ("Thành uỷ" -> "Thành ủy"); case and spacing kept."""
     text = unicodedata.normalize("NFC", text or "")

@@ -51,8 +51,11 @@ def _surnames() -> frozenset[str]:
     return frozenset(search_form(name) for name in gazetteer().surnames)
 
 
-def _fits(typed: list[str], entry: tuple[str, ...]) -> bool:
-    return all(folded(t) == folded(e) and (not accented(t) or t == e) for t, e in zip(typed, entry))
+def fits(typed, entry: tuple[str, ...]) -> bool:
+    """Whether typed syllables are the word ``entry``: the same letters, and the same diacritics
+    where they were typed with some."""
+    return len(typed) == len(entry) and all(folded(t) == folded(e) and (not accented(t) or t == e)
+                                            for t, e in zip(typed, entry))
 
 
 def _surname(syllable: str) -> bool:
@@ -69,7 +72,7 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
     while i < len(syllables):
         end = i + 1
         for entry in _lexicon().get(folded(syllables[i]), ()):
-            if i + len(entry) <= len(syllables) and _fits(syllables[i:i + len(entry)], entry):
+            if i + len(entry) <= len(syllables) and fits(syllables[i:i + len(entry)], entry):
                 end = max(end, i + len(entry))
                 break  # entries are longest first
         if capitalised[i] and _surname(syllables[i]):

@@ -1,0 +1,168 @@
+"""Search by Vietnamese words, accents as typed (data.query, data.words), on the sample portal's
+articles: what a query returns is exactly the articles holding its words."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from data import FetchedPage, Index
+from data.query import QueryError, compile_query
+from data.textnorm import fold, unify
+from data.words import word_spans
+from pipeline import process_pending
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from common import FETCHED_AT, sample_pages  # noqa: E402
+
+SPELLINGS = {"ban": ["ban", "bản", "bán", "bàn"], "thanh": ["thanh", "thành", "thánh"], "ho": ["ho", "hộ", "hồ"],
+             "ngheo": ["nghèo"]}
+
+
+def spellings(folded: str) -> list[str]:
+    return SPELLINGS.get(folded, [folded])
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    index = Index(tmp_path_factory.mktemp("words") / "index.db")
+    for page in sample_pages():
+        index.store_page(FetchedPage(url=page.url, site=page.site, body=page.body, fetched_at=FETCHED_AT))
+    process_pending(index)
+    yield index
+    index.close()
+
+
+# -- how a query is read -------------------------------------------------------------------------
+@pytest.mark.parametrize("query, table, expression", [
+    ("ban dan van", "articles_fts", '"ban dan van"'),                      # one word, any accents
+    ("chuyển đổi số", "articles_fts_exact", '"chuyển đổi số"'),            # every syllable as typed
+    ("Thành uỷ", "articles_fts_exact", '"thành ủy"'),                      # tone placement aside
+    ("Thanh ủy", "articles_fts_exact", '("thanh ủy" OR "thành ủy" OR "thánh ủy")'),  # mixed: written out
+    ("ho ngheo dân vận", "articles_fts_exact", '("ho nghèo" OR "hộ nghèo" OR "hồ nghèo") AND "dân vận"'),
+    ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
+    ("Đào Khánh Hà", "articles_fts_exact", '"đào khánh hà"'),             # a capitalised name
+    ("Chỉ thị 05", "articles_fts_exact", '("chỉ thị 05" OR "chỉ thị số 05")'),  # a document reference
+    ("tuyên giáo OR dân vận", "articles_fts_exact", '"tuyên giáo" OR "dân vận"'),
+    ("TITLE:tuyên", "articles_fts_exact", 'title: "tuyên"'),
+    ("NEAR(tuyên giáo, 5)", "articles_fts_exact", 'NEAR( "tuyên" "giáo" , 5 )'),  # NEAR keeps its syllables
+])
+def test_a_query_becomes_words_with_the_accents_typed(query, table, expression):
+    match = compile_query(query, spellings=spellings)
+    assert (match.table, match.expression, match.loosened) == (table, expression, False)
+
+
+def test_the_modes_take_every_syllable_one_way():
+    assert compile_query("Thanh ủy", "exact").expression == '"thanh ủy"'
+    assert compile_query("Thanh ủy", "accent-insensitive").expression == '"thanh uy"'
+    assert compile_query("Thanh ủy", "accent-insensitive").table == "articles_fts"
+
+
+def test_what_cannot_be_written_out_runs_accent_insensitively_and_says_so():
+    for query in ("tuyen* giáo", "NEAR(thanh ủy)"):
+        match = compile_query(query, spellings=spellings)
+        assert match.table == "articles_fts" and match.loosened, query
+    many = compile_query("\"ban ban ban ban ủy\"", spellings=spellings)  # one phrase of 4^4 spellings
+    assert many.loosened
+
+
+@given(st.lists(st.sampled_from(["ban", "dân", "vận", "Thành", "ủy", "hộ", "nghèo", "chuyển", "đổi", "số",
+                                 "Nguyễn", "Văn", "An", "x", "2024"]), min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_word_spans_cover_the_query_in_order(syllables):
+    spans = word_spans([unify(s).lower() for s in syllables], [s[:1].isupper() for s in syllables])
+    assert [i for span in spans for i in range(*span)] == list(range(len(syllables)))
+
+
+def test_a_query_without_words_is_a_query_error():
+    for query in ("", "   ", "-", "AND", '""'):
+        with pytest.raises(QueryError):
+            compile_query(query)
+
+
+# -- what it finds, on real extracted articles ---------------------------------------------------
+def _holding(index: Index, pattern: str) -> set[int]:
+    """Articles whose title, lead or text (search form, lower case) match ``pattern``."""
+    found = set()
+    for article_id, title, lead, text in index.db.execute("SELECT article_id, title, lead, text FROM article_search"):
+        if re.search(pattern, " ".join(filter(None, (title, lead, text))).lower()):
+            found.add(article_id)
+    return found
+
+
+SEP = r"[^\w]+"  # what may stand between the syllables of a phrase (FTS5 skips punctuation)
+
+
+@pytest.mark.parametrize("query, pattern", [
+    ("ban dân vận", rf"\bban{SEP}dân{SEP}vận\b|\bbàn{SEP}dân{SEP}vận\b|\bbản{SEP}dân{SEP}vận\b|\bbán{SEP}dân{SEP}vận\b"),
+    ("chuyển đổi số", rf"\bchuyển{SEP}đổi{SEP}số\b"),
+    ("hộ nghèo", rf"\bhộ{SEP}nghèo\b"),
+    ("Thành ủy", rf"\bthành{SEP}ủy\b"),
+])
+def test_a_word_query_returns_exactly_the_articles_holding_the_word(index, query, pattern):
+    hits = {hit.id for hit in index.search(query, limit=1000)}
+    assert hits == _holding(index, pattern)
+    assert index.count_matches(query) == (len(hits), True)
+
+
+def test_a_query_without_accents_finds_the_word_with_any(index):
+    plain = {hit.id for hit in index.search("ho ngheo", limit=1000)}
+    folded_holders = {i for i in _holding(index, r".") if re.search(
+        rf"\bho{SEP}ngheo\b", fold(" ".join(filter(None, index.db.execute(
+            "SELECT title, lead, text FROM article_search WHERE article_id = ?", [i]).fetchone()))).lower())}
+    assert plain == folded_holders and plain == {hit.id for hit in index.search("hộ nghèo", limit=1000)}
+
+
+def test_syllables_apart_are_not_the_word(index):
+    apart = _holding(index, r"\bdân\b") & _holding(index, r"\bvận\b") - _holding(index, rf"\bdân{SEP}vận\b")
+    assert apart, "the sample holds articles with both syllables apart"
+    assert not apart & {hit.id for hit in index.search("dân vận", limit=1000)}
+
+
+def test_snippets_highlight_the_word_not_stray_syllables(index):
+    for hit in index.search("Thành ủy", limit=1000):
+        marked = re.findall(r"\[([^\]]+)\]", hit.snippet)
+        assert marked and all(unify(m).lower() == "thành ủy" for m in marked), hit.snippet
+
+
+def test_counts_past_the_cap_say_more_than(index, monkeypatch):
+    import data.search
+
+    assert index.count_matches("năm") == (len(index.search("năm", limit=1000)), True)
+    monkeypatch.setattr(data.search, "COUNT_MOST", 3)
+    assert data.search.count_matches(index.db, "năm", most=3) == (3, False)
+
+
+def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp_path):
+    """m007 and m008 on an index as the version before wrote it (no boundaries, no spellings):
+    the same search forms, spellings and hits as an index built today."""
+    import shutil
+
+    from data.textnorm import unmark_boundaries
+
+    path = tmp_path / "old.db"
+    index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(index.path, path)
+    old = Index(path)
+    expected_forms = old.db.execute("SELECT * FROM article_search ORDER BY article_id").fetchall()
+    expected_spellings = old.db.execute("SELECT * FROM search_syllables ORDER BY 1, 2").fetchall()
+    queries = ["Thành ủy", "thanh uy", "Thanh ủy", "ho ngheo", "chuyển đổi số", "Chỉ thị 05"]
+    expected_hits = {q: [(h.id, h.snippet) for h in old.search(q, limit=100)] for q in queries}
+    old.db.conn.create_function("unmark", 1, lambda text: text and unmark_boundaries(text))
+    with old.transaction():
+        old.db.execute("UPDATE article_search SET title = unmark(title), lead = unmark(lead), text = unmark(text)")
+        old.db.execute("DROP TABLE search_syllables")
+        old.db.execute("DELETE FROM _migrations WHERE name IN ('m007_search_syllables', "
+                       "'m008_search_clause_boundaries')")
+    old.close()
+    migrated = Index(path)
+    assert migrated.db.execute("SELECT * FROM article_search ORDER BY article_id").fetchall() == expected_forms
+    assert migrated.db.execute("SELECT * FROM search_syllables ORDER BY 1, 2").fetchall() == expected_spellings
+    assert {q: [(h.id, h.snippet) for h in migrated.search(q, limit=100)] for q in queries} == expected_hits
+    for table in ("articles_fts", "articles_fts_exact"):
+        migrated.db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    migrated.close()
