@@ -305,8 +305,9 @@ def test_an_older_index_is_read_only_until_upgraded(tmp_path):
     db = sqlite_utils.Database(path)  # an index made by the version before the last migration
     db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
     for migration in MIGRATIONS[:-1]:
-        migration(db)
-        db["_migrations"].insert({"name": migration.__name__, "applied_at": "2025-01-01"})
+        with db.conn:  # committed, as migrate() commits each step
+            migration(db)
+            db["_migrations"].insert({"name": migration.__name__, "applied_at": "2025-01-01"})
     db.close()
     before = digest(path)
     result = CliRunner().invoke(cli, ["search", "tuyen", "--db", str(path)])

@@ -1,0 +1,38 @@
+"""The search gold: every judged article is in the collection, and search meets the floors."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold" / "search"
+FLOORS = json.loads((GOLD / "floors.json").read_text(encoding="utf-8"))
+
+_spec = importlib.util.spec_from_file_location("eval_search", ROOT / "bench" / "eval_search.py")
+eval_search = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(eval_search)
+
+
+@pytest.fixture(scope="module")
+def results():
+    return eval_search.run()
+
+
+def test_every_judged_article_is_in_the_collection(tmp_path):
+    keys = set(eval_search.build_index(tmp_path / "collection.db").values())
+    queries = eval_search.load_queries()
+    assert len(queries["test"]) >= 40 and len(queries["dev"]) >= 15
+    for name, judged in queries.items():
+        for query in judged:
+            assert set(query["relevant"]) <= keys, (name, query["query"])
+            assert set(query["relevant"].values()) <= {1, 2}, (name, query["query"])
+    assert not {q["query"] for q in queries["dev"]} & {q["query"] for q in queries["test"]}
+
+
+@pytest.mark.parametrize("name", eval_search.SETS)
+def test_search_meets_the_floors(results, name):
+    for measure, floor in FLOORS[name].items():
+        assert results[name][measure] >= floor, (name, measure, results[name][measure])
