@@ -89,10 +89,13 @@ class Phrase:
 @dataclass(frozen=True)
 class Match:
     """What to run: ``expression`` MATCHed against ``table``. ``loosened``: syllables typed with
-    diacritics were matched without them, as the query could not be written out otherwise."""
+    diacritics were matched without them, as the query could not be written out otherwise.
+    ``together``: for a query of plain words, the expression that finds them side by side and in
+    order (the whole query as one phrase), which ranking puts first; else None."""
     table: str
     expression: str
     loosened: bool = False
+    together: str | None = None
 
     @property
     def phrases(self) -> int:
@@ -115,12 +118,29 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
         elif all(accented(s) for s in syllables):
             mode = "exact"
     if mode != "as-typed":
-        return Match(FTS_TABLES[mode], _expression(parts, lambda phrase: _plain(phrase, mode)))
+        return _match(FTS_TABLES[mode], parts, lambda phrase: _plain(phrase, mode))
     try:
-        return Match(FTS_TABLES["exact"], _expression(parts, lambda phrase: _written_out(phrase, spellings)))
+        return _match(FTS_TABLES["exact"], parts, lambda phrase: _written_out(phrase, spellings))
     except _CannotWriteOut:
-        return Match(FTS_TABLES["accent-insensitive"],
-                     _expression(parts, lambda phrase: _plain(phrase, "accent-insensitive")), loosened=True)
+        return _match(FTS_TABLES["accent-insensitive"], parts, lambda phrase: _plain(phrase, "accent-insensitive"),
+                      loosened=True)
+
+
+def _match(table: str, parts: list[Phrase | str], write: Callable[[Phrase], str], loosened: bool = False) -> Match:
+    return Match(table, _expression(parts, write), loosened, _together(parts, write))
+
+
+def _together(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str | None:
+    """The plain words of ``parts`` as one phrase, written; None for one word, FTS syntax, or too
+    many spellings."""
+    if len(parts) < 2 or not all(isinstance(p, Phrase) and not p.star and not p.in_near for p in parts):
+        return None
+    forms = [tuple(s for form in combination for s in form) for combination in
+             itertools.product(*(part.forms for part in parts))]
+    try:
+        return write(Phrase(forms[0], alternatives=tuple(forms[1:])))
+    except _CannotWriteOut:
+        return None
 
 
 def _parts(query: str) -> list[Phrase | str]:

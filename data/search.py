@@ -191,18 +191,20 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: 
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     row_filter, row_params = _row_filter(fts, **filters)
     if rank_all or _bm25_is_cheap(db, fts, match, query):
+        together, together_params = ((f"rowid NOT IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?), ",
+                                      [compiled.together]) if compiled.together else ("", []))
         sql = (f"SELECT rowid, bm25({fts}, {RANK_WEIGHTS}) AS rank, 'bm25' FROM {fts} "
-               f"WHERE {fts} MATCH ?{row_filter} ORDER BY rank, rowid LIMIT ?")
-        ranked = [tuple(row) for row in run(db, sql, [match, *row_params, limit], query)]
+               f"WHERE {fts} MATCH ?{row_filter} ORDER BY {together}rank, rowid LIMIT ?")
+        ranked = [tuple(row) for row in run(db, sql, [match, *row_params, *together_params, limit], query)]
     else:
         allowed = _filtered_ids(db, SOME_ARTICLES, **filters) if row_filter else None
         if allowed is not None and len(allowed) <= FEW_ARTICLES:
-            ranked = _by_place(db, fts, match, query, limit, few=allowed)
+            ranked = _by_place(db, fts, match, query, limit, few=allowed, together=compiled.together)
         elif allowed is not None:  # tested against the list of allowed articles
             ranked = _by_place(db, fts, match, query, limit, f" AND +{fts}.rowid IN (SELECT value FROM json_each(?))",
-                               [json.dumps(allowed)])
+                               [json.dumps(allowed)], together=compiled.together)
         else:
-            ranked = _by_place(db, fts, match, query, limit, row_filter, row_params)
+            ranked = _by_place(db, fts, match, query, limit, row_filter, row_params, together=compiled.together)
     hits = _hits(db, fts, match, query, ranked)
     logger.debug("search %r (%s): %d hits", match, mode, len(hits))
     return hits
@@ -236,11 +238,13 @@ def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) 
 
 
 def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit: int, allow: str = "",
-              allow_params: list | tuple = (), few: list[int] | None = None) -> list[tuple[int, None, str]]:
+              allow_params: list | tuple = (), few: list[int] | None = None,
+              together: str | None = None) -> list[tuple[int, None, str]]:
     """Up to ``limit`` matches as (id, None, place): among the PLACE_WINDOW newest matches of the
     query, those the filters allow with the words all in the title first, then in title and lead;
-    then every allowed match, newest first. The filters are either ``allow``, a condition on the
-    rowid, or ``few``, the only articles they allow (looked up one by one)."""
+    then every allowed match, newest first; within each place, those with the words side by side
+    (``together``) first. The filters are either ``allow``, a condition on the rowid, or ``few``,
+    the only articles they allow (looked up one by one)."""
     if few is None:  # read the index from its newest end
         window = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC "
                                             f"LIMIT ?", [match, PLACE_WINDOW], query)]
@@ -255,11 +259,16 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
     lookup = (f"SELECT ids.value FROM json_each(?) AS ids CROSS JOIN {fts} "
               f"WHERE {fts} MATCH ? AND {fts}.rowid = ids.value")
     ranked: dict[int, str] = {}
-    for place, columns in PLACES:
-        expression = f"({columns} : ({match})) AND ({match})" if columns else match
+    for place, columns, words in [(p, c, w) for p, c in PLACES for w in filter(None, (together, match))]:
+        if columns:
+            expression = f"{columns} : ({words})" if words is together else f"({columns} : ({match})) AND ({match})"
+        else:
+            expression = words
+        if len(ranked) >= limit:
+            break
         if few is not None:
             found = run(db, lookup, [json.dumps(few), expression], query)
-        elif every and not columns and not allow:
+        elif every and not columns and not allow and words is match:
             found = [(article_id,) for article_id in window]
         elif columns or every:
             found = run(db, in_window, [expression, *allow_params, window[-1]], query)
