@@ -2,7 +2,8 @@
 
 vn_fold(text)  accent-insensitive form (no diacritics, đ -> d, lower case, single spaces)
 vn_key(key)    comparison form of a document key ("15/2020/ND-CP" matches "15/2020/NĐ-CP")
-vn_search(q)   ``vnportal search``'s best 100 hits as a JSON array of {id, rank, ranked_by, snippet}:
+vn_search(q)   ``vnportal search``'s best 100 hits as a JSON array of {id, rank, ranked_by, snippet,
+               matches (how many articles match in all: "1,234", "more than 100,000")}:
                bm25 where cheap, else ranked by place, so a large index answers within
                Datasette's time limit. A query ``vnportal search`` rejects (unparsable FTS syntax)
                is searched as its plain words; one without words (an empty form) finds nothing.
@@ -21,7 +22,7 @@ import sqlite_utils
 from datasette import hookimpl
 
 from data.query import FTS_TOKEN, QueryError
-from data.search import SearchHit, search
+from data.search import SearchHit, count_matches, search
 from data.textnorm import directive_fold, fold_key
 
 SEARCH_HITS = 100
@@ -37,13 +38,19 @@ def _null_safe(function):
     return lambda value: None if value is None else function(str(value))
 
 
-def _search_hits(db: sqlite_utils.Database, query: str) -> list[SearchHit]:
-    """``vnportal search``'s hits; a query it rejects is searched as its plain words, if it has any."""
+def _search_hits(db: sqlite_utils.Database, query: str) -> tuple[list[SearchHit], str]:
+    """``vnportal search``'s hits and how many articles match in all ("1,234", "more than 100,000");
+    a query it rejects is searched as its plain words, if it has any."""
     try:
-        return search(db, query, limit=SEARCH_HITS)
+        return search(db, query, limit=SEARCH_HITS), _matches(db, query)
     except QueryError:
         words = " ".join(FTS_TOKEN.findall(query)).lower()  # lower case: "AND" is a word, not an operator
-        return search(db, words, limit=SEARCH_HITS) if words else []
+        return (search(db, words, limit=SEARCH_HITS), _matches(db, words)) if words else ([], "0")
+
+
+def _matches(db: sqlite_utils.Database, query: str) -> str:
+    total, all_counted = count_matches(db, query)
+    return f"{'' if all_counted else 'more than '}{total:,}"
 
 
 def _cap_results(conn: sqlite3.Connection) -> None:
@@ -71,7 +78,8 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     db = sqlite_utils.Database(conn)
 
     def vn_search(query: str) -> str:
-        return json.dumps([{"id": hit.id, "rank": hit.rank, "ranked_by": hit.ranked_by, "snippet": hit.snippet}
-                           for hit in _search_hits(db, query)], ensure_ascii=False)
+        hits, matches = _search_hits(db, query)
+        return json.dumps([{"id": hit.id, "rank": hit.rank, "ranked_by": hit.ranked_by, "snippet": hit.snippet,
+                            "matches": matches} for hit in hits], ensure_ascii=False)
 
     conn.create_function("vn_search", 1, _null_safe(vn_search))

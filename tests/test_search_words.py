@@ -166,3 +166,17 @@ def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp
     for table in ("articles_fts", "articles_fts_exact"):
         migrated.db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
     migrated.close()
+
+
+def test_datasette_search_matches_as_the_command_and_says_how_many(index):
+    import json
+    from pathlib import Path
+
+    from data.serve import fetch
+
+    name = Path(index.path).stem
+    status, body = fetch(index.path, f"/{name}/search.json?q=ho+ngheo&_shape=array")
+    rows = json.loads(body)
+    assert status == 200
+    assert [row["id"] for row in rows] == [hit.id for hit in index.search("ho ngheo", limit=100)]
+    assert {row["matches"] for row in rows} == {f"{index.count_matches('ho ngheo')[0]:,}"}
