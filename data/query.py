@@ -34,6 +34,7 @@ from nlp.gazetteer import gazetteer
 MODES = ("as-typed", "exact", "accent-insensitive")
 FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact"}
 MAX_SPELLINGS = 64  # spellings of one word written out for a mixed query, at most
+MAX_SYLLABLES = 100  # a longer query is refused: FTS5's cost grows with every phrase of it
 FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
 
 _QUERY_TOKEN = re.compile(r'''
@@ -146,6 +147,8 @@ def _together(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str 
 def _parts(query: str) -> list[Phrase | str]:
     """The query as phrases (plain words grouped into words) and FTS5 syntax kept as written."""
     text = typed(query, "search query").replace("\x00", " ")  # FTS5 reads a NUL as the query's end
+    if len(FTS_TOKEN.findall(text)) > MAX_SYLLABLES:
+        raise QueryError(f"search query {shown(query)} has more than {MAX_SYLLABLES} syllables: shorten it")
     tokens = [("word" if m.group("word") else m.lastgroup, m) for m in _QUERY_TOKEN.finditer(text)]
     if any(kind == "unclosed" for kind, _ in tokens):
         raise QueryError(f"unbalanced double quote in search query {shown(query)}")

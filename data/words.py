@@ -25,6 +25,7 @@ NAME_SYLLABLES = 4  # longest person name: surname and three more
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def folded(syllable: str) -> str:
     """The accent-free form of a search-form syllable ("vận" -> "van", "đảng" -> "dang")."""
     return fold(syllable).lower()
@@ -51,6 +52,11 @@ def _surnames() -> frozenset[str]:
     return frozenset(search_form(name) for name in gazetteer().surnames)
 
 
+@functools.cache
+def _folded_surnames() -> frozenset[str]:
+    return frozenset(folded(name) for name in _surnames())
+
+
 def fits(typed, entry: tuple[str, ...]) -> bool:
     """Whether typed syllables are the word ``entry``: the same letters, and the same diacritics
     where they were typed with some."""
@@ -61,7 +67,7 @@ def fits(typed, entry: tuple[str, ...]) -> bool:
 def _surname(syllable: str) -> bool:
     if accented(syllable):
         return syllable in _surnames()
-    return any(folded(name) == syllable for name in _surnames())
+    return syllable in _folded_surnames()
 
 
 def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int, int]]:

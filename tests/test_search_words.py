@@ -180,3 +180,11 @@ def test_datasette_search_matches_as_the_command_and_says_how_many(index):
     assert status == 200
     assert [row["id"] for row in rows] == [hit.id for hit in index.search("ho ngheo", limit=100)]
     assert {row["matches"] for row in rows} == {f"{index.count_matches('ho ngheo')[0]:,}"}
+
+
+def test_a_query_of_thousands_of_syllables_is_refused_in_one_line():
+    from data.query import MAX_SYLLABLES
+
+    with pytest.raises(QueryError, match="more than 100 syllables"):
+        compile_query("đảng " * 10_000)
+    assert compile_query("đảng " * MAX_SYLLABLES).expression.count('"đảng"') == MAX_SYLLABLES
