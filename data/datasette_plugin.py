@@ -3,7 +3,7 @@
 vn_fold(text)  accent-insensitive form (no diacritics, đ -> d, lower case, single spaces)
 vn_key(key)    comparison form of a document key ("15/2020/ND-CP" matches "15/2020/NĐ-CP")
 vn_search(q)   ``vnportal search``'s best 100 hits as a JSON array of {id, rank, ranked_by, snippet,
-               matches (how many articles match in all: "1,234", "more than 100,000")}:
+               matches (how many articles match in all: "1,234", or "at least 10,001")}:
                bm25 where cheap, else ranked by place, so a large index answers within
                Datasette's time limit. A query ``vnportal search`` rejects (unparsable FTS syntax)
                is searched as its plain words; one without words (an empty form) finds nothing.
@@ -39,7 +39,7 @@ def _null_safe(function):
 
 
 def _search_hits(db: sqlite_utils.Database, query: str) -> tuple[list[SearchHit], str]:
-    """``vnportal search``'s hits and how many articles match in all ("1,234", "more than 100,000");
+    """``vnportal search``'s hits and how many articles match in all ("1,234", "at least 10,001");
     a query it rejects is searched as its plain words, if it has any."""
     try:
         return search(db, query, limit=SEARCH_HITS), _matches(db, query)
@@ -50,7 +50,7 @@ def _search_hits(db: sqlite_utils.Database, query: str) -> tuple[list[SearchHit]
 
 def _matches(db: sqlite_utils.Database, query: str) -> str:
     total, all_counted = count_matches(db, query)
-    return f"{'' if all_counted else 'more than '}{total:,}"
+    return f"{'' if all_counted else 'at least '}{total:,}"
 
 
 def _cap_results(conn: sqlite3.Connection) -> None:

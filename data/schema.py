@@ -221,7 +221,8 @@ def m008_search_clause_boundaries(db: sqlite_utils.Database) -> None:
     """A boundary token (U+01C0) where a sentence or clause ends in the search form, so that no
     phrase spans "hoàn thành. Ủy ban" (data.textnorm.mark_boundaries; its rule is spelled out
     here so that this step never changes). The search forms are rewritten with the triggers
-    off, then both FTS tables are rebuilt from them (cheaper than a delete and insert a row)."""
+    off, then both FTS tables are rebuilt from them (cheaper than a delete and insert a row) and
+    merged into one segment."""
     import re
 
     mark = re.compile(r"(?<=[.,;:!?…)\]\"”’»])\s+|\s+(?=[(\[\"“‘«])|\s*\n\s*")
@@ -240,6 +241,7 @@ def m008_search_clause_boundaries(db: sqlite_utils.Database) -> None:
                "text = m008_boundaries(text)")
     for table in ("articles_fts", "articles_fts_exact"):
         db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # one segment, as after a nightly run
     for sql in triggers:
         db.execute(sql)
 

@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 HIGHLIGHT = ("[", "]")  # marks a matched term in a snippet
 RANK_WEIGHTS = "5.0, 2.0, 1.0"  # bm25 weights of title, lead, text
 ARTICLE_DAY = "substr(coalesce(a.published, a.first_seen), 1, 10)"  # an article's date, YYYY-MM-DD
-COUNT_MOST = 100_000  # matches counted at most: a broader query is "more than 100,000"
+COUNT_MOST = 10_000  # matches counted (or tested against filters) at most, about 1-2 us each
 MAX_LIMIT = 2**63 - 1  # SQLite's largest integer; a larger --limit means "all hits" all the same
 BM25_BUDGET = 250_000  # articles in the index x tokens in the query: what bm25's idf reads at most
 BM25_MAX_MATCHES = 10_000  # matching articles bm25 scores at most
@@ -214,15 +214,26 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
                   since: str | dt.date | None = None, until: str | dt.date | None = None,
                   official: str | None = None, directive: str | None = None,
                   most: int = COUNT_MOST) -> tuple[int, bool]:
-    """How many articles match ``query`` and the filters, counted up to ``most``; and whether that
-    is all of them (False: more than ``most`` match, and counting them all would cost too much)."""
+    """How many articles match ``query`` and the filters, and whether that is all of them. Counting
+    stops where it would cost too much: after ``most`` matches or, with filters that allow many
+    articles, after testing the ``most`` newest matches; the count is then a lower bound (False)."""
     compiled = compile_for(db, query, mode)
-    row_filter, row_params = _row_filter(compiled.table, site=site, since=since, until=until, official=official,
-                                         directive=directive)
-    fts = compiled.table
-    sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ?{row_filter} LIMIT ?)"
-    found = run(db, sql, [compiled.expression, *row_params, most + 1], query).fetchone()[0]
-    return min(found, most), found <= most
+    fts, match = compiled.table, compiled.expression
+    filters = dict(site=site, since=since, until=until, official=official, directive=directive)
+    where, params = article_filters(**filters, by_row=True)
+    if not where:
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
+        found = run(db, sql, [match, most + 1], query).fetchone()[0]
+        return min(found, most + 1), found <= most
+    allowed = _filtered_ids(db, SOME_ARTICLES, **filters)
+    if allowed is not None:  # few articles allowed: each looked up in the index
+        sql = (f"SELECT count(*) FROM json_each(?) AS ids CROSS JOIN {fts} "
+               f"WHERE {fts} MATCH ? AND {fts}.rowid = ids.value")
+        return run(db, sql, [json.dumps(allowed), match], query).fetchone()[0], True
+    sql = (f"SELECT count(*), coalesce(sum(EXISTS (SELECT 1 FROM articles a WHERE a.id = m.id{where})), 0) "
+           f"FROM (SELECT rowid AS id FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?) AS m")
+    tested, found = run(db, sql, [*params, match, most + 1], query).fetchone()
+    return found, tested <= most
 
 
 def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) -> bool:
@@ -242,8 +253,8 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
               together: str | None = None) -> list[tuple[int, None, str]]:
     """Up to ``limit`` matches as (id, None, place): among the PLACE_WINDOW newest matches of the
     query, those the filters allow with the words all in the title first, then in title and lead;
-    then every allowed match, newest first; within each place, those with the words side by side
-    (``together``) first. The filters are either ``allow``, a condition on the rowid, or ``few``,
+    then every allowed match, newest first; within each place, those of the window with the words
+    side by side (``together``) first. The filters are either ``allow``, a condition on the rowid, or ``few``,
     the only articles they allow (looked up one by one)."""
     if few is None:  # read the index from its newest end
         window = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC "
@@ -270,7 +281,7 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
             found = run(db, lookup, [json.dumps(few), expression], query)
         elif every and not columns and not allow and words is match:
             found = [(article_id,) for article_id in window]
-        elif columns or every:
+        elif columns or every or words is together:  # the words side by side: looked for in the window
             found = run(db, in_window, [expression, *allow_params, window[-1]], query)
         else:
             found = run(db, newest, [expression, *allow_params, min(limit + len(ranked), MAX_LIMIT)], query)

@@ -205,7 +205,7 @@ def test_cli_search_gives_hits_or_one_error_line(fuzzed, query, filters):
     if result.exit_code == 0:
         hits = json.loads(result.stdout)
         assert isinstance(hits, list) and len(hits) <= filters.get("limit", 20)
-        assert re.fullmatch(rf"{len(hits)} of (more than )?[0-9,]+ article\(s\)\n", result.stderr)
+        assert re.fullmatch(rf"{len(hits)} of (at least )?[0-9,]+ article\(s\)\n", result.stderr)
         assert int(result.stderr.split(" of ")[1].split()[-2].replace(",", "")) >= len(hits)
     else:
         assert_error_output(result)

@@ -129,12 +129,18 @@ def test_snippets_highlight_the_word_not_stray_syllables(index):
         assert marked and all(unify(m).lower() == "thành ủy" for m in marked), hit.snippet
 
 
-def test_counts_past_the_cap_say_more_than(index, monkeypatch):
+def test_counts_stop_where_they_would_cost_too_much(index, monkeypatch):
     import data.search
 
     assert index.count_matches("năm") == (len(index.search("năm", limit=1000)), True)
     monkeypatch.setattr(data.search, "COUNT_MOST", 3)
-    assert data.search.count_matches(index.db, "năm", most=3) == (3, False)
+    assert data.search.count_matches(index.db, "năm", most=3) == (4, False)  # at least 4
+    every = len(index.search("năm", site="wp", limit=1000))
+    assert data.search.count_matches(index.db, "năm", site="wp") == (every, True)
+    monkeypatch.setattr(data.search, "SOME_ARTICLES", 0)  # the filter allows "many": the newest matches tested
+    assert data.search.count_matches(index.db, "năm", site="wp") == (every, True)
+    found, complete = data.search.count_matches(index.db, "năm", site="wp", most=3)
+    assert found <= every and not complete
 
 
 def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp_path):
