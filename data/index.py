@@ -17,7 +17,7 @@ from data.export import export_rows
 from data.database import open_database, write_transaction
 from data.reprocess import requeue_pages
 from data.query import FTS_TABLES
-from data.search import SearchHit, count_matches, note_spellings, search, store_pairs, store_search_text
+from data.search import SearchHit, count_matches, note_spellings, search, store_search_text
 from data.tags import replace_tags, tags_dict, tags_hash
 from extract import MAX_PAGE_BYTES
 
@@ -154,9 +154,8 @@ class Index:
                                                "fetched_at": page.fetched_at, "raw_page_id": page.id,
                                                "title": article.title, "text": article.text, "text_hash": digest})
             if changed & {"title", "lead", "text_hash"}:
-                old, forms = store_search_text(self.db, article_id, article.title, article.lead, article.text)
-                note_spellings(self.db, *forms)
-                store_pairs(self.db, article_id, old, forms)
+                note_spellings(self.db, *store_search_text(self.db, article_id, article.title, article.lead,
+                                                           article.text))
             if changed & {"tags_hash", "published"}:
                 self._replace_tags(article_id, tags)
         return outcome

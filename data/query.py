@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from data.textnorm import NotUTF8, syllable_pairs, typed_text
+from data.textnorm import NotUTF8, typed_text
 from data.words import accented, fits, folded, word_spans
 from extract.text import search_form
 from nlp.gazetteer import gazetteer
@@ -92,15 +92,11 @@ class Match:
     """What to run: ``expression`` MATCHed against ``table``. ``loosened``: syllables typed with
     diacritics were matched without them, as the query could not be written out otherwise.
     ``together``: for a query of plain words, the expression that finds them side by side and in
-    order (the whole query as one phrase), which ranking puts first; else None. ``pairs``: for a
-    query of plain words, one of several syllables among them, the expression that finds the
-    articles holding its words' syllable pairs in the pair table (a superset of its matches,
-    quick to find where the syllables are common and the words rare); else None."""
+    order (the whole query as one phrase), which ranking puts first; else None."""
     table: str
     expression: str
     loosened: bool = False
     together: str | None = None
-    pairs: str | None = None
 
     @property
     def phrases(self) -> int:
@@ -132,18 +128,7 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
 
 
 def _match(table: str, parts: list[Phrase | str], write: Callable[[Phrase], str], loosened: bool = False) -> Match:
-    return Match(table, _expression(parts, write), loosened, _together(parts, write), _pairs(parts))
-
-
-def _pairs(parts: list[Phrase | str]) -> str | None:
-    if not all(isinstance(p, Phrase) and not p.star and not p.in_near for p in parts):
-        return None
-    words = []
-    for part in parts:
-        forms = {" ".join(syllable_pairs(list(form))) for form in part.forms if len(form) > 1}
-        if len(forms) == len(part.forms):  # each form has pairs: the word needs one of them
-            words.append(_either(sorted(f'"{form}"' for form in forms)))
-    return " AND ".join(words) or None
+    return Match(table, _expression(parts, write), loosened, _together(parts, write))
 
 
 def _together(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str | None:

@@ -246,40 +246,8 @@ def m008_search_clause_boundaries(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-def m009_search_syllable_pairs(db: sqlite_utils.Database) -> None:
-    """A full-text table of each article's syllable pairs ("thanh_uy uy_hai hai_phong"), accent-free,
-    none across a clause boundary: a phrase of common syllables is found through its pairs, whose
-    lists are short (data.textnorm.syllable_pairs; its rule is spelled out here so that this step
-    never changes). Contentless: only rowids are read from it."""
-    import functools
-    import re
-    import unicodedata
-
-    token = re.compile(r"[^\W_]+")
-
-    @functools.lru_cache(maxsize=1 << 16)
-    def bare(syllable: str) -> str:
-        stripped = "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
-        return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D")).lower()
-
-    def pairs(*texts: str | None) -> str:
-        found: list[str] = []
-        for text in texts:
-            syllables = [bare(s) for s in token.findall((text or "").lower())]
-            found += ["ǀ" if "ǀ" in (a, b) else f"{a}_{b}" for a, b in zip(syllables, syllables[1:])] + ["ǀ"]
-        return " ".join(found)
-
-    db.execute("CREATE VIRTUAL TABLE articles_fts_pairs USING fts5(words, content='', "
-               "tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
-    rows = db.conn.execute("SELECT article_id, title, lead, text FROM article_search")
-    db.conn.executemany("INSERT INTO articles_fts_pairs (rowid, words) VALUES (?, ?)",
-                        ((article_id, pairs(title, lead, text)) for article_id, title, lead, text in rows))
-    db.execute("INSERT INTO articles_fts_pairs(articles_fts_pairs) VALUES ('optimize')")
-
-
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
-              m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries,
-              m009_search_syllable_pairs]
+              m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries]
 
 
 def _applied(db: sqlite_utils.Database) -> set[str]:

@@ -28,8 +28,7 @@ from dataclasses import asdict, dataclass
 import sqlite_utils
 
 from data.query import FTS_TOKEN, Match, QueryError, compile_query, shown, typed
-from data.textnorm import (BOUNDARY, directive_fold, fold_key, key_match, mark_boundaries, syllable_pairs, unify,
-                           unmark_boundaries)
+from data.textnorm import directive_fold, fold_key, key_match, mark_boundaries, unify, unmark_boundaries
 from data.words import folded
 
 logger = logging.getLogger(__name__)
@@ -37,8 +36,6 @@ logger = logging.getLogger(__name__)
 HIGHLIGHT = ("[", "]")  # marks a matched term in a snippet
 RANK_WEIGHTS = "5.0, 2.0, 1.0"  # bm25 weights of title, lead, text
 ARTICLE_DAY = "substr(coalesce(a.published, a.first_seen), 1, 10)"  # an article's date, YYYY-MM-DD
-PAIRS_TABLE = "articles_fts_pairs"  # syllable pairs, for finding rare words of common syllables (m009)
-PAIRS_MOST = 5_000  # a query whose pairs are in more articles is searched without them
 COUNT_MOST = 10_000  # matches counted (or tested against filters) at most, about 1-2 us each
 MAX_LIMIT = 2**63 - 1  # SQLite's largest integer; a larger --limit means "all hits" all the same
 BM25_BUDGET = 250_000  # articles in the index x tokens in the query: what bm25's idf reads at most
@@ -65,14 +62,10 @@ class SearchHit:
         return asdict(self)
 
 
-SearchForms = tuple  # an article's title, lead and text in the search form
-
-
 def store_search_text(db: sqlite_utils.Database, article_id: int, title: str | None, lead: str | None,
-                      text: str | None) -> tuple[SearchForms | None, SearchForms]:
+                      text: str | None) -> tuple[str, str | None, str]:
     """Keep the article's search-form row, and through triggers both FTS rows, in step; return
-    the row as it was (None for a new article) and as it is now: title, lead and text in the
-    search form, the clause boundaries marked."""
+    its title, lead and text in the search form (with the clause boundaries marked)."""
     row = (mark_boundaries(unify(title or "")), mark_boundaries(unify(lead)) if lead else None,
            mark_boundaries(unify(text or "")))
     old = db.execute("SELECT title, lead, text FROM article_search WHERE article_id = ?", [article_id]).fetchone()
@@ -82,25 +75,7 @@ def store_search_text(db: sqlite_utils.Database, article_id: int, title: str | N
     elif tuple(old) != row:
         db.execute("UPDATE article_search SET title = ?, lead = ?, text = ? WHERE article_id = ?",
                    [*row, article_id])
-    return (tuple(old) if old else None), row
-
-
-def store_pairs(db: sqlite_utils.Database, article_id: int, old: SearchForms | None, new: SearchForms) -> None:
-    """Keep the article's row of the pair table in step with its search forms, ``old`` to ``new``."""
-    if old == new:
-        return
-    if old is not None:  # a contentless table: a row is deleted by giving its words again
-        db.execute(f"INSERT INTO {PAIRS_TABLE}({PAIRS_TABLE}, rowid, words) VALUES ('delete', ?, ?)",
-                   [article_id, pair_text(*old)])
-    db.execute(f"INSERT INTO {PAIRS_TABLE} (rowid, words) VALUES (?, ?)", [article_id, pair_text(*new)])
-
-
-def pair_text(*search_forms: str | None) -> str:
-    """What the pair table holds for an article: the syllable pairs of its title, lead and text
-    (search forms), a boundary after each. Changing this rule needs a migration that rebuilds the
-    table: an article's old pairs are deleted by giving them again."""
-    return " ".join(token for text in search_forms
-                    for token in (*syllable_pairs(FTS_TOKEN.findall((text or "").lower())), BOUNDARY))
+    return row
 
 
 def note_spellings(db: sqlite_utils.Database, *search_forms: str | None) -> None:
@@ -222,7 +197,7 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: 
                f"WHERE {fts} MATCH ?{row_filter} ORDER BY {together}rank, rowid LIMIT ?")
         ranked = [tuple(row) for row in run(db, sql, [match, *row_params, *together_params, limit], query)]
     else:
-        allowed = _allowed(db, compiled, filters)
+        allowed = _filtered_ids(db, SOME_ARTICLES, **filters) if row_filter else None
         if allowed is not None and len(allowed) <= FEW_ARTICLES:
             ranked = _by_place(db, fts, match, query, limit, few=allowed, together=compiled.together)
         elif allowed is not None:  # tested against the list of allowed articles
@@ -246,12 +221,12 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
     fts, match = compiled.table, compiled.expression
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     where, params = article_filters(**filters, by_row=True)
-    allowed = _allowed(db, compiled, filters)
-    if allowed is None and not where:
+    if not where:
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
         found = run(db, sql, [match, most + 1], query).fetchone()[0]
         return min(found, most + 1), found <= most
-    if allowed is not None:  # few articles can match: each looked up in the index
+    allowed = _filtered_ids(db, SOME_ARTICLES, **filters)
+    if allowed is not None:  # few articles allowed: each looked up in the index
         sql = (f"SELECT count(*) FROM json_each(?) AS ids CROSS JOIN {fts} "
                f"WHERE {fts} MATCH ? AND {fts}.rowid = ids.value")
         return run(db, sql, [json.dumps(allowed), match], query).fetchone()[0], True
@@ -335,29 +310,6 @@ def _row_filter(fts: str, **filters) -> tuple[str, list]:
     """The filters as one condition on ``{fts}.rowid``, tested row by row ('' when there are none)."""
     where, params = article_filters(**filters, by_row=True)
     return (f" AND EXISTS (SELECT 1 FROM articles a WHERE a.id = {fts}.rowid{where})", params) if where else ("", [])
-
-
-def _allowed(db: sqlite_utils.Database, compiled: Match, filters: dict) -> list[int] | None:
-    """The only articles that can match, where few enough to list them: those the filters allow (if
-    they allow at most SOME_ARTICLES), among those holding the query's syllable pairs (if at most
-    PAIRS_MOST do); None when neither is few."""
-    where, params = article_filters(**filters, by_row=True)
-    by_filters = _filtered_ids(db, SOME_ARTICLES, **filters) if where else None
-    by_pairs = None
-    if compiled.pairs:
-        rows = run(db, f"SELECT rowid FROM {PAIRS_TABLE} WHERE {PAIRS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT ?",
-                   [compiled.pairs, PAIRS_MOST + 1], compiled.pairs).fetchall()
-        by_pairs = [row[0] for row in rows] if len(rows) <= PAIRS_MOST else None
-    if by_pairs is None:
-        return by_filters
-    if by_filters is not None:
-        kept = set(by_filters)
-        return [article_id for article_id in by_pairs if article_id in kept]
-    if where:
-        sql = (f"SELECT ids.value FROM json_each(?) AS ids "
-               f"WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = ids.value{where})")
-        return [row[0] for row in db.execute(sql, [json.dumps(by_pairs), *params])]
-    return by_pairs
 
 
 def _filtered_ids(db: sqlite_utils.Database, most: int, site=None, since=None, until=None, official=None,

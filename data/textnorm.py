@@ -55,13 +55,6 @@ def unmark_boundaries(text: str) -> str:
     return _MARKED.sub("", text)
 
 
-def syllable_pairs(syllables: list[str]) -> list[str]:
-    """Each two syllables side by side as one token ("thanh_uy"), the accent-free forms, lower case;
-    a BOUNDARY between syllables becomes a BOUNDARY token (no pair spans it)."""
-    bare = [fold(s).lower() for s in syllables]
-    return [BOUNDARY if BOUNDARY in (a, b) else f"{a}_{b}" for a, b in zip(bare, bare[1:])]
-
-
 def unify(text: str) -> str:
     """NFC with one tone-mark placement ("Thành uỷ" -> "Thành ủy"); case and spacing kept."""
     text = unicodedata.normalize("NFC", text or "")

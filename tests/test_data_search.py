@@ -165,7 +165,6 @@ def test_too_many_matches_for_bm25_rank_by_place(index, monkeypatch):
 def test_title_and_lead_matches_are_looked_for_among_the_newest_matches(index, broad, monkeypatch):
     everything = index.search("tuyen giao", limit=100)
     monkeypatch.setattr(data.search, "PLACE_WINDOW", 1)
-    monkeypatch.setattr(data.search, "PAIRS_MOST", 0)  # as if its syllable pairs were everywhere
     hits = index.search("tuyen giao", limit=100)
     newest = max(hit.id for hit in everything)
     assert [hit.id for hit in hits if hit.ranked_by != "text"] in ([], [newest])

@@ -143,33 +143,8 @@ def test_counts_stop_where_they_would_cost_too_much(index, monkeypatch):
     assert found <= every and not complete
 
 
-def _pair_rows(index: Index, expression: str) -> list[int]:
-    return [row[0] for row in index.db.execute(
-        "SELECT rowid FROM articles_fts_pairs WHERE articles_fts_pairs MATCH ? ORDER BY rowid", [expression])]
-
-
-def test_a_changed_article_keeps_no_pairs_of_its_old_text(tmp_path):
-    from data_corpus import fill
-
-    index = Index(tmp_path / "pairs.db")
-    fill(index)
-    article_id, url = index.db.execute("SELECT id, url FROM articles ORDER BY id LIMIT 1").fetchone()
-    assert article_id in _pair_rows(index, '"khoa_giao"')
-    page = FetchedPage(url=url, site="haiphong", body=b"", fetched_at="2024-07-01T07:00:00+00:00")
-    index.store_page(page)
-    from extract.article import Article
-    from nlp.records import Tags
-
-    with index.transaction():
-        index.add_article(page, Article(url=url, title="Ban Dân vận Thành ủy", text="Xây dựng nông thôn mới."), Tags())
-    assert article_id in _pair_rows(index, '"nong_thon thon_moi"')
-    assert article_id not in _pair_rows(index, '"khoa_giao"')  # its old text's words
-    assert [hit.id for hit in index.search("ban dân vận")] == [article_id]
-    index.close()
-
-
 def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp_path):
-    """m007, m008 and m009 on an index as the version before wrote it (no boundaries, no spellings):
+    """m007 and m008 on an index as the version before wrote it (no boundaries, no spellings):
     the same search forms, spellings and hits as an index built today."""
     import shutil
 
@@ -183,21 +158,17 @@ def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp
     expected_spellings = old.db.execute("SELECT * FROM search_syllables ORDER BY 1, 2").fetchall()
     queries = ["Thành ủy", "thanh uy", "Thanh ủy", "ho ngheo", "chuyển đổi số", "Chỉ thị 05"]
     expected_hits = {q: [(h.id, h.snippet) for h in old.search(q, limit=100)] for q in queries}
-    pair_queries = ['"thanh_uy"', '"ho_ngheo"', '"chuyen_doi doi_so"', '"tuyen_giao"', '"ǀ"']
-    expected_pairs = {q: _pair_rows(old, q) for q in pair_queries}
     old.db.conn.create_function("unmark", 1, lambda text: text and unmark_boundaries(text))
     with old.transaction():
         old.db.execute("UPDATE article_search SET title = unmark(title), lead = unmark(lead), text = unmark(text)")
         old.db.execute("DROP TABLE search_syllables")
-        old.db.execute("DROP TABLE articles_fts_pairs")
         old.db.execute("DELETE FROM _migrations WHERE name IN ('m007_search_syllables', "
-                       "'m008_search_clause_boundaries', 'm009_search_syllable_pairs')")
+                       "'m008_search_clause_boundaries')")
     old.close()
     migrated = Index(path)
     assert migrated.db.execute("SELECT * FROM article_search ORDER BY article_id").fetchall() == expected_forms
     assert migrated.db.execute("SELECT * FROM search_syllables ORDER BY 1, 2").fetchall() == expected_spellings
     assert {q: [(h.id, h.snippet) for h in migrated.search(q, limit=100)] for q in queries} == expected_hits
-    assert {q: _pair_rows(migrated, q) for q in pair_queries} == expected_pairs
     for table in ("articles_fts", "articles_fts_exact"):
         migrated.db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
     migrated.close()
