@@ -864,6 +864,8 @@ def check_site(ctx: click.Context, name: str, sample_url: str | None, delay: flo
 
 def _tags_table(tags) -> str:
     """The readable form of Tags: one block per kind, one line per tag with its span and fields."""
+    from nlp.officials import position_text
+
     def period(d):
         return d.start_date if d.start_date == d.end_date else f"{d.start_date}..{d.end_date}"
 
@@ -872,7 +874,7 @@ def _tags_table(tags) -> str:
         return " ".join(x for x in (s.qualifier, value, s.unit_text) if x)
 
     def positions(o):
-        return "; ".join(" ".join(x for x in (p.title, p.organization) if x) for p in o.positions)
+        return "; ".join(position_text(p.title, p.organization) for p in o.positions)
 
     fields = {"dates": lambda d: f"{d.kind:<14} {period(d)}",
               "officials": lambda o: f"{o.name} — {positions(o)}",

@@ -6,13 +6,14 @@ from dataclasses import asdict, dataclass
 import sqlite_utils
 
 from data.textnorm import directive_fold, fold_key, key_match
+from nlp.officials import position_text
 
 
 @dataclass
 class Official:
     id: int
     name: str
-    positions: list[str]  # "title organization", most recently seen first
+    positions: list[str]  # "title organization" (nlp.officials.position_text), most recently seen first
     article_count: int
     first_seen: str | None
     last_seen: str | None
@@ -81,7 +82,7 @@ def officials(db: sqlite_utils.Database, name: str | None = None, site: str | No
 def _positions(db: sqlite_utils.Database, person_id: int) -> list[str]:
     rows = db.execute("SELECT title, organization FROM person_positions WHERE person_id = ? "
                       "ORDER BY last_seen DESC, article_count DESC, title", [person_id])
-    return [f"{title} {organization}" if organization else title for title, organization in rows]
+    return [position_text(title, organization) for title, organization in rows]
 
 
 def directives(db: sqlite_utils.Database, key: str | None = None, type: str | None = None,

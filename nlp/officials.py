@@ -299,6 +299,17 @@ def _positions(chain: list[_Position]) -> list[Position]:
     return out
 
 
+def position_text(title: str, organization: str | None) -> str:
+    """A position as one phrase: the title, then the organisation, a word ending the title and
+    starting the organisation written once ("Trưởng Ban" + "Ban Dân tộc tỉnh" -> "Trưởng Ban Dân tộc tỉnh")."""
+    if not organization:
+        return title
+    first, _, rest = organization.partition(" ")
+    if match_key(title.rsplit(" ", 1)[-1]) == match_key(first):
+        return f"{title} {rest}".rstrip()
+    return f"{title} {organization}"
+
+
 def _party_seat(org: Org) -> str | None:
     """The Party committee of a state body's level: "UBND huyện Giồng Riềng" -> "Huyện ủy Giồng Riềng"."""
     seat = _PARTY_SEAT.get(org.level or "")

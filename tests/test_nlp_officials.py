@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.gazetteer import canon_word, match_key
-from nlp.officials import tag_officials
+from nlp.officials import position_text, tag_officials
 
 GOLD = Path(__file__).parent / "gold" / "nlp" / "officials.jsonl"
 
@@ -163,3 +163,25 @@ def test_any_text_gives_consistent_offsets(words, decompose):
     nfc = unicodedata.normalize("NFC", text)
     for tag in tag_officials(unicodedata.normalize("NFD", text) if decompose else text):
         assert nfc[tag.start:tag.end] == tag.text and tag.name in tag.text and tag.positions
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("Đồng chí Giàng A Chu, Trưởng Ban Dân tộc tỉnh phát biểu.", "Trưởng Ban Dân tộc tỉnh"),
+    ("Đồng chí Lê Văn Hòa, Phó Trưởng Ban Tuyên giáo Tỉnh ủy dự hội nghị.", "Phó Trưởng Ban Tuyên giáo Tỉnh ủy"),
+    ("Đồng chí Trần Thị Mai, Trưởng Ban Dân vận Huyện ủy chủ trì.", "Trưởng Ban Dân vận Huyện ủy"),
+    ("Đồng chí Nguyễn Văn Nam, Chủ tịch UBND tỉnh kết luận.", "Chủ tịch UBND tỉnh"),
+    ("Ông Phạm Minh Tuấn, Trưởng phòng Văn hóa và Thông tin huyện cho biết.", "Trưởng phòng Văn hóa và Thông tin huyện"),
+    ("Đồng chí Vũ Văn Bình, Trưởng Ban Quản lý Khu kinh tế tỉnh báo cáo.", "Trưởng Ban Quản lý Khu kinh tế tỉnh"),
+])
+def test_a_position_is_written_as_the_text_has_it(sentence, written):
+    (found,) = tag_officials(sentence)
+    assert sentence[found.start:found.end] == found.text and found.text.endswith(written)
+    assert [position_text(p.title, p.organization) for p in found.positions] == [written]
+
+
+def test_position_text_writes_a_shared_word_once():
+    assert position_text("Trưởng Ban", "Ban Dân tộc tỉnh") == "Trưởng Ban Dân tộc tỉnh"
+    assert position_text("Trưởng Đoàn", "đoàn ĐBQH tỉnh") == "Trưởng Đoàn ĐBQH tỉnh"  # case ignored
+    assert position_text("Ủy viên Ban Thường vụ", "Thành ủy") == "Ủy viên Ban Thường vụ Thành ủy"
+    assert position_text("Trưởng Ban", "Ban") == "Trưởng Ban"
+    assert position_text("Bí thư", None) == "Bí thư"
