@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, TextIO
 
 import sqlite_utils
 
+from data.output import plain_number
 from data.search import article_filters, compile_for, run
 
 _ARTICLE = {
@@ -72,7 +73,8 @@ EXPORT_COLUMNS: dict[str, dict[str, str]] = {
     "statistics": {
         **_ARTICLE,
         **_SPAN,
-        "value": "The number (Vietnamese `22.214` is 22214, `5,07` is 5.07).",
+        "value": "The number (Vietnamese `22.214` is 22214, `5,07` is 5.07); a whole number is written without "
+                 "a decimal point.",
         "denominator": "For ratios such as `50/53`: the 53; else empty.",
         "unit_text": "What is counted, as written (`lượt cán bộ, đảng viên`).",
         "qualifier": "`trên`, `gần`, `khoảng`, `hơn` ... when written before the number.",
@@ -132,6 +134,7 @@ def _csv_field(value) -> str:
     # on long Vietnamese texts: csv.writer copies them character by character.
     if value.__class__ is str:
         return '"' + value.replace('"', '""') + '"' if _NEEDS_QUOTES.search(value) else value
+    value = plain_number(value)
     return "" if value is None else repr(value) if value.__class__ is float else str(value)
 
 
@@ -166,7 +169,7 @@ def write_rows(rows: Iterable[dict], out: TextIO, columns: list[str], fmt: str =
     elif fmt == "jsonl":
         for row in rows:
             record = {column: json.loads(row[column]) if column in JSON_COLUMNS and row.get(column) else
-                      row.get(column) for column in columns}
+                      plain_number(row.get(column)) for column in columns}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     else:

@@ -9,7 +9,15 @@ OUTPUT_FORMATS = ("table", "json", "csv")
 _MAX_WIDTH = 60  # longer cells are cut in table output (json and csv keep everything)
 
 
+def plain_number(value):
+    """A whole float as an int (a count stored as REAL reads 312, not 312.0); anything else unchanged."""
+    if value.__class__ is float and value.is_integer():
+        return int(value)
+    return value
+
+
 def _cell(value) -> str:
+    value = plain_number(value)
     if value is None:
         return ""
     if isinstance(value, list):
@@ -18,9 +26,10 @@ def _cell(value) -> str:
 
 
 def render(rows: list[dict], columns: list[str], fmt: str = "table") -> str:
-    """``rows`` (dicts) as ``fmt``; lists become "a; b" in table and CSV, stay lists in JSON."""
+    """``rows`` (dicts) as ``fmt``; lists become "a; b" in table and CSV, stay lists in JSON;
+    whole numbers are written without a decimal point (``plain_number``)."""
     if fmt == "json":
-        return json.dumps([{column: row.get(column) for column in columns} for row in rows],
+        return json.dumps([{column: plain_number(row.get(column)) for column in columns} for row in rows],
                           ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()

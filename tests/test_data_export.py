@@ -81,7 +81,7 @@ def test_excel_csv_starts_with_a_bom(db_path, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert {row["unit_text"] for row in rows} >= {"lượt cán bộ, đảng viên", "điểm cầu"}
-    assert next(row for row in rows if row["text"] == "22.214 lượt cán bộ, đảng viên")["value"] == "22214.0"
+    assert next(row for row in rows if row["text"] == "22.214 lượt cán bộ, đảng viên")["value"] == "22214"
 
 
 def test_jsonl_parses_with_json_columns_as_values(db_path):
