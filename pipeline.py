@@ -331,6 +331,58 @@ def directives(key: str | None, doc_type: str | None, issuer: str | None, fmt: s
     click.echo(render(rows, columns, fmt), nl=False)
 
 
+def _tag_rows(find, fmt: str, columns: list[str], table_columns: list[str]) -> None:
+    """Print the rows ``find()`` returns (a QueryError is one line); the table shows ``table_columns``."""
+    from data.output import render
+    from data.search import QueryError
+
+    try:
+        rows = find()
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(render(rows, table_columns if fmt == "table" else columns, fmt), nl=False)
+
+
+@cli.command()
+@click.option("--unit", type=TEXT, help="Only statistics counting these words (whole words, accents ignored).")
+@click.option("--kind", type=TEXT, help="Only this kind (count, percent, money ...; a wrong kind lists them all).")
+@click.option("--site", type=TEXT, help="Only articles of this site.")
+@click.option("--since", type=TEXT, help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", type=TEXT, help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@output_format
+@db_option
+def statistics(unit: str | None, kind: str | None, site: str | None, since: str | None, until: str | None,
+               fmt: str, db_path: str) -> None:
+    """Statistics tagged in articles (numbers with what they count), newest articles first.
+
+    Example: vnportal statistics --unit "ho ngheo" --since 2023
+    """
+    index = _existing_index(db_path)
+    _tag_rows(lambda: index.statistics(unit=unit, kind=kind, site=site, since=since, until=until), fmt,
+              ["article_date", "site", "kind", "qualifier", "value", "denominator", "unit_text", "text", "start",
+               "end", "article_id", "title", "url"],
+              ["article_date", "site", "kind", "value", "unit_text", "text", "title"])
+
+
+@cli.command()
+@click.option("--kind", type=TEXT, help="Only this kind (date, quarter, year, range ...; a wrong kind lists them all).")
+@click.option("--within", type=TEXT, metavar="D1..D2",
+              help="Only mentions of a period overlapping D1..D2 (each YYYY, YYYY-MM or YYYY-MM-DD; one D is D..D).")
+@click.option("--site", type=TEXT, help="Only articles of this site.")
+@output_format
+@db_option
+def dates(kind: str | None, within: str | None, site: str | None, fmt: str, db_path: str) -> None:
+    """Dates and periods mentioned in articles, with the days they cover, newest articles first.
+
+    Example: vnportal dates --within 2021-01..2021-06 --kind quarter
+    """
+    index = _existing_index(db_path)
+    _tag_rows(lambda: index.dates(kind=kind, within=within, site=site), fmt,
+              ["article_date", "site", "kind", "start_date", "end_date", "text", "start", "end", "article_id",
+               "title", "url"],
+              ["article_date", "site", "kind", "start_date", "end_date", "text", "title"])
+
+
 @cli.command()
 @output_format
 @db_option

@@ -18,6 +18,7 @@ import sqlite_utils
 
 from data.output import plain_number
 from data.search import article_filters, compile_for, run
+from data.views import DATE_KINDS, STATISTIC_KINDS
 
 _ARTICLE = {
     "article_id": "Id of the article in the index (`articles` export: `id`).",
@@ -78,13 +79,13 @@ EXPORT_COLUMNS: dict[str, dict[str, str]] = {
         "denominator": "For ratios such as `50/53`: the 53; else empty.",
         "unit_text": "What is counted, as written (`lượt cán bộ, đảng viên`).",
         "qualifier": "`trên`, `gần`, `khoảng`, `hơn` ... when written before the number.",
-        "kind": "`count`, `percent`, `percentage_point`, `ratio`, `money`, `measure`.",
+        "kind": ", ".join(f"`{kind}`" for kind in STATISTIC_KINDS) + ".",
     },
     "dates": {
         **_ARTICLE,
         **_SPAN,
-        "kind": "`datetime`, `date`, `day_month`, `month`, `part` (đầu/giữa/cuối tháng or năm), `quarter`, `half`, "
-                "`months_of_year`, `year`, `range`, `term`.",
+        "kind": ", ".join(f"`{kind}`" + (" (đầu/giữa/cuối tháng or năm)" if kind == "part" else "")
+                          for kind in DATE_KINDS) + ".",
         "start_date": "First day the expression covers (ISO).",
         "end_date": "Last day it covers (ISO); equal to `start_date` for a single day.",
     },

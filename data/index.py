@@ -19,6 +19,7 @@ from data.reprocess import requeue_pages
 from data.query import FTS_TABLES
 from data.search import SearchHit, count_matches, note_spellings, search, store_search_text
 from data.tags import replace_tags, tags_dict, tags_hash
+from data.views import dates, statistics
 from extract import MAX_PAGE_BYTES
 
 # Fields whose change is a change of the article; raw_page_id, extractor_version and last_seen
@@ -199,6 +200,15 @@ class Index:
                    issuer: str | None = None) -> list[Directive]:
         """Cited documents with article count and first/last cited; see data.entities."""
         return directives(self.db, key=key, type=type, issuer=issuer)
+
+    def statistics(self, unit: str | None = None, kind: str | None = None, site: str | None = None,
+                   since: str | None = None, until: str | None = None) -> list[dict]:
+        """Statistics tagged in articles, each with its article; see data.views."""
+        return statistics(self.db, unit=unit, kind=kind, site=site, since=since, until=until)
+
+    def dates(self, kind: str | None = None, within: str | None = None, site: str | None = None) -> list[dict]:
+        """Date mentions tagged in articles, each with its article; see data.views."""
+        return dates(self.db, kind=kind, within=within, site=site)
 
     def stats(self) -> list[SiteStats]:
         """Per-site counts of articles and tags, the latest crawl run, and a TOTAL row."""

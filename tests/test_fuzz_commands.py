@@ -35,6 +35,11 @@ def options(**strategies) -> st.SearchStrategy[list[str]]:
 COMMANDS = {
     "officials": st.tuples(st.just([]), options(name=TEXT, site=TEXT, format=FORMATS)),
     "directives": st.tuples(st.just([]), options(key=TEXT, type=TEXT, issuer=TEXT, format=FORMATS)),
+    "statistics": st.tuples(st.just([]), options(unit=TEXT, kind=TEXT, site=TEXT, format=FORMATS,
+                                                 since=st.one_of(DAYS.filter(bool), TEXT),
+                                                 until=st.one_of(DAYS.filter(bool), TEXT))),
+    "dates": st.tuples(st.just([]), options(kind=TEXT, site=TEXT, format=FORMATS, within=st.one_of(
+        TEXT, st.tuples(DAYS.filter(bool), DAYS.filter(bool)).map(lambda ends: "..".join(ends))))),
     "stats": st.tuples(st.just([]), options(format=FORMATS)),
     "export": st.tuples(st.one_of(st.sampled_from([["articles"], ["officials"], ["directives"], ["statistics"],
                                                    ["dates"]]), TEXT.map(lambda t: [t])),
@@ -48,7 +53,7 @@ COMMANDS = {
                                             max_pages=NUMBERS, delay=NUMBERS, workers=NUMBERS)),
     "check-site": st.tuples(TEXT.map(lambda t: [t]), options(delay=NUMBERS)),
 }
-NEEDS_DB = {"officials", "directives", "stats", "export", "reprocess", "ingest", "crawl"}
+NEEDS_DB = {"officials", "directives", "statistics", "dates", "stats", "export", "reprocess", "ingest", "crawl"}
 
 
 def _in_registry(name: str) -> bool:
