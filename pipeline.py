@@ -35,8 +35,9 @@ class CannotRun(click.ClickException):
 
 class Commands(click.Group):
     """The command group: an index that cannot be used, a run lock held by another process or a
-    full disk ends any command with one line and exit code 2, never a traceback; an error message
-    is one line even when it quotes a value with line breaks in it."""
+    full disk ends any command with one line and exit code 2, a path the system refuses (too
+    long, not permitted) with one line and exit code 1, never a traceback; an error message is
+    one line even when it quotes a value with line breaks in it."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -67,6 +68,8 @@ class Commands(click.Group):
             if exc.errno == errno.ENOSPC:
                 raise CannotRun(f"no space left on the device ({exc.filename or 'output'}): free some space "
                                 "and run again") from None
+            if exc.filename is not None:  # a path the user named that the system refuses
+                raise click.ClickException(f"{exc.filename}: {exc.strerror}") from None
             raise
 
 
