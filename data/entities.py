@@ -1,11 +1,11 @@
 """Entity queries: officials (people and their positions), cited documents, per-site counts."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import sqlite_utils
 
-from data.textnorm import directive_fold, fold_key, key_match
+from data.textnorm import document_name, fold_key, key_match, key_params
 
 
 @dataclass
@@ -35,6 +35,10 @@ class Directive:
     article_count: int
     first_cited: str | None
     last_cited: str | None
+    document: str = field(init=False)  # the key as a person reads it: "Chỉ thị 05-CT/TW (2016)"
+
+    def __post_init__(self) -> None:
+        self.document = document_name(self.key, self.doc_type)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -93,7 +97,7 @@ def directives(db: sqlite_utils.Database, key: str | None = None, type: str | No
     params = []
     if key:
         sql += f" WHERE {key_match()}"
-        params += [directive_fold(key)] * 2
+        params += key_params(key)
     found = [Directive(*row) for row in db.execute(sql + " ORDER BY article_count DESC, key", params)]
     if type:
         wanted = fold_key(type)
