@@ -320,17 +320,21 @@ def officials(name: str | None, site: str | None, fmt: str, db_path: str) -> Non
 
 
 @cli.command()
-@click.option("--key", type=TEXT, help="One document, by key (e.g. 20-CT/TW, 15/2020/NĐ-CP; accents ignored).")
+@click.option("--key", type=TEXT, help="Documents by key (20-CT/TW finds every term's 20-CT/TW; 15/2020/NĐ-CP; "
+                                       "accents, case and spacing ignored) or type and number (Chỉ thị 05).")
 @click.option("--type", "doc_type", type=TEXT, help="Type code or type in words (NQ, Chỉ thị ...).")
 @click.option("--issuer", type=TEXT, help="Issuer code or words (TW, UBND, Bộ Chính trị ...).")
 @output_format
 @db_option
 def directives(key: str | None, doc_type: str | None, issuer: str | None, fmt: str, db_path: str) -> None:
-    """Documents cited (directives, resolutions, decisions ...): how many articles cite each, and when."""
+    """Documents cited (directives, resolutions, decisions ...): how many articles cite each, and when.
+
+    document reads the key: "Chỉ thị 05-CT/TW (2016)" is key 05-CT/TW@2016, the Chỉ thị 05-CT/TW
+    signed in 2016 (Party numbers restart with each term; the year, or the term, tells them apart)."""
     from data.output import render
 
     rows = [d.to_dict() for d in _existing_index(db_path).directives(key=key, type=doc_type, issuer=issuer)]
-    columns = ["key", "doc_type", "article_count", "first_cited", "last_cited", "date", "issuer", "title"]
+    columns = ["document", "key", "article_count", "first_cited", "last_cited", "date", "issuer", "title"]
     click.echo(render(rows, columns, fmt), nl=False)
 
 

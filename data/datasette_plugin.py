@@ -1,12 +1,15 @@
 """Datasette plugin: the index's Vietnamese matching as SQL functions, and size caps on every query.
 
 vn_fold(text)  accent-insensitive form (no diacritics, đ -> d, lower case, single spaces)
-vn_key(key)    comparison form of a document key ("15/2020/ND-CP" matches "15/2020/NĐ-CP")
+vn_key_patterns(typed)  what a typed document reference finds ("05-CT/TW", "Chỉ thị 05"), as
+               ``key_patterns`` reads it: a JSON list of GLOB patterns over directives.key_folded
+vn_document(key, doc_type)  the key as a person reads it: "Chỉ thị 05-CT/TW (2016)"
 vn_search(q)   ``vnportal search``'s best 100 hits as a JSON array of {id, rank, ranked_by, snippet,
                matches (how many articles match in all: "1,234", or "at least 10,001")}:
                bm25 where cheap, else ranked by place, so a large index answers within
                Datasette's time limit. A query ``vnportal search`` rejects (unparsable FTS syntax)
-               is searched as its plain words; one without words (an empty form) finds nothing.
+               is searched as its plain words; one without words (an empty form), or still
+               rejected (more than 100 syllables), finds nothing.
 
 Caps, so that no query (``?sql=`` included) can build a response of hundreds of megabytes:
 VALUE_CAP bytes in any one string or blob (SQLite's length limit: "string or blob too big"),
@@ -23,7 +26,7 @@ from datasette import hookimpl
 
 from data.query import FTS_TOKEN, QueryError
 from data.search import SearchHit, count_matches, search
-from data.textnorm import directive_fold, fold_key
+from data.textnorm import document_name, fold_key, key_params
 
 SEARCH_HITS = 100
 VALUE_CAP = 32 * 2**20  # above the crawler's 10 MiB page cap: every stored page and article text reads
@@ -40,12 +43,15 @@ def _null_safe(function):
 
 def _search_hits(db: sqlite_utils.Database, query: str) -> tuple[list[SearchHit], str]:
     """``vnportal search``'s hits and how many articles match in all ("1,234", "at least 10,001");
-    a query it rejects is searched as its plain words, if it has any."""
-    try:
-        return search(db, query, limit=SEARCH_HITS), _matches(db, query)
-    except QueryError:
-        words = " ".join(FTS_TOKEN.findall(query)).lower()  # lower case: "AND" is a word, not an operator
-        return (search(db, words, limit=SEARCH_HITS), _matches(db, words)) if words else ([], "0")
+    a query it rejects is searched as its plain words, if it has any; one rejected even so (more
+    than 100 syllables) finds nothing."""
+    words = " ".join(FTS_TOKEN.findall(query)).lower()  # lower case: "AND" is a word, not an operator
+    for attempt in filter(None, (query, words)):
+        try:
+            return search(db, attempt, limit=SEARCH_HITS), _matches(db, attempt)
+        except QueryError:
+            continue
+    return [], "0"
 
 
 def _matches(db: sqlite_utils.Database, query: str) -> str:
@@ -73,7 +79,9 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, VALUE_CAP)
     _cap_results(conn)
     conn.create_function("vn_fold", 1, _null_safe(fold_key), deterministic=True)
-    conn.create_function("vn_key", 1, _null_safe(directive_fold), deterministic=True)
+    conn.create_function("vn_key_patterns", 1, _null_safe(lambda typed: key_params(typed)[0]), deterministic=True)
+    conn.create_function("vn_document", 2, lambda key, doc_type: None if key is None else
+                         document_name(str(key), doc_type and str(doc_type)), deterministic=True)
 
     db = sqlite_utils.Database(conn)
 

@@ -1,11 +1,11 @@
 """Entity queries: officials (people and their positions), cited documents, per-site counts."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import sqlite_utils
 
-from data.textnorm import directive_fold, fold_key, key_match
+from data.textnorm import document_name, fold_key, key_match, key_params
 from nlp.officials import position_text
 
 
@@ -36,6 +36,10 @@ class Directive:
     article_count: int
     first_cited: str | None
     last_cited: str | None
+    document: str = field(init=False)  # the key as a person reads it: "Chỉ thị 05-CT/TW (2016)"
+
+    def __post_init__(self) -> None:
+        self.document = document_name(self.key, self.doc_type)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -94,7 +98,7 @@ def directives(db: sqlite_utils.Database, key: str | None = None, type: str | No
     params = []
     if key:
         sql += f" WHERE {key_match()}"
-        params += [directive_fold(key)] * 2
+        params += key_params(key)
     found = [Directive(*row) for row in db.execute(sql + " ORDER BY article_count DESC, key", params)]
     if type:
         wanted = fold_key(type)
@@ -124,12 +128,12 @@ def site_stats(db: sqlite_utils.Database) -> list[SiteStats]:
     """Per-site counts of articles and tags and the latest crawl run, then a TOTAL row."""
     by_site: dict[str, SiteStats] = {}
     total = SiteStats("TOTAL")
-    for field, sql in _SITE_COUNTS.items():
+    for column, sql in _SITE_COUNTS.items():
         for site, count in db.execute(sql):
-            setattr(by_site.setdefault(site, SiteStats(site)), field, count)
+            setattr(by_site.setdefault(site, SiteStats(site)), column, count)
         # distinct counts do not add up across sites: count them again over everything
         total_sql = sql.replace("SELECT a.site, ", "SELECT ").replace(" GROUP BY a.site", "")
-        setattr(total, field, db.execute(total_sql).fetchone()[0])
+        setattr(total, column, db.execute(total_sql).fetchone()[0])
     for site, started, finished, status in db.execute(
             "SELECT site, started, finished, status FROM crawl_runs ORDER BY started, id"):
         stats = by_site.setdefault(site or "*", SiteStats(site or "*"))

@@ -18,6 +18,7 @@ import sqlite_utils
 
 from data.output import plain_number
 from data.search import article_filters, compile_for, run
+from data.textnorm import document_name
 from data.views import DATE_KINDS, STATISTIC_KINDS
 
 _ARTICLE = {
@@ -60,7 +61,10 @@ EXPORT_COLUMNS: dict[str, dict[str, str]] = {
     },
     "directives": {
         **_ARTICLE,
-        "key": "Identifies the document across articles, e.g. `20-CT/TW`, `15/2020/NĐ-CP`.",
+        "document": "The document as a person reads it: `Chỉ thị 05-CT/TW (2016)`, "
+                    "`Nghị định 15/2020/NĐ-CP`.",
+        "key": "Identifies the document across articles: `15/2020/NĐ-CP`; `05-CT/TW@2016` for a Party number, which "
+               "restarts with each term: `@` and the signing year (or the term, `@XI`) when an article gives it.",
         "doc_type": "Document type in words (`Chỉ thị`, `Nghị quyết` ...).",
         "type_code": "Type code from the number (`CT`, `NQ`, `QĐ`, `NĐ` ...).",
         "number": "Document number (`20`, `1056`).",
@@ -101,8 +105,8 @@ _SQL = {
     "officials": (f"{_ARTICLE_SQL}, t.person_id, p.name AS person, {_SPAN_SQL}, t.name, t.honorific, t.positions",
                   "official_mentions t JOIN people p ON p.id = t.person_id JOIN articles a ON a.id = t.article_id",
                   "a.id, t.start"),
-    "directives": (f"{_ARTICLE_SQL}, d.key, d.doc_type, d.type_code, d.number, d.issuer_code, d.year, "
-                   f"{_SPAN_SQL}, t.date, t.issuer, t.title",
+    "directives": (f"{_ARTICLE_SQL}, NULL AS document, d.key, d.doc_type, d.type_code, d.number, d.issuer_code, "
+                   f"d.year, {_SPAN_SQL}, t.date, t.issuer, t.title",
                    "directive_mentions t JOIN directives d ON d.key = t.directive_key "
                    "JOIN articles a ON a.id = t.article_id", "a.id, t.start"),
     "statistics": (f"{_ARTICLE_SQL}, {_SPAN_SQL}, t.value, t.denominator, t.unit_text, t.qualifier, t.kind",
@@ -124,7 +128,14 @@ def export_rows(db: sqlite_utils.Database, table: str, site: str | None = None,
     where, params = article_filters(site=site, since=since, until=until, match=match)
     cursor = run(db, f"SELECT {select} FROM {source} WHERE 1{where} ORDER BY {order}", params, query)
     columns = [description[0] for description in cursor.description]
-    return (dict(zip(columns, row)) for row in cursor)
+    rows = (dict(zip(columns, row)) for row in cursor)
+    return (_named(row) for row in rows) if table == "directives" else rows
+
+
+def _named(row: dict) -> dict:
+    """A directives row with its ``document`` (selected as NULL, to keep the column order) filled in."""
+    row["document"] = document_name(row["key"], row["doc_type"])
+    return row
 
 
 _NEEDS_QUOTES = re.compile(r'[",\r\n]')

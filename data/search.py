@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 import sqlite_utils
 
 from data.query import FTS_TOKEN, Match, QueryError, compile_query, shown, typed
-from data.textnorm import directive_fold, fold_key, key_match, mark_boundaries, unify, unmark_boundaries
+from data.textnorm import fold_key, key_match, key_params, mark_boundaries, unify, unmark_boundaries
 from data.words import folded
 
 logger = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ _MENTIONS = {
                  lambda value: [f" {fold_key(value)} "]),
     "directive": ("directive_mentions", "directive_key",
                   f"SELECT d.key FROM directives d WHERE {key_match('d.key_folded')}",
-                  lambda value: [directive_fold(value)] * 2),
+                  key_params),
 }
 
 
