@@ -11,7 +11,8 @@ Run it through ``vnportal serve``: the canned queries call the vn_* SQL function
 data/datasette_plugin.py registers, which plain ``datasette --metadata`` would lack.
 
 What is served: the tables the metadata file does not hide, the canned queries, and (unless
-``sql=False``) arbitrary ``?sql=``, which reads every table. The tables the metadata hides (raw HTML,
+``sql=False``) arbitrary ``?sql=``, which reads every table, and the datasette-dashboards charts
+declared under ``plugins`` in the metadata, which query by ``?sql=``. The tables the metadata hides (raw HTML,
 crawl state, migrations, search forms) are left out of the table list; without arbitrary SQL they
 are not served at all.
 """
@@ -34,11 +35,16 @@ _TEMPLATE_NAME = "vnportal"  # database name used in the metadata file (the defa
 
 
 def datasette_metadata(db_path: str | Path, sql: bool = True) -> dict:
-    """The metadata file's contents, keyed by the name Datasette gives ``db_path`` (its stem);
-    without ``sql``, the hidden tables are denied to everyone."""
+    """The metadata file's contents, keyed by the name Datasette gives ``db_path`` (its stem), the
+    dashboards' charts and filters reading that database; without ``sql``, the hidden tables are
+    denied to everyone."""
     metadata = json.loads(METADATA_FILE.read_text(encoding="utf-8"))
     databases = metadata["databases"]
-    database = databases[Path(db_path).stem] = copy.deepcopy(databases.pop(_TEMPLATE_NAME))
+    name = Path(db_path).stem
+    database = databases[name] = copy.deepcopy(databases.pop(_TEMPLATE_NAME))
+    for dashboard in metadata["plugins"]["datasette-dashboards"].values():
+        for part in [*dashboard["charts"].values(), *dashboard["filters"].values()]:
+            part["db"] = name
     if not sql:
         for table in database["tables"].values():
             if table.get("hidden"):
