@@ -452,6 +452,40 @@ def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since:
 
 
 @cli.command()
+@click.option("--out", required=True, help="HTML file to write (not the index or its files).")
+@click.option("--site", type=TEXT, help="Only articles of this site.")
+@click.option("--since", type=TEXT, help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", type=TEXT, help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--top", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Most people, documents and statistics listed.")
+@db_option
+def report(out: str, site: str | None, since: str | None, until: str | None, top: int, db_path: str) -> None:
+    """One self-contained HTML file to mail: articles per site and month (a chart), the people and
+    documents most present and the statistics of the chosen articles, each linked to its article.
+
+    Example: vnportal report --site wp --since 2022 --out report.html
+    """
+    from data.export import output_file
+    from data.report import report_html
+    from data.search import QueryError
+
+    try:
+        html = report_html(_existing_index(db_path), site=site, since=since, until=until, top=top)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        with output_file(out, db_path) as stream:
+            stream.write(html)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise
+        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
+    click.echo(f"wrote {out}", err=True)
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
 @click.option("--get", "get_path", metavar="PATH", help="Print the response to PATH and exit (as datasette --get).")

@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field
 
 import sqlite_utils
 
+from data.search import article_filters
 from data.textnorm import document_name, fold_key, key_match, key_params
 from nlp.officials import position_text
 
@@ -62,20 +63,23 @@ class SiteStats:
         return asdict(self)
 
 
-def officials(db: sqlite_utils.Database, name: str | None = None, site: str | None = None) -> list[Official]:
+def officials(db: sqlite_utils.Database, name: str | None = None, site: str | None = None,
+              since: str | None = None, until: str | None = None) -> list[Official]:
     """People mentioned in articles, most cited first; ``name`` matches whole words, accents ignored.
 
-    With ``site`` the counts and dates cover that site's articles only.
+    With ``site``, ``since`` or ``until`` (data.search.article_filters) the counts and dates cover
+    those articles only, and people they do not mention are left out.
     """
     where, params = "", []
     if name:
         where = " AND instr(' ' || p.name_folded || ' ', ?) > 0"
         params.append(f" {fold_key(name)} ")
-    if site:
+    if site or since or until:
+        articles, article_params = article_filters(site=site, since=since, until=until)
         sql = ("SELECT p.id, p.name, count(DISTINCT m.article_id), min(m.article_day), max(m.article_day) "
                "FROM people p JOIN official_mentions m ON m.person_id = p.id JOIN articles a ON a.id = m.article_id "
-               f"WHERE a.site = ?{where} GROUP BY p.id")
-        params.insert(0, site)
+               f"WHERE 1{articles}{where} GROUP BY p.id")
+        params = article_params + params
     else:
         sql = f"SELECT p.id, p.name, p.article_count, p.first_seen, p.last_seen FROM people p WHERE 1{where}"
     rows = db.execute(f"{sql} ORDER BY 3 DESC, 2", params).fetchall()
@@ -90,16 +94,25 @@ def _positions(db: sqlite_utils.Database, person_id: int) -> list[str]:
 
 
 def directives(db: sqlite_utils.Database, key: str | None = None, type: str | None = None,
-               issuer: str | None = None) -> list[Directive]:
+               issuer: str | None = None, site: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[Directive]:
     """Cited documents, most cited first. ``type`` matches the code or the type in words
-    ("NQ", "Nghị quyết"), ``issuer`` the issuer code or words ("TW", "Bộ Chính trị"); accents ignored."""
-    sql = ("SELECT key, doc_type, type_code, number, issuer_code, year, date, issuer, title, article_count, "
-           "first_cited, last_cited FROM directives")
-    params = []
+    ("NQ", "Nghị quyết"), ``issuer`` the issuer code or words ("TW", "Bộ Chính trị"); accents ignored.
+    With ``site``, ``since`` or ``until`` the counts and dates cover those articles only."""
+    columns = "d.key, d.doc_type, d.type_code, d.number, d.issuer_code, d.year, d.date, d.issuer, d.title"
+    where, params = "", []
     if key:
-        sql += f" WHERE {key_match()}"
+        where = f" AND {key_match('d.key_folded')}"
         params += key_params(key)
-    found = [Directive(*row) for row in db.execute(sql + " ORDER BY article_count DESC, key", params)]
+    if site or since or until:
+        articles, article_params = article_filters(site=site, since=since, until=until)
+        sql = (f"SELECT {columns}, count(DISTINCT m.article_id), min(m.article_day), max(m.article_day) "
+               "FROM directives d JOIN directive_mentions m ON m.directive_key = d.key "
+               f"JOIN articles a ON a.id = m.article_id WHERE 1{articles}{where} GROUP BY d.key")
+        params = article_params + params
+    else:
+        sql = f"SELECT {columns}, d.article_count, d.first_cited, d.last_cited FROM directives d WHERE 1{where}"
+    found = [Directive(*row) for row in db.execute(sql + " ORDER BY 10 DESC, 1", params)]
     if type:
         wanted = fold_key(type)
         found = [d for d in found if wanted in (fold_key(d.type_code or ""), fold_key(d.doc_type or ""))]

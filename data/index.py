@@ -192,14 +192,15 @@ class Index:
             for table in FTS_TABLES.values():
                 self.db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
-    def officials(self, name: str | None = None, site: str | None = None) -> list[Official]:
+    def officials(self, name: str | None = None, site: str | None = None, since: str | None = None,
+                  until: str | None = None) -> list[Official]:
         """People mentioned, with positions, article count and first/last seen; see data.entities."""
-        return officials(self.db, name=name, site=site)
+        return officials(self.db, name=name, site=site, since=since, until=until)
 
-    def directives(self, key: str | None = None, type: str | None = None,
-                   issuer: str | None = None) -> list[Directive]:
+    def directives(self, key: str | None = None, type: str | None = None, issuer: str | None = None,
+                   site: str | None = None, since: str | None = None, until: str | None = None) -> list[Directive]:
         """Cited documents with article count and first/last cited; see data.entities."""
-        return directives(self.db, key=key, type=type, issuer=issuer)
+        return directives(self.db, key=key, type=type, issuer=issuer, site=site, since=since, until=until)
 
     def statistics(self, unit: str | None = None, kind: str | None = None, site: str | None = None,
                    since: str | None = None, until: str | None = None) -> list[dict]:
