@@ -198,7 +198,7 @@ def output_file(path: str | Path, index_path: str | Path) -> Iterator[TextIO]:
 
     target = Path(path)
     if target.resolve() in companion_files(index_path):
-        raise ValueError(f"{path} is the index or one of its files: export to another path")
+        raise ValueError(f"{path} is the index or one of its files: write to another path")
     if target.exists() and not target.is_file():  # a device, a pipe: written in place
         with open(target, "w", encoding="utf-8", newline="") as stream:
             yield stream
@@ -207,10 +207,21 @@ def output_file(path: str | Path, index_path: str | Path) -> Iterator[TextIO]:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions a file written at ``target`` gets: those of the file it replaces, else what
+    the umask allows (a temporary file is created private)."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def columns_markdown() -> str:

@@ -370,3 +370,16 @@ def test_a_stored_page_over_the_cap_is_rejected_without_unpacking_it_whole(tmp_p
     reason = index.db.execute("SELECT reason FROM raw_pages").fetchone()[0]
     assert "too large" in reason
     index.close()
+
+
+def test_an_export_gets_the_permissions_a_new_file_would(index_path, tmp_path):
+    umask = os.umask(0)
+    os.umask(umask)
+    fresh = tmp_path / "fresh.csv"
+    assert CliRunner().invoke(cli, ["export", "articles", "--out", str(fresh), "--db", str(index_path)]).exit_code == 0
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.csv"
+    kept.write_text("old\n", encoding="utf-8")
+    kept.chmod(0o640)
+    assert CliRunner().invoke(cli, ["export", "articles", "--out", str(kept), "--db", str(index_path)]).exit_code == 0
+    assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8").startswith("id,")
