@@ -27,10 +27,11 @@ import uvicorn
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from data import datasette_plugin
+from data import datasette_plugin, entity_pages
 from data.database import on_read_only_storage
 
 METADATA_FILE = Path(__file__).with_name("datasette_metadata.json")
+TEMPLATE_DIR = Path(__file__).with_name("templates")  # row.html: the entity pages (data/entity_pages.py)
 _TEMPLATE_NAME = "vnportal"  # database name used in the metadata file (the default index is vnportal.db)
 
 
@@ -53,12 +54,14 @@ def datasette_metadata(db_path: str | Path, sql: bool = True) -> dict:
 
 
 def build_datasette(db_path: str | Path, sql: bool = True) -> Datasette:
-    """A Datasette instance on ``db_path`` with the metadata and the vn_* SQL functions;
+    """A Datasette instance on ``db_path`` with the metadata, the vn_* SQL functions and the entity pages;
     ``sql=False`` turns off arbitrary SQL (Datasette's default_allow_sql) and the hidden tables."""
-    if not pm.is_registered(datasette_plugin):
-        pm.register(datasette_plugin, name="vnportal")
+    for plugin, name in ((datasette_plugin, "vnportal"), (entity_pages, "vnportal_entities")):
+        if not pm.is_registered(plugin):
+            pm.register(plugin, name=name)
     files = {"immutables" if on_read_only_storage(db_path) else "files": [str(db_path)]}
-    return Datasette(**files, metadata=datasette_metadata(db_path, sql), settings={"default_allow_sql": sql})
+    return Datasette(**files, metadata=datasette_metadata(db_path, sql), settings={"default_allow_sql": sql},
+                     template_dir=str(TEMPLATE_DIR))
 
 
 async def _fetch(datasette: Datasette, path: str) -> tuple[int, str]:
