@@ -420,7 +420,7 @@ def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since:
     """Export articles or one kind of tag, one row per article or mention, streamed."""
     import io
 
-    from data.export import EXPORT_COLUMNS, output_file, write_rows
+    from data.export import EXPORT_COLUMNS, write_rows
     from data.search import QueryError
 
     if excel and fmt != "csv":
@@ -439,16 +439,24 @@ def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since:
             stream.flush()
             stream.detach()  # leave stdout open
     else:
-        try:
-            with output_file(out, db_path) as stream:
-                count = write_rows(rows, stream, columns, fmt, excel=excel)
-        except ValueError as exc:
-            raise click.ClickException(str(exc)) from None
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                raise
-            raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
+        count = _write_file(out, db_path, lambda stream: write_rows(rows, stream, columns, fmt, excel=excel))
     click.echo(f"exported {count} {table} row(s)", err=True)
+
+
+def _write_file(out: str, db_path: str, write):
+    """``write(stream)`` into the file ``out`` (whole or not at all, never the index or its files);
+    what it returns. A path the system refuses is one error line."""
+    from data.export import output_file
+
+    try:
+        with output_file(out, db_path) as stream:
+            return write(stream)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise
+        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
 
 
 @cli.command()
@@ -465,7 +473,6 @@ def report(out: str, site: str | None, since: str | None, until: str | None, top
 
     Example: vnportal report --site wp --since 2022 --out report.html
     """
-    from data.export import output_file
     from data.report import report_html
     from data.search import QueryError
 
@@ -473,15 +480,7 @@ def report(out: str, site: str | None, since: str | None, until: str | None, top
         html = report_html(_existing_index(db_path), site=site, since=since, until=until, top=top)
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
-    try:
-        with output_file(out, db_path) as stream:
-            stream.write(html)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise
-        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
+    _write_file(out, db_path, lambda stream: stream.write(html))
     click.echo(f"wrote {out}", err=True)
 
 

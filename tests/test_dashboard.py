@@ -5,12 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -20,6 +16,7 @@ from datasette_dashboards import replace_opts_in_query
 
 from data import FetchedPage, Index
 from data.serve import datasette_metadata, fetch
+from serving import serving
 from pipeline import process_pending
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,35 +102,13 @@ def test_the_page_loads_only_local_assets(db_path):
     assert fetch(db_path, "/-/dashboards/overview", sql=False)[0] == 403  # its charts need ?sql=
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
 def served(db_path):
     """The base URL of a `vnportal serve` process on the index, stopped after the test."""
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", db_path,
-                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60  # waits for the server to start; asserts nothing about time
-        while True:
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=60).close()
-                break
-            except (OSError, urllib.error.URLError):
-                if process.poll() is not None:
-                    pytest.fail(f"vnportal serve exited: {process.stderr.read().decode()[-2000:]}")
-                if time.monotonic() > deadline:
-                    pytest.fail("vnportal serve did not answer")
-                time.sleep(0.1)
+    with serving(db_path) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (apt-get install chromium)")

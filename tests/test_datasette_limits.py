@@ -6,10 +6,6 @@ Real Datasette on real SQLite files: in process through data/serve.py's fetch, a
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,6 +18,7 @@ from data import Index
 from data.datasette_plugin import RESULT_CAP, VALUE_CAP
 from data.search import QueryError
 from data.serve import datasette_metadata, fetch
+from serving import serving
 from data_corpus import fill
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,10 +126,6 @@ def test_no_sql_serves_neither_sql_nor_the_hidden_tables(db_path):
     assert status == 200 and json.loads(body)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, bytes]:
@@ -146,26 +139,8 @@ def _get(url: str) -> tuple[int, bytes]:
 @pytest.fixture
 def served(db_path):
     """The base URL of a `vnportal serve` process on the index, stopped after the test."""
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, str(ROOT / "pipeline.py"), "serve", "--db", db_path,
-                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60  # waits for the server to start; asserts nothing about time
-        while True:
-            try:
-                _get(base + "/-/versions.json")
-                break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(f"vnportal serve exited: {process.stderr.read().decode()[-2000:]}")
-                if time.monotonic() > deadline:
-                    pytest.fail("vnportal serve did not answer")
-                time.sleep(0.1)
+    with serving(db_path) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_a_served_index_opens_search_empty_and_refuses_a_huge_value(served):

@@ -198,7 +198,6 @@ def _cli_args(filters: dict) -> list[str]:
 @example(query="'; drop table articles; --", filters={"limit": 10**30})
 @example(query="-x", filters={"since": "--help"})
 def test_cli_search_gives_hits_or_one_error_line(fuzzed, query, filters):
-    index = fuzzed.index
     args = ["search", "--db", fuzzed.path, "--format", "json", *_cli_args(filters), "--", query]
     result = CliRunner().invoke(cli, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
@@ -216,7 +215,6 @@ def test_cli_search_gives_hits_or_one_error_line(fuzzed, query, filters):
 @given(query=QUERIES, filters=FILTERS)
 @FUZZ_CLI
 def test_cli_export_query_gives_rows_or_one_error_line(fuzzed, query, filters):
-    index = fuzzed.index
     options = [arg for arg in _cli_args(filters) if arg.split("=")[0] in ("--site", "--since", "--until")]
     result = CliRunner().invoke(cli, ["export", "articles", "--format", "jsonl", "--db", fuzzed.path, *options,
                                       f"--query={query}"])
