@@ -284,7 +284,8 @@ def m009_people_by_province(db: sqlite_utils.Database) -> None:
             "m.article_id LEFT JOIN sources s ON s.name = a.site ORDER BY m.id").fetchall():
         name_key, region = key(name), key(province)
         person = f"{name_key} | {region}" if name_key and region else name_key
-        groups.setdefault(person, {"old": person_id, "province": province, "mentions": []})["mentions"].append(mention_id)
+        group = groups.setdefault(person, {"old": person_id, "province": province or None, "mentions": []})
+        group["mentions"].append(mention_id)
     db.execute("UPDATE people SET key = '#' || id")  # free every key while they are dealt out again
     taken: set[int] = set()
     for person, group in groups.items():
@@ -294,7 +295,8 @@ def m009_people_by_province(db: sqlite_utils.Database) -> None:
                                      [person, group["province"], group["old"]]).lastrowid
         else:
             group["id"] = group["old"]
-            db.execute("UPDATE people SET key = ?, province = ? WHERE id = ?", [person, group["province"], group["old"]])
+            db.execute("UPDATE people SET key = ?, province = ? WHERE id = ?",
+                       [person, group["province"], group["old"]])
         taken.add(group["id"])
         db.conn.executemany("UPDATE official_mentions SET person_id = ? WHERE id = ?",
                             [(group["id"], mention_id) for mention_id in group["mentions"]])

@@ -106,7 +106,7 @@ def _insert_official(db: sqlite_utils.Database, article_id: int, official: dict,
     row = db.execute("SELECT id FROM people WHERE key = ?", [key]).fetchone()
     if row is None:
         person_id = db.execute("INSERT INTO people (key, name, name_folded, province) VALUES (?, ?, ?, ?)",
-                               [key, _clean(official["name"]), fold_key(official["name"]), province]).lastrowid
+                               [key, _clean(official["name"]), fold_key(official["name"]), province or None]).lastrowid
     else:
         person_id = row[0]
     db.execute('INSERT INTO official_mentions (article_id, person_id, text, start, "end", name, honorific, '
