@@ -315,7 +315,7 @@ def officials(name: str | None, site: str | None, fmt: str, db_path: str) -> Non
     from data.output import render
 
     rows = [official.to_dict() for official in _existing_index(db_path).officials(name=name, site=site)]
-    columns = ["id", "name", "article_count", "first_seen", "last_seen", "positions"]
+    columns = ["id", "name", "province", "article_count", "first_seen", "last_seen", "positions"]
     click.echo(render(rows, columns, fmt), nl=False)
 
 

@@ -18,6 +18,8 @@ class Official:
     article_count: int
     first_seen: str | None
     last_seen: str | None
+    province: str | None  # of the sites that mention them (data.people.person_key); None: national sites
+    tenures: list[dict]  # each position with its first and last seen, in the order of ``positions``
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -76,21 +78,27 @@ def officials(db: sqlite_utils.Database, name: str | None = None, site: str | No
         params.append(f" {fold_key(name)} ")
     if site or since or until:
         articles, article_params = article_filters(site=site, since=since, until=until)
-        sql = ("SELECT p.id, p.name, count(DISTINCT m.article_id), min(m.article_day), max(m.article_day) "
+        sql = ("SELECT p.id, p.name, count(DISTINCT m.article_id), min(m.article_day), max(m.article_day), p.province "
                "FROM people p JOIN official_mentions m ON m.person_id = p.id JOIN articles a ON a.id = m.article_id "
                f"WHERE 1{articles}{where} GROUP BY p.id")
         params = article_params + params
     else:
-        sql = f"SELECT p.id, p.name, p.article_count, p.first_seen, p.last_seen FROM people p WHERE 1{where}"
+        sql = ("SELECT p.id, p.name, p.article_count, p.first_seen, p.last_seen, p.province FROM people p "
+               f"WHERE 1{where}")
     rows = db.execute(f"{sql} ORDER BY 3 DESC, 2", params).fetchall()
-    return [Official(person_id, person, _positions(db, person_id), count, first, last)
-            for person_id, person, count, first, last in rows]
+    found = []
+    for person_id, person, count, first, last, province in rows:
+        tenures = _tenures(db, person_id)
+        found.append(Official(person_id, person, [t["position"] for t in tenures], count, first, last, province,
+                              tenures))
+    return found
 
 
-def _positions(db: sqlite_utils.Database, person_id: int) -> list[str]:
-    rows = db.execute("SELECT title, organization FROM person_positions WHERE person_id = ? "
+def _tenures(db: sqlite_utils.Database, person_id: int) -> list[dict]:
+    rows = db.execute("SELECT title, organization, first_seen, last_seen FROM person_positions WHERE person_id = ? "
                       "ORDER BY last_seen DESC, article_count DESC, title", [person_id])
-    return [position_text(title, organization) for title, organization in rows]
+    return [{"position": position_text(title, organization), "first_seen": first, "last_seen": last}
+            for title, organization, first, last in rows]
 
 
 def directives(db: sqlite_utils.Database, key: str | None = None, type: str | None = None,

@@ -52,7 +52,8 @@ EXPORT_COLUMNS: dict[str, dict[str, str]] = {
     },
     "officials": {
         **_ARTICLE,
-        "person_id": "Id of the person: one per name (NFC, tone marks unified, case ignored).",
+        "person_id": "Id of the person: one per name within the province of the article's site "
+                     "(see `vnportal officials`).",
         "person": "The person's name as first seen in the index.",
         **_SPAN,
         "name": "The name as written in this mention.",

@@ -246,8 +246,87 @@ def m008_search_clause_boundaries(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def m009_people_by_province(db: sqlite_utils.Database) -> None:
+    """People and positions as data.people now tells them apart: one person per name (punctuation
+    at its ends ignored) within the province of the site that mentions it; positions with UBND,
+    HĐND and MTTQ written out, one per phrase they read as (a word ending the title and starting
+    the organisation once, case ignored), first and last seen over their mentions. The rules are
+    spelled out here (tone marks placed by data.textnorm's unify and search_form) so that this
+    step never changes. Each new person keeps the id of the old one its first mention had, while
+    free; a name split across provinces gets new ids for the others."""
+    import json
+    import re
+    import unicodedata
+
+    from data.textnorm import unify
+    from extract.text import search_form
+
+    space, ends = re.compile(r"\s+"), re.compile(r"^[\W_]+|[\W_]+$")
+    acronyms = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc"}
+    acronym = re.compile(r"(?<!\w)(UBND|HĐND|MTTQ)(?!\w)")
+
+    def key(text: str | None) -> str:
+        return ends.sub("", space.sub(" ", search_form(unicodedata.normalize("NFC", text or ""))))
+
+    def clean(text: str | None) -> str | None:
+        return space.sub(" ", acronym.sub(lambda m: acronyms[m.group()], unify(text or ""))).strip() or None
+
+    def phrase(title: str, organization: str | None) -> str:
+        first, _, rest = (organization or "").partition(" ")
+        if organization and key(title.rsplit(" ", 1)[-1]) == key(first):
+            return key(f"{title} {rest}")
+        return key(f"{title} {organization or ''}")
+
+    db.execute("ALTER TABLE people ADD COLUMN province TEXT")
+    groups: dict[str, dict] = {}  # new person key -> its first mention's person and province, its mentions
+    for mention_id, person_id, name, province in db.execute(
+            "SELECT m.id, m.person_id, m.name, s.province FROM official_mentions m JOIN articles a ON a.id = "
+            "m.article_id LEFT JOIN sources s ON s.name = a.site ORDER BY m.id").fetchall():
+        name_key, region = key(name), key(province)
+        person = f"{name_key} | {region}" if name_key and region else name_key
+        group = groups.setdefault(person, {"old": person_id, "province": province or None, "mentions": []})
+        group["mentions"].append(mention_id)
+    db.execute("UPDATE people SET key = '#' || id")  # free every key while they are dealt out again
+    taken: set[int] = set()
+    for person, group in groups.items():
+        if group["old"] in taken:
+            group["id"] = db.execute("INSERT INTO people (key, name, name_folded, province) SELECT ?, name, "
+                                     "name_folded, ? FROM people WHERE id = ?",
+                                     [person, group["province"], group["old"]]).lastrowid
+        else:
+            group["id"] = group["old"]
+            db.execute("UPDATE people SET key = ?, province = ? WHERE id = ?",
+                       [person, group["province"], group["old"]])
+        taken.add(group["id"])
+        db.conn.executemany("UPDATE official_mentions SET person_id = ? WHERE id = ?",
+                            [(group["id"], mention_id) for mention_id in group["mentions"]])
+    db.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM official_mentions)")
+    db.execute("UPDATE people SET article_count = (SELECT count(DISTINCT article_id) FROM official_mentions m "
+               "WHERE m.person_id = people.id), first_seen = (SELECT min(article_day) FROM official_mentions m "
+               "WHERE m.person_id = people.id), last_seen = (SELECT max(article_day) FROM official_mentions m "
+               "WHERE m.person_id = people.id)")
+    positions: dict[tuple[int, str], list] = {}
+    for person_id, article_id, day, found in db.execute(
+            "SELECT person_id, article_id, article_day, positions FROM official_mentions ORDER BY article_day, id"):
+        for position in json.loads(found or "[]"):
+            title = clean(position.get("title"))
+            if title:
+                organization = clean(position.get("organization"))
+                _, articles, days = positions.setdefault((person_id, phrase(title, organization)),
+                                                         [(title, organization), set(), []])
+                articles.add(article_id)
+                days.append(day)
+    db.execute("DELETE FROM person_positions")
+    db.conn.executemany(
+        "INSERT INTO person_positions (person_id, title, organization, first_seen, last_seen, article_count) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(person_id, title, organization, min(days), max(days), len(articles))
+         for (person_id, _), ((title, organization), articles, days) in positions.items()])
+
+
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
-              m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries]
+              m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries,
+              m009_people_by_province]
 
 
 def _applied(db: sqlite_utils.Database) -> set[str]:

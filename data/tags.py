@@ -10,7 +10,8 @@ import unicodedata
 
 import sqlite_utils
 
-from data.textnorm import directive_fold, fold_key, name_key, unify
+from data.people import person_key, position_key, stored_position
+from data.textnorm import directive_fold, fold_key, unify
 
 TAG_TABLES = ("dates", "official_mentions", "directive_mentions", "statistics")
 _KINDS = ("dates", "officials", "directives", "statistics")
@@ -36,12 +37,13 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def _position_keys(positions: list[dict]) -> set[tuple[str, str | None]]:
-    keys = set()
+def _position_keys(positions: list[dict]) -> dict[str, tuple[str, str | None]]:
+    """A mention's positions as stored (data.people.stored_position), by their comparison key."""
+    keys: dict[str, tuple[str, str | None]] = {}
     for position in positions or []:
-        title = _clean(position.get("title"))
-        if title:
-            keys.add((title, _clean(position.get("organization"))))
+        stored = stored_position(position.get("title"), position.get("organization"))
+        if stored:
+            keys.setdefault(position_key(*stored), stored)
     return keys
 
 
@@ -52,8 +54,8 @@ def replace_tags(db: sqlite_utils.Database, article_id: int, tags) -> None:
     publication date, else the day it was first fetched.
     """
     found = tags_dict(tags)
-    day = db.execute("SELECT substr(coalesce(published, first_seen), 1, 10) FROM articles WHERE id = ?",
-                     [article_id]).fetchone()[0]
+    day, province = db.execute("SELECT substr(coalesce(a.published, a.first_seen), 1, 10), s.province FROM articles a "
+                               "LEFT JOIN sources s ON s.name = a.site WHERE a.id = ?", [article_id]).fetchone()
     old_people = _people_of(db, article_id)
     old_directives = dict(db.execute(
         "SELECT directive_key, article_day FROM directive_mentions WHERE article_id = ?", [article_id]))
@@ -69,7 +71,7 @@ def replace_tags(db: sqlite_utils.Database, article_id: int, tags) -> None:
         [(article_id, s["text"], s["start"], s["end"], s.get("value"), s.get("denominator"), s.get("unit_text"),
           s.get("qualifier"), s.get("kind")) for s in found["statistics"]])
     for official in found["officials"]:
-        _insert_official(db, article_id, official, day)
+        _insert_official(db, article_id, official, day, province)
     created = [key for key in (_insert_directive(db, article_id, directive, day)
                                for directive in found["directives"]) if key]
     _sync_people(db, old_people, _people_of(db, article_id), day)
@@ -84,22 +86,27 @@ def replace_tags(db: sqlite_utils.Database, article_id: int, tags) -> None:
         _adopt_undated_citations(db, key)
 
 
-def _people_of(db: sqlite_utils.Database, article_id: int) -> dict[int, tuple[str, set]]:
-    people: dict[int, tuple[str, set]] = {}
+def _people_of(db: sqlite_utils.Database, article_id: int) -> dict[int, tuple[str, dict]]:
+    people: dict[int, tuple[str, dict]] = {}
     for person_id, day, positions in db.execute(
-            "SELECT person_id, article_day, positions FROM official_mentions WHERE article_id = ?", [article_id]):
-        people.setdefault(person_id, (day, set()))[1].update(_position_keys(json.loads(positions or "[]")))
+            "SELECT person_id, article_day, positions FROM official_mentions WHERE article_id = ? ORDER BY id",
+            [article_id]):
+        found = people.setdefault(person_id, (day, {}))[1]
+        for key, stored in _position_keys(json.loads(positions or "[]")).items():
+            found.setdefault(key, stored)
     return people
 
 
-def _insert_official(db: sqlite_utils.Database, article_id: int, official: dict, day: str) -> None:
-    key = name_key(official.get("name") or "")
+def _insert_official(db: sqlite_utils.Database, article_id: int, official: dict, day: str,
+                     province: str | None) -> None:
+    """Store one mention under its person (data.people.person_key: the name within the site's province)."""
+    key = person_key(official.get("name") or "", province)
     if not key:
         return
     row = db.execute("SELECT id FROM people WHERE key = ?", [key]).fetchone()
     if row is None:
-        person_id = db.execute("INSERT INTO people (key, name, name_folded) VALUES (?, ?, ?)",
-                               [key, _clean(official["name"]), fold_key(official["name"])]).lastrowid
+        person_id = db.execute("INSERT INTO people (key, name, name_folded, province) VALUES (?, ?, ?, ?)",
+                               [key, _clean(official["name"]), fold_key(official["name"]), province or None]).lastrowid
     else:
         person_id = row[0]
     db.execute('INSERT INTO official_mentions (article_id, person_id, text, start, "end", name, honorific, '
@@ -179,23 +186,25 @@ def _sync_people(db: sqlite_utils.Database, old: dict, new: dict, day: str) -> N
     for person_id, (_, positions) in new.items():
         if person_id not in old:
             _bump(db, "people", "id", person_id, "first_seen", "last_seen", day)
-            for title, organization in positions:
-                _bump_position(db, person_id, title, organization, day)
+            for key, (title, organization) in positions.items():
+                _bump_position(db, person_id, key, title, organization, day)
     for person_id, (old_day, old_positions) in old.items():
         if person_id not in new or old_day != day:
             _recount_person(db, person_id)
-        elif old_positions != new[person_id][1]:
+        elif old_positions.keys() != new[person_id][1].keys():
             _rebuild_positions(db, person_id)
 
 
-def _bump_position(db: sqlite_utils.Database, person_id: int, title: str, organization: str | None,
+def _bump_position(db: sqlite_utils.Database, person_id: int, key: str, title: str, organization: str | None,
                    day: str) -> None:
-    row = db.execute("SELECT id FROM person_positions WHERE person_id = ? AND title = ? AND organization IS ?",
-                     [person_id, title, organization]).fetchone()
+    row = next((row for row in db.execute("SELECT id, title, organization FROM person_positions WHERE person_id = ?",
+                                          [person_id]) if position_key(row[1], row[2]) == key), None)
     if row is None:
         db.execute("INSERT INTO person_positions (person_id, title, organization, first_seen, last_seen, "
                    "article_count) VALUES (?, ?, ?, ?, ?, 1)", [person_id, title, organization, day, day])
-    else:
+    else:  # written as its earliest mention wrote it, as _rebuild_positions keeps it
+        db.execute("UPDATE person_positions SET title = ?, organization = ? WHERE id = ? AND first_seen > ?",
+                   [title, organization, row[0], day])
         _bump(db, "person_positions", "id", row[0], "first_seen", "last_seen", day)
 
 
@@ -210,11 +219,13 @@ def _recount_person(db: sqlite_utils.Database, person_id: int) -> None:
 
 
 def _rebuild_positions(db: sqlite_utils.Database, person_id: int) -> None:
-    seen: dict[tuple, list] = {}
+    """A person's positions from their mentions: one per comparison key, as first written (by day)."""
+    seen: dict[str, list] = {}
     for article_id, day, positions in db.execute(
-            "SELECT article_id, article_day, positions FROM official_mentions WHERE person_id = ?", [person_id]):
-        for key in _position_keys(json.loads(positions or "[]")):
-            articles, days = seen.setdefault(key, [set(), []])
+            "SELECT article_id, article_day, positions FROM official_mentions WHERE person_id = ? "
+            "ORDER BY article_day, id", [person_id]):
+        for key, stored in _position_keys(json.loads(positions or "[]")).items():
+            _, articles, days = seen.setdefault(key, [stored, set(), []])
             articles.add(article_id)
             days.append(day)
     db.execute("DELETE FROM person_positions WHERE person_id = ?", [person_id])
@@ -222,7 +233,7 @@ def _rebuild_positions(db: sqlite_utils.Database, person_id: int) -> None:
         "INSERT INTO person_positions (person_id, title, organization, first_seen, last_seen, article_count) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [(person_id, title, organization, min(days), max(days), len(articles))
-         for (title, organization), (articles, days) in seen.items()])
+         for (title, organization), articles, days in seen.values()])
 
 
 def _recount_directive(db: sqlite_utils.Database, key: str) -> None:

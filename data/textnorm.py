@@ -13,6 +13,7 @@ from nlp.gazetteer import gazetteer
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s+")
+_END_MARKS = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 @lru_cache(maxsize=65536)
@@ -71,8 +72,9 @@ def fold(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Identity of a person's name: the search form (NFC, tone-unified, lower case), single spaces."""
-    return _SPACE.sub(" ", search_form(unicodedata.normalize("NFC", name))).strip()
+    """Identity of a person's name: the search form (NFC, tone-unified, lower case), single spaces,
+    no punctuation or spaces at either end ("Lê Thuỷ." -> "lê thủy")."""
+    return _END_MARKS.sub("", _SPACE.sub(" ", search_form(unicodedata.normalize("NFC", name))))
 
 
 def fold_key(text: str) -> str:

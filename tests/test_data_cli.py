@@ -90,7 +90,7 @@ def test_query_commands_do_not_create_a_missing_index(tmp_path):
 def test_officials(db_path):
     out = run("officials", "--db", db_path)
     lines = out.splitlines()
-    assert lines[0].split() == ["id", "name", "article_count", "first_seen", "last_seen", "positions"]
+    assert lines[0].split() == ["id", "name", "province", "article_count", "first_seen", "last_seen", "positions"]
     assert "Đào Khánh Hà" in lines[2] and " 2 " in lines[2] and "2021-12-15  2023-10-06" in lines[2]
     people = json.loads(run("officials", "--name", "khanh ha", "--format", "json", "--db", db_path))
     assert [(p["name"], p["article_count"]) for p in people] == [("Đào Khánh Hà", 2)]
