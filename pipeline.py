@@ -74,6 +74,7 @@ class Commands(click.Group):
 
 
 @click.group(cls=Commands)
+@click.version_option(package_name="vnportal", prog_name="vnportal", message="%(prog)s %(version)s")
 @click.option("-v", "--verbose", count=True, help="More log lines on stderr (-vv for debug).")
 def cli(verbose: int) -> None:
     """vnportal: crawl Vietnamese provincial portals, extract, tag and index articles."""

@@ -33,3 +33,10 @@ def test_every_command_has_help_and_is_in_the_readme():
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, result.output
         assert f"vnportal {name}" in README, f"README does not show `vnportal {name}`"
+
+
+def test_version_is_the_installed_package_version():
+    from importlib.metadata import version
+
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and result.output == f"vnportal {version('vnportal')}\n"
