@@ -35,9 +35,10 @@ class CannotRun(click.ClickException):
 
 class Commands(click.Group):
     """The command group: an index that cannot be used, a run lock held by another process or a
-    full disk ends any command with one line and exit code 2, a path the system refuses (too
-    long, not permitted) with one line and exit code 1, never a traceback; an error message is
-    one line even when it quotes a value with line breaks in it."""
+    full disk ends any command with one line and exit code 2, a query or filter that cannot run
+    (QueryError) or a path the system refuses (too long, not permitted) with one line and exit
+    code 1, never a traceback; an error message is one line even when it quotes a value with line
+    breaks in it."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -51,11 +52,14 @@ class Commands(click.Group):
 
         from crawler.lock import LockBusy
         from data.database import IndexUnusable
+        from data.query import QueryError
 
         try:
             return super().invoke(ctx)
         except (IndexUnusable, LockBusy) as exc:
             raise CannotRun(str(exc)) from None
+        except QueryError as exc:
+            raise click.ClickException(str(exc)) from None
         except sqlite3.OperationalError as exc:
             if "disk is full" in str(exc) or "disk I/O error" in str(exc):
                 raise CannotRun(f"the disk holding the index is full or failing ({exc}); the step under way "
@@ -288,16 +292,12 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     Examples: vnportal search "chuyển đổi số" --since 2023;  vnportal search "ho ngheo" --site wp
     """
     from data.output import render, render_hits
-    from data.search import QueryError
 
     index = _existing_index(db_path)
-    try:
-        filters = dict(mode=mode or "as-typed", site=site, since=since, until=until, official=official,
-                       directive=directive)
-        hits = [hit.to_dict() for hit in index.search(query, limit=limit, rank_all=rank_all, **filters)]
-        total, all_counted = index.count_matches(query, **filters)
-    except QueryError as exc:
-        raise click.ClickException(str(exc)) from None
+    filters = dict(mode=mode or "as-typed", site=site, since=since, until=until, official=official,
+                   directive=directive)
+    hits = [hit.to_dict() for hit in index.search(query, limit=limit, rank_all=rank_all, **filters)]
+    total, all_counted = index.count_matches(query, **filters)
     columns = ["id", "published", "site", "title", "url", "snippet", "rank", "ranked_by"]
     click.echo(render_hits(hits) if fmt == "table" else render(hits, columns, fmt), nl=False)
     by_place = any(hit["ranked_by"] != "bm25" for hit in hits)
@@ -339,15 +339,10 @@ def directives(key: str | None, doc_type: str | None, issuer: str | None, fmt: s
     click.echo(render(rows, columns, fmt), nl=False)
 
 
-def _tag_rows(find, fmt: str, columns: list[str], table_columns: list[str]) -> None:
-    """Print the rows ``find()`` returns (a QueryError is one line); the table shows ``table_columns``."""
+def _tag_rows(rows: list[dict], fmt: str, columns: list[str], table_columns: list[str]) -> None:
+    """Print ``rows``; the table shows ``table_columns``."""
     from data.output import render
-    from data.search import QueryError
 
-    try:
-        rows = find()
-    except QueryError as exc:
-        raise click.ClickException(str(exc)) from None
     click.echo(render(rows, table_columns if fmt == "table" else columns, fmt), nl=False)
 
 
@@ -366,7 +361,7 @@ def statistics(unit: str | None, kind: str | None, site: str | None, since: str 
     Example: vnportal statistics --unit "ho ngheo" --since 2023
     """
     index = _existing_index(db_path)
-    _tag_rows(lambda: index.statistics(unit=unit, kind=kind, site=site, since=since, until=until), fmt,
+    _tag_rows(index.statistics(unit=unit, kind=kind, site=site, since=since, until=until), fmt,
               ["article_date", "site", "kind", "qualifier", "value", "denominator", "unit_text", "text", "start",
                "end", "article_id", "title", "url"],
               ["article_date", "site", "kind", "value", "unit_text", "text", "title"])
@@ -385,7 +380,7 @@ def dates(kind: str | None, within: str | None, site: str | None, fmt: str, db_p
     Example: vnportal dates --within 2021-01..2021-06 --kind quarter
     """
     index = _existing_index(db_path)
-    _tag_rows(lambda: index.dates(kind=kind, within=within, site=site), fmt,
+    _tag_rows(index.dates(kind=kind, within=within, site=site), fmt,
               ["article_date", "site", "kind", "start_date", "end_date", "text", "start", "end", "article_id",
                "title", "url"],
               ["article_date", "site", "kind", "start_date", "end_date", "text", "title"])
@@ -422,15 +417,11 @@ def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since:
     import io
 
     from data.export import EXPORT_COLUMNS, write_rows
-    from data.search import QueryError
 
     if excel and fmt != "csv":
         raise click.ClickException("--excel applies to CSV output only")
     index = _existing_index(db_path)
-    try:
-        rows = index.export_rows(table, site=site, since=since, until=until, query=query)
-    except QueryError as exc:
-        raise click.ClickException(str(exc)) from None
+    rows = index.export_rows(table, site=site, since=since, until=until, query=query)
     columns = list(EXPORT_COLUMNS[table])
     if out == "-":
         stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
@@ -475,12 +466,8 @@ def report(out: str, site: str | None, since: str | None, until: str | None, top
     Example: vnportal report --site wp --since 2022 --out report.html
     """
     from data.report import report_html
-    from data.search import QueryError
 
-    try:
-        html = report_html(_existing_index(db_path), site=site, since=since, until=until, top=top)
-    except QueryError as exc:
-        raise click.ClickException(str(exc)) from None
+    html = report_html(_existing_index(db_path), site=site, since=since, until=until, top=top)
     _write_file(out, db_path, lambda stream: stream.write(html))
     click.echo(f"wrote {out}", err=True)
 
