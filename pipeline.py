@@ -496,7 +496,8 @@ def serve(host: str, port: int, get_path: str | None, sql: bool, db_path: str) -
 
 
 @cli.command()
-@click.option("--since-version", type=TEXT, metavar="V", help="Only pages whose article came from an extractor older than V.")
+@click.option("--since-version", type=TEXT, metavar="V",
+              help="Only pages whose article came from an extractor older than V.")
 @workers_option
 @db_option
 def reprocess(since_version: str | None, workers: int, db_path: str) -> None:
@@ -786,7 +787,8 @@ def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | No
 
 
 @cli.command()
-@click.option("--site", "sites", multiple=True, type=TEXT, metavar="NAME", help="A site from `vnportal sites` (repeatable).")
+@click.option("--site", "sites", multiple=True, type=TEXT, metavar="NAME",
+              help="A site from `vnportal sites` (repeatable).")
 @click.option("--all", "all_sites", is_flag=True, help="Every enabled site of the registry.")
 @click.option("--url", "urls", multiple=True, metavar="URL",
               help="A portal without a profile: start here, detect feeds, sitemaps and article URLs (repeatable).")
@@ -824,7 +826,8 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
 
 
 @cli.command()
-@click.option("--site", "sites", multiple=True, type=TEXT, metavar="NAME", help="Only these sites (default: every enabled site).")
+@click.option("--site", "sites", multiple=True, type=TEXT, metavar="NAME",
+              help="Only these sites (default: every enabled site).")
 @click.option("--sample", is_flag=True,
               help="Crawl the bundled sample portal, served on 127.0.0.1:--sample-port (no internet, no delay).")
 @click.option("--sample-port", type=click.IntRange(0, 65535), default=SAMPLE_PORT, show_default=True,
@@ -971,7 +974,8 @@ def _tags_table(tags) -> str:
 @cli.command("tag")
 @click.argument("source", metavar="[FILE|-]", default="-")
 @click.option("--published", type=TEXT, metavar="YYYY-MM-DD",
-              help="Publication date: gives the year of year-less dates (\"Chiều 15/12\"); without it they are skipped.")
+              help="Publication date: gives the year of year-less dates (\"Chiều 15/12\"); "
+                   "without it they are skipped.")
 @click.option("--json", "as_json", is_flag=True, help="Print tag(text, published).to_dict() as JSON.")
 def tag_command(source: str, published: str | None, as_json: bool) -> None:
     """Print the dates, officials, directives and statistics nlp.tag() finds in a UTF-8 text (- for stdin)."""

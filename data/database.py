@@ -4,7 +4,7 @@
 byte, a file that is not SQLite, an empty file, another application's database and a
 folder that does not exist; it opens an index on read-only storage for reading; and it
 brings an older index up to the current schema only when asked to write (a reader of an
-older index is told to run a write command first). ``write_transaction`` takes SQLite's
+older index is told to run `vnportal upgrade` first). ``write_transaction`` takes SQLite's
 write lock up front (``BEGIN IMMEDIATE``), so a second writer waits for the busy timeout
 instead of failing when a read inside its transaction tries to become a write.
 """
@@ -22,7 +22,6 @@ import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another's transaction to end
 SQLITE_HEADER = b"SQLite format 3\x00"
-MIGRATIONS_TABLE = "_migrations"
 
 
 class IndexUnusable(Exception):
@@ -139,15 +138,11 @@ def _connect(path: Path, write: bool) -> sqlite_utils.Database:
 
 def _check_ours(db: sqlite_utils.Database, path: Path) -> None:
     """Refuse a database that holds tables but is not a vnportal index."""
-    from data.schema import MIGRATIONS
+    from data.schema import MIGRATIONS, applied_migrations
 
     tables = db.table_names()
-    if not tables:
+    if not tables or MIGRATIONS[0].__name__ in applied_migrations(db):
         return
-    if MIGRATIONS_TABLE in tables:
-        names = {name for (name,) in db.execute(f"SELECT name FROM [{MIGRATIONS_TABLE}]")}
-        if MIGRATIONS[0].__name__ in names:
-            return
     shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
     raise IndexUnusable(f"{path} is another application's SQLite database (tables: {shown}), not a vnportal "
                         "index; not touching it")

@@ -53,7 +53,8 @@ def document(conn: sqlite3.Connection, key: str) -> dict | None:
         return None
     years = _rows(conn, "SELECT substr(article_day, 1, 4) AS year, count(DISTINCT article_id) AS articles "
                         "FROM directive_mentions WHERE directive_key = ? GROUP BY year ORDER BY year", [key])
-    co_cited = _rows(conn, "SELECT other.directive_key AS key, d.doc_type, count(DISTINCT other.article_id) AS articles "
+    co_cited = _rows(conn, "SELECT other.directive_key AS key, d.doc_type, "
+                           "count(DISTINCT other.article_id) AS articles "
                            "FROM directive_mentions this JOIN directive_mentions other "
                            "ON other.article_id = this.article_id AND other.directive_key != this.directive_key "
                            "LEFT JOIN directives d ON d.key = other.directive_key WHERE this.directive_key = ? "

@@ -98,11 +98,6 @@ class Match:
     loosened: bool = False
     together: str | None = None
 
-    @property
-    def phrases(self) -> int:
-        """How many quoted phrases the expression holds (what ranking cost grows with)."""
-        return self.expression.count('"') // 2
-
 
 def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | None = None) -> Match:
     """The Match for a user's ``query`` in ``mode``; ``spellings`` lists the index's syllables of a
@@ -225,6 +220,11 @@ def _has_letters(syllable: str) -> bool:
     return any(c.isalpha() for c in syllable)
 
 
+def _loose(syllable: str) -> bool:
+    """A syllable typed without diacritics: any of its spellings matches."""
+    return _has_letters(syllable) and not accented(syllable)
+
+
 def _quote(syllables) -> str:
     return '"' + " ".join(syllables).replace('"', '""') + '"'
 
@@ -247,13 +247,13 @@ class _CannotWriteOut(Exception):
 def _written_out(phrase: Phrase, spellings: Spellings | None) -> str:
     """The phrase on the exact table: a syllable typed without diacritics becomes each of its
     spellings in the index, so the phrase becomes an OR of phrases."""
-    if not any(not accented(s) and _has_letters(s) for form in phrase.forms for s in form):
+    if not any(_loose(s) for form in phrase.forms for s in form):
         return _plain(phrase, "exact")
     if spellings is None or phrase.star or phrase.in_near:
         raise _CannotWriteOut
     written = []
     for form in phrase.forms:
-        options = [spellings(s) or [s] if not accented(s) and _has_letters(s) else [s] for s in form]
+        options = [spellings(s) or [s] if _loose(s) else [s] for s in form]
         written += [_quote(combination) for combination in itertools.product(*options)]
         if len(written) > MAX_SPELLINGS:
             raise _CannotWriteOut

@@ -329,7 +329,8 @@ MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_searc
               m009_people_by_province]
 
 
-def _applied(db: sqlite_utils.Database) -> set[str]:
+def applied_migrations(db: sqlite_utils.Database) -> set[str]:
+    """The migrations ``db`` records as applied (none without a ``_migrations`` table)."""
     if "_migrations" not in db.table_names():
         return set()
     return {name for (name,) in db.execute("SELECT name FROM _migrations")}
@@ -337,13 +338,13 @@ def _applied(db: sqlite_utils.Database) -> set[str]:
 
 def pending_migrations(db: sqlite_utils.Database) -> list[str]:
     """The migrations this version has that ``db`` has not applied yet, in order."""
-    done = _applied(db)
+    done = applied_migrations(db)
     return [m.__name__ for m in MIGRATIONS if m.__name__ not in done]
 
 
 def unknown_migrations(db: sqlite_utils.Database) -> list[str]:
     """Migrations ``db`` has applied that this version does not know (a newer vnportal made it)."""
-    return sorted(_applied(db) - {m.__name__ for m in MIGRATIONS})
+    return sorted(applied_migrations(db) - {m.__name__ for m in MIGRATIONS})
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

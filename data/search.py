@@ -224,7 +224,7 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
     if not where:
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
         found = run(db, sql, [match, most + 1], query).fetchone()[0]
-        return min(found, most + 1), found <= most
+        return found, found <= most
     allowed = _filtered_ids(db, SOME_ARTICLES, **filters)
     if allowed is not None:  # few articles allowed: each looked up in the index
         sql = (f"SELECT count(*) FROM json_each(?) AS ids CROSS JOIN {fts} "
@@ -271,12 +271,12 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
               f"WHERE {fts} MATCH ? AND {fts}.rowid = ids.value")
     ranked: dict[int, str] = {}
     for place, columns, words in [(p, c, w) for p, c in PLACES for w in filter(None, (together, match))]:
+        if len(ranked) >= limit:
+            break
         if columns:
             expression = f"{columns} : ({words})" if words is together else f"({columns} : ({match})) AND ({match})"
         else:
             expression = words
-        if len(ranked) >= limit:
-            break
         if few is not None:
             found = run(db, lookup, [json.dumps(few), expression], query)
         elif every and not columns and not allow and words is match:

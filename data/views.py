@@ -82,6 +82,4 @@ def dates(db: sqlite_utils.Database, kind: str | None = None, within: str | None
 
 def _rows(db: sqlite_utils.Database, sql: str, params: list) -> list[dict]:
     """Rows of ``sql`` as dicts, newest articles first, mentions in text order."""
-    cursor = db.execute(f"{sql} ORDER BY article_date DESC, a.id DESC, t.start", params)
-    columns = [description[0] for description in cursor.description]
-    return [dict(zip(columns, row)) for row in cursor]
+    return list(db.query(f"{sql} ORDER BY article_date DESC, a.id DESC, t.start", params))
