@@ -45,6 +45,19 @@ def copy_url(url: str, copy: int) -> str:
     return url if copy == 0 else f"{url}?copy={copy}"
 
 
+def index_sample_pages(index) -> list[SamplePage]:
+    """Store the sample portal's article pages as a crawl would, then extract, tag and index them
+    (``pipeline.process_pending``); return the pages."""
+    from data import FetchedPage
+    from pipeline import process_pending
+
+    pages = sample_pages()
+    for page in pages:
+        index.store_page(FetchedPage(url=page.url, site=page.site, body=page.body, fetched_at=FETCHED_AT))
+    process_pending(index)
+    return pages
+
+
 def store_raw_pages(index, pages: list[SamplePage], count: int) -> None:
     """Queue ``count`` raw pages (the sample pages repeated under distinct URLs) for processing.
 

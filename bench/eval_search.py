@@ -43,16 +43,13 @@ def build_index(path: Path, gold: Path = GOLD) -> dict[int, str]:
     """Index the collection at ``path``; return each article id's gold key."""
     from extract.article import Article
     from nlp import tag
-    from pipeline import process_pending
 
     sys.path.insert(0, str(ROOT / "bench"))
-    from common import FETCHED_AT, sample_pages
+    from common import FETCHED_AT, index_sample_pages
 
     reals = [json.loads(line) for line in (gold / "real_articles.jsonl").read_text(encoding="utf-8").splitlines()]
     index = Index(path)
-    for page in sample_pages():
-        index.store_page(FetchedPage(url=page.url, site=page.site, body=page.body, fetched_at=FETCHED_AT))
-    process_pending(index)
+    index_sample_pages(index)
     for real in reals:
         article = Article(url=real["url"], title=real["title"], text=real["text"], published=real["published"])
         page = FetchedPage(url=real["url"], site=real["site"], body=b"", fetched_at=FETCHED_AT)

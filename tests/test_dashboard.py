@@ -14,14 +14,13 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from datasette_dashboards import replace_opts_in_query
 
-from data import FetchedPage, Index
+from data import Index
 from data.serve import datasette_metadata, fetch
 from serving import serving
-from pipeline import process_pending
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from common import FETCHED_AT, sample_pages  # noqa: E402
+from common import index_sample_pages  # noqa: E402
 
 CHARTS = {"articles", "citations", "official", "statistics"}
 CHOICES = [{}, {"site": "danang"}, {"name": "Khánh Hà"}, {"unit": "%"}]
@@ -31,9 +30,7 @@ CHOICES = [{}, {"site": "danang"}, {"name": "Khánh Hà"}, {"unit": "%"}]
 def db_path(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("dashboard") / "index.db"
     index = Index(path)
-    for page in sample_pages():
-        index.store_page(FetchedPage(url=page.url, site=page.site, body=page.body, fetched_at=FETCHED_AT))
-    process_pending(index)
+    index_sample_pages(index)
     index.close()
     return str(path)
 

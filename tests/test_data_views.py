@@ -14,6 +14,7 @@ from data_corpus import fill, html_page
 from extract.article import Article
 from nlp import tag
 from pipeline import cli
+from test_data_cli import run
 
 POOR_HOUSEHOLDS = ("Đồng chí Giàng A Chu, Trưởng Ban Dân tộc tỉnh cho biết: Mặt trận các cấp đã hỗ trợ khoảng 3,5 tỷ đồng cho 215 hộ nghèo, hộ cận nghèo "
                    "và 12,5% hộ gia đình được vay vốn trong quý III/2023.")
@@ -33,12 +34,6 @@ def db_path(tmp_path_factory):
     index.add_article(page, article, tag(POOR_HOUSEHOLDS))
     index.close()
     return str(path)
-
-
-def run(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exit_code == 0, result.output
-    return result.stdout
 
 
 def as_json(*args: str) -> list[dict]:

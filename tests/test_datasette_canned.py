@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from data import FetchedPage, Index
+from data import Index
 from data.serve import datasette_metadata, fetch
-from pipeline import cli, process_pending
+from pipeline import cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from common import FETCHED_AT, sample_pages  # noqa: E402
+from common import index_sample_pages  # noqa: E402
 
 GARBAGE = ["zzz", "%", "*", "[", "'; DROP TABLE articles; --", "\"", "@", "05-CT/TW@", "\u200b", "Chỉ thị"]
 LONG = " ".join(["ba"] * 120)  # more than the 100 syllables vnportal search takes
@@ -24,9 +24,7 @@ LONG = " ".join(["ba"] * 120)  # more than the 100 syllables vnportal search tak
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
     index = Index(tmp_path_factory.mktemp("canned") / "index.db")
-    for page in sample_pages():
-        index.store_page(FetchedPage(url=page.url, site=page.site, body=page.body, fetched_at=FETCHED_AT))
-    process_pending(index)
+    index_sample_pages(index)
     yield index
     index.close()
 

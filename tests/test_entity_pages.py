@@ -10,23 +10,19 @@ from urllib.parse import urlsplit
 import pytest
 from datasette.utils import tilde_encode
 
-from data import FetchedPage, Index
+from data import Index
 from data.serve import fetch
 from data.textnorm import document_name
 from nlp.officials import position_text
-from pipeline import process_pending
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from common import FETCHED_AT, sample_pages  # noqa: E402
+from common import index_sample_pages  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
     index = Index(tmp_path_factory.mktemp("entities") / "index.db")
-    pages = sample_pages()
-    for page in pages:
-        index.store_page(FetchedPage(url=page.url, site=page.site, body=page.body, fetched_at=FETCHED_AT))
-    process_pending(index)
+    pages = index_sample_pages(index)
     for number, site in enumerate(sorted({page.site for page in pages})):
         index.upsert_source({"name": site, "domains": ["127.0.0.1"]})
         for run in range(2):

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from data import FetchedPage, Index
-from pipeline import cli, process_pending
+from data import Index
+from pipeline import cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from common import FETCHED_AT, sample_pages  # noqa: E402
+from common import index_sample_pages  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -48,9 +48,7 @@ class _Page(HTMLParser):
 def index_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("report") / "index.db"
     index = Index(path)
-    for page in sample_pages():
-        index.store_page(FetchedPage(url=page.url, site=page.site, body=page.body, fetched_at=FETCHED_AT))
-    process_pending(index)
+    index_sample_pages(index)
     index.close()
     return str(path)
 

@@ -10,14 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data import FetchedPage, Index
+from data import Index
 from data.query import QueryError, compile_query
 from data.textnorm import fold, unify
 from data.words import word_spans
-from pipeline import process_pending
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from common import FETCHED_AT, sample_pages  # noqa: E402
+from common import index_sample_pages  # noqa: E402
 
 SPELLINGS = {"ban": ["ban", "bản", "bán", "bàn"], "thanh": ["thanh", "thành", "thánh"], "ho": ["ho", "hộ", "hồ"],
              "ngheo": ["nghèo"]}
@@ -30,9 +29,7 @@ def spellings(folded: str) -> list[str]:
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
     index = Index(tmp_path_factory.mktemp("words") / "index.db")
-    for page in sample_pages():
-        index.store_page(FetchedPage(url=page.url, site=page.site, body=page.body, fetched_at=FETCHED_AT))
-    process_pending(index)
+    index_sample_pages(index)
     yield index
     index.close()
 
