@@ -157,3 +157,11 @@ def test_version_for_falls_back_to_the_latest_version():
     registry = Registry(REGISTRY.versions("tuyengiao.vn"))
     assert registry.version_for("tuyengiao.vn", date(2026, 1, 1)).valid_until == "2025-02-03"
     assert registry.version_for("tuyengiao.vn", None) is registry.get("tuyengiao.vn")
+
+
+def test_the_readme_example_is_a_valid_profile_file(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Adding a portal", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (profile,) = load_profile_file(write(tmp_path, example, "quangninh.gov.vn"))
+    assert profile.is_article("https://www.quangninh.gov.vn/Trang/ChiTietTinTuc.aspx?nid=113139")
+    assert profile.listings[0].page_url(2).endswith("?Cat=82&Page=2") and profile.selectors.date == "span.date"
