@@ -34,11 +34,11 @@ class CannotRun(click.ClickException):
 
 
 class Commands(click.Group):
-    """The command group: an index that cannot be used, a run lock held by another process or a
-    full disk ends any command with one line and exit code 2, a query or filter that cannot run
-    (QueryError) or a path the system refuses (too long, not permitted) with one line and exit
-    code 1, never a traceback; an error message is one line even when it quotes a value with line
-    breaks in it."""
+    """The command group: an index that cannot be used, a run lock held by another process, a
+    portal profile file that does not read or a full disk ends any command with one line and exit
+    code 2, a query or filter that cannot run (QueryError) or a path the system refuses (too long,
+    not permitted) with one line and exit code 1, never a traceback; an error message is one line
+    even when it quotes a value with line breaks in it."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -51,12 +51,13 @@ class Commands(click.Group):
         import sqlite3
 
         from crawler.lock import LockBusy
+        from crawler.sites import ProfileFileError
         from data.database import IndexUnusable
         from data.query import QueryError
 
         try:
             return super().invoke(ctx)
-        except (IndexUnusable, LockBusy) as exc:
+        except (IndexUnusable, LockBusy, ProfileFileError) as exc:
             raise CannotRun(str(exc)) from None
         except QueryError as exc:
             raise click.ClickException(str(exc)) from None
@@ -140,13 +141,14 @@ class PageFailure:
 def _extract_and_tag(page):
     """One raw page as (Article, Tags), the ExtractionError saying why it is no article, or a
     PageFailure when extraction or tagging broke on it."""
-    from extract import ExtractionError, extract_html
+    from extract import ExtractionError, extract_dated
     from nlp import tag
 
     try:
         if page.status != 200:
             raise ExtractionError(f"HTTP {page.status}")
-        article = extract_html(page.body, page.url, profile=_profile_for(page.site), headers=page.headers)
+        article = extract_dated(page.body, page.url, lambda day: _profile_for(page.site, day),
+                                fetched_at=page.fetched_at, headers=page.headers)
         return article, tag(article.text, _ref_date(article.published, page.fetched_at))
     except ExtractionError as exc:
         return exc
@@ -200,14 +202,15 @@ def _extracted(pages, workers: int):
                         "run again, or with fewer --workers") from None
 
 
-def _profile_for(site: str):
-    """The site profile a page was crawled under, when the registry knows it."""
+def _profile_for(site: str, day: dt.date | None = None):
+    """The site profile a page was crawled under, its version valid on ``day`` (the latest without one),
+    when the registry knows it."""
     try:
         from crawler.sites import get_profile
     except ImportError:
         return None
     try:
-        return get_profile(site)
+        return get_profile(site, day)
     except KeyError:
         return None
 

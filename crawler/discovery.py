@@ -10,6 +10,7 @@ import unicodedata
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from typing import Callable
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from parsel import Selector
@@ -124,6 +125,23 @@ def next_page(response: Response, links: list[str], page: int) -> str | None:
         if page_number(link) == page + 1 and _listing_key(link) == here:
             return link
     return None
+
+
+def listing_articles(site_links: list[str], here: str, is_article: Callable[[str], bool]) -> list[str]:
+    """The article links of a listing page at ``here``: its links on the site that ``is_article``
+    accepts, less the page itself, attachments and pager links."""
+    return [link for link in site_links if link != here and not is_attachment(link)
+            and page_number(link) is None and is_article(link)]
+
+
+def following_page(response: Response, links: list[str], page: int, page_pattern_url: str | None) -> str | None:
+    """Page ``page + 1`` of a listing: ``page_pattern_url`` (the profile's address for it) when
+    the page links to it, else the pager's link (next_page)."""
+    if page_pattern_url is not None:
+        wanted = canonical(page_pattern_url)
+        if wanted in links or wanted == rel_next(response):
+            return wanted
+    return next_page(response, links, page)
 
 
 def page_number(url: str) -> int | None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from crawler.sites.base import SiteProfile
 
@@ -25,12 +25,25 @@ def _period(profile: SiteProfile) -> tuple[date, date]:
 
 class Registry:
     """Profiles by name. A second profile with a taken name is refused unless it is a new
-    ``version`` whose validity period does not overlap the existing ones."""
+    ``version`` whose validity period does not overlap the existing ones.
 
-    def __init__(self, profiles: Iterable[SiteProfile] = ()):
-        self._profiles: dict[str, list[SiteProfile]] = {}
-        for profile in profiles:
-            self.register(profile)
+    ``profiles`` may be a function returning them, called on first use: the registry of real
+    portals reads its files then, so a bad file fails the command that needs it, not every import."""
+
+    def __init__(self, profiles: Iterable[SiteProfile] | Callable[[], Iterable[SiteProfile]] = ()):
+        self._by_name: dict[str, list[SiteProfile]] = {}
+        self._load = profiles if callable(profiles) else None
+        if self._load is None:
+            for profile in profiles:
+                self.register(profile)
+
+    @property
+    def _profiles(self) -> dict[str, list[SiteProfile]]:
+        if self._load is not None:
+            profiles, self._load = list(self._load()), None
+            for profile in profiles:
+                self.register(profile)
+        return self._by_name
 
     def register(self, profile: SiteProfile) -> SiteProfile:
         versions = self._profiles.setdefault(profile.name, [])
@@ -56,6 +69,13 @@ class Registry:
             if profile.valid_on(on):
                 return profile
         raise UnknownSiteError(f"{name} on {on.isoformat()}")
+
+    def version_for(self, name: str, day: date | None) -> SiteProfile:
+        """The version valid on ``day``; the latest when ``day`` is unknown or no version covers it."""
+        versions = self._profiles.get(name)
+        if not versions:
+            raise UnknownSiteError(name)
+        return next((p for p in versions if day is not None and p.valid_on(day)), versions[-1])
 
     def versions(self, name: str) -> list[SiteProfile]:
         return list(self._profiles.get(name, ()))

@@ -33,8 +33,8 @@ from twisted.internet.error import (ConnectionClosed, ConnectionDone, DNSLookupE
 from twisted.web.client import ResponseFailed, ResponseNeverReceived
 from twisted.python.failure import Failure
 
-from crawler.discovery import (article_pattern, feed_entries, feed_links, looks_like_article, next_page,
-                               page_kind, page_links, page_number, page_text_hash, parse_date, rel_next)
+from crawler.discovery import (article_pattern, feed_entries, feed_links, following_page, listing_articles,
+                               looks_like_article, page_kind, page_links, page_text_hash, parse_date)
 from crawler.items import DiscoveredItem, FailureItem, FetchedItem, NotModifiedItem
 from crawler.middlewares import RefusedRequest, retry_after
 from crawler.options import CrawlOptions
@@ -365,8 +365,7 @@ class PortalSpider(scrapy.Spider):
             if is_article_page:
                 yield from self.parse_article(response)
         here = canonical(response.url)
-        articles = [link for link in site_links if link != here and not is_attachment(link)
-                    and page_number(link) is None and run.is_article(link)]
+        articles = listing_articles(site_links, here, run.is_article)
         yield from self._discovered(run, at, articles, [link for link in site_links if is_attachment(link)])
         unknown = sum(not self._was_known(run, url) for url in articles)
         for url in articles:
@@ -400,12 +399,10 @@ class PortalSpider(scrapy.Spider):
     def _next_listing_page(self, run: SiteRun, response: Response, links: list[str], meta: dict) -> str | None:
         """Page n+1 from the profile's pattern when the page links to it, else from the pager."""
         number = meta.get("listing")
-        if number is not None and run.profile.listings[number].page_pattern:
-            wanted = canonical(run.profile.listings[number].page_url(meta["page"] + 1))
-            if wanted in links or wanted == rel_next(response):
-                return wanted
-        found = next_page(response, links, meta["page"])
-        return found if found and run.profile.owns(found, whole_host=True) else None
+        listing = run.profile.listings[number] if number is not None else None
+        wanted = listing.page_url(meta["page"] + 1) if listing and listing.page_pattern else None
+        found = following_page(response, links, meta["page"], wanted)
+        return found if found and (found == wanted or run.profile.owns(found, whole_host=True)) else None
 
     # -- shared ----------------------------------------------------------------------------
     def _answered(self, response: Response) -> tuple[SiteRun, str]:
