@@ -256,16 +256,30 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
         return og
     trimmed = _trim_site_name(page_title, site_name) if page_title else ""
     generic = (len(trimmed.split()) < 3 or bool(_GENERIC_TITLE.match(trimmed))
-               or (trimmed == page_title and bool(_SITE_WORDS.search(trimmed))))
+               or (trimmed == page_title and bool(_SITE_WORDS.search(trimmed)))
+               or _is_link_text(tree, trimmed))
     if trimmed and not generic:
         return trimmed
     start = next((i for i, b in enumerate(blocks) if container is not None
                   and within(b.element, container) and b.kind == "text"), None)
     if start is not None:
-        for block in reversed(blocks[max(0, start - 6):start + 2]):
+        above = blocks[max(0, start - 6):start + 2]
+        for block in reversed(above):
             if block in candidates and not dates.is_date_line(block.text):
                 return block.text
+        # no heading markup: a bold line of its own right above the text (<p><strong>...</strong></p>)
+        for block in reversed(blocks[max(0, start - 3):start + 1]):
+            if block.kind == "text" and block.bold and block.chrome == 1.0 and block.link_ratio < 0.5 \
+                    and 8 <= len(block.text) <= 300 and not dates.is_date_line(block.text):
+                return block.text
     return og or trimmed or next((b.text for b in candidates if b.element.tag == "h1"), "")
+
+
+def _is_link_text(tree: HtmlElement, text: str) -> bool:
+    """True when ``text`` is what a link of the page says: a menu item or breadcrumb, so a
+    <title> naming the section ("Hoạt động của lãnh đạo tỉnh"), not the article."""
+    form = _compared(text)
+    return any(_compared(link.text_content()) == form for link in tree.iter("a"))
 
 
 def _title_block(blocks: list[Block], title: str) -> Block | None:

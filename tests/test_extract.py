@@ -438,3 +438,17 @@ def test_no_date_is_taken_from_related_news_or_a_clock_when_the_article_shows_no
     html = page(f'<h1 class="title-detail">{TITLE}</h1><div class="content-detail"><p>{P1}</p><p>{P2}</p>'
                 f'<p>{P3}</p>{related}</div>', header=clock)
     assert run(html).published is None
+
+
+def test_a_title_naming_the_section_gives_way_to_the_article_heading():
+    section = "Hoạt động của lãnh đạo thành phố"
+    menu = f'<div class="breadcrumb"><a href="/tin-tuc">Tin tức</a> » <a href="/lanh-dao">{section}</a></div>'
+    html = page(f'{menu}<h2 class="news-name">{TITLE}</h2><div class="date-time">16/12/2021</div>'
+                f'<div class="content-detail"><p>{P1}</p><p>{P2}</p></div>', title=section)
+    assert run(html).title == TITLE
+
+
+def test_a_bold_line_above_the_text_is_the_heading_when_the_title_is_generic():
+    html = page(f'<p><strong>{TITLE}</strong></p><div class="content-detail"><p>{P1}</p><p>{P2}</p>'
+                f'<p>{P3}</p></div>', title="Trang chủ")
+    assert run(html).title == TITLE
