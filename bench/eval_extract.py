@@ -322,6 +322,8 @@ def main() -> None:
     if args.real:
         if not (args.real / "gold.json").is_file():
             sys.exit(f"Error: {args.real} holds no gold.json (build it with bench/realpages/build.py)")
+        if not json.loads((args.real / "gold.json").read_text(encoding="utf-8")):
+            sys.exit(f"Error: {args.real}/gold.json lists no page (bench/realpages/pages.toml lists none yet)")
         report = evaluate_real(args.real)
         print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else real_table(report))
         if args.pages and not args.json:
