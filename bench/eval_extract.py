@@ -1,6 +1,7 @@
 """Extraction quality: extract_html against plain trafilatura on three corpora.
 
     python bench/eval_extract.py [--json] [--corpus aeb|vnexpress|sample] [--pages]
+    python bench/eval_extract.py --real DIR [--json] [--pages]
 
 Corpora (all in the repository):
   aeb        tests/corpus/aeb: ScrapingHub article-extraction-benchmark (181 English pages,
@@ -8,6 +9,8 @@ Corpora (all in the repository):
   vnexpress  tests/corpus/vnexpress: two VnExpress pages (fundus test page + its JSON; an
              htmldate test page + a hand-made gold file).
   sample     data/sample_site pages with gold in tests/gold/extract/<site>/<name>.json.
+  --real DIR pages of real portals built by bench/realpages/build.py (not in the repository):
+             scored per CMS family and per dev/test split, beside plain trafilatura.extract.
 
 Body score: bag of lowercased word tokens; precision, recall and F1 per page, averaged over
 pages. Title: exact match after whitespace/NFC normalisation. Date: the date part, and the
@@ -144,6 +147,15 @@ def sample_cases() -> list[Case]:
     return cases
 
 
+def real_cases(directory: Path) -> list[Case]:
+    """The pages bench/realpages/build.py wrote into ``directory``, in its gold.json order."""
+    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    return [Case(name=entry["id"], html=(directory / entry["file"]).read_bytes(), url=entry["url"],
+                 body="\n\n".join(entry["paragraphs"]), title=entry["title"], published=entry["published"],
+                 extra={"family": entry["family"], "split": entry["split"], "site": entry["site"]})
+            for entry in gold]
+
+
 # --- extractors ----------------------------------------------------------------------------
 
 def run_ours(case: Case) -> Output:
@@ -224,6 +236,62 @@ def evaluate(corpora: tuple[str, ...] = ("aeb", "vnexpress", "sample"),
     return report
 
 
+def _date_ok(case: Case, out: Output) -> bool:
+    """The gold's date (and time when it has one); a page that shows no date must get none."""
+    if not case.published:
+        return not out.published
+    width = 19 if "T" in case.published else 10
+    return (out.published or "")[:width] == case.published[:width]
+
+
+def _real_metrics(cases: list[Case], outputs: list[Output]) -> dict:
+    return {"pages": len(cases),
+            "body_f1": sum(prf(c.body, o.text)[2] for c, o in zip(cases, outputs)) / len(cases),
+            "title_exact": sum(norm(c.title) == norm(o.title) for c, o in zip(cases, outputs)) / len(cases),
+            "date_exact": sum(_date_ok(c, o) for c, o in zip(cases, outputs)) / len(cases)}
+
+
+def evaluate_real(directory: Path) -> dict:
+    """{"groups": {group: {"ours": metrics, "trafilatura": metrics}}, "failing": [...]}; groups are
+    all pages, the dev and test splits, and each CMS family. trafilatura's body is plain
+    trafilatura.extract; its title and date come from bare_extraction's metadata."""
+    cases = real_cases(directory)
+    ours = [run_ours(case) for case in cases]
+    plain = [trafilatura.extract(case.html, url=case.url) or "" for case in cases]
+    meta = [run_trafilatura(case, metadata=True) for case in cases]
+    theirs = [Output(text=text, title=m.title, published=m.published) for text, m in zip(plain, meta)]
+    groups: dict[str, list[int]] = {"all": list(range(len(cases)))}
+    for i, case in enumerate(cases):
+        groups.setdefault(f"split {case.extra['split']}", []).append(i)
+    for i, case in enumerate(cases):
+        groups.setdefault(case.extra["family"], []).append(i)
+    report: dict = {"groups": {}, "failing": []}
+    for name, members in groups.items():
+        report["groups"][name] = {
+            who: _real_metrics([cases[i] for i in members], [outs[i] for i in members])
+            for who, outs in (("ours", ours), ("trafilatura", theirs))}
+    for case, out, text in zip(cases, ours, plain):
+        f1 = prf(case.body, out.text)[2]
+        if f1 < 0.97 or norm(case.title) != norm(out.title) or not _date_ok(case, out):
+            report["failing"].append({
+                "name": case.name, "family": case.extra["family"], "split": case.extra["split"],
+                "f1": round(f1, 4), "trafilatura_f1": round(prf(case.body, text)[2], 4),
+                "title": out.title, "gold_title": case.title, "date": out.published,
+                "gold_date": case.published, "error": out.error})
+    return report
+
+
+def real_table(report: dict) -> str:
+    lines = [f"{'real pages':<28} {'pages':>5} {'F1 ours':>8} {'F1 traf':>8} {'title':>6} {'t.traf':>6} "
+             f"{'date':>6} {'d.traf':>6}"]
+    for name, result in report["groups"].items():
+        ours, theirs = result["ours"], result["trafilatura"]
+        lines.append(f"{name[:28]:<28} {ours['pages']:>5} {ours['body_f1']:8.3f} {theirs['body_f1']:8.3f} "
+                     f"{ours['title_exact']:6.3f} {theirs['title_exact']:6.3f} "
+                     f"{ours['date_exact']:6.3f} {theirs['date_exact']:6.3f}")
+    return "\n".join(lines)
+
+
 _COLUMNS = ("body_precision", "body_recall", "body_f1", "title_exact", "date_exact",
             "datetime_exact", "author_exact", "lead_exact", "captions_exact", "attachments_exact")
 
@@ -248,7 +316,20 @@ def main() -> None:
     parser.add_argument("--corpus", choices=("aeb", "vnexpress", "sample"), action="append",
                         help="limit to one corpus (repeatable)")
     parser.add_argument("--pages", action="store_true", help="list pages below F1 0.97")
+    parser.add_argument("--real", type=Path, metavar="DIR",
+                        help="score the real pages bench/realpages/build.py wrote into DIR instead")
     args = parser.parse_args()
+    if args.real:
+        if not (args.real / "gold.json").is_file():
+            sys.exit(f"Error: {args.real} holds no gold.json (build it with bench/realpages/build.py)")
+        if not json.loads((args.real / "gold.json").read_text(encoding="utf-8")):
+            sys.exit(f"Error: {args.real}/gold.json lists no page (bench/realpages/pages.toml lists none yet)")
+        report = evaluate_real(args.real)
+        print(json.dumps(report, ensure_ascii=False, indent=1) if args.json else real_table(report))
+        if args.pages and not args.json:
+            for page in report["failing"]:
+                print(f"failing: {page}")
+        return
     report = evaluate(tuple(args.corpus) if args.corpus else ("aeb", "vnexpress", "sample"))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))

@@ -1,6 +1,7 @@
 """vnportal benchmarks: stage throughput, search latency, export speed and peak memory.
 
     python bench/run.py [--rounds 10] [--articles 100000] [--synthetic 1000000] [--skip-synthetic]
+                        [--real DIR]
 
 Not tests: the numbers depend on the machine and on what else runs on it. Each measured value
 is printed beside its target.
@@ -8,7 +9,10 @@ is printed beside its target.
      article pages (repeated --rounds times), each against trafilatura.extract on the same HTML;
   2. search p50/p95 over 50 queries and CSV export rows/s on a synthetic index of --synthetic
      articles (bench/build_synthetic_index.py; cached under bench/.cache/);
-  3. peak RSS (ru_maxrss) of a child process running process_pending over --articles raw pages.
+  3. peak RSS (ru_maxrss) of a child process running process_pending over --articles raw pages;
+  4. `vnportal ingest` of a WARC of the real pages bench/realpages/build.py wrote into --real DIR
+     (the sample article pages without it): a fresh process that starts, stores, extracts, tags
+     and indexes, against a fresh process running trafilatura.extract on the same WARC's pages.
 """
 from __future__ import annotations
 
@@ -139,6 +143,76 @@ def stages(rounds: int, workers: int) -> list[str]:
             target = "(includes starting the workers)"
         lines.append(f"  {label:<38} {rate:10.1f} {_ms(spent / per_round):>10} {ratio:13.2f}   {target}")
     return lines
+
+
+# -- 4. the whole pipeline as a command, on a WARC of real pages --------------------------------
+TARGET_INGEST_RATIO = 1.0  # `vnportal ingest` of a WARC, in costs of trafilatura.extract on its pages
+_TRAFILATURA_CHILD = """
+import sys
+from warcio.archiveiterator import ArchiveIterator
+import trafilatura
+with open(sys.argv[1], "rb") as stream:
+    for record in ArchiveIterator(stream):
+        if record.rec_type == "response":
+            trafilatura.extract(record.content_stream().read(), url=record.rec_headers.get_header("WARC-Target-URI"))
+"""
+
+
+def write_warc(pages: list[tuple[str, bytes]], path: Path) -> None:
+    """A gzipped WARC of HTTP 200 text/html responses, one per (url, body), captured at FETCHED_AT."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body in pages:
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=BytesIO(body), http_headers=http,
+                warc_headers_dict={"WARC-Date": FETCHED_AT.replace("+00:00", "Z")}))
+
+
+def real_pages(directory: Path) -> list[tuple[str, bytes]]:
+    gold = json.loads((directory / "gold.json").read_text(encoding="utf-8"))
+    return [(entry["url"], (directory / entry["file"]).read_bytes()) for entry in gold]
+
+
+def _seconds(command: list[str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed: {done.stderr.strip().splitlines()[-1:]}")
+    return time.perf_counter() - started
+
+
+def ingest_vs_trafilatura(pages: list[tuple[str, bytes]], what: str, rounds: int) -> list[str]:
+    """Median wall time of `vnportal ingest WARC` (a new index each round) against a process that
+    runs trafilatura.extract on the same WARC's pages; both start from nothing, so both pay their
+    start-up. Also trafilatura.extract alone, in this process (warm)."""
+    vnportal = Path(sys.executable).with_name("vnportal")
+    ingest_seconds, trafilatura_seconds = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        warc = Path(tmp) / "pages.warc.gz"
+        write_warc(pages, warc)
+        for round_number in range(rounds):  # alternating, so both see the same load
+            trafilatura_seconds.append(_seconds([sys.executable, "-c", _TRAFILATURA_CHILD, str(warc)]))
+            ingest_seconds.append(_seconds([str(vnportal), "ingest", str(warc), "--db",
+                                            str(Path(tmp) / f"ingest-{round_number}.db")]))
+    warm = _timed(lambda r: [trafilatura.extract(body, url=url) for url, body in pages], max(1, rounds))
+    ingest, baseline = statistics.median(ingest_seconds), statistics.median(trafilatura_seconds)
+    ratio = ingest / baseline
+    return [f"Whole pipeline as a command: {len(pages)} {what} in one WARC, median of {rounds} fresh processes each",
+            f"  {'run':<52} {'s':>7} {'ms/page':>8} {'x trafilatura':>13}",
+            f"  {'trafilatura.extract on the pages (process, start-up)':<52} {baseline:7.2f} "
+            f"{baseline / len(pages) * 1000:8.1f} {1.0:13.2f}",
+            f"  {'vnportal ingest (start, store, extract, tag, index)':<52} {ingest:7.2f} "
+            f"{ingest / len(pages) * 1000:8.1f} {ratio:13.2f}   target <= {TARGET_INGEST_RATIO:.1f} x: "
+            f"{_verdict(ratio <= TARGET_INGEST_RATIO)}",
+            f"  {'trafilatura.extract alone (in this process, warm)':<52} {warm:7.2f} "
+            f"{warm / len(pages) * 1000:8.1f} {warm / baseline:13.2f}   "
+            f"(ingest = {ingest / warm:.1f} x this)"]
 
 
 # -- 2. search and export on the synthetic index -------------------------------------------
@@ -295,6 +369,9 @@ def main() -> None:
     parser.add_argument("--skip-synthetic", action="store_true", help="skip search and export")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="workers for the second pipeline measurement (default: one per core)")
+    parser.add_argument("--real", type=Path, metavar="DIR",
+                        help="real pages built by bench/realpages/build.py for the ingest timing "
+                             "(default: the sample article pages)")
     parser.add_argument("--memory-child", metavar="DB", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
@@ -307,6 +384,11 @@ def main() -> None:
     if args.articles:  # first: a child's ru_maxrss starts from its parent's size when it was started
         print("\n".join(memory(args.articles)), flush=True)
     print("\n".join(stages(args.rounds, args.workers)), flush=True)
+    if args.real:
+        pages, what = real_pages(args.real), f"real pages of {args.real}"
+    else:
+        pages, what = [(page.url, page.body) for page in sample_pages()], "sample article pages"
+    print("\n".join(ingest_vs_trafilatura(pages, what, min(args.rounds, 5))), flush=True)
     if not args.skip_synthetic:
         from build_synthetic_index import build, cache_path
 

@@ -42,6 +42,13 @@ _BYLINE_PREFIX = re.compile(
     r"^(?:(?:tin|bài|ảnh|video|clip)(?:\s*(?:,|và|&|-|\+)\s*(?:tin|bài|ảnh|video|clip))*"
     r"|tác giả(?: bài viết)?|người viết|nhóm phóng viên|phóng viên|pv|ctv)\s*:\s*", re.I
 )
+# the signing office or position that closes a notice, written in capitals ("BAN GIÁM HIỆU",
+# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "HIỆU TRƯỞNG"): the document's text, not a reporter's byline
+_SIGNATURE = re.compile(
+    r"^(?:(?:tm|kt|tl|tuq|q)\.\s*)?(?:ban|phòng|ủy ban|uỷ ban|ubnd|hội đồng|văn phòng|ban chấp hành|"
+    r"thường trực|chủ tịch|phó chủ tịch|giám đốc|phó giám đốc|hiệu trưởng|phó hiệu trưởng|trưởng|"
+    r"bí thư|phó bí thư|chánh văn phòng|nhà trường|trường|sở|đảng ủy|đảng uỷ|huyện ủy|huyện uỷ|"
+    r"tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|công đoàn|đoàn|hội|ban tổ chức|người ký|nơi nhận)\b", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:[–—,&/]|\s-\s|\bvà\b)\s*")
 _LEAD_CLASS = re.compile(
     r"sapo|chapeau|lead|summary|description|hometext|tomtat|tom-tat|trichyeu|trich-yeu|"
@@ -90,6 +97,12 @@ def _is_name(words: list[str]) -> bool:
     return True
 
 
+def is_signature(text: str) -> bool:
+    """A closing line in capitals naming the office that signs a notice ("BAN GIÁM HIỆU")."""
+    text = text.strip(" .:")
+    return len(text) <= 80 and text.isupper() and bool(_SIGNATURE.match(text))
+
+
 def byline_prefix(text: str) -> bool:
     """True when a line opens with a byline label ("Tác giả:", "Tin, ảnh:" ...)."""
     return bool(_BYLINE_PREFIX.match(text.strip()))
@@ -101,7 +114,7 @@ def byline(text: str, strong: bool = False) -> str | None:
     ``strong`` (right-aligned or bold at the end of the body) accepts a looser form.
     """
     text = text.strip()
-    if not text or len(text) > 80:
+    if not text or len(text) > 80 or is_signature(text):
         return None
     name = _BYLINE_PREFIX.sub("", text).strip()
     prefixed = name != text
@@ -165,8 +178,11 @@ def finish_body(paras: list[Para], author: str | None = None) -> Body:
             break
     for i, para in enumerate(paras):
         if not para.caption and _END_MARK.search(para.text):
-            rest = [p for p in paras[i + 1:i + 4] if not p.caption][:2]
-            paras = paras[:i + 1] + [p for p in paras[i + 1:] if p.caption]
+            signed = i + 1
+            while signed < len(paras) and (paras[signed].caption or is_signature(paras[signed].text)):
+                signed += 1
+            rest = [p for p in paras[signed:signed + 3] if not p.caption][:2]
+            paras = paras[:signed] + [p for p in paras[signed:] if p.caption]
             if rest and author is None:
                 author = byline(rest[0].text, strong=True)
             break

@@ -63,6 +63,9 @@ _SITE_WORDS = re.compile(
     r"ubnd|sở |tỉnh ủy|thành ủy|huyện ủy|tuyên giáo|online|news|\.vn\b|\.com\b|\.net\b|\.org\b",
     re.I)
 _TERMINAL = re.compile(r"[.!?…:;]$")
+# a numbered step or list item ("Bước 2:", "3.", "b)", "- "): text of its own between screenshots
+_ENUMERATED = re.compile(r"^(?:(?:bước|mục|phần|điều|khoản)\s+)?(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\s*[.:)]\s|"
+                         r"^(?:bước|mục|phần|điều|khoản)\s+\d{1,2}\b|^[-–+•*]\s", re.I)
 # characters lxml refuses to store (not allowed in XML) though its parser lets them through;
 # vertical tab and form feed are Word's line and page breaks
 _NOT_XML = {**dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF]),
@@ -253,16 +256,30 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
         return og
     trimmed = _trim_site_name(page_title, site_name) if page_title else ""
     generic = (len(trimmed.split()) < 3 or bool(_GENERIC_TITLE.match(trimmed))
-               or (trimmed == page_title and bool(_SITE_WORDS.search(trimmed))))
+               or (trimmed == page_title and bool(_SITE_WORDS.search(trimmed)))
+               or _is_link_text(tree, trimmed))
     if trimmed and not generic:
         return trimmed
     start = next((i for i, b in enumerate(blocks) if container is not None
                   and within(b.element, container) and b.kind == "text"), None)
     if start is not None:
-        for block in reversed(blocks[max(0, start - 6):start + 2]):
+        above = blocks[max(0, start - 6):start + 2]
+        for block in reversed(above):
             if block in candidates and not dates.is_date_line(block.text):
                 return block.text
+        # no heading markup: a bold line of its own right above the text (<p><strong>...</strong></p>)
+        for block in reversed(blocks[max(0, start - 3):start + 1]):
+            if block.kind == "text" and block.bold and block.chrome == 1.0 and block.link_ratio < 0.5 \
+                    and 8 <= len(block.text) <= 300 and not dates.is_date_line(block.text):
+                return block.text
     return og or trimmed or next((b.text for b in candidates if b.element.tag == "h1"), "")
+
+
+def _is_link_text(tree: HtmlElement, text: str) -> bool:
+    """True when ``text`` is what a link of the page says: a menu item or breadcrumb, so a
+    <title> naming the section ("Hoạt động của lãnh đạo tỉnh"), not the article."""
+    form = _compared(text)
+    return any(_compared(link.text_content()) == form for link in tree.iter("a"))
 
 
 def _title_block(blocks: list[Block], title: str) -> Block | None:
@@ -275,9 +292,15 @@ def _title_block(blocks: list[Block], title: str) -> Block | None:
     return next((b for b in matches if b.chrome == 1.0), matches[0])
 
 
-def _find_date(tree: HtmlElement, blocks: list[Block], anchor: int, profile,
-               url: str) -> tuple[str | None, Block | None]:
-    """Publication date (ISO) and the block holding the date line, if any."""
+def _find_date(tree: HtmlElement, blocks: list[Block], anchor: Block | None,
+               container: HtmlElement | None, profile, url: str) -> tuple[str | None, Block | None]:
+    """Publication date (ISO) and the block holding the date line, if any.
+
+    A date line counts when it is next to the headline (``anchor``) or inside the article
+    container before any "Tin khác"-style heading, and not in page chrome: a "today" clock in the
+    banner or the dates of a related-news list are not the article's date. Without such a line,
+    only article metadata and a date in the URL are taken, never a date guessed from the markup.
+    """
     chosen = _select(tree, getattr(profile, "date_selector", None))
     line_stamp, line_block = None, None
     if chosen is not None:
@@ -285,20 +308,34 @@ def _find_date(tree: HtmlElement, blocks: list[Block], anchor: int, profile,
         line_stamp = dates.parse_date_line(value) or dates.parse_iso(value)
     if line_stamp is None:
         best_key = None
-        for block in blocks:
-            if block.kind != "text" or block.link_ratio > 0.5 or not dates.is_date_line(block.text):
-                continue
+        for block in _date_candidates(blocks, anchor, container):
             stamp = dates.parse_date_line(block.text)
-            chrome = block.chrome < 1.0 or block.element.tag == "a"
-            distance = abs(block.offset - anchor)
-            key = (chrome, distance + (2000 if stamp.time is None else 0)
+            distance = abs(block.offset - (anchor.offset if anchor else 0))
+            key = (block.element.tag == "a", distance + (2000 if stamp.time is None else 0)
                    + (500 if dates.is_update_line(block.text) else 0))
             if best_key is None or key < best_key:
                 best_key, line_stamp, line_block = key, stamp, block
     stamp = dates.merge(line_stamp, dates.meta_date(tree))
     if stamp is None:
-        stamp = dates.htmldate_date(tree, url)
+        stamp = dates.url_date(url)
     return (stamp.iso() if stamp else None), line_block
+
+
+def _date_candidates(blocks: list[Block], anchor: Block | None, container: HtmlElement | None):
+    """Date lines near the headline or in the article before its trailing matter, out of chrome."""
+    at = next((i for i, b in enumerate(blocks) if b is anchor), None)
+    ended = False
+    for i, block in enumerate(blocks):
+        if block.kind != "text":
+            continue
+        inside = container is not None and within(block.element, container)
+        if inside and (at is None or i > at) and is_trailing_heading(block.text):
+            ended = True
+        near = at is not None and abs(i - at) <= 3
+        if block.chrome < 1.0 or block.link_ratio > 0.5 or not (near or inside and not ended):
+            continue
+        if dates.is_date_line(block.text):
+            yield block
 
 
 def _content_blocks(blocks: list[Block], minimum: int) -> list[Block]:
@@ -312,6 +349,19 @@ def _find_container(blocks: list[Block]) -> HtmlElement | None:
     content = _content_blocks(blocks, 80) or _content_blocks(blocks, 40)
     if not content:
         return None
+    best = _best_container(content)
+    if chrome_weight(best) < 1.0:
+        # the longest lines sit in a footer or sidebar: the article may be a run of short lines
+        # (the steps of a procedure, a notice exported from Word); score the short lines out of chrome
+        short = [b for b in _content_blocks(blocks, 20) if b.chrome == 1.0]
+        if short:
+            content = short
+            best = _best_container(content)
+    return _widen(best, content)
+
+
+def _best_container(content: list[Block]) -> HtmlElement:
+    """The element whose subtree holds the most (chrome-weighted) text of ``content``."""
     scores: dict[HtmlElement, float] = {}
     for block in content:
         weight = block.chrome
@@ -325,7 +375,11 @@ def _find_container(blocks: list[Block]) -> HtmlElement | None:
     if not scores:  # the text sits directly in <body> (old pages): the body is the container
         return content[0].element
     # on a tie (text held directly by a <div> and counted again for its parent) the deeper wins
-    best = max(scores, key=lambda node: (scores[node], len(list(node.iterancestors()))))
+    return max(scores, key=lambda node: (scores[node], len(list(node.iterancestors()))))
+
+
+def _widen(best: HtmlElement, content: list[Block]) -> HtmlElement:
+    """``best`` or an ancestor up to three levels up."""
     # widen to a parent when adjacent siblings hold article text too (a sapo in its own box),
     # not when the neighbour is a sidebar (chrome by class) and the article is not
     floor = chrome_weight(best)
@@ -358,7 +412,8 @@ def _is_caption(block: Block, previous: Block | None, following: Block | None,
         node = node.getparent()
     if len(block.text) >= 15 and search_form(block.text) in alts:
         return True
-    if previous is None or previous.kind != "img" or len(block.text) > 300:
+    if previous is None or previous.kind != "img" or len(block.text) > 300 \
+            or _ENUMERATED.match(block.text):
         return False
     align = alignment(block.element, container)
     if block.italic or align == "center":
@@ -379,8 +434,10 @@ def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
     box_sizes: dict[HtmlElement, int] = {}
     seen_content = False
     for i, block in enumerate(inside):
-        if block.kind == "img" or block is date_block or (title and _same(block.text, title)):
+        if block.kind == "img" or block is date_block:
             continue
+        if title and not seen_content and _same(block.text, title):
+            continue  # the headline above the text; the same words further down are the text's own
         box = _chrome_box(block.element, container)
         if box is not None:
             if box not in box_sizes:
@@ -506,9 +563,9 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     title = _find_title(tree, blocks, container, profile)
     _check_soft_404(title, blocks)
     title_block = _title_block(blocks, title)
-    anchor = title_block.offset if title_block else (
-        next((b.offset for b in blocks if container is not None and within(b.element, container)), 0))
-    published, date_block = _find_date(tree, blocks, anchor, profile, url)
+    anchor = title_block or next((b for b in blocks if container is not None and b.kind == "text"
+                                  and within(b.element, container)), None)
+    published, date_block = _find_date(tree, blocks, anchor, container, profile, url)
 
     author = None
     chosen_author = _select(tree, getattr(profile, "author_selector", None))

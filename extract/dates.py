@@ -170,14 +170,17 @@ def meta_date(tree) -> Stamp | None:
     return None
 
 
-def htmldate_date(tree, url: str | None) -> Stamp | None:
-    """Last resort: htmldate on markup and URL, never its free-text or today-relative guesses."""
+def url_date(url: str | None) -> Stamp | None:
+    """The date written in the URL (/2023/05/12/, -20230512), as htmldate reads it; nothing else
+    is guessed: a page's other dates (build, copyright, a "today" clock) are not its publication."""
+    if not url:
+        return None
     from htmldate import find_date
 
     try:
-        # a fixed upper bound: htmldate's default bound is "today", a clock we must not read
-        found = find_date(tree, extensive_search=False, original_date=True, url=url,
-                          max_date="2099-12-31")
+        # an empty document: htmldate can only read the URL; a fixed upper bound, not "today"
+        found = find_date("<html><body></body></html>", extensive_search=False, original_date=True,
+                          url=url, max_date="2099-12-31")
     except (ValueError, TypeError) as exc:
         log.debug("htmldate failed: %s", exc)
         return None

@@ -390,3 +390,65 @@ def test_rendering_weighs_page_chrome_as_chrome_weight_does():
 
 def test_search_form_moves_old_style_tones_only():
     assert search_form("Hoà, THUỶ, khoẻ, quý, hoặc, Hoàng") == "hòa, thủy, khỏe, quý, hoặc, hoàng"
+
+
+# --- real-portal failure classes (issue 16) ---------------------------------------------------
+
+def _word(text: str, *, bold: bool = False, align: str = "justify") -> str:
+    """A paragraph as Word's "Save as HTML" writes it, pasted into a portal's editor."""
+    inner = f"<span lang=VI style='font-size:14.0pt;mso-fareast-font-family:\"Times New Roman\"'>{text}<o:p></o:p></span>"
+    return (f"<p class=MsoNormal align={align} style='text-align:{align};text-indent:36.0pt'>"
+            f"{'<b>' + inner + '</b>' if bold else inner}</p>")
+
+
+def test_word_exported_steps_between_screenshots_are_the_text_and_the_heading_is_the_title():
+    steps = ["Bước 1: Truy cập Cổng dịch vụ công của tỉnh.", "Bước 2: Đăng nhập bằng tài khoản định danh.",
+             "Bước 3: Chọn thủ tục cần nộp.", "Bước 4: Điền thông tin và đính kèm hồ sơ."]
+    shot = "<p class=MsoNormal><span style='mso-no-proof:yes'><img width=602 height=300 src='image00{}.png'></span></p>"
+    section = "".join(_word(step) + shot.format(i) for i, step in enumerate(steps))
+    heading = "Hướng dẫn nộp hồ sơ trực tuyến trên Cổng dịch vụ công"
+    html = page(f'<div class="news-title"><span>{heading}</span></div>'
+                f'<div class="news-content"><div class=WordSection1>{section}</div></div>', title="Trang chủ")
+    article = run(html)
+    assert (article.title, article.text.split("\n\n"), article.captions) == (heading, steps, [])
+
+
+def test_a_notice_keeps_its_closing_lines():
+    subject = "Thông báo tuyển sinh lớp 10 năm học 2023-2024"
+    closing = [subject, "Trân trọng thông báo./.", "BAN GIÁM HIỆU"]
+    section = "".join([_word(P1), _word(P2), _word(subject, bold=True, align="center"), _word(closing[1]),
+                       _word(closing[2], bold=True, align="right")])
+    html = page(f'<h1 class="title-detail">{subject}</h1><div class="date-time">Ngày đăng: 12/05/2023</div>'
+                f'<div class="content-detail"><div class=WordSection1>{section}</div></div>', title=subject)
+    article = run(html)
+    assert article.text.split("\n\n") == [P1, P2, *closing]
+    assert article.author is None
+
+
+def test_a_signing_office_is_not_a_byline_but_a_reporter_still_is():
+    assert run(page(body(P1, P2, "TM. ỦY BAN NHÂN DÂN"))).author is None
+    assert run(page(body(P1, P2, "Hoàng Tùng"))).author == "Hoàng Tùng"
+
+
+def test_no_date_is_taken_from_related_news_or_a_clock_when_the_article_shows_none():
+    related = ('<h3>Tin khác</h3><ul><li><a href="/a">Hội nghị Ban Chấp hành Đảng bộ thành phố</a> '
+               '(15/12/2021)</li><li><a href="/b">Triển khai nhiệm vụ năm 2022</a> (14/12/2021)</li></ul>'
+               '<p>Cập nhật ngày 14/12/2021</p>')
+    clock = '<div class="ngay-gio">Thứ Bảy, 05/12/2026 08:30</div>'
+    html = page(f'<h1 class="title-detail">{TITLE}</h1><div class="content-detail"><p>{P1}</p><p>{P2}</p>'
+                f'<p>{P3}</p>{related}</div>', header=clock)
+    assert run(html).published is None
+
+
+def test_a_title_naming_the_section_gives_way_to_the_article_heading():
+    section = "Hoạt động của lãnh đạo thành phố"
+    menu = f'<div class="breadcrumb"><a href="/tin-tuc">Tin tức</a> » <a href="/lanh-dao">{section}</a></div>'
+    html = page(f'{menu}<h2 class="news-name">{TITLE}</h2><div class="date-time">16/12/2021</div>'
+                f'<div class="content-detail"><p>{P1}</p><p>{P2}</p></div>', title=section)
+    assert run(html).title == TITLE
+
+
+def test_a_bold_line_above_the_text_is_the_heading_when_the_title_is_generic():
+    html = page(f'<p><strong>{TITLE}</strong></p><div class="content-detail"><p>{P1}</p><p>{P2}</p>'
+                f'<p>{P3}</p></div>', title="Trang chủ")
+    assert run(html).title == TITLE

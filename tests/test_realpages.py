@@ -1,0 +1,104 @@
+"""bench/realpages/build.py and bench/eval_extract.py --real on a real git repository made here."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "bench" / "realpages" / "build.py"
+EVAL = ROOT / "bench" / "eval_extract.py"
+PARAGRAPHS = [
+    "Sáng 12/5, Ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác cải cách hành chính sáu tháng đầu "
+    "năm, triển khai nhiệm vụ trọng tâm sáu tháng cuối năm 2023.",
+    "Theo báo cáo, toàn huyện đã tiếp nhận hơn 12.000 hồ sơ thủ tục hành chính, trong đó 98,5% được giải "
+    "quyết đúng hạn; tỷ lệ hồ sơ nộp trực tuyến đạt 62%.",
+]
+PAGE = f"""<html><head><meta charset="utf-8"><title>Trang chủ</title></head><body>
+<div id="menu"><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a></div>
+<div class="detail"><h2 class="tieu-de">Sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023</h2>
+<p class="ngay">Cập nhật lúc: 08:30 12/05/2023</p>
+<div class="noi-dung"><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div></div>
+<div class="footer">Cơ quan chủ quản: Ủy ban nhân dân huyện</div></body></html>"""
+TEMPLATE = """[template.test-cms]
+family = "test-cms"
+title = "//h2[@class='tieu-de']"
+date = "//p[@class='ngay']"
+body = "//div[@class='noi-dung']/p"
+"""
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.fixture()
+def listed(tmp_path):
+    """A repository holding one saved page, and a page list naming it by commit, path and blob."""
+    repo = tmp_path / "portal-mirror"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "tin-tuc").mkdir()
+    (repo / "tin-tuc" / "so-ket.html").write_text(PAGE, encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "page")
+    commit, blob = _git(repo, "rev-parse", "HEAD"), _git(repo, "rev-parse", "HEAD:tin-tuc/so-ket.html")
+
+    def write(blob_id: str = blob) -> Path:
+        listing = tmp_path / "pages.toml"
+        listing.write_text(TEMPLATE + f"""
+[[page]]
+id = "huyen-so-ket"
+repo = "someone/portal-mirror"
+commit = "{commit}"
+path = "tin-tuc/so-ket.html"
+blob = "{blob_id}"
+url = "https://huyen.example.gov.vn/tin-tuc/so-ket.html"
+site = "huyen.example.gov.vn"
+template = "test-cms"
+split = "dev"
+""", encoding="utf-8")
+        return listing
+    return repo, write, (commit, blob)
+
+
+def _build(repo: Path, listing: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(BUILD), str(out), "--list", str(listing),
+                           "--clone", f"someone/portal-mirror={repo}"], capture_output=True, text=True, check=False)
+
+
+def test_build_writes_the_page_and_gold_read_with_the_xpaths(listed, tmp_path):
+    repo, write, (commit, blob) = listed
+    out = tmp_path / "built"
+    done = _build(repo, write(), out)
+    assert done.returncode == 0, done.stderr
+    gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
+    assert [(g["title"], g["published"], g["paragraphs"], g["family"], g["split"]) for g in gold] == [
+        ("Sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023", "2023-05-12T08:30:00", PARAGRAPHS,
+         "test-cms", "dev")]
+    assert gold[0]["source"]["commit"] == commit and gold[0]["source"]["blob"] == blob
+    assert (out / "huyen-so-ket.html").read_text(encoding="utf-8") == PAGE
+
+    scored = subprocess.run([sys.executable, str(EVAL), "--real", str(out), "--json"], capture_output=True,
+                            text=True, check=True)
+    report = json.loads(scored.stdout)
+    assert set(report["groups"]) == {"all", "split dev", "test-cms"}
+    ours = report["groups"]["test-cms"]["ours"]
+    assert (ours["pages"], ours["title_exact"], ours["date_exact"]) == (1, 1.0, 1.0)
+    assert ours["body_f1"] == 1.0 and report["failing"] == []
+
+
+def test_a_page_whose_blob_differs_from_the_listing_is_left_out(listed, tmp_path):
+    repo, write, _ = listed
+    done = _build(repo, write("0" * 40), tmp_path / "built")
+    assert done.returncode == 1
+    assert "huyen-so-ket" in done.stderr and "not the listed" in done.stderr
+
+
+def test_eval_real_refuses_a_directory_without_gold(tmp_path):
+    done = subprocess.run([sys.executable, str(EVAL), "--real", str(tmp_path)], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 1 and "no gold.json" in done.stderr
