@@ -899,13 +899,17 @@ def index_worker(redis_url: str, until_idle: float | None, workers: int, db_path
 
 @cli.command()
 @click.option("--all", "show_all", is_flag=True, help="Also list disabled sites and older profile versions.")
+@click.option("--archived", is_flag=True, help="Only portals that closed (for `vnportal backfill --all-archived`).")
 @output_format
-def sites(show_all: bool, fmt: str) -> None:
+def sites(show_all: bool, archived: bool, fmt: str) -> None:
     """The site registry: every portal profile, its entry points and validity."""
     from crawler import REGISTRY
     from data.output import render
 
     profiles = [v for name in REGISTRY.names() for v in REGISTRY.versions(name)] if show_all else REGISTRY.enabled()
+    if archived:
+        closed = {p.name for p in REGISTRY.archived(dt.datetime.now(dt.timezone.utc).date())}
+        profiles = [p for p in profiles if p.name in closed]
     rows = [{"name": p.name, "level": p.level, "province": p.province, "platform": p.platform,
              "start": f"rss {len(p.rss)}, sitemap {len(p.sitemaps)}, listing {len(p.listings)}",
              "enabled": "yes" if p.enabled else "no", "verified": "yes" if p.verified else "no",
@@ -914,6 +918,124 @@ def sites(show_all: bool, fmt: str) -> None:
             for p in profiles]
     columns = ["name", "level", "province", "platform", "start", "enabled", "verified", "valid"]
     click.echo(render(rows, columns + (["version", "note"] if fmt != "table" else []), fmt), nl=False)
+
+
+def _day_bounds(text: str, param: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of YYYY, YYYY-MM or YYYY-MM-DD; a usage error naming ``param`` otherwise."""
+    import calendar
+
+    parts = text.strip().split("-")
+    try:
+        if len(parts) == 1 and len(parts[0]) == 4:
+            year = int(parts[0])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = dt.date.fromisoformat(text.strip())
+        return day, day
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a day (YYYY, YYYY-MM or YYYY-MM-DD)", param_hint=param) from None
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, type=TEXT, metavar="[SITE|DOMAIN]...")
+@click.option("--all-archived", is_flag=True, help="Every registry portal that closed (`vnportal sites --archived`).")
+@click.option("--from", "start", type=TEXT, default="2000", show_default=True, metavar="DAY",
+              help="Captures from this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "end", type=TEXT, metavar="DAY",
+              help="Captures up to this day (default: the day a closed portal closed, else today).")
+@click.option("--source", type=click.Choice(["wayback", "commoncrawl", "both"]), default="wayback",
+              show_default=True, help="Which archives to read.")
+@click.option("--max-pages", type=click.IntRange(min=1), metavar="N", help="Fetch at most N captures per site and archive.")
+@click.option("--all-captures", is_flag=True, help="Keep each distinct text of a page as a revision, not only the latest.")
+@click.option("--wayback-cdx", metavar="URL", help="CDX server of a Wayback-style archive (default the Internet Archive's).")
+@click.option("--wayback-replay", metavar="URL", help="Its replay prefix, serving TIMESTAMPid_/URL (default the Internet Archive's).")
+@click.option("--commoncrawl-index", metavar="URL", help="Common Crawl's collinfo.json (default index.commoncrawl.org's).")
+@click.option("--commoncrawl-data", metavar="URL", help="Where Common Crawl's WARC files are read by byte range.")
+@click.option("--delay", type=click.FloatRange(min=0), default=4.0, show_default=True,
+              help="Seconds between two requests to the archives.")
+@allow_private_option
+@config_option
+@workers_option
+@db_option
+@click.pass_context
+def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, start: str, end: str | None, source: str,
+             max_pages: int | None, all_captures: bool, wayback_cdx: str | None, wayback_replay: str | None,
+             commoncrawl_index: str | None, commoncrawl_data: str | None, delay: float, allow_private: bool,
+             config: str | None, workers: int, db_path: str) -> None:
+    """Fill the index with a site's history from the web archives (Wayback Machine, Common Crawl).
+
+    Lists the captures of each site's domains, keeps article URLs (the profile's pattern, or the
+    URL shape for a domain with no profile), fetches the latest capture of each (or every
+    distinct one), raw, one request at a time, and extracts, tags and indexes them under their
+    original URL and capture date. Resumable: run it again after an interrupt and it goes on.
+    Exit code 0, 1 if an archive stopped a site early or captures failed, 2 if it could not run.
+
+    Examples: vnportal backfill haiduong.gov.vn --from 2015 --to 2025-07-01;
+    vnportal backfill --all-archived --source both --max-pages 200
+    """
+    from crawler import REGISTRY, LockBusy, UnknownSiteError, run_lock
+    from crawler.archives.client import ArchiveClient
+    from crawler.archives.sources import COMMONCRAWL_DATA, COMMONCRAWL_INDEXES, WAYBACK_CDX, WAYBACK_REPLAY, \
+        CommonCrawl, Wayback
+    from crawler.backfill import BackfillOptions, Target, backfill as backfill_site, sources_named
+    from data import Index
+    from data.output import render
+
+    if not (targets or all_archived):
+        raise click.UsageError("name what to backfill: SITE or DOMAIN, or --all-archived")
+    today = dt.datetime.now(dt.timezone.utc).date()
+    chosen = [Target.of(p) for p in REGISTRY.archived(today)] if all_archived else []
+    for name in targets:
+        try:
+            chosen.append(Target.of(REGISTRY.get(name)))
+        except UnknownSiteError:
+            try:
+                chosen.append(Target.for_domain(name))
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint="SITE|DOMAIN") from None
+    first = _day_bounds(start, "--from")[0]
+    last = _day_bounds(end, "--to")[1] if end else None
+    if last is not None and last < first:
+        raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="--to")
+    endpoints = dict(wayback_cdx=wayback_cdx or WAYBACK_CDX, wayback_replay=wayback_replay or WAYBACK_REPLAY,
+                     commoncrawl_index=commoncrawl_index or COMMONCRAWL_INDEXES,
+                     commoncrawl_data=commoncrawl_data or COMMONCRAWL_DATA)
+    options = _crawl_options(config, None, allow_private)
+    for named in (wayback_cdx, wayback_replay, commoncrawl_index, commoncrawl_data):
+        if named:  # an archive the operator named is fetched whatever its address, as the sample portal
+            try:
+                options = options.allowing(named)
+            except ValueError:
+                raise click.BadParameter(f"{named} is not a web address") from None
+    archives = sources_named(source, wayback=Wayback(endpoints["wayback_cdx"], endpoints["wayback_replay"]),
+                             commoncrawl=CommonCrawl(endpoints["commoncrawl_index"], endpoints["commoncrawl_data"]))
+    client = ArchiveClient(options, delay=delay)
+    reports = []
+    try:
+        with run_lock(db_path):
+            index = Index(db_path)
+            try:
+                for target in chosen:
+                    closed = target.profile and target.profile.valid_until
+                    window = BackfillOptions(start=first, all_captures=all_captures, max_pages=max_pages,
+                                             end=last or (dt.date.fromisoformat(closed) if closed else today))
+                    for archive in archives:
+                        reports.append(backfill_site(index, target, archive, client, window))
+                processed = process_pending(index, workers=workers)
+                if processed.get("new") or processed.get("changed"):
+                    index.optimize_search()
+            finally:
+                index.close()
+    except LockBusy as exc:
+        raise CannotRun(str(exc)) from None
+    rows = [vars(report) for report in reports]
+    click.echo(render(rows, ["site", "source", "listed", "fetched", "new", "unchanged", "failed", "status"],
+                      "table"), nl=False)
+    summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
+    click.echo(f"{client.requests} request(s) to the archives; processed: {summary}")
+    ctx.exit(1 if any(r.status != "ok" or r.failed for r in reports) else 0)
 
 
 @cli.command("check-site")

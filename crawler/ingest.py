@@ -299,6 +299,17 @@ def _store(index: Index, page: _Page, site: str | None, counts: IngestReport, no
         counts.skipped += 1  # the same text as the stored copy
 
 
+def store_capture(index: Index, url: str, body: bytes, headers: dict, captured_at: str,
+                  site: str | None = None) -> tuple[str, str]:
+    """Store one response captured elsewhere (a web archive's) as ``ingest`` stores a page: return
+    'stored' or 'skipped' (the index has this text, or a newer capture of the URL), and the body's
+    sha256 that names the raw page."""
+    counts = IngestReport()
+    _store(index, _Page(url=url, body=body, fetched_at=captured_at, headers=headers), site, counts,
+           datetime.now(timezone.utc))
+    return ("stored" if counts.stored else "skipped"), hashlib.sha256(body).hexdigest()
+
+
 def _has_page(index: Index, page: _Page) -> bool:
     digest = hashlib.sha256(page.body).hexdigest()
     return index.db.execute("select 1 from raw_pages where url = ? and body_sha256 = ? limit 1",

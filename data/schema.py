@@ -324,9 +324,46 @@ def m009_people_by_province(db: sqlite_utils.Database) -> None:
          for (person_id, _), ((title, organization), articles, days) in positions.items()])
 
 
+def m010_archive_captures(db: sqlite_utils.Database) -> None:
+    """Web-archive backfills: the captures listed per site and archive (and which windows of
+    time were listed completely), which were fetched into which raw page, and one row per site
+    and run."""
+    db.executescript("""
+CREATE TABLE archive_windows (
+    site TEXT NOT NULL, source TEXT NOT NULL, window TEXT NOT NULL,  -- a year, a month or a crawl
+    listed_at TEXT NOT NULL, captures INTEGER NOT NULL,
+    PRIMARY KEY (site, source, window)
+);
+CREATE TABLE archive_captures (
+    id INTEGER PRIMARY KEY,
+    site TEXT NOT NULL, source TEXT NOT NULL,   -- 'wayback' or 'commoncrawl'
+    url TEXT NOT NULL, timestamp TEXT NOT NULL, -- the original URL; the capture time, 14 digits UTC
+    digest TEXT, filename TEXT, "offset" INTEGER, length INTEGER,  -- where Common Crawl keeps it
+    status TEXT NOT NULL DEFAULT 'listed',      -- listed, fetched, failed
+    attempts INTEGER NOT NULL DEFAULT 0, reason TEXT,
+    archived_url TEXT, fetched_at TEXT,         -- what was fetched from the archive, and when
+    raw_page_id INTEGER REFERENCES raw_pages(id),
+    UNIQUE (source, url, timestamp)
+);
+CREATE INDEX idx_archive_captures_site ON archive_captures(site, source, status);
+CREATE INDEX idx_archive_captures_raw_page ON archive_captures(raw_page_id);
+CREATE TABLE backfill_runs (
+    id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, site TEXT NOT NULL, source TEXT NOT NULL,
+    started TEXT NOT NULL, finished TEXT,
+    listed INTEGER NOT NULL DEFAULT 0, fetched INTEGER NOT NULL DEFAULT 0, new INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0, failed INTEGER NOT NULL DEFAULT 0, status TEXT
+);
+CREATE INDEX idx_backfill_runs_run ON backfill_runs(run_id);
+CREATE VIEW article_captures AS
+    SELECT a.id AS article_id, a.url, c.source AS archive, c.timestamp AS captured, c.archived_url,
+           c.fetched_at AS fetched_from_archive, c.raw_page_id
+    FROM archive_captures c JOIN raw_pages p ON p.id = c.raw_page_id JOIN articles a ON a.url = p.url;
+""")
+
+
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
               m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries,
-              m009_people_by_province]
+              m009_people_by_province, m010_archive_captures]
 
 
 def applied_migrations(db: sqlite_utils.Database) -> set[str]:

@@ -95,3 +95,8 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self._profiles)
+
+    def archived(self, today: date) -> list[SiteProfile]:
+        """The latest version of every site whose portal closed by ``today`` (``valid_until``):
+        what only the web archives still hold."""
+        return [p for p in self if p.valid_until and date.fromisoformat(p.valid_until) <= today]

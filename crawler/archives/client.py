@@ -1,0 +1,133 @@
+"""The archive client: one request at a time, a pause between requests, the archive's own
+Retry-After honoured, its robots.txt obeyed, every address through the crawler's address policy."""
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+from crawler.options import CrawlOptions
+
+logger = logging.getLogger(__name__)
+
+LISTING_BYTES = 64 * 1024 * 1024  # a CDX answer of one window; pages keep the crawler's cap
+BUSY_STATUSES = (429, 503)
+
+
+class ArchiveUnavailable(Exception):
+    """The archive cannot be used now: unreachable, refusing, or asking for a longer wait than allowed."""
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class ArchiveClient:
+    """GETs from one or more archives, politely. ``delay``: seconds between two requests;
+    ``retries``: how often a 429/503 (or a dropped connection) is retried, waiting what the
+    archive's Retry-After says (else ``delay`` doubled each time), never more than
+    ``options.max_retry_wait``."""
+    options: CrawlOptions
+    delay: float = 2.0
+    retries: int = 4
+    requests: int = 0
+    _last: float = 0.0
+    _robots: dict[str, Protego | None] = field(default_factory=dict)
+
+    def get(self, url: str, *, headers: dict[str, str] | None = None, cap: int | None = None) -> Answer:
+        """The answer to GET ``url`` (any status); ArchiveUnavailable when none could be had."""
+        self._check_allowed(url)
+        wait = self.delay
+        for attempt in range(self.retries + 1):
+            try:
+                answer = self._request(url, headers or {}, cap or self.options.max_bytes)
+            except (urllib.error.URLError, OSError) as exc:
+                reason = getattr(exc, "reason", None) or exc
+                if attempt == self.retries:
+                    raise ArchiveUnavailable(f"{urlsplit(url).netloc}: {reason}") from None
+                logger.info("%s: %s; retrying in %.0f s", url, reason, wait)
+            else:
+                if answer.status not in BUSY_STATUSES:
+                    return answer
+                asked = retry_after(answer.headers.get("Retry-After"))
+                if asked is not None and asked > self.options.max_retry_wait:
+                    raise ArchiveUnavailable(f"{urlsplit(url).netloc} asks to wait {asked:.0f} s "
+                                             f"(HTTP {answer.status}); run the backfill again later")
+                if attempt == self.retries:
+                    raise ArchiveUnavailable(f"{urlsplit(url).netloc} kept answering HTTP {answer.status}")
+                wait = asked if asked is not None else wait
+                logger.info("%s: HTTP %s; waiting %.1f s as asked", url, answer.status, wait)
+            time.sleep(min(wait, self.options.max_retry_wait))
+            wait = max(wait, self.delay) * 2
+        raise AssertionError("unreachable")
+
+    def _request(self, url: str, headers: dict[str, str], cap: int) -> Answer:
+        pause = self._last + self.delay - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
+        policy = self.options.address_policy
+
+        class CheckedRedirects(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, req, fp, code, msg, hdrs, newurl):
+                if reason := policy.refusal(newurl):
+                    raise ArchiveUnavailable(f"redirect to {newurl} {reason}")
+                return super().redirect_request(req, fp, code, msg, hdrs, newurl)
+
+        request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent, **headers})
+        self.requests += 1
+        try:
+            with urllib.request.build_opener(CheckedRedirects).open(request, timeout=self.options.timeout) as response:
+                return Answer(response.status, dict(response.headers.items()), _read(response, cap, url))
+        except urllib.error.HTTPError as exc:
+            with exc:
+                return Answer(exc.code, dict(exc.headers.items()), _read(exc, cap, url))
+        finally:
+            self._last = time.monotonic()
+
+    def _check_allowed(self, url: str) -> None:
+        if reason := self.options.address_policy.refusal(url):
+            raise ArchiveUnavailable(f"{url} {reason}")
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        if root not in self._robots:
+            self._robots[root] = None  # asked once; robots.txt itself is fetched without this check
+            answer = self.get(f"{root}/robots.txt", cap=512 * 1024)
+            if answer.status == 200:
+                self._robots[root] = Protego.parse(answer.body.decode("utf-8", "replace"))
+        robots = self._robots[root]
+        if robots is not None and not robots.can_fetch(url, self.options.user_agent):
+            raise ArchiveUnavailable(f"{root}/robots.txt does not allow {parts.path}")
+
+
+def _read(response, cap: int, url: str) -> bytes:
+    body = response.read(cap + 1)
+    if len(body) > cap:
+        raise ArchiveUnavailable(f"{url}: over the {cap}-byte cap")
+    return body
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds a Retry-After header asks for (a number or an HTTP date); None if absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
