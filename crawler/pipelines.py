@@ -5,7 +5,7 @@ from scrapy.crawler import Crawler
 
 from crawler.items import DiscoveredItem, FailureItem, FetchedItem, NotModifiedItem
 from crawler.options import CrawlOptions
-from data.index import FetchedPage
+from data.pages import FetchedPage
 
 
 class IndexPipeline:
