@@ -8,7 +8,6 @@ whatever the input holds.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -23,8 +22,8 @@ from crawler.items import FetchedItem
 from crawler.options import CrawlOptions
 from crawler.pipelines import record_item
 from crawler.sites import REGISTRY, SiteProfile, get_profile, sample_profiles
+from crawler.state import CrawlStore
 from crawler.urls import canonical, is_web
-from data.index import Index
 from extract import ExtractionError, read_page
 
 logger = logging.getLogger(__name__)
@@ -64,7 +63,7 @@ class _Page:
     headers: dict
 
 
-def ingest(index: Index, paths: Iterable[str | Path], site: str | None = None) -> IngestReport:
+def ingest(index: CrawlStore, paths: Iterable[str | Path], site: str | None = None) -> IngestReport:
     """Store the pages of ``paths`` (HTML files, folders searched recursively for *.html, *.htm,
     *.warc and *.warc.gz, WARC files) as pending raw pages of site ``site`` (default: the profile
     owning the URL, else its host). Each input file is one transaction: a corrupt one is
@@ -273,7 +272,7 @@ def _profile(name: str) -> SiteProfile | None:
         return None
 
 
-def _store(index: Index, page: _Page, site: str | None, counts: IngestReport, now: datetime) -> None:
+def _store(index: CrawlStore, page: _Page, site: str | None, counts: IngestReport, now: datetime) -> None:
     """Store one page as the crawler would, unless the index already has it or a newer fetch (a
     fetch stored with a future date, by an older vnportal, is not newer)."""
     name, profile = site_for(page.url, site)
@@ -282,7 +281,7 @@ def _store(index: Index, page: _Page, site: str | None, counts: IngestReport, no
     if last and page.fetched_at <= last and not _in_future(last, now):
         counts.skipped += 1  # an older (or the same) capture would roll the article back
         return
-    if _has_page(index, page):
+    if index.has_page(page.url, page.body):
         counts.skipped += 1
         return
     if profile is not None:
@@ -297,12 +296,6 @@ def _store(index: Index, page: _Page, site: str | None, counts: IngestReport, no
         counts.stored += 1
     else:
         counts.skipped += 1  # the same text as the stored copy
-
-
-def _has_page(index: Index, page: _Page) -> bool:
-    digest = hashlib.sha256(page.body).hexdigest()
-    return index.db.execute("select 1 from raw_pages where url = ? and body_sha256 = ? limit 1",
-                            [page.url, digest]).fetchone() is not None
 
 
 def _header(headers: dict, name: str) -> str | None:
