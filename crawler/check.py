@@ -8,6 +8,7 @@ from pathlib import Path
 from crawler.options import CrawlOptions
 from crawler.runner import crawl
 from crawler.sites.base import SiteProfile
+from crawler.state import CrawlStore
 from data.index import Index
 
 FIELDS = ("title", "published", "author", "lead", "text", "captions", "attachments")
@@ -48,19 +49,17 @@ def check_site(profile: SiteProfile, options: CrawlOptions | None = None) -> Sit
             index.close()
 
 
-def _describe(index: Index, profile: SiteProfile, start_url: str | None, site) -> SiteCheck:
+def _describe(index: CrawlStore, profile: SiteProfile, start_url: str | None, site) -> SiteCheck:
     from extract import ExtractionError, extract_html  # the extraction stage, only needed here
 
-    state = index.db.execute("select http_status, status, reason from url_state where kind != 'article' "
-                             "order by first_seen limit 1").fetchone()
-    start = "not fetched" if state is None else state[2] or f"HTTP {state[0]}"
+    state = index.first_non_article()
+    start = "not fetched" if state is None else state["reason"] or f"HTTP {state['http_status']}"
     check = SiteCheck(site=profile.name, start_url=start_url, start=start, articles_found=site.discovered)
     page = next(index.pending_pages(), None)
     if page is None:
-        failure = index.db.execute("select url, reason from url_state where kind = 'article' and reason is not null "
-                                   "limit 1").fetchone()
+        failure = index.article_with_reason()
         if failure:
-            check.article_url, check.article = failure
+            check.article_url, check.article = failure["url"], failure["reason"]
         return check
     check.article_url, check.article = page.url, f"HTTP {page.status}, {len(page.body)} bytes"
     try:

@@ -1,4 +1,4 @@
-"""The index worker of a distributed crawl: the SQLite index's only writer (see crawler/distributed.py).
+"""The index worker of a distributed crawl: the SQLite index's only writer (see crawler/distributed/).
 
 It publishes the crawl state (url_state) to Redis when it starts, then stores the workers' items
 in order, through the crawler's own ``record_item``, mirroring each changed url_state row back to
@@ -17,11 +17,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
-from crawler.distributed import WORKER_TTL, Keys, connect, decode_item, is_pending, utc_iso
+from crawler.distributed.codec import decode_item
+from crawler.distributed.connection import connect
+from crawler.distributed.keys import Keys
+from crawler.distributed.rounds import WORKER_TTL, utc_iso
 from crawler.items import DiscoveredItem, FetchedItem
 from crawler.lock import run_lock
 from crawler.options import CrawlOptions
 from crawler.pipelines import record_item
+from crawler.state import CrawlStore
+from data.frontier import is_pending
 from data.index import Index
 
 logger = logging.getLogger(__name__)
@@ -64,19 +69,16 @@ def run_index_worker(index_path: str | Path, redis_url: str, *, process: Callabl
     return report
 
 
-def publish_state(index: Index, server, keys: Keys) -> int:
+def publish_state(index: CrawlStore, server, keys: Keys) -> int:
     """Mirror the whole url_state table into Redis (built aside, then swapped in at once); return the row count."""
     building = f"{keys.state}:building"
     pending_building = f"{keys.pending_prefix}building:"
     old_sites = [site.decode() for site in server.smembers(keys.pending_sites)]
     sites: set[str] = set()
     server.delete(building, *[pending_building + site for site in old_sites])
-    cursor = index.db.execute("select * from url_state")
-    columns = [column[0] for column in cursor.description]
     count = 0
     pipe = server.pipeline(transaction=False)
-    for values in cursor:
-        row = dict(zip(columns, values))
+    for row in index.url_states():
         pipe.hset(building, row["url"], json.dumps(row, ensure_ascii=False))
         if is_pending(row):
             pipe.zadd(pending_building + row["site"], {row["url"]: _epoch(row["first_seen"])})
@@ -177,21 +179,14 @@ class _Worker:
 
     def _mirror(self, urls: Iterable[str]) -> None:
         """Copy the url_state rows of ``urls`` to Redis, and whether each is still to fetch."""
-        urls = list(dict.fromkeys(urls))
         pipe = self.server.pipeline(transaction=False)
-        for start in range(0, len(urls), 500):
-            chunk = urls[start:start + 500]
-            cursor = self.index.db.execute(f"select * from url_state where url in ({', '.join('?' * len(chunk))})",
-                                           chunk)
-            columns = [column[0] for column in cursor.description]
-            for values in cursor:
-                row = dict(zip(columns, values))
-                pipe.hset(self.keys.state, row["url"], json.dumps(row, ensure_ascii=False))
-                if is_pending(row):
-                    pipe.zadd(self.keys.pending(row["site"]), {row["url"]: _epoch(row["first_seen"])})
-                    pipe.sadd(self.keys.pending_sites, row["site"])
-                else:
-                    pipe.zrem(self.keys.pending(row["site"]), row["url"])
+        for row in self.index.url_states(dict.fromkeys(urls)):
+            pipe.hset(self.keys.state, row["url"], json.dumps(row, ensure_ascii=False))
+            if is_pending(row):
+                pipe.zadd(self.keys.pending(row["site"]), {row["url"]: _epoch(row["first_seen"])})
+                pipe.sadd(self.keys.pending_sites, row["site"])
+            else:
+                pipe.zrem(self.keys.pending(row["site"]), row["url"])
         pipe.execute()
 
     def _worker_report(self, message: dict) -> None:

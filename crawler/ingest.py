@@ -23,8 +23,8 @@ from crawler.items import FetchedItem
 from crawler.options import CrawlOptions
 from crawler.pipelines import record_item
 from crawler.sites import REGISTRY, SiteProfile, get_profile, sample_profiles
+from crawler.state import CrawlStore
 from crawler.urls import canonical, is_web
-from data.index import Index
 from extract import ExtractionError, read_page
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class _Page:
     headers: dict
 
 
-def ingest(index: Index, paths: Iterable[str | Path], site: str | None = None) -> IngestReport:
+def ingest(index: CrawlStore, paths: Iterable[str | Path], site: str | None = None) -> IngestReport:
     """Store the pages of ``paths`` (HTML files, folders searched recursively for *.html, *.htm,
     *.warc and *.warc.gz, WARC files) as pending raw pages of site ``site`` (default: the profile
     owning the URL, else its host). Each input file is one transaction: a corrupt one is
@@ -273,7 +273,7 @@ def _profile(name: str) -> SiteProfile | None:
         return None
 
 
-def _store(index: Index, page: _Page, site: str | None, counts: IngestReport, now: datetime) -> None:
+def _store(index: CrawlStore, page: _Page, site: str | None, counts: IngestReport, now: datetime) -> None:
     """Store one page as the crawler would, unless the index already has it or a newer fetch (a
     fetch stored with a future date, by an older vnportal, is not newer)."""
     name, profile = site_for(page.url, site)
@@ -282,7 +282,7 @@ def _store(index: Index, page: _Page, site: str | None, counts: IngestReport, no
     if last and page.fetched_at <= last and not _in_future(last, now):
         counts.skipped += 1  # an older (or the same) capture would roll the article back
         return
-    if _has_page(index, page):
+    if index.has_page(page.url, page.body):
         counts.skipped += 1
         return
     if profile is not None:
@@ -299,7 +299,7 @@ def _store(index: Index, page: _Page, site: str | None, counts: IngestReport, no
         counts.skipped += 1  # the same text as the stored copy
 
 
-def store_capture(index: Index, url: str, body: bytes, headers: dict, captured_at: str,
+def store_capture(index: CrawlStore, url: str, body: bytes, headers: dict, captured_at: str,
                   site: str | None = None) -> tuple[str, str]:
     """Store one response captured elsewhere (a web archive's) as ``ingest`` stores a page: return
     'stored' or 'skipped' (the index has this text, or a newer capture of the URL), and the body's
@@ -308,12 +308,6 @@ def store_capture(index: Index, url: str, body: bytes, headers: dict, captured_a
     _store(index, _Page(url=url, body=body, fetched_at=captured_at, headers=headers), site, counts,
            datetime.now(timezone.utc))
     return ("stored" if counts.stored else "skipped"), hashlib.sha256(body).hexdigest()
-
-
-def _has_page(index: Index, page: _Page) -> bool:
-    digest = hashlib.sha256(page.body).hexdigest()
-    return index.db.execute("select 1 from raw_pages where url = ? and body_sha256 = ? limit 1",
-                            [page.url, digest]).fetchone() is not None
 
 
 def _header(headers: dict, name: str) -> str | None:

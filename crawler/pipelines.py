@@ -5,7 +5,8 @@ from scrapy.crawler import Crawler
 
 from crawler.items import DiscoveredItem, FailureItem, FetchedItem, NotModifiedItem
 from crawler.options import CrawlOptions
-from data.index import FetchedPage
+from crawler.state import CrawlStore
+from data.pages import FetchedPage
 
 
 class IndexPipeline:
@@ -28,7 +29,7 @@ class IndexPipeline:
         return item
 
 
-def record_item(index, item, options: CrawlOptions) -> tuple[str, str | None] | None:
+def record_item(index: CrawlStore, item, options: CrawlOptions) -> tuple[str, str | None] | None:
     """Write one crawl item into ``index`` (also used by ``vnportal ingest`` and the distributed
     index worker); return what the site's run counts for it, (outcome, failure reason), or None."""
     if isinstance(item, DiscoveredItem):

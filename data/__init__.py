@@ -3,6 +3,7 @@ articles with their tags, search and export.
 
 Public API: ``Index(path)``.
 """
-from data.index import FetchedPage, Index
+from data.index import Index
+from data.pages import FetchedPage
 
 __all__ = ["FetchedPage", "Index"]

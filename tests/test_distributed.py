@@ -22,6 +22,8 @@ from redisserver import redis_url  # noqa: F401 (fixture)
 import redis  # noqa: E402 (after redisserver's importorskip)
 
 from crawler.distributed import Keys, Round, encode_item
+from crawler.index_worker import publish_state
+from crawler.state import CrawlState
 from crawler.items import FetchedItem
 from crawler.options import CrawlOptions
 from crawler.sites import sample_profiles
@@ -261,3 +263,33 @@ def test_a_killed_index_worker_stores_its_last_item_on_restart(redis_url, tmp_pa
     assert server.llen(keys.processing) == 0
     mirrored = json.loads(server.hget(keys.state, url))  # the index's url_state, mirrored for the workers
     assert (mirrored["last_fetched"], mirrored["text_hash"]) == ("2024-06-21T07:00:00+00:00", "x")
+
+
+def answers(state: CrawlState, sites: list[str], urls: list[str], now: str) -> tuple:
+    """What a crawl asks of its state, asked through the declared interface alone."""
+    return ([state.pending_urls(site, now) for site in sites], [state.url_state(url) for url in urls],
+            [state.interrupted_since(site) for site in sites])
+
+
+def test_the_round_state_answers_as_the_index_it_copies(redis_url, tmp_path):
+    index = Index(tmp_path / "index.db")
+    try:
+        urls = [f"https://a.vn/{n}" for n in range(6)] + ["https://b.vn/0", "https://a.vn/list"]
+        for n, url in enumerate(urls):
+            site, kind = urlsplit(url).hostname.split(".")[0], "listing" if url.endswith("list") else "article"
+            index.note_urls([url], site, kind, f"2024-06-01T00:00:0{n}+00:00")
+        index.record_fetch(urls[1], "a", kind="article", at="2024-06-02T00:00:00+00:00", text_hash="h",
+                           etag='"e1"', last_modified="Sat, 01 Jun 2024 00:00:00 GMT")
+        index.record_failure(urls[2], "a", "HTTP 500", "2024-06-02T00:00:00+00:00", backoff_hours=1)  # due
+        index.record_failure(urls[3], "a", "HTTP 500", "2024-06-09T23:00:00+00:00", backoff_hours=2)  # not yet
+        index.record_failure(urls[4], "a", "HTTP 410", "2024-06-02T00:00:00+00:00", http_status=410)  # gone
+        index.mark_url(urls[5], "a", "redirected", "redirected to elsewhere", "2024-06-02T00:00:00+00:00")
+        server = redis.Redis.from_url(redis_url)
+        assert publish_state(index, server, Keys()) == len(urls)
+        state = Round.join(server, sample_profiles("http://127.0.0.1:9"), worker="w").state
+        now = "2024-06-10T00:00:00+00:00"
+        mine = answers(index, ["a", "b"], urls + ["https://a.vn/unseen"], now)
+        assert mine == answers(state, ["a", "b"], urls + ["https://a.vn/unseen"], now)
+        assert mine[0] == [[urls[0], urls[2]], [urls[6]]]  # never fetched, or failed and due
+    finally:
+        index.close()

@@ -39,6 +39,7 @@ from crawler.items import DiscoveredItem, FailureItem, FetchedItem, NotModifiedI
 from crawler.middlewares import RefusedRequest, retry_after
 from crawler.options import CrawlOptions
 from crawler.sites.base import SiteProfile
+from crawler.state import CrawlState
 from crawler.urls import canonical, is_attachment
 
 logger = logging.getLogger(__name__)
@@ -94,11 +95,13 @@ class SiteRun:
 
 
 class PortalSpider(scrapy.Spider):
-    """Crawl ``profiles`` into ``index`` (a data.index.Index), politely and incrementally."""
+    """Crawl ``profiles`` politely and incrementally. ``index`` is the crawl state it consults
+    (crawler.state.CrawlState: the SQLite index, which IndexPipeline records the items in, or a
+    distributed round's copy of it)."""
 
     name = "portal"
 
-    def __init__(self, profiles: list[SiteProfile], index, options: CrawlOptions | None = None, *,
+    def __init__(self, profiles: list[SiteProfile], index: CrawlState, options: CrawlOptions | None = None, *,
                  now: datetime | None = None, since: datetime | None = None, max_pages: int | None = None,
                  emit: Callable[[dict], None] | None = None, **kwargs: Any):
         super().__init__(**kwargs)
