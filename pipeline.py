@@ -338,8 +338,10 @@ def directives(key: str | None, doc_type: str | None, issuer: str | None, fmt: s
     from data.output import render
 
     rows = [d.to_dict() for d in _existing_index(db_path).directives(key=key, type=doc_type, issuer=issuer)]
-    columns = ["document", "key", "article_count", "first_cited", "last_cited", "date", "issuer", "title"]
-    click.echo(render(rows, columns, fmt), nl=False)
+    columns = ["document", "key", "article_count", "first_cited", "last_cited", "date", "issuer", "title", "signer",
+               "source"]
+    more = ["signer_title", "document_url", "cited_date", "cited_issuer", "cited_title"]
+    click.echo(render(rows, columns + (more if fmt != "table" else []), fmt), nl=False)
 
 
 def _tag_rows(rows: list[dict], fmt: str, columns: list[str], table_columns: list[str]) -> None:
@@ -403,7 +405,8 @@ def stats(fmt: str, db_path: str) -> None:
 
 
 @cli.command()
-@click.argument("table", type=click.Choice(["articles", "officials", "directives", "statistics", "dates"]))
+@click.argument("table", type=click.Choice(["articles", "officials", "directives", "statistics", "dates",
+                                            "documents"]))
 @click.option("--out", default="-", show_default=True, help="Output file; - for stdout.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True,
               help="CSV or JSON Lines (UTF-8).")
@@ -723,8 +726,10 @@ def _pick_profiles(names: tuple[str, ...], all_sites: bool, urls: tuple[str, ...
 
 def _crawl_and_process(db_path: str, profiles: list, options, max_pages: int | None = None, since=None,
                        workers: int = 1):
-    """Crawl, then extract/tag/index the new pages, all under the index's run lock."""
+    """Crawl, then extract/tag/index the new pages, then fetch and read the documents new articles
+    attach, all under the index's run lock: (crawl report, processing counts, documents report)."""
     from crawler import CrawlError, LockBusy, crawl, run_lock
+    from crawler.attachments import DocumentOptions, fetch_and_read
     from crawler.progress import Progress
     from data import Index
 
@@ -741,14 +746,15 @@ def _crawl_and_process(db_path: str, profiles: list, options, max_pages: int | N
                 processed = process_pending(index, workers=workers)
                 if processed.get("new") or processed.get("changed"):
                     index.optimize_search()
+                documents = fetch_and_read(index.db, options, DocumentOptions(workers=workers))
             finally:
                 index.close()
     except (LockBusy, CrawlError) as exc:
         raise CannotRun(str(exc)) from None
-    return report, processed
+    return report, processed, documents
 
 
-def _echo_report(report, processed: dict[str, int]) -> None:
+def _echo_report(report, processed: dict[str, int], documents) -> None:
     from data.output import render
 
     columns = ["site", "status", "requests", "new", "changed", "unchanged", "failed", "skipped"]
@@ -761,6 +767,7 @@ def _echo_report(report, processed: dict[str, int]) -> None:
             click.echo(f"{site.site}: --max-pages reached; the rest is fetched on the next run", err=True)
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
     click.echo(f"run {report.run_id}: {report.requests} request(s); processed: {summary}")
+    _echo_documents(documents)
 
 
 def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | None = None, since=None) -> int:
@@ -823,8 +830,8 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
             raise click.ClickException(f"cannot crawl {url}: {reason}")
     if redis_url:
         ctx.exit(_crawl_on_redis(redis_url, profiles, options, max_pages, since))
-    report, processed = _crawl_and_process(db_path, profiles, options, max_pages, since, workers)
-    _echo_report(report, processed)
+    report, processed, documents = _crawl_and_process(db_path, profiles, options, max_pages, since, workers)
+    _echo_report(report, processed, documents)
     ctx.exit(report.exit_code)
 
 
@@ -859,13 +866,13 @@ def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_por
     if sample:
         options = _crawl_options(config, 0.0 if delay is None else delay, allow_private)
         with sample_portal(sample_port) as base:
-            report, processed = _crawl_and_process(db_path, _pick_profiles(sites, False, (), base),
+            report, processed, documents = _crawl_and_process(db_path, _pick_profiles(sites, False, (), base),
                                                    options.allowing(base), workers=workers)
     else:
         profiles = _pick_profiles(sites, not sites, (), sample_url)
-        report, processed = _crawl_and_process(db_path, profiles, _crawl_options(config, delay, allow_private,
+        report, processed, documents = _crawl_and_process(db_path, profiles, _crawl_options(config, delay, allow_private,
                                                                                   sample_url), workers=workers)
-    _echo_report(report, processed)
+    _echo_report(report, processed, documents)
     ctx.exit(report.exit_code)
 
 
@@ -976,7 +983,7 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
     vnportal backfill --all-archived --source both --max-pages 200
     """
     from crawler import REGISTRY, LockBusy, UnknownSiteError, run_lock
-    from crawler.archives.client import ArchiveClient
+    from crawler.polite import PoliteClient
     from crawler.archives.sources import COMMONCRAWL_DATA, COMMONCRAWL_INDEXES, WAYBACK_CDX, WAYBACK_REPLAY, \
         CommonCrawl, Wayback
     from crawler.backfill import BackfillOptions, Target, backfill as backfill_site, sources_named
@@ -1011,7 +1018,7 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
                 raise click.BadParameter(f"{named} is not a web address") from None
     archives = sources_named(source, wayback=Wayback(endpoints["wayback_cdx"], endpoints["wayback_replay"]),
                              commoncrawl=CommonCrawl(endpoints["commoncrawl_index"], endpoints["commoncrawl_data"]))
-    client = ArchiveClient(options, delay=delay)
+    client = PoliteClient(options, delay=delay)
     reports = []
     try:
         with run_lock(db_path):
@@ -1036,6 +1043,66 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
     click.echo(f"{client.requests} request(s) to the archives; processed: {summary}")
     ctx.exit(1 if any(r.status != "ok" or r.failed for r in reports) else 0)
+
+
+@cli.group()
+def documents() -> None:
+    """Attached documents (PDF, DOCX, DOC): fetch, read, link to their directives."""
+
+
+@documents.command("fetch")
+@click.option("--site", type=TEXT, help="Only the attachments of this site's articles.")
+@click.option("--since", type=TEXT, metavar="DAY", help="Only articles first seen on or after this day (YYYY-MM-DD).")
+@click.option("--ocr-pages", type=click.IntRange(min=0), default=200, show_default=True, metavar="N",
+              help="Read at most N scanned pages by OCR in this run; the rest wait for the next one.")
+@click.option("--max-mb", type=click.IntRange(min=1), default=30, show_default=True, help="Largest file fetched, in MB.")
+@click.option("--refetch", is_flag=True, help="Ask again for files already fetched (conditional requests).")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests.")
+@allow_private_option
+@config_option
+@workers_option
+@db_option
+@click.pass_context
+def documents_fetch(ctx: click.Context, site: str | None, since: str | None, ocr_pages: int, max_mb: int,
+                    refetch: bool, delay: float, allow_private: bool, config: str | None, workers: int,
+                    db_path: str) -> None:
+    """Fetch the documents indexed articles attach, read them (OCR for scans), read their headers
+    and link them to their directives. Also run by crawl and nightly for new articles.
+
+    Exit code 0, 1 if some file could not be fetched or read (each is kept with its reason), 2 if
+    it could not run. Examples: vnportal documents fetch --since 2024-01-01;
+    vnportal documents fetch --site haiphong.gov.vn --ocr-pages 50
+    """
+    from crawler import LockBusy, run_lock
+    from crawler.attachments import DocumentOptions, fetch_and_read
+    from data import Index
+
+    if since:
+        _day_bounds(since, "--since")
+    options = DocumentOptions(site=site, since=since, max_bytes=max_mb * 1024 * 1024, ocr_pages=ocr_pages,
+                              workers=workers, refetch=refetch)
+    crawl_options = _crawl_options(config, None, allow_private)
+    _must_exist(db_path)
+    try:
+        with run_lock(db_path):
+            index = Index(db_path)
+            try:
+                report = fetch_and_read(index.db, crawl_options, options, delay=delay)
+            finally:
+                index.close()
+    except LockBusy as exc:
+        raise CannotRun(str(exc)) from None
+    _echo_documents(report)
+    ctx.exit(1 if report.failed or report.unreadable else 0)
+
+
+def _echo_documents(report) -> None:
+    click.echo(f"documents: fetched {report.fetched}, not modified {report.not_modified}, failed {report.failed}; "
+               f"read {report.read} (OCR {report.ocr_pages} page(s); {report.pages_left} scanned page(s) left for "
+               f"a later run), unreadable {report.unreadable}")
+    for reason in report.reasons:
+        click.echo(f"  {reason}", err=True)
 
 
 @cli.command("check-site")
@@ -1152,14 +1219,16 @@ def run_demo(db_path: str, port: int = SAMPLE_PORT) -> dict:
 
     options = load_options(download_delay=0.0, autothrottle_start_delay=0.0, contact="demo@localhost")
     with sample_portal(port) as base_url:
-        report, processed = _crawl_and_process(db_path, sample_profiles(base_url), options.allowing(base_url))
+        report, processed, documents = _crawl_and_process(db_path, sample_profiles(base_url),
+                                                          options.allowing(base_url))
     index = Index(db_path)
     try:
         total = next(row for row in index.stats() if row.site == "TOTAL")
         hits = index.search(DEMO_QUERY, limit=5)
     finally:
         index.close()
-    return {"base_url": base_url, "report": report, "processed": processed, "totals": total, "hits": hits}
+    return {"base_url": base_url, "report": report, "processed": processed, "totals": total, "hits": hits,
+            "documents": documents}
 
 
 @cli.command()
@@ -1179,6 +1248,7 @@ def demo(port: int, db_path: str) -> None:
     click.echo(f"Index {db_path}: {total.articles} articles, {total.officials} officials "
                f"({total.official_mentions} mentions), {total.directives} directives "
                f"({total.directive_mentions} citations), {total.statistics} statistics, {total.dates} dates.")
+    _echo_documents(result["documents"])
     click.echo(f'Search "{DEMO_QUERY}" (accents ignored), best {len(result["hits"])}:')
     for hit in result["hits"]:
         click.echo(f"  {(hit.published or '')[:10]}  {hit.site:<10} {hit.title}")

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from crawler.archives.cdx import ArchiveError, Capture
-from crawler.archives.client import ArchiveClient, ArchiveUnavailable
+from crawler.polite import PoliteClient, Unavailable
 from crawler.archives.sources import CaptureMissing, CommonCrawl, Wayback
 from crawler.discovery import looks_like_article
 from crawler.ingest import store_capture
@@ -111,7 +111,7 @@ def choose(captures: Iterable[ListedCapture], all_captures: bool) -> list[Listed
     return sorted(chosen, key=lambda c: (c.timestamp, c.id))
 
 
-def backfill(index: Index, target: Target, source, client: ArchiveClient, options: BackfillOptions,
+def backfill(index: Index, target: Target, source, client: PoliteClient, options: BackfillOptions,
              *, run_id: str | None = None, stop: Callable[[], bool] = lambda: False) -> SiteReport:
     """Backfill ``target`` from ``source`` (a Wayback or CommonCrawl); return the site's report,
     also kept in ``backfill_runs``. An archive that cannot be used ends this site's run early
@@ -130,7 +130,7 @@ def backfill(index: Index, target: Target, source, client: ArchiveClient, option
                 report.status = "interrupted"
                 break
             _fetch_one(index, ledger, target, source, client, listed, report)
-    except (ArchiveUnavailable, ArchiveError) as exc:
+    except (Unavailable, ArchiveError) as exc:
         report.status = f"stopped: {exc}"
         logger.warning("%s (%s): %s", target.site, source.name, exc)
     finally:
@@ -138,7 +138,7 @@ def backfill(index: Index, target: Target, source, client: ArchiveClient, option
     return report
 
 
-def _list(ledger: ArchiveLedger, target: Target, source, client: ArchiveClient, options: BackfillOptions,
+def _list(ledger: ArchiveLedger, target: Target, source, client: PoliteClient, options: BackfillOptions,
           report: SiteReport) -> None:
     today = datetime.now(timezone.utc).date()
     for window in source.windows(client, options.start, options.end):
@@ -152,7 +152,7 @@ def _list(ledger: ArchiveLedger, target: Target, source, client: ArchiveClient, 
         logger.info("%s (%s) %s: %d article capture(s)", target.site, source.name, window.key, len(found))
 
 
-def _fetch_one(index: Index, ledger: ArchiveLedger, target: Target, source, client: ArchiveClient,
+def _fetch_one(index: Index, ledger: ArchiveLedger, target: Target, source, client: PoliteClient,
                listed: ListedCapture, report: SiteReport) -> None:
     capture = Capture(url=listed.url, timestamp=listed.timestamp, digest=listed.digest, filename=listed.filename,
                       offset=listed.offset, length=listed.length)

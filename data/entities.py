@@ -39,10 +39,24 @@ class Directive:
     article_count: int
     first_cited: str | None
     last_cited: str | None
+    signer: str | None = None  # from the document itself, when it was fetched and read
+    signer_title: str | None = None
+    document_url: str | None = None
+    source: str = "citations"  # where date, issuer and title come from: "document" or "citations"
+    cited_date: str | None = None  # what the citations said, kept beside the document's own values
+    cited_issuer: str | None = None
+    cited_title: str | None = None
     document: str = field(init=False)  # the key as a person reads it: "Chỉ thị 05-CT/TW (2016)"
 
     def __post_init__(self) -> None:
         self.document = document_name(self.key, self.doc_type)
+        self.cited_date, self.cited_issuer, self.cited_title = self.date, self.issuer, self.title
+
+    def read_from(self, date: str | None, issuer: str | None, title: str | None, signer: str | None,
+                  signer_title: str | None, url: str) -> None:
+        """The document's own header outranks the citations (which stay in ``cited_*``)."""
+        self.date, self.issuer, self.title = date or self.date, issuer or self.issuer, title or self.title
+        self.signer, self.signer_title, self.document_url, self.source = signer, signer_title, url, "document"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -121,6 +135,7 @@ def directives(db: sqlite_utils.Database, key: str | None = None, type: str | No
     else:
         sql = f"SELECT {columns}, d.article_count, d.first_cited, d.last_cited FROM directives d WHERE 1{where}"
     found = [Directive(*row) for row in db.execute(sql + " ORDER BY 10 DESC, 1", params)]
+    _read_documents(db, found)
     if type:
         wanted = fold_key(type)
         found = [d for d in found if wanted in (fold_key(d.type_code or ""), fold_key(d.doc_type or ""))]
@@ -128,6 +143,21 @@ def directives(db: sqlite_utils.Database, key: str | None = None, type: str | No
         wanted = fold_key(issuer)
         found = [d for d in found if wanted == fold_key(d.issuer_code or "") or wanted in fold_key(d.issuer or "")]
     return found
+
+
+def _read_documents(db: sqlite_utils.Database, found: list[Directive]) -> None:
+    """Fill in what the fetched documents say of themselves (the first read document of a key, or
+    of its number without the year, for a directive only cited by number)."""
+    if not found or "documents" not in db.table_names():
+        return
+    by_key: dict[str, tuple] = {}
+    for row in db.execute("SELECT key, bare_key, date, issuer, title, signer, signer_title, url FROM documents "
+                          "WHERE status = 'read' AND key IS NOT NULL ORDER BY id"):
+        by_key.setdefault(row[0], row[2:])
+        by_key.setdefault(row[1], row[2:])
+    for directive in found:
+        if own := by_key.get(directive.key):
+            directive.read_from(*own)
 
 
 _SITE_COUNTS = {

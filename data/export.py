@@ -94,6 +94,28 @@ EXPORT_COLUMNS: dict[str, dict[str, str]] = {
         "start_date": "First day the expression covers (ISO).",
         "end_date": "Last day it covers (ISO); equal to `start_date` for a single day.",
     },
+    "documents": {
+        **_ARTICLE,
+        "document_id": "Id of the document in the index (one per URL, however many articles attach it).",
+        "document_url": "Where the document was fetched.",
+        "fetched_at": "When it was last fetched (UTC, ISO 8601).",
+        "kind": "What the file is, by its bytes: `pdf`, `docx` or `doc`; empty when it was no document.",
+        "status": "`read`; `pending` (fetched, to be read); `failed` (see `reason`).",
+        "reason": "Why it could not be fetched or read (HTTP 404, an HTML page, an encrypted PDF ...).",
+        "pages": "Pages in the text (PDF), 1 for DOCX and DOC.",
+        "ocr_pages": "Pages read by OCR (scans).",
+        "unread_pages": "Scanned pages not read yet (OCR capped by `--ocr-pages`).",
+        "ocr_confidence": "Tesseract's mean word confidence over the OCR'd pages, 0-100.",
+        "key": "The directive key the document's own number gives (`05-CT/TW@2016`), as in the `directives` export.",
+        "doc_type": "Type as the header writes it (`CHỈ THỊ`; `Công văn` for an official letter).",
+        "issuer": "Issuing body as the header writes it (`ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG`).",
+        "date": "Signing date from the header's place and date line (ISO).",
+        "title": "Title (`Về ...`, `V/v ...`).",
+        "signed_for": "Authority lines of the signature (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH`).",
+        "signer_title": "The signer's title (`PHÓ CHỦ TỊCH`).",
+        "signer": "The signer's name.",
+        "text": "The document's text (NFC); pages separated by a form feed.",
+    },
 }
 JSON_COLUMNS = {"captions", "attachments", "positions"}  # JSON text in CSV, JSON values in JSON Lines
 FORMATS = ("csv", "jsonl")
@@ -114,6 +136,14 @@ _SQL = {
                    "statistics t JOIN articles a ON a.id = t.article_id", "a.id, t.start"),
     "dates": (f"{_ARTICLE_SQL}, {_SPAN_SQL}, t.kind, t.start_date, t.end_date",
               "dates t JOIN articles a ON a.id = t.article_id", "a.id, t.start"),
+    "documents": (f"{_ARTICLE_SQL}, t.id AS document_id, t.url AS document_url, t.fetched_at, t.kind, t.status, "
+                  "t.reason, json_array_length(coalesce(t.page_methods, '[]')) AS pages, "
+                  "(SELECT count(*) FROM json_each(t.page_methods) WHERE value = 'ocr') AS ocr_pages, "
+                  "(SELECT count(*) FROM json_each(t.page_methods) WHERE value = 'unread') AS unread_pages, "
+                  "t.ocr_confidence, t.key, t.doc_type, t.issuer, t.date, t.title, t.signed_for, t.signer_title, "
+                  "t.signer, t.text",
+                  "article_documents l JOIN documents t ON t.id = l.document_id JOIN articles a ON a.id = l.article_id",
+                  "a.id, t.id"),
 }
 
 

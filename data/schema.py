@@ -361,9 +361,50 @@ CREATE VIEW article_captures AS
 """)
 
 
+def m011_documents(db: sqlite_utils.Database) -> None:
+    """Attached documents: the raw file as fetched (gzip, with its URL, fetch time and HTTP
+    headers), what it really is, its text (pages apart), how it was read, its header fields and
+    the documents it cites; which article attaches which document."""
+    db.executescript("""
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE, site TEXT,
+    fetched_at TEXT, http_status INTEGER, content_type TEXT, etag TEXT, last_modified TEXT,
+    body_gz BLOB, body_sha256 TEXT, bytes INTEGER,
+    kind TEXT,                     -- pdf, docx, doc: what the bytes are, whatever the name said
+    status TEXT NOT NULL,          -- pending (fetched, not read), read, failed
+    reason TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+    text TEXT,                     -- NFC; pages joined by a form feed
+    page_methods TEXT,             -- JSON list per page: text, ocr or unread
+    ocr_confidence REAL, notes TEXT,
+    header TEXT,                   -- JSON: each field's value and offsets into text
+    key TEXT, bare_key TEXT,       -- the directive key the header's number gives ("05-CT/TW@2016", "05-CT/TW")
+    doc_type TEXT, issuer TEXT, date TEXT, title TEXT, signer TEXT, signer_title TEXT, signed_for TEXT,
+    reader_version TEXT, read_at TEXT
+);
+CREATE INDEX idx_documents_status ON documents(status);
+CREATE INDEX idx_documents_key ON documents(key);
+CREATE INDEX idx_documents_bare_key ON documents(bare_key);
+CREATE TABLE article_documents (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, document_id)
+);
+CREATE INDEX idx_article_documents_document ON article_documents(document_id);
+CREATE TABLE document_citations (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    directive_key TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER
+);
+CREATE INDEX idx_document_citations_document ON document_citations(document_id);
+CREATE INDEX idx_document_citations_key ON document_citations(directive_key);
+""")
+
+
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
               m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries,
-              m009_people_by_province, m010_archive_captures]
+              m009_people_by_province, m010_archive_captures,
+              m011_documents]
 
 
 def applied_migrations(db: sqlite_utils.Database) -> set[str]:

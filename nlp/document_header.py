@@ -198,6 +198,8 @@ def _type_and_title(header: DocumentHeader, head: list[_Line]) -> None:
             continue
         if BODY_START.match(stripped) or RULE.match(stripped) or (title and _caps(stripped) and len(stripped) < 40):
             break
+        if title and stripped[:1].isupper():
+            break  # a title goes on in lines that start in lower case; a capital starts the text
         if not title and _caps(stripped):
             continue  # capitals under the type ("CỦA BỘ CHÍNH TRỊ") name the issuing organ, not the subject
         title.append(_field(line, 0, len(line.text)))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
+MADE_AT = datetime(2024, 1, 1, tzinfo=timezone.utc)  # every file's own date: the same bytes each build
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT, FONT_BOLD = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
 
@@ -24,6 +26,7 @@ def text_pdf(pages: list[list[str]]) -> bytes:
 
     _font_or_skip()
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(MADE_AT)
     pdf.add_font("DejaVu", "", str(FONT))
     pdf.set_font("DejaVu", size=12)
     for lines in pages:
@@ -54,7 +57,8 @@ def scanned_pdf(pages: list[list[str]], dpi: int = 300) -> bytes:
     """A PDF of page images only (no text layer), as a scanner writes it."""
     images = [page_image(lines, dpi) for lines in pages]
     out = io.BytesIO()
-    images[0].save(out, format="PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    images[0].save(out, format="PDF", resolution=dpi, save_all=True, append_images=images[1:],
+                   creationDate=MADE_AT.timetuple(), modDate=MADE_AT.timetuple())
     return out.getvalue()
 
 
@@ -72,10 +76,20 @@ def docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
         document.add_paragraph(paragraph)
     out = io.BytesIO()
     document.save(out)
+    return _dated_zip(out.getvalue())
+
+
+def _dated_zip(body: bytes) -> bytes:
+    """The zip with every member dated MADE_AT (python-docx dates them now)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(body)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            target.writestr(zipfile.ZipInfo(member.filename, MADE_AT.timetuple()[:6]), source.read(member),
+                            compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
-def zip_bomb_docx(size: int = 2 * 1024 ** 3) -> bytes:
+def zip_bomb_docx(size: int = 256 * 1024 ** 2) -> bytes:
     """A DOCX-shaped zip whose document.xml inflates to ``size`` bytes of zeros."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -108,8 +122,8 @@ def admin_lines(spec: dict) -> tuple[list[str], list[str]]:
         head = left + [f"Số: {spec['number']}"] + (spec["title"] if letter else []) + right + ["", dated]
     if not letter:
         head += ["", spec["doc_type"]] + ([spec["organ"]] if spec["organ"] else []) + spec["title"]
-    head += ["", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
-             "Thực hiện nhiệm vụ được giao, yêu cầu các cơ quan, đơn vị triển khai thực hiện nghiêm túc."]
+    head += [""] + spec.get("body", ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                                     "Thực hiện nhiệm vụ được giao, yêu cầu các cơ quan, đơn vị triển khai thực hiện nghiêm túc."])
     left_tail = ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
     right_tail = list(spec["signed_for"]) + ([spec["signer_title"]] if spec["signer_title"] else [])
     rows = max(len(left_tail), len(right_tail))
@@ -121,9 +135,16 @@ def admin_lines(spec: dict) -> tuple[list[str], list[str]]:
     return head, tail
 
 
+ERROR_PAGE = ("<!DOCTYPE html><html><head><title>404 - Không tìm thấy trang</title></head><body>"
+              "<h1>Không tìm thấy trang</h1><p>Tập tin bạn yêu cầu không tồn tại hoặc đã bị xóa.</p></body></html>")
+
+
 def admin_document(spec: dict) -> bytes:
     """The document of ``spec`` in its format: a text PDF, a scanned PDF or a DOCX (a merged header
-    in a DOCX is a two-column table, as Word templates make it)."""
+    in a DOCX is a two-column table, as Word templates make it); "html-error" is the error page a
+    portal serves in place of a lost file."""
+    if spec["format"] == "html-error":
+        return ERROR_PAGE.encode("utf-8")
     head, tail = admin_lines(spec)
     if spec["format"] == "pdf":
         return text_pdf([head + [""] + tail])

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from crawler.archives.cdx import Capture, parse_listing
-from crawler.archives.client import retry_after
+from crawler.polite import retry_after
 from crawler.backfill import choose
 from data.archives import ListedCapture
 from archive import Pywb, Shot, collinfo, serve_ranges, write_warc

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from crawler.archives.cdx import ArchiveError, Capture, listing_query, parse_listing
-from crawler.archives.client import LISTING_BYTES, ArchiveClient
+from crawler.polite import PoliteClient, TooLarge
 from extract import ExtractionError, read_page
 
 logger = logging.getLogger(__name__)
@@ -20,6 +20,7 @@ WAYBACK_REPLAY = "https://web.archive.org/web/"
 COMMONCRAWL_INDEXES = "https://index.commoncrawl.org/collinfo.json"
 COMMONCRAWL_DATA = "https://data.commoncrawl.org/"
 WINDOW_LIMIT = 50_000  # captures asked for per window; a full answer is split into smaller windows
+LISTING_BYTES = 64 * 1024 * 1024  # a CDX answer of one window; pages keep the crawler's cap
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,10 @@ class Wayback:
     def endpoints(self) -> list[str]:
         return [self.cdx_url, self.replay_url]
 
-    def windows(self, client: ArchiveClient, start: date, end: date) -> list[Window]:
+    def windows(self, client: PoliteClient, start: date, end: date) -> list[Window]:
         return [Window(str(year), str(year), str(year), self.cdx_url) for year in range(start.year, end.year + 1)]
 
-    def list(self, client: ArchiveClient, domain: str, window: Window) -> list[Capture]:
+    def list(self, client: PoliteClient, domain: str, window: Window) -> list[Capture]:
         captures = _listing(client, window, domain)
         if len(captures) >= WINDOW_LIMIT and len(window.key) == 4:
             logger.info("%s %s: %d captures or more; listing it month by month", domain, window.key, len(captures))
@@ -73,9 +74,12 @@ class Wayback:
     def archived_url(self, capture: Capture) -> str:
         return f"{self.replay_url}{capture.timestamp}id_/{capture.url}"
 
-    def fetch(self, client: ArchiveClient, capture: Capture) -> Fetched:
+    def fetch(self, client: PoliteClient, capture: Capture) -> Fetched:
         url = self.archived_url(capture)
-        answer = client.get(url)
+        try:
+            answer = client.get(url)
+        except TooLarge as exc:
+            raise CaptureMissing(str(exc)) from None
         if answer.status != 200:
             raise CaptureMissing(f"HTTP {answer.status} from the archive")
         headers = {name: value for name, value in answer.headers.items()
@@ -95,7 +99,7 @@ class CommonCrawl:
     def endpoints(self) -> list[str]:
         return [self.indexes_url, self.data_url]
 
-    def windows(self, client: ArchiveClient, start: date, end: date) -> list[Window]:
+    def windows(self, client: PoliteClient, start: date, end: date) -> list[Window]:
         answer = client.get(self.indexes_url, cap=LISTING_BYTES)
         if answer.status != 200:
             raise ArchiveError(f"{self.indexes_url}: HTTP {answer.status}")
@@ -111,7 +115,7 @@ class CommonCrawl:
             raise ArchiveError(f"{self.indexes_url}: not a Common Crawl collection list ({exc})") from None
         return sorted(windows, key=lambda window: window.key)
 
-    def list(self, client: ArchiveClient, domain: str, window: Window) -> list[Capture]:
+    def list(self, client: PoliteClient, domain: str, window: Window) -> list[Capture]:
         captures = _listing(client, window, domain)
         if len(captures) >= WINDOW_LIMIT:
             logger.warning("%s %s: only the first %d captures are listed", domain, window.key, WINDOW_LIMIT)
@@ -120,7 +124,7 @@ class CommonCrawl:
     def archived_url(self, capture: Capture) -> str:
         return f"{self.data_url}{capture.filename}"
 
-    def fetch(self, client: ArchiveClient, capture: Capture) -> Fetched:
+    def fetch(self, client: PoliteClient, capture: Capture) -> Fetched:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
 
@@ -128,7 +132,10 @@ class CommonCrawl:
             raise CaptureMissing("the index gives no WARC file and byte range")
         url = self.archived_url(capture)
         last = capture.offset + capture.length - 1
-        answer = client.get(url, headers={"Range": f"bytes={capture.offset}-{last}"})
+        try:
+            answer = client.get(url, headers={"Range": f"bytes={capture.offset}-{last}"})
+        except TooLarge as exc:
+            raise CaptureMissing(str(exc)) from None
         if answer.status != 206 or len(answer.body) != capture.length:
             raise CaptureMissing(f"HTTP {answer.status} ({len(answer.body)} bytes) for bytes "
                                  f"{capture.offset}-{last} of the WARC file")
@@ -145,7 +152,7 @@ class CommonCrawl:
         raise CaptureMissing("no response record at that range")
 
 
-def _listing(client: ArchiveClient, window: Window, domain: str) -> list[Capture]:
+def _listing(client: PoliteClient, window: Window, domain: str) -> list[Capture]:
     answer = client.get(listing_query(window.endpoint, domain, window.start, window.end, WINDOW_LIMIT),
                         cap=LISTING_BYTES)
     if answer.status == 404 and b"No Captures found" in answer.body:  # Common Crawl's index for "none"

@@ -21,11 +21,15 @@ import email.utils
 import json
 import re
 import shutil
+import sys
 import unicodedata
 import zlib
 from html import escape
 from html.entities import codepoint2name
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/documents.py, when run as a script
+from documents import admin_document  # noqa: E402 (after the path)
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "tests" / "gold" / "extract"
@@ -680,7 +684,7 @@ def build(gold_dir: Path = GOLD_DIR) -> dict[str, bytes]:
             for n in range(len(a.get("figures", [])) + 1):
                 files[image_path(a, n)] = GIF
             for att in a.get("attachments", []):
-                files[att["path"]] = tiny_pdf(att["label"])
+                files[att["path"]] = admin_document(att["document"]) if "document" in att else tiny_pdf(att["label"])
         if site == "wp":
             files["wp/feed.xml"] = wp_feed(site_arts)
         if site == "tuyengiao":

@@ -1,5 +1,6 @@
-"""The archive client: one request at a time, a pause between requests, the archive's own
-Retry-After honoured, its robots.txt obeyed, every address through the crawler's address policy."""
+"""A polite HTTP client for fetches outside a Scrapy crawl (web archives, attached documents):
+one request at a time, a pause between requests, Retry-After honoured, robots.txt obeyed, every
+address and redirect through the crawler's address policy, a byte cap, the crawler's User-Agent."""
 from __future__ import annotations
 
 import email.utils
@@ -17,12 +18,15 @@ from crawler.options import CrawlOptions
 
 logger = logging.getLogger(__name__)
 
-LISTING_BYTES = 64 * 1024 * 1024  # a CDX answer of one window; pages keep the crawler's cap
 BUSY_STATUSES = (429, 503)
 
 
-class ArchiveUnavailable(Exception):
-    """The archive cannot be used now: unreachable, refusing, or asking for a longer wait than allowed."""
+class Unavailable(Exception):
+    """The server cannot be used now: unreachable, refusing, or asking for a longer wait than allowed."""
+
+
+class TooLarge(Exception):
+    """The response is over the byte cap; nothing of it is kept."""
 
 
 @dataclass
@@ -33,8 +37,8 @@ class Answer:
 
 
 @dataclass
-class ArchiveClient:
-    """GETs from one or more archives, politely. ``delay``: seconds between two requests;
+class PoliteClient:
+    """GETs, politely. ``delay``: seconds between two requests;
     ``retries``: how often a 429/503 (or a dropped connection) is retried, waiting what the
     archive's Retry-After says (else ``delay`` doubled each time), never more than
     ``options.max_retry_wait``."""
@@ -46,7 +50,7 @@ class ArchiveClient:
     _robots: dict[str, Protego | None] = field(default_factory=dict)
 
     def get(self, url: str, *, headers: dict[str, str] | None = None, cap: int | None = None) -> Answer:
-        """The answer to GET ``url`` (any status); ArchiveUnavailable when none could be had."""
+        """The answer to GET ``url`` (any status); Unavailable when none could be had."""
         self._check_allowed(url)
         wait = self.delay
         for attempt in range(self.retries + 1):
@@ -55,17 +59,17 @@ class ArchiveClient:
             except (urllib.error.URLError, OSError) as exc:
                 reason = getattr(exc, "reason", None) or exc
                 if attempt == self.retries:
-                    raise ArchiveUnavailable(f"{urlsplit(url).netloc}: {reason}") from None
+                    raise Unavailable(f"{urlsplit(url).netloc}: {reason}") from None
                 logger.info("%s: %s; retrying in %.0f s", url, reason, wait)
             else:
                 if answer.status not in BUSY_STATUSES:
                     return answer
                 asked = retry_after(answer.headers.get("Retry-After"))
                 if asked is not None and asked > self.options.max_retry_wait:
-                    raise ArchiveUnavailable(f"{urlsplit(url).netloc} asks to wait {asked:.0f} s "
+                    raise Unavailable(f"{urlsplit(url).netloc} asks to wait {asked:.0f} s "
                                              f"(HTTP {answer.status}); run the backfill again later")
                 if attempt == self.retries:
-                    raise ArchiveUnavailable(f"{urlsplit(url).netloc} kept answering HTTP {answer.status}")
+                    raise Unavailable(f"{urlsplit(url).netloc} kept answering HTTP {answer.status}")
                 wait = asked if asked is not None else wait
                 logger.info("%s: HTTP %s; waiting %.1f s as asked", url, answer.status, wait)
             time.sleep(min(wait, self.options.max_retry_wait))
@@ -81,7 +85,7 @@ class ArchiveClient:
         class CheckedRedirects(urllib.request.HTTPRedirectHandler):
             def redirect_request(self, req, fp, code, msg, hdrs, newurl):
                 if reason := policy.refusal(newurl):
-                    raise ArchiveUnavailable(f"redirect to {newurl} {reason}")
+                    raise Unavailable(f"redirect to {newurl} {reason}")
                 return super().redirect_request(req, fp, code, msg, hdrs, newurl)
 
         request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent, **headers})
@@ -97,7 +101,7 @@ class ArchiveClient:
 
     def _check_allowed(self, url: str) -> None:
         if reason := self.options.address_policy.refusal(url):
-            raise ArchiveUnavailable(f"{url} {reason}")
+            raise Unavailable(f"{url} {reason}")
         parts = urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
         if root not in self._robots:
@@ -107,13 +111,16 @@ class ArchiveClient:
                 self._robots[root] = Protego.parse(answer.body.decode("utf-8", "replace"))
         robots = self._robots[root]
         if robots is not None and not robots.can_fetch(url, self.options.user_agent):
-            raise ArchiveUnavailable(f"{root}/robots.txt does not allow {parts.path}")
+            raise Unavailable(f"{root}/robots.txt does not allow {parts.path}")
 
 
 def _read(response, cap: int, url: str) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise TooLarge(f"too large ({int(declared):,} bytes, over the {cap:,}-byte cap)")
     body = response.read(cap + 1)
     if len(body) > cap:
-        raise ArchiveUnavailable(f"{url}: over the {cap}-byte cap")
+        raise TooLarge(f"too large (over the {cap:,}-byte cap)")
     return body
 
 
