@@ -746,7 +746,7 @@ def _crawl_and_process(db_path: str, profiles: list, options, max_pages: int | N
                 processed = process_pending(index, workers=workers)
                 if processed.get("new") or processed.get("changed"):
                     index.optimize_search()
-                documents = fetch_and_read(index.db, options, DocumentOptions(workers=workers))
+                documents = fetch_and_read(index, options, DocumentOptions(workers=workers))
             finally:
                 index.close()
     except (LockBusy, CrawlError) as exc:
@@ -1088,7 +1088,7 @@ def documents_fetch(ctx: click.Context, site: str | None, since: str | None, ocr
         with run_lock(db_path):
             index = Index(db_path)
             try:
-                report = fetch_and_read(index.db, crawl_options, options, delay=delay)
+                report = fetch_and_read(index, crawl_options, options, delay=delay)
             finally:
                 index.close()
     except LockBusy as exc:

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
 from crawler.polite import PoliteClient, TooLarge, Unavailable
+from crawler.state import CrawlStore
 from data.documents import Attachment, DocumentStore
 from extract.documents import DocumentError, OcrBudget, read_document, sniff
 
@@ -43,11 +44,12 @@ class DocumentOptions:
     refetch: bool = False
 
 
-def fetch_and_read(db, crawl_options, options: DocumentOptions, delay: float | None = None) -> DocumentReport:
-    """Fetch the documents of ``db``'s articles not fetched yet, with the crawl's politeness
+def fetch_and_read(index: CrawlStore, crawl_options, options: DocumentOptions,
+                   delay: float | None = None) -> DocumentReport:
+    """Fetch the documents of ``index``'s articles not fetched yet, with the crawl's politeness
     (``crawl_options``: User-Agent, address policy, timeouts; ``delay`` seconds between requests,
     default its download delay), then read every document not read yet."""
-    store = DocumentStore(db)
+    store = index.document_store()
     report = DocumentReport()
     pause = crawl_options.download_delay if delay is None else delay
     fetch_documents(store, PoliteClient(crawl_options, delay=pause), options, report)

@@ -23,8 +23,8 @@ from crawler.discovery import looks_like_article
 from crawler.ingest import store_capture
 from crawler.sites import SiteProfile
 from crawler.urls import canonical
+from crawler.state import CrawlStore
 from data.archives import ArchiveLedger, ListedCapture
-from data.index import Index
 
 logger = logging.getLogger(__name__)
 
@@ -111,12 +111,12 @@ def choose(captures: Iterable[ListedCapture], all_captures: bool) -> list[Listed
     return sorted(chosen, key=lambda c: (c.timestamp, c.id))
 
 
-def backfill(index: Index, target: Target, source, client: PoliteClient, options: BackfillOptions,
+def backfill(index: CrawlStore, target: Target, source, client: PoliteClient, options: BackfillOptions,
              *, run_id: str | None = None, stop: Callable[[], bool] = lambda: False) -> SiteReport:
     """Backfill ``target`` from ``source`` (a Wayback or CommonCrawl); return the site's report,
     also kept in ``backfill_runs``. An archive that cannot be used ends this site's run early
     (``status`` says why); what was fetched until then is kept."""
-    ledger = ArchiveLedger(index.db)
+    ledger = index.archive_ledger()
     report = SiteReport(target.site, source.name)
     row = ledger.start_run(run_id or uuid.uuid4().hex, target.site, source.name, _now())
     if target.profile is not None:
@@ -152,7 +152,7 @@ def _list(ledger: ArchiveLedger, target: Target, source, client: PoliteClient, o
         logger.info("%s (%s) %s: %d article capture(s)", target.site, source.name, window.key, len(found))
 
 
-def _fetch_one(index: Index, ledger: ArchiveLedger, target: Target, source, client: PoliteClient,
+def _fetch_one(index: CrawlStore, ledger: ArchiveLedger, target: Target, source, client: PoliteClient,
                listed: ListedCapture, report: SiteReport) -> None:
     capture = Capture(url=listed.url, timestamp=listed.timestamp, digest=listed.digest, filename=listed.filename,
                       offset=listed.offset, length=listed.length)

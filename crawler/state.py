@@ -13,6 +13,8 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Iterable, Iterator, Protocol, runtime_checkable
 
+from data.archives import ArchiveLedger
+from data.documents import DocumentStore
 from data.pages import FetchedPage
 
 
@@ -77,3 +79,11 @@ class CrawlStore(CrawlState, Protocol):
     def finish_run(self, row_id: int, finished: str, counts: dict, status: str) -> None: ...
 
     def abort_runs(self, run_id: str | None, finished: str) -> int: ...
+
+    def archive_ledger(self) -> ArchiveLedger:
+        """What web-archive backfills listed and fetched (data.archives)."""
+        ...
+
+    def document_store(self) -> DocumentStore:
+        """Attached documents, fetched and read (data.documents)."""
+        ...

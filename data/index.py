@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from data.archives import ArchiveLedger
 from data.articles import Articles
 from data.database import open_database
+from data.documents import DocumentStore
 from data.frontier import Frontier
 from data.pages import RawPages
 from data.queries import Queries
@@ -27,3 +29,9 @@ class Index(Frontier, RawPages, CrawlRuns, Articles, Queries):
 
     def close(self) -> None:
         self.db.close()
+
+    def archive_ledger(self) -> ArchiveLedger:
+        return ArchiveLedger(self.db)
+
+    def document_store(self) -> DocumentStore:
+        return DocumentStore(self.db)
