@@ -125,9 +125,10 @@ def text_tokens(text: str) -> tuple[str, tuple[Token, ...]]:
 
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
-    """True when only horizontal whitespace separates two tokens."""
+    """True when only whitespace with at most one line break separates two tokens: a phrase may be
+    wrapped ("Chủ tịch Quốc hội\nVương Đình Huệ"), a blank line ends it."""
     gap = text[left.end:right.start]
-    return not gap or (gap.isspace() and "\n" not in gap and "\r" not in gap)
+    return not gap or (gap.isspace() and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1)
 
 
 class Phrases:
