@@ -46,9 +46,11 @@ from nlp.gazetteer import (
     Token,
     adjacent,
     gazetteer,
+    loose_name_end,
     match_key,
     match_organization,
     organization_tail,
+    span,
     starts_title,
     text_tokens,
     tokenize,
@@ -165,7 +167,7 @@ class _Parser:
         first = self.position(i, lowercase=after_name)
         if first is None:
             return []
-        chain = [first]
+        chain = [self.loose_tail(first) if after_name else first]
         while not self.name_in_place(chain[-1]):
             k = chain[-1].end
             if not (self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1)):
@@ -173,8 +175,34 @@ class _Parser:
             nxt = self.position(k + 1, lowercase=True)
             if nxt is None:
                 break
-            chain.append(nxt)
+            chain.append(self.loose_tail(nxt) if after_name else nxt)
         return chain
+
+    def loose_tail(self, pos: _Position) -> _Position:
+        """``pos`` with an organisation the gazetteer does not know read on to its end ("Giám đốc" +
+        "Cảng vụ hàng không miền Bắc", "Chủ tịch HĐQT" + "GNN Express"); after a name only."""
+        k = pos.end
+        if pos.fixed_org or not self.adj(k - 1, k):
+            return pos
+        end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
+        if end > k:
+            pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, end)
+            pos.end = end
+        return pos
+
+    def name_after_tail(self, pos: _Position) -> tuple[int, int, Org | None] | None:
+        """(name start, name end, organisation) for a name that ends a loosely read organisation:
+        "Chủ tịch HĐQT Hoàng Mai Nam", "Chủ tịch Hội khoa học lịch sử Việt Nam Trần Đức Cường"."""
+        k = pos.end
+        if pos.fixed_org or not self.adj(k - 1, k):
+            return None
+        end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
+        s = next((s for s in range(max(k + 1, end - 4), end - 1) if self.surname(s)
+                  and all(self.tokens[x].titlecase for x in range(s, end))), None)
+        if s is None:
+            return None
+        pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, s)
+        return s, end, pos.org
 
     # --- names -----------------------------------------------------------------------------
     def name_in_place(self, pos: _Position) -> tuple[int, int, Org] | None:
@@ -261,7 +289,7 @@ class _Parser:
             a, b, honorific = before
             start = honorific[0] if honorific else a
         else:
-            after = self.name_in_place(chain[-1])
+            after = self.name_in_place(chain[-1]) or self.name_after_tail(chain[-1])
             if after is None:
                 return None
             a, b, org = after

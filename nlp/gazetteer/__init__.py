@@ -403,6 +403,34 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     return j, k, display, generic
 
 
+def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool = False) -> int:
+    """End of a name written on from ``tokens[j]`` without a gazetteer entry ("HĐQT GNN Express", "Cảng vụ
+    hàng không miền Bắc"; with ``lowercase_first`` also "sức khỏe Chợ Rẫy"): capitalised words and
+    acronyms with the syllable after each, "và" between them, and up to four lowercase syllables
+    that lead to another capitalised word that starts no title or organisation. It stops at
+    punctuation, a blank line, a title, a function word or a verb's first syllable (``_NAME_STOP``)."""
+    end = k = j
+    gap = 0
+    while k < len(tokens) and (k == j or _next(text, tokens, k)):
+        tok = tokens[k]
+        if tok.titlecase or tok.acronym:
+            if (gap or k > j) and (starts_title(text, tokens, k) or (gap and _head(text, tokens, k))):
+                break
+            k += 1
+            end, gap = k, 0
+            if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
+                    and tokens[k].key not in _NAME_STOP:
+                k += 1
+                end = k
+        elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
+                tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)):
+            k += 1
+            gap += 1
+        else:
+            break
+    return end
+
+
 def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) -> Org | None:
     """The organisation starting at ``tokens[i]``: head [unit name] [level] [place] | head [name] parent."""
     found = _head(text, tokens, i)
