@@ -272,8 +272,10 @@ class _Parser:
         honorific = self.honorific_before(a)
         if honorific:
             return (a, end, honorific) if 2 <= end - a <= 5 else None
-        if not sep:
-            return None
+        if not sep:  # "Nguyễn Văn An Chủ tịch UBND tỉnh": a full name with a middle name needs no separator
+            full = 3 <= end - a <= 4 and self.surname(a) and self.tokens[a + 1].key in _MIDDLE_NAMES and not (
+                a > 0 and self.adj(a - 1, a) and self.tokens[a - 1].key in _PLACE_CUES)
+            return (a, end, None) if full else None
         start = next((b for b in range(max(a, end - 5), end - 1) if self.surname(b)), None)
         if start is None or self.is_place(start, end):
             return None
@@ -356,7 +358,7 @@ def tag_officials(text: str) -> list[OfficialTag]:
     g = sent.g
     while i < len(sent.tokens):
         tok = sent.tokens[i]
-        chain = sent.chain(i) if tok.key in g.titles or tok.text in g.title_abbr else []
+        chain = sent.chain(i) if tok.key in g.titles or tok.acronym or tok.text in g.title_abbr else []
         if not chain:
             i += 1
             continue

@@ -314,11 +314,34 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
     """(end, Title) when a title starts at ``tokens[i]`` (capitalised unless ``lowercase``, or an abbreviation)."""
     g = gazetteer()
     tok = tokens[i]
-    if tok.text in g.title_abbr:
-        return i + 1, g.title_abbr[tok.text]
+    end, abbr = _dotted(text, tokens, i)
+    if abbr in g.title_abbr:
+        title = g.title_abbr[abbr]
+        if _next(text, tokens, end) and tokens[end].text == "TT":  # "PBT TT": Phó Bí thư Thường trực
+            standing = _title_named(f"{title.title} Thường trực")
+            if standing is not None:
+                return end + 1, Title(standing.title, standing.kind, standing.unit, title.organization)
+        return end, title
     if not (tok.titlecase or (lowercase and tok.alpha)):
         return None
     return g.titles.longest(text, tokens, i)  # type: ignore[return-value]
+
+
+def _dotted(text: str, tokens: list[Token], i: int) -> tuple[int, str]:
+    """(end, abbreviation) of the capitals at ``tokens[i]``, parts glued by dots read as one ("UVT.Ư")."""
+    k, word = i + 1, tokens[i].text
+    while k + 1 < len(tokens) and tokens[k].text == "." and tokens[k + 1].text.isupper() \
+            and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
+        word += tokens[k + 1].text
+        k += 2
+    return k, word
+
+
+@functools.lru_cache(maxsize=64)
+def _title_named(name: str) -> Title | None:
+    """The gazetteer's title spelled exactly ``name``, if any."""
+    found = gazetteer().titles.longest(name, tokenize(name, match_key(name)), 0)
+    return found[1] if found and found[1].title == name else None
 
 
 def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
