@@ -5,8 +5,16 @@ Public API: ``tag_officials(text) -> list[OfficialTag]``; offsets index the NFC 
 
 Forms read (titles, organisations, abbreviations, places and surnames come from ``nlp/gazetteer``):
 
-* name first: ``[honorific] Name (, | – | () Position {(, | – | kiêm) Position}``;
+* name first: ``[honorific] Name (, | – | () Position {(, | – | kiêm) Position}``; a full name with a
+  middle name needs no separator (``Nguyễn Văn An Chủ tịch UBND tỉnh``);
 * title first: ``[honorific] Position {, Position} [ông | bà] Name``.
+
+A phrase may be wrapped at a single line break (``Chủ tịch Quốc hội\nVương Đình Huệ``). An
+organisation the gazetteer does not know is read on to its end (``gazetteer.loose_name_end``):
+after a name (``Giám đốc Trung tâm pháp y Đà Nẵng``, ``Chủ tịch HĐQT GNN Express``) and, when no
+other reading finds a name, up to a name that ends it (``Chủ tịch HĐQT Hoàng Mai Nam``).
+Abbreviations may be dotted (``UVT.Ư``) and ``TT`` after an abbreviated title is Thường trực when
+the gazetteer knows that title (``PBT TT`` -> Phó Bí thư Thường trực).
 
 ``text`` runs from the honorific (else the name or the first title, whichever comes first) to the
 end of the last position or of the name, whichever is later. A mention needs a name *and* a
