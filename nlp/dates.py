@@ -111,7 +111,7 @@ _YEARS = re.compile(
 _DAYS = re.compile(
     rf"(?<!\w)(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1')}\s*(?:{_TO}|{_DASH})\s*(?:ngày\s+)?{_core('2')}"
     rf"|(?<!\w)từ\s+(?:ngày\s+)?{_NUM_BEFORE}(?P<a2>{DAY})\s+{_TO}\s+(?:ngày\s+)?{_core('3')}"
-    rf"|(?<!\w)(?:(?P<ngay3>(?:{TOD}\s+)?ngày|hôm|{TOD})\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
+    rf"|(?<!\w)(?:(?P<ngay3>{TOD}(?:\s+ngày)?|ngày|hôm)\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
     rf"(?:(?P<dash>\s*{_DASH}\s*)|(?:{_AND}{DAY})*{_AND})(?P<b>{DAY})"
     rf"(?:/(?P<bm>{MONTH})(?:/(?P<by>{YEAR}))?|\s+tháng\s+(?P<tbm>{MONTH})(?:\s+năm\s+(?P<tby>{YEAR}))?)"
     rf"{_NUM_AFTER}", _F)

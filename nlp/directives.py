@@ -85,11 +85,16 @@ def _prefix_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<!\w)(?P<word>{_word_alternatives()})\s+)?(?:(?<!\w)số\s*:?\s*)?$")
 
 
+# "số" and a number with no code after it, on the key; the literal first keeps the scan fast, so the
+# word boundary before "số" is checked by the caller.
+_BARE_NUMBER_RE = re.compile(r"số\s*:?\s*(?P<num>\d{1,5})(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w)")
+
+
 @functools.lru_cache(maxsize=1)
-def _bare_re() -> re.Pattern[str]:
-    """A type word, "số" and a number without any code after it: "Quyết định số 842" (on the key)."""
+def _type_word_re() -> re.Pattern[str]:
+    """A type word ending where "số" starts: "Quyết định" in "Quyết định số 842" (on the key)."""
     words = "|".join(re.escape(w) for w in sorted(_word_types(), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<word>{words})\s+số\s*:?\s*(?P<num>\d{{1,5}})(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w)")
+    return re.compile(rf"(?<!\w)(?P<word>{words})\s+$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -210,8 +215,8 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
     """Numbered documents cited in ``text``, in text order; ``ref_date`` dates "ngày 11/7"."""
     text = unicodedata.normalize("NFC", text)
     numbers = list(_NUMBER_RE.finditer(text))
-    if not numbers and "số" not in text.lower():
-        return []
+    if not numbers and not _BARE_NUMBER_RE.search(text.lower()):
+        return []  # (a "số" inside a word is let through here and dropped below)
     g = gazetteer()
     doc = _Text(text)
     out: list[DirectiveTag] = []
@@ -223,9 +228,14 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
         if doc_type is None:
             continue  # "123/UBND-VX": no known type code
         out.append(_tag(doc, start, m.end(), doc_type, code, number, issuer_code, year, system, shape, ref_date))
-    for m in _bare_re().finditer(doc.key):
-        doc_type, code = _word_types()[m.group("word")]
-        out.append(_tag(doc, m.start(), m.end(), doc_type, code, m.group("num"), None, None, "state", "bare", ref_date))
+    for m in _BARE_NUMBER_RE.finditer(doc.key):  # "Quyết định số 842": a type word, "số", no code
+        if m.start() and doc.key[m.start() - 1].isalnum():
+            continue
+        word = _type_word_re().search(doc.key, max(0, m.start() - 40), m.start())
+        if word is not None:
+            doc_type, code = _word_types()[word.group("word")]
+            out.append(_tag(doc, word.start(), m.end(), doc_type, code, m.group("num"), None, None, "state", "bare",
+                            ref_date))
     log.debug("%d directives", len(out))
     return _share_years(sorted(out, key=lambda t: t.start))
 

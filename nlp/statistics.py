@@ -131,7 +131,8 @@ _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}
 _CANDIDATE = re.compile(
     rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN}))?(?![\w]|[.,:]\d|[/-]\w)"
     rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
-_GLUED = re.compile(rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
+_GLUED = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
+_GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
 _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w]|[.,]\d)")
 # A word (letters, then letters or digits, hyphen-joined parts: "pa-nô", "COVID-19", "km2"), a number,
 # or one punctuation mark.
@@ -303,7 +304,13 @@ def tag_statistics(text: str) -> list[StatisticTag]:
 def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> list[StatisticTag]:
     """Measures and amounts written with the unit glued to the number: ``45ha``, ``5.000m2``."""
     found = []
-    for match in _GLUED.finditer(text):
+    for hint in _GLUED_HINT.finditer(text):
+        start = hint.start()
+        while start and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+            start -= 1
+        match = _GLUED.match(text, start)
+        if match is None or (start and (text[start - 1].isalpha() or text[start - 1] in "_:/-")):
+            continue  # not a number and a unit, or inside a word or code
         unit, value = match.group("unit"), parse_number(match.group("num"))
         is_money = _key(unit) in lex.currencies
         if value is None or not (is_money or _key(unit) in lex.measures) or _overlaps(*match.span(), protected):

@@ -128,7 +128,9 @@ def adjacent(text: str, left: Token, right: Token) -> bool:
     """True when only whitespace with at most one line break separates two tokens: a phrase may be
     wrapped ("Chủ tịch Quốc hội\nVương Đình Huệ"), a blank line ends it."""
     gap = text[left.end:right.start]
-    return not gap or (gap.isspace() and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1)
+    if not gap or gap == " ":
+        return True
+    return gap.isspace() and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1
 
 
 class Phrases:
@@ -178,6 +180,7 @@ class OrgHead:
 class Gazetteer:
     titles: Phrases
     title_abbr: dict[str, Title]  # exact-case abbreviation -> title
+    title_abbr_heads: frozenset[str]  # their beginnings: a dotted abbreviation's first part ("UVT" of "UVT.Ư")
     orgs: Phrases
     org_abbr: dict[str, OrgHead]
     fields: Phrases  # unit names: "Tuyên giáo", "Giáo dục và Đào tạo"
@@ -229,7 +232,8 @@ def gazetteer() -> Gazetteer:
     doc_types = {(row["code"], row["system"]): row["doc_type"] for row in _rows("document_types.csv")}
     issuers = {row["code"]: row["system"] for row in _rows("issuer_codes.csv")}
     return Gazetteer(
-        titles=titles, title_abbr=title_abbr, orgs=orgs, org_abbr=org_abbr, fields=fields_,
+        titles=titles, title_abbr=title_abbr,
+        title_abbr_heads=frozenset(abbr[:k] for abbr in title_abbr for k in range(1, len(abbr) + 1)), orgs=orgs, org_abbr=org_abbr, fields=fields_,
         field_abbr=field_abbr, places=places,
         surnames=frozenset(match_key(s) for s in _lines("surnames.txt")),
         doc_types=doc_types, doc_words=tuple(_lines("document_words.txt")), issuer_systems=issuers,
@@ -314,7 +318,7 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
     """(end, Title) when a title starts at ``tokens[i]`` (capitalised unless ``lowercase``, or an abbreviation)."""
     g = gazetteer()
     tok = tokens[i]
-    end, abbr = _dotted(text, tokens, i)
+    end, abbr = _dotted(text, tokens, i) if tok.text in g.title_abbr_heads else (i + 1, "")
     if abbr in g.title_abbr:
         title = g.title_abbr[abbr]
         if _next(text, tokens, end) and tokens[end].text == "TT":  # "PBT TT": Phó Bí thư Thường trực
