@@ -12,7 +12,8 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
 
 - ``date`` ``15/12/2021``, ``ngày 11 tháng 7 năm 2023``, ``Chiều 1/7/2022``: that day.
 - ``datetime`` ``15/12/2021 17:12``, ``17:12 ngày 15/12/2021``: that day (the clock is in the span).
-- ``day_month`` ``Chiều 15/12``, ``ngày 6/10``: a cue (time of day, ``ngày``, clock) is required;
+- ``day_month`` ``Chiều 15/12``, ``ngày 6/10``, ``hôm 2/12``, ``Ngày 4.12``: a cue (time of day, ``ngày``,
+  ``hôm``, clock) is required (with a dot between day and month too);
   the year is the one that puts the day nearest ``ref_date``; no ``ref_date``, no tag.
 - ``month`` ``tháng 3/2022``, ``tháng 7 năm 2023``: the whole month; ``tháng 10`` alone is the
   October nearest ``ref_date``.
@@ -28,8 +29,9 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   inside a range, and ``đầu năm học`` never (the school year is tagged).
 - ``range`` ``giai đoạn 2022-2027``, ``2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
   first year..Dec 31 of the last), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
-  ``14-15/4/2022``, ``8/3/1910 - 8/3/2024``; a list of days is the range from the first to the last
-  (``ngày 15 và 16/12``, ``các ngày 14, 15/4/2022``: the cue ``ngày`` or a time of day is required).
+  ``14-15/4/2022``, ``8-19/9``, ``8/3/1910 - 8/3/2024``; a list of days is the range from the first to
+  the last (``ngày 15 và 16/12``, ``các ngày 14, 15/4/2022``, ``chiều ngày 21 và sáng ngày 22 tháng 12 năm
+  2022``: the cue ``ngày``, ``hôm`` or a time of day is required).
   Any ``[giai đoạn] từ X đến [hết] Y`` of two dates or periods is one range from X's first day to
   Y's last (``từ năm 2022 đến hết quý I-2024``, ``từ tháng 3 đến tháng 5/2023``); a year X leaves out
   is the latest that starts X by the end of Y (``từ tháng 11 đến tháng 2/2023``: Nov 1, 2022), a
@@ -73,7 +75,7 @@ _DASH = r"[-–—]"
 
 
 _TO = r"(?:đến|tới)(?:\s+hết)?"  # "đến", "tới", "đến hết"
-_AND = r"(?:\s*,\s*|\s+và\s+)(?:ngày\s+)?"  # between the days of a list: "ngày 15 và 16/12", "14, 15/4"
+_AND = rf"(?:\s*,\s*|\s+và\s+)(?:{TOD}\s+)?(?:ngày\s+)?"  # "ngày 15 và 16/12", "14, 15/4", "21 và sáng ngày 22"
 
 
 def _core(n: str = "") -> str:
@@ -85,7 +87,7 @@ def _core(n: str = "") -> str:
 
 _DATE = re.compile(
     rf"(?:(?<!\w)(?P<clock1>{CLOCK})(?:\s+{TOD})?\s*,?\s+(?:ngày\s+)?"
-    rf"|(?<!\w)(?P<tod>{TOD})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày)\s+)?"
+    rf"|(?<!\w)(?P<tod>{TOD})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
     rf"{_core()}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 _NAY = re.compile(
     rf"(?<!\w)(?:{TOD}\s+nay|hôm\s+nay)\s*\(\s*(?P<d>{DAY})/(?P<m>{MONTH})(?:/(?P<y>{YEAR}))?\s*\)", _F)
@@ -109,9 +111,10 @@ _YEARS = re.compile(
 _DAYS = re.compile(
     rf"(?<!\w)(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1')}\s*(?:{_TO}|{_DASH})\s*(?:ngày\s+)?{_core('2')}"
     rf"|(?<!\w)từ\s+(?:ngày\s+)?{_NUM_BEFORE}(?P<a2>{DAY})\s+{_TO}\s+(?:ngày\s+)?{_core('3')}"
-    rf"|(?<!\w)(?:(?P<ngay3>ngày|{TOD})\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
-    rf"(?:(?P<dash>\s*{_DASH}\s*)|(?:{_AND}{DAY})*{_AND})(?P<b>{DAY})/(?P<bm>{MONTH})"
-    rf"(?:/(?P<by>{YEAR}))?{_NUM_AFTER}", _F)
+    rf"|(?<!\w)(?:(?P<ngay3>{TOD}(?:\s+ngày)?|ngày|hôm)\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
+    rf"(?:(?P<dash>\s*{_DASH}\s*)|(?:{_AND}{DAY})*{_AND})(?P<b>{DAY})"
+    rf"(?:/(?P<bm>{MONTH})(?:/(?P<by>{YEAR}))?|\s+tháng\s+(?P<tbm>{MONTH})(?:\s+năm\s+(?P<tby>{YEAR}))?)"
+    rf"{_NUM_AFTER}", _F)
 _EDGE = re.compile(  # "đầu năm 2023", "cuối năm nay", "giữa tháng 8/2023"; "đầu năm học" is not one
     rf"(?<!\w)(?P<edge>đầu|giữa|cuối)\s+(?:năm(?!\s+học)(?:\s+(?P<y>{YEAR}){_NUM_AFTER}|\s+(?P<nay>nay)(?!\w))?"
     rf"|tháng\s+(?P<m>{MONTH})(?:(?:\s*[/-]\s*|\s+năm\s+)(?P<my>{YEAR}))?{_NUM_AFTER})(?!\w)", _F)
@@ -166,12 +169,13 @@ def _ref_year(ref: dt.date | None) -> int:
     return ref.year
 
 
-def _core_day(g: dict, n: str, ref: dt.date | None, year: int | None = None) -> tuple[dt.date | None, bool]:
-    """The day in core group ``n`` and whether its year was written."""
+def _core_day(g: dict, n: str, ref: dt.date | None, year: int | None = None,
+              cued: bool = False) -> tuple[dt.date | None, bool]:
+    """The day in core group ``n`` and whether its year was written; ``cued``: a cue word precedes it."""
     if g.get(f"d{n}"):
         d, m, y = g[f"d{n}"], g[f"m{n}"], g[f"y{n}"]
-        if not y and g[f"sep{n}"] == ".":
-            return None, False  # "6.10" without a year reads as a decimal, not a day
+        if not y and g[f"sep{n}"] == "." and not cued:
+            return None, False  # "6.10" without a year or a cue ("Ngày 4.12") reads as a decimal, not a day
     else:
         d, m, y = g[f"td{n}"], g[f"tm{n}"], g[f"ty{n}"]
     if y:
@@ -185,7 +189,7 @@ def _on_date(g: dict, ref: dt.date | None) -> _Period:
     has_year = bool(g["y"] or g["ty"])
     if not (has_year or g["tod"] or g["ngay"] or g["clock1"]):
         return "", None, None  # "15/12" without a cue may be a ratio or a score
-    day, _ = _core_day(g, "", ref)
+    day, _ = _core_day(g, "", ref, cued=True)
     if not has_year:
         return "day_month", day, day
     return ("datetime" if g["clock1"] or g["clock2"] else "date"), day, day
@@ -262,11 +266,11 @@ def _on_years(g: dict, ref: dt.date | None) -> _Period:
 
 
 def _on_days(g: dict, ref: dt.date | None) -> _Period:
-    if g["a"]:  # "14-15/4/2022", "ngày 15 và 16/12", "các ngày 14, 15/4/2022"
-        m = int(g["bm"])
-        if not g["ngay3"] and not (g["by"] and g["dash"]):
+    if g["a"]:  # "14-15/4/2022", "8-19/9", "ngày 15 và 16/12", "chiều ngày 21 và sáng ngày 22 tháng 12"
+        m, year = int(g["bm"] or g["tbm"]), g["by"] or g["tby"]
+        if not g["ngay3"] and not g["dash"]:
             return "", None, None  # a list of numbers needs the cue "ngày"
-        last = _day(int(g["by"]), m, int(g["b"])) if g["by"] else _nearest(m, int(g["b"]), ref)
+        last = _day(int(year), m, int(g["b"])) if year else _nearest(m, int(g["b"]), ref)
         first = _day(last.year, m, int(g["a"])) if last else None
     elif g["a2"]:  # "từ ngày 23 đến ngày 25/6/2020"
         last, _ = _core_day(g, "3", ref)

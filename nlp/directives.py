@@ -29,9 +29,14 @@ citations of the same number in the same text when they all agree (its ``year`` 
 None). Numbers are kept as written (``01-KL/TW``). Local issuers (TU, HU, UBND ...) are ambiguous
 across provinces: the key does not say which province; the index can qualify it with the site.
 
+A number cited without any code after a type word and "số" ("Quyết định số 842") is a document
+too: ``type_code`` from the word (the longest type the word starts with), ``issuer_code`` None,
+``key`` ``842/2023/QĐ`` with the signing year, else ``842/QĐ``.
+
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
-ương 4 khóa XII"), official letters numbered without a type code ("123/UBND-VX"), dates, phone
-numbers and names such as "Ban Chỉ đạo 35" (a directive needs letters in a known type code).
+ương 4 khóa XII"), a number without "số" and code ("Nghị quyết 35"), official letters numbered
+without a type code ("Công văn số 123/UBND-VX": the gold of tests/gold/nlp excludes them), dates,
+phone numbers and names such as "Ban Chỉ đạo 35" (a coded number needs letters in a known type code).
 """
 from __future__ import annotations
 
@@ -70,12 +75,41 @@ _CLOSING = {"“": "”", '"': '"', "«": "»"}
 _LAW_WORDS = {"luật": "L", "bộ luật": "BL", "pháp lệnh": "PL", "nghị quyết": "NQ"}
 
 
+def _word_alternatives() -> str:
+    return "|".join(re.escape(w) for w in sorted((match_key(w) for w in gazetteer().doc_words), key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=1)
 def _prefix_re() -> re.Pattern[str]:
     """Type word(s) and "số" ending where a number starts (matched on the key: any case, any tone placement)."""
-    words = sorted((match_key(w) for w in gazetteer().doc_words), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:(?<!\w)(?P<word>{alternatives})\s+)?(?:(?<!\w)số\s*:?\s*)?$")
+    return re.compile(rf"(?:(?<!\w)(?P<word>{_word_alternatives()})\s+)?(?:(?<!\w)số\s*:?\s*)?$")
+
+
+# "số" and a number with no code after it, on the key; the literal first keeps the scan fast, so the
+# word boundary before "số" is checked by the caller.
+_BARE_NUMBER_RE = re.compile(r"số\s*:?\s*(?P<num>\d{1,5})(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w)")
+
+
+@functools.lru_cache(maxsize=1)
+def _type_word_re() -> re.Pattern[str]:
+    """A type word ending where "số" starts: "Quyết định" in "Quyết định số 842" (on the key)."""
+    words = "|".join(re.escape(w) for w in sorted(_word_types(), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<word>{words})\s+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _word_types() -> dict[str, tuple[str, str]]:
+    """Type word (as a key) -> (type, code): the longest type the word starts with ("Chương trình hành
+    động" -> Chương trình, CTr). Letters ("Công văn", "Văn bản") are left out, as in coded numbers."""
+    g = gazetteer()
+    ordered = sorted(g.doc_types.items(), key=lambda item: item[0][1] != "party")  # a state/any code wins
+    codes = {doc_type: code for (code, _), doc_type in ordered if code != "CV"}
+    found = {}
+    for word in g.doc_words:
+        doc_type = max((t for t in codes if match_key(word).startswith(match_key(t))), key=len, default=None)
+        if doc_type is not None:
+            found[match_key(word)] = (doc_type, codes[doc_type])
+    return found
 
 
 class _Text:
@@ -181,8 +215,8 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
     """Numbered documents cited in ``text``, in text order; ``ref_date`` dates "ngày 11/7"."""
     text = unicodedata.normalize("NFC", text)
     numbers = list(_NUMBER_RE.finditer(text))
-    if not numbers:
-        return []
+    if not numbers and not _BARE_NUMBER_RE.search(text.lower()):
+        return []  # (a "số" inside a word is let through here and dropped below)
     g = gazetteer()
     doc = _Text(text)
     out: list[DirectiveTag] = []
@@ -193,23 +227,40 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
         doc_type = g.doc_types.get((code, system)) or g.doc_types.get((code, "any"))
         if doc_type is None:
             continue  # "123/UBND-VX": no known type code
-        att = _attachments(doc, m.end(), ref_date)
-        date = att["date"]
-        if year is None and date is not None:
-            year = date.year
-        out.append(DirectiveTag(
-            text=text[start:m.end()], start=start, end=m.end(), doc_type=doc_type, type_code=code,
-            number=number, issuer_code=issuer_code, year=year, date=date.isoformat() if date else None,
-            issuer=att["issuer"], title=att["title"],
-            key=_key(system, shape, number, code, issuer_code, year, att["term"]),
-        ))
+        out.append(_tag(doc, start, m.end(), doc_type, code, number, issuer_code, year, system, shape, ref_date))
+    for m in _BARE_NUMBER_RE.finditer(doc.key):  # "Quyết định số 842": a type word, "số", no code
+        if m.start() and doc.key[m.start() - 1].isalnum():
+            continue
+        word = _type_word_re().search(doc.key, max(0, m.start() - 40), m.start())
+        if word is not None:
+            doc_type, code = _word_types()[word.group("word")]
+            out.append(_tag(doc, word.start(), m.end(), doc_type, code, m.group("num"), None, None, "state", "bare",
+                            ref_date))
     log.debug("%d directives", len(out))
-    return _share_years(out)
+    return _share_years(sorted(out, key=lambda t: t.start))
 
 
-def _key(system: str, shape: str, number: str, code: str, issuer: str, year: int | None, term: str | None) -> str:
+def _tag(doc: _Text, start: int, end: int, doc_type: str, code: str, number: str, issuer_code: str | None,
+         year: int | None, system: str, shape: str, ref_date: dt.date | None) -> DirectiveTag:
+    """The tag of the citation ``doc.text[start:end]`` with what is written after it."""
+    att = _attachments(doc, end, ref_date)
+    date = att["date"]
+    if year is None and date is not None:
+        year = date.year
+    return DirectiveTag(
+        text=doc.text[start:end], start=start, end=end, doc_type=doc_type, type_code=code,
+        number=number, issuer_code=issuer_code, year=year, date=date.isoformat() if date else None,
+        issuer=att["issuer"], title=att["title"],
+        key=_key(system, shape, number, code, issuer_code, year, att["term"]),
+    )
+
+
+def _key(system: str, shape: str, number: str, code: str, issuer: str | None, year: int | None,
+         term: str | None) -> str:
     if shape == "law":
         return f"{number}/{year}/{issuer}"
+    if shape == "bare":  # "842/2023/QĐ"
+        return "/".join(str(p) for p in (number, year, code) if p)
     if system == "state":
         return f"{number}/{year}/{code}-{issuer}" if year else f"{number}/{code}-{issuer}"
     suffix = f"@{year}" if year else (f"@{term}" if term else "")

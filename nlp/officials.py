@@ -5,8 +5,16 @@ Public API: ``tag_officials(text) -> list[OfficialTag]``; offsets index the NFC 
 
 Forms read (titles, organisations, abbreviations, places and surnames come from ``nlp/gazetteer``):
 
-* name first: ``[honorific] Name (, | – | () Position {(, | – | kiêm) Position}``;
+* name first: ``[honorific] Name (, | – | () Position {(, | – | kiêm) Position}``; a full name with a
+  middle name needs no separator (``Nguyễn Văn An Chủ tịch UBND tỉnh``);
 * title first: ``[honorific] Position {, Position} [ông | bà] Name``.
+
+A phrase may be wrapped at a single line break (``Chủ tịch Quốc hội\nVương Đình Huệ``). An
+organisation the gazetteer does not know is read on to its end (``gazetteer.loose_name_end``):
+after a name (``Giám đốc Trung tâm pháp y Đà Nẵng``, ``Chủ tịch HĐQT GNN Express``) and, when no
+other reading finds a name, up to a name that ends it (``Chủ tịch HĐQT Hoàng Mai Nam``).
+Abbreviations may be dotted (``UVT.Ư``) and ``TT`` after an abbreviated title is Thường trực when
+the gazetteer knows that title (``PBT TT`` -> Phó Bí thư Thường trực).
 
 ``text`` runs from the honorific (else the name or the first title, whichever comes first) to the
 end of the last position or of the name, whichever is later. A mention needs a name *and* a
@@ -46,9 +54,11 @@ from nlp.gazetteer import (
     Token,
     adjacent,
     gazetteer,
+    loose_name_end,
     match_key,
     match_organization,
     organization_tail,
+    span,
     starts_title,
     text_tokens,
     tokenize,
@@ -165,7 +175,7 @@ class _Parser:
         first = self.position(i, lowercase=after_name)
         if first is None:
             return []
-        chain = [first]
+        chain = [self.loose_tail(first) if after_name else first]
         while not self.name_in_place(chain[-1]):
             k = chain[-1].end
             if not (self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1)):
@@ -173,8 +183,34 @@ class _Parser:
             nxt = self.position(k + 1, lowercase=True)
             if nxt is None:
                 break
-            chain.append(nxt)
+            chain.append(self.loose_tail(nxt) if after_name else nxt)
         return chain
+
+    def loose_tail(self, pos: _Position) -> _Position:
+        """``pos`` with an organisation the gazetteer does not know read on to its end ("Giám đốc" +
+        "Cảng vụ hàng không miền Bắc", "Chủ tịch HĐQT" + "GNN Express"); after a name only."""
+        k = pos.end
+        if pos.fixed_org or not self.adj(k - 1, k):
+            return pos
+        end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
+        if end > k:
+            pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, end)
+            pos.end = end
+        return pos
+
+    def name_after_tail(self, pos: _Position) -> tuple[int, int, Org | None] | None:
+        """(name start, name end, organisation) for a name that ends a loosely read organisation:
+        "Chủ tịch HĐQT Hoàng Mai Nam", "Chủ tịch Hội khoa học lịch sử Việt Nam Trần Đức Cường"."""
+        k = pos.end
+        if pos.fixed_org or not self.adj(k - 1, k):
+            return None
+        end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
+        s = next((s for s in range(max(k + 1, end - 4), end - 1) if self.surname(s)
+                  and all(self.tokens[x].titlecase for x in range(s, end))), None)
+        if s is None:
+            return None
+        pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, s)
+        return s, end, pos.org
 
     # --- names -----------------------------------------------------------------------------
     def name_in_place(self, pos: _Position) -> tuple[int, int, Org] | None:
@@ -244,8 +280,10 @@ class _Parser:
         honorific = self.honorific_before(a)
         if honorific:
             return (a, end, honorific) if 2 <= end - a <= 5 else None
-        if not sep:
-            return None
+        if not sep:  # "Nguyễn Văn An Chủ tịch UBND tỉnh": a full name with a middle name needs no separator
+            full = 3 <= end - a <= 4 and self.surname(a) and self.tokens[a + 1].key in _MIDDLE_NAMES and not (
+                a > 0 and self.adj(a - 1, a) and self.tokens[a - 1].key in _PLACE_CUES)
+            return (a, end, None) if full else None
         start = next((b for b in range(max(a, end - 5), end - 1) if self.surname(b)), None)
         if start is None or self.is_place(start, end):
             return None
@@ -261,7 +299,7 @@ class _Parser:
             a, b, honorific = before
             start = honorific[0] if honorific else a
         else:
-            after = self.name_in_place(chain[-1])
+            after = self.name_in_place(chain[-1]) or self.name_after_tail(chain[-1])
             if after is None:
                 return None
             a, b, org = after
@@ -328,7 +366,7 @@ def tag_officials(text: str) -> list[OfficialTag]:
     g = sent.g
     while i < len(sent.tokens):
         tok = sent.tokens[i]
-        chain = sent.chain(i) if tok.key in g.titles or tok.text in g.title_abbr else []
+        chain = sent.chain(i) if tok.key in g.titles or tok.text in g.title_abbr_heads else []
         if not chain:
             i += 1
             continue

@@ -39,7 +39,7 @@ class DirectiveTag:
     doc_type: str | None  # type in words, from the code: "Chỉ thị", "Quy chế", ...
     type_code: str  # "CT", "QC", "NQ", "NĐ", ...
     number: str  # "20", "1056"
-    issuer_code: str  # "TW", "TU", "CP", "UBND", "QH13"
+    issuer_code: str | None  # "TW", "TU", "CP", "UBND", "QH13", None: no code written ("Quyết định số 842")
     year: int | None
     date: str | None  # ISO signing date when the text gives one
     issuer: str | None  # issuer in words: "Bộ Chính trị"

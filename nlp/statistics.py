@@ -5,7 +5,8 @@ A statistic is a number with what it counts: ``56 Hội nghị``, ``trên 1.200 
 Numbers are Vietnamese (``.`` thousands, ``,`` decimals; see ``nlp.numbers``).
 
 Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
-- ``qualifier``: one of ``QUALIFIERS`` right before the number, lower-cased; it is in the span.
+- ``qualifier``: one or two of ``QUALIFIERS`` right before the number (``khoảng``, ``khoảng hơn``,
+  ``chưa đầy``), lower-cased; it is in the span.
 - ``unit_text``: the counted noun phrase after the number. The text after the number is cut into
   words (maximum matching against underthesea's bundled Viet74K dictionary and the lists in
   ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
@@ -25,7 +26,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   -> ``khoa, phòng``; a leading ``các``/``những``/``mọi``/``số`` is in the span but not in unit_text),
   else ``"%"``. Kind ``percentage_point``: ``3 điểm %``, ``0,5 điểm phần trăm`` (unit_text the unit).
   Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
-  (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit.
+  (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
+  glued to the number (``45ha``, ``5.000m2``).
   Else ``count``.
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
@@ -57,8 +59,8 @@ MAX_UNIT_SYLLABLES = 5
 MAX_WORD_SYLLABLES = 4  # longest dictionary word the segmenter takes
 _WINDOW = 160  # characters after a number that are cut into words
 
-QUALIFIERS = ("gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "khoảng", "trên", "gần", "hơn",
-              "dưới")
+QUALIFIERS = ("gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "không quá",
+              "khoảng", "trên", "gần", "hơn", "dưới")
 DETERMINERS = ("các", "những", "mọi", "số")  # skipped before the noun after "%"
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
@@ -124,10 +126,13 @@ def _lexicon() -> _Lexicon:
         namers=keys(lexicon.entries("naming.txt")))
 
 
-_QUALIFIER = re.compile(r"(?<!\w)(" + "|".join(QUALIFIERS) + r")\s+$", _F)
+_ONE_QUALIFIER = "|".join(QUALIFIERS)
+_QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
     rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN}))?(?![\w]|[.,:]\d|[/-]\w)"
     rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
+_GLUED = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
+_GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
 _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w]|[.,]\d)")
 # A word (letters, then letters or digits, hyphen-joined parts: "pa-nô", "COVID-19", "km2"), a number,
 # or one punctuation mark.
@@ -259,8 +264,8 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
 
 
 def _qualifier(text: str, start: int) -> tuple[int, str | None]:
-    match = _QUALIFIER.search(text, max(0, start - 12), start)
-    return (match.start(), match.group(1).lower()) if match else (start, None)
+    match = _QUALIFIER.search(text, max(0, start - 24), start)
+    return (match.start(), " ".join(match.group(1).lower().split())) if match else (start, None)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -293,6 +298,27 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         found.append(StatisticTag(text=text[span_start:unit_end], start=span_start, end=unit_end,
                                   value=float(value), denominator=float(den) if den is not None else None,
                                   unit_text=unit, qualifier=qualifier, kind=kind))
+    return sorted(found + _glued_units(text, lex, protected), key=lambda t: t.start)
+
+
+def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> list[StatisticTag]:
+    """Measures and amounts written with the unit glued to the number: ``45ha``, ``5.000m2``."""
+    found = []
+    for hint in _GLUED_HINT.finditer(text):
+        start = hint.start()
+        while start and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+            start -= 1
+        match = _GLUED.match(text, start)
+        if match is None or (start and (text[start - 1].isalpha() or text[start - 1] in "_:/-")):
+            continue  # not a number and a unit, or inside a word or code
+        unit, value = match.group("unit"), parse_number(match.group("num"))
+        is_money = _key(unit) in lex.currencies
+        if value is None or not (is_money or _key(unit) in lex.measures) or _overlaps(*match.span(), protected):
+            continue
+        span_start, qualifier = _qualifier(text, match.start())
+        found.append(StatisticTag(text=text[span_start:match.end()], start=span_start, end=match.end(),
+                                  value=float(value), denominator=None, unit_text=unit, qualifier=qualifier,
+                                  kind="money" if is_money else "measure"))
     return found
 
 

@@ -69,6 +69,20 @@ def test_ranges_lists_and_parts_of_periods(sentence, expected):
     assert _found(sentence, dt.date(2022, 1, 10)) == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tăng trưởng quý IV năm\n2023 đạt khá.", ("quý IV năm\n2023", "quarter", "2023-10-01", "2023-12-31")),
+    ("Hội thi diễn ra ngày 09-10/10/2021 tại tỉnh.", ("ngày 09-10/10/2021", "range", "2021-10-09", "2021-10-10")),
+    ("Kỳ họp diễn ra chiều ngày 21 và sáng ngày 22 tháng 12 năm 2022.",
+     ("chiều ngày 21 và sáng ngày 22 tháng 12 năm 2022", "range", "2022-12-21", "2022-12-22")),
+    ("Đoàn công tác kéo dài 11 ngày (8-19/9).", ("8-19/9", "range", "2021-09-08", "2021-09-19")),
+    ("Hôm 19-20/11, đơn vị đã thu gom đinh.", ("Hôm 19-20/11", "range", "2021-11-19", "2021-11-20")),
+    ("Người dân biểu tình hôm 2/12.", ("hôm 2/12", "day_month", "2021-12-02", "2021-12-02")),
+    ("Ngày 4.12, ông Ninh cho biết.", ("Ngày 4.12", "day_month", "2021-12-04", "2021-12-04")),
+])
+def test_wrapped_spans_compact_ranges_and_more_cues(sentence, expected):
+    assert _found(sentence, dt.date(2021, 12, 5)) == [expected]
+
+
 def test_now_is_the_day_the_article_reports():
     lead = "Sáng 29/11, Sở tổ chức hội nghị. Theo báo cáo, từ đầu năm đến nay, hệ thống phát hiện 3.600 lỗi."
     assert _found(lead, dt.date(2023, 11, 30))[1] == ("từ đầu năm đến nay", "range", "2023-01-01", "2023-11-29")

@@ -77,6 +77,11 @@ def _gold() -> list[dict]:
     ("Theo Kế hoạch số 68-KH/TU ngày 11/3 của Ban Thường vụ Thành ủy,",
      ("Kế hoạch số 68-KH/TU", "Kế hoạch", "KH", "68", "TU", 2022, "2022-03-11", "Ban Thường vụ Thành ủy", None,
       "68-KH/TU@2022")),
+    # a number without code after a type word and "số": the type from the word, no issuer code
+    ("Theo Quyết định số 842, ngày 5/6/2021 của UBND tỉnh,",
+     ("Quyết định số 842", "Quyết định", "QĐ", "842", None, 2021, "2021-06-05", "UBND tỉnh", None, "842/2021/QĐ")),
+    ("thực hiện Chương trình hành động số 15 của Tỉnh ủy",
+     ("Chương trình hành động số 15", "Chương trình", "CTr", "15", None, None, None, "Tỉnh ủy", None, "15/CTr")),
 ])
 def test_citations_field_by_field(sentence, expected):
     assert _found(sentence) == [expected]
@@ -100,6 +105,7 @@ def test_an_undated_citation_shares_the_key_of_the_dated_one():
     "Ban Chỉ đạo 35 Quận ủy họp ngày 15/12/2021; 50/53 trường học đạt chuẩn; dịch COVID-19.",
     "quán triệt Nghị quyết Đại hội XIII của Đảng và Nghị quyết Trung ương 4 khóa XII",  # no number
     "UBND huyện có Công văn số 245/UBND-VX đề nghị các xã rà soát hộ nghèo.",  # no type code
+    "Sở có Văn bản số 12 gửi các xã; quán triệt Nghị quyết 35 của Bộ Chính trị.",  # a letter; no "số"
     "Sáng 6/10, hội nghị giao ban 9 tháng đầu năm 2023 với 22.214 lượt cán bộ.",
 ])
 def test_not_directives(sentence):

@@ -78,6 +78,38 @@ def test_mentions_field_by_field(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a phrase wrapped at a line break
+    ("Chủ tịch Quốc hội\nVương Đình Huệ phát biểu.",
+     ("Chủ tịch Quốc hội\nVương Đình Huệ", "Vương Đình Huệ", None, [("Chủ tịch", "Quốc hội")])),
+    # abbreviated titles: with a space, dotted, "TT" for Thường trực after an abbreviated title
+    ("Đồng chí Nguyễn Văn Hùng, UV BTV Tỉnh ủy, PBT TT Huyện ủy dự.",
+     ("Đồng chí Nguyễn Văn Hùng, UV BTV Tỉnh ủy, PBT TT Huyện ủy", "Nguyễn Văn Hùng", "đồng chí",
+      [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Phó Bí thư Thường trực", "Huyện ủy")])),
+    ("Đồng chí Trần Văn Bình, UVT.Ư, Bí thư Tỉnh ủy.",
+     ("Đồng chí Trần Văn Bình, UVT.Ư, Bí thư Tỉnh ủy", "Trần Văn Bình", "đồng chí",
+      [("Ủy viên Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")])),
+    # no separator between a full name and its title; a title with no organisation after it
+    ("Nguyễn Văn An Chủ tịch UBND tỉnh phát biểu.",
+     ("Nguyễn Văn An Chủ tịch UBND tỉnh", "Nguyễn Văn An", None, [("Chủ tịch", "UBND tỉnh")])),
+    ("Khách gặp ông Hoàng Ngọc, Tổng giám đốc, và ông Hoàng Mai Nam.",
+     ("ông Hoàng Ngọc, Tổng giám đốc", "Hoàng Ngọc", "ông", [("Tổng Giám đốc", None)])),
+    # an organisation the gazetteer does not know runs to its end, after the name and before it
+    ("Theo ông Trần Văn Bảo, Giám đốc Trung tâm pháp y Đà Nẵng, kết quả đã có.",
+     ("ông Trần Văn Bảo, Giám đốc Trung tâm pháp y Đà Nẵng", "Trần Văn Bảo", "ông",
+      [("Giám đốc", "Trung tâm pháp y Đà Nẵng")])),
+    ("Ông Hoàng Mai Nam (Chủ tịch HĐQT GNN Express) giải thích.",
+     ("Ông Hoàng Mai Nam (Chủ tịch HĐQT GNN Express", "Hoàng Mai Nam", "ông", [("Chủ tịch", "HĐQT GNN Express")])),
+    ("Thông báo ký bởi Chủ tịch HĐQT Hoàng Mai Nam.",
+     ("Chủ tịch HĐQT Hoàng Mai Nam", "Hoàng Mai Nam", None, [("Chủ tịch", "HĐQT")])),
+    # ... but not over a verb and the next sentence part
+    ("Đồng chí Lê Văn Tám, Bí thư Tỉnh ủy mong muốn Đảng bộ đoàn kết.",
+     ("Đồng chí Lê Văn Tám, Bí thư Tỉnh ủy", "Lê Văn Tám", "đồng chí", [("Bí thư", "Tỉnh ủy")])),
+])
+def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
+    assert _found(sentence) == [expected]
+
+
 @pytest.mark.parametrize("sentence", [
     "Trưởng Ban Tuyên giáo Quận ủy phát biểu tại Hội nghị",  # a position without a name
     "Để hoàn thành nhiệm vụ, đồng chí Trưởng Ban Tuyên giáo Thành ủy đề nghị các cấp quan tâm.",

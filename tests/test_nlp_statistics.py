@@ -70,6 +70,17 @@ def test_statistics_with_value_unit_and_qualifier(sentence, expected):
     assert _found(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("đã có khoảng hơn 250 nhân khẩu", [("khoảng hơn 250 nhân khẩu", 250, None, "nhân khẩu", "khoảng hơn", "count")]),
+    ("Chưa đầy 20 m có gần 30 hộ", [("Chưa đầy 20 m", 20, None, "m", "chưa đầy", "measure"),
+                                     ("gần 30 hộ", 30, None, "hộ", "gần", "count")]),
+    ("khu đô thị rộng 45ha, diện tích gần 5.000m2; mạng 5G phủ sóng",
+     [("45ha", 45, None, "ha", None, "measure"), ("gần 5.000m2", 5000, None, "m2", "gần", "measure")]),
+])
+def test_two_qualifiers_and_units_glued_to_the_number(sentence, expected):
+    assert _found(sentence) == expected
+
+
 def _units(text: str) -> list[str | None]:
     return [s.unit_text for s in tag_statistics(text)]
 

@@ -125,9 +125,12 @@ def text_tokens(text: str) -> tuple[str, tuple[Token, ...]]:
 
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
-    """True when only horizontal whitespace separates two tokens."""
+    """True when only whitespace with at most one line break separates two tokens: a phrase may be
+    wrapped ("Chủ tịch Quốc hội\nVương Đình Huệ"), a blank line ends it."""
     gap = text[left.end:right.start]
-    return not gap or (gap.isspace() and "\n" not in gap and "\r" not in gap)
+    if not gap or gap == " ":
+        return True
+    return gap.isspace() and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1
 
 
 class Phrases:
@@ -177,6 +180,7 @@ class OrgHead:
 class Gazetteer:
     titles: Phrases
     title_abbr: dict[str, Title]  # exact-case abbreviation -> title
+    title_abbr_heads: frozenset[str]  # their beginnings: a dotted abbreviation's first part ("UVT" of "UVT.Ư")
     orgs: Phrases
     org_abbr: dict[str, OrgHead]
     fields: Phrases  # unit names: "Tuyên giáo", "Giáo dục và Đào tạo"
@@ -228,7 +232,8 @@ def gazetteer() -> Gazetteer:
     doc_types = {(row["code"], row["system"]): row["doc_type"] for row in _rows("document_types.csv")}
     issuers = {row["code"]: row["system"] for row in _rows("issuer_codes.csv")}
     return Gazetteer(
-        titles=titles, title_abbr=title_abbr, orgs=orgs, org_abbr=org_abbr, fields=fields_,
+        titles=titles, title_abbr=title_abbr,
+        title_abbr_heads=frozenset(abbr[:k] for abbr in title_abbr for k in range(1, len(abbr) + 1)), orgs=orgs, org_abbr=org_abbr, fields=fields_,
         field_abbr=field_abbr, places=places,
         surnames=frozenset(match_key(s) for s in _lines("surnames.txt")),
         doc_types=doc_types, doc_words=tuple(_lines("document_words.txt")), issuer_systems=issuers,
@@ -313,11 +318,34 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
     """(end, Title) when a title starts at ``tokens[i]`` (capitalised unless ``lowercase``, or an abbreviation)."""
     g = gazetteer()
     tok = tokens[i]
-    if tok.text in g.title_abbr:
-        return i + 1, g.title_abbr[tok.text]
+    end, abbr = _dotted(text, tokens, i) if tok.text in g.title_abbr_heads else (i + 1, "")
+    if abbr in g.title_abbr:
+        title = g.title_abbr[abbr]
+        if _next(text, tokens, end) and tokens[end].text == "TT":  # "PBT TT": Phó Bí thư Thường trực
+            standing = _title_named(f"{title.title} Thường trực")
+            if standing is not None:
+                return end + 1, Title(standing.title, standing.kind, standing.unit, title.organization)
+        return end, title
     if not (tok.titlecase or (lowercase and tok.alpha)):
         return None
     return g.titles.longest(text, tokens, i)  # type: ignore[return-value]
+
+
+def _dotted(text: str, tokens: list[Token], i: int) -> tuple[int, str]:
+    """(end, abbreviation) of the capitals at ``tokens[i]``, parts glued by dots read as one ("UVT.Ư")."""
+    k, word = i + 1, tokens[i].text
+    while k + 1 < len(tokens) and tokens[k].text == "." and tokens[k + 1].text.isupper() \
+            and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
+        word += tokens[k + 1].text
+        k += 2
+    return k, word
+
+
+@functools.lru_cache(maxsize=64)
+def _title_named(name: str) -> Title | None:
+    """The gazetteer's title spelled exactly ``name``, if any."""
+    found = gazetteer().titles.longest(name, tokenize(name, match_key(name)), 0)
+    return found[1] if found and found[1].title == name else None
 
 
 def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
@@ -400,6 +428,34 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     display = span(text, tokens, j, k)
     generic = all(t.acronym for t in tokens[j:k]) or match_key(display) in _GENERIC_NAMES
     return j, k, display, generic
+
+
+def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool = False) -> int:
+    """End of a name written on from ``tokens[j]`` without a gazetteer entry ("HĐQT GNN Express", "Cảng vụ
+    hàng không miền Bắc"; with ``lowercase_first`` also "sức khỏe Chợ Rẫy"): capitalised words and
+    acronyms with the syllable after each, "và" between them, and up to four lowercase syllables
+    that lead to another capitalised word that starts no title or organisation. It stops at
+    punctuation, a blank line, a title, a function word or a verb's first syllable (``_NAME_STOP``)."""
+    end = k = j
+    gap = 0
+    while k < len(tokens) and (k == j or _next(text, tokens, k)):
+        tok = tokens[k]
+        if tok.titlecase or tok.acronym:
+            if (gap or k > j) and (starts_title(text, tokens, k) or (gap and _head(text, tokens, k))):
+                break
+            k += 1
+            end, gap = k, 0
+            if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
+                    and tokens[k].key not in _NAME_STOP:
+                k += 1
+                end = k
+        elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
+                tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)):
+            k += 1
+            gap += 1
+        else:
+            break
+    return end
 
 
 def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) -> Org | None:
