@@ -62,8 +62,28 @@ def document(conn: sqlite3.Connection, key: str) -> dict | None:
     for other in co_cited:
         other["name"] = document_name(other["key"], other["doc_type"])
         other["row_path"] = tilde_encode(other["key"])
+    files, cites = _read_documents(conn, key)
     return {"kind": "document", **found[0], "name": document_name(key, found[0]["doc_type"]), "years": years,
-            "co_cited": co_cited, **_articles(conn, "directive_mentions", "directive_key", key)}
+            "co_cited": co_cited, "files": files, "cites": cites,
+            **_articles(conn, "directive_mentions", "directive_key", key)}
+
+
+def _read_documents(conn: sqlite3.Connection, key: str) -> tuple[list[dict], list[dict]]:
+    """The fetched files that are this document (by their own number), as read, and what they cite."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone() is None:
+        return [], []
+    files = _rows(conn, "SELECT id, url, kind, issuer, date, title, signed_for, signer_title, signer, ocr_confidence, "
+                        "(SELECT count(*) FROM json_each(page_methods)) AS pages, "
+                        "(SELECT count(*) FROM json_each(page_methods) WHERE value = 'ocr') AS ocr_pages "
+                        "FROM documents WHERE status = 'read' AND (key = ? OR bare_key = ?) ORDER BY id", [key, key])
+    cites = _rows(conn, "SELECT c.directive_key AS key, d.doc_type, count(*) AS times FROM document_citations c "
+                        "JOIN documents f ON f.id = c.document_id LEFT JOIN directives d ON d.key = c.directive_key "
+                        "WHERE f.status = 'read' AND (f.key = ? OR f.bare_key = ?) GROUP BY c.directive_key "
+                        "ORDER BY c.directive_key", [key, key])
+    for cited in cites:
+        cited["name"] = document_name(cited["key"], cited["doc_type"])
+        cited["row_path"] = tilde_encode(cited["key"])
+    return files, cites
 
 
 def site(conn: sqlite3.Connection, name: str, crawl_runs: bool) -> dict | None:

@@ -124,3 +124,21 @@ def test_a_crawl_of_the_sample_portal_reads_its_documents_and_links_directives(t
     assert directive["cited_issuer"] == "Bộ Chính trị"  # what the articles said is kept beside it
     cites = {key for (key,) in rows(db, "SELECT directive_key FROM document_citations")}
     assert {"03-CT/TW@2011", "05-CT/TW@2016", "01-KL/TW@2021"} <= cites  # documents cite documents
+
+
+@needs_tesseract
+def test_the_directive_page_shows_the_document_itself(tmp_path):
+    import urllib.request
+
+    from data.sample_server import serve_sample_site
+    from datasette.utils import tilde_encode
+    from serving import serving
+
+    db = tmp_path / "index.db"
+    with serve_sample_site() as base:
+        assert vnportal("crawl", "--sample-url", base, "--site", "huyen", "--delay", "0", "--db", str(db)).returncode == 0
+    with serving(str(db)) as url:
+        page = urllib.request.urlopen(f"{url}/index/directives/{tilde_encode('05-CT/TW@2016')}").read().decode()
+    assert "The document itself" in page and "Đinh Thế Huynh" in page and "T/M BỘ CHÍNH TRỊ" in page
+    assert "chi-thi-05-ct-tw-2016.pdf" in page
+    assert "It cites" in page and "03-CT/TW" in page  # the documents this one cites
