@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from badinput import build
 from badinput.build import BOI_DUONG, CAU_DAN_SINH, ENGLISH, NGAY_HOI, SO_KET
 from crawler import Listing, SiteProfile, crawl
+from crawler.process import process_pending
 from crawler.urls import canonical
 from crawlsite import fast
 from data import Index
 from extract import ExtractionError, extract_html
 from extract.core import MAX_PAGE_BYTES, MAX_TEXT_CHARS
 from httpserver import PortalServer
-from pipeline import process_pending
 
 CORPUS = Path(__file__).parent / "badinput"
 HTML = "text/html"

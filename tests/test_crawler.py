@@ -119,7 +119,7 @@ def test_recheck_sends_conditional_requests_and_304_is_unchanged(portal_server, 
 
 
 def test_changed_article_becomes_a_revision(portal_server, db):
-    from pipeline import process_pending
+    from crawler.process import process_pending
 
     portal = TestPortal(portal_server, etags=True)
     portal.add(101, 102)

@@ -359,7 +359,7 @@ def test_a_query_may_start_with_a_dash(index_path):
 def test_a_stored_page_over_the_cap_is_rejected_without_unpacking_it_whole(tmp_path):
     from data import FetchedPage
     from extract import MAX_PAGE_BYTES
-    from pipeline import process_pending
+    from crawler.process import process_pending
 
     index = Index(tmp_path / "index.db")
     body = b"<html><body><p>" + "Đảng bộ tỉnh ".encode() * (MAX_PAGE_BYTES // 10) + b"</p></body></html>"

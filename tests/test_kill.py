@@ -18,12 +18,12 @@ from bench.kill_test import (Job, KillPoint, check_after_resume, differences, gr
 from crawler import CrawlOptions, crawl, run_lock
 from crawler.items import FetchedItem
 from crawler.pipelines import IndexPipeline
+from crawler.process import process_pending
 from crawler.spiders.portal import SiteRun
 from crawler.urls import canonical
 from crawlsite import TestPortal, article_html, fast
 from data import FetchedPage, Index
 from httpserver import portal_server  # noqa: F401 (fixture)
-from pipeline import process_pending
 
 SEED = 20240621
 

@@ -19,8 +19,9 @@ from click.testing import CliRunner
 from bench.common import sample_pages, store_raw_pages
 from bench.kill_test import group_members, wait_group_gone
 from crawler import run_lock
+from crawler.process import process_pending
 from data import FetchedPage, Index
-from pipeline import cli, process_pending
+from pipeline import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "data" / "sample_site"
