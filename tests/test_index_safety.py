@@ -155,6 +155,7 @@ def test_two_writers_started_together_both_finish(index_path, tmp_path):
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 7
 
 
+@pytest.mark.network_local
 def test_crawl_refuses_at_once_while_a_run_holds_the_lock(index_path):
     with run_lock(index_path):
         result = vnportal("nightly", "--sample", "--sample-port", "0", "--db", str(index_path))
