@@ -10,7 +10,7 @@ import sys
 import click
 
 DEFAULT_DB = "vnportal.db"
-SAMPLE_PORT = 8765  # crawler.demo.SAMPLE_PORT (tests/test_demo.py checks), written here so that --help loads no crawler
+SAMPLE_PORT = 8765  # = crawler.demo.SAMPLE_PORT (tests/test_pipeline.py); importing it would load the crawler
 
 
 def default_db() -> str:
@@ -31,10 +31,9 @@ class CannotRun(click.ClickException):
 class Commands(click.Group):
     """The command group: an index that cannot be used, a run lock held by another process, a crawl
     that could not run (CrawlError), a worker process that died or a full disk ends any command with
-    one line and exit code 2, a query or filter that cannot run
-    (QueryError) or a path the system refuses (too long, not permitted) with one line and exit
-    code 1, never a traceback; an error message is one line even when it quotes a value with line
-    breaks in it."""
+    one line and exit code 2, a query or filter that cannot run (QueryError) or a path the system
+    refuses (too long, not permitted) with one line and exit code 1, never a traceback; an error
+    message is one line even when it quotes a value with line breaks in it."""
 
     def invoke(self, ctx: click.Context):
         try:
