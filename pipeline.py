@@ -1,21 +1,16 @@
 """vnportal command line: every command is a thin wrapper over one public function."""
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import logging
 import os
 import sys
-import traceback
-from dataclasses import dataclass
 
 import click
 
-log = logging.getLogger(__name__)
-
 DEFAULT_DB = "vnportal.db"
-SAMPLE_PORT = 8765  # the sample portal's port: fixed, so that its URLs (the articles' keys) stay the same
+SAMPLE_PORT = 8765  # = crawler.demo.SAMPLE_PORT (tests/test_pipeline.py); importing it would load the crawler
 
 
 def default_db() -> str:
@@ -29,16 +24,17 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), def
 
 class CannotRun(click.ClickException):
     """The run could not start or finish (index unusable, lock held, disk full, bad configuration,
-    crawl process died): exit code 2."""
+    crawl process or worker process died): exit code 2."""
     exit_code = 2
 
 
 class Commands(click.Group):
     """The command group: an index that cannot be used, a run lock held by another process, a
-    portal profile file that does not read or a full disk ends any command with one line and exit
-    code 2, a query or filter that cannot run (QueryError) or a path the system refuses (too long,
-    not permitted) with one line and exit code 1, never a traceback; an error message is one line
-    even when it quotes a value with line breaks in it."""
+    portal profile file that does not read, a crawl that could not run (CrawlError), a worker
+    process that died or a full disk ends any command with one line and exit code 2, a query or
+    filter that cannot run (QueryError) or a path the system refuses (too long, not permitted)
+    with one line and exit code 1, never a traceback; an error message is one line even when it
+    quotes a value with line breaks in it."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -50,14 +46,15 @@ class Commands(click.Group):
     def _invoke(self, ctx: click.Context):
         import sqlite3
 
-        from crawler.lock import LockBusy
+        from crawler import CrawlError, LockBusy
+        from crawler.process import WorkerDied
         from crawler.sites import ProfileFileError
         from data.database import IndexUnusable
         from data.query import QueryError
 
         try:
             return super().invoke(ctx)
-        except (IndexUnusable, LockBusy, ProfileFileError) as exc:
+        except (IndexUnusable, LockBusy, ProfileFileError, CrawlError, WorkerDied) as exc:
             raise CannotRun(str(exc)) from None
         except QueryError as exc:
             raise click.ClickException(str(exc)) from None
@@ -85,134 +82,6 @@ def cli(verbose: int) -> None:
     """vnportal: crawl Vietnamese provincial portals, extract, tag and index articles."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-
-
-def _utcnow() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-def _ref_date(published: str | None, fetched_at: str) -> dt.date:
-    """The date year-less mentions resolve against: the article's own date, else the fetch day."""
-    for value in (published, fetched_at):
-        if value:
-            try:
-                return dt.date.fromisoformat(value[:10])
-            except ValueError:
-                continue
-    raise ValueError("no reference date")
-
-
-def process_pending(index, workers: int = 1) -> dict[str, int]:
-    """Extract, tag and index every raw page still pending; return counts per outcome.
-
-    Each page is indexed (article, tags, page status) in one transaction, so an interrupted
-    run leaves every page either fully indexed or still pending for the next one.
-
-    With ``workers`` > 1, pages are extracted and tagged in that many processes while this
-    process stays the only writer and indexes them in page order: the results are the same.
-    """
-    from extract import ExtractionError
-
-    counts: dict[str, int] = {}
-    for page, result in _extracted(index.pending_pages(), workers):
-        if isinstance(result, ExtractionError):
-            outcome = "rejected"
-            index.mark_page(page.id, outcome, str(result), _utcnow())
-            log.info("rejected %s: %s", page.url, result)
-        elif isinstance(result, PageFailure):
-            outcome = "failed"  # a bug, not the page's fault: kept for `vnportal reprocess` once fixed
-            index.mark_page(page.id, outcome, result.reason, _utcnow())
-            log.error("could not process %s: %s\n%s", page.url, result.reason, result.trace)
-        else:
-            with index.transaction():  # a kill leaves the page either indexed or still pending
-                outcome = index.add_article(page, *result)
-                index.mark_page(page.id, "indexed", outcome, _utcnow())
-        counts[outcome] = counts.get(outcome, 0) + 1
-    return counts
-
-
-@dataclass
-class PageFailure:
-    """An unexpected error while extracting or tagging one page (the run goes on)."""
-    reason: str
-    trace: str
-
-
-def _extract_and_tag(page):
-    """One raw page as (Article, Tags), the ExtractionError saying why it is no article, or a
-    PageFailure when extraction or tagging broke on it."""
-    from extract import ExtractionError, extract_dated
-    from nlp import tag
-
-    try:
-        if page.status != 200:
-            raise ExtractionError(f"HTTP {page.status}")
-        article = extract_dated(page.body, page.url, lambda day: _profile_for(page.site, day),
-                                fetched_at=page.fetched_at, headers=page.headers)
-        return article, tag(article.text, _ref_date(article.published, page.fetched_at))
-    except ExtractionError as exc:
-        return exc
-    except Exception as exc:  # one bad page must not stop a nightly run over thousands
-        return PageFailure(f"internal error: {type(exc).__name__}: {exc}"[:500], traceback.format_exc())
-
-
-def _start_worker(parent_pid: int) -> None:
-    """Worker start: end with the parent process (a killed CLI leaves no worker behind); import the
-    extractor and the taggers, and load their data, once."""
-    from crawler.orphans import exit_with_parent
-
-    exit_with_parent(parent_pid)
-    import extract  # noqa: F401 (trafilatura, lxml)
-    from nlp import tag
-
-    tag("Ngày 1/1/2024, đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy, quán triệt Chỉ thị số 05-CT/TW.",
-        dt.date(2024, 1, 1))
-
-
-def _extracted(pages, workers: int):
-    """(page, _extract_and_tag(page)) in page order; in ``workers`` spawned processes when > 1."""
-    if workers <= 1:
-        yield from ((page, _extract_and_tag(page)) for page in pages)
-        return
-    import collections
-    import itertools
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    pages = iter(pages)
-    first = next(pages, None)
-    if first is None:  # nothing pending: start no process
-        return
-    window: collections.deque = collections.deque()
-    # a worker that dies (or cannot start) fails the run with BrokenProcessPool, it does not hang it
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_start_worker, initargs=(os.getpid(),)) as pool:
-            for page in itertools.chain([first], pages):
-                window.append((page, pool.submit(_extract_and_tag, page)))
-                if len(window) >= 4 * workers:  # a bounded look-ahead keeps memory flat on big backfills
-                    done, future = window.popleft()
-                    yield done, future.result()
-            while window:
-                done, future = window.popleft()
-                yield done, future.result()
-    except BrokenProcessPool:
-        raise CannotRun("a worker process died (out of memory?); the pages not yet indexed stay pending: "
-                        "run again, or with fewer --workers") from None
-
-
-def _profile_for(site: str, day: dt.date | None = None):
-    """The site profile a page was crawled under, its version valid on ``day`` (the latest without one),
-    when the registry knows it."""
-    try:
-        from crawler.sites import get_profile
-    except ImportError:
-        return None
-    try:
-        return get_profile(site, day)
-    except KeyError:
-        return None
 
 
 # -- index: search, entities, export, serve, reprocess ------------------------------------
@@ -243,13 +112,6 @@ class TypedText(click.ParamType):
 
 
 TEXT = TypedText()
-
-
-def _must_exist(db_path: str) -> None:
-    """Commands that change an index, not build one, never create an empty one."""
-    from data.database import check_index
-
-    check_index(db_path, write=True, must_exist=True)
 
 
 def _say_waiting(line: str) -> None:
@@ -508,17 +370,9 @@ def serve(host: str, port: int, get_path: str | None, sql: bool, db_path: str) -
 @db_option
 def reprocess(since_version: str | None, workers: int, db_path: str) -> None:
     """Extract and tag the stored raw pages again (no network); unchanged articles stay unchanged."""
-    from crawler import run_lock
-    from data import Index
+    from crawler.orchestrate import reprocess as reprocess_pages
 
-    _must_exist(db_path)
-    with run_lock(db_path, on_wait=_say_waiting):
-        index = Index(db_path)
-        try:
-            requeued = index.requeue_pages(since_version)
-            counts = process_pending(index, workers=workers)
-        finally:
-            index.close()
+    requeued, counts = reprocess_pages(db_path, since_version, workers=workers, on_wait=_say_waiting)
     outcomes = ["new", "changed", "unchanged", "rejected"]
     summary = ", ".join(f"{name} {counts.get(name, 0)}" for name in outcomes + sorted(set(counts) - set(outcomes)))
     click.echo(f"requeued {requeued} raw page(s): {summary}")
@@ -529,13 +383,9 @@ def reprocess(since_version: str | None, workers: int, db_path: str) -> None:
 def upgrade(db_path: str) -> None:
     """Bring an index made by an older vnportal up to the current schema (writing commands do it
     by themselves; reading commands and `serve` never write, so they ask for this first)."""
-    from crawler import run_lock
-    from data.database import open_database
+    from crawler.orchestrate import upgrade as upgrade_index
 
-    _must_exist(db_path)
-    with run_lock(db_path, on_wait=_say_waiting):
-        db = open_database(db_path, write=True)  # migrates
-        db.close()
+    upgrade_index(db_path, on_wait=_say_waiting)
     click.echo(f"{db_path} is up to date")
 
 
@@ -554,24 +404,14 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
     skipped, and so are pages over the crawler's size cap (10 MiB), each named in a warning. Exit code 1
     when an input could not be read (nothing of it is stored).
     """
-    from crawler import LockBusy, run_lock
-    from crawler.ingest import IngestError, find_inputs, ingest as ingest_pages
-    from data import Index
+    from crawler.ingest import IngestError
+    from crawler.orchestrate import ingest_and_process
     from extract import MAX_PAGE_BYTES
 
     try:
-        find_inputs(paths)  # before the index is opened (or created)
-        with run_lock(db_path, on_wait=_say_waiting):
-            index = Index(db_path)
-            try:
-                report = ingest_pages(index, paths, site=site)
-                processed = process_pending(index, workers=workers)
-            finally:
-                index.close()
+        report, processed = ingest_and_process(db_path, paths, site=site, workers=workers, on_wait=_say_waiting)
     except IngestError as exc:
         raise click.ClickException(str(exc)) from None
-    except LockBusy as exc:
-        raise CannotRun(str(exc)) from None
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
@@ -580,39 +420,6 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
                f"not HTML {report.not_html}, too large {report.too_large} (over {MAX_PAGE_BYTES:,} bytes)"
                f"{redated}; processed: {summary}")
     ctx.exit(1 if report.errors else 0)
-
-
-class FetchRefused(Exception):
-    """A URL (or a redirect hop) the address policy refuses, or a body over the byte cap."""
-
-
-def _fetch(url: str, options) -> tuple[bytes, dict[str, str], str]:
-    """GET ``url`` as the crawler would (its User-Agent, timeout, redirect limit and byte cap), the
-    first request and every redirect hop through the address policy: the body, the response
-    headers and the final URL. FetchRefused says what was not fetched."""
-    import urllib.request
-
-    policy = options.address_policy
-
-    class CheckedRedirects(urllib.request.HTTPRedirectHandler):
-        max_redirections = options.max_redirects
-
-        def redirect_request(self, req, fp, code, msg, headers, newurl):
-            if reason := policy.refusal(newurl):
-                raise FetchRefused(f"redirect to {newurl} {reason}")
-            return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-    if reason := policy.refusal(url):
-        raise FetchRefused(reason)
-    request = urllib.request.Request(url, headers={"User-Agent": options.user_agent})
-    with urllib.request.build_opener(CheckedRedirects).open(request, timeout=options.timeout) as response:
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > options.max_bytes:
-            raise FetchRefused(f"too large ({declared} bytes, over the {options.max_bytes}-byte cap)")
-        body = response.read(options.max_bytes + 1)  # never more than the cap and one byte
-        if len(body) > options.max_bytes:
-            raise FetchRefused(f"too large (over the {options.max_bytes}-byte cap)")
-        return body, dict(response.headers.items()), response.geturl()
 
 
 def _article_text(article) -> str:
@@ -642,12 +449,13 @@ def extract(source: str, page_url: str | None, as_json: bool, allow_private: boo
     import urllib.error
     from pathlib import Path
 
+    from crawler.fetch import FetchRefused, fetch_page
     from extract import ExtractionError, extract_html, read_page
 
     headers: dict[str, str] | None = None
     try:
         if source.startswith(("http://", "https://")):
-            body, headers, final_url = _fetch(source, _crawl_options(config, None, allow_private))
+            body, headers, final_url = fetch_page(source, _crawl_options(config, None, allow_private))
             page_url = page_url or final_url
         else:
             path = Path(source)
@@ -724,36 +532,6 @@ def _pick_profiles(names: tuple[str, ...], all_sites: bool, urls: tuple[str, ...
     return list({p.name: p for p in chosen}.values())
 
 
-def _crawl_and_process(db_path: str, profiles: list, options, max_pages: int | None = None, since=None,
-                       workers: int = 1):
-    """Crawl, then extract/tag/index the new pages, then fetch and read the documents new articles
-    attach, all under the index's run lock: (crawl report, processing counts, documents report)."""
-    from crawler import CrawlError, LockBusy, crawl, run_lock
-    from crawler.attachments import DocumentOptions, fetch_and_read
-    from crawler.progress import Progress
-    from data import Index
-
-    progress = Progress()
-    try:
-        with run_lock(db_path):
-            try:
-                report = crawl(db_path, profiles, max_pages=max_pages, since=since, options=options,
-                               progress=progress)
-            finally:
-                progress.close()
-            index = Index(db_path)
-            try:
-                processed = process_pending(index, workers=workers)
-                if processed.get("new") or processed.get("changed"):
-                    index.optimize_search()
-                documents = fetch_and_read(index, options, DocumentOptions(workers=workers))
-            finally:
-                index.close()
-    except (LockBusy, CrawlError) as exc:
-        raise CannotRun(str(exc)) from None
-    return report, processed, documents
-
-
 def _echo_report(report, processed: dict[str, int], documents) -> None:
     from data.output import render
 
@@ -772,7 +550,6 @@ def _echo_report(report, processed: dict[str, int], documents) -> None:
 
 def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | None = None, since=None) -> int:
     """Crawl as one worker of the distributed round in Redis; print this worker's share; the exit code."""
-    from crawler import CrawlError
     from crawler.distributed import crawl_distributed
     from crawler.progress import Progress
     from data.output import render
@@ -781,8 +558,6 @@ def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | No
     try:
         report = crawl_distributed(redis_url, profiles, max_pages=max_pages, since=since, options=options,
                                    progress=progress)
-    except CrawlError as exc:
-        raise CannotRun(str(exc)) from None
     finally:
         progress.close()
     columns = ["site", "status", "requests", "fetched", "unchanged", "failed", "skipped"]
@@ -830,7 +605,10 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
             raise click.ClickException(f"cannot crawl {url}: {reason}")
     if redis_url:
         ctx.exit(_crawl_on_redis(redis_url, profiles, options, max_pages, since))
-    report, processed, documents = _crawl_and_process(db_path, profiles, options, max_pages, since, workers)
+    from crawler.orchestrate import crawl_and_process
+
+    report, processed, documents = crawl_and_process(db_path, profiles, options, max_pages=max_pages, since=since,
+                                                     workers=workers)
     _echo_report(report, processed, documents)
     ctx.exit(report.exit_code)
 
@@ -863,15 +641,18 @@ def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_por
             raise click.UsageError("--sample serves the portal in this process: with --redis use --sample-url")
         profiles = _pick_profiles(sites, not sites, (), sample_url)
         ctx.exit(_crawl_on_redis(redis_url, profiles, _crawl_options(config, delay, allow_private, sample_url)))
+    from crawler.demo import sample_portal
+    from crawler.orchestrate import crawl_and_process
+
     if sample:
         options = _crawl_options(config, 0.0 if delay is None else delay, allow_private)
         with sample_portal(sample_port) as base:
-            report, processed, documents = _crawl_and_process(db_path, _pick_profiles(sites, False, (), base),
-                                                   options.allowing(base), workers=workers)
+            report, processed, documents = crawl_and_process(db_path, _pick_profiles(sites, False, (), base),
+                                                             options.allowing(base), workers=workers)
     else:
         profiles = _pick_profiles(sites, not sites, (), sample_url)
-        report, processed, documents = _crawl_and_process(db_path, profiles, _crawl_options(config, delay, allow_private,
-                                                                                  sample_url), workers=workers)
+        report, processed, documents = crawl_and_process(
+            db_path, profiles, _crawl_options(config, delay, allow_private, sample_url), workers=workers)
     _echo_report(report, processed, documents)
     ctx.exit(report.exit_code)
 
@@ -891,15 +672,11 @@ def index_worker(redis_url: str, until_idle: float | None, workers: int, db_path
     publishes the crawl state to Redis, stores the workers' pages and URL states, and processes
     new pages whenever no crawl round is going. Exit code 2 if it could not run.
     """
-    from crawler import LockBusy
-    from crawler.distributed import DistributedError
     from crawler.index_worker import run_index_worker
+    from crawler.process import process_pending
 
-    try:
-        report = run_index_worker(db_path, redis_url, until_idle=until_idle,
-                                  process=lambda index: process_pending(index, workers=workers))
-    except (DistributedError, LockBusy) as exc:
-        raise CannotRun(str(exc)) from None
+    report = run_index_worker(db_path, redis_url, until_idle=until_idle,
+                              process=lambda index: process_pending(index, workers=workers))
     summary = ", ".join(f"{name} {count}" for name, count in sorted(report.processed.items())) or "nothing to process"
     click.echo(f"stored {report.items} item(s); {len(report.rounds)} round(s) ended; processed: {summary}")
 
@@ -982,12 +759,12 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
     Examples: vnportal backfill haiduong.gov.vn --from 2015 --to 2025-07-01;
     vnportal backfill --all-archived --source both --max-pages 200
     """
-    from crawler import REGISTRY, LockBusy, UnknownSiteError, run_lock
+    from crawler import REGISTRY, UnknownSiteError
     from crawler.polite import PoliteClient
     from crawler.archives.sources import COMMONCRAWL_DATA, COMMONCRAWL_INDEXES, WAYBACK_CDX, WAYBACK_REPLAY, \
         CommonCrawl, Wayback
-    from crawler.backfill import BackfillOptions, Target, backfill as backfill_site, sources_named
-    from data import Index
+    from crawler.backfill import BackfillOptions, Target, sources_named
+    from crawler.orchestrate import backfill_and_process
     from data.output import render
 
     if not (targets or all_archived):
@@ -1019,24 +796,13 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
     archives = sources_named(source, wayback=Wayback(endpoints["wayback_cdx"], endpoints["wayback_replay"]),
                              commoncrawl=CommonCrawl(endpoints["commoncrawl_index"], endpoints["commoncrawl_data"]))
     client = PoliteClient(options, delay=delay)
-    reports = []
-    try:
-        with run_lock(db_path):
-            index = Index(db_path)
-            try:
-                for target in chosen:
-                    closed = target.profile and target.profile.valid_until
-                    window = BackfillOptions(start=first, all_captures=all_captures, max_pages=max_pages,
-                                             end=last or (dt.date.fromisoformat(closed) if closed else today))
-                    for archive in archives:
-                        reports.append(backfill_site(index, target, archive, client, window))
-                processed = process_pending(index, workers=workers)
-                if processed.get("new") or processed.get("changed"):
-                    index.optimize_search()
-            finally:
-                index.close()
-    except LockBusy as exc:
-        raise CannotRun(str(exc)) from None
+
+    def window(target: Target) -> BackfillOptions:
+        closed = target.profile.valid_until if target.profile else None
+        return BackfillOptions(start=first, all_captures=all_captures, max_pages=max_pages,
+                               end=last or (dt.date.fromisoformat(closed) if closed else today))
+
+    reports, processed = backfill_and_process(db_path, chosen, archives, client, window, workers=workers)
     rows = [vars(report) for report in reports]
     click.echo(render(rows, ["site", "source", "listed", "fetched", "new", "unchanged", "failed", "status"],
                       "table"), nl=False)
@@ -1074,25 +840,14 @@ def documents_fetch(ctx: click.Context, site: str | None, since: str | None, ocr
     it could not run. Examples: vnportal documents fetch --since 2024-01-01;
     vnportal documents fetch --site haiphong.gov.vn --ocr-pages 50
     """
-    from crawler import LockBusy, run_lock
-    from crawler.attachments import DocumentOptions, fetch_and_read
-    from data import Index
+    from crawler.attachments import DocumentOptions
+    from crawler.orchestrate import fetch_documents
 
     if since:
         _day_bounds(since, "--since")
     options = DocumentOptions(site=site, since=since, max_bytes=max_mb * 1024 * 1024, ocr_pages=ocr_pages,
                               workers=workers, refetch=refetch)
-    crawl_options = _crawl_options(config, None, allow_private)
-    _must_exist(db_path)
-    try:
-        with run_lock(db_path):
-            index = Index(db_path)
-            try:
-                report = fetch_and_read(index, crawl_options, options, delay=delay)
-            finally:
-                index.close()
-    except LockBusy as exc:
-        raise CannotRun(str(exc)) from None
+    report = fetch_documents(db_path, _crawl_options(config, None, allow_private), options, delay=delay)
     _echo_documents(report)
     ctx.exit(1 if report.failed or report.unreadable else 0)
 
@@ -1119,13 +874,10 @@ def check_site(ctx: click.Context, name: str, sample_url: str | None, delay: flo
     For an operator confirming a profile online. Writes nothing to the index. Exit code 1 when
     no article with a title, a date and a text came out.
     """
-    from crawler import CrawlError, check_site as check
+    from crawler import check_site as check
 
     profile = _pick_profiles((name,), False, (), sample_url)[0]
-    try:
-        result = check(profile, _crawl_options(config, delay, allow_private, sample_url))
-    except CrawlError as exc:
-        raise CannotRun(str(exc)) from None
+    result = check(profile, _crawl_options(config, delay, allow_private, sample_url))
     click.echo(f"site:      {result.site}")
     click.echo(f"start:     {result.start_url or '-'}  ({result.start})")
     click.echo(f"articles:  {result.articles_found} article link(s) found")
@@ -1193,66 +945,31 @@ def tag_command(source: str, published: str | None, as_json: bool) -> None:
 
 
 # -- demo ------------------------------------------------------------------------------------
-DEMO_QUERY = "tuyen giao"
-
-
-@contextlib.contextmanager
-def sample_portal(port: int = SAMPLE_PORT):
-    """Serve the bundled sample portal on 127.0.0.1:``port``; yield its base URL."""
-    from data.sample_server import serve_sample_site
-
-    with contextlib.ExitStack() as stack:
-        try:
-            base_url = stack.enter_context(serve_sample_site(port=port))
-        except OSError as exc:
-            raise CannotRun(f"cannot serve the sample portal on 127.0.0.1:{port} ({exc.strerror}); "
-                            "pass another --port") from None
-        yield base_url
-
-
-def run_demo(db_path: str, port: int = SAMPLE_PORT) -> dict:
-    """Serve the bundled sample portal on 127.0.0.1, crawl it with Scrapy, extract, tag and index
-    it into ``db_path``; return the crawl report, the processing counts, the index totals and an
-    example search's hits."""
-    from crawler import load_options, sample_profiles
-    from data import Index
-
-    options = load_options(download_delay=0.0, autothrottle_start_delay=0.0, contact="demo@localhost")
-    with sample_portal(port) as base_url:
-        report, processed, documents = _crawl_and_process(db_path, sample_profiles(base_url),
-                                                          options.allowing(base_url))
-    index = Index(db_path)
-    try:
-        total = next(row for row in index.stats() if row.site == "TOTAL")
-        hits = index.search(DEMO_QUERY, limit=5)
-    finally:
-        index.close()
-    return {"base_url": base_url, "report": report, "processed": processed, "totals": total, "hits": hits,
-            "documents": documents}
-
-
 @cli.command()
 @click.option("--port", type=click.IntRange(1, 65535), default=SAMPLE_PORT, show_default=True,
               help="Local port for the sample portal (its URLs include it, so keep it the same across runs).")
 @db_option
 def demo(port: int, db_path: str) -> None:
     """Crawl the bundled sample portal over HTTP on 127.0.0.1, extract, tag, index, and search it."""
+    from crawler.demo import DEMO_QUERY, run_demo
+
     result = run_demo(db_path, port)
-    report, total = result["report"], result["totals"]
-    click.echo(f"Sample portal served at {result['base_url']}; {report.requests} requests.")
+    report, total = result.report, result.totals
+    click.echo(f"Sample portal served at {result.base_url}; {report.requests} requests.")
     for site in report.sites:
         click.echo(f"  {site.site:<10} new {site.new}, changed {site.changed}, unchanged {site.unchanged}, "
                    f"failed {site.failed}")
-    click.echo("Processed pages: " + (", ".join(f"{k} {v}" for k, v in sorted(result["processed"].items()))
+    click.echo("Processed pages: " + (", ".join(f"{k} {v}" for k, v in sorted(result.processed.items()))
                                       or "none pending"))
     click.echo(f"Index {db_path}: {total.articles} articles, {total.officials} officials "
                f"({total.official_mentions} mentions), {total.directives} directives "
                f"({total.directive_mentions} citations), {total.statistics} statistics, {total.dates} dates.")
-    _echo_documents(result["documents"])
-    click.echo(f'Search "{DEMO_QUERY}" (accents ignored), best {len(result["hits"])}:')
-    for hit in result["hits"]:
+    _echo_documents(result.documents)
+    click.echo(f'Search "{DEMO_QUERY}" (accents ignored), best {len(result.hits)}:')
+    for hit in result.hits:
         click.echo(f"  {(hit.published or '')[:10]}  {hit.site:<10} {hit.title}")
     click.echo(f'Next: vnportal search "..." --db {db_path}   |   vnportal serve --db {db_path}')
+
 
 def main() -> None:
     cli(prog_name="vnportal")

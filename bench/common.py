@@ -47,9 +47,9 @@ def copy_url(url: str, copy: int) -> str:
 
 def index_sample_pages(index) -> list[SamplePage]:
     """Store the sample portal's article pages as a crawl would, then extract, tag and index them
-    (``pipeline.process_pending``); return the pages."""
+    (``crawler.process.process_pending``); return the pages."""
     from data import FetchedPage
-    from pipeline import process_pending
+    from crawler.process import process_pending
 
     pages = sample_pages()
     for page in pages:

@@ -1,11 +1,15 @@
-"""Evaluate nlp.tag() against the hand-annotated gold in tests/gold/nlp/*.jsonl.
+"""Evaluate nlp.tag() against the hand-annotated gold in tests/gold/nlp/.
+
+Two sets: ``dev`` (tests/gold/nlp/dev/, tuning gold written alongside the taggers) and ``eval``
+(tests/gold/nlp/eval/, annotated apart from the taggers and frozen; the floors that matter are
+its). A set is every *.jsonl file under its folder, subfolders included; other files are ignored.
 
 Each gold line is {"id", "text", "ref_date": "YYYY-MM-DD" | null, "<kind>": [tags], "nfd"?}; a
 passage is scored for kind K only if it has the key K; with "nfd": true the tagger is fed the
 NFD form of "text" (offsets still index the NFC text). A predicted tag is correct when its span
 (start, end) and its key fields equal a gold tag's; "span-only" scores ignore the key fields.
 
-Usage: python bench/eval_tags.py [--json] [--errors] [--gold DIR]
+Usage: python bench/eval_tags.py [--set dev|eval] [--json] [--errors] [--gold DIR]
 """
 from __future__ import annotations
 
@@ -21,7 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from nlp import tag  # noqa: E402  (the repo root is put on the path first)
 
-GOLD_DIR = ROOT / "tests" / "gold" / "nlp"
+GOLD_ROOT = ROOT / "tests" / "gold" / "nlp"
+SETS = ("dev", "eval")
+GOLD_DIR = GOLD_ROOT / "eval"
 KINDS = ("dates", "officials", "directives", "statistics")
 
 
@@ -41,14 +47,15 @@ KEY_FIELDS = {
 }
 
 
-def load_gold(gold_dir: Path = GOLD_DIR) -> list[dict]:
-    """Every passage object of every *.jsonl file in ``gold_dir``."""
+def load_gold(gold_dir: Path = GOLD_DIR, subfolders: bool = True) -> list[dict]:
+    """Every passage object of every *.jsonl file under ``gold_dir`` (subfolders included unless
+    ``subfolders`` is false), in path order; ``_source`` names its file (relative to ``gold_dir``) and line."""
     passages = []
-    for path in sorted(gold_dir.glob("*.jsonl")):
+    for path in sorted(gold_dir.rglob("*.jsonl") if subfolders else gold_dir.glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 obj = json.loads(line)
-                obj["_source"] = f"{path.name}:{number}"
+                obj["_source"] = f"{path.relative_to(gold_dir).as_posix()}:{number}"
                 passages.append(obj)
     return passages
 
@@ -66,12 +73,12 @@ def _scores(tp: int, n_pred: int, n_gold: int) -> dict:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def evaluate(gold_dir: Path = GOLD_DIR, errors: list | None = None) -> dict[str, dict]:
+def evaluate(gold_dir: Path = GOLD_DIR, errors: list | None = None, subfolders: bool = True) -> dict[str, dict]:
     """Per kind: gold/predicted counts, strict and span-only precision, recall and F1.
 
     Kinds without any gold passage are absent. Mismatches are appended to ``errors`` if given."""
     counts = {k: {"passages": 0, "gold": 0, "predicted": 0, "tp": 0, "span_tp": 0} for k in KINDS}
-    for passage in load_gold(gold_dir):
+    for passage in load_gold(gold_dir, subfolders):
         kinds = [k for k in KINDS if k in passage]
         if not kinds:
             continue
@@ -115,10 +122,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--errors", action="store_true", help="also list every mismatch (on stderr)")
-    parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="directory of gold *.jsonl files")
+    parser.add_argument("--set", choices=SETS, default="eval",
+                        help="eval: annotated apart from the taggers (default); dev: the tuning gold")
+    parser.add_argument("--gold", type=Path, help="another directory of gold *.jsonl files (instead of --set)")
     args = parser.parse_args()
     errors: list | None = [] if args.errors else None
-    result = evaluate(args.gold, errors)
+    result = evaluate(args.gold or GOLD_ROOT / args.set, errors)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else _table(result))
     for error in errors or []:
         print(json.dumps(error, ensure_ascii=False, default=list), file=sys.stderr)

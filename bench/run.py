@@ -35,12 +35,12 @@ from common import FETCHED_AT, copy_url, machine, sample_pages, store_raw_pages 
 
 import trafilatura
 
+from crawler.process import process_pending, profile_for, reference_date
 from data import FetchedPage, Index
 from data.export import EXPORT_COLUMNS, write_rows
 from data.search import compile_for
 from extract import extract_html
 from nlp import tag
-from pipeline import _profile_for, _ref_date, process_pending
 
 TARGET_PIPELINE_RATIO = 2.5  # whole pipeline cost per article, in trafilatura.extract costs
 TARGET_PIPELINE_RATE = 50  # articles/s on one core, the same target in absolute terms
@@ -95,16 +95,16 @@ def stages(rounds: int, workers: int) -> list[str]:
     pages = sample_pages()
     fetched = [FetchedPage(url=p.url, site=p.site, body=p.body, fetched_at=FETCHED_AT,
                            headers={"Content-Type": "text/html; charset=utf-8"}) for p in pages]
-    profiles = {page.site: _profile_for(page.site) for page in fetched}
+    profiles = {page.site: profile_for(page.site) for page in fetched}
     articles = [extract_html(p.body, p.url, profile=profiles[p.site], headers=p.headers) for p in fetched]
-    found = [tag(a.text, _ref_date(a.published, FETCHED_AT)) for a in articles]
+    found = [tag(a.text, reference_date(a.published, FETCHED_AT)) for a in articles]
     per_round = len(pages)
     seconds = {
         "trafilatura.extract (baseline)": _timed(lambda r: [trafilatura.extract(p.body, url=p.url) for p in fetched],
                                                  rounds),
         "extract (extract_html)": _timed(lambda r: [extract_html(p.body, p.url, profile=profiles[p.site],
                                                                  headers=p.headers) for p in fetched], rounds),
-        "tag (nlp.tag)": _timed(lambda r: [tag(a.text, _ref_date(a.published, FETCHED_AT)) for a in articles],
+        "tag (nlp.tag)": _timed(lambda r: [tag(a.text, reference_date(a.published, FETCHED_AT)) for a in articles],
                                 rounds),
     }
     with tempfile.TemporaryDirectory() as tmp:

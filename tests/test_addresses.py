@@ -14,8 +14,10 @@ from crawler.addresses import AddressPolicy, host_port
 from crawler.sites import Listing
 from crawlsite import article_html, fast
 from data import Index
-from httpserver import PortalServer, portal_server  # noqa: F401 (fixture)
+from httpserver import PortalServer
 from pipeline import cli
+
+pytestmark = pytest.mark.usefixtures("no_user_config")
 
 POLICY = AddressPolicy()
 
@@ -104,6 +106,7 @@ def reasons(db: Path) -> dict[str, str]:
         index.close()
 
 
+@pytest.mark.network_local
 def test_redirect_hops_off_site_or_to_refused_addresses_are_never_requested(portal_server, other_server, tmp_path):
     redirecting_portal(portal_server, other_server)
     db = tmp_path / "index.db"
@@ -122,6 +125,7 @@ def test_redirect_hops_off_site_or_to_refused_addresses_are_never_requested(port
     assert report.failed == 5 and any("loopback address" in error for error in report.errors)
 
 
+@pytest.mark.network_local
 def test_allow_private_lets_an_on_site_loopback_hop_through_but_not_an_off_site_one(portal_server, other_server,
                                                                                      tmp_path):
     redirecting_portal(portal_server, other_server)
@@ -132,17 +136,13 @@ def test_allow_private_lets_an_on_site_loopback_hop_through_but_not_an_off_site_
 
 
 # -- the command line --------------------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def no_user_config(tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path))
-
-
 def invoke(*args: str):
     result = CliRunner().invoke(cli, list(args))
     assert "Traceback" not in result.output
     return result
 
 
+@pytest.mark.network_local
 def test_crawl_url_of_a_loopback_address_is_refused_in_one_line(portal_server, tmp_path):
     portal_server.route("/", "<html><body>trang chủ</body></html>")
     db = tmp_path / "index.db"
@@ -153,6 +153,7 @@ def test_crawl_url_of_a_loopback_address_is_refused_in_one_line(portal_server, t
     assert portal_server.paths() == [] and not db.exists()
 
 
+@pytest.mark.network_local
 def test_extract_refuses_a_numeric_loopback_url_unless_allowed(portal_server):
     port = portal_server.base.rsplit(":", 1)[1]
     portal_server.route("/news/tin-101.html", article_html(101))
@@ -174,6 +175,7 @@ def listener():
         yield sock
 
 
+@pytest.mark.network_local
 def test_extract_checks_every_redirect_hop_sends_the_crawler_user_agent_and_caps_the_body(
         portal_server, other_server, listener, tmp_path):
     ftp_port = listener.getsockname()[1]

@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from badinput import build
 from badinput.build import BOI_DUONG, CAU_DAN_SINH, ENGLISH, NGAY_HOI, SO_KET
 from crawler import Listing, SiteProfile, crawl
+from crawler.process import process_pending
 from crawler.urls import canonical
 from crawlsite import fast
 from data import Index
 from extract import ExtractionError, extract_html
 from extract.core import MAX_PAGE_BYTES, MAX_TEXT_CHARS
 from httpserver import PortalServer
-from pipeline import process_pending
 
 CORPUS = Path(__file__).parent / "badinput"
 HTML = "text/html"
@@ -262,6 +262,8 @@ def _one(index: Index, sql: str, params: list) -> dict | None:
     return dict(zip([d[0] for d in cursor.description], row)) if row else None
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_every_url_ends_indexed_or_with_a_reason(crawled, case):
     index, url = crawled["index"], crawled["urls"][case.name]
@@ -277,6 +279,8 @@ def test_every_url_ends_indexed_or_with_a_reason(crawled, case):
         check_outcome(case, article, raw["reason"])
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_the_index_stays_whole(crawled):
     index, report = crawled["index"], crawled["report"]
     assert index.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -293,6 +297,8 @@ def test_the_index_stays_whole(crawled):
     assert crawled["counts"]["new"] == index.count("articles")
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_nfd_page_is_stored_and_found_as_nfc(crawled):
     index, url = crawled["index"], crawled["urls"]["nfd-text.html"]
     nfc = "bồi dưỡng nghiệp vụ"
@@ -301,6 +307,8 @@ def test_nfd_page_is_stored_and_found_as_nfc(crawled):
         assert url in {hit.url for hit in index.search(query, mode=mode, limit=50)}
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_memory_stays_bounded_while_refusing_the_gzip_bombs(crawled):
     # the peak memory of the largest child process that ended, the crawl process among them: the
     # bombs inflate to 1.25 GiB each, so a crawl that held one inflated would be over 1 GiB

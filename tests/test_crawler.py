@@ -8,13 +8,7 @@ import pytest
 from crawler import SiteProfile, crawl
 from crawler.urls import canonical
 from data import Index
-from httpserver import portal_server  # noqa: F401 (fixture)
 from crawlsite import TestPortal, article_html, fast
-
-
-@pytest.fixture
-def db(tmp_path):
-    return tmp_path / "index.db"
 
 
 def state(db, path_or_url: str, server=None) -> dict | None:
@@ -33,6 +27,7 @@ def stored(db) -> list[str]:
         index.close()
 
 
+@pytest.mark.network_local
 def test_rss_discovery_fetches_items_and_records_attachments(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101, 102, 103)
@@ -50,6 +45,7 @@ def test_rss_discovery_fetches_items_and_records_attachments(portal_server, db):
     assert state(db, "/files/bao-cao-101.pdf", portal_server)["kind"] == "attachment"
 
 
+@pytest.mark.network_local
 def test_rss_since_skips_older_items(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101, 102, 103)  # dated 2024-04-11, -12, -13
@@ -57,6 +53,7 @@ def test_rss_since_skips_older_items(portal_server, db):
     assert portal.article_requests() == [portal.path(103)]
 
 
+@pytest.mark.network_local
 def test_an_rss_index_page_leads_to_its_feeds(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101, 102)
@@ -70,6 +67,7 @@ def test_an_rss_index_page_leads_to_its_feeds(portal_server, db):
     assert state(db, "/rss/su-kien.rss", portal_server)["reason"] == "HTTP 404"
 
 
+@pytest.mark.network_local
 def test_sitemap_index_discovery_and_lastmod(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101, 102, 103)
@@ -85,6 +83,7 @@ def test_sitemap_index_discovery_and_lastmod(portal_server, db):
     assert (second.changed, second.new, second.skipped) == (1, 0, 2)
 
 
+@pytest.mark.network_local
 def test_listing_pagination_then_incremental_stop(portal_server, db):
     portal = TestPortal(portal_server, per_page=2)
     portal.add(*range(101, 107))  # 3 listing pages
@@ -104,6 +103,7 @@ def test_listing_pagination_then_incremental_stop(portal_server, db):
     assert "/news/page-2.html" not in portal_server.paths()  # page 1 held only known articles
 
 
+@pytest.mark.network_local
 def test_recheck_sends_conditional_requests_and_304_is_unchanged(portal_server, db):
     portal = TestPortal(portal_server, etags=True)
     portal.add(101, 102)
@@ -118,8 +118,9 @@ def test_recheck_sends_conditional_requests_and_304_is_unchanged(portal_server, 
     assert state(db, portal.path(101), portal_server)["http_status"] == 304
 
 
+@pytest.mark.network_local
 def test_changed_article_becomes_a_revision(portal_server, db):
-    from pipeline import process_pending
+    from crawler.process import process_pending
 
     portal = TestPortal(portal_server, etags=True)
     portal.add(101, 102)
@@ -145,6 +146,8 @@ def test_changed_article_becomes_a_revision(portal_server, db):
         index.close()
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_failures_are_recorded_with_reasons_retried_then_given_up(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101)
@@ -182,6 +185,7 @@ def test_failures_are_recorded_with_reasons_retried_then_given_up(portal_server,
     assert "/news/loi-500-500.html" not in portal_server.paths()
 
 
+@pytest.mark.network_local
 def test_failure_backoff_defers_the_retry(portal_server, db):
     portal_server.route("/news/index.html", '<html><body><a href="/news/loi-500-500.html">x</a></body></html>')
     portal_server.route("/news/loi-500-500.html", status=500)
@@ -192,6 +196,7 @@ def test_failure_backoff_defers_the_retry(portal_server, db):
     assert "/news/loi-500-500.html" not in portal_server.paths()  # next_retry is 12 h away
 
 
+@pytest.mark.network_local
 def test_robots_txt_disallow_is_respected(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101)
@@ -206,6 +211,7 @@ def test_robots_txt_disallow_is_respected(portal_server, db):
     assert (report.new, report.failed) == (1, 0)
 
 
+@pytest.mark.network_local
 def test_retry_after_is_honoured(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101)
@@ -221,6 +227,7 @@ def test_retry_after_is_honoured(portal_server, db):
     assert tries[1] - tries[0] >= 1.0  # a lower bound only: the server asked for 1 s
 
 
+@pytest.mark.network_local
 def test_long_retry_after_is_left_to_a_later_run(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101)
@@ -233,6 +240,7 @@ def test_long_retry_after_is_left_to_a_later_run(portal_server, db):
     assert (datetime.fromisoformat(failed["next_retry"]) - last_seen).total_seconds() >= 7200
 
 
+@pytest.mark.network_local
 def test_max_pages_caps_a_run_and_the_rest_follows(portal_server, db):
     portal = TestPortal(portal_server, per_page=10)
     portal.add(*range(101, 106))
@@ -244,6 +252,7 @@ def test_max_pages_caps_a_run_and_the_rest_follows(portal_server, db):
     assert sorted(set(portal.article_requests())) == sorted(portal.path(n) for n in range(101, 106))
 
 
+@pytest.mark.network_local
 def test_unknown_site_is_detected_from_a_start_url(portal_server, db):
     portal = TestPortal(portal_server, per_page=4)
     portal.add(*range(101, 109))  # listing page 1 links 108..105 and page 2; the feed lists all
@@ -256,6 +265,7 @@ def test_unknown_site_is_detected_from_a_start_url(portal_server, db):
     assert "/gioi-thieu.html" not in portal_server.paths()  # a menu link, not article-shaped
 
 
+@pytest.mark.network_local
 def test_unknown_site_given_an_article_url(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101)

@@ -15,26 +15,18 @@ from crawler import REGISTRY, CrawlLocked, crawl, sample_profiles
 from crawler.progress import Progress
 from data import Index
 from data.sample_server import serve_sample_site
-from httpserver import portal_server  # noqa: F401 (fixture)
 from crawlsite import TestPortal, fast
 from pipeline import cli
 
 
-@pytest.fixture(autouse=True)
-def no_user_config(tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path))  # ~/.config/vnportal/config.toml of the test user only
+pytestmark = pytest.mark.usefixtures("no_user_config")
 
 
-@pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "index.db")
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(arg) for arg in args], catch_exceptions=False)
 
 
-def invoke(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
-def runs(db: str) -> list[dict]:
+def runs(db) -> list[dict]:
     index = Index(db)
     try:
         return list(reversed(index.crawl_runs()))
@@ -42,6 +34,7 @@ def runs(db: str) -> list[dict]:
         index.close()
 
 
+@pytest.mark.network_local
 def test_nightly_against_the_sample_portal_is_incremental(db):
     with serve_sample_site() as base:
         first = invoke("nightly", "--sample-url", base, "--delay", "0", "--db", db)
@@ -64,7 +57,7 @@ def test_nightly_against_the_sample_portal_is_incremental(db):
 
 
 def test_an_overlapping_run_is_refused(db):
-    with open(db + ".lock", "w") as lock:
+    with open(f"{db}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another process's run, as far as vnportal can tell
         result = invoke("nightly", "--sample-url", "http://127.0.0.1:9", "--db", db)
         with pytest.raises(CrawlLocked):
@@ -74,6 +67,7 @@ def test_an_overlapping_run_is_refused(db):
     assert not os.path.exists(db)  # nothing touched
 
 
+@pytest.mark.network_local
 def test_nightly_exits_1_when_a_site_fails(portal_server, db):
     result = invoke("nightly", "--sample-url", portal_server.base, "--site", "wp", "--delay", "0", "--db", db)
     assert result.exit_code == 1
@@ -81,6 +75,7 @@ def test_nightly_exits_1_when_a_site_fails(portal_server, db):
     assert "HTTP 404" in result.output
 
 
+@pytest.mark.network_local
 def test_credentials_in_a_crawled_url_are_neither_stored_nor_sent(portal_server, db):
     portal = TestPortal(portal_server, per_page=4)
     portal.add(101, 102)
@@ -97,6 +92,7 @@ def test_credentials_in_a_crawled_url_are_neither_stored_nor_sent(portal_server,
     assert all(b"user:pass" not in path.read_bytes() for path in Path(db).parent.glob("index.db*"))
 
 
+@pytest.mark.network_local
 def test_crawl_url_detects_an_unknown_portal(portal_server, db):
     portal = TestPortal(portal_server, per_page=4)
     portal.add(*range(101, 106))
@@ -111,6 +107,7 @@ def test_crawl_url_detects_an_unknown_portal(portal_server, db):
         index.close()
 
 
+@pytest.mark.network_local
 def test_check_site_reports_the_fields(db):
     with serve_sample_site() as base:
         result = invoke("check-site", "haiphong", "--sample-url", base, "--delay", "0")

@@ -4,35 +4,22 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from datasette_dashboards import replace_opts_in_query
 
-from data import Index
 from data.serve import datasette_metadata, fetch
-from serving import serving
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-from common import index_sample_pages  # noqa: E402
 
 CHARTS = {"articles", "citations", "official", "statistics"}
 CHOICES = [{}, {"site": "danang"}, {"name": "Khánh Hà"}, {"unit": "%"}]
 
 
 @pytest.fixture(scope="module")
-def db_path(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("dashboard") / "index.db"
-    index = Index(path)
-    index_sample_pages(index)
-    index.close()
-    return str(path)
+def db_path(sample_index_path) -> str:
+    return sample_index_path
 
 
 def _dashboard(db_path: str) -> dict:
@@ -101,18 +88,12 @@ def test_the_page_loads_only_local_assets(db_path):
 
 
 
-@pytest.fixture
-def served(db_path):
-    """The base URL of a `vnportal serve` process on the index, stopped after the test."""
-    with serving(db_path) as base:
-        yield base
-
-
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (apt-get install chromium)")
-def test_chromium_draws_every_chart(served, tmp_path):
+@pytest.mark.browser
+@pytest.mark.network_local
+def test_chromium_draws_every_chart(chromium, served, tmp_path):
     screenshot = tmp_path / "dashboard.png"
     result = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
          "--virtual-time-budget=10000", "--window-size=1400,1100", f"--screenshot={screenshot}", "--dump-dom",
          served + "/-/dashboards/overview?" + urlencode({"name": "Đào Khánh Hà"})],

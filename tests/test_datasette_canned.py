@@ -3,7 +3,6 @@ built from the sample portal, compared with the index's own tables and with the 
 from __future__ import annotations
 
 import json
-import sys
 import urllib.parse
 from pathlib import Path
 
@@ -14,17 +13,14 @@ from data import Index
 from data.serve import datasette_metadata, fetch
 from pipeline import cli
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from common import index_sample_pages  # noqa: E402
 
 GARBAGE = ["zzz", "%", "*", "[", "'; DROP TABLE articles; --", "\"", "@", "05-CT/TW@", "\u200b", "Chỉ thị"]
 LONG = " ".join(["ba"] * 120)  # more than the 100 syllables vnportal search takes
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    index = Index(tmp_path_factory.mktemp("canned") / "index.db")
-    index_sample_pages(index)
+def index(sample_index_path):
+    index = Index(sample_index_path)
     yield index
     index.close()
 

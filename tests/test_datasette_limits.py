@@ -18,7 +18,6 @@ from data import Index
 from data.datasette_plugin import RESULT_CAP, VALUE_CAP
 from data.search import QueryError
 from data.serve import datasette_metadata, fetch
-from serving import serving
 from data_corpus import fill
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,13 +135,7 @@ def _get(url: str) -> tuple[int, bytes]:
         return error.code, error.read()
 
 
-@pytest.fixture
-def served(db_path):
-    """The base URL of a `vnportal serve` process on the index, stopped after the test."""
-    with serving(db_path) as base:
-        yield base
-
-
+@pytest.mark.network_local
 def test_a_served_index_opens_search_empty_and_refuses_a_huge_value(served):
     status, body = _get(served + "/index/search")
     assert status == 200

@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from pipeline import cli
 
+pytestmark = pytest.mark.network_local  # every test reads the demo's runs
+
 GOLD = Path(__file__).parent / "gold" / "extract"
 # The boilerplate lines DOMAIN.md lists for the seeds: none may stay in an article body.
 BOILERPLATE = ["Tin khác", "Các tin khác", "Các tin cũ hơn", "tin tức liên quan", "Phản hồi", "Thư viện ảnh",

@@ -31,6 +31,8 @@ from data import Index
 from data.sample_server import SAMPLE_SITE, TEMPLATED, content_type
 from pipeline import cli
 
+pytestmark = [pytest.mark.network_local, pytest.mark.redis]  # every test starts a redis-server on 127.0.0.1
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "extract"
 ARTICLES = sorted("/" + json.loads(path.read_text(encoding="utf-8"))["path"] for path in GOLD.glob("*/*.json"))
@@ -155,11 +157,12 @@ def exported(db: Path) -> dict[str, list]:
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path))  # no user config file
+def home(tmp_path, no_user_config):
+    """The HOME of the worker processes: the test's folder, without a user config file."""
     return tmp_path
 
 
+@pytest.mark.slow
 def test_two_workers_fetch_each_article_once_politely_into_the_same_index(redis_url, home, tmp_path):
     db, single = tmp_path / "distributed.db", tmp_path / "single.db"
     with logging_portal() as portal:
@@ -187,6 +190,7 @@ def test_two_workers_fetch_each_article_once_politely_into_the_same_index(redis_
         index.close()
 
 
+@pytest.mark.slow
 def test_the_next_round_is_incremental(redis_url, home, tmp_path):
     db = tmp_path / "index.db"
     with logging_portal() as portal:

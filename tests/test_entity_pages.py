@@ -2,7 +2,8 @@
 Datasette row pages, served by the real Datasette, compared with SQL on the sample index."""
 from __future__ import annotations
 
-import sys
+import sqlite3
+from contextlib import closing
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,20 +11,20 @@ from urllib.parse import urlsplit
 import pytest
 from datasette.utils import tilde_encode
 
+from bench.common import sample_pages
 from data import Index
 from data.serve import fetch
 from data.textnorm import document_name
 from nlp.officials import position_text
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from common import index_sample_pages  # noqa: E402
-
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    index = Index(tmp_path_factory.mktemp("entities") / "index.db")
-    pages = index_sample_pages(index)
-    for number, site in enumerate(sorted({page.site for page in pages})):
+def index(sample_index_path, tmp_path_factory):
+    path = tmp_path_factory.mktemp("entities") / "index.db"
+    with closing(sqlite3.connect(sample_index_path)) as source, closing(sqlite3.connect(path)) as copy:
+        source.backup(copy)  # this module adds sites and crawl runs
+    index = Index(path)
+    for number, site in enumerate(sorted({page.site for page in sample_pages()})):
         index.upsert_source({"name": site, "domains": ["127.0.0.1"]})
         for run in range(2):
             row = index.start_run(f"run{run}", site, f"2024-0{run + 1}-01T00:00:00")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bench.bench_ingest_memory import run_peak_mb, vnportal_command
@@ -24,6 +25,7 @@ def test_extract_file_as_json():
     assert article["attachments"] == ["http://portal.test/huyen/files/ke-hoach-15-kh-btghu-2019.pdf"]
 
 
+@pytest.mark.network_local
 def test_extract_url_readable_form():
     with serve_sample_site() as base:
         result = CliRunner().invoke(cli, ["extract", f"{base}/{PAGE}", "--allow-private"])

@@ -29,17 +29,20 @@ def report() -> dict:
     return bench.evaluate(("aeb", "vnexpress", "sample"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("corpus, metric", [(c, m) for c, floors in FLOORS.items() if not c.startswith("_")
                                             for m in floors if m != "max_drop_vs_trafilatura"])
 def test_figure_not_below_floor(report, corpus, metric):
     assert report[corpus]["ours"][metric] >= FLOORS[corpus][metric], bench.table(report)
 
 
+@pytest.mark.slow
 def test_aeb_not_below_plain_trafilatura(report):
     ours, theirs = report["aeb"]["ours"]["body_f1"], report["aeb"]["trafilatura"]["body_f1"]
     assert ours >= theirs - FLOORS["aeb"]["max_drop_vs_trafilatura"], bench.table(report)
 
 
+@pytest.mark.slow
 def test_every_corpus_page_extracts(report):
     for corpus in ("vnexpress", "sample"):
         assert report[corpus]["ours"]["errors"] == []

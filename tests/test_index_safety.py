@@ -155,6 +155,7 @@ def test_two_writers_started_together_both_finish(index_path, tmp_path):
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 7
 
 
+@pytest.mark.network_local
 def test_crawl_refuses_at_once_while_a_run_holds_the_lock(index_path):
     with run_lock(index_path):
         result = vnportal("nightly", "--sample", "--sample-port", "0", "--db", str(index_path))
@@ -359,7 +360,7 @@ def test_a_query_may_start_with_a_dash(index_path):
 def test_a_stored_page_over_the_cap_is_rejected_without_unpacking_it_whole(tmp_path):
     from data import FetchedPage
     from extract import MAX_PAGE_BYTES
-    from pipeline import process_pending
+    from crawler.process import process_pending
 
     index = Index(tmp_path / "index.db")
     body = b"<html><body><p>" + "Đảng bộ tỉnh ".encode() * (MAX_PAGE_BYTES // 10) + b"</p></body></html>"

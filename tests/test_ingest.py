@@ -83,11 +83,6 @@ def rows(db: Path, sql: str, args=()) -> list[tuple]:
         index.close()
 
 
-@pytest.fixture
-def db(tmp_path) -> Path:
-    return tmp_path / "index.db"
-
-
 def test_a_warc_becomes_articles_with_their_original_url_and_capture_date(tmp_path, db):
     articles = sample_articles()
     warc = write_warc(tmp_path / "portal.warc.gz", articles)
@@ -280,6 +275,7 @@ def test_missing_or_unknown_inputs_are_refused_before_the_index_is_created(tmp_p
     assert not db.exists()
 
 
+@pytest.mark.network_local
 def test_a_crawl_after_an_ingest_does_not_fetch_the_ingested_articles_again(tmp_path, db):
     wp = [a for a in sample_articles() if a["site"] == "wp"]
     recent = (datetime.now(timezone.utc) - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")

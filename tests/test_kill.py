@@ -18,12 +18,11 @@ from bench.kill_test import (Job, KillPoint, check_after_resume, differences, gr
 from crawler import CrawlOptions, crawl, run_lock
 from crawler.items import FetchedItem
 from crawler.pipelines import IndexPipeline
+from crawler.process import process_pending
 from crawler.spiders.portal import SiteRun
 from crawler.urls import canonical
 from crawlsite import TestPortal, article_html, fast
 from data import FetchedPage, Index
-from httpserver import portal_server  # noqa: F401 (fixture)
-from pipeline import process_pending
 
 SEED = 20240621
 
@@ -83,6 +82,7 @@ def _as_killed(db) -> None:
     index.close()
 
 
+@pytest.mark.network_local
 def test_a_resumed_crawl_walks_the_listing_past_what_the_killed_run_reached(portal_server, tmp_path):
     db = tmp_path / "index.db"
     portal = TestPortal(portal_server, per_page=2)
@@ -104,6 +104,7 @@ def test_a_resumed_crawl_walks_the_listing_past_what_the_killed_run_reached(port
     index.close()
 
 
+@pytest.mark.network_local
 def test_a_resumed_crawl_reads_again_a_sitemap_the_killed_run_fetched(portal_server, tmp_path):
     db = tmp_path / "index.db"
     portal = TestPortal(portal_server)
@@ -146,6 +147,8 @@ POINTS = [
 ]
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 @pytest.mark.parametrize("phase,point", POINTS, ids=[point.label for _, point in POINTS])
 def test_a_killed_nightly_run_resumes_to_the_uninterrupted_index(phase, point, portal, reference, tmp_path):
     job = Job(db=tmp_path / "index.db", base=portal.base, home=tmp_path)
@@ -155,6 +158,8 @@ def test_a_killed_nightly_run_resumes_to_the_uninterrupted_index(phase, point, p
     assert outcome.ok, "\n".join(outcome.problems)
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_a_crawl_process_stops_soon_after_its_killed_cli(portal, reference, tmp_path):
     # `kill -9 PID` of the CLI alone (or the OOM killer) while the crawl process waits for a page
     slow = sorted(url for url, _, kind, *_ in reference["url_state"] if kind == "article")[0]
@@ -194,6 +199,8 @@ def route_path(url: str) -> str:
     return url.replace("{{BASE}}", "")
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_a_killed_sample_nightly_serves_again_and_resumes(reference, portal, tmp_path):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from nlp.directives import tag_directives
 
-GOLD = Path(__file__).parent / "gold" / "nlp" / "directives.jsonl"
+GOLD = Path(__file__).parent / "gold" / "nlp" / "dev" / "directives.jsonl"
 REF = dt.date(2022, 4, 14)
 FIELDS = ("text", "doc_type", "type_code", "number", "issuer_code", "year", "date", "issuer", "title", "key")
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from nlp.gazetteer import canon_word, match_key
 from nlp.officials import position_text, tag_officials
 
-GOLD = Path(__file__).parent / "gold" / "nlp" / "officials.jsonl"
+GOLD = Path(__file__).parent / "gold" / "nlp" / "dev" / "officials.jsonl"
 
 
 def _found(text: str) -> list[tuple]:

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,10 +13,7 @@ from click.testing import CliRunner
 from data import Index
 from pipeline import cli
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from common import index_sample_pages  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run"]
 
@@ -45,12 +40,8 @@ class _Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def index_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("report") / "index.db"
-    index = Index(path)
-    index_sample_pages(index)
-    index.close()
-    return str(path)
+def index_path(sample_index_path):
+    return sample_index_path
 
 
 @pytest.fixture(scope="module")
@@ -145,12 +136,12 @@ def test_the_index_is_never_the_output(index_path, tmp_path):
     assert hashlib.sha256(Path(index_path).read_bytes()).hexdigest() == before
 
 
-@pytest.mark.skipif(not CHROMIUM, reason="chromium is not installed")
-def test_chromium_draws_the_chart_offline(index_path, index, tmp_path):
+@pytest.mark.browser
+def test_chromium_draws_the_chart_offline(chromium, index_path, index, tmp_path):
     out = tmp_path / "report.html"
     report(index_path, out)
     profile = tmp_path / "profile"
-    dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", out.as_uri()],
+    dom = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", out.as_uri()],
                          capture_output=True, text=True, timeout=120, check=True).stdout
     chart = dom[dom.index("<svg"):dom.index("</svg>")]
     bars = chart[chart.index('class="mark-rect role-mark'):]
@@ -160,6 +151,6 @@ def test_chromium_draws_the_chart_offline(index_path, index, tmp_path):
     assert bars.count("<path") == site_months > 1  # one bar (Vega draws rect marks as paths) per site and month
     assert "tuyengiao" in chart and "month" in chart
     screenshot = tmp_path / "report.png"
-    subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1280,1600",
+    subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1280,1600",
                     f"--screenshot={screenshot}", out.as_uri()], capture_output=True, timeout=120, check=True)
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000

@@ -258,6 +258,7 @@ def _get(url: str) -> tuple[int, str, bytes]:
         return err.code, err.headers["Content-Type"], b""
 
 
+@pytest.mark.network_local
 def test_server_serves_pages_with_base_and_content_types():
     article = next(a for a in GOLDS if a["site"] == "wp")
     with serve_sample_site() as base:
@@ -279,6 +280,7 @@ def test_server_serves_pages_with_base_and_content_types():
         assert _get(f"{base}/../pyproject.toml")[0] == 404
 
 
+@pytest.mark.network_local
 def test_server_serves_another_root(tmp_path):
     (tmp_path / "a.txt").write_text("base={{BASE}}", encoding="utf-8")
     with serve_sample_site(tmp_path) as base:

@@ -3,8 +3,6 @@ articles: what a query returns is exactly the articles holding its words."""
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,8 +13,6 @@ from data.query import QueryError, compile_query
 from data.textnorm import fold, unify
 from data.words import word_spans
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from common import index_sample_pages  # noqa: E402
 
 SPELLINGS = {"ban": ["ban", "bản", "bán", "bàn"], "thanh": ["thanh", "thành", "thánh"], "ho": ["ho", "hộ", "hồ"],
              "ngheo": ["nghèo"]}
@@ -27,9 +23,8 @@ def spellings(folded: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    index = Index(tmp_path_factory.mktemp("words") / "index.db")
-    index_sample_pages(index)
+def index(sample_index_path):
+    index = Index(sample_index_path)
     yield index
     index.close()
 

@@ -13,13 +13,10 @@ from crawler import SiteProfile, crawl
 from crawler.sites import Listing
 from crawler.urls import canonical
 from data import Index
-from httpserver import portal_server  # noqa: F401 (fixture)
 from crawlsite import TestPortal, article_html, fast
 
 
-@pytest.fixture
-def db(tmp_path):
-    return tmp_path / "index.db"
+pytestmark = pytest.mark.network_local
 
 
 def state(db, url: str) -> dict | None:
@@ -47,6 +44,7 @@ def _number(path: str) -> int:
     return int(path.rsplit("-", 1)[1].split(".")[0])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("status,retry_after,bound", [
     # an HTTP date has whole seconds: "now + 2 s" is at least 1 s away, less the clock reading's lag
     (503, lambda: format_datetime(datetime.now(timezone.utc) + timedelta(seconds=2), usegmt=True), 0.9),
@@ -75,6 +73,7 @@ def test_retry_after_holds_the_whole_host(portal_server, db, status, retry_after
     assert state(db, portal_server.url(busy.path))["status"] == "ok"
 
 
+@pytest.mark.slow
 def test_a_persistent_503_is_retried_then_recorded_with_its_retry_after(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101)
@@ -99,6 +98,7 @@ FAULTS = {  # fault -> (article number, reason recorded)
 }
 
 
+@pytest.mark.slow
 def test_broken_connections_are_retried_recorded_and_retried_next_run(portal_server, db):
     portal = TestPortal(portal_server)
     portal.add(101)
@@ -125,6 +125,7 @@ def test_broken_connections_are_retried_recorded_and_retried_next_run(portal_ser
 
 
 # -- traps: endless pagers and calendars -------------------------------------------------------
+@pytest.mark.slow
 def test_an_endless_pager_is_cut_at_max_listing_pages(portal_server, db):
     for page in range(1, 41):  # "forever": far more pages than the crawl may read
         numbers = (1000 + 2 * page, 1001 + 2 * page)

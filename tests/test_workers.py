@@ -19,8 +19,9 @@ from click.testing import CliRunner
 from bench.common import sample_pages, store_raw_pages
 from bench.kill_test import group_members, wait_group_gone
 from crawler import run_lock
+from crawler.process import process_pending
 from data import FetchedPage, Index
-from pipeline import cli, process_pending
+from pipeline import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "data" / "sample_site"
@@ -62,6 +63,7 @@ def runs(tmp_path_factory):
     return _process(tmp / "one.db", workers=1), _process(tmp / "two.db", workers=2)
 
 
+@pytest.mark.slow
 def test_two_workers_index_the_same_articles_and_tags(runs):
     (counts_one, exported_one, _), (counts_two, exported_two, _) = runs
     assert counts_one == counts_two
@@ -72,6 +74,7 @@ def test_two_workers_index_the_same_articles_and_tags(runs):
     assert all(exported_one[table] for table in TABLES)  # every kind of tag was found and compared
 
 
+@pytest.mark.slow
 def test_two_workers_reject_the_same_pages_for_the_same_reasons(runs):
     (counts_one, _, raw_one), (_, _, raw_two) = runs
     assert raw_two == raw_one
@@ -80,6 +83,7 @@ def test_two_workers_reject_the_same_pages_for_the_same_reasons(runs):
     assert (f"{BASE}/wp/gone.html", "HTTP 404") in rejected
 
 
+@pytest.mark.slow
 def test_reprocess_with_workers_finds_every_article_unchanged(runs, tmp_path):
     path = tmp_path / "reprocess.db"
     index = Index(path)
@@ -108,6 +112,7 @@ def test_nothing_pending_starts_no_worker(tmp_path, monkeypatch):
         index.close()
 
 
+@pytest.mark.slow
 def test_a_killed_cli_leaves_no_worker_behind_and_the_index_intact(tmp_path):
     db = tmp_path / "index.db"
     index = Index(db)

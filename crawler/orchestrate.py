@@ -1,0 +1,103 @@
+"""Runs that write the index, each under its run lock: crawl, ingest or reprocess pages, then
+extract, tag and index them; bring an index up to date.
+
+Public API: ``crawl_and_process(db_path, profiles, options, ...)``, ``ingest_and_process(db_path,
+paths, ...)``, ``reprocess(db_path, ...)``, ``upgrade(db_path, ...)``, ``fetch_documents(db_path, ...)``, ``backfill_and_process(db_path, ...)``. Each raises LockBusy when
+another run holds the lock (or, given ``on_wait``, waits for it) and data.database.IndexUnusable
+when the index cannot be written; processing raises crawler.process.WorkerDied when a worker
+process died.
+"""
+from __future__ import annotations
+
+from contextlib import closing
+from pathlib import Path
+from typing import Callable, Iterable
+
+from crawler.attachments import DocumentOptions, DocumentReport, fetch_and_read
+from crawler.backfill import BackfillOptions, Target, backfill
+from crawler.backfill import SiteReport as BackfillReport
+from crawler.ingest import IngestReport, find_inputs, ingest
+from crawler.lock import run_lock
+from crawler.polite import PoliteClient
+from crawler.process import process_pending
+from crawler.progress import Progress
+from crawler.runner import CrawlReport, crawl
+from data.database import check_index, open_database
+from data.index import Index
+
+OnWait = Callable[[str], None] | None  # called with one line when waiting for another run's lock
+
+
+def crawl_and_process(db_path: str | Path, profiles: list, options, *, max_pages: int | None = None, since=None,
+                      workers: int = 1) -> tuple[CrawlReport, dict[str, int], DocumentReport]:
+    """Crawl ``profiles`` into the index (Scrapy in a child process, progress on stderr), then
+    extract, tag and index the new pages in ``workers`` processes; the search index is optimised
+    when articles were added or changed; then fetch and read the documents new articles attach
+    (crawler.attachments). Return the crawl report, the processing counts and the documents report.
+    Another run holding the lock is LockBusy at once; CrawlError when the crawl could not run."""
+    progress = Progress()
+    with run_lock(db_path):
+        try:
+            report = crawl(db_path, profiles, max_pages=max_pages, since=since, options=options, progress=progress)
+        finally:
+            progress.close()
+        with closing(Index(db_path)) as index:
+            processed = process_pending(index, workers=workers)
+            if processed.get("new") or processed.get("changed"):
+                index.optimize_search()
+            documents = fetch_and_read(index, options, DocumentOptions(workers=workers))
+    return report, processed, documents
+
+
+def backfill_and_process(db_path: str | Path, targets: list[Target], archives: list, client: PoliteClient,
+                         window: Callable[[Target], BackfillOptions], *,
+                         workers: int = 1) -> tuple[list[BackfillReport], dict[str, int]]:
+    """Backfill each target from each archive (crawler.backfill; ``window`` gives a target's time
+    window and choices), then extract, tag and index what was fetched. Return one report per
+    target and archive, and the processing counts."""
+    with run_lock(db_path), closing(Index(db_path)) as index:
+        reports = [backfill(index, target, archive, client, window(target)) for target in targets
+                   for archive in archives]
+        processed = process_pending(index, workers=workers)
+        if processed.get("new") or processed.get("changed"):
+            index.optimize_search()
+    return reports, processed
+
+
+def fetch_documents(db_path: str | Path, crawl_options, options: DocumentOptions, *,
+                    delay: float | None = None) -> DocumentReport:
+    """Fetch and read the documents the index's articles attach (``vnportal documents fetch``)."""
+    check_index(db_path, write=True, must_exist=True)
+    with run_lock(db_path), closing(Index(db_path)) as index:
+        return fetch_and_read(index, crawl_options, options, delay=delay)
+
+
+def ingest_and_process(db_path: str | Path, paths: Iterable[str | Path], *, site: str | None = None,
+                       workers: int = 1, on_wait: OnWait = None) -> tuple[IngestReport, dict[str, int]]:
+    """Store saved HTML files and WARC files (or folders of them) as raw pages (crawler.ingest),
+    then extract, tag and index them. Return the ingest report and the processing counts.
+    crawler.ingest.IngestError, before the index is opened or created, when an input is missing."""
+    paths = list(paths)
+    find_inputs(paths)
+    with run_lock(db_path, on_wait=on_wait), closing(Index(db_path)) as index:
+        report = ingest(index, paths, site=site)
+        return report, process_pending(index, workers=workers)
+
+
+def reprocess(db_path: str | Path, since_version: str | None = None, *, workers: int = 1,
+              on_wait: OnWait = None) -> tuple[int, dict[str, int]]:
+    """Extract and tag the stored raw pages of an existing index again, no network: the latest
+    page of every URL, or with ``since_version`` the pages behind articles from an older
+    extractor. Return how many pages were requeued and the processing counts."""
+    check_index(db_path, write=True, must_exist=True)
+    with run_lock(db_path, on_wait=on_wait), closing(Index(db_path)) as index:
+        requeued = index.requeue_pages(since_version)
+        return requeued, process_pending(index, workers=workers)
+
+
+def upgrade(db_path: str | Path, *, on_wait: OnWait = None) -> None:
+    """Bring an existing index made by an older vnportal up to the current schema."""
+    check_index(db_path, write=True, must_exist=True)
+    with run_lock(db_path, on_wait=on_wait):
+        open_database(db_path, write=True).close()  # opening to write migrates
+
