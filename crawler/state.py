@@ -15,7 +15,9 @@ from typing import Iterable, Iterator, Protocol, runtime_checkable
 
 from data.archives import ArchiveLedger
 from data.documents import DocumentStore
+from data.entities import SiteStats
 from data.pages import FetchedPage
+from data.search import SearchHit
 
 
 @runtime_checkable
@@ -79,6 +81,21 @@ class CrawlStore(CrawlState, Protocol):
     def finish_run(self, row_id: int, finished: str, counts: dict, status: str) -> None: ...
 
     def abort_runs(self, run_id: str | None, finished: str) -> int: ...
+
+    # processing the stored pages, and the runs that drive it (crawler.process, crawler.orchestrate, crawler.demo)
+    def mark_page(self, page_id: int, status: str, reason: str | None, at: str) -> None: ...
+
+    def add_article(self, page: FetchedPage, article, tags) -> str: ...
+
+    def requeue_pages(self, since_version: str | None = None) -> int: ...
+
+    def optimize_search(self) -> None: ...
+
+    def stats(self) -> list[SiteStats]: ...
+
+    def search(self, query: str, mode: str = "as-typed", site: str | None = None,
+               since: str | None = None, until: str | None = None, official: str | None = None,
+               directive: str | None = None, limit: int = 20, rank_all: bool = False) -> list[SearchHit]: ...
 
     def archive_ledger(self) -> ArchiveLedger:
         """What web-archive backfills listed and fetched (data.archives)."""

@@ -71,6 +71,8 @@ def wayback(tmp_path_factory):
         yield ["--wayback-cdx", archive.cdx("web"), "--wayback-replay", archive.replay("web"), "--delay", "0"]
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_backfill_stores_the_latest_capture_of_each_article_with_its_provenance(tmp_path, wayback):
     db = tmp_path / "index.db"
     done = vnportal("backfill", SITE, "--db", str(db), *wayback)
@@ -101,6 +103,8 @@ def test_backfill_stores_the_latest_capture_of_each_article_with_its_provenance(
     assert rows(db, "SELECT count(*) FROM raw_pages") == [(6,)]
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_all_captures_keeps_each_distinct_text_as_a_revision(tmp_path, wayback):
     db = tmp_path / "index.db"
     done = vnportal("backfill", SITE, "--all-captures", "--db", str(db), *wayback)
@@ -114,6 +118,8 @@ def test_all_captures_keeps_each_distinct_text_as_a_revision(tmp_path, wayback):
     assert "thêm một đoạn" in rows(db, "SELECT text FROM articles WHERE url = ?", [article_url(PAGES[1])])[0][0]
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_commoncrawl_index_and_byte_ranges_with_retry_after_honoured(tmp_path):
     root = tmp_path / "cc"
     root.mkdir()
@@ -144,6 +150,8 @@ def test_commoncrawl_index_and_byte_ranges_with_retry_after_honoured(tmp_path):
     assert warc_requests[2].at - warc_requests[1].at >= 1.0
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_a_killed_backfill_resumes_with_nothing_lost_or_fetched_twice(tmp_path, wayback):
     db = tmp_path / "index.db"
     slow = [arg if arg != "0" else "0.4" for arg in wayback]  # --delay 0.4
@@ -171,6 +179,7 @@ def test_a_killed_backfill_resumes_with_nothing_lost_or_fetched_twice(tmp_path, 
     assert rows(db, "SELECT count(*), count(DISTINCT url) FROM articles") == [(6, 6)]
 
 
+@pytest.mark.network_local
 def test_an_unreachable_archive_ends_the_run_in_one_line(tmp_path):
     db = tmp_path / "index.db"
     closed = "http://127.0.0.1:9/cdx"  # the discard port: nothing listens
@@ -233,6 +242,8 @@ def test_retry_after_reads_seconds_and_dates():
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a past date: no wait
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_a_live_crawl_after_a_backfill_duplicates_nothing(tmp_path):
     """The sample portal's pages, archived in 2023, then crawled live from the portal itself."""
     import urllib.request

@@ -69,6 +69,7 @@ def test_a_pdf_in_the_legacy_tcvn3_encoding_is_converted():
 
 
 @needs_tesseract
+@pytest.mark.slow
 def test_ocr_reads_a_300_dpi_scan_within_two_percent_character_errors():
     from bench.bench_documents import character_error_rate
 
@@ -78,6 +79,7 @@ def test_ocr_reads_a_300_dpi_scan_within_two_percent_character_errors():
 
 
 @needs_tesseract
+@pytest.mark.slow
 def test_ocr_is_capped_and_the_rest_reported():
     budget = OcrBudget(pages=1)
     read = read_document(scanned_pdf([BODY[:1], BODY[1:2], BODY[2:]]), ocr=budget)
@@ -88,6 +90,7 @@ def test_ocr_is_capped_and_the_rest_reported():
 
 
 @needs_tesseract
+@pytest.mark.slow
 def test_a_scan_in_another_language_is_read_with_a_note():
     english = ["The committee met on Monday to review the annual budget and", "approved the new schedule for meetings."]
     read = read_document(scanned_pdf([english]), ocr=OcrBudget())

@@ -70,6 +70,8 @@ def served(tmp_path):
 
 
 @needs_tesseract
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_documents_fetch_reads_what_it_can_and_records_why_not_the_rest(served):
     server, db = served
     done = vnportal("documents", "fetch", "--db", str(db), "--allow-private", "--delay", "0", "--max-mb", "1",
@@ -106,6 +108,8 @@ def test_documents_fetch_reads_what_it_can_and_records_why_not_the_rest(served):
 
 
 @needs_tesseract
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_a_crawl_of_the_sample_portal_reads_its_documents_and_links_directives(tmp_path):
     from data.sample_server import serve_sample_site
 
@@ -127,6 +131,8 @@ def test_a_crawl_of_the_sample_portal_reads_its_documents_and_links_directives(t
 
 
 @needs_tesseract
+@pytest.mark.slow
+@pytest.mark.network_local
 def test_the_directive_page_shows_the_document_itself(tmp_path):
     import urllib.request
 

@@ -22,7 +22,8 @@ def test_extract_file_as_json():
     article = json.loads(result.output)
     assert article["title"] == TITLE
     assert article["published"] == "2019-03-22T16:05:00"
-    assert article["attachments"] == ["http://portal.test/huyen/files/ke-hoach-15-kh-btghu-2019.pdf"]
+    assert article["attachments"] == ["http://portal.test/huyen/files/ke-hoach-15-kh-btghu-2019.pdf",
+                                      "http://portal.test/huyen/files/chi-thi-05-ct-tw-2016.pdf"]
 
 
 @pytest.mark.network_local
