@@ -29,7 +29,8 @@ from extract.boilerplate import (Para, byline, byline_prefix, finish_body, is_le
                                  is_trailing_heading)
 from extract.encoding import binary_kind, decode_html
 from extract.legacy import detect_legacy, to_unicode, unicode_vietnamese_count
-from extract.text import clean_text, detect_language, search_form
+from extract.text import clean_text, detect_language
+from nlp.vietnamese import search_form
 
 log = logging.getLogger(__name__)
 

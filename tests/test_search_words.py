@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from data import Index
 from data.query import QueryError, compile_query
-from data.textnorm import fold, unify
 from data.words import word_spans
+from nlp.vietnamese import fold, unify
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from common import index_sample_pages  # noqa: E402
