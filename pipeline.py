@@ -86,10 +86,6 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def _utcnow() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
 def _ref_date(published: str | None, fetched_at: str) -> dt.date:
     """The date year-less mentions resolve against: the article's own date, else the fetch day."""
     for value in (published, fetched_at):
@@ -110,22 +106,23 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
     With ``workers`` > 1, pages are extracted and tagged in that many processes while this
     process stays the only writer and indexes them in page order: the results are the same.
     """
+    from data.clock import utc_iso
     from extract import ExtractionError
 
     counts: dict[str, int] = {}
     for page, result in _extracted(index.pending_pages(), workers):
         if isinstance(result, ExtractionError):
             outcome = "rejected"
-            index.mark_page(page.id, outcome, str(result), _utcnow())
+            index.mark_page(page.id, outcome, str(result), utc_iso())
             log.info("rejected %s: %s", page.url, result)
         elif isinstance(result, PageFailure):
             outcome = "failed"  # a bug, not the page's fault: kept for `vnportal reprocess` once fixed
-            index.mark_page(page.id, outcome, result.reason, _utcnow())
+            index.mark_page(page.id, outcome, result.reason, utc_iso())
             log.error("could not process %s: %s\n%s", page.url, result.reason, result.trace)
         else:
             with index.transaction():  # a kill leaves the page either indexed or still pending
                 outcome = index.add_article(page, *result)
-                index.mark_page(page.id, "indexed", outcome, _utcnow())
+                index.mark_page(page.id, "indexed", outcome, utc_iso())
         counts[outcome] = counts.get(outcome, 0) + 1
     return counts
 

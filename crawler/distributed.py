@@ -48,8 +48,9 @@ from typing import Any, Callable, Iterable
 
 from crawler.items import DiscoveredItem, FailureItem, FetchedItem, NotModifiedItem
 from crawler.options import CrawlOptions
-from crawler.runner import CrawlError
+from crawler.runner import CrawlError, new_run_id
 from crawler.sites.base import SiteProfile
+from data.clock import utc_iso
 
 logger = logging.getLogger(__name__)
 
@@ -184,10 +185,6 @@ def connect(url: str):
     return server
 
 
-def utc_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 # -- messages: items and reports, as JSON ------------------------------------------------------
 def encode_item(item, round_id: str, worker: str, options: CrawlOptions) -> str:
     """One item as a message for the index worker (page bodies zlib-compressed, base64)."""
@@ -226,7 +223,7 @@ class Round:
         """Join the running round, or start one; register ``profiles`` in it."""
         keys = keys or Keys()
         worker = worker or f"{socket.gethostname()}-{os.getpid()}"
-        new_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+        new_id = new_run_id()
         round_id, created = server.register_script(_JOIN)(
             keys=[keys.round, keys.ready, keys.state, keys.pending_sites, keys.items],
             args=[new_id, worker, time.time(), WORKER_TTL, keys.round_prefix, utc_iso(), keys.pending_prefix])

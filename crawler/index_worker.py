@@ -17,11 +17,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
-from crawler.distributed import WORKER_TTL, Keys, connect, decode_item, is_pending, utc_iso
+from crawler.distributed import WORKER_TTL, Keys, connect, decode_item, is_pending
 from crawler.items import DiscoveredItem, FetchedItem
 from crawler.lock import run_lock
 from crawler.options import CrawlOptions
 from crawler.pipelines import record_item
+from data.clock import utc_iso
 from data.index import Index
 
 logger = logging.getLogger(__name__)

@@ -403,6 +403,7 @@ def unknown_migrations(db: sqlite_utils.Database) -> list[str]:
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply every migration not yet recorded in ``_migrations``; return their names."""
+    from data.clock import utc_iso
     from data.database import write_transaction
 
     db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
@@ -412,7 +413,7 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             with write_transaction(db):  # all or nothing: a failed migration leaves no half-built table
                 migration(db)
                 db["_migrations"].insert({"name": migration.__name__,
-                                          "applied_at": db.execute("select datetime('now')").fetchone()[0]})
+                                          "applied_at": utc_iso()})
     return pending
 
 
