@@ -39,8 +39,9 @@ from crawler.items import DiscoveredItem, FailureItem, FetchedItem, NotModifiedI
 from crawler.middlewares import RefusedRequest, retry_after
 from crawler.options import CrawlOptions
 from crawler.sites.base import SiteProfile
-from crawler.urls import canonical, is_attachment
+from crawler.urls import canonical
 from data.clock import iso, utc_iso, utcnow
+from extract.article import is_attachment
 
 logger = logging.getLogger(__name__)
 
