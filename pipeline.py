@@ -692,7 +692,9 @@ def sites(show_all: bool, archived: bool, fmt: str) -> None:
 
     profiles = [v for name in REGISTRY.names() for v in REGISTRY.versions(name)] if show_all else REGISTRY.enabled()
     if archived:
-        closed = {p.name for p in REGISTRY.archived(dt.datetime.now(dt.timezone.utc).date())}
+        from data.clock import utcnow
+
+        closed = {p.name for p in REGISTRY.archived(utcnow().date())}
         profiles = [p for p in profiles if p.name in closed]
     rows = [{"name": p.name, "level": p.level, "province": p.province, "platform": p.platform,
              "start": f"rss {len(p.rss)}, sitemap {len(p.sitemaps)}, listing {len(p.listings)}",
@@ -765,11 +767,12 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
         CommonCrawl, Wayback
     from crawler.backfill import BackfillOptions, Target, sources_named
     from crawler.orchestrate import backfill_and_process
+    from data.clock import utcnow
     from data.output import render
 
     if not (targets or all_archived):
         raise click.UsageError("name what to backfill: SITE or DOMAIN, or --all-archived")
-    today = dt.datetime.now(dt.timezone.utc).date()
+    today = utcnow().date()
     chosen = [Target.of(p) for p in REGISTRY.archived(today)] if all_archived else []
     for name in targets:
         try:

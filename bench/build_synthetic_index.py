@@ -47,9 +47,10 @@ from common import GOLD, ROOT, cache_dir
 
 from data import Index
 from data.tags import tags_hash
-from data.textnorm import directive_fold, fold_key, name_key, unify
+from data.textnorm import directive_fold, name_key
 from extract import EXTRACTOR_VERSION
 from nlp import tag
+from nlp.vietnamese import fold_key, unify
 
 BATCH = 5000  # articles generated and inserted together
 ARTICLE_COLUMNS = ("id", "url", "site", "title", "published", "author", "lead", "text", "captions", "attachments",

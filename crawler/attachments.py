@@ -6,16 +6,16 @@ from __future__ import annotations
 import logging
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
 
 from crawler.polite import PoliteClient, TooLarge, Unavailable
 from crawler.state import CrawlStore
+from data.clock import utc_iso
 from data.documents import Attachment, DocumentStore
+from extract.article import EXTRACTOR_VERSION  # the code that read a document, as for articles
 from extract.documents import DocumentError, OcrBudget, read_document, sniff
 
 logger = logging.getLogger(__name__)
 
-READER_VERSION = "documents-1"  # bump when reading changes what is stored
 DEFAULT_MAX_BYTES = 30 * 1024 * 1024
 DOCUMENT_KINDS = ("pdf", "docx", "doc")
 
@@ -72,7 +72,7 @@ def _fetch_one(store: DocumentStore, client: PoliteClient, attachment: Attachmen
         headers["If-None-Match"] = attachment.etag
     if attachment.document_id and attachment.last_modified:
         headers["If-Modified-Since"] = attachment.last_modified
-    at = _now()
+    at = utc_iso()
     try:
         answer = client.get(attachment.url, headers=headers, cap=options.max_bytes)
     except (TooLarge, Unavailable) as exc:
@@ -156,17 +156,15 @@ def _header_dict(header) -> dict:
 
 def _keep(store: DocumentStore, document_id: int, result: dict, report: DocumentReport) -> None:
     if "error" in result:
-        store.store_unreadable(document_id, result["error"], READER_VERSION, _now())
+        store.store_unreadable(document_id, result["error"], EXTRACTOR_VERSION, utc_iso())
         report.unreadable += 1
         report.reasons.append(f"document {document_id}: {result['error']}")
         return
     store.store_reading(document_id, text=result["text"], methods=result["methods"],
                         ocr_confidence=result["confidence"], notes=result["notes"], header=result["header"],
-                        citations=result["citations"], version=READER_VERSION, at=_now())
+                        citations=result["citations"], version=EXTRACTOR_VERSION, at=utc_iso())
     report.read += 1
     report.ocr_pages += result["methods"].count("ocr")
     report.pages_left += result["methods"].count("unread")
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -12,19 +12,20 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from crawler.archives.cdx import ArchiveError, Capture
-from crawler.polite import PoliteClient, Unavailable
 from crawler.archives.sources import CaptureMissing, CommonCrawl, Wayback
 from crawler.discovery import looks_like_article
 from crawler.ingest import store_capture
+from crawler.polite import PoliteClient, Unavailable
 from crawler.sites import SiteProfile
-from crawler.urls import canonical
 from crawler.state import CrawlStore
+from crawler.urls import canonical
 from data.archives import ArchiveLedger, ListedCapture
+from data.clock import utc_iso, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class SiteReport:
 @dataclass
 class BackfillOptions:
     start: date = date(2000, 1, 1)
-    end: date = field(default_factory=lambda: datetime.now(timezone.utc).date())
+    end: date = field(default_factory=lambda: utcnow().date())
     all_captures: bool = False
     max_pages: int | None = None
 
@@ -118,7 +119,7 @@ def backfill(index: CrawlStore, target: Target, source, client: PoliteClient, op
     (``status`` says why); what was fetched until then is kept."""
     ledger = index.archive_ledger()
     report = SiteReport(target.site, source.name)
-    row = ledger.start_run(run_id or uuid.uuid4().hex, target.site, source.name, _now())
+    row = ledger.start_run(run_id or uuid.uuid4().hex, target.site, source.name, utc_iso())
     if target.profile is not None:
         index.upsert_source(target.profile.to_dict())
     try:
@@ -134,13 +135,13 @@ def backfill(index: CrawlStore, target: Target, source, client: PoliteClient, op
         report.status = f"stopped: {exc}"
         logger.warning("%s (%s): %s", target.site, source.name, exc)
     finally:
-        ledger.finish_run(row, _now(), report.status, vars(report))
+        ledger.finish_run(row, utc_iso(), report.status, vars(report))
     return report
 
 
 def _list(ledger: ArchiveLedger, target: Target, source, client: PoliteClient, options: BackfillOptions,
           report: SiteReport) -> None:
-    today = datetime.now(timezone.utc).date()
+    today = utcnow().date()
     for window in source.windows(client, options.start, options.end):
         if ledger.window_listed(target.site, source.name, window.key):
             continue
@@ -148,7 +149,7 @@ def _list(ledger: ArchiveLedger, target: Target, source, client: PoliteClient, o
         for domain in target.domains:
             found += [c for c in source.list(client, domain, window) if c.is_html_page and target.is_article(c.url)]
         closed = window.end < today.strftime("%Y%m%d")[:len(window.end)] or source.name == "commoncrawl"
-        report.listed += ledger.add_listing(target.site, source.name, window.key, found, _now(), complete=closed)
+        report.listed += ledger.add_listing(target.site, source.name, window.key, found, utc_iso(), complete=closed)
         logger.info("%s (%s) %s: %d article capture(s)", target.site, source.name, window.key, len(found))
 
 
@@ -159,14 +160,14 @@ def _fetch_one(index: CrawlStore, ledger: ArchiveLedger, target: Target, source,
     try:
         fetched = source.fetch(client, capture)
     except CaptureMissing as exc:
-        ledger.failed(listed.id, source.archived_url(capture), _now(), str(exc))
+        ledger.failed(listed.id, source.archived_url(capture), utc_iso(), str(exc))
         report.count("failed")
         logger.info("%s: %s", source.archived_url(capture), exc)
         return
     with index.transaction():  # the page and the mark that it was fetched, together
         outcome, digest = store_capture(index, canonical(capture.url), fetched.body, fetched.headers,
                                         capture.captured_at, target.store_as)
-        ledger.fetched(listed.id, fetched.archived_url, _now(), canonical(capture.url), digest)
+        ledger.fetched(listed.id, fetched.archived_url, utc_iso(), canonical(capture.url), digest)
     report.count("fetched")
     report.count("new" if outcome == "stored" else "unchanged")
 
@@ -187,5 +188,3 @@ def _netloc(url: str) -> str:
         return ""
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

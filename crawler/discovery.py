@@ -16,7 +16,8 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from parsel import Selector
 from scrapy.http import Response
 
-from crawler.urls import canonical, is_attachment, is_web
+from crawler.urls import canonical, is_web
+from extract.article import is_attachment
 
 VIETNAM = timezone(timedelta(hours=7))
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")

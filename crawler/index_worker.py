@@ -20,12 +20,13 @@ from typing import Callable, Iterable
 from crawler.distributed.codec import decode_item
 from crawler.distributed.connection import connect
 from crawler.distributed.keys import Keys
-from crawler.distributed.rounds import WORKER_TTL, utc_iso
+from crawler.distributed.rounds import WORKER_TTL
 from crawler.items import DiscoveredItem, FetchedItem
 from crawler.lock import run_lock
 from crawler.options import CrawlOptions
 from crawler.pipelines import record_item
 from crawler.state import CrawlStore
+from data.clock import utc_iso
 from data.frontier import is_pending
 from data.index import Index
 

@@ -25,6 +25,7 @@ from crawler.pipelines import record_item
 from crawler.sites import REGISTRY, SiteProfile, get_profile, sample_profiles
 from crawler.state import CrawlStore
 from crawler.urls import canonical, is_web
+from data.clock import iso, utcnow
 from extract import ExtractionError, read_page
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def ingest(index: CrawlStore, paths: Iterable[str | Path], site: str | None = No
     reported in ``errors`` and leaves nothing behind. A capture date later than now (beyond
     CLOCK_SKEW) would outrank every later capture of the URL: the ingest time replaces it."""
     report = IngestReport()
-    now = datetime.now(timezone.utc)
+    now = utcnow()
     for path in find_inputs(paths):  # all checked before anything is stored
         counts = IngestReport()
         try:
@@ -125,7 +126,7 @@ def _pages(path: Path, counts: IngestReport) -> Iterator[_Page]:
         _left_out(counts, str(path), exc)
         return
     yield _Page(url=_html_url(body, path), body=body, headers={"Content-Type": "text/html"},
-                fetched_at=_iso(datetime.fromtimestamp(int(mtime), timezone.utc)))
+                fetched_at=iso(datetime.fromtimestamp(int(mtime), timezone.utc)))
 
 
 def _html_url(body: bytes, path: Path) -> str:
@@ -227,11 +228,11 @@ def _warc_date(value: str | None) -> str:
         raise IngestError(f"bad WARC-Date {value!r}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return _iso(moment.astimezone(timezone.utc).replace(microsecond=0))
+    return iso(moment.astimezone(timezone.utc).replace(microsecond=0))
 
 
 def _in_future(moment: str, now: datetime) -> bool:
-    return moment > _iso(now + CLOCK_SKEW)
+    return moment > iso(now + CLOCK_SKEW)
 
 
 def _dated(page: _Page, now: datetime, counts: IngestReport) -> _Page:
@@ -239,13 +240,10 @@ def _dated(page: _Page, now: datetime, counts: IngestReport) -> _Page:
     if not _in_future(page.fetched_at, now):
         return page
     logger.warning("%s: capture date %s is in the future; stored as captured at %s", page.url, page.fetched_at,
-                   _iso(now))
+                   iso(now))
     counts.redated += 1
-    return replace(page, fetched_at=_iso(now))
+    return replace(page, fetched_at=iso(now))
 
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")  # the crawler's format: times compare as text
 
 
 def site_for(url: str, site: str | None = None) -> tuple[str, SiteProfile | None]:
@@ -306,7 +304,7 @@ def store_capture(index: CrawlStore, url: str, body: bytes, headers: dict, captu
     sha256 that names the raw page."""
     counts = IngestReport()
     _store(index, _Page(url=url, body=body, fetched_at=captured_at, headers=headers), site, counts,
-           datetime.now(timezone.utc))
+           utcnow())
     return ("stored" if counts.stored else "skipped"), hashlib.sha256(body).hexdigest()
 
 

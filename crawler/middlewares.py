@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import timezone
 from email.utils import parsedate_to_datetime
 from time import monotonic
 
@@ -17,6 +17,7 @@ from twisted.internet.threads import deferToThread
 
 from crawler.addresses import host_port
 from crawler.urls import canonical
+from data.clock import utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def retry_after(response: Response) -> float | None:
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+    return max(0.0, (when - utcnow()).total_seconds())
 
 
 class RefusedRequest(IgnoreRequest):

@@ -6,11 +6,11 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from crawler.addresses import AddressPolicy, host_port
+from extract.article import EXTRACTOR_VERSION
 from extract.core import MAX_PAGE_BYTES
 
 DEFAULT_CONFIG = Path("~/.config/vnportal/config.toml")
 PROJECT_URL = "https://github.com/vnportal/vnportal"
-VERSION = "0.1"
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class CrawlOptions:
     @property
     def user_agent(self) -> str:
         contact = f"; contact: {self.contact}" if self.contact else ""
-        return f"vnportal/{VERSION} (+{PROJECT_URL}{contact})"
+        return f"vnportal/{EXTRACTOR_VERSION} (+{PROJECT_URL}{contact})"
 
     @property
     def address_policy(self) -> AddressPolicy:

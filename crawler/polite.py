@@ -9,12 +9,13 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import timezone
 from urllib.parse import urlsplit
 
 from protego import Protego
 
 from crawler.options import CrawlOptions
+from data.clock import utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -137,4 +138,4 @@ def retry_after(value: str | None) -> float | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
+    return max(0.0, (moment - utcnow()).total_seconds())

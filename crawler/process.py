@@ -13,6 +13,7 @@ import traceback
 from dataclasses import dataclass
 
 from crawler.sites import get_profile
+from data.clock import utc_iso
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +48,16 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
     for page, result in _extracted(index.pending_pages(), workers):
         if isinstance(result, ExtractionError):
             outcome = "rejected"
-            index.mark_page(page.id, outcome, str(result), _utcnow())
+            index.mark_page(page.id, outcome, str(result), utc_iso())
             log.info("rejected %s: %s", page.url, result)
         elif isinstance(result, PageFailure):
             outcome = "failed"  # a bug, not the page's fault: kept for `vnportal reprocess` once fixed
-            index.mark_page(page.id, outcome, result.reason, _utcnow())
+            index.mark_page(page.id, outcome, result.reason, utc_iso())
             log.error("could not process %s: %s\n%s", page.url, result.reason, result.trace)
         else:
             with index.transaction():  # a kill leaves the page either indexed or still pending
                 outcome = index.add_article(page, *result)
-                index.mark_page(page.id, "indexed", outcome, _utcnow())
+                index.mark_page(page.id, "indexed", outcome, utc_iso())
         counts[outcome] = counts.get(outcome, 0) + 1
     return counts
 
@@ -97,10 +98,6 @@ def profile_for(site: str, day: dt.date | None = None):
         return get_profile(site, day)
     except KeyError:
         return None
-
-
-def _utcnow() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
 def _start_worker(parent_pid: int) -> None:

@@ -17,7 +17,8 @@ from crawler.options import CrawlOptions
 from crawler.orphans import ORPHAN_EXIT_CODE, exit_with_parent
 from crawler.settings import settings_for
 from crawler.sites.base import SiteProfile
-from crawler.spiders.portal import PortalSpider, iso, utcnow
+from crawler.spiders.portal import PortalSpider
+from data.clock import utc_iso
 from data.index import Index
 
 
@@ -36,7 +37,7 @@ def run(spec: dict) -> dict:
     options = CrawlOptions(**spec["options"])
     profiles = [SiteProfile.from_dict(p) for p in spec["profiles"]]
     index = Index(spec["db"])
-    started = iso(utcnow())
+    started = utc_iso()
     rows = {}
     for profile in profiles:
         index.upsert_source(profile.to_dict())
@@ -47,7 +48,7 @@ def run(spec: dict) -> dict:
     process.crawl(crawler, profiles=profiles, index=index, options=options, since=since,
                   max_pages=spec.get("max_pages"), emit=_emit)
     process.start()
-    finished = iso(utcnow())
+    finished = utc_iso()
     sites = [run.report() for run in crawler.spider.runs.values()]
     for site in sites:
         index.finish_run(rows[site["site"]], finished, site, site["status"])

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 from crawler.lock import LockBusy, held_lock_fd, run_lock
 from crawler.options import CrawlOptions
 from crawler.sites.base import SiteProfile
+from data.clock import utc_iso, utcnow
 from data.index import Index
 
 logger = logging.getLogger(__name__)
@@ -84,6 +85,11 @@ class CrawlReport:
                    sites=[SiteReport(**{k: v for k, v in site.items() if k in known}) for site in data["sites"]])
 
 
+def new_run_id() -> str:
+    """A new crawl run's id: its start, UTC, and a random suffix ("20240601T080000Z-3fa2c1")."""
+    return f"{utcnow():%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
 def crawl(index_path: str | Path, profiles: Iterable[SiteProfile], *, max_pages: int | None = None,
           since: date | datetime | None = None, options: CrawlOptions | None = None,
           progress: Callable[[dict], None] | None = None) -> CrawlReport:
@@ -106,8 +112,7 @@ def crawl(index_path: str | Path, profiles: Iterable[SiteProfile], *, max_pages:
         since = datetime.combine(since, time.min)
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=timezone.utc)
-    started = datetime.now(timezone.utc)
-    run_id = f"{started:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+    run_id = new_run_id()
     spec = {"db": str(index_path), "run_id": run_id, "profiles": [p.to_dict() for p in profiles],
             "options": (options or CrawlOptions()).to_dict(), "max_pages": max_pages,
             "since": since.isoformat() if since else None}
@@ -119,7 +124,7 @@ def crawl(index_path: str | Path, profiles: Iterable[SiteProfile], *, max_pages:
             if report is None:
                 index = Index(index_path)
                 try:
-                    index.abort_runs(run_id, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                    index.abort_runs(run_id, utc_iso())
                 finally:
                     index.close()
                 raise CrawlError(f"the crawl process exited with code {code} before reporting (see its log above)")
@@ -132,7 +137,7 @@ def _abort_dead_runs(index_path: str | Path) -> None:
     """Mark 'aborted' the crawl_runs rows a killed run left 'running' (we hold the lock: none is going)."""
     index = Index(index_path)
     try:
-        if aborted := index.abort_runs(None, datetime.now(timezone.utc).isoformat(timespec="seconds")):
+        if aborted := index.abort_runs(None, utc_iso()):
             logger.warning("%d site run(s) of an interrupted crawl marked aborted; resuming", aborted)
     finally:
         index.close()

@@ -1,14 +1,11 @@
-"""URL canonical form (the key of url_state) and attachment recognition."""
+"""URL canonical form (the key of url_state) and which URLs are web pages."""
 from __future__ import annotations
 
-from posixpath import splitext
 from urllib.parse import urlsplit
 
 from scrapy.utils.url import strip_url
 from w3lib.url import canonicalize_url, url_query_cleaner
 
-ATTACHMENT_EXTENSIONS = frozenset({".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
-                                   ".7z", ".odt", ".ods", ".rtf"})
 # Parameters that only track a click (zarsrc: Zalo shares, common on Vietnamese sites).
 TRACKING_PARAMETERS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid",
                        "gclid", "zarsrc", "_gl")
@@ -20,11 +17,6 @@ def canonical(url: str) -> str:
     without credentials (``user:pass@`` is never stored, nor sent)."""
     bare = strip_url(url, strip_credentials=True, strip_default_port=False, strip_fragment=False)
     return canonicalize_url(url_query_cleaner(bare, TRACKING_PARAMETERS, remove=True, unique=False))
-
-
-def is_attachment(url: str) -> bool:
-    """True for links to documents (PDF, Word, Excel, archives), which are never fetched as articles."""
-    return splitext(urlsplit(url).path.lower())[1] in ATTACHMENT_EXTENSIONS
 
 
 def is_web(url: str) -> bool:

@@ -26,7 +26,8 @@ from datasette import hookimpl
 
 from data.query import FTS_TOKEN, QueryError
 from data.search import SearchHit, count_matches, search
-from data.textnorm import document_name, fold_key, key_params
+from data.textnorm import document_name, key_params
+from nlp.vietnamese import fold_key
 
 SEARCH_HITS = 100
 VALUE_CAP = 32 * 2**20  # above the crawler's 10 MiB page cap: every stored page and article text reads

@@ -6,8 +6,9 @@ from dataclasses import asdict, dataclass, field
 import sqlite_utils
 
 from data.search import article_filters
-from data.textnorm import document_name, fold_key, key_match, key_params
+from data.textnorm import document_name, key_match, key_params
 from nlp.officials import position_text
+from nlp.vietnamese import fold_key
 
 
 @dataclass

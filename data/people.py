@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from data.textnorm import name_key, unify
+from data.textnorm import name_key
 from nlp.officials import position_text
+from nlp.vietnamese import unify
 
 # Official acronyms the tagger keeps in organisations, written out in stored positions.
 ACRONYMS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc"}

@@ -28,8 +28,8 @@ from typing import Callable
 
 from data.textnorm import NotUTF8, typed_text
 from data.words import accented, fits, folded, word_spans
-from extract.text import search_form
 from nlp.gazetteer import gazetteer
+from nlp.vietnamese import search_form
 
 MODES = ("as-typed", "exact", "accent-insensitive")
 FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact"}

@@ -2,13 +2,13 @@
 statistics, each article linked to its URL; no script, stylesheet, font or image is fetched."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import jinja2
 import vl_convert
 from markupsafe import Markup
 
+from data.clock import utcnow
 from data.output import plain_number
 from data.search import ARTICLE_DAY, article_filters
 
@@ -131,7 +131,7 @@ def report_html(index, site: str | None = None, since: str | None = None, until:
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     return environment.from_string(_TEMPLATE).render(
         title="vnportal report" + (f": {site}" if site else ""), scope=scope,
-        made=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        made=utcnow().strftime("%Y-%m-%d %H:%M UTC"),
         articles=sum(row["articles"] for row in coverage),
         coverage=sorted(months.items()), sites=sorted({row["site"] for row in coverage}),
         chart=Markup(_chart(coverage)) if coverage else "",

@@ -1,7 +1,73 @@
-"""Schema migrations, applied in order on open. Append a new function; never edit an applied one."""
+"""Schema migrations, applied in order on open. Append a new function; never edit an applied one.
+
+Each migration is SQL or code of its own: none calls the application's functions, so replaying
+history gives the same database whatever today's code does (a rule a migration needs is copied
+into it, frozen). ``data/schema.sql`` is the schema they build, which a test checks a new index and a
+fully migrated old one against; after adding a migration, write it again with
+``python -m data.schema --dump > data/schema.sql``.
+"""
 from __future__ import annotations
 
+import re
+import sys
+import unicodedata
+
 import sqlite_utils
+
+# --- The search form as m003, m005 and m009 wrote it (extract/text.py's search_form and
+# data/textnorm.py's unify from 2026-11-22 on), frozen: the tone of an open syllable ending in
+# oa, oe or uy moves to its first vowel ("hoà" -> "hòa", "Thành uỷ" -> "Thành ủy"). Never edit.
+_V1_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_V1_OLD_TONE = re.compile(
+    rf"(?<![^\W\d_])([^\W\d_]*?)(o)([ae])([{_V1_TONES}])(?![^\W\d_]|[\u0300-\u036f])"
+    rf"|(?<![^\W\d_])([^\W\d_]*?)(u)(y)([{_V1_TONES}])(?![^\W\d_]|[\u0300-\u036f])"
+)
+_V1_HINT = re.compile("o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")
+_V1_HINT_WORD = re.compile(rf"[^\W\d_]*(?:{_V1_HINT.pattern})[^\W\d_]*")
+_V1_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _v1_search_form(text: str) -> str:
+    lowered = unicodedata.normalize("NFC", text.lower())
+    if not _V1_HINT.search(lowered):
+        return lowered
+    return _V1_HINT_WORD.sub(lambda match: _v1_place_tone(match.group()), lowered)
+
+
+def _v1_place_tone(word: str) -> str:
+    def move(match: re.Match) -> str:
+        if match.group(1) is not None:
+            prefix, first, last, tone = match.group(1, 2, 3, 4)
+        else:
+            prefix, first, last, tone = match.group(5, 6, 7, 8)
+            if prefix.endswith(("q", "Q")):
+                return match.group(0)
+        if any(mark in prefix for mark in _V1_TONES) or re.search("[aeiouy]$", prefix):
+            return match.group(0)
+        return prefix + first + tone + last
+
+    return unicodedata.normalize("NFC", _V1_OLD_TONE.sub(move, unicodedata.normalize("NFD", word)))
+
+
+def _v1_unify_word(word: str) -> str:
+    unified = _v1_search_form(word)
+    if unified == word.lower():
+        return word
+    if len(unified) != len(word):
+        return unified
+    return "".join(u.upper() if w.isupper() else u for u, w in zip(unified, word))
+
+
+def _v1_unify(text: str | None) -> str:
+    return _V1_WORD.sub(lambda m: _v1_unify_word(m.group()), unicodedata.normalize("NFC", text or ""))
+
+
+def _register_v1_unify(db: sqlite_utils.Database) -> None:
+    """SQL functions for an article's search-form columns as m003 wrote them (no clause boundaries
+    yet: m008 adds them): ``v1_unify(title or text)``, ``v1_unify_lead(lead)`` (NULL for no lead)."""
+    db.conn.create_function("v1_unify", 1, _v1_unify, deterministic=True)
+    db.conn.create_function("v1_unify_lead", 1, lambda lead: _v1_unify(lead) if lead else None,
+                            deterministic=True)
 
 
 def m001_core(db: sqlite_utils.Database) -> None:
@@ -129,8 +195,6 @@ def _fts_delete(prefix: str) -> str:
 
 
 def m003_search(db: sqlite_utils.Database) -> None:
-    from data.search import store_search_text  # the search form is computed in Python
-
     db.executescript(f"""
 CREATE TABLE article_search (  -- title, lead and text in the search form (NFC, tone marks unified)
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -153,8 +217,9 @@ CREATE TRIGGER article_search_au AFTER UPDATE ON article_search BEGIN
 {_fts_sync('new')}
 END;
 """)
-    for article_id, title, lead, text in db.conn.execute("SELECT id, title, lead, text FROM articles"):
-        store_search_text(db, article_id, title, lead, text)
+    _register_v1_unify(db)
+    db.execute("INSERT INTO article_search (article_id, title, lead, text) "
+               "SELECT id, v1_unify(title), v1_unify_lead(lead), v1_unify(text) FROM articles")
 
 
 def m004_search_filters(db: sqlite_utils.Database) -> None:
@@ -175,34 +240,30 @@ def m004_search_filters(db: sqlite_utils.Database) -> None:
 def m005_search_form_hoac(db: sqlite_utils.Database) -> None:
     """Search forms written before the fix that left "hoặc" alone: redo those holding "họăc"
     (a dot below moved off ă, â or ê), which snippets showed as the page never wrote it."""
-    from data.search import store_search_text
-
     broken = "GLOB '*[ọỌ][ăâêĂÂÊ]*'"
-    rows = db.execute(f"SELECT a.id, a.title, a.lead, a.text FROM article_search s JOIN articles a ON a.id = "
-                      f"s.article_id WHERE s.text {broken} OR s.title {broken} OR s.lead {broken}").fetchall()
-    for article_id, title, lead, text in rows:
-        store_search_text(db, article_id, title, lead, text)
+    _register_v1_unify(db)
+    db.execute(f"UPDATE article_search SET (title, lead, text) = (SELECT v1_unify(a.title), v1_unify_lead(a.lead), "
+               f"v1_unify(a.text) FROM articles a WHERE a.id = article_search.article_id) "
+               f"WHERE text {broken} OR title {broken} OR lead {broken}")
 
 
 def m006_directive_fields_by_earliest_citation(db: sqlite_utils.Database) -> None:
     """Documents' date, issuer and title as data.tags now picks them (the earliest citation's),
     not as whichever citation happened to be indexed first; an index per field answers the pick
     at once (without one, a document cited 200,000 times took 0.7 s on every new citation)."""
-    from data.tags import CITED_FIELDS, fill_cited_fields
-
-    for name in CITED_FIELDS:
+    fields = ("date", "issuer", "title")
+    for name in fields:
         db.execute(f"CREATE INDEX idx_directive_mentions_{name} ON directive_mentions(directive_key, article_day, "
                    f"{name}) WHERE {name} IS NOT NULL")
-    for (key,) in db.execute("SELECT key FROM directives").fetchall():
-        fill_cited_fields(db, key)
+    picks = ", ".join(f"{name} = (SELECT {name} FROM directive_mentions WHERE directive_key = directives.key "
+                      f"AND {name} IS NOT NULL ORDER BY article_day, {name} LIMIT 1)" for name in fields)
+    db.execute(f"UPDATE directives SET {picks}")
 
 
 def m007_search_syllables(db: sqlite_utils.Database) -> None:
     """The syllables with diacritics the exact search table holds, by their letters: a query typed
     partly without diacritics is written out with each spelling (data/query.py). Filled from the
     table's own vocabulary; the folding is spelled out here so that this step never changes."""
-    import unicodedata
-
     def letters(term: str) -> str:
         bare = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
         return unicodedata.normalize("NFC", bare).replace("đ", "d")
@@ -223,8 +284,6 @@ def m008_search_clause_boundaries(db: sqlite_utils.Database) -> None:
     here so that this step never changes). The search forms are rewritten with the triggers
     off, then both FTS tables are rebuilt from them (cheaper than a delete and insert a row) and
     merged into one segment."""
-    import re
-
     mark = re.compile(r"(?<=[.,;:!?…)\]\"”’»])\s+|\s+(?=[(\[\"“‘«])|\s*\n\s*")
     marked = re.compile(r"\s?ǀ")
 
@@ -251,25 +310,20 @@ def m009_people_by_province(db: sqlite_utils.Database) -> None:
     at its ends ignored) within the province of the site that mentions it; positions with UBND,
     HĐND and MTTQ written out, one per phrase they read as (a word ending the title and starting
     the organisation once, case ignored), first and last seen over their mentions. The rules are
-    spelled out here (tone marks placed by data.textnorm's unify and search_form) so that this
-    step never changes. Each new person keeps the id of the old one its first mention had, while
-    free; a name split across provinces gets new ids for the others."""
+    spelled out here (tone marks placed by the frozen search form above) so that this step never
+    changes. Each new person keeps the id of the old one its first mention had, while free; a
+    name split across provinces gets new ids for the others."""
     import json
-    import re
-    import unicodedata
-
-    from data.textnorm import unify
-    from extract.text import search_form
 
     space, ends = re.compile(r"\s+"), re.compile(r"^[\W_]+|[\W_]+$")
     acronyms = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc"}
     acronym = re.compile(r"(?<!\w)(UBND|HĐND|MTTQ)(?!\w)")
 
     def key(text: str | None) -> str:
-        return ends.sub("", space.sub(" ", search_form(unicodedata.normalize("NFC", text or ""))))
+        return ends.sub("", space.sub(" ", _v1_search_form(unicodedata.normalize("NFC", text or ""))))
 
     def clean(text: str | None) -> str | None:
-        return space.sub(" ", acronym.sub(lambda m: acronyms[m.group()], unify(text or ""))).strip() or None
+        return space.sub(" ", acronym.sub(lambda m: acronyms[m.group()], _v1_unify(text or ""))).strip() or None
 
     def phrase(title: str, organization: str | None) -> str:
         first, _, rest = (organization or "").partition(" ")
@@ -427,6 +481,7 @@ def unknown_migrations(db: sqlite_utils.Database) -> list[str]:
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply every migration not yet recorded in ``_migrations``; return their names."""
+    from data.clock import utc_iso
     from data.database import write_transaction
 
     db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
@@ -436,5 +491,47 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
             with write_transaction(db):  # all or nothing: a failed migration leaves no half-built table
                 migration(db)
                 db["_migrations"].insert({"name": migration.__name__,
-                                          "applied_at": db.execute("select datetime('now')").fetchone()[0]})
+                                          "applied_at": utc_iso()})
     return pending
+
+
+_SCHEMA_ORDER = {"table": 0, "view": 1, "index": 2, "trigger": 3}
+_SCHEMA_HEADER = ("-- The schema of a vnportal index: data/schema.py's migrations applied to a new file.\n"
+                  "-- Written by `python -m data.schema --dump > data/schema.sql`; tests/test_schema.py checks it.\n\n")
+
+
+def schema_sql(db: sqlite_utils.Database) -> str:
+    """The schema ``db`` holds, as the SQL script ``data/schema.sql`` snapshots: its tables, views,
+    indexes and triggers as SQLite recorded them (an FTS5 table's own tables are left to it), then
+    its user_version and the migrations it has applied."""
+    rows = db.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
+    virtual = [name for _, name, sql in rows if sql.startswith("CREATE VIRTUAL TABLE")]
+    statements = [f"{sql};" for kind, name, sql in sorted(rows, key=lambda row: (_SCHEMA_ORDER[row[0]], row[1]))
+                  if not any(name.startswith(f"{table}_") and kind == "table" for table in virtual)]
+    statements.append(f"PRAGMA user_version = {db.execute('PRAGMA user_version').fetchone()[0]};")
+    applied = [name for name in (m.__name__ for m in MIGRATIONS) if name in applied_migrations(db)]
+    statements.append("INSERT INTO _migrations (name) VALUES\n" + ",\n".join(f"    ('{name}')" for name in applied) + ";")
+    return _SCHEMA_HEADER + "\n\n".join(statements) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """``python -m data.schema --dump``: print the schema of a new index (the text of data/schema.sql)."""
+    import tempfile
+    from pathlib import Path
+
+    from data.database import open_database
+
+    if argv != ["--dump"]:
+        print("usage: python -m data.schema --dump > data/schema.sql", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "new.db", write=True)
+        try:
+            sys.stdout.write(schema_sql(db))
+        finally:
+            db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -28,8 +28,9 @@ from dataclasses import asdict, dataclass
 import sqlite_utils
 
 from data.query import FTS_TOKEN, Match, QueryError, compile_query, shown, typed
-from data.textnorm import fold_key, key_match, key_params, mark_boundaries, unify, unmark_boundaries
+from data.textnorm import key_match, key_params, mark_boundaries, unmark_boundaries
 from data.words import folded
+from nlp.vietnamese import fold_key, unify
 
 logger = logging.getLogger(__name__)
 

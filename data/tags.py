@@ -11,7 +11,8 @@ import unicodedata
 import sqlite_utils
 
 from data.people import person_key, position_key, stored_position
-from data.textnorm import directive_fold, fold_key, unify
+from data.textnorm import directive_fold
+from nlp.vietnamese import fold_key, unify
 
 TAG_TABLES = ("dates", "official_mentions", "directive_mentions", "statistics")
 _KINDS = ("dates", "officials", "directives", "statistics")

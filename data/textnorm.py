@@ -1,6 +1,7 @@
-"""Text forms the index matches on: tone-unified NFC (exact search, people) and folded
-(no diacritics, đ -> d) for accent-insensitive search; what a typed document reference finds,
-and how a document key reads. Stored article text is never changed."""
+"""Text forms the index matches on, made from the Vietnamese text rules of nlp.vietnamese: what a
+person typed, clause boundaries in the search form, a person's name key, a document key's folded
+form, what a typed document reference finds, and how a document key reads. Stored article text
+is never changed."""
 from __future__ import annotations
 
 import json
@@ -8,23 +9,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from extract.text import drop_invisible, search_form
+from extract.text import drop_invisible
 from nlp.gazetteer import gazetteer
+from nlp.vietnamese import fold_key, search_form
 
-_WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s+")
 _END_MARKS = re.compile(r"^[\W_]+|[\W_]+$")
-
-
-@lru_cache(maxsize=65536)
-def _unify_word(word: str) -> str:
-    unified = search_form(word)
-    if unified == word.lower():
-        return word
-    if len(unified) != len(word):
-        return unified
-    # search_form lowercases; put the page's capitals back so snippets read as written
-    return "".join(u.upper() if w.isupper() else u for u, w in zip(unified, word))
 
 
 class NotUTF8(ValueError):
@@ -59,27 +49,10 @@ def unmark_boundaries(text: str) -> str:
     return _MARKED.sub("", text)
 
 
-def unify(text: str) -> str:
-    """NFC with one tone-mark placement ("Thành uỷ" -> "Thành ủy"); case and spacing kept."""
-    text = unicodedata.normalize("NFC", text or "")
-    return _WORD.sub(lambda m: _unify_word(m.group()), text)
-
-
-def fold(text: str) -> str:
-    """Drop every diacritic and turn đ/Đ into d/D; case and spacing kept."""
-    stripped = "".join(c for c in unicodedata.normalize("NFD", text or "") if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
-
-
 def name_key(name: str) -> str:
     """Identity of a person's name: the search form (NFC, tone-unified, lower case), single spaces,
     no punctuation or spaces at either end ("Lê Thuỷ." -> "lê thủy")."""
     return _END_MARKS.sub("", _SPACE.sub(" ", search_form(unicodedata.normalize("NFC", name))))
-
-
-def fold_key(text: str) -> str:
-    """Accent-insensitive comparison form: folded, lower case, single spaces."""
-    return _SPACE.sub(" ", fold(text).lower()).strip()
 
 
 def directive_fold(key: str) -> str:

@@ -7,7 +7,7 @@ import sqlite_utils
 
 from data.query import QueryError, shown, typed
 from data.search import ARTICLE_DAY, article_filters, day_bound
-from data.textnorm import fold_key
+from nlp.vietnamese import fold_key
 
 # What nlp.statistics and nlp.dates store in the ``kind`` columns (nlp.records documents them).
 STATISTIC_KINDS = ("count", "percent", "percentage_point", "ratio", "money", "measure")

@@ -12,23 +12,20 @@ typed with them must be that syllable ("bản dân văn" is no entry).
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 
-from data.textnorm import fold
-from extract.text import search_form
 from nlp.gazetteer import gazetteer, names
 from nlp.lexicon import known_words
+from nlp.vietnamese import SYLLABLE, fold_key, search_form
 
 MAX_SYLLABLES = 6  # longest lexicon entry used
 NAME_SYLLABLES = 4  # longest person name: surname and three more
-_SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
 @functools.lru_cache(maxsize=65536)
 def folded(syllable: str) -> str:
     """The accent-free form of a search-form syllable ("vận" -> "van", "đảng" -> "dang")."""
-    return fold(syllable).lower()
+    return fold_key(syllable)
 
 
 def accented(syllable: str) -> bool:
@@ -41,7 +38,7 @@ def _lexicon() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The entries of two syllables or more, in search form, by their first syllable's folded form."""
     entries: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for phrase in (*known_words(), *names()):
-        syllables = tuple(search_form(s) for s in _SYLLABLE.findall(phrase))
+        syllables = tuple(search_form(s) for s in SYLLABLE.findall(phrase))
         if 2 <= len(syllables) <= MAX_SYLLABLES and len(syllables) == len(phrase.split()) - phrase.count(" - "):
             entries[folded(syllables[0])].add(syllables)
     return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in entries.items()}

@@ -1,9 +1,22 @@
-"""The Article record that extraction produces and the index stores."""
+"""The Article record that extraction produces and the index stores, and which of its links are
+attachments (the crawler never fetches those as articles)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+from posixpath import splitext
+from urllib.parse import urlsplit
 
-EXTRACTOR_VERSION = "0.2.0"
+# The installed vnportal's version (pyproject.toml), also `vnportal --version` and the crawler's
+# User-Agent: each article records it as the code that extracted it (`vnportal reprocess --since-version`).
+EXTRACTOR_VERSION = version("vnportal")
+ATTACHMENT_EXTENSIONS = frozenset({".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
+                                   ".7z", ".odt", ".ods", ".rtf"})
+
+
+def is_attachment(url: str) -> bool:
+    """True for links to documents (PDF, Word, Excel, archives) by their path's extension, any case."""
+    return splitext(urlsplit(url).path.lower())[1] in ATTACHMENT_EXTENSIONS
 
 
 class ExtractionError(ValueError):
@@ -19,7 +32,7 @@ class Article:
     author: str | None = None
     lead: str | None = None  # the sapo; also the first paragraph of ``text`` when the page has one
     captions: list[str] = field(default_factory=list)
-    attachments: list[str] = field(default_factory=list)  # absolute URLs of PDF/DOC/XLS links
+    attachments: list[str] = field(default_factory=list)  # absolute URLs of the links is_attachment accepts
     language: str = "vi"
     extractor_version: str = EXTRACTOR_VERSION
 

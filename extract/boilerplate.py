@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.text import search_form
+from nlp.vietnamese import search_form
 
 # headings after which a portal page holds no more of the article
 TRAILING_HEADINGS = tuple(search_form(h) for h in (

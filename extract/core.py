@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from typing import BinaryIO
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 import trafilatura
@@ -22,14 +22,15 @@ from lxml.html import HtmlElement
 from w3lib.html import get_meta_refresh
 
 from extract import dates
-from extract.article import Article, ExtractionError
+from extract.article import Article, ExtractionError, is_attachment
 from extract.blocks import (BLOCK_TAGS, SKIP_TAGS, Block, alignment, chrome_weight,
                            is_chrome_element, render, text_of, within)
 from extract.boilerplate import (Para, byline, byline_prefix, finish_body, is_lead_element,
                                  is_trailing_heading)
 from extract.encoding import binary_kind, decode_html
 from extract.legacy import detect_legacy, to_unicode, unicode_vietnamese_count
-from extract.text import clean_text, detect_language, search_form
+from extract.text import clean_text, detect_language
+from nlp.vietnamese import search_form
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,6 @@ _SOFT_404 = re.compile(
     r"[^.!?]{0,40}?\b(?:không tồn tại|không còn tồn tại|đã bị xóa|đã bị gỡ bỏ|đã bị gỡ)\b"
     r"|\bkhông tìm thấy (?:trang|bài viết|nội dung|tin|dữ liệu|đường dẫn)\b"
     r"|\blỗi 404\b|\berror 404\b|\b404 not found\b|\bpage not found\b")
-_ATTACHMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|zip|rar|pptx?|odt|ods)$", re.I)
 _ATTACH_CLASS = re.compile(r"attach|dinhkem|dinh-kem|tepdinhkem|tep-dinh-kem|file-?download|"
                            r"taive|tai-ve|download", re.I)
 _CAPTION_CLASS = re.compile(
@@ -505,7 +505,7 @@ def _attachments(tree: HtmlElement, container: HtmlElement | None, base: str) ->
             if not href or href.startswith(("javascript:", "mailto:", "#")):
                 continue
             absolute = urljoin(base, href)
-            if _ATTACHMENT.search(urlsplit(absolute).path) and absolute not in found:
+            if is_attachment(absolute) and absolute not in found:
                 found.append(absolute)
     return found
 

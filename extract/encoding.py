@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 
 from extract.legacy import detect_legacy
-from extract.text import vietnamese_ratio
+from nlp.vietnamese import vietnamese_ratio
 
 log = logging.getLogger(__name__)
 

@@ -43,13 +43,13 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from nlp import lexicon
 from nlp.dates import date_spans
 from nlp.numbers import NUMBER_PATTERN, SCALES, parse_amount, parse_number
 from nlp.records import StatisticTag
+from nlp.vietnamese import place_tones
 
 logger = logging.getLogger(__name__)
 
@@ -63,15 +63,11 @@ QUALIFIERS = ("gần như", "ít nhất", "tối đa", "tối thiểu", "xấp x
               "khoảng", "trên", "gần", "hơn", "dưới")
 DETERMINERS = ("các", "những", "mọi", "số")  # skipped before the noun after "%"
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-
 
 @functools.lru_cache(maxsize=65536)
 def _key(word: str) -> str:
-    """``word`` lower-cased with its tone mark moved to the end: ``hoà`` and ``hòa`` share a key."""
-    nfd = unicodedata.normalize("NFD", word.lower())
-    base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
-    return base + "".join(c for c in nfd if c in _TONES)
+    """``word`` lower-cased, its tone on one vowel: ``hoà`` and ``hòa`` share a key."""
+    return place_tones(word.lower())
 
 
 def _phrase_key(phrase: str) -> str:

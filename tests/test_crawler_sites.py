@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,9 @@ from crawler.discovery import (article_pattern, feed_entries, feed_links, looks_
                                page_kind, page_links, page_text_hash, parse_date)
 from crawler.middlewares import retry_after
 from crawler.settings import settings_for
-from crawler.urls import canonical, is_attachment
+from crawler.urls import canonical
 from data import Index
+from extract.article import is_attachment
 
 SAMPLE_SITE = Path(__file__).resolve().parent.parent / "data" / "sample_site"
 
@@ -159,7 +161,7 @@ def test_options_come_from_defaults_then_config_then_flags(tmp_path):
     options = load_options(config, download_delay=0.5, timeout=None)
     assert (options.contact, options.download_delay, options.recheck_days) == ("ops@example.org", 0.5, 7)
     assert options.timeout == CrawlOptions().timeout
-    assert options.user_agent == "vnportal/0.1 (+https://github.com/vnportal/vnportal; contact: ops@example.org)"
+    assert options.user_agent == f"vnportal/{version('vnportal')} (+https://github.com/vnportal/vnportal; contact: ops@example.org)"
     config.write_text("[crawl]\ndelay = 3\n")
     with pytest.raises(ValueError, match="unknown crawl option"):
         load_options(config)

@@ -9,10 +9,10 @@ import sqlite_utils
 
 from data import FetchedPage, Index
 from data.schema import MIGRATIONS, m001_core
-from data.textnorm import unify
 from data_corpus import FETCHED_AT, directive, fill, html_page, official, sample
 from extract import Article
 from nlp.records import Tags
+from nlp.vietnamese import unify
 
 TAG_TABLES = ("dates", "official_mentions", "directive_mentions", "statistics")
 CONTENT_TABLES = ("articles", "revisions", "people", "person_positions", "directives", "article_search",

@@ -9,8 +9,8 @@ import pytest
 import data.search
 from data import Index
 from data.search import QueryError
-from data.textnorm import fold
 from data_corpus import fill
+from nlp.vietnamese import fold
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from badinput.build import cp1258, tcvn3, vni  # the bad-input corpus's encoders
 
-from extract import EXTRACTOR_VERSION, Article, ExtractionError, extract_html, search_form
+from extract import EXTRACTOR_VERSION, Article, ExtractionError, extract_html
 from extract.legacy import detect_legacy
 
 URL = "https://haiphong.gov.vn/tin-tuc-su-kien/hoi-nghi-118467.html"
@@ -268,20 +268,6 @@ def test_meta_charset_used_without_header():
     assert run(raw).title == TITLE
 
 
-# --- search form ---------------------------------------------------------------------------
-
-@pytest.mark.parametrize("a, b", [("Thành uỷ", "thành ủy"), ("hoà bình", "hòa bình"), ("Thuý", "thúy"),
-                                  ("khoẻ", "khỏe"), ("hoạ sĩ", "họa sĩ"), ("tuỳ", "tùy"),
-                                  (unicodedata.normalize("NFD", "Uỷ ban"), "ủy ban")])
-def test_search_form_pairs(a, b):
-    assert search_form(a) == search_form(b) == b
-
-
-@pytest.mark.parametrize("word", ["quý", "hoàn", "khuỷu", "thuở", "quỳnh"])
-def test_search_form_leaves_other_words(word):
-    assert search_form(word) == word
-
-
 # --- not an article -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("raw, reason", [
@@ -386,10 +372,6 @@ def test_rendering_weighs_page_chrome_as_chrome_weight_does():
             assert all(block.chrome == chrome_weight(block.element) for block in render(inner)), path.name
         seen |= {block.chrome for block in blocks}
     assert seen == {0.0, 0.3, 1.0}
-
-
-def test_search_form_moves_old_style_tones_only():
-    assert search_form("Hoà, THUỶ, khoẻ, quý, hoặc, Hoàng") == "hòa, thủy, khỏe, quý, hoặc, hoàng"
 
 
 # --- real-portal failure classes (issue 16) ---------------------------------------------------

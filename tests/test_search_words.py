@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from data import Index
 from data.query import QueryError, compile_query
-from data.textnorm import fold, unify
 from data.words import word_spans
+from nlp.vietnamese import fold, unify
 
 
 SPELLINGS = {"ban": ["ban", "bản", "bán", "bàn"], "thanh": ["thanh", "thành", "thánh"], "ho": ["ho", "hộ", "hồ"],

@@ -4,25 +4,21 @@ from __future__ import annotations
 import json
 import logging
 import os
-import secrets
 import socket
 import time
-from datetime import datetime, timezone
 from typing import Iterable
 
 from crawler.distributed import scripts
 from crawler.distributed.connection import DistributedError
 from crawler.distributed.keys import Keys
+from crawler.runner import new_run_id
 from crawler.sites.base import SiteProfile
+from data.clock import utc_iso
 from data.frontier import is_pending
 
 logger = logging.getLogger(__name__)
 
 WORKER_TTL = 60.0  # seconds without a heartbeat after which a worker counts as dead
-
-
-def utc_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 class Round:
@@ -43,7 +39,7 @@ class Round:
         """Join the running round, or start one; register ``profiles`` in it."""
         keys = keys or Keys()
         worker = worker or f"{socket.gethostname()}-{os.getpid()}"
-        new_id = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+        new_id = new_run_id()
         round_id, created = server.register_script(scripts.JOIN)(
             keys=[keys.round, keys.ready, keys.state, keys.pending_sites, keys.items],
             args=[new_id, worker, time.time(), WORKER_TTL, keys.round_prefix, utc_iso(), keys.pending_prefix])

@@ -11,7 +11,8 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.exceptions import ScrapyDeprecationWarning
 
 from crawler.distributed.connection import DistributedError, connect
-from crawler.distributed.rounds import Round, utc_iso
+from crawler.distributed.rounds import Round
+from data.clock import utc_iso
 from crawler.distributed.settings import worker_settings
 from crawler.distributed.spider import DistributedSpider
 from crawler.options import CrawlOptions

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Callable
 from urllib.parse import urljoin, urlsplit
 
@@ -40,19 +40,13 @@ from crawler.middlewares import RefusedRequest, retry_after
 from crawler.options import CrawlOptions
 from crawler.sites.base import SiteProfile
 from crawler.state import CrawlState
-from crawler.urls import canonical, is_attachment
+from crawler.urls import canonical
+from data.clock import iso, utc_iso, utcnow
+from extract.article import is_attachment
 
 logger = logging.getLogger(__name__)
 
 KNOWN_STATUSES = ("gone", "redirected", "attachment")  # settled without a fetch of their own
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
 
 
 class SiteRun:
@@ -226,7 +220,7 @@ class PortalSpider(scrapy.Spider):
         return None
 
     def parse_article(self, response: Response):
-        run, url, at = self.runs[response.meta["site"]], response.meta["vn_url"], iso(utcnow())
+        run, url, at = self.runs[response.meta["site"]], response.meta["vn_url"], utc_iso()
         if response.status == 304:
             yield NotModifiedItem(url, run.profile.name, "article", at)
             return
@@ -413,7 +407,7 @@ class PortalSpider(scrapy.Spider):
         run = self.runs[response.meta["site"]]
         if response.meta["start"]:
             run.starts_ok += 1
-        return run, iso(utcnow())
+        return run, utc_iso()
 
     def _discovered(self, run: SiteRun, at: str, articles: list[str], attachments: list[str]):
         if articles:
@@ -424,7 +418,7 @@ class PortalSpider(scrapy.Spider):
     def on_error(self, failure: Failure):
         """Record why a request failed: HTTP status, timeout, DNS, redirect loop, too large, robots.txt."""
         meta = failure.request.meta
-        run, at = self.runs[meta["site"]], iso(utcnow())
+        run, at = self.runs[meta["site"]], utc_iso()
         reason, http_status, wait = describe_failure(failure, self.options)
         if meta.get("probe"):
             logger.debug("probe %s: %s", meta["vn_url"], reason)

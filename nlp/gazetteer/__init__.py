@@ -5,8 +5,8 @@ The data (titles, organisations, unit names, abbreviations, places, surnames, do
 issuer codes) lives in CSV/TXT files next to this module and is loaded once (``gazetteer()``).
 
 Matching ignores case and tone-mark placement (``Thành uỷ`` = ``Thành ủy``, ``hoà`` = ``hòa``):
-``match_key()`` rewrites each syllable with its tone on one canonical vowel and lowercases it,
-keeping the length of the text unchanged so that offsets found in the key index the input.
+``match_key()`` puts each syllable's tone on one vowel (``nlp.vietnamese.place_tones``) and lowercases
+it, keeping the length of the text unchanged so that offsets found in the key index the input.
 
 ``match_organization()`` reads ``head [unit name] [level] [place]`` or ``head [unit name] parent``:
 "Sở" + "Giáo dục và Đào tạo" + "tỉnh" + "Kiên Giang"; "Ban" + "Tuyên giáo" + "Thành ủy". Its display
@@ -24,61 +24,17 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-_VOWELS = frozenset("aeiouy")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+from nlp.vietnamese import place_tones
+
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 # Same-length rewrites for the key: every dash is "-", non-breaking spaces are spaces, the Icelandic
 # eth that old Vietnamese pages use for "Đ" is "đ". (Chained str.replace: str.translate is slower here.)
 _KEY_REWRITES = (("\u2013", "-"), ("\u2014", "-"), ("\u2012", "-"), ("\u2212", "-"), ("\u00a0", " "), ("\u00f0", "đ"))
 
 
-@functools.lru_cache(maxsize=65536)
-def canon_word(word: str) -> str:
-    """``word`` with its tone mark on the canonical vowel (old style: hòa, ủy, khỏe); case kept."""
-    letters: list[list[str]] = []
-    tone = None
-    for ch in unicodedata.normalize("NFD", word):
-        if unicodedata.combining(ch):
-            if ch in _TONES:
-                tone = tone or ch
-            elif letters:
-                letters[-1][1] += ch
-        else:
-            letters.append([ch, ""])
-    if tone is None:
-        return word
-    low = [base.lower() for base, _ in letters]
-    vowels = [k for k, c in enumerate(low) if c in _VOWELS]
-    if not vowels:
-        return word
-    first = last = vowels[0]
-    while last + 1 < len(low) and low[last + 1] in _VOWELS:
-        last += 1
-    if last > first and first > 0 and (low[first - 1], low[first]) in (("q", "u"), ("g", "i")):
-        first += 1  # "qu" and "gi" are consonants: quý, già
-    marked = [k for k in range(first, last + 1) if letters[k][1]]
-    if marked:
-        pos = marked[-1]  # the vowel with a circumflex, breve or horn (ươ -> ơ)
-    elif last + 1 < len(low):
-        pos = last  # closed syllable: hoàn, toán
-    elif last - first >= 2:
-        pos = first + 1  # three vowels: ngoài
-    else:
-        pos = first  # open syllable: hòa, ủy, mùa
-    letters[pos][1] += tone
-    out = unicodedata.normalize("NFC", "".join(base + marks for base, marks in letters))
-    return out if len(out) == len(word) else word
-
-
-def canon_text(text: str) -> str:
-    """``text`` with canonical tone placement in every syllable (same length, case kept)."""
-    return _LETTERS_RE.sub(lambda m: canon_word(m.group()), text)
-
-
 def match_key(text: str) -> str:
-    """Lowercase, tone-canonical, dash-unified copy of ``text`` with the same length."""
-    out = canon_text(text)
+    """Lowercase, tone-canonical (``place_tones``), dash-unified copy of ``text`` with the same length."""
+    out = place_tones(text)
     low = out.lower()
     if len(low) != len(out):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
@@ -307,7 +263,7 @@ class Org:
 
 def span(text: str, tokens: list[Token], i: int, j: int) -> str:
     """Tone-canonical text of tokens[i:j] with whitespace collapsed."""
-    return " ".join(canon_text(text[tokens[i].start:tokens[j - 1].end]).split())
+    return " ".join(place_tones(text[tokens[i].start:tokens[j - 1].end]).split())
 
 
 def _next(text: str, tokens: list[Token], j: int) -> bool:
