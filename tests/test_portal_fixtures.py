@@ -22,7 +22,8 @@ from scrapy.utils.sitemap import Sitemap
 
 from crawler.discovery import feed_entries, following_page, listing_articles, page_links
 from crawler.sites import REGISTRY
-from crawler.urls import canonical, is_attachment
+from crawler.urls import canonical
+from extract.article import is_attachment
 from extract import extract_dated
 
 ROOT = Path(__file__).resolve().parent.parent
