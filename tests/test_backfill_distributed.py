@@ -20,6 +20,10 @@ import redis  # noqa: E402 (after redisserver's importorskip)
 
 from archive import LoggedProxy, Pywb, write_warc
 from crawler.distributed import Keys
+from crawler.distributed.hostslots import HostSlots, SharedPacing
+from crawler.options import CrawlOptions
+from crawler.polite import PoliteClient, Unavailable
+from httpserver import PortalServer
 from test_backfill import SITE, history, rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,3 +184,24 @@ def test_a_backfill_worker_without_redis_or_published_state_cannot_run(redis_url
     unpublished = start(tmp_path, "backfill", SITE, "--redis", redis_url)
     out, err = unpublished.communicate(timeout=120)
     assert unpublished.returncode == 2 and "vnportal index-worker" in err and "Traceback" not in err
+
+
+def test_a_retry_after_pauses_the_host_for_every_worker(redis_url):
+    """Two workers' clients on the hosts' shared slots: one is told 429 Retry-After 1, and the
+    other's next request to that host waits the second too."""
+    server = PortalServer()
+    try:
+        server.route("/busy", "slow down", status=429, headers={"Retry-After": "1"})
+        server.route("/page", "<html><body>page</body></html>")
+        slots = HostSlots(redis.Redis.from_url(redis_url), Keys(), lease=60)
+        told, other = (PoliteClient(CrawlOptions().allowing(server.base), delay=0.2, retries=0,
+                                    pacing=SharedPacing(slots)) for _ in range(2))
+        with pytest.raises(Unavailable, match="kept answering HTTP 429"):
+            told.get(server.url("/busy"))
+        assert other.get(server.url("/page")).status == 200
+    finally:
+        server.close()
+    log = server.log
+    assert [entry.path for entry in log] == ["/robots.txt", "/busy", "/robots.txt", "/page"]
+    assert log[2].at - log[1].at >= 1.0 - 0.02  # the other worker waited what Retry-After asked
+    assert log[1].at - log[0].at >= 0.2 - 0.02 and log[3].at - log[2].at >= 0.2 - 0.02

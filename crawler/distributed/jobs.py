@@ -143,7 +143,8 @@ class BackfillJob:
 
     def windows(self, find) -> list[Window]:
         """The job's windows: as the first worker found them (``find()``), so every worker lists the same."""
-        self.server.hsetnx(self.key("state"), "windows", json.dumps([asdict(w) for w in find()]))
+        if not self.server.hexists(self.key("state"), "windows"):
+            self.server.hsetnx(self.key("state"), "windows", json.dumps([asdict(w) for w in find()]))
         return [Window(**fields) for fields in json.loads(self.server.hget(self.key("state"), "windows"))]
 
     def claim_window(self, window: str) -> str:
