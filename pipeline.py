@@ -990,7 +990,8 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
     from crawler.polite import PoliteClient
     from crawler.archives.sources import COMMONCRAWL_DATA, COMMONCRAWL_INDEXES, WAYBACK_CDX, WAYBACK_REPLAY, \
         CommonCrawl, Wayback
-    from crawler.backfill import BackfillOptions, Target, backfill as backfill_site, sources_named
+    from crawler.backfill import BackfillOptions, Target, backfill as backfill_site, exit_code as backfill_exit_code, \
+        sources_named
     from data import Index
     from data.output import render
 
@@ -1050,11 +1051,12 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
                       "table"), nl=False)
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
     click.echo(f"{client.requests} request(s) to the archives; processed: {summary}")
-    ctx.exit(1 if any(r.status != "ok" or r.failed for r in reports) else 0)
+    ctx.exit(backfill_exit_code(reports))
 
 
 def _backfill_on_redis(redis_url: str, plans: list, client) -> int:
     """Backfill as one worker of the distributed backfill in Redis; print this worker's share; the exit code."""
+    from crawler.backfill import exit_code as backfill_exit_code
     from crawler.distributed import DistributedError
     from crawler.distributed.backfill import backfill_distributed
     from data.output import render
@@ -1067,7 +1069,7 @@ def _backfill_on_redis(redis_url: str, plans: list, client) -> int:
                                                                    "status"], "table"), nl=False)
     click.echo(f"worker {share.worker}: {share.requests} request(s) to the archives, "
                f"{share.messages} message(s) sent to the index worker")
-    return 1 if any(r.status != "ok" or r.failed for r in share.reports) else 0
+    return backfill_exit_code(share.reports)
 
 
 @cli.group()

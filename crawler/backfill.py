@@ -197,6 +197,11 @@ def store_missing(ledger: ArchiveLedger, listed: ListedCapture, archived_url: st
     logger.info("%s: %s", archived_url, reason)
 
 
+def exit_code(reports: Iterable[SiteReport]) -> int:
+    """1 if an archive stopped a site early or captures failed, else 0."""
+    return 1 if any(report.status != "ok" or report.failed for report in reports) else 0
+
+
 def sources_named(which: str, *, wayback: Wayback | None = None, commoncrawl: CommonCrawl | None = None) -> list:
     """The archives ``--source`` names: wayback, commoncrawl or both."""
     chosen = {"wayback": [wayback or Wayback()], "commoncrawl": [commoncrawl or CommonCrawl()]}

@@ -21,8 +21,8 @@ from typing import Callable, Iterable
 
 from crawler.distributed.backfill_writer import BackfillWriter, publish_windows
 from crawler.distributed.codec import decode_item
-from crawler.distributed.jobs import workers_alive
 from crawler.distributed.connection import connect
+from crawler.distributed.jobs import workers_alive
 from crawler.distributed.keys import Keys
 from crawler.distributed.rounds import WORKER_TTL, utc_iso
 from crawler.items import DiscoveredItem, FetchedItem
