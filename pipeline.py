@@ -741,6 +741,9 @@ def _day_bounds(text: str, param: str) -> tuple[dt.date, dt.date]:
 @click.option("--commoncrawl-data", metavar="URL", help="Where Common Crawl's WARC files are read by byte range.")
 @click.option("--delay", type=click.FloatRange(min=0), default=4.0, show_default=True,
               help="Seconds between two requests to the archives.")
+@click.option("--redis", "redis_url", metavar="URL",
+              help="Distributed: backfill as one worker of the shared backfill in this Redis "
+                   "(redis://host:6379/0); `vnportal index-worker` writes the index.")
 @allow_private_option
 @config_option
 @workers_option
@@ -748,14 +751,15 @@ def _day_bounds(text: str, param: str) -> tuple[dt.date, dt.date]:
 @click.pass_context
 def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, start: str, end: str | None, source: str,
              max_pages: int | None, all_captures: bool, wayback_cdx: str | None, wayback_replay: str | None,
-             commoncrawl_index: str | None, commoncrawl_data: str | None, delay: float, allow_private: bool,
-             config: str | None, workers: int, db_path: str) -> None:
+             commoncrawl_index: str | None, commoncrawl_data: str | None, delay: float, redis_url: str | None,
+             allow_private: bool, config: str | None, workers: int, db_path: str) -> None:
     """Fill the index with a site's history from the web archives (Wayback Machine, Common Crawl).
 
     Lists the captures of each site's domains, keeps article URLs (the profile's pattern, or the
     URL shape for a domain with no profile), fetches the latest capture of each (or every
     distinct one), raw, one request at a time, and extracts, tags and indexes them under their
     original URL and capture date. Resumable: run it again after an interrupt and it goes on.
+    With --redis, one worker of a backfill shared by several hosts (the index worker stores).
     Exit code 0, 1 if an archive stopped a site early or captures failed, 2 if it could not run.
 
     Examples: vnportal backfill haiduong.gov.vn --from 2015 --to 2025-07-01;
@@ -765,7 +769,7 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
     from crawler.polite import PoliteClient
     from crawler.archives.sources import COMMONCRAWL_DATA, COMMONCRAWL_INDEXES, WAYBACK_CDX, WAYBACK_REPLAY, \
         CommonCrawl, Wayback
-    from crawler.backfill import BackfillOptions, Target, sources_named
+    from crawler.backfill import BackfillOptions, Target, exit_code as backfill_exit_code, sources_named
     from crawler.orchestrate import backfill_and_process
     from data.clock import utcnow
     from data.output import render
@@ -799,19 +803,39 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
     archives = sources_named(source, wayback=Wayback(endpoints["wayback_cdx"], endpoints["wayback_replay"]),
                              commoncrawl=CommonCrawl(endpoints["commoncrawl_index"], endpoints["commoncrawl_data"]))
     client = PoliteClient(options, delay=delay)
-
-    def window(target: Target) -> BackfillOptions:
+    plans = []
+    for target in chosen:
         closed = target.profile.valid_until if target.profile else None
-        return BackfillOptions(start=first, all_captures=all_captures, max_pages=max_pages,
-                               end=last or (dt.date.fromisoformat(closed) if closed else today))
-
-    reports, processed = backfill_and_process(db_path, chosen, archives, client, window, workers=workers)
+        window = BackfillOptions(start=first, all_captures=all_captures, max_pages=max_pages,
+                                 end=last or (dt.date.fromisoformat(closed) if closed else today))
+        plans += [(target, archive, window) for archive in archives]
+    if redis_url:
+        ctx.exit(_backfill_on_redis(redis_url, plans, client))
+    reports, processed = backfill_and_process(db_path, plans, client, workers=workers)
     rows = [vars(report) for report in reports]
     click.echo(render(rows, ["site", "source", "listed", "fetched", "new", "unchanged", "failed", "status"],
                       "table"), nl=False)
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
     click.echo(f"{client.requests} request(s) to the archives; processed: {summary}")
-    ctx.exit(1 if any(r.status != "ok" or r.failed for r in reports) else 0)
+    ctx.exit(backfill_exit_code(reports))
+
+
+def _backfill_on_redis(redis_url: str, plans: list, client) -> int:
+    """Backfill as one worker of the distributed backfill in Redis; print this worker's share; the exit code."""
+    from crawler.backfill import exit_code as backfill_exit_code
+    from crawler.distributed import DistributedError
+    from crawler.distributed.backfill import backfill_distributed
+    from data.output import render
+
+    try:
+        share = backfill_distributed(redis_url, plans, client)
+    except DistributedError as exc:
+        raise CannotRun(str(exc)) from None
+    click.echo(render([vars(report) for report in share.reports], ["site", "source", "listed", "fetched", "failed",
+                                                                   "status"], "table"), nl=False)
+    click.echo(f"worker {share.worker}: {share.requests} request(s) to the archives, "
+               f"{share.messages} message(s) sent to the index worker")
+    return backfill_exit_code(share.reports)
 
 
 @cli.group()

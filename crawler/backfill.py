@@ -5,6 +5,8 @@ crawler would, under their original URL and capture time, with the archive's pro
 The listing is remembered window by window and each fetched capture is marked in the transaction
 that stores its page, so a killed backfill resumes where it stopped and a second run fetches
 nothing it already has. Extraction, tagging and indexing are the usual ``process_pending``.
+A distributed backfill (crawler.distributed.backfill) lists, chooses and stores with the same
+functions, its workers listing and fetching and the index worker storing.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from crawler.archives.cdx import ArchiveError, Capture
-from crawler.archives.sources import CaptureMissing, CommonCrawl, Wayback
+from crawler.archives.sources import CaptureMissing, CommonCrawl, Fetched, Wayback, Window
 from crawler.discovery import looks_like_article
 from crawler.ingest import store_capture
 from crawler.polite import PoliteClient, Unavailable
@@ -123,14 +125,24 @@ def backfill(index: CrawlStore, target: Target, source, client: PoliteClient, op
     if target.profile is not None:
         index.upsert_source(target.profile.to_dict())
     try:
-        _list(ledger, target, source, client, options, report)
-        start, end = options.start.strftime("%Y%m%d"), options.end.strftime("%Y%m%d")
-        todo = choose(ledger.captures(target.site, source.name, start, end), options.all_captures)
-        for listed in todo[:options.max_pages]:
+        for window in source.windows(client, options.start, options.end):
+            if not ledger.window_listed(target.site, source.name, window.key):
+                found, complete = list_window(target, source, client, window)
+                report.listed += store_listing(ledger, target.site, source.name, window.key, found, complete)
+        for listed in to_fetch(ledger, target.site, source.name, options):
             if stop():
                 report.status = "interrupted"
                 break
-            _fetch_one(index, ledger, target, source, client, listed, report)
+            capture = as_capture(listed)
+            try:
+                fetched = source.fetch(client, capture)
+            except CaptureMissing as exc:
+                store_missing(ledger, listed, source.archived_url(capture), str(exc))
+                report.count("failed")
+                continue
+            outcome = store_fetched(index, ledger, listed, fetched, target.store_as)
+            report.count("fetched")
+            report.count("new" if outcome == "stored" else "unchanged")
     except (Unavailable, ArchiveError) as exc:
         report.status = f"stopped: {exc}"
         logger.warning("%s (%s): %s", target.site, source.name, exc)
@@ -139,37 +151,56 @@ def backfill(index: CrawlStore, target: Target, source, client: PoliteClient, op
     return report
 
 
-def _list(ledger: ArchiveLedger, target: Target, source, client: PoliteClient, options: BackfillOptions,
-          report: SiteReport) -> None:
+def list_window(target: Target, source, client: PoliteClient, window: Window) -> tuple[list[Capture], bool]:
+    """The article captures of ``target`` that ``source`` lists in ``window``, and whether the window
+    is over (a window still under way, such as this year, is listed again next time)."""
+    found: list[Capture] = []
+    for domain in target.domains:
+        found += [c for c in source.list(client, domain, window) if c.is_html_page and target.is_article(c.url)]
     today = utcnow().date()
-    for window in source.windows(client, options.start, options.end):
-        if ledger.window_listed(target.site, source.name, window.key):
-            continue
-        found: list[Capture] = []
-        for domain in target.domains:
-            found += [c for c in source.list(client, domain, window) if c.is_html_page and target.is_article(c.url)]
-        closed = window.end < today.strftime("%Y%m%d")[:len(window.end)] or source.name == "commoncrawl"
-        report.listed += ledger.add_listing(target.site, source.name, window.key, found, utc_iso(), complete=closed)
-        logger.info("%s (%s) %s: %d article capture(s)", target.site, source.name, window.key, len(found))
+    complete = window.end < today.strftime("%Y%m%d")[:len(window.end)] or source.name == "commoncrawl"
+    logger.info("%s (%s) %s: %d article capture(s)", target.site, source.name, window.key, len(found))
+    return found, complete
 
 
-def _fetch_one(index: CrawlStore, ledger: ArchiveLedger, target: Target, source, client: PoliteClient,
-               listed: ListedCapture, report: SiteReport) -> None:
-    capture = Capture(url=listed.url, timestamp=listed.timestamp, digest=listed.digest, filename=listed.filename,
-                      offset=listed.offset, length=listed.length)
-    try:
-        fetched = source.fetch(client, capture)
-    except CaptureMissing as exc:
-        ledger.failed(listed.id, source.archived_url(capture), utc_iso(), str(exc))
-        report.count("failed")
-        logger.info("%s: %s", source.archived_url(capture), exc)
-        return
+def store_listing(ledger: ArchiveLedger, site: str, source: str, window: str, found: list[Capture],
+                  complete: bool) -> int:
+    """Keep a window's listing in the ledger; return how many captures were new to it."""
+    return ledger.add_listing(site, source, window, found, utc_iso(), complete=complete)
+
+
+def to_fetch(ledger: ArchiveLedger, site: str, source: str, options: BackfillOptions) -> list[ListedCapture]:
+    """The captures a run fetches once its windows are listed (``choose``, at most ``max_pages``)."""
+    start, end = options.start.strftime("%Y%m%d"), options.end.strftime("%Y%m%d")
+    return choose(ledger.captures(site, source, start, end), options.all_captures)[:options.max_pages]
+
+
+def as_capture(listed: ListedCapture) -> Capture:
+    return Capture(url=listed.url, timestamp=listed.timestamp, digest=listed.digest, filename=listed.filename,
+                   offset=listed.offset, length=listed.length)
+
+
+def store_fetched(index: CrawlStore, ledger: ArchiveLedger, listed: ListedCapture, fetched: Fetched,
+                  store_as: str | None) -> str:
+    """Store a fetched capture as a page under its original URL and capture time, and mark it fetched,
+    in one transaction; return 'stored' (new or changed text) or 'skipped'."""
+    capture = as_capture(listed)
     with index.transaction():  # the page and the mark that it was fetched, together
         outcome, digest = store_capture(index, canonical(capture.url), fetched.body, fetched.headers,
-                                        capture.captured_at, target.store_as)
+                                        capture.captured_at, store_as)
         ledger.fetched(listed.id, fetched.archived_url, utc_iso(), canonical(capture.url), digest)
-    report.count("fetched")
-    report.count("new" if outcome == "stored" else "unchanged")
+    return outcome
+
+
+def store_missing(ledger: ArchiveLedger, listed: ListedCapture, archived_url: str, reason: str) -> None:
+    """Mark a capture the archive could not serve (asked again by later runs, up to MAX_ATTEMPTS)."""
+    ledger.failed(listed.id, archived_url, utc_iso(), reason)
+    logger.info("%s: %s", archived_url, reason)
+
+
+def exit_code(reports: Iterable[SiteReport]) -> int:
+    """1 if an archive stopped a site early or captures failed, else 0."""
+    return 1 if any(report.status != "ok" or report.failed for report in reports) else 0
 
 
 def sources_named(which: str, *, wayback: Wayback | None = None, commoncrawl: CommonCrawl | None = None) -> list:

@@ -5,6 +5,8 @@ in order, through the crawler's own ``record_item``, mirroring each changed url_
 Redis. Whenever the item list is drained and no crawl round is going, it runs ``process`` (extract,
 tag and index the new raw pages). A message is moved to a processing list while it is stored and
 removed once committed, so a killed index worker stores it on its next start instead of losing it.
+It is also the writer of a distributed backfill (crawler/distributed/backfill.py): it mirrors the
+listed archive windows to Redis and stores the backfill workers' messages (backfill_writer.py).
 """
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable
 
+from crawler.distributed.backfill_writer import BackfillWriter, publish_windows
 from crawler.distributed.codec import decode_item
 from crawler.distributed.connection import connect
+from crawler.distributed.jobs import workers_alive
 from crawler.distributed.keys import Keys
 from crawler.distributed.rounds import WORKER_TTL
 from crawler.items import DiscoveredItem, FetchedItem
@@ -54,7 +58,7 @@ def run_index_worker(index_path: str | Path, redis_url: str, *, process: Callabl
                      until_idle: float | None = None) -> IndexWorkerReport:
     """Serve the distributed crawl at ``redis_url`` as the writer of the index at ``index_path``
     (holding its run lock). ``until_idle``: return once no round has been going and no item has
-    come for that many seconds (None: run until interrupted)."""
+    come for that many seconds, and no backfill worker is alive (None: run until interrupted)."""
     server = connect(redis_url)
     keys = Keys()
     report = IndexWorkerReport()
@@ -62,6 +66,7 @@ def run_index_worker(index_path: str | Path, redis_url: str, *, process: Callabl
         index = Index(index_path)
         try:
             index.abort_runs(None, utc_iso())  # we hold the lock: rows still 'running' were left by a kill
+            publish_windows(index, server, keys)
             count = publish_state(index, server, keys)
             logger.info("published the crawl state of %d URL(s) to %s", count, redis_url)
             _Worker(index, server, keys, report).serve(process, until_idle)
@@ -124,6 +129,7 @@ class _Worker:
         self.keys = keys
         self.report = report
         self.runs: dict[str, dict[str, _SiteRun]] = {}  # round -> site -> its crawl_runs row and counts
+        self.backfill = BackfillWriter(index, server, keys)
 
     def serve(self, process: Callable[[Index], dict[str, int]], until_idle: float | None) -> None:
         for raw in self.server.lrange(self.keys.processing, 0, -1):  # left by a killed index worker
@@ -136,7 +142,7 @@ class _Worker:
                 self._store(raw)
                 dirty, quiet_since = True, time.monotonic()
                 continue
-            if round_live(self.server, self.keys):
+            if round_live(self.server, self.keys) or workers_alive(self.server, self.keys):
                 quiet_since = time.monotonic()
                 continue
             if dirty:
@@ -155,6 +161,9 @@ class _Worker:
             self._worker_report(message)
         elif kind == "end":
             self._end(message["round"])
+        elif str(kind).startswith("backfill-"):
+            self.backfill.store(message)
+            self.report.items += 1
         else:
             logger.warning("unknown message in %s: %.200s", self.keys.items, raw)
         self.server.lrem(self.keys.processing, 1, raw)

@@ -49,15 +49,12 @@ def crawl_and_process(db_path: str | Path, profiles: list, options, *, max_pages
     return report, processed, documents
 
 
-def backfill_and_process(db_path: str | Path, targets: list[Target], archives: list, client: PoliteClient,
-                         window: Callable[[Target], BackfillOptions], *,
-                         workers: int = 1) -> tuple[list[BackfillReport], dict[str, int]]:
-    """Backfill each target from each archive (crawler.backfill; ``window`` gives a target's time
-    window and choices), then extract, tag and index what was fetched. Return one report per
-    target and archive, and the processing counts."""
+def backfill_and_process(db_path: str | Path, plans: list[tuple[Target, object, BackfillOptions]],
+                         client: PoliteClient, *, workers: int = 1) -> tuple[list[BackfillReport], dict[str, int]]:
+    """Backfill each (target, archive, window) of ``plans`` (crawler.backfill), then extract, tag
+    and index what was fetched. Return one report per plan, and the processing counts."""
     with run_lock(db_path), closing(Index(db_path)) as index:
-        reports = [backfill(index, target, archive, client, window(target)) for target in targets
-                   for archive in archives]
+        reports = [backfill(index, target, archive, client, window) for target, archive, window in plans]
         processed = process_pending(index, workers=workers)
         if processed.get("new") or processed.get("changed"):
             index.optimize_search()

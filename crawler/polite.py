@@ -1,6 +1,8 @@
 """A polite HTTP client for fetches outside a Scrapy crawl (web archives, attached documents):
 one request at a time, a pause between requests, Retry-After honoured, robots.txt obeyed, every
-address and redirect through the crawler's address policy, a byte cap, the crawler's User-Agent."""
+address and redirect through the crawler's address policy, a byte cap, the crawler's User-Agent.
+The pause is kept by a ``Pacing``: this process's own (``OneAtATime``), or one shared by the
+workers of a distributed backfill (crawler.distributed.hostslots.SharedPacing)."""
 from __future__ import annotations
 
 import email.utils
@@ -10,6 +12,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import timezone
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from protego import Protego
@@ -37,17 +40,40 @@ class Answer:
     body: bytes
 
 
+class Pacing(Protocol):
+    """When a request may go: ``before`` waits for its turn and returns a token for ``after``, which
+    is told, once the request is over, how long the next one must wait."""
+
+    def before(self, url: str) -> object: ...
+
+    def after(self, turn: object, pause: float) -> None: ...
+
+
+@dataclass
+class OneAtATime:
+    """This process's pacing: each request waits the pause the one before it left, whatever its host."""
+    _next: float = 0.0
+
+    def before(self, url: str) -> None:
+        wait = self._next - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+
+    def after(self, turn: None, pause: float) -> None:
+        self._next = time.monotonic() + pause
+
+
 @dataclass
 class PoliteClient:
     """GETs, politely. ``delay``: seconds between two requests;
     ``retries``: how often a 429/503 (or a dropped connection) is retried, waiting what the
     archive's Retry-After says (else ``delay`` doubled each time), never more than
-    ``options.max_retry_wait``."""
+    ``options.max_retry_wait``; ``pacing`` keeps the pause (Retry-After's when longer)."""
     options: CrawlOptions
     delay: float = 2.0
     retries: int = 4
     requests: int = 0
-    _last: float = 0.0
+    pacing: Pacing = field(default_factory=OneAtATime)
     _robots: dict[str, Protego | None] = field(default_factory=dict)
 
     def get(self, url: str, *, headers: dict[str, str] | None = None, cap: int | None = None) -> Answer:
@@ -78,9 +104,6 @@ class PoliteClient:
         raise AssertionError("unreachable")
 
     def _request(self, url: str, headers: dict[str, str], cap: int) -> Answer:
-        pause = self._last + self.delay - time.monotonic()
-        if pause > 0:
-            time.sleep(pause)
         policy = self.options.address_policy
 
         class CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -90,15 +113,26 @@ class PoliteClient:
                 return super().redirect_request(req, fp, code, msg, hdrs, newurl)
 
         request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent, **headers})
+        turn = self.pacing.before(url)
         self.requests += 1
+        answer = None
         try:
             with urllib.request.build_opener(CheckedRedirects).open(request, timeout=self.options.timeout) as response:
-                return Answer(response.status, dict(response.headers.items()), _read(response, cap, url))
+                answer = Answer(response.status, dict(response.headers.items()), _read(response, cap, url))
         except urllib.error.HTTPError as exc:
             with exc:
-                return Answer(exc.code, dict(exc.headers.items()), _read(exc, cap, url))
+                answer = Answer(exc.code, dict(exc.headers.items()), _read(exc, cap, url))
         finally:
-            self._last = time.monotonic()
+            self.pacing.after(turn, self._pause(answer))
+        return answer
+
+    def _pause(self, answer: Answer | None) -> float:
+        """Seconds before the next request: the delay, or what a 429/503's Retry-After asks when longer
+        (up to ``max_retry_wait``; a longer wait ends the run)."""
+        if answer is None or answer.status not in BUSY_STATUSES:
+            return self.delay
+        asked = retry_after(answer.headers.get("Retry-After"))
+        return self.delay if asked is None else max(self.delay, min(asked, self.options.max_retry_wait))
 
     def _check_allowed(self, url: str) -> None:
         if reason := self.options.address_policy.refusal(url):

@@ -32,6 +32,10 @@ class ArchiveLedger:
         return self.db.execute("SELECT 1 FROM archive_windows WHERE site = ? AND source = ? AND window = ?",
                                [site, source, window]).fetchone() is not None
 
+    def listed_windows(self) -> list[tuple[str, str, str]]:
+        """Every (site, source, window) listed completely."""
+        return self.db.execute("SELECT site, source, window FROM archive_windows").fetchall()
+
     def add_listing(self, site: str, source: str, window: str, captures, at: str, *, complete: bool) -> int:
         """Keep ``captures`` (a known one is left as it is); remember ``window`` as listed when
         ``complete`` (a window still open, such as this year, is listed again next time).
@@ -56,6 +60,11 @@ class ArchiveLedger:
             "attempts FROM archive_captures WHERE site = ? AND source = ? AND timestamp >= ? "
             "AND substr(timestamp, 1, length(?)) <= ? ORDER BY timestamp, id", [site, source, start, end, end])
         return [ListedCapture(*row) for row in rows]
+
+    def status(self, capture_id: int) -> str | None:
+        """What became of a capture: listed, fetched or failed (None if the ledger has no such capture)."""
+        row = self.db.execute("SELECT status FROM archive_captures WHERE id = ?", [capture_id]).fetchone()
+        return row[0] if row else None
 
     def fetched(self, capture_id: int, archived_url: str, at: str, url: str, body_sha256: str) -> None:
         """Mark a capture fetched and link it to the raw page holding its body (if one was kept)."""

@@ -3,17 +3,21 @@ real pywb (its CDX server speaks the Wayback Machine's API), and a Common Crawl-
 collinfo.json, a per-crawl CDX index, WARC files read by byte range) on 127.0.0.1."""
 from __future__ import annotations
 
+import http.client
 import io
 import json
 import socket
 import os
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from httpserver import Logged, PortalServer, Route
 from serving import free_port
@@ -116,3 +120,59 @@ def collinfo(crawls: list[tuple[str, str, str, str]]) -> bytes:
     """Common Crawl's collinfo.json for crawls given as (id, cdx-api URL, first day, last day)."""
     return json.dumps([{"id": crawl, "name": crawl, "cdx-api": api, "from": f"{first}T00:00:00",
                         "to": f"{last}T23:59:59"} for crawl, api, first, last in crawls]).encode()
+
+
+class LoggedProxy:
+    """A reverse proxy on 127.0.0.1 in front of an archive (a pywb), logging each request's path and
+    the time it arrived, as the archive sees them; requests wait while ``gate`` is cleared. It
+    answers /robots.txt itself, allowing everything, as the Internet Archive does."""
+
+    def __init__(self, upstream_port: int):
+        self.log: list[Logged] = []
+        self.gate = threading.Event()
+        self.gate.set()
+        lock = threading.Lock()
+        proxy = self
+        upstream_base = f"http://127.0.0.1:{upstream_port}"
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):  # noqa: N802 (http.server naming)
+                proxy.gate.wait(120)
+                with lock:
+                    proxy.log.append(Logged(self.path, {k.lower(): v for k, v in self.headers.items()},
+                                            time.monotonic()))
+                if self.path == "/robots.txt":
+                    self._answer(200, [("Content-Type", "text/plain")], b"User-agent: *\nAllow: /\n")
+                    return
+                upstream = http.client.HTTPConnection("127.0.0.1", upstream_port, timeout=60)
+                try:
+                    sent = {k: v for k, v in self.headers.items() if k.lower() in ("range", "user-agent")}
+                    upstream.request("GET", self.path, headers=sent)
+                    answer = upstream.getresponse()
+                    self._answer(answer.status, [(key, value.replace(upstream_base, proxy.base))
+                                                 for key, value in answer.getheaders()], answer.read())
+                finally:
+                    upstream.close()
+
+            def _answer(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
+                self.send_response(status)
+                for key, value in headers:
+                    if key.lower() not in ("content-length", "transfer-encoding", "connection"):
+                        self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format, *args):  # noqa: A002 (http.server signature)
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

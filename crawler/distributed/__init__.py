@@ -22,12 +22,15 @@ Design (every key starts with ``vnportal:``, see keys.py):
 * Items (pipelines.py, codec.py). Workers push every item (raw pages, URL state events) as JSON to
   the ``items`` list, and their per-site counts when they leave; the index worker stores them in
   order through the crawler's own ``record_item`` (crawl_runs rows are per round and site).
-* Politeness across workers (middleware.py). Scrapy keeps one request at a time per host within a
-  process; ``SharedHostSlots`` extends that to all workers: before a request is downloaded its
-  worker takes the host's slot (``host:<host>``, SET NX with a lease that expires if the worker
-  dies), and after the response it keeps the slot closed for the host's download delay
+* Politeness across workers (hostslots.py, middleware.py). Scrapy keeps one request at a time per
+  host within a process; ``SharedHostSlots`` extends that to all workers: before a request is
+  downloaded its worker takes the host's slot (``host:<host>``, SET NX with a lease that expires if
+  the worker dies), and after the response it keeps the slot closed for the host's download delay
   (AutoThrottle's current delay, at least DOWNLOAD_DELAY; longer when the server sent Retry-After)
   before another worker may take it.
+* Backfills (backfill.py, jobs.py, backfill_writer.py): ``vnportal backfill --redis URL`` workers
+  share each site and archive's listing and fetching, on the same host slots and through the same
+  index worker; backfill.py describes the design.
 
 The worker process (worker.py, spider.py, settings.py) is started by ``crawl_distributed`` (crawl.py).
 Requests in the shared queue are pickled by scrapy-redis: Redis must be private to the crawl hosts.

@@ -17,6 +17,12 @@ class Keys:
         self.processing = f"{prefix}:items-processing"  # the message the index worker is storing
         self.round = f"{prefix}:round"  # id of the running round
         self.round_prefix = f"{prefix}:round:"
+        # a distributed backfill (crawler/distributed/backfill.py)
+        self.backfill_jobs = f"{prefix}:backfill:jobs"  # hash: a job's spec key -> the id of its running job
+        self.backfill_windows = f"{prefix}:backfill:windows"  # set: site, source, window listed (the index's mirror)
+        self.backfill_workers = f"{prefix}:backfill:workers"  # set of worker ids, alive while their key lives
+        self.backfill_worker_prefix = f"{prefix}:backfill:worker:"  # + worker id: its heartbeat
+        self.job_prefix = f"{prefix}:backfill:job:"
 
     def pending(self, site: str) -> str:
         return self.pending_prefix + site
@@ -25,6 +31,13 @@ class Keys:
         """A round's key: requests, dupefilter, workers (zset by heartbeat), busy, state,
         pending:<site>, profiles, patterns, started."""
         return f"{self.round_prefix}{round_id}:{name}"
+
+    def of_job(self, job_id: str, name: str) -> str:
+        """A backfill job's key: state, listed, claims, queue, leases, pending."""
+        return f"{self.job_prefix}{job_id}:{name}"
+
+    def backfill_worker(self, worker: str) -> str:
+        return self.backfill_worker_prefix + worker
 
     def host(self, host: str) -> str:
         return f"{self.prefix}:host:{host}"

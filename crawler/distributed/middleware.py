@@ -1,34 +1,30 @@
-"""Politeness across workers: one request at a time per host, whichever worker sends it."""
+"""Politeness across workers in a crawl: one request at a time per host, whichever worker sends it."""
 from __future__ import annotations
-
-import secrets
 
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import task
 
-from crawler.distributed import scripts
 from crawler.distributed.connection import connect
+from crawler.distributed.hostslots import HostSlots
 from crawler.distributed.keys import PREFIX, Keys
 from crawler.middlewares import retry_after
 
 
 class SharedHostSlots:
     """Downloader middleware: before a request is downloaded its worker takes the host's slot
-    (SET NX with a lease that expires if the worker dies); after the response it keeps the slot
-    closed for the host's download delay (AutoThrottle's current delay, at least DOWNLOAD_DELAY;
-    longer when the server sent Retry-After) before another worker may take it. Placed last
-    before the download, so its process_response runs first."""
+    (hostslots.HostSlots); after the response it keeps the slot closed for the host's download
+    delay (AutoThrottle's current delay, at least DOWNLOAD_DELAY; longer when the server sent
+    Retry-After) before another worker may take it. Placed last before the download, so its
+    process_response runs first."""
 
     def __init__(self, crawler):
         self.crawler = crawler
         settings = crawler.settings
-        self.server = connect(settings["REDIS_URL"])
-        self.keys = Keys(settings.get("VNPORTAL_REDIS_PREFIX", PREFIX))
-        self.lease_ms = int((settings.getfloat("DOWNLOAD_TIMEOUT") + 60) * 1000)
+        self.slots = HostSlots(connect(settings["REDIS_URL"]), Keys(settings.get("VNPORTAL_REDIS_PREFIX", PREFIX)),
+                               lease=settings.getfloat("DOWNLOAD_TIMEOUT") + 60)
         self.max_wait = settings.getfloat("RETRY_MAX_WAIT", 120.0)
         self.delay = settings.getfloat("DOWNLOAD_DELAY")
-        self._release = self.server.register_script(scripts.RELEASE)
 
     @classmethod
     def from_crawler(cls, crawler) -> "SharedHostSlots":
@@ -37,12 +33,12 @@ class SharedHostSlots:
     async def process_request(self, request, spider=None):
         from twisted.internet import reactor  # installed by Scrapy once the crawl starts
 
-        key = self.keys.host(urlparse_cached(request).hostname or "")
-        token = secrets.token_hex(8)
-        while not self.server.set(key, token, nx=True, px=self.lease_ms):
-            wait_ms = self.server.pttl(key)  # the pause left, or the lease of a download going on
-            await maybe_deferred_to_future(task.deferLater(reactor, min(max(wait_ms, 5), 100) / 1000))
-        request.meta["vn_host_slot"] = (key, token)
+        host = urlparse_cached(request).hostname or ""
+        token, wait = self.slots.try_take(host)
+        while token is None:
+            await maybe_deferred_to_future(task.deferLater(reactor, wait))
+            token, wait = self.slots.try_take(host)
+        request.meta["vn_host_slot"] = (host, token)
         return None
 
     def process_response(self, request, response, spider=None):
@@ -66,4 +62,4 @@ class SharedHostSlots:
     def _reopen(self, request, pause: float) -> None:
         held = request.meta.pop("vn_host_slot", None)
         if held:
-            self._release(keys=[held[0]], args=[held[1], int(pause * 1000)])
+            self.slots.release(*held, pause)
