@@ -119,6 +119,9 @@ def index_rows(db: Path) -> dict[str, list]:
     }
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
+@pytest.mark.redis
 def test_two_workers_fill_the_index_as_one_local_backfill_politely(redis_url, archive, tmp_path):
     proxy, args = archive
     single, shared = tmp_path / "single.db", tmp_path / "shared.db"
@@ -152,6 +155,9 @@ def test_two_workers_fill_the_index_as_one_local_backfill_politely(redis_url, ar
     assert index_rows(shared) == index_rows(single)
 
 
+@pytest.mark.slow
+@pytest.mark.network_local
+@pytest.mark.redis
 def test_a_killed_worker_leaves_nothing_lost_or_stored_twice(redis_url, archive, tmp_path):
     proxy, args = archive
     db = tmp_path / "index.db"
@@ -177,6 +183,8 @@ def test_a_killed_worker_leaves_nothing_lost_or_stored_twice(redis_url, archive,
     assert len(fetched) == 6 and sum(fetched.values()) <= 7  # at most the killed worker's capture twice
 
 
+@pytest.mark.network_local
+@pytest.mark.redis
 def test_a_backfill_worker_without_redis_or_published_state_cannot_run(redis_url, tmp_path):
     unreachable = start(tmp_path, "backfill", SITE, "--redis", "redis://127.0.0.1:9/0")
     out, err = unreachable.communicate(timeout=120)
@@ -186,6 +194,8 @@ def test_a_backfill_worker_without_redis_or_published_state_cannot_run(redis_url
     assert unpublished.returncode == 2 and "vnportal index-worker" in err and "Traceback" not in err
 
 
+@pytest.mark.network_local
+@pytest.mark.redis
 def test_a_retry_after_pauses_the_host_for_every_worker(redis_url):
     """Two workers' clients on the hosts' shared slots: one is told 429 Retry-After 1, and the
     other's next request to that host waits the second too."""
