@@ -15,8 +15,9 @@ real portal's (see bench/run.py's match shares).
 
 How: the schema comes from the real migrations (``Index(path)``); rows are bulk-inserted into
 those tables in one transaction (journal off: a failed build is deleted, never reused), with
-the secondary indexes dropped and re-created from their own SQL at the end. Both FTS5 tables
-are filled by the schema's own triggers during the inserts, while worker processes generate
+the secondary indexes dropped and re-created from their own SQL at the end. The FTS5 tables of
+syllables are filled by the schema's own triggers during the inserts (those of syllable pairs
+with data.search.pair_rows, computed by the workers), while worker processes generate
 the next articles: rebuilding them at the end ('rebuild') costs the same CPU but leaves the
 other core idle. People, positions and directives are counted as data.tags counts them.
 Going through ``Index.add_article`` would take hours for a million articles (a transaction,
@@ -46,6 +47,8 @@ from pathlib import Path
 from common import GOLD, ROOT, cache_dir
 
 from data import Index
+from data.query import PAIR_TABLES
+from data.search import pair_rows
 from data.tags import tags_hash
 from data.textnorm import directive_fold, fold_key, name_key, unify
 from extract import EXTRACTOR_VERSION
@@ -240,13 +243,14 @@ def _start_worker(seed: int) -> None:
 def _rows(first: int, last: int) -> dict[str, list[tuple]]:
     """Articles ``first`` to ``last - 1`` as rows of each table (tuples pickle fast); officials name
     their person by key and carry their cleaned positions, for the parent to number and count."""
-    rows: dict[str, list[tuple]] = {name: [] for name in ("articles", "search", "dates", "statistics",
+    rows: dict[str, list[tuple]] = {name: [] for name in ("articles", "search", "pairs", "dates", "statistics",
                                                            "officials", "directives")}
     for number in range(first, last):
         row, tags = _generator.article(number)
         day = (row["published"] or row["first_seen"])[:10]
         rows["articles"].append(tuple(row[name] for name in ARTICLE_COLUMNS))
         rows["search"].append((number, *row["search"]))
+        rows["pairs"] += [(table, number, *columns) for table, columns in pair_rows(*row["search"]).items()]
         rows["dates"] += [(number, d["text"], d["start"], d["end"], d["kind"], d["start_date"], d["end_date"])
                           for d in tags["dates"]]
         rows["statistics"] += [(number, s["text"], s["start"], s["end"], s["value"], s["denominator"],
@@ -320,6 +324,8 @@ def build(articles: int, out: Path, seed: int = 1, workers: int = os.cpu_count()
     progress(f"  optimize the search index (as a nightly run does)  {time.perf_counter() - started:6.0f} s")
     index = Index(partial)
     index.optimize_search()
+    for table in PAIR_TABLES.values():
+        index.db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     index.close()
     partial.replace(out)
     progress(f"  done  {time.perf_counter() - started:6.0f} s, {out.stat().st_size / 2**30:.1f} GiB")
@@ -331,6 +337,9 @@ def _insert(conn: sqlite3.Connection, rows: dict[str, list[tuple]], people: dict
     conn.executemany(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})", rows["articles"])
     conn.executemany("INSERT INTO article_search (article_id, title, lead, text) VALUES (?, ?, ?, ?)", rows["search"])
+    for table in {pairs[0] for pairs in rows["pairs"]}:  # the pair tables, which no trigger fills
+        conn.executemany(f"INSERT INTO {table}(rowid, title, lead, text) VALUES (?, ?, ?, ?)",
+                         [pairs[1:] for pairs in rows["pairs"] if pairs[0] == table])
     conn.executemany('INSERT INTO dates (article_id, text, start, "end", kind, start_date, end_date) '
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", rows["dates"])
     conn.executemany('INSERT INTO statistics (article_id, text, start, "end", value, denominator, unit_text, '

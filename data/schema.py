@@ -324,9 +324,31 @@ def m009_people_by_province(db: sqlite_utils.Database) -> None:
          for (person_id, _), ((title, organization), articles, days) in positions.items()])
 
 
+def m010_search_syllable_pairs(db: sqlite_utils.Database) -> None:
+    """Two FTS5 tables of syllable pairs, exact and accent-insensitive, beside those of syllables:
+    each token is two adjacent syllables of title, lead or text ("hội_nghị"), so that a phrase of
+    two syllables or more reads the short list of its rarest pair, not the long lists of its
+    common syllables (data.search.pair_rows). Contentless (only bm25 and matching read them):
+    data.search.store_search_text keeps them in step. Filled from the search forms, then merged
+    into one segment."""
+    from data.search import pair_rows
+
+    for table in pair_rows().keys():
+        db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(title, lead, text, content='', "
+                   f"tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
+    rows = db.conn.execute("SELECT article_id, title, lead, text FROM article_search ORDER BY article_id")
+    while batch := rows.fetchmany(1000):
+        for article_id, *columns in batch:
+            for table, pairs in pair_rows(*columns).items():
+                db.conn.execute(f"INSERT INTO {table}(rowid, title, lead, text) VALUES (?, ?, ?, ?)",
+                                [article_id, *pairs])
+    for table in pair_rows().keys():
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
               m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries,
-              m009_people_by_province]
+              m009_people_by_province, m010_search_syllable_pairs]
 
 
 def applied_migrations(db: sqlite_utils.Database) -> set[str]:
