@@ -44,13 +44,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlite_utils
 from common import GOLD, ROOT, cache_dir
 
 from data import Index
 from data.query import PAIR_TABLES
-from data.search import pair_rows
+from data.search import note_spellings, pair_rows
 from data.tags import tags_hash
-from data.textnorm import directive_fold, fold_key, name_key, unify
+from data.textnorm import directive_fold, fold_key, mark_boundaries, name_key, unify
 from extract import EXTRACTOR_VERSION
 from nlp import tag
 
@@ -59,7 +60,7 @@ ARTICLE_COLUMNS = ("id", "url", "site", "title", "published", "author", "lead", 
                    "language", "text_hash", "extractor_version", "raw_page_id", "revision", "first_seen",
                    "last_seen", "published_year", "tags_hash")
 DIRECTIVE_FIELDS = ("doc_type", "type_code", "number", "issuer_code", "year", "date", "issuer", "title")
-BUILD_VERSION = 1  # bump when the generated content changes: cached files are then rebuilt
+BUILD_VERSION = 2  # bump when the generated content changes: cached files are then rebuilt
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quang", "Ngọc", "Xuân", "Hồng", "Thu", "Kim", "Anh",
           "Công", "Đình", "Bá", "Trọng", "Thế", "Quốc", "Khánh", "Mạnh", "Phương", "Hoài", "Tiến"]
 GIVEN = ["Hà", "Nam", "Hùng", "Lan", "Hương", "Dũng", "Tuấn", "Hải", "Long", "Phương", "Thảo", "Bình", "An",
@@ -193,7 +194,8 @@ class Generator:
                "extractor_version": EXTRACTOR_VERSION, "raw_page_id": None, "revision": 1,
                "first_seen": first_seen, "last_seen": first_seen,
                "published_year": int(published[:4]) if published else None, "tags_hash": tags_hash(tags),
-               "search": (self._unify(title), search_paragraphs[0], "\n\n".join(search_paragraphs))}
+               "search": tuple(mark_boundaries(form) for form in (self._unify(title), search_paragraphs[0],
+                                                                 "\n\n".join(search_paragraphs)))}
         return row, tags
 
     def _sentence(self, sentence: Sentence, rng: random.Random, base: int, year: int,
@@ -337,6 +339,7 @@ def _insert(conn: sqlite3.Connection, rows: dict[str, list[tuple]], people: dict
     conn.executemany(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})", rows["articles"])
     conn.executemany("INSERT INTO article_search (article_id, title, lead, text) VALUES (?, ?, ?, ?)", rows["search"])
+    note_spellings(sqlite_utils.Database(conn), *(form for search in rows["search"] for form in search[1:]))
     for table in {pairs[0] for pairs in rows["pairs"]}:  # the pair tables, which no trigger fills
         conn.executemany(f"INSERT INTO {table}(rowid, title, lead, text) VALUES (?, ?, ?, ?)",
                          [pairs[1:] for pairs in rows["pairs"] if pairs[0] == table])
