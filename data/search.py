@@ -3,6 +3,11 @@
 Both FTS5 tables index the search form of each article (NFC, tone marks unified), so an NFD
 page and an NFC query meet, and "Thành uỷ" finds "Thành ủy". The exact table keeps diacritics
 ("bó" is not "bỏ"); the accent-insensitive one folds them and đ ("dang uy" finds "Đảng ủy").
+Beside each, a contentless table of syllable pairs (each two adjacent syllables one token,
+"hội_nghị nghị_tổng tổng_kết") answers a query whose phrases all have two syllables or more:
+a phrase of pairs at consecutive positions is exactly that phrase of syllables, and the list of
+its rarest pair is short where the lists of its syllables are long ("mat tran to quoc").
+Snippets still come from the tables of syllables.
 
 Ranking. bm25 (title weighs most, then lead, then text) needs, for its idf, how many articles
 hold each token of the query, and FTS5 counts them anew on every query by reading each token's
