@@ -48,7 +48,6 @@ import sqlite_utils
 from common import GOLD, ROOT, cache_dir
 
 from data import Index
-from data.query import PAIR_TABLES
 from data.search import note_spellings, pair_rows
 from data.tags import tags_hash
 from data.textnorm import directive_fold, fold_key, mark_boundaries, name_key, unify
@@ -326,8 +325,6 @@ def build(articles: int, out: Path, seed: int = 1, workers: int = os.cpu_count()
     progress(f"  optimize the search index (as a nightly run does)  {time.perf_counter() - started:6.0f} s")
     index = Index(partial)
     index.optimize_search()
-    for table in PAIR_TABLES.values():
-        index.db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     index.close()
     partial.replace(out)
     progress(f"  done  {time.perf_counter() - started:6.0f} s, {out.stat().st_size / 2**30:.1f} GiB")

@@ -32,8 +32,10 @@ from extract.text import search_form
 from nlp.gazetteer import gazetteer
 
 MODES = ("as-typed", "exact", "accent-insensitive")
-FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact"}
 PAIR_TABLES = {"accent-insensitive": "articles_fts_pairs", "exact": "articles_fts_exact_pairs"}
+# every FTS table (Index.optimize_search merges each): the syllables by mode, then the pairs
+FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact",
+              **{f"{mode} pairs": table for mode, table in PAIR_TABLES.items()}}
 MAX_SPELLINGS = 64  # spellings of one word written out for a mixed query, at most
 MAX_SYLLABLES = 100  # a longer query is refused: FTS5's cost grows with every phrase of it
 FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits

@@ -157,6 +157,19 @@ def test_a_changed_text_changes_its_pairs(index, tmp_path):
     changed.close()
 
 
+def test_the_nightly_merge_merges_the_pair_tables_too(index, tmp_path):
+    import shutil
+
+    path = tmp_path / "merged.db"
+    index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(index.path, path)
+    merged = Index(path)
+    merged.optimize_search()
+    for table in PAIR_TABLES.values():
+        assert merged.db.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0] == 1
+    merged.close()
+
+
 def test_syllables_apart_are_not_the_word(index):
     apart = _holding(index, r"\bdân\b") & _holding(index, r"\bvận\b") - _holding(index, rf"\bdân{SEP}vận\b")
     assert apart, "the sample holds articles with both syllables apart"
