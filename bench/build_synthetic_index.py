@@ -15,8 +15,9 @@ real portal's (see bench/run.py's match shares).
 
 How: the schema comes from the real migrations (``Index(path)``); rows are bulk-inserted into
 those tables in one transaction (journal off: a failed build is deleted, never reused), with
-the secondary indexes dropped and re-created from their own SQL at the end. Both FTS5 tables
-are filled by the schema's own triggers during the inserts, while worker processes generate
+the secondary indexes dropped and re-created from their own SQL at the end. The FTS5 tables of
+syllables are filled by the schema's own triggers during the inserts (those of syllable pairs
+with data.search.pair_rows, computed by the workers), while worker processes generate
 the next articles: rebuilding them at the end ('rebuild') costs the same CPU but leaves the
 other core idle. People, positions and directives are counted as data.tags counts them.
 Going through ``Index.add_article`` would take hours for a million articles (a transaction,
@@ -43,11 +44,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlite_utils
 from common import GOLD, ROOT, cache_dir
 
 from data import Index
+from data.search import note_spellings, pair_rows
 from data.tags import tags_hash
-from data.textnorm import directive_fold, name_key
+from data.textnorm import directive_fold, mark_boundaries, name_key
 from extract import EXTRACTOR_VERSION
 from nlp import tag
 from nlp.vietnamese import fold_key, unify
@@ -57,7 +60,7 @@ ARTICLE_COLUMNS = ("id", "url", "site", "title", "published", "author", "lead", 
                    "language", "text_hash", "extractor_version", "raw_page_id", "revision", "first_seen",
                    "last_seen", "published_year", "tags_hash")
 DIRECTIVE_FIELDS = ("doc_type", "type_code", "number", "issuer_code", "year", "date", "issuer", "title")
-BUILD_VERSION = 1  # bump when the generated content changes: cached files are then rebuilt
+BUILD_VERSION = 2  # bump when the generated content changes: cached files are then rebuilt
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quang", "Ngọc", "Xuân", "Hồng", "Thu", "Kim", "Anh",
           "Công", "Đình", "Bá", "Trọng", "Thế", "Quốc", "Khánh", "Mạnh", "Phương", "Hoài", "Tiến"]
 GIVEN = ["Hà", "Nam", "Hùng", "Lan", "Hương", "Dũng", "Tuấn", "Hải", "Long", "Phương", "Thảo", "Bình", "An",
@@ -191,7 +194,8 @@ class Generator:
                "extractor_version": EXTRACTOR_VERSION, "raw_page_id": None, "revision": 1,
                "first_seen": first_seen, "last_seen": first_seen,
                "published_year": int(published[:4]) if published else None, "tags_hash": tags_hash(tags),
-               "search": (self._unify(title), search_paragraphs[0], "\n\n".join(search_paragraphs))}
+               "search": tuple(mark_boundaries(form) for form in (self._unify(title), search_paragraphs[0],
+                                                                 "\n\n".join(search_paragraphs)))}
         return row, tags
 
     def _sentence(self, sentence: Sentence, rng: random.Random, base: int, year: int,
@@ -241,13 +245,14 @@ def _start_worker(seed: int) -> None:
 def _rows(first: int, last: int) -> dict[str, list[tuple]]:
     """Articles ``first`` to ``last - 1`` as rows of each table (tuples pickle fast); officials name
     their person by key and carry their cleaned positions, for the parent to number and count."""
-    rows: dict[str, list[tuple]] = {name: [] for name in ("articles", "search", "dates", "statistics",
+    rows: dict[str, list[tuple]] = {name: [] for name in ("articles", "search", "pairs", "dates", "statistics",
                                                            "officials", "directives")}
     for number in range(first, last):
         row, tags = _generator.article(number)
         day = (row["published"] or row["first_seen"])[:10]
         rows["articles"].append(tuple(row[name] for name in ARTICLE_COLUMNS))
         rows["search"].append((number, *row["search"]))
+        rows["pairs"] += [(table, number, *columns) for table, columns in pair_rows(*row["search"]).items()]
         rows["dates"] += [(number, d["text"], d["start"], d["end"], d["kind"], d["start_date"], d["end_date"])
                           for d in tags["dates"]]
         rows["statistics"] += [(number, s["text"], s["start"], s["end"], s["value"], s["denominator"],
@@ -332,6 +337,10 @@ def _insert(conn: sqlite3.Connection, rows: dict[str, list[tuple]], people: dict
     conn.executemany(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
                      f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})", rows["articles"])
     conn.executemany("INSERT INTO article_search (article_id, title, lead, text) VALUES (?, ?, ?, ?)", rows["search"])
+    note_spellings(sqlite_utils.Database(conn), *(form for search in rows["search"] for form in search[1:]))
+    for table in {pairs[0] for pairs in rows["pairs"]}:  # the pair tables, which no trigger fills
+        conn.executemany(f"INSERT INTO {table}(rowid, title, lead, text) VALUES (?, ?, ?, ?)",
+                         [pairs[1:] for pairs in rows["pairs"] if pairs[0] == table])
     conn.executemany('INSERT INTO dates (article_id, text, start, "end", kind, start_date, end_date) '
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", rows["dates"])
     conn.executemany('INSERT INTO statistics (article_id, text, start, "end", value, denominator, unit_text, '

@@ -32,7 +32,10 @@ from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
 
 MODES = ("as-typed", "exact", "accent-insensitive")
-FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact"}
+PAIR_TABLES = {"accent-insensitive": "articles_fts_pairs", "exact": "articles_fts_exact_pairs"}
+# every FTS table (Index.optimize_search merges each): the syllables by mode, then the pairs
+FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact",
+              **{f"{mode} pairs": table for mode, table in PAIR_TABLES.items()}}
 MAX_SPELLINGS = 64  # spellings of one word written out for a mixed query, at most
 MAX_SYLLABLES = 100  # a longer query is refused: FTS5's cost grows with every phrase of it
 FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
@@ -51,6 +54,11 @@ _QUERY_TOKEN = re.compile(r'''
 _SYNTAX = {"phrase", "operator", "near", "column", "paren", "distance"}
 
 Spellings = Callable[[str], list[str]]  # a folded syllable -> the syllables with its letters in the index
+
+
+def pair_tokens(syllables) -> list[str]:
+    """The tokens of a pair table: each two adjacent syllables joined by "_" ("hội_nghị")."""
+    return [f"{a}_{b}" for a, b in zip(syllables, syllables[1:])]
 
 
 class QueryError(ValueError):
@@ -92,11 +100,15 @@ class Match:
     """What to run: ``expression`` MATCHed against ``table``. ``loosened``: syllables typed with
     diacritics were matched without them, as the query could not be written out otherwise.
     ``together``: for a query of plain words, the expression that finds them side by side and in
-    order (the whole query as one phrase), which ranking puts first; else None."""
+    order (the whole query as one phrase), which ranking puts first; else None. ``pairs``: the
+    same query on the table of syllable pairs (PAIR_TABLES), when each of its phrases has two
+    syllables or more (and no prefix or NEAR): it then reads the short lists of rare pairs
+    instead of the long lists of common syllables; else None."""
     table: str
     expression: str
     loosened: bool = False
     together: str | None = None
+    pairs: Match | None = None
 
 
 def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | None = None) -> Match:
@@ -114,16 +126,30 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
         elif all(accented(s) for s in syllables):
             mode = "exact"
     if mode != "as-typed":
-        return _match(FTS_TABLES[mode], parts, lambda phrase: _plain(phrase, mode))
+        return _match(mode, parts, lambda phrase, pairs: _plain(phrase, mode, pairs))
     try:
-        return _match(FTS_TABLES["exact"], parts, lambda phrase: _written_out(phrase, spellings))
+        return _match("exact", parts, lambda phrase, pairs: _written_out(phrase, spellings, pairs))
     except _CannotWriteOut:
-        return _match(FTS_TABLES["accent-insensitive"], parts, lambda phrase: _plain(phrase, "accent-insensitive"),
-                      loosened=True)
+        return _match("accent-insensitive", parts,
+                      lambda phrase, pairs: _plain(phrase, "accent-insensitive", pairs), loosened=True)
 
 
-def _match(table: str, parts: list[Phrase | str], write: Callable[[Phrase], str], loosened: bool = False) -> Match:
-    return Match(table, _expression(parts, write), loosened, _together(parts, write))
+def _match(mode: str, parts: list[Phrase | str], write: Callable[[Phrase, bool], str],
+           loosened: bool = False) -> Match:
+    """The Match on the table of syllables, with its twin on the table of pairs where that answers."""
+    def match(table: str, pairs: bool, pairs_match: Match | None = None) -> Match:
+        def written(phrase: Phrase) -> str:
+            return write(phrase, pairs)
+        return Match(table, _expression(parts, written), loosened, _together(parts, written), pairs_match)
+
+    return match(FTS_TABLES[mode], False, match(PAIR_TABLES[mode], True) if _pairs_answer(parts) else None)
+
+
+def _pairs_answer(parts: list[Phrase | str]) -> bool:
+    """Whether the pair table answers these parts: every phrase of two syllables or more (in each of
+    its forms), none a prefix or in a NEAR group (whose distances count syllables)."""
+    return all(not part.star and not part.in_near and all(len(form) >= 2 for form in part.forms)
+               if isinstance(part, Phrase) else part != "NEAR(" for part in parts)
 
 
 def _together(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str | None:
@@ -225,13 +251,16 @@ def _loose(syllable: str) -> bool:
     return _has_letters(syllable) and not accented(syllable)
 
 
-def _quote(syllables) -> str:
-    return '"' + " ".join(syllables).replace('"', '""') + '"'
+def _quote(syllables, pairs: bool = False) -> str:
+    """The syllables as an FTS5 phrase: as they are, or (``pairs``) as the tokens of the pair
+    tables, each two adjacent syllables joined ("a b c" -> "a_b b_c")."""
+    tokens = pair_tokens(syllables) if pairs else syllables
+    return '"' + " ".join(tokens).replace('"', '""') + '"'
 
 
-def _plain(phrase: Phrase, mode: str) -> str:
+def _plain(phrase: Phrase, mode: str, pairs: bool = False) -> str:
     star = " *" if phrase.star else ""
-    written = [_quote([folded(s) for s in form] if mode == "accent-insensitive" else form) + star
+    written = [_quote([folded(s) for s in form] if mode == "accent-insensitive" else form, pairs) + star
                for form in phrase.forms]
     return _either(written)
 
@@ -244,17 +273,17 @@ class _CannotWriteOut(Exception):
     pass
 
 
-def _written_out(phrase: Phrase, spellings: Spellings | None) -> str:
+def _written_out(phrase: Phrase, spellings: Spellings | None, pairs: bool = False) -> str:
     """The phrase on the exact table: a syllable typed without diacritics becomes each of its
     spellings in the index, so the phrase becomes an OR of phrases."""
     if not any(_loose(s) for form in phrase.forms for s in form):
-        return _plain(phrase, "exact")
+        return _plain(phrase, "exact", pairs)
     if spellings is None or phrase.star or phrase.in_near:
         raise _CannotWriteOut
     written = []
     for form in phrase.forms:
         options = [spellings(s) or [s] if _loose(s) else [s] for s in form]
-        written += [_quote(combination) for combination in itertools.product(*options)]
+        written += [_quote(combination, pairs) for combination in itertools.product(*options)]
         if len(written) > MAX_SPELLINGS:
             raise _CannotWriteOut
     return _either(written)

@@ -455,10 +455,45 @@ CREATE INDEX idx_document_citations_key ON document_citations(directive_key);
 """)
 
 
+def m012_search_syllable_pairs(db: sqlite_utils.Database) -> None:
+    """Two FTS5 tables of syllable pairs, exact and accent-insensitive, beside those of syllables:
+    each token is two adjacent syllables of title, lead or text ("hội_nghị"), so that a phrase of
+    two syllables or more reads the short list of its rarest pair, not the long lists of its
+    common syllables. Contentless (only bm25 and matching read them): data.search.store_search_text
+    keeps them in step. Filled from the search forms (syllables as unicode61 cuts them, lower
+    case; without diacritics, đ as d, in the accent-insensitive table), then merged into one
+    segment. The rule is spelled out here (as data.search.pair_rows has it) so that this step never changes."""
+    import re
+    import unicodedata
+
+    token = re.compile(r"[^\W_]+")
+
+    def bare(syllable: str) -> str:
+        stripped = "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
+        return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D")).lower()
+
+    def pairs(syllables: list[str]) -> str:
+        return " ".join(f"{a}_{b}" for a, b in zip(syllables, syllables[1:]))
+
+    tables = {"articles_fts_exact_pairs": lambda s: s, "articles_fts_pairs": bare}
+    for table in tables:
+        db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(title, lead, text, content='', "
+                   f"tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
+    rows = db.conn.execute("SELECT article_id, title, lead, text FROM article_search ORDER BY article_id")
+    while batch := rows.fetchmany(1000):
+        for article_id, *columns in batch:
+            syllables = [None if text is None else token.findall(text.lower()) for text in columns]
+            for table, form in tables.items():
+                values = [None if found is None else pairs([form(s) for s in found]) for found in syllables]
+                db.conn.execute(f"INSERT INTO {table}(rowid, title, lead, text) VALUES (?, ?, ?, ?)",
+                                [article_id, *values])
+    for table in tables:
+        db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
               m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries,
-              m009_people_by_province, m010_archive_captures,
-              m011_documents]
+              m009_people_by_province, m010_archive_captures, m011_documents, m012_search_syllable_pairs]
 
 
 def applied_migrations(db: sqlite_utils.Database) -> set[str]:

@@ -324,4 +324,5 @@ INSERT INTO _migrations (name) VALUES
     ('m008_search_clause_boundaries'),
     ('m009_people_by_province'),
     ('m010_archive_captures'),
-    ('m011_documents');
+    ('m011_documents'),
+    ('m012_search_syllable_pairs');

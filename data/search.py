@@ -3,6 +3,11 @@
 Both FTS5 tables index the search form of each article (NFC, tone marks unified), so an NFD
 page and an NFC query meet, and "Thành uỷ" finds "Thành ủy". The exact table keeps diacritics
 ("bó" is not "bỏ"); the accent-insensitive one folds them and đ ("dang uy" finds "Đảng ủy").
+Beside each, a contentless table of syllable pairs (each two adjacent syllables one token,
+"hội_nghị nghị_tổng tổng_kết") answers a query whose phrases all have two syllables or more:
+a phrase of pairs at consecutive positions is exactly that phrase of syllables, and the list of
+its rarest pair is short where the lists of its syllables are long ("mat tran to quoc").
+Snippets still come from the tables of syllables.
 
 Ranking. bm25 (title weighs most, then lead, then text) needs, for its idf, how many articles
 hold each token of the query, and FTS5 counts them anew on every query by reading each token's
@@ -27,7 +32,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from data.query import FTS_TOKEN, Match, QueryError, compile_query, shown, typed
+from data.query import FTS_TOKEN, PAIR_TABLES, Match, QueryError, compile_query, pair_tokens, shown, typed
 from data.textnorm import key_match, key_params, mark_boundaries, unmark_boundaries
 from data.words import folded
 from nlp.vietnamese import fold_key, unify
@@ -65,18 +70,40 @@ class SearchHit:
 
 def store_search_text(db: sqlite_utils.Database, article_id: int, title: str | None, lead: str | None,
                       text: str | None) -> tuple[str, str | None, str]:
-    """Keep the article's search-form row, and through triggers both FTS rows, in step; return
-    its title, lead and text in the search form (with the clause boundaries marked)."""
+    """Keep the article's search-form row, and through triggers both FTS rows, in step, and its
+    rows of the pair tables; return its title, lead and text in the search form (with the clause
+    boundaries marked)."""
     row = (mark_boundaries(unify(title or "")), mark_boundaries(unify(lead)) if lead else None,
            mark_boundaries(unify(text or "")))
     old = db.execute("SELECT title, lead, text FROM article_search WHERE article_id = ?", [article_id]).fetchone()
+    if old is not None and tuple(old) == row:
+        return row
     if old is None:
         db.execute("INSERT INTO article_search (article_id, title, lead, text) VALUES (?, ?, ?, ?)",
                    [article_id, *row])
-    elif tuple(old) != row:
+    else:
         db.execute("UPDATE article_search SET title = ?, lead = ?, text = ? WHERE article_id = ?",
                    [*row, article_id])
+    if old is not None:
+        for table, columns in pair_rows(*old).items():
+            db.execute(f"INSERT INTO {table}({table}, rowid, title, lead, text) VALUES ('delete', ?, ?, ?, ?)",
+                       [article_id, *columns])
+    for table, columns in pair_rows(*row).items():
+        db.execute(f"INSERT INTO {table}(rowid, title, lead, text) VALUES (?, ?, ?, ?)", [article_id, *columns])
     return row
+
+
+def pair_rows(*search_forms: str | None) -> dict[str, tuple[str | None, ...]]:
+    """The columns (title, lead, text in the search form) as the pair tables index them, by table:
+    each two adjacent syllables as one token ("hội nghị tổng kết" -> "hội_nghị nghị_tổng
+    tổng_kết"), so that a phrase of pairs at consecutive positions is that phrase of syllables;
+    in the accent-insensitive table without diacritics."""
+    exact, bare = [], []
+    for text in search_forms:
+        syllables = FTS_TOKEN.findall(text.lower()) if text is not None else None
+        exact.append(None if syllables is None else " ".join(pair_tokens(syllables)))
+        bare.append(None if syllables is None else " ".join(pair_tokens([folded(s) for s in syllables])))
+    return {PAIR_TABLES["exact"]: tuple(exact), PAIR_TABLES["accent-insensitive"]: tuple(bare)}
 
 
 def note_spellings(db: sqlite_utils.Database, *search_forms: str | None) -> None:
@@ -159,6 +186,7 @@ def article_filters(site: str | None = None, since: str | dt.date | None = None,
             clauses.append(f"a.id IN (SELECT m.article_id FROM {table} m WHERE m.{column} IN ({picked}))")
         params += values(value)
     if match:
+        match = match.pairs or match
         clauses.append(f"a.id IN (SELECT rowid FROM {match.table} WHERE {match.table} MATCH ?)")
         params.append(match.expression)
     return "".join(f" AND {clause}" for clause in clauses), params
@@ -184,7 +212,8 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: 
     always with ``rank_all``; a broad query on a large index is ranked by where its words occur
     instead (see ``ranked_by`` and the module's notes on ranking).
     """
-    compiled = compile_for(db, query, mode)
+    shown_by = compile_for(db, query, mode)  # snippets come from the table of syllables
+    compiled = shown_by.pairs or shown_by
     if limit < 1:
         raise QueryError("limit must be at least 1")
     limit = min(limit, MAX_LIMIT)
@@ -206,7 +235,7 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: 
                                [json.dumps(allowed)], together=compiled.together)
         else:
             ranked = _by_place(db, fts, match, query, limit, row_filter, row_params, together=compiled.together)
-    hits = _hits(db, fts, match, query, ranked)
+    hits = _hits(db, shown_by.table, shown_by.expression, query, ranked)
     logger.debug("search %r (%s): %d hits", match, mode, len(hits))
     return hits
 
@@ -219,6 +248,7 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
     stops where it would cost too much: after ``most`` matches or, with filters that allow many
     articles, after testing the ``most`` newest matches; the count is then a lower bound (False)."""
     compiled = compile_for(db, query, mode)
+    compiled = compiled.pairs or compiled
     fts, match = compiled.table, compiled.expression
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     where, params = article_filters(**filters, by_row=True)
@@ -241,8 +271,7 @@ def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) 
     """Whether bm25 costs little here: few articles times tokens (its idf reads every posting of
     each token) and few matching articles (each is scored)."""
     articles = db.execute("SELECT max(article_id) FROM article_search").fetchone()[0] or 0
-    tokens = sum(PREFIX_WEIGHT if star else 1 for phrase, star in _PHRASE.findall(match)
-                 for _ in FTS_TOKEN.findall(phrase))
+    tokens = sum(PREFIX_WEIGHT if star else 1 for phrase, star in _PHRASE.findall(match) for _ in phrase.split())
     if articles * tokens > BM25_BUDGET:
         return False
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from data import Index
-from data.query import QueryError, compile_query
+from data.query import PAIR_TABLES, QueryError, compile_query
+from data.search import compile_for, store_search_text
 from data.words import word_spans
 from nlp.vietnamese import fold, unify
 
@@ -46,6 +47,21 @@ def index(sample_index_path):
 def test_a_query_becomes_words_with_the_accents_typed(query, table, expression):
     match = compile_query(query, spellings=spellings)
     assert (match.table, match.expression, match.loosened) == (table, expression, False)
+
+
+@pytest.mark.parametrize("query, pairs", [
+    ("Thanh ủy", '("thanh_ủy" OR "thành_ủy" OR "thánh_ủy")'),
+    ("hội nghị tổng kết", '"hội_nghị" AND "tổng_kết"'),
+    ("chuyen doi so", '"chuyen_doi doi_so"'),
+    ("Chỉ thị 05", '("chỉ_thị thị_05" OR "chỉ_thị thị_số số_05")'),
+    ("title:tuyên giáo OR dân vận", 'title: "tuyên_giáo" OR "dân_vận"'),
+    ("hộ nghèo năm", None),  # a word of one syllable: the table of syllables
+    ("tuyên gi*", None),  # a prefix
+    ('NEAR("tuyên giáo" "dân vận", 5)', None),  # distances count syllables
+])
+def test_phrases_of_two_syllables_or_more_run_on_the_pair_table(query, pairs):
+    match = compile_query(query, spellings=spellings)
+    assert (match.pairs.expression if match.pairs else None) == pairs
 
 
 def test_the_modes_take_every_syllable_one_way():
@@ -109,6 +125,46 @@ def test_a_query_without_accents_finds_the_word_with_any(index):
     assert plain == folded_holders and plain == {hit.id for hit in index.search("hộ nghèo", limit=1000)}
 
 
+@pytest.mark.parametrize("query", ["dân vận", "Thanh ủy", "ho ngheo", "chuyển đổi số", "hội nghị tổng kết",
+                                   "Chỉ thị 05", "title:tuyên giáo OR dân vận", "ban tuyen giao NOT hội nghị"])
+def test_the_pair_table_finds_what_the_table_of_syllables_finds(index, query):
+    match = compile_for(index.db, query)
+    assert match.pairs is not None
+    found = [sorted(row[0] for row in index.db.execute(f"SELECT rowid FROM {m.table} WHERE {m.table} MATCH ?",
+                                                       [m.expression])) for m in (match, match.pairs)]
+    assert found[0] and found[0] == found[1]
+
+
+def test_a_changed_text_changes_its_pairs(index, tmp_path):
+    import shutil
+
+    path = tmp_path / "changed.db"
+    index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(index.path, path)
+    changed = Index(path)
+    article_id = changed.search("chuyển đổi số")[0].id
+    with changed.transaction():
+        store_search_text(changed.db, article_id, "Hộ nghèo", None, "Một câu mới về hộ nghèo.")
+    assert article_id not in {hit.id for hit in changed.search("chuyển đổi số", limit=1000)}
+    assert article_id in {hit.id for hit in changed.search("ho ngheo", limit=1000)}
+    for table in PAIR_TABLES.values():
+        changed.db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    changed.close()
+
+
+def test_the_nightly_merge_merges_the_pair_tables_too(index, tmp_path):
+    import shutil
+
+    path = tmp_path / "merged.db"
+    index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(index.path, path)
+    merged = Index(path)
+    merged.optimize_search()
+    for table in PAIR_TABLES.values():
+        assert merged.db.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0] == 1
+    merged.close()
+
+
 def test_syllables_apart_are_not_the_word(index):
     apart = _holding(index, r"\bdân\b") & _holding(index, r"\bvận\b") - _holding(index, rf"\bdân{SEP}vận\b")
     assert apart, "the sample holds articles with both syllables apart"
@@ -136,8 +192,8 @@ def test_counts_stop_where_they_would_cost_too_much(index, monkeypatch):
 
 
 def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp_path):
-    """m007 and m008 on an index as the version before wrote it (no boundaries, no spellings):
-    the same search forms, spellings and hits as an index built today."""
+    """m007, m008 and m010 on an index as the versions before wrote it (no boundaries, no
+    spellings, no pair tables): the same search forms, spellings and hits as an index built today."""
     import shutil
 
     from data.textnorm import unmark_boundaries
@@ -154,14 +210,16 @@ def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp
     with old.transaction():
         old.db.execute("UPDATE article_search SET title = unmark(title), lead = unmark(lead), text = unmark(text)")
         old.db.execute("DROP TABLE search_syllables")
+        for table in PAIR_TABLES.values():
+            old.db.execute(f"DROP TABLE {table}")
         old.db.execute("DELETE FROM _migrations WHERE name IN ('m007_search_syllables', "
-                       "'m008_search_clause_boundaries')")
+                       "'m008_search_clause_boundaries', 'm012_search_syllable_pairs')")
     old.close()
     migrated = Index(path)
     assert migrated.db.execute("SELECT * FROM article_search ORDER BY article_id").fetchall() == expected_forms
     assert migrated.db.execute("SELECT * FROM search_syllables ORDER BY 1, 2").fetchall() == expected_spellings
     assert {q: [(h.id, h.snippet) for h in migrated.search(q, limit=100)] for q in queries} == expected_hits
-    for table in ("articles_fts", "articles_fts_exact"):
+    for table in ("articles_fts", "articles_fts_exact", *PAIR_TABLES.values()):
         migrated.db.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
     migrated.close()
 
