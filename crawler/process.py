@@ -106,7 +106,7 @@ def _start_worker(parent_pid: int) -> None:
     from crawler.orphans import exit_with_parent
 
     exit_with_parent(parent_pid)
-    import extract  # noqa: F401 (trafilatura, lxml)
+    import extract.core  # noqa: F401 (trafilatura, lxml)
     from nlp import tag
 
     tag("Ngày 1/1/2024, đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy, quán triệt Chỉ thị số 05-CT/TW.",

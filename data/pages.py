@@ -10,7 +10,6 @@ from typing import Iterator
 
 from data.reprocess import requeue_pages
 from data.store import Store
-from extract import MAX_PAGE_BYTES
 
 
 @dataclass
@@ -33,6 +32,8 @@ def body_sha256(body: bytes) -> str:
 def _gunzip_page(data: bytes) -> bytes:
     """A stored page unpacked, but never past MAX_PAGE_BYTES + 1 bytes (an index written before the
     cap may hold bigger pages): extraction then rejects it as too large without it filling memory."""
+    from extract.core import MAX_PAGE_BYTES  # here, not at the top: queries need no extractor
+
     return zlib.decompressobj(wbits=31).decompress(data, MAX_PAGE_BYTES + 1)
 
 

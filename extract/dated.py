@@ -18,7 +18,7 @@ def extract_dated(html: str | bytes, url: str, profile_on: Callable[[date | None
     article = extract_html(html, url, profile=captured, headers=headers)
     published = _day(article.published)
     dated = profile_on(published) if published else captured
-    if dated is captured:
+    if dated == captured:  # an equal profile (e.g. built anew) extracts the same article
         return article
     try:
         return extract_html(html, url, profile=dated, headers=headers)
