@@ -138,12 +138,14 @@ def _existing_index(db_path: str):
 @click.option("--official", type=TEXT, help="Only articles mentioning this person (whole words, accents ignored).")
 @click.option("--directive", type=TEXT, help="Only articles citing this document, by key (e.g. 20-CT/TW).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show.")
+@click.option("--documents", is_flag=True, help="Search the attached documents' text instead of the articles.")
 @click.option("--rank-all", is_flag=True,
               help="Rank every match by bm25, even a broad query on a large index (slow there).")
 @output_format
 @db_option
 def search(query: str, mode: str | None, site: str | None, since: str | None, until: str | None,
-           official: str | None, directive: str | None, limit: int, rank_all: bool, fmt: str, db_path: str) -> None:
+           official: str | None, directive: str | None, limit: int, rank_all: bool, documents: bool, fmt: str,
+           db_path: str) -> None:
     """Full-text search of titles, leads and texts, best matches first.
 
     QUERY is Vietnamese words, all required; a word of several syllables must occur as that
@@ -154,11 +156,24 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     in the title first, then in title and lead, then anywhere, newest first within each (the
     ranked_by column says which). Stderr says how many articles match in all.
 
-    Examples: vnportal search "chuyển đổi số" --since 2023;  vnportal search "ho ngheo" --site wp
+    With --documents, the text of the attached documents (`vnportal documents fetch`) is searched
+    instead, with the same semantics (the article filters do not apply).
+
+    Examples: vnportal search "chuyển đổi số" --since 2023;  vnportal search "ho ngheo" --site wp;
+    vnportal search "học tập và làm theo" --documents
     """
     from data.output import render, render_hits
 
     index = _existing_index(db_path)
+    if documents:
+        from data.search import search_documents
+
+        found, total = search_documents(index.db, query, mode or "as-typed", limit)
+        rows = [hit.to_dict() for hit in found]
+        click.echo(render(rows, ["id", "key", "title", "url", "snippet"] + (["rank"] if fmt != "table" else []),
+                          fmt), nl=False)
+        click.echo(f"{len(rows)} of {total:,} document(s)", err=True)
+        return
     filters = dict(mode=mode or "as-typed", site=site, since=since, until=until, official=official,
                    directive=directive)
     hits = [hit.to_dict() for hit in index.search(query, limit=limit, rank_all=rank_all, **filters)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from data.database import write_transaction
+from data.search import store_document_search_text
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class DocumentStore:
                 doc_type=values.get("doc_type"), issuer=values.get("issuer"), date=header.get("date"),
                 title=values.get("title"), signer=values.get("signer"), signer_title=values.get("signer_title"),
                 signed_for=values.get("signed_for"), reader_version=version, read_at=at))
+            store_document_search_text(self.db, document_id, values.get("title"), text)
             self.db.execute("DELETE FROM document_citations WHERE document_id = ?", [document_id])
             self.db.conn.executemany(
                 'INSERT INTO document_citations (document_id, directive_key, text, start, "end") VALUES (?, ?, ?, ?, ?)',

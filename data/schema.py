@@ -491,9 +491,24 @@ def m012_search_syllable_pairs(db: sqlite_utils.Database) -> None:
         db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
+def m013_document_search(db: sqlite_utils.Database) -> None:
+    """Document text searchable as articles are: its search form (title and text) and the two
+    FTS5 tables of syllables, exact and accent-insensitive (đ/Đ stored as ḏ/Ḏ, which unicode61
+    folds to d), filled when a document is read (data.documents)."""
+    db.executescript("""
+CREATE TABLE document_search (  -- title and text in the search form (NFC, tone marks unified, clauses marked)
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    title TEXT, lead TEXT, text TEXT
+);
+CREATE VIRTUAL TABLE documents_fts_exact USING fts5(title, lead, text, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, lead, text, tokenize='unicode61 remove_diacritics 2');
+""")
+
+
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
               m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries,
-              m009_people_by_province, m010_archive_captures, m011_documents, m012_search_syllable_pairs]
+              m009_people_by_province, m010_archive_captures, m011_documents, m012_search_syllable_pairs,
+              m013_document_search]
 
 
 def applied_migrations(db: sqlite_utils.Database) -> set[str]:

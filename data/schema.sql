@@ -107,6 +107,11 @@ CREATE TABLE document_citations (
     directive_key TEXT NOT NULL, text TEXT, start INTEGER, "end" INTEGER
 );
 
+CREATE TABLE document_search (  -- title and text in the search form (NFC, tone marks unified, clauses marked)
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    title TEXT, lead TEXT, text TEXT
+);
+
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE, site TEXT,
@@ -123,6 +128,8 @@ CREATE TABLE documents (
     doc_type TEXT, issuer TEXT, date TEXT, title TEXT, signer TEXT, signer_title TEXT, signed_for TEXT,
     reader_version TEXT, read_at TEXT
 );
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, lead, text, tokenize='unicode61 remove_diacritics 2');
 
 CREATE TABLE official_mentions (
     id INTEGER PRIMARY KEY,
@@ -325,4 +332,5 @@ INSERT INTO _migrations (name) VALUES
     ('m009_people_by_province'),
     ('m010_archive_captures'),
     ('m011_documents'),
-    ('m012_search_syllable_pairs');
+    ('m012_search_syllable_pairs'),
+    ('m013_document_search');

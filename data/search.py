@@ -93,6 +93,53 @@ def store_search_text(db: sqlite_utils.Database, article_id: int, title: str | N
     return row
 
 
+DOCUMENT_TABLES = {"articles_fts": "documents_fts", "articles_fts_exact": "documents_fts_exact"}
+
+
+def store_document_search_text(db: sqlite_utils.Database, document_id: int, title: str | None,
+                               text: str | None) -> None:
+    """Keep a document's search form and its rows of the document FTS tables (its spellings noted
+    with the articles'), so that documents are searched with the same semantics."""
+    row = (mark_boundaries(unify(title or "")), None, mark_boundaries(unify(text or "")))
+    db.execute("INSERT OR REPLACE INTO document_search (document_id, title, lead, text) VALUES (?, ?, ?, ?)",
+               [document_id, *row])
+    for table in DOCUMENT_TABLES.values():
+        db.execute(f"DELETE FROM {table} WHERE rowid = ?", [document_id])
+    db.execute("INSERT INTO documents_fts_exact (rowid, title, lead, text) VALUES (?, ?, ?, ?)", [document_id, *row])
+    folded = [None if value is None else value.replace("đ", "ḏ").replace("Đ", "Ḏ") for value in row]
+    db.execute("INSERT INTO documents_fts (rowid, title, lead, text) VALUES (?, ?, ?, ?)", [document_id, *folded])
+    note_spellings(db, *row)
+
+
+@dataclass
+class DocumentHit:
+    id: int
+    url: str
+    key: str | None
+    title: str | None
+    snippet: str
+    rank: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def search_documents(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
+                     limit: int = 20) -> tuple[list[DocumentHit], int]:
+    """Attached documents matching ``query`` as articles match it (data.query), best first by bm25
+    (title weighs more than text), and how many match in all."""
+    if limit < 1:
+        raise QueryError("limit must be at least 1")
+    compiled = compile_for(db, query, mode)
+    fts = DOCUMENT_TABLES[compiled.table]
+    sql = (f"SELECT d.id, d.url, d.key, d.title, replace(replace(snippet({fts}, -1, ?, ?, '…', 24), 'ḏ', 'đ'), "
+           f"'Ḏ', 'Đ'), bm25({fts}, {RANK_WEIGHTS}) AS rank FROM {fts} JOIN documents d ON d.id = {fts}.rowid "
+           f"WHERE {fts} MATCH ? ORDER BY rank, d.id LIMIT ?")
+    rows = run(db, sql, [*HIGHLIGHT, compiled.expression, min(limit, MAX_LIMIT)], query)
+    total = run(db, f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [compiled.expression], query).fetchone()[0]
+    return [DocumentHit(*row[:4], unmark_boundaries(row[4]), row[5]) for row in rows], total
+
+
 def pair_rows(*search_forms: str | None) -> dict[str, tuple[str | None, ...]]:
     """The columns (title, lead, text in the search form) as the pair tables index them, by table:
     each two adjacent syllables as one token ("hội nghị tổng kết" -> "hội_nghị nghị_tổng

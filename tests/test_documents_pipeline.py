@@ -129,6 +129,17 @@ def test_a_crawl_of_the_sample_portal_reads_its_documents_and_links_directives(t
     cites = {key for (key,) in rows(db, "SELECT directive_key FROM document_citations")}
     assert {"03-CT/TW@2011", "05-CT/TW@2016", "01-KL/TW@2021"} <= cites  # documents cite documents
 
+    def found(query: str) -> list[str]:
+        done = vnportal("search", query, "--documents", "--format", "json", "--db", str(db))
+        assert done.returncode == 0, done.stderr
+        return [hit["key"] for hit in json.loads(done.stdout)]
+
+    assert found("hoc tap va lam theo") == ["05-CT/TW@2016", "15-KH/BTGHU@2019"]  # words, any accents; title first
+    assert found("nhiệm vụ trọng tâm") == ["12-NQ/HU@2021"]
+    assert found("nhiem vu trong tam") == ["12-NQ/HU@2021"]
+    assert found("nhiệm vụ trọng tấm") == []  # a syllable typed with its accents means that syllable
+    assert found("Kết luận số 01") == ["42-KH/HU@2022"]  # the scan, read by OCR, is searchable too
+
 
 @needs_tesseract
 @pytest.mark.slow
