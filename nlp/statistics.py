@@ -127,9 +127,13 @@ def _lexicon() -> _Lexicon:
 
 
 _ONE_QUALIFIER = "|".join(QUALIFIERS)
+_RANGE = rf"\s?[-–]\s?(?P<upper>{NUMBER_PATTERN})"  # "30-65%": a range; its value is the lower bound
+_RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
+_FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
+_PER = re.compile(r"/(?:tháng|năm|ngày|tuần|giờ|quý)(?!\w)", _F)  # "đồng/tháng" is a rate; "đồng/người" is in đồng
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
-    rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN}))?(?![\w]|[.,:]\d|[/-]\w)"
+    rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/-]\w)"
     rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
 _GLUED = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
 _GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
@@ -263,8 +267,9 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
     return words[first].start, words[end - 1].end
 
 
-def _qualifier(text: str, start: int) -> tuple[int, str | None]:
-    match = _QUALIFIER.search(text, max(0, start - 24), start)
+def _qualifier(text: str, start: int, is_range: bool = False) -> tuple[int, str | None]:
+    match = (is_range and _FROM.search(text, max(0, start - 8), start)) or _QUALIFIER.search(
+        text, max(0, start - 24), start)
     return (match.start(), " ".join(match.group(1).lower().split())) if match else (start, None)
 
 
@@ -291,7 +296,9 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         den = parse_number(match.group("den")) if match.group("den") else None
         if value is None or (match.group("den") and (den is None or den == 0 or den < value)):
             continue
-        span_start, qualifier = _qualifier(text, start)
+        if match.group("upper") and (parse_number(match.group("upper")) or 0) <= parse_number(raw):
+            continue  # "2-1" (a score), not a range
+        span_start, qualifier = _qualifier(text, start, bool(match.group("upper")))
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
         if kind is None:
             continue
@@ -309,17 +316,27 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> 
         while start and (text[start - 1].isdigit() or text[start - 1] in ".,"):
             start -= 1
         match = _GLUED.match(text, start)
-        if match is None or (start and (text[start - 1].isalpha() or text[start - 1] in "_:/-")):
+        lower = _RANGE_BEFORE.search(text, max(0, start - 24), start)
+        if match is None or (start and not lower and (text[start - 1].isalpha() or text[start - 1] in "_:/-")):
             continue  # not a number and a unit, or inside a word or code
         unit, value = match.group("unit"), parse_number(match.group("num"))
+        if lower:  # "0,2-0,5m": the range from the lower bound
+            value, start = parse_number(lower.group().rstrip("-– ")), lower.start()
         is_money = _key(unit) in lex.currencies
         if value is None or not (is_money or _key(unit) in lex.measures) or _overlaps(*match.span(), protected):
             continue
-        span_start, qualifier = _qualifier(text, match.start())
+        span_start, qualifier = _qualifier(text, start, bool(lower))
         found.append(StatisticTag(text=text[span_start:match.end()], start=span_start, end=match.end(),
                                   value=float(value), denominator=None, unit_text=unit, qualifier=qualifier,
                                   kind="money" if is_money else "measure"))
     return found
+
+
+def _per(text: str, start: int, end: int) -> tuple[str, int]:
+    """(unit_text, end) of a currency, with the period it is paid per: ``đồng/tháng``."""
+    per = _PER.match(text, end)
+    end = per.end() if per else end
+    return text[start:end], end
 
 
 def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
@@ -340,9 +357,11 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     if word.key == _DIEM and len(words) > 1 and (words[1].text == "%" or words[1].key == _PERCENT_WORDS):
         return "percentage_point", text[word.start:words[1].end], words[1].end
     if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _DONG:
-        return "money", text[word.start:word.start + len("đồng")], word.start + len("đồng")  # "2 tỷ đồng tiền mặt"
-    if not is_ratio and (word.key in lex.currencies or word.key in lex.measures):
-        return ("money" if word.key in lex.currencies else "measure"), word.text, word.end
+        return "money", *_per(text, word.start, word.start + len("đồng"))  # "2 tỷ đồng tiền mặt"
+    if not is_ratio and word.key in lex.currencies:
+        return "money", *_per(text, word.start, word.end)
+    if not is_ratio and word.key in lex.measures:
+        return "measure", word.text, word.end
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
     if phrase is None:
         return None, None, end
