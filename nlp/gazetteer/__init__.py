@@ -181,6 +181,7 @@ class Gazetteer:
     titles: Phrases
     title_abbr: dict[str, Title]  # exact-case abbreviation -> title
     title_abbr_heads: frozenset[str]  # their beginnings: a dotted abbreviation's first part ("UVT" of "UVT.Ư")
+    deputy_abbr: dict[str, Title]  # abbreviations read only after "Phó": "CT" in "Phó CT." -> Phó Chủ tịch
     orgs: Phrases
     org_abbr: dict[str, OrgHead]
     fields: Phrases  # unit names: "Tuyên giáo", "Giáo dục và Đào tạo"
@@ -216,9 +217,15 @@ def gazetteer() -> Gazetteer:
     title_abbr: dict[str, Title] = {}
     org_abbr: dict[str, OrgHead] = {}
     field_abbr: dict[str, str] = {}
+    deputy_abbr: dict[str, Title] = {}
     for row in _rows("abbreviations.csv"):
         abbr, kind, expansion = row["abbr"], row["kind"], row["expansion"]
-        if kind == "title":
+        if kind == "deputy":
+            known = titles.longest(expansion, tokenize(expansion, match_key(expansion)), 0)
+            if known is None or known[1].title != expansion:
+                raise ValueError(f"abbreviations.csv: {abbr}: no title {expansion!r} in titles.csv")
+            deputy_abbr[abbr] = known[1]
+        elif kind == "title":
             known = titles.longest(expansion, tokenize(expansion, match_key(expansion)), 0)
             base = known[1] if known else Title(expansion, "state")
             title_abbr[abbr] = Title(base.title, base.kind, base.unit, row["organization"] or None)
@@ -233,7 +240,8 @@ def gazetteer() -> Gazetteer:
     issuers = {row["code"]: row["system"] for row in _rows("issuer_codes.csv")}
     return Gazetteer(
         titles=titles, title_abbr=title_abbr,
-        title_abbr_heads=frozenset(abbr[:k] for abbr in title_abbr for k in range(1, len(abbr) + 1)), orgs=orgs, org_abbr=org_abbr, fields=fields_,
+        title_abbr_heads=frozenset(abbr[:k] for abbr in title_abbr for k in range(1, len(abbr) + 1)),
+        deputy_abbr=deputy_abbr, orgs=orgs, org_abbr=org_abbr, fields=fields_,
         field_abbr=field_abbr, places=places,
         surnames=frozenset(match_key(s) for s in _lines("surnames.txt")),
         doc_types=doc_types, doc_words=tuple(_lines("document_words.txt")), issuer_systems=issuers,
@@ -319,6 +327,11 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
     g = gazetteer()
     tok = tokens[i]
     end, abbr = _dotted(text, tokens, i) if tok.text in g.title_abbr_heads else (i + 1, "")
+    if tok.key == "phó" and tok.titlecase and _next(text, tokens, i + 1) and tokens[i + 1].text in g.deputy_abbr:
+        end = i + 2  # "Phó CT." -> Phó Chủ tịch (the dot belongs to the abbreviation)
+        if end < len(tokens) and tokens[end].text == "." and tokens[end].start == tokens[i + 1].end:
+            end += 1
+        return end, g.deputy_abbr[tokens[i + 1].text]
     if abbr in g.title_abbr:
         title = g.title_abbr[abbr]
         if _next(text, tokens, end) and tokens[end].text == "TT":  # "PBT TT": Phó Bí thư Thường trực
@@ -430,6 +443,13 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     return j, k, display, generic
 
 
+@functools.cache
+def _two_syllable_words() -> frozenset[str]:
+    """Match keys of the dictionary's two-syllable words: a stop syllable ending one ("hàng không") stays."""
+    from nlp.lexicon import dictionary
+    return frozenset(key for key in map(match_key, dictionary()) if key.count(" ") == 1)
+
+
 def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool = False) -> int:
     """End of a name written on from ``tokens[j]`` without a gazetteer entry ("HĐQT GNN Express", "Cảng vụ
     hàng không miền Bắc"; with ``lowercase_first`` also "sức khỏe Chợ Rẫy"): capitalised words and
@@ -450,7 +470,8 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 k += 1
                 end = k
         elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
-                tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)):
+                tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)
+                or (k > j and f"{tokens[k - 1].key} {tok.key}" in _two_syllable_words())):  # "hàng không"
             k += 1
             gap += 1
         else:
