@@ -81,10 +81,10 @@ _TO = r"(?:đến|tới)(?:\s+hết)?"  # "đến", "tới", "đến hết"
 _AND = rf"(?:\s*,\s*|\s+và\s+)(?:{TOD}\s+)?(?:ngày\s+)?"  # "ngày 15 và 16/12", "14, 15/4", "21 và sáng ngày 22"
 
 
-def _core(n: str = "", after: str = _NUM_AFTER) -> str:
+def _core(n: str = "", after: str = _NUM_AFTER, before: str = _NUM_BEFORE) -> str:
     """A day, year optional: ``15/12/2021``, ``14-4-2022``, ``15.12.2021``, ``15/12``, ``11 tháng 7 năm 2023``;
     spaces around the separators only with the year (``06 -12-2012``)."""
-    return (rf"{_NUM_BEFORE}(?:(?P<d{n}>{DAY})(?P<sep{n}>[/.-])(?P<m{n}>{MONTH})(?:(?P=sep{n})(?P<y{n}>{YEAR}))?"
+    return (rf"{before}(?:(?P<d{n}>{DAY})(?P<sep{n}>[/.-])(?P<m{n}>{MONTH})(?:(?P=sep{n})(?P<y{n}>{YEAR}))?"
             rf"|(?P<sd{n}>{DAY})\s*(?P<ssep{n}>[/.-])\s*(?P<sm{n}>{MONTH})\s*(?P=ssep{n})\s*(?P<sy{n}>{YEAR})"
             rf"|(?P<td{n}>{DAY})\s+tháng\s+(?P<tm{n}>{MONTH})"
             rf"(?:(?:\s+năm\s+|\s*[/-]\s*)(?P<ty{n}>{YEAR}))?){after}")
@@ -115,7 +115,7 @@ _YEARS = re.compile(
     rf"từ\s+(?:năm\s+)?(?P<f1>{YEAR})\s+{_TO}\s+(?:năm\s+)?(?P<f2>{YEAR}){_NUM_AFTER}", _F)
 _DAYS = re.compile(
     rf"(?<!\w)(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1', _RANGE_AFTER)}"
-    rf"\s*(?:{_TO}|{_DASH}|(?P<va>và))\s*(?:ngày\s+)?{_core('2')}"
+    rf"\s*(?:{_TO}|{_DASH}|(?P<va>và))\s*(?:ngày\s+)?{_core('2', before='')}"
     rf"|(?<!\w)từ\s+(?:ngày\s+)?{_NUM_BEFORE}(?P<a2>{DAY})\s+{_TO}\s+(?:ngày\s+)?{_core('3')}"
     rf"|(?<!\w)(?:từ\s+)?(?:(?P<ngay3>{TOD}(?:\s+ngày)?|ngày|hôm)\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
     rf"(?:(?P<dash>\s*{_DASH}\s*)|(?:{_AND}{DAY})*{_AND})(?P<b>{DAY})"

@@ -75,6 +75,8 @@ _DATE_RE = re.compile(
 )
 _ISSUER_RE = re.compile(
     r"\s*,?\s*của\s+(?:(?P<plenum>hội nghị\s+(?:lần thứ\s+\w+|(?P<central>trung ương)\s+\w+))(?:\s+của)?\s+)?")
+# the year written after the citation, past an issuer of up to five words: "... của Thủ tướng năm 1996"
+_YEAR_RE = re.compile(r"\s*,?\s*(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+|ban hành\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/])")
 _TERM_RE = re.compile(r"\s*,?\s*\(?\s*khóa\s+(?P<term>[ivxlc]+)\b\)?")
 _TITLE_RE = re.compile(r"(?:\s*,?\s*(?:về việc ban hành|về việc|về|ban hành|v/v)\s*:?\s*|\s*)(?P<q>[“\"«])")
 _CLOSING = {"“": "”", '"': '"', "«": "»"}
@@ -104,9 +106,12 @@ NUMBER_ONLY_TYPES = ("Chỉ thị", "Nghị quyết", "Nghị định", "Quyết
 
 @functools.lru_cache(maxsize=1)
 def _number_only_re() -> re.Pattern[str]:
-    """A capitalised type word of NUMBER_ONLY_TYPES and a number without "số" or code (on the text)."""
+    """A type word of NUMBER_ONLY_TYPES, capitalised or after "của"/"theo"/"tại" (where it is no verb:
+    "của quyết định 175"), and a number without "số" or code (on the text)."""
     words = "|".join(re.escape(w) for w in NUMBER_ONLY_TYPES)
-    return re.compile(rf"(?<!\w)(?P<word>{words})\s+(?P<num>\d{{1,5}}){_NO_CODE}")
+    lower = "|".join(re.escape(w.lower()) for w in NUMBER_ONLY_TYPES)
+    return re.compile(rf"(?P<word>(?<!\w)(?:{words})|(?:(?<=của )|(?<=theo )|(?<=tại ))(?:{lower}))"
+                      rf"\s+(?P<num>\d{{1,5}}){_NO_CODE}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,7 +184,7 @@ def _issuer(doc: _Text, pos: int) -> tuple[str, int] | None:
 
 def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
     """Date, issuer, term and title written after the number that ends at ``end``."""
-    out: dict = {"date": None, "issuer": None, "term": None, "title": None}
+    out: dict = {"date": None, "issuer": None, "term": None, "title": None, "year": None}
     pos = end
     progress = True
     while progress:
@@ -197,6 +202,9 @@ def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
         m = _TERM_RE.match(doc.key, pos)
         if out["term"] is None and m:
             out["term"], pos, progress = m.group("term").upper(), m.end(), True
+        m = _YEAR_RE.match(doc.key, pos)
+        if out["year"] is None and out["date"] is None and m:
+            out["year"], pos, progress = int(m.group("year")), m.end(), True
     m = _TITLE_RE.match(doc.key, pos)
     if m:
         close = doc.text.find(_CLOSING[m.group("q")], m.end(), m.end() + 600)
@@ -279,8 +287,8 @@ def _tag(doc: _Text, start: int, end: int, doc_type: str, code: str, number: str
     """The tag of the citation ``doc.text[start:end]`` with what is written after it."""
     att = _attachments(doc, end, ref_date)
     date = att["date"]
-    if year is None and date is not None:
-        year = date.year
+    if year is None:
+        year = date.year if date is not None else att["year"]
     return DirectiveTag(
         text=doc.text[start:end], start=start, end=end, doc_type=doc_type, type_code=code,
         number=number, issuer_code=issuer_code, year=year, date=date.isoformat() if date else None,

@@ -127,13 +127,16 @@ def _lexicon() -> _Lexicon:
 
 
 _ONE_QUALIFIER = "|".join(QUALIFIERS)
-_RANGE = rf"\s?[-–]\s?(?P<upper>{NUMBER_PATTERN})"  # "30-65%": a range; its value is the lower bound
+# a decimal comma typed with a space before a scale word: "10, 3 triệu người" is 10,3 million
+_SPACED_DECIMAL = rf"\d{{1,3}},\s\d(?=\s+(?:{'|'.join(SCALES)})(?!\w))"
+_RANGE = rf"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)(?P<upper>{NUMBER_PATTERN})"  # "30-65%", "5 đến 10": a range, valued at its lower bound
+_TIMES = re.compile(r"(?<!\w)gấp\s+$", _F)  # "gấp 4 lần": a multiple, not a count
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
 _PER = re.compile(r"/(?:tháng|năm|ngày|tuần|giờ|quý)(?!\w)", _F)  # "đồng/tháng" is a rate; "đồng/người" is in đồng
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
-    rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/-]\w)"
+    rf"(?<![\w.,:/-])(?P<num>{_SPACED_DECIMAL}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/-]\w)"
     rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
 _GLUED = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
 _GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
@@ -285,9 +288,10 @@ def tag_statistics(text: str) -> list[StatisticTag]:
     found: list[StatisticTag] = []
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
-        if _overlaps(start, end, protected) or lex.naming.search(text, max(0, start - 24), start):
+        if _overlaps(start, end, protected) or lex.naming.search(text, max(0, start - 24), start) \
+                or _TIMES.search(text, max(0, start - 8), start):
             continue
-        raw = match.group("num")
+        raw = match.group("num").replace(", ", ",")
         if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
             continue  # a code or phone fragment; "05 tập thể" (two digits) is a count
         if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not match.group("den"):

@@ -85,6 +85,10 @@ def _gold() -> list[dict]:
     # ... and after a capitalised type word without "số"
     ("quán triệt Nghị quyết 35 của Bộ Chính trị.",
      ("Nghị quyết 35", "Nghị quyết", "NQ", "35", None, None, None, "Bộ Chính trị", None, "35/NQ")),
+    ("bản đồ kèm Quyết định 367 của Thủ tướng năm 1996.",  # the year written after the issuer
+     ("Quyết định 367", "Quyết định", "QĐ", "367", None, 1996, None, None, None, "367/1996/QĐ")),
+    ("theo điều 2 của quyết định 175, bị can phải bố trí kỹ sư.",  # lowercase after "của": a noun
+     ("quyết định 175", "Quyết định", "QĐ", "175", None, None, None, None, None, "175/QĐ")),
     # official letters numbered without a type code: the code after the slash is the issuer's
     ("UBND huyện có Công văn số 245/UBND-VX ngày 5/4/2022 đề nghị các xã rà soát hộ nghèo.",
      ("Công văn số 245/UBND-VX", "Công văn", None, "245", "UBND-VX", 2022, "2022-04-05", None, None,

@@ -104,6 +104,9 @@ def test_mentions_field_by_field(sentence, expected):
     ("Thông báo ký bởi Chủ tịch Hội khoa học lịch sử Việt Nam Trần Đức Cường.",
      ("Chủ tịch Hội khoa học lịch sử Việt Nam Trần Đức Cường", "Trần Đức Cường", None,
       [("Chủ tịch", "Hội khoa học lịch sử Việt Nam")])),
+    # a numbered district is the place of its committee
+    ("Cơ quan điều tra khởi tố ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM.",
+     ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2", "Nguyễn Hoài Nam", "ông", [("Bí thư", "Quận ủy Quận 2")])),
     # a rank opens the mention like an honorific
     ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng ký biên bản.",
      ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng", "Lê Chiêm", "thượng tướng", [("Thứ trưởng", "Quốc phòng")])),

@@ -81,6 +81,23 @@ def test_two_qualifiers_and_units_glued_to_the_number(sentence, expected):
     assert _found(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a range is one statistic valued at its lower bound; "từ" before it is its qualifier
+    ("đáp ứng từ 30-65% nhu cầu, mực nước từ 0,2-0,5m",
+     [("từ 30-65% nhu cầu", 30, None, "nhu cầu", "từ", "percent"), ("từ 0,2-0,5m", 0.2, None, "m", "từ", "measure")]),
+    ("mỗi xã được trang bị từ 5 đến 10 khẩu súng, dài 5-7 cm",
+     [("từ 5 đến 10 khẩu súng", 5, None, "khẩu súng", "từ", "count"), ("5-7 cm", 5, None, "cm", None, "measure")]),
+    # a currency paid per period keeps the period; a multiple and a score are no statistics
+    ("trợ cấp 1,5 triệu đồng/tháng, gấp 4 lần mức cũ; đội nhà thắng 2-1 trước đối thủ",
+     [("1,5 triệu đồng/tháng", 1.5e6, None, "đồng/tháng", None, "money")]),
+    # a decimal comma typed with a space before a scale word; a list of numbers is none
+    ("ông có 10, 3 triệu người theo dõi; các quận 1, 5 và 6",
+     [("10, 3 triệu người", 10.3e6, None, "người", None, "count")]),
+])
+def test_ranges_rates_and_multiples(sentence, expected):
+    assert _found(sentence) == expected
+
+
 def _units(text: str) -> list[str | None]:
     return [s.unit_text for s in tag_statistics(text)]
 

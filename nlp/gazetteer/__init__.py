@@ -510,6 +510,10 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
         j = org.end = level[0]
         if not _next(text, tokens, j):
             return org
+        if tokens[j].text.isdigit() and len(tokens[j].text) <= 2:  # numbered districts: "Quận 2", "Phường 5"
+            org.parts.append((j, j + 1, tokens[j].text))
+            org.place, org.end = (j, j + 1), j + 1
+            return org
     run_end = _place_run(text, tokens, j)
     if run_end > j:
         org.parts.append((j, run_end, span(text, tokens, j, run_end)))
