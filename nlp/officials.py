@@ -270,6 +270,10 @@ class _Parser:
             return None
         if org is None or pos.end == org.end:
             j = pos.end
+            abroad = self.country_and_name(j) if org is None else None
+            if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
+                pos.fixed_org = span(self.text, self.tokens, j, abroad[0])
+                return abroad[0], abroad[1], org  # type: ignore[return-value]
             honorific = self.honorific_before_name(j)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
             if honorific:
                 j = honorific
@@ -283,8 +287,29 @@ class _Parser:
                 return j, k, org  # type: ignore[return-value]
         return None
 
+    def country_and_name(self, j: int) -> tuple[int, int] | None:
+        """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản"): a
+        Vietnamese name from the surname list, or a foreign one of 2-3 capitalised ASCII words."""
+        found = self.g.places.longest(self.text, self.tokens, j) if j < len(self.tokens) else None
+        if found is None:
+            return None
+        s = found[0]
+        if s + 1 < len(self.tokens) and self.tokens[s].key == "tại" and self.adj(s - 1, s):
+            there = self.g.places.longest(self.text, self.tokens, s + 1)
+            s = there[0] if there else s
+        b = s
+        while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b):
+            b += 1
+        if 2 <= b - s and (self.surname(s) or (b - s <= 3 and all(self.tokens[x].text.isascii()
+                                                                 for x in range(s, b)))):
+            return s, b
+        return None
+
     def honorific_before_name(self, j: int) -> int | None:
-        """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn"."""
+        """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn",
+        also after a comma: "Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi"."""
+        if j + 1 < len(self.tokens) and self.tokens[j].key == "," and self.adj(j - 1, j):
+            j += 1
         for keys in _HONORIFICS:
             k = j + len(keys)
             if k < len(self.tokens) and tuple(t.key for t in self.tokens[j:k]) == keys \
@@ -317,6 +342,8 @@ class _Parser:
                 a > 0 and self.adj(a - 1, a) and self.tokens[a - 1].key in _PLACE_CUES)
             return (a, end, None) if full else None
         start = next((b for b in range(max(a, end - 5), end - 1) if self.surname(b)), None)
+        if start is None and 2 <= end - a <= 3 and all(self.tokens[x].text.isascii() for x in range(a, end)):
+            start = a  # a foreign name: "Kidong Park, Trưởng đại diện WHO tại Việt Nam"
         if start is None or self.is_place(start, end):
             return None
         if start > 0 and self.adj(start - 1, start) and self.tokens[start - 1].key in _PLACE_CUES:

@@ -104,6 +104,16 @@ def test_mentions_field_by_field(sentence, expected):
     ("Thông báo ký bởi Chủ tịch Hội khoa học lịch sử Việt Nam Trần Đức Cường.",
      ("Chủ tịch Hội khoa học lịch sử Việt Nam Trần Đức Cường", "Trần Đức Cường", None,
       [("Chủ tịch", "Hội khoa học lịch sử Việt Nam")])),
+    # diplomats and foreign officials: a country (and where the post sits), then the name
+    ("Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam cho biết.",
+     ("Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Vũ Hồng Nam", None, [("Đại sứ", "Việt Nam tại Nhật Bản")])),
+    ("Tổng thống Mỹ Joe Biden tuyên bố.", ("Tổng thống Mỹ Joe Biden", "Joe Biden", None, [("Tổng thống", "Mỹ")])),
+    ("Tiến sĩ Kidong Park, Trưởng đại diện WHO tại Việt Nam cho biết.",
+     ("Kidong Park, Trưởng đại diện WHO tại Việt Nam", "Kidong Park", None,
+      [("Trưởng đại diện", "WHO tại Việt Nam")])),
+    # an honorific or rank after the position and a comma opens the name
+    ("Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi cho biết.",
+     ("Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi", "Đinh Văn Nơi", "đại tá", [("Giám đốc", "Công an tỉnh")])),
     # a numbered district is the place of its committee
     ("Cơ quan điều tra khởi tố ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM.",
      ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2", "Nguyễn Hoài Nam", "ông", [("Bí thư", "Quận ủy Quận 2")])),

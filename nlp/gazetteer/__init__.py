@@ -469,6 +469,10 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                     and tokens[k].key not in _NAME_STOP:
                 k += 1
                 end = k
+        elif end > j and tok.key == "tại" and k + 1 < len(tokens) \
+                and (there := gazetteer().places.longest(text, tokens, k + 1)):
+            k = end = there[0]  # "UNDP tại Việt Nam": where the body sits
+            gap = 0
         elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
                 tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)
                 or (k > j and f"{tokens[k - 1].key} {tok.key}" in _two_syllable_words())):  # "hàng không"
