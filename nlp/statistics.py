@@ -28,7 +28,10 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
   glued to the number (``45ha``, ``5.000m2``).
-  Else ``count``.
+  Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
+  (``từ 30-65% nhu cầu``, ``từ 5 đến 10 khẩu súng``); a currency paid per period keeps the period
+  (``đồng/tháng``). A number with no noun after it whose noun came before it in the clause
+  (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span.
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
@@ -130,6 +133,9 @@ _ONE_QUALIFIER = "|".join(QUALIFIERS)
 # a decimal comma typed with a space before a scale word: "10, 3 triệu người" is 10,3 million
 _SPACED_DECIMAL = rf"\d{{1,3}},\s\d(?=\s+(?:{'|'.join(SCALES)})(?!\w))"
 _RANGE = rf"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)(?P<upper>{NUMBER_PATTERN})"  # "30-65%", "5 đến 10": a range, valued at its lower bound
+# a number whose counted noun came before it: "nâng tổng số bệnh nhân được điều trị khỏi lên 693.797"
+_TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
+_TOTAL_VERB = re.compile(r"(?<!\w)(?:lên|là|đạt)\s*:?\s*$", _F)
 _TIMES = re.compile(r"(?<!\w)gấp\s+$", _F)  # "gấp 4 lần": a multiple, not a count
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
@@ -354,7 +360,7 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
             return "percent", text[phrase[0]:phrase[1]], phrase[1]
         return "percent", "%", end
     if not words or words[0].key is None:
-        return None, None, end
+        return _counted_before(text, match.start(), lex, date_starts, is_ratio, end)
     word = words[0]
     if word.key in lex.durations or word.key.split(" ", 1)[0] in lex.durations:
         return None, None, end
@@ -368,5 +374,22 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "measure", word.text, word.end
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
     if phrase is None:
-        return None, None, end
+        return _counted_before(text, match.start(), lex, date_starts, is_ratio, end)
     return ("ratio" if is_ratio else "count"), text[phrase[0]:phrase[1]], phrase[1]
+
+
+def _counted_before(text: str, start: int, lex: _Lexicon, date_starts: set[int], is_ratio: bool,
+                    end: int) -> tuple[str | None, str | None, int]:
+    """(kind, unit_text, end) for a number without a noun after it whose noun came before it in the
+    clause: "(tổng) số NOUN ... lên|là|đạt NUMBER"; the span stays the number."""
+    if not _TOTAL_VERB.search(text, max(0, start - 8), start):
+        return None, None, end
+    clause = max(text.rfind(mark, 0, start) for mark in ".;:!?\n")
+    total = None
+    for total in _TOTAL.finditer(text, max(clause + 1, start - 100), start):
+        pass  # the last "số" before the number
+    words = _words(text, total.end(), lex) if total else []
+    phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False) if words else None
+    if phrase is None or phrase[1] > start or words[0].key not in lex.nouns:
+        return None, None, end  # no counted noun of the lists ("số thứ tự lên 12")
+    return ("ratio" if is_ratio else "count"), text[phrase[0]:phrase[1]], end

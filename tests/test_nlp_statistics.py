@@ -98,6 +98,16 @@ def test_ranges_rates_and_multiples(sentence, expected):
     assert _found(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the counted noun written before the number: the span is the number
+    ("Sự việc nâng tổng số bệnh nhân được điều trị khỏi lên 693.797.",
+     [("693.797", 693797, None, "bệnh nhân", None, "count")]),
+    ("Số người tử vong là 20.000; số thứ tự lên 12.", [("20.000", 20000, None, "người", None, "count")]),
+])
+def test_a_count_whose_noun_comes_first(sentence, expected):
+    assert _found(sentence) == expected
+
+
 def _units(text: str) -> list[str | None]:
     return [s.unit_text for s in tag_statistics(text)]
 
