@@ -31,9 +31,8 @@ across provinces: the key does not say which province; the index can qualify it 
 
 A number cited without any code after a type word and "số" ("Quyết định số 842"), or after a
 capitalised type word of ``NUMBER_ONLY_TYPES`` alone ("Chỉ thị 19", "Nghị quyết 116"), is a document
-too: ``doc_type`` from the word (the longest type the word starts with), ``type_code`` and
-``issuer_code`` None (the number writes no code), ``key`` ``842/2023/QĐ`` with the signing year
-(the word's code keeps numbers of different types apart), else ``842/QĐ``; in a list ("Chỉ thị 15, 16") each
+too: ``type_code`` from the word (the longest type the word starts with), ``issuer_code`` None,
+``key`` ``842/2023/QĐ`` with the signing year, else ``842/QĐ``; in a list ("Chỉ thị 15, 16") each
 further number is a citation of its own (the span is the number). Official letters numbered
 without a type code after a type word ("Công văn số 3068/BHXH-CSXH") are ``Công văn`` with
 ``type_code`` None and the whole code after the slash as ``issuer_code`` (key ``3068/BHXH-CSXH``).
@@ -291,8 +290,7 @@ def _tag(doc: _Text, start: int, end: int, doc_type: str, code: str, number: str
     if year is None:
         year = date.year if date is not None else att["year"]
     return DirectiveTag(
-        text=doc.text[start:end], start=start, end=end, doc_type=doc_type,
-        type_code=None if shape == "bare" else code,  # the code as the number writes it
+        text=doc.text[start:end], start=start, end=end, doc_type=doc_type, type_code=code,
         number=number, issuer_code=issuer_code, year=year, date=date.isoformat() if date else None,
         issuer=att["issuer"], title=att["title"],
         key=_key(system, shape, number, code, issuer_code, year, att["term"]),

@@ -77,18 +77,18 @@ def _gold() -> list[dict]:
     ("Theo Kế hoạch số 68-KH/TU ngày 11/3 của Ban Thường vụ Thành ủy,",
      ("Kế hoạch số 68-KH/TU", "Kế hoạch", "KH", "68", "TU", 2022, "2022-03-11", "Ban Thường vụ Thành ủy", None,
       "68-KH/TU@2022")),
-    # a number without code after a type word and "số": the type from the word, no type or issuer code
+    # a number without code after a type word and "số": the type from the word, no issuer code
     ("Theo Quyết định số 842, ngày 5/6/2021 của UBND tỉnh,",
-     ("Quyết định số 842", "Quyết định", None, "842", None, 2021, "2021-06-05", "UBND tỉnh", None, "842/2021/QĐ")),
+     ("Quyết định số 842", "Quyết định", "QĐ", "842", None, 2021, "2021-06-05", "UBND tỉnh", None, "842/2021/QĐ")),
     ("thực hiện Chương trình hành động số 15 của Tỉnh ủy",
-     ("Chương trình hành động số 15", "Chương trình", None, "15", None, None, None, "Tỉnh ủy", None, "15/CTr")),
+     ("Chương trình hành động số 15", "Chương trình", "CTr", "15", None, None, None, "Tỉnh ủy", None, "15/CTr")),
     # ... and after a capitalised type word without "số"
     ("quán triệt Nghị quyết 35 của Bộ Chính trị.",
-     ("Nghị quyết 35", "Nghị quyết", None, "35", None, None, None, "Bộ Chính trị", None, "35/NQ")),
+     ("Nghị quyết 35", "Nghị quyết", "NQ", "35", None, None, None, "Bộ Chính trị", None, "35/NQ")),
     ("bản đồ kèm Quyết định 367 của Thủ tướng năm 1996.",  # the year written after the issuer
-     ("Quyết định 367", "Quyết định", None, "367", None, 1996, None, None, None, "367/1996/QĐ")),
+     ("Quyết định 367", "Quyết định", "QĐ", "367", None, 1996, None, None, None, "367/1996/QĐ")),
     ("theo điều 2 của quyết định 175, bị can phải bố trí kỹ sư.",  # lowercase after "của": a noun
-     ("quyết định 175", "Quyết định", None, "175", None, None, None, None, None, "175/QĐ")),
+     ("quyết định 175", "Quyết định", "QĐ", "175", None, None, None, None, None, "175/QĐ")),
     # official letters numbered without a type code: the code after the slash is the issuer's
     ("UBND huyện có Công văn số 245/UBND-VX ngày 5/4/2022 đề nghị các xã rà soát hộ nghèo.",
      ("Công văn số 245/UBND-VX", "Công văn", None, "245", "UBND-VX", 2022, "2022-04-05", None, None,
