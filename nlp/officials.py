@@ -290,12 +290,12 @@ class _Parser:
     def country_and_name(self, j: int) -> tuple[int, int] | None:
         """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản"): a
         Vietnamese name from the surname list, or a foreign one of 2-3 capitalised ASCII words."""
-        found = self.g.places.longest(self.text, self.tokens, j) if j < len(self.tokens) else None
+        found = self.g.countries.longest(self.text, self.tokens, j) if j < len(self.tokens) else None
         if found is None:
             return None
         s = found[0]
         if s + 1 < len(self.tokens) and self.tokens[s].key == "tại" and self.adj(s - 1, s):
-            there = self.g.places.longest(self.text, self.tokens, s + 1)
+            there = self.g.countries.longest(self.text, self.tokens, s + 1)
             s = there[0] if there else s
         b = s
         while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b):

@@ -111,6 +111,9 @@ def test_mentions_field_by_field(sentence, expected):
     ("Tiến sĩ Kidong Park, Trưởng đại diện WHO tại Việt Nam cho biết.",
      ("Kidong Park, Trưởng đại diện WHO tại Việt Nam", "Kidong Park", None,
       [("Trưởng đại diện", "WHO tại Việt Nam")])),
+    # a Vietnamese place that starts like a country stays a place ("Mỹ Đức", not "Mỹ")
+    ("Chủ tịch UBND huyện Mỹ Đức Nguyễn Văn An phát biểu.",
+     ("Chủ tịch UBND huyện Mỹ Đức Nguyễn Văn An", "Nguyễn Văn An", None, [("Chủ tịch", "UBND huyện Mỹ Đức")])),
     # an honorific or rank after the position and a comma opens the name
     ("Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi cho biết.",
      ("Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi", "Đinh Văn Nơi", "đại tá", [("Giám đốc", "Công an tỉnh")])),

@@ -1,7 +1,7 @@
 """Gazetteer for the officials and directives taggers: data files, a matching key, phrase lookup
 and the organisation matcher both taggers share.
 
-The data (titles, organisations, unit names, abbreviations, places, surnames, document type and
+The data (titles, organisations, unit names, abbreviations, places, countries, surnames, document type and
 issuer codes) lives in CSV/TXT files next to this module and is loaded once (``gazetteer()``).
 
 Matching ignores case and tone-mark placement (``Thành uỷ`` = ``Thành ủy``, ``hoà`` = ``hòa``):
@@ -187,6 +187,7 @@ class Gazetteer:
     fields: Phrases  # unit names: "Tuyên giáo", "Giáo dục và Đào tạo"
     field_abbr: dict[str, str]
     places: Phrases
+    countries: Phrases  # for diplomats and foreign officials ("Đại sứ Mỹ tại Việt Nam"); not Vietnamese places
     surnames: frozenset[str]  # match keys
     doc_types: dict[tuple[str, str], str]  # (code, "party"|"state"|"any") -> type in words
     doc_words: tuple[str, ...]  # type words in prose: "Chỉ thị", "Chương trình hành động"
@@ -236,13 +237,16 @@ def gazetteer() -> Gazetteer:
             org_abbr[abbr] = OrgHead(expansion, "body" if kind == "org" else kind, bool(known and known[1].party))
     for line in _lines("places.txt"):
         places.add(line, line)
+    countries = Phrases()
+    for line in _lines("countries.txt"):
+        countries.add(line, line)
     doc_types = {(row["code"], row["system"]): row["doc_type"] for row in _rows("document_types.csv")}
     issuers = {row["code"]: row["system"] for row in _rows("issuer_codes.csv")}
     return Gazetteer(
         titles=titles, title_abbr=title_abbr,
         title_abbr_heads=frozenset(abbr[:k] for abbr in title_abbr for k in range(1, len(abbr) + 1)),
         deputy_abbr=deputy_abbr, orgs=orgs, org_abbr=org_abbr, fields=fields_,
-        field_abbr=field_abbr, places=places,
+        field_abbr=field_abbr, places=places, countries=countries,
         surnames=frozenset(match_key(s) for s in _lines("surnames.txt")),
         doc_types=doc_types, doc_words=tuple(_lines("document_words.txt")), issuer_systems=issuers,
     )
@@ -470,7 +474,7 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 k += 1
                 end = k
         elif end > j and tok.key == "tại" and k + 1 < len(tokens) \
-                and (there := gazetteer().places.longest(text, tokens, k + 1)):
+                and (there := gazetteer().countries.longest(text, tokens, k + 1)):
             k = end = there[0]  # "UNDP tại Việt Nam": where the body sits
             gap = 0
         elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
