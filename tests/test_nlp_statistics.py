@@ -116,6 +116,7 @@ def _units(text: str) -> list[str | None]:
     # a verb after the noun starts a relative clause
     ("Năm 2023, 100% chi bộ đưa nội dung học tập vào sinh hoạt; gần 300 cán bộ, công chức phụ trách công nghệ "
      "thông tin được tập huấn; có 300 cán bộ làm công tác tuyên giáo.", ["chi bộ", "cán bộ, công chức", "cán bộ"]),
+    ("Có 1.200 thí sinh dự thi tại 40 tỉnh, thành.", ["thí sinh", "tỉnh, thành"]),
     # ... except right after an event noun, where an action verb is the event; a predicate still ends it
     ("Đoàn tiến hành 214 cuộc kiểm tra chuyên đề, 35 lớp tập huấn; 12/12 lớp đạt danh hiệu tiên tiến.",
      ["cuộc kiểm tra chuyên đề", "lớp tập huấn", "lớp"]),
