@@ -176,6 +176,7 @@ def test_word_lists_are_nfc_without_duplicates(name):
     "Đang online: 14. Tổng truy cập: 5.705.840",
     "Giá trị đạt 12.500, tăng 7 so với cùng kỳ; trẻ em từ 18 tuổi trở lên.",
     "Trong 2 ngày, từ đầu năm 2021 đến nay; 5 năm học liên tiếp; hằng năm.",
+    "Trung đoàn 174 đóng quân; tiêm mũi 2 cho người dân; tai nạn tại km 15 Quốc lộ 14; gấp 3 lần năm trước.",
 ])
 def test_not_statistics(sentence):
     assert _found(sentence) == []
