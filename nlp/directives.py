@@ -102,6 +102,7 @@ _MORE_NUMBER_RE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<num>\d{{1,5}}){_NO_CODE
 # type words cited by number alone, without "số" (capitalised in the text: "Chỉ thị 19", "Nghị quyết 116")
 NUMBER_ONLY_TYPES = ("Chỉ thị", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Công điện", "Kết luận",
                      "Quy định")
+_NUMBER_ONLY_KEYS = tuple(w.lower() for w in NUMBER_ONLY_TYPES)
 
 
 @functools.lru_cache(maxsize=1)
@@ -242,7 +243,9 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
     """Numbered documents cited in ``text``, in text order; ``ref_date`` dates "ngày 11/7"."""
     text = unicodedata.normalize("NFC", text)
     numbers = list(_NUMBER_RE.finditer(text))
-    if not numbers and not _BARE_NUMBER_RE.search(text.lower()) and not _number_only_re().search(text):
+    lower = text.lower()
+    number_only = any(word in lower for word in _NUMBER_ONLY_KEYS)  # a substring test first: fast
+    if not numbers and not _BARE_NUMBER_RE.search(lower) and not (number_only and _number_only_re().search(text)):
         return []  # (a "số" inside a word is let through here and dropped below)
     g = gazetteer()
     doc = _Text(text)
@@ -269,7 +272,7 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
         word = _type_word_re().search(doc.key, max(0, m.start() - 40), m.start())
         if word is not None:
             bare.append((word.start(), m, _word_types()[word.group("word")]))
-    for m in _number_only_re().finditer(text):  # "Chỉ thị 19", "Nghị quyết 116"
+    for m in _number_only_re().finditer(text) if number_only else ():  # "Chỉ thị 19", "Nghị quyết 116"
         bare.append((m.start(), m, _word_types()[match_key(m.group("word"))]))
     for start, m, (doc_type, code) in bare:
         while m is not None:  # the citation, then the next numbers of its list ("Chỉ thị 15, 16")
