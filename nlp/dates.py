@@ -62,44 +62,49 @@ logger = logging.getLogger(__name__)
 
 _F = re.IGNORECASE
 
-TOD = r"(?:rạng\s+sáng|sáng|trưa|chiều|tối|đêm|khuya)"
+TOD = r"(?:rạng\s+sáng|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm|khuya))"
+TOD_NAY = rf"{TOD}(?:\s+nay)?"  # "Sáng nay 5/10": the time of day is in the span
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
-CLOCK = rf"(?:{_HOUR}[:h]{_MIN}|{_HOUR}h|{_HOUR}\s+giờ(?:\s+{_MIN}(?:\s+phút)?)?)(?![\w:])"
+CLOCK = rf"(?:{_HOUR}[:h]{_MIN}|{_HOUR}h|{_HOUR}\s+giờ(?:\s+[0-5]?\d(?:\s+phút)?)?)(?![\w:])"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTH = r"(?:0?[1-9]|1[0-2])"
 YEAR = r"(?:1[89]|20)\d{2}"
 _NUM_BEFORE = r"(?<![\w/.,:-])"  # a numeral starts here, not inside another number or code
 _NUM_AFTER = r"(?![\w]|[/.,:-]\d)"  # ... and ends here
+_RANGE_AFTER = r"(?![\w]|[/.,:]\d)"  # ... or is the first day of a range ("8/10-22/10/2021")
 _DASH = r"[-–—]"
 
 
+_AND_DAYS = 7  # "ngày 22/9 và 23/9" is a range; two days further apart are two dates
 _TO = r"(?:đến|tới)(?:\s+hết)?"  # "đến", "tới", "đến hết"
 _AND = rf"(?:\s*,\s*|\s+và\s+)(?:{TOD}\s+)?(?:ngày\s+)?"  # "ngày 15 và 16/12", "14, 15/4", "21 và sáng ngày 22"
 
 
-def _core(n: str = "") -> str:
-    """A day, year optional: ``15/12/2021``, ``14-4-2022``, ``15.12.2021``, ``15/12``, ``11 tháng 7 năm 2023``."""
-    return (rf"{_NUM_BEFORE}(?:(?P<d{n}>{DAY})(?P<sep{n}>[/.-])(?P<m{n}>{MONTH})(?:(?P=sep{n})(?P<y{n}>{YEAR}))?"
+def _core(n: str = "", after: str = _NUM_AFTER, before: str = _NUM_BEFORE) -> str:
+    """A day, year optional: ``15/12/2021``, ``14-4-2022``, ``15.12.2021``, ``15/12``, ``11 tháng 7 năm 2023``;
+    spaces around the separators only with the year (``06 -12-2012``)."""
+    return (rf"{before}(?:(?P<d{n}>{DAY})(?P<sep{n}>[/.-])(?P<m{n}>{MONTH})(?:(?P=sep{n})(?P<y{n}>{YEAR}))?"
+            rf"|(?P<sd{n}>{DAY})\s*(?P<ssep{n}>[/.-])\s*(?P<sm{n}>{MONTH})\s*(?P=ssep{n})\s*(?P<sy{n}>{YEAR})"
             rf"|(?P<td{n}>{DAY})\s+tháng\s+(?P<tm{n}>{MONTH})"
-            rf"(?:(?:\s+năm\s+|\s*[/-]\s*)(?P<ty{n}>{YEAR}))?){_NUM_AFTER}")
+            rf"(?:(?:\s+năm\s+|\s*[/-]\s*)(?P<ty{n}>{YEAR}))?){after}")
 
 
 _DATE = re.compile(
     rf"(?:(?<!\w)(?P<clock1>{CLOCK})(?:\s+{TOD})?\s*,?\s+(?:ngày\s+)?"
-    rf"|(?<!\w)(?P<tod>{TOD})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
+    rf"|(?<!\w)(?P<tod>{TOD_NAY})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
     rf"{_core()}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 _NAY = re.compile(
-    rf"(?<!\w)(?:{TOD}\s+nay|hôm\s+nay)\s*\(\s*(?P<d>{DAY})/(?P<m>{MONTH})(?:/(?P<y>{YEAR}))?\s*\)", _F)
-_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
-_BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+năm\s+\d)", _F)
+    rf"(?<!\w)(?:{TOD_NAY}|hôm\s+nay)\s*\(\s*(?P<d>{DAY})/(?P<m>{MONTH})(?:/(?P<y>{YEAR}))?\s*\)", _F)
+_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
+_BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
 _YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _QUARTER = re.compile(
     rf"(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"
     rf"(?:\s*[-/]\s*(?P<y>{YEAR}){_NUM_AFTER}|\s+năm\s+(?:(?P<y2>{YEAR}){_NUM_AFTER}|(?P<nay>nay)(?!\w)))?", _F)
 _PART = re.compile(
-    rf"(?<!\w)(?:(?P<n>\d{{1,2}}|ba|sáu|chín)\s+tháng|(?P<nua>nửa))(?:\s+(?P<edge>đầu|cuối))?\s+năm"
-    rf"(?:\s+(?P<y>{YEAR}){_NUM_AFTER}|\s+(?P<nay>nay)(?!\w))?(?!\w)", _F)
+    rf"(?<!\w)(?:(?P<n>\d{{1,2}}|ba|sáu|chín)\s+tháng|(?P<nua>nửa))(?:\s+(?P<edge>đầu|cuối))?\s+(?:năm"
+    rf"(?:\s+(?P<y>{YEAR}){_NUM_AFTER}|\s+(?P<nay>nay)(?!\w))?(?!\w)|(?P<y2>{YEAR}){_NUM_AFTER})", _F)
 _TERM = re.compile(
     rf"(?<!\w)(?P<cue>nhiệm\s+kỳ|năm\s+học(?:\s+mới)?|niên\s+kh[oó]á?)\s+"
     rf"(?P<y1>{YEAR})\s*{_DASH}\s*(?P<y2>{YEAR}){_NUM_AFTER}", _F)
@@ -109,11 +114,12 @@ _YEARS = re.compile(
     rf"|(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?"
     rf"từ\s+(?:năm\s+)?(?P<f1>{YEAR})\s+{_TO}\s+(?:năm\s+)?(?P<f2>{YEAR}){_NUM_AFTER}", _F)
 _DAYS = re.compile(
-    rf"(?<!\w)(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1')}\s*(?:{_TO}|{_DASH})\s*(?:ngày\s+)?{_core('2')}"
+    rf"(?<!\w)(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1', _RANGE_AFTER)}"
+    rf"\s*(?:{_TO}|{_DASH}|(?P<va>và))\s*(?:ngày\s+)?{_core('2', before='')}"
     rf"|(?<!\w)từ\s+(?:ngày\s+)?{_NUM_BEFORE}(?P<a2>{DAY})\s+{_TO}\s+(?:ngày\s+)?{_core('3')}"
-    rf"|(?<!\w)(?:(?P<ngay3>{TOD}(?:\s+ngày)?|ngày|hôm)\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
+    rf"|(?<!\w)(?:từ\s+)?(?:(?P<ngay3>{TOD}(?:\s+ngày)?|ngày|hôm)\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
     rf"(?:(?P<dash>\s*{_DASH}\s*)|(?:{_AND}{DAY})*{_AND})(?P<b>{DAY})"
-    rf"(?:/(?P<bm>{MONTH})(?:/(?P<by>{YEAR}))?|\s+tháng\s+(?P<tbm>{MONTH})(?:\s+năm\s+(?P<tby>{YEAR}))?)"
+    rf"(?:(?P<bsep>[/.-])(?P<bm>{MONTH})(?:(?P=bsep)(?P<by>{YEAR}))?|\s+tháng\s+(?P<tbm>{MONTH})(?:\s+năm\s+(?P<tby>{YEAR}))?)"
     rf"{_NUM_AFTER}", _F)
 _EDGE = re.compile(  # "đầu năm 2023", "cuối năm nay", "giữa tháng 8/2023"; "đầu năm học" is not one
     rf"(?<!\w)(?P<edge>đầu|giữa|cuối)\s+(?:năm(?!\s+học)(?:\s+(?P<y>{YEAR}){_NUM_AFTER}|\s+(?P<nay>nay)(?!\w))?"
@@ -122,6 +128,7 @@ _FROM_YEAR = re.compile(rf"(?<=từ\s){_NUM_BEFORE}(?P<y>{YEAR})(?=\s+{_TO}\s)",
 _NOW = re.compile(r"(?<!\w)(?:hiện\s+)?nay(?!\w)", _F)  # "đến nay": only inside a range
 _FROM = re.compile(r"(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?từ\s+$", _F)
 _UNTIL = re.compile(rf"\s+{_TO}\s+", _F)
+_LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)(?!\w)", _F)  # "ngày 27/8 âm lịch" is no calendar day
 
 _Period = tuple[str, dt.date | None, dt.date | None]  # kind, first day, last day (None: not a date)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -176,6 +183,8 @@ def _core_day(g: dict, n: str, ref: dt.date | None, year: int | None = None,
         d, m, y = g[f"d{n}"], g[f"m{n}"], g[f"y{n}"]
         if not y and g[f"sep{n}"] == "." and not cued:
             return None, False  # "6.10" without a year or a cue ("Ngày 4.12") reads as a decimal, not a day
+    elif g.get(f"sd{n}"):
+        d, m, y = g[f"sd{n}"], g[f"sm{n}"], g[f"sy{n}"]
     else:
         d, m, y = g[f"td{n}"], g[f"tm{n}"], g[f"ty{n}"]
     if y:
@@ -186,7 +195,7 @@ def _core_day(g: dict, n: str, ref: dt.date | None, year: int | None = None,
 
 
 def _on_date(g: dict, ref: dt.date | None) -> _Period:
-    has_year = bool(g["y"] or g["ty"])
+    has_year = bool(g["y"] or g["ty"] or g["sy"])
     if not (has_year or g["tod"] or g["ngay"] or g["clock1"]):
         return "", None, None  # "15/12" without a cue may be a ratio or a score
     day, _ = _core_day(g, "", ref, cued=True)
@@ -225,9 +234,10 @@ def _on_quarter(g: dict, ref: dt.date | None) -> _Period:
 
 def _on_part(g: dict, ref: dt.date | None) -> _Period:
     n = 6 if g["nua"] else (_WORD_NUM.get(g["n"].lower()) or int(g["n"]))
-    if not 1 <= n <= 11 or (g["edge"] is None and g["y"] is None and g["nay"] is None):
+    year = g["y"] or g["y2"]
+    if not 1 <= n <= 11 or (g["edge"] is None and year is None and g["nay"] is None):
         return "", None, None  # "6 tháng năm" without a year or an edge is not a period
-    y = int(g["y"]) if g["y"] else _ref_year(ref)
+    y = int(year) if year else _ref_year(ref)
     kind = "half" if n == 6 else "months_of_year"
     if (g["edge"] or "").lower() == "cuối":
         return kind, dt.date(y, 13 - n, 1), dt.date(y, 12, 31)
@@ -265,19 +275,27 @@ def _on_years(g: dict, ref: dt.date | None) -> _Period:
     return "range", dt.date(y1, 1, 1), dt.date(y2, 12, 31)
 
 
+def _pair(g: dict) -> bool:
+    """Whether "ngày X và Y" is one range: two days written alike, at most _AND_DAYS apart."""
+    if not (g["ngay"] and g["d1"] and g["d2"] and g["sep1"] == g["sep2"] and bool(g["y1"]) == bool(g["y2"])):
+        return False
+    first, last = _day(2000, int(g["m1"]), int(g["d1"])), _day(2000, int(g["m2"]), int(g["d2"]))
+    return bool(first and last) and 0 < (last - first).days <= _AND_DAYS
+
+
 def _on_days(g: dict, ref: dt.date | None) -> _Period:
     if g["a"]:  # "14-15/4/2022", "8-19/9", "ngày 15 và 16/12", "chiều ngày 21 và sáng ngày 22 tháng 12"
         m, year = int(g["bm"] or g["tbm"]), g["by"] or g["tby"]
-        if not g["ngay3"] and not g["dash"]:
-            return "", None, None  # a list of numbers needs the cue "ngày"
+        if not g["ngay3"] and (not g["dash"] or g["bsep"] == "."):
+            return "", None, None  # a list of numbers, or "5-7.5", needs the cue "ngày"
         last = _day(int(year), m, int(g["b"])) if year else _nearest(m, int(g["b"]), ref)
         first = _day(last.year, m, int(g["a"])) if last else None
     elif g["a2"]:  # "từ ngày 23 đến ngày 25/6/2020"
         last, _ = _core_day(g, "3", ref)
         first = _day(last.year, last.month, int(g["a2"])) if last else None
     else:
-        has_year1 = bool(g["y1"] or g["ty1"])
-        if not (has_year1 or g["tu"] or g["ngay"]):
+        has_year1 = bool(g["y1"] or g["ty1"] or g["sy1"])
+        if not (has_year1 or g["tu"] or g["ngay"]) or (g["va"] and not _pair(g)):
             return "", None, None
         last, _ = _core_day(g, "2", ref)
         if last is None:
@@ -373,7 +391,7 @@ def _matches(text: str) -> tuple[_Match, ...]:
             alone = handler is not None and pattern is not _FROM_YEAR and not (
                 pattern is _EDGE and not (groups["y"] or groups["nay"] or groups["m"]))
             candidate = _Match(match.start(), match.end(), handler, groups, alone)
-            if _valid(candidate):
+            if _valid(candidate) and not _LUNAR.match(text, match.end()):
                 found.append(candidate)
     found.sort(key=lambda f: (f.start - f.end, f.start))
     chosen: list[_Match] = []

@@ -29,14 +29,20 @@ citations of the same number in the same text when they all agree (its ``year`` 
 None). Numbers are kept as written (``01-KL/TW``). Local issuers (TU, HU, UBND ...) are ambiguous
 across provinces: the key does not say which province; the index can qualify it with the site.
 
-A number cited without any code after a type word and "số" ("Quyết định số 842") is a document
+A number cited without any code after a type word and "số" ("Quyết định số 842"), or after a
+capitalised type word of ``NUMBER_ONLY_TYPES`` alone ("Chỉ thị 19", "Nghị quyết 116"), is a document
 too: ``type_code`` from the word (the longest type the word starts with), ``issuer_code`` None,
-``key`` ``842/2023/QĐ`` with the signing year, else ``842/QĐ``.
+``key`` ``842/2023/QĐ`` with the signing year, else ``842/QĐ``; in a list ("Chỉ thị 15, 16") each
+further number is a citation of its own (the span is the number). Official letters numbered
+without a type code after a type word ("Công văn số 3068/BHXH-CSXH") are ``Công văn`` with
+``type_code`` None and the whole code after the slash as ``issuer_code`` (key ``3068/BHXH-CSXH``).
+Stray spaces around the slash ("26 /TB-HĐ") and a space for it ("5171 QĐ-XPVPHC", after "số" or a
+type word) are read; a type word away from its number leaves the span starting at "số".
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
-ương 4 khóa XII"), a number without "số" and code ("Nghị quyết 35"), official letters numbered
-without a type code ("Công văn số 123/UBND-VX": the gold of tests/gold/nlp excludes them), dates,
-phone numbers and names such as "Ban Chỉ đạo 35" (a coded number needs letters in a known type code).
+ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm"), a letter without code ("Văn bản số
+12"), dates, phone numbers and names such as "Ban Chỉ đạo 35" (a coded number needs letters in a
+known type code).
 """
 from __future__ import annotations
 
@@ -57,7 +63,7 @@ _ISSUER = r"[A-ZĐ][A-Za-zĐđ0-9]*"
 _NUMBER_RE = re.compile(
     r"(?<![\w/.\-–])(?:"
     rf"(?P<law_num>\d{{1,5}})/(?P<law_year>(?:19|20)\d\d)/(?P<law_iss>(?:UBTV)?QH\d{{1,2}})"
-    rf"|(?P<st_num>\d{{1,5}})(?:/(?P<st_year>(?:19|20)\d\d))?/(?P<st_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})"
+    rf"|(?P<st_num>\d{{1,5}})(?:/(?P<st_year>(?:19|20)\d\d))?(?:\s?/\s?|(?P<st_space>\s))(?P<st_code>[A-ZĐ][A-Za-zĐđ]{{0,6}})"
     rf"\s?[-–]\s?(?P<st_iss>{_ISSUER}(?:-{_ISSUER})*)"
     rf"|(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})/(?P<p_iss>{_ISSUER}(?:-{_ISSUER})*)"
     r")(?![\w/])"
@@ -69,6 +75,8 @@ _DATE_RE = re.compile(
 )
 _ISSUER_RE = re.compile(
     r"\s*,?\s*của\s+(?:(?P<plenum>hội nghị\s+(?:lần thứ\s+\w+|(?P<central>trung ương)\s+\w+))(?:\s+của)?\s+)?")
+# the year written after the citation, past an issuer of up to five words: "... của Thủ tướng năm 1996"
+_YEAR_RE = re.compile(r"\s*,?\s*(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+|ban hành\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/])")
 _TERM_RE = re.compile(r"\s*,?\s*\(?\s*khóa\s+(?P<term>[ivxlc]+)\b\)?")
 _TITLE_RE = re.compile(r"(?:\s*,?\s*(?:về việc ban hành|về việc|về|ban hành|v/v)\s*:?\s*|\s*)(?P<q>[“\"«])")
 _CLOSING = {"“": "”", '"': '"', "«": "»"}
@@ -85,9 +93,26 @@ def _prefix_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<!\w)(?P<word>{_word_alternatives()})\s+)?(?:(?<!\w)số\s*:?\s*)?$")
 
 
+_NO_CODE = r"(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w|\s*%|\s+(?:năm|tháng|tuần|ngày(?!\s+\d)|giờ|lần|người|điểm)(?!\w))"
 # "số" and a number with no code after it, on the key; the literal first keeps the scan fast, so the
 # word boundary before "số" is checked by the caller.
-_BARE_NUMBER_RE = re.compile(r"số\s*:?\s*(?P<num>\d{1,5})(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w)")
+_BARE_NUMBER_RE = re.compile(rf"số\s*:?\s*(?P<num>\d{{1,5}}){_NO_CODE}")
+# the next numbers of a list of citations: "Chỉ thị 15, 16"
+_MORE_NUMBER_RE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<num>\d{{1,5}}){_NO_CODE}")
+# type words cited by number alone, without "số" (capitalised in the text: "Chỉ thị 19", "Nghị quyết 116")
+NUMBER_ONLY_TYPES = ("Chỉ thị", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Công điện", "Kết luận",
+                     "Quy định")
+_NUMBER_ONLY_KEYS = tuple(w.lower() for w in NUMBER_ONLY_TYPES)
+
+
+@functools.lru_cache(maxsize=1)
+def _number_only_re() -> re.Pattern[str]:
+    """A type word of NUMBER_ONLY_TYPES, capitalised or after "của"/"theo"/"tại" (where it is no verb:
+    "của quyết định 175"), and a number without "số" or code (on the text)."""
+    words = "|".join(re.escape(w) for w in NUMBER_ONLY_TYPES)
+    lower = "|".join(re.escape(w.lower()) for w in NUMBER_ONLY_TYPES)
+    return re.compile(rf"(?P<word>(?<!\w)(?:{words})|(?:(?<=của )|(?<=theo )|(?<=tại ))(?:{lower}))"
+                      rf"\s+(?P<num>\d{{1,5}}){_NO_CODE}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,7 +185,7 @@ def _issuer(doc: _Text, pos: int) -> tuple[str, int] | None:
 
 def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
     """Date, issuer, term and title written after the number that ends at ``end``."""
-    out: dict = {"date": None, "issuer": None, "term": None, "title": None}
+    out: dict = {"date": None, "issuer": None, "term": None, "title": None, "year": None}
     pos = end
     progress = True
     while progress:
@@ -178,6 +203,9 @@ def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
         m = _TERM_RE.match(doc.key, pos)
         if out["term"] is None and m:
             out["term"], pos, progress = m.group("term").upper(), m.end(), True
+        m = _YEAR_RE.match(doc.key, pos)
+        if out["year"] is None and out["date"] is None and m:
+            out["year"], pos, progress = int(m.group("year")), m.end(), True
     m = _TITLE_RE.match(doc.key, pos)
     if m:
         close = doc.text.find(_CLOSING[m.group("q")], m.end(), m.end() + 600)
@@ -215,7 +243,9 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
     """Numbered documents cited in ``text``, in text order; ``ref_date`` dates "ngày 11/7"."""
     text = unicodedata.normalize("NFC", text)
     numbers = list(_NUMBER_RE.finditer(text))
-    if not numbers and not _BARE_NUMBER_RE.search(text.lower()):
+    lower = text.lower()
+    number_only = any(word in lower for word in _NUMBER_ONLY_KEYS)  # a substring test first: fast
+    if not numbers and not _BARE_NUMBER_RE.search(lower) and not (number_only and _number_only_re().search(text)):
         return []  # (a "số" inside a word is let through here and dropped below)
     g = gazetteer()
     doc = _Text(text)
@@ -223,19 +253,34 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
     for m in numbers:
         before = _prefix_re().search(doc.key, max(0, m.start() - 60), m.start())
         start = before.start() if before and before.group() else m.start()
-        number, code, issuer_code, year, system, shape = _numbering(m, before.group("word") if before else None)
+        word = before.group("word") if before else None
+        if m.group("st_space") and not (before and before.group()):
+            continue  # "5171 QĐ-XPVPHC" without "số" or a type word before it is no citation
+        number, code, issuer_code, year, system, shape = _numbering(m, word)
         doc_type = g.doc_types.get((code, system)) or g.doc_types.get((code, "any"))
+        if doc_type is None and shape == "state" and word is not None and not m.group("st_space"):
+            # an official letter numbered without a type code: "Công văn số 3068/BHXH-CSXH"
+            doc_type = _word_types().get(word, ("Công văn", None))[0]
+            code, issuer_code, shape = None, _issuer_code(f"{m.group('st_code')}-{m.group('st_iss')}", "state")[0], "letter"
         if doc_type is None:
-            continue  # "123/UBND-VX": no known type code
+            continue  # "123/UBND-VX" without a type word: no citation
         out.append(_tag(doc, start, m.end(), doc_type, code, number, issuer_code, year, system, shape, ref_date))
+    bare = []
     for m in _BARE_NUMBER_RE.finditer(doc.key):  # "Quyết định số 842": a type word, "số", no code
         if m.start() and doc.key[m.start() - 1].isalnum():
             continue
         word = _type_word_re().search(doc.key, max(0, m.start() - 40), m.start())
         if word is not None:
-            doc_type, code = _word_types()[word.group("word")]
-            out.append(_tag(doc, word.start(), m.end(), doc_type, code, m.group("num"), None, None, "state", "bare",
-                            ref_date))
+            bare.append((word.start(), m, _word_types()[word.group("word")]))
+    for m in _number_only_re().finditer(text) if number_only else ():  # "Chỉ thị 19", "Nghị quyết 116"
+        bare.append((m.start(), m, _word_types()[match_key(m.group("word"))]))
+    for start, m, (doc_type, code) in bare:
+        while m is not None:  # the citation, then the next numbers of its list ("Chỉ thị 15, 16")
+            if not any(t.start < m.end() and start < t.end for t in out):
+                out.append(_tag(doc, start, m.end(), doc_type, code, m.group("num"), None, None, "state", "bare",
+                                ref_date))
+            m = _MORE_NUMBER_RE.match(doc.key, m.end())
+            start = m.start("num") if m else start
     log.debug("%d directives", len(out))
     return _share_years(sorted(out, key=lambda t: t.start))
 
@@ -245,8 +290,8 @@ def _tag(doc: _Text, start: int, end: int, doc_type: str, code: str, number: str
     """The tag of the citation ``doc.text[start:end]`` with what is written after it."""
     att = _attachments(doc, end, ref_date)
     date = att["date"]
-    if year is None and date is not None:
-        year = date.year
+    if year is None:
+        year = date.year if date is not None else att["year"]
     return DirectiveTag(
         text=doc.text[start:end], start=start, end=end, doc_type=doc_type, type_code=code,
         number=number, issuer_code=issuer_code, year=year, date=date.isoformat() if date else None,
@@ -261,6 +306,8 @@ def _key(system: str, shape: str, number: str, code: str, issuer: str | None, ye
         return f"{number}/{year}/{issuer}"
     if shape == "bare":  # "842/2023/QĐ"
         return "/".join(str(p) for p in (number, year, code) if p)
+    if shape == "letter":  # "3068/2021/BHXH-CSXH"
+        return "/".join(str(p) for p in (number, year, issuer) if p)
     if system == "state":
         return f"{number}/{year}/{code}-{issuer}" if year else f"{number}/{code}-{issuer}"
     suffix = f"@{year}" if year else (f"@{term}" if term else "")

@@ -7,7 +7,13 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
 
 * name first: ``[honorific] Name (, | – | () Position {(, | – | kiêm) Position}``; a full name with a
   middle name needs no separator (``Nguyễn Văn An Chủ tịch UBND tỉnh``);
-* title first: ``[honorific] Position {, Position} [ông | bà] Name``.
+* title first: ``[honorific] Position {, Position} [ông | bà] Name {, Position}``; a bracketed
+  abbreviation belongs to the position before it (``Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm
+  Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``).
+
+Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
+bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
+Bank``, or ``Tổng Giám đốc`` with no organisation) is no tag; a Party post beside it keeps it.
 
 A phrase may be wrapped at a single line break (``Chủ tịch Quốc hội\nVương Đình Huệ``). An
 organisation the gazetteer does not know is read on to its end (``gazetteer.loose_name_end``):
@@ -25,9 +31,11 @@ a capitalised run is split into place + name: a known place prefix is the place;
 place; 3 a name (a place after xã/phường/thị trấn, often named after people); longer runs keep a 2-
 or 3-syllable place when the rest starts with a surname.
 
-Field rules: ``honorific`` is ``đồng chí``/``ông``/``bà`` (``Đ/c`` -> ``đồng chí``) or None;
+Field rules: ``honorific`` is ``đồng chí``/``ông``/``bà`` (``Đ/c`` -> ``đồng chí``), a military or
+police rank (``đại tá``, ``thượng tướng``: it opens the span) or None;
 ``name`` is as written; ``title`` is the gazetteer's spelling (abbreviations expanded:
-UVBTVHU -> Ủy viên Ban Thường vụ + Huyện ủy, PCT -> Phó Chủ tịch); ``organization`` is as written
+UVBTVHU -> Ủy viên Ban Thường vụ + Huyện ủy, PCT and ``Phó CT.`` -> Phó Chủ tịch, ``Ủy viên Trung ương
+Đảng`` -> Ủy viên Ban Chấp hành + Trung ương Đảng); ``organization`` is as written
 with canonical tone marks (Thành uỷ -> Thành ủy), ad-hoc abbreviations expanded (TT -> Trung tâm,
 BTV -> Ban Thường vụ) and the official acronyms UBND, HĐND, MTTQ kept. A committee named in a
 "Trưởng Ban"-type title moves into the title when its parent body follows (``Trưởng Ban Tuyên giáo``
@@ -69,6 +77,15 @@ from nlp.records import OfficialTag, Position
 log = logging.getLogger(__name__)
 
 _HONORIFICS = {("đồng", "chí"): "đồng chí", ("ông",): "ông", ("bà",): "bà", ("đ", "/", "c"): "đồng chí"}
+# Military and police ranks open a mention like an honorific: "Đại tá Nguyễn Văn A, Giám đốc Công an tỉnh".
+_RANKS = tuple(f"{grade} {rank}" for rank in ("tướng", "tá", "úy") for grade in ("đại", "thượng", "trung", "thiếu"))
+_HONORIFICS.update({tuple(match_key(rank).split()): rank for rank in _RANKS})
+# Organisations of business, not public office: a mention whose every position is one is no official's.
+_COMPANY_HEADS = tuple(match_key(w) for w in (
+    "công ty", "tập đoàn", "tổng công ty", "hđqt", "hội đồng quản trị", "ngân hàng tmcp", "ngân hàng thương mại",
+    "doanh nghiệp", "hãng"))
+_COMPANY_TITLES = frozenset(match_key(w) for w in ("Tổng Giám đốc", "Phó Tổng Giám đốc"))  # without an organisation
+_CENTRAL_COMMITTEE = match_key("Trung ương")  # "Ủy viên Trung ương Đảng" is a member of its Ban Chấp hành
 _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
 # Second syllables that mark a run as a personal name (Nguyễn Văn ..., Lê Thị ...), not a place.
@@ -93,6 +110,7 @@ class _Position:
     kind: str  # "party", "state", "standalone"
     org: Org | None
     fixed_org: str | None = None  # from a compound abbreviation (UVBTVHU)
+    abbr_end: bool = False  # ends with a bracketed abbreviation: a name may follow it
 
     @property
     def organization(self) -> str | None:
@@ -175,7 +193,7 @@ class _Parser:
         first = self.position(i, lowercase=after_name)
         if first is None:
             return []
-        chain = [self.loose_tail(first) if after_name else first]
+        chain = [self.bracketed(self.loose_tail(first) if after_name else first)]
         while not self.name_in_place(chain[-1]):
             k = chain[-1].end
             if not (self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1)):
@@ -183,8 +201,16 @@ class _Parser:
             nxt = self.position(k + 1, lowercase=True)
             if nxt is None:
                 break
-            chain.append(self.loose_tail(nxt) if after_name else nxt)
+            chain.append(self.bracketed(self.loose_tail(nxt) if after_name else nxt))
         return chain
+
+    def bracketed(self, pos: _Position) -> _Position:
+        """``pos`` with the abbreviation in brackets after it: "Ủy ban Kiểm tra Trung ương (UBKT)"."""
+        k, tokens = pos.end, self.tokens
+        if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" \
+                and tokens[k + 1].text.isupper() and self.adj(k, k + 1) and self.adj(k + 1, k + 2):
+            pos.end, pos.abbr_end = k + 3, True
+        return pos
 
     def loose_tail(self, pos: _Position) -> _Position:
         """``pos`` with an organisation the gazetteer does not know read on to its end ("Giám đốc" +
@@ -216,6 +242,12 @@ class _Parser:
     def name_in_place(self, pos: _Position) -> tuple[int, int, Org] | None:
         """(name start, name end, organisation without the name) when the trailing run holds a name."""
         org = pos.org
+        if pos.abbr_end:  # "... Trung ương (UBKT) Trần Cẩm Tú"
+            k = pos.end
+            while k < len(self.tokens) and k - pos.end < 5 and self.tokens[k].titlecase and self.adj(k - 1, k):
+                k += 1
+            found = 2 <= k - pos.end and self.surname(pos.end)
+            return (pos.end, k, org) if found else None  # type: ignore[return-value]
         if org is not None and org.place is not None:
             a, b = org.place
             n = b - a
@@ -238,6 +270,10 @@ class _Parser:
             return None
         if org is None or pos.end == org.end:
             j = pos.end
+            abroad = self.country_and_name(j) if org is None else None
+            if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
+                pos.fixed_org = span(self.text, self.tokens, j, abroad[0])
+                return abroad[0], abroad[1], org  # type: ignore[return-value]
             honorific = self.honorific_before_name(j)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
             if honorific:
                 j = honorific
@@ -251,8 +287,29 @@ class _Parser:
                 return j, k, org  # type: ignore[return-value]
         return None
 
+    def country_and_name(self, j: int) -> tuple[int, int] | None:
+        """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản"): a
+        Vietnamese name from the surname list, or a foreign one of 2-3 capitalised ASCII words."""
+        found = self.g.countries.longest(self.text, self.tokens, j) if j < len(self.tokens) else None
+        if found is None:
+            return None
+        s = found[0]
+        if s + 1 < len(self.tokens) and self.tokens[s].key == "tại" and self.adj(s - 1, s):
+            there = self.g.countries.longest(self.text, self.tokens, s + 1)
+            s = there[0] if there else s
+        b = s
+        while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b):
+            b += 1
+        if 2 <= b - s and (self.surname(s) or (b - s <= 3 and all(self.tokens[x].text.isascii()
+                                                                 for x in range(s, b)))):
+            return s, b
+        return None
+
     def honorific_before_name(self, j: int) -> int | None:
-        """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn"."""
+        """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn",
+        also after a comma: "Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi"."""
+        if j + 1 < len(self.tokens) and self.tokens[j].key == "," and self.adj(j - 1, j):
+            j += 1
         for keys in _HONORIFICS:
             k = j + len(keys)
             if k < len(self.tokens) and tuple(t.key for t in self.tokens[j:k]) == keys \
@@ -285,6 +342,8 @@ class _Parser:
                 a > 0 and self.adj(a - 1, a) and self.tokens[a - 1].key in _PLACE_CUES)
             return (a, end, None) if full else None
         start = next((b for b in range(max(a, end - 5), end - 1) if self.surname(b)), None)
+        if start is None and 2 <= end - a <= 3 and all(self.tokens[x].text.isascii() for x in range(a, end)):
+            start = a  # a foreign name: "Kidong Park, Trưởng đại diện WHO tại Việt Nam"
         if start is None or self.is_place(start, end):
             return None
         if start > 0 and self.adj(start - 1, start) and self.tokens[start - 1].key in _PLACE_CUES:
@@ -307,9 +366,14 @@ class _Parser:
             honorific = self.honorific_before(s)
             start = honorific[0] if honorific else s
             honorific = honorific or self.honorific_before(a)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
+            if b > chain[-1].end and b + 1 < len(self.tokens) and self.tokens[b].key in _CHAIN_JOINERS \
+                    and self.adj(b - 1, b) and self.adj(b, b + 1):  # "ĐBQH (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn"
+                chain = chain + self.chain(b + 1)
         self.claimed.update(range(a, b))
         end = max(b, chain[-1].end)
         positions = _positions(chain)
+        if all(_in_business(p) for p in positions):
+            return None
         tokens = self.tokens
         tag = OfficialTag(
             text=self.text[tokens[start].start:tokens[end - 1].end],
@@ -333,8 +397,19 @@ def _positions(chain: list[_Position]) -> list[Position]:
                 org = donor.organization
                 if pos.kind == "party" and donor.org is not None and not donor.org.party:
                     org = _party_seat(donor.org)
-        out.append(Position(title=pos.title, organization=org))
+        title = pos.title
+        if title == "Ủy viên" and org and match_key(org).startswith(_CENTRAL_COMMITTEE):
+            title = "Ủy viên Ban Chấp hành"  # "Ủy viên Trung ương Đảng"
+        out.append(Position(title=title, organization=org))
     return out
+
+
+def _in_business(position: Position) -> bool:
+    """Whether ``position`` is held in a company ("Giám đốc Công ty ...", "Chủ tịch HĐQT", "Nam A Bank")."""
+    if position.organization is None:
+        return match_key(position.title) in _COMPANY_TITLES
+    org = match_key(position.organization)
+    return org.startswith(_COMPANY_HEADS) or org.endswith(" bank")
 
 
 def position_text(title: str, organization: str | None) -> str:

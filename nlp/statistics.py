@@ -28,7 +28,10 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
   glued to the number (``45ha``, ``5.000m2``).
-  Else ``count``.
+  Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
+  (``từ 30-65% nhu cầu``, ``từ 5 đến 10 khẩu súng``); a currency paid per period keeps the period
+  (``đồng/tháng``). A number with no noun after it whose noun came before it in the clause
+  (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span.
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
@@ -123,9 +126,19 @@ def _lexicon() -> _Lexicon:
 
 
 _ONE_QUALIFIER = "|".join(QUALIFIERS)
+# a decimal comma typed with a space before a scale word: "10, 3 triệu người" is 10,3 million
+_SPACED_DECIMAL = rf"\d{{1,3}},\s\d(?=\s+(?:{'|'.join(SCALES)})(?!\w))"
+_RANGE = rf"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)(?P<upper>{NUMBER_PATTERN})"  # "30-65%", "5 đến 10": a range, valued at its lower bound
+# a number whose counted noun came before it: "nâng tổng số bệnh nhân được điều trị khỏi lên 693.797"
+_TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
+_TOTAL_VERB = re.compile(r"(?<!\w)(?:lên|là|đạt)\s*:?\s*$", _F)
+_TIMES = re.compile(r"(?<!\w)gấp\s+$", _F)  # "gấp 4 lần": a multiple, not a count
+_RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
+_FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
+_PER = re.compile(r"/(?:tháng|năm|ngày|tuần|giờ|quý)(?!\w)", _F)  # "đồng/tháng" is a rate; "đồng/người" is in đồng
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
-    rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN}))?(?![\w]|[.,:]\d|[/-]\w)"
+    rf"(?<![\w.,:/-])(?P<num>{_SPACED_DECIMAL}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/-]\w)"
     rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
 _GLUED = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
 _GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
@@ -259,8 +272,9 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
     return words[first].start, words[end - 1].end
 
 
-def _qualifier(text: str, start: int) -> tuple[int, str | None]:
-    match = _QUALIFIER.search(text, max(0, start - 24), start)
+def _qualifier(text: str, start: int, is_range: bool = False) -> tuple[int, str | None]:
+    match = (is_range and _FROM.search(text, max(0, start - 8), start)) or _QUALIFIER.search(
+        text, max(0, start - 24), start)
     return (match.start(), " ".join(match.group(1).lower().split())) if match else (start, None)
 
 
@@ -276,9 +290,10 @@ def tag_statistics(text: str) -> list[StatisticTag]:
     found: list[StatisticTag] = []
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
-        if _overlaps(start, end, protected) or lex.naming.search(text, max(0, start - 24), start):
+        if _overlaps(start, end, protected) or lex.naming.search(text, max(0, start - 24), start) \
+                or _TIMES.search(text, max(0, start - 8), start):
             continue
-        raw = match.group("num")
+        raw = match.group("num").replace(", ", ",")
         if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
             continue  # a code or phone fragment; "05 tập thể" (two digits) is a count
         if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not match.group("den"):
@@ -287,7 +302,9 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         den = parse_number(match.group("den")) if match.group("den") else None
         if value is None or (match.group("den") and (den is None or den == 0 or den < value)):
             continue
-        span_start, qualifier = _qualifier(text, start)
+        if match.group("upper") and (parse_number(match.group("upper")) or 0) <= parse_number(raw):
+            continue  # "2-1" (a score), not a range
+        span_start, qualifier = _qualifier(text, start, bool(match.group("upper")))
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
         if kind is None:
             continue
@@ -305,17 +322,27 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> 
         while start and (text[start - 1].isdigit() or text[start - 1] in ".,"):
             start -= 1
         match = _GLUED.match(text, start)
-        if match is None or (start and (text[start - 1].isalpha() or text[start - 1] in "_:/-")):
+        lower = _RANGE_BEFORE.search(text, max(0, start - 24), start)
+        if match is None or (start and not lower and (text[start - 1].isalpha() or text[start - 1] in "_:/-")):
             continue  # not a number and a unit, or inside a word or code
         unit, value = match.group("unit"), parse_number(match.group("num"))
+        if lower:  # "0,2-0,5m": the range from the lower bound
+            value, start = parse_number(lower.group().rstrip("-– ")), lower.start()
         is_money = _key(unit) in lex.currencies
         if value is None or not (is_money or _key(unit) in lex.measures) or _overlaps(*match.span(), protected):
             continue
-        span_start, qualifier = _qualifier(text, match.start())
+        span_start, qualifier = _qualifier(text, start, bool(lower))
         found.append(StatisticTag(text=text[span_start:match.end()], start=span_start, end=match.end(),
                                   value=float(value), denominator=None, unit_text=unit, qualifier=qualifier,
                                   kind="money" if is_money else "measure"))
     return found
+
+
+def _per(text: str, start: int, end: int) -> tuple[str, int]:
+    """(unit_text, end) of a currency, with the period it is paid per: ``đồng/tháng``."""
+    per = _PER.match(text, end)
+    end = per.end() if per else end
+    return text[start:end], end
 
 
 def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
@@ -329,17 +356,36 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
             return "percent", text[phrase[0]:phrase[1]], phrase[1]
         return "percent", "%", end
     if not words or words[0].key is None:
-        return None, None, end
+        return _counted_before(text, match.start(), lex, date_starts, is_ratio, end)
     word = words[0]
     if word.key in lex.durations or word.key.split(" ", 1)[0] in lex.durations:
         return None, None, end
     if word.key == _DIEM and len(words) > 1 and (words[1].text == "%" or words[1].key == _PERCENT_WORDS):
         return "percentage_point", text[word.start:words[1].end], words[1].end
     if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _DONG:
-        return "money", text[word.start:word.start + len("đồng")], word.start + len("đồng")  # "2 tỷ đồng tiền mặt"
-    if not is_ratio and (word.key in lex.currencies or word.key in lex.measures):
-        return ("money" if word.key in lex.currencies else "measure"), word.text, word.end
+        return "money", *_per(text, word.start, word.start + len("đồng"))  # "2 tỷ đồng tiền mặt"
+    if not is_ratio and word.key in lex.currencies:
+        return "money", *_per(text, word.start, word.end)
+    if not is_ratio and word.key in lex.measures:
+        return "measure", word.text, word.end
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
     if phrase is None:
-        return None, None, end
+        return _counted_before(text, match.start(), lex, date_starts, is_ratio, end)
     return ("ratio" if is_ratio else "count"), text[phrase[0]:phrase[1]], phrase[1]
+
+
+def _counted_before(text: str, start: int, lex: _Lexicon, date_starts: set[int], is_ratio: bool,
+                    end: int) -> tuple[str | None, str | None, int]:
+    """(kind, unit_text, end) for a number without a noun after it whose noun came before it in the
+    clause: "(tổng) số NOUN ... lên|là|đạt NUMBER"; the span stays the number."""
+    if not _TOTAL_VERB.search(text, max(0, start - 8), start):
+        return None, None, end
+    clause = max(text.rfind(mark, 0, start) for mark in ".;:!?\n")
+    total = None
+    for total in _TOTAL.finditer(text, max(clause + 1, start - 100), start):
+        pass  # the last "số" before the number
+    words = _words(text, total.end(), lex) if total else []
+    phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False) if words else None
+    if phrase is None or phrase[1] > start or words[0].key not in lex.nouns:
+        return None, None, end  # no counted noun of the lists ("số thứ tự lên 12")
+    return ("ratio" if is_ratio else "count"), text[phrase[0]:phrase[1]], end

@@ -78,6 +78,19 @@ def test_ranges_lists_and_parts_of_periods(sentence, expected):
     ("Hôm 19-20/11, đơn vị đã thu gom đinh.", ("Hôm 19-20/11", "range", "2021-11-19", "2021-11-20")),
     ("Người dân biểu tình hôm 2/12.", ("hôm 2/12", "day_month", "2021-12-02", "2021-12-02")),
     ("Ngày 4.12, ông Ninh cho biết.", ("Ngày 4.12", "day_month", "2021-12-04", "2021-12-04")),
+    # the time of day, "buổi" and "nay" included, and a clock with minutes are in the span
+    ("Sáng nay 8-12, cơ quan điều tra khởi tố.", ("Sáng nay 8-12", "day_month", "2021-12-08", "2021-12-08")),
+    ("Lễ khai mạc buổi sáng 3/12 tại hội trường.", ("buổi sáng 3/12", "day_month", "2021-12-03", "2021-12-03")),
+    ("Lúc 9 giờ 5 phút sáng 3/12, xe đến.", ("9 giờ 5 phút sáng 3/12", "day_month", "2021-12-03", "2021-12-03")),
+    # "từ" opens a compact range; two close days joined by "và" are a range
+    ("Hội chợ diễn ra từ 18-22/10 tại tỉnh.", ("từ 18-22/10", "range", "2021-10-18", "2021-10-22")),
+    ("Tuyển sinh từ ngày 8/10-22/10/2021.", ("từ ngày 8/10-22/10/2021", "range", "2021-10-08", "2021-10-22")),
+    ("Hội nghị họp ngày 22/9 và 23/9.", ("ngày 22/9 và 23/9", "range", "2021-09-22", "2021-09-23")),
+    ("Hội nghị họp ngày 2 và 3-10.", ("ngày 2 và 3-10", "range", "2021-10-02", "2021-10-03")),
+    # spaced separators with the year, a month or part of the year followed by its year
+    ("Quyết định ký ngày 06 -12-2012 có hiệu lực.", ("ngày 06 -12-2012", "date", "2012-12-06", "2012-12-06")),
+    ("Trong tháng 9 2021 tỉnh có mưa.", ("tháng 9 2021", "month", "2021-09-01", "2021-09-30")),
+    ("Kết quả 9 tháng 2021 khả quan.", ("9 tháng 2021", "months_of_year", "2021-01-01", "2021-09-30")),
 ])
 def test_wrapped_spans_compact_ranges_and_more_cues(sentence, expected):
     assert _found(sentence, dt.date(2021, 12, 5)) == [expected]
@@ -128,9 +141,15 @@ def test_periods_without_a_year_take_the_reference_year():
     "Hằng năm, các chi bộ tổ chức sơ kết; trong 2 ngày, có 500 lượt người đến làm thủ tục.",
     "Hiện nay có 12 xã; đến nay đã có 500 hộ; ngay từ đầu năm, tỉnh đã chỉ đạo quyết liệt.",
     "Giờ làm việc buổi sáng từ 7 giờ 30 đến 11 giờ 30; tỷ số 14, 15/4 nghiêng về đội khách.",
+    "Lễ hội diễn ra ngày 27/8 âm lịch hằng năm.",  # a lunar date
 ])
 def test_numbers_that_are_not_dates(sentence):
     assert _found(sentence) == []
+
+
+def test_days_far_apart_joined_by_va_are_two_dates():
+    assert _found("Kỷ niệm ngày 2/9 và 20/11 hằng năm.", dt.date(2021, 12, 5)) == [
+        ("ngày 2/9", "day_month", "2021-09-02", "2021-09-02")]
 
 
 def test_a_range_needs_its_ends_in_order_and_a_school_year_is_not_a_part_of_a_year():

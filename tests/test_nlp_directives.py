@@ -82,9 +82,35 @@ def _gold() -> list[dict]:
      ("Quyết định số 842", "Quyết định", "QĐ", "842", None, 2021, "2021-06-05", "UBND tỉnh", None, "842/2021/QĐ")),
     ("thực hiện Chương trình hành động số 15 của Tỉnh ủy",
      ("Chương trình hành động số 15", "Chương trình", "CTr", "15", None, None, None, "Tỉnh ủy", None, "15/CTr")),
+    # ... and after a capitalised type word without "số"
+    ("quán triệt Nghị quyết 35 của Bộ Chính trị.",
+     ("Nghị quyết 35", "Nghị quyết", "NQ", "35", None, None, None, "Bộ Chính trị", None, "35/NQ")),
+    ("bản đồ kèm Quyết định 367 của Thủ tướng năm 1996.",  # the year written after the issuer
+     ("Quyết định 367", "Quyết định", "QĐ", "367", None, 1996, None, None, None, "367/1996/QĐ")),
+    ("theo điều 2 của quyết định 175, bị can phải bố trí kỹ sư.",  # lowercase after "của": a noun
+     ("quyết định 175", "Quyết định", "QĐ", "175", None, None, None, None, None, "175/QĐ")),
+    # official letters numbered without a type code: the code after the slash is the issuer's
+    ("UBND huyện có Công văn số 245/UBND-VX ngày 5/4/2022 đề nghị các xã rà soát hộ nghèo.",
+     ("Công văn số 245/UBND-VX", "Công văn", None, "245", "UBND-VX", 2022, "2022-04-05", None, None,
+      "245/2022/UBND-VX")),
+    # stray spaces in the number, a space for the slash
+    ("Căn cứ Thông báo số 26 /TB-HĐ của Hội đồng,",
+     ("Thông báo số 26 /TB-HĐ", "Thông báo", "TB", "26", "HĐ", None, None, None, None, "26/TB-HĐ")),
+    ("Theo Quyết định số 5171 QĐ-XPVPHC,",
+     ("Quyết định số 5171 QĐ-XPVPHC", "Quyết định", "QĐ", "5171", "XPVPHC", None, None, None, None,
+      "5171/QĐ-XPVPHC")),
+    # the type word away from the number: the citation starts at "số"
+    ("được cấp Giấy phép hoạt động trang thông tin điện tử tổng hợp số 103/GP-ICP-STTT,",
+     ("số 103/GP-ICP-STTT", "Giấy phép", "GP", "103", "ICP-STTT", None, None, None, None, "103/GP-ICP-STTT")),
 ])
 def test_citations_field_by_field(sentence, expected):
     assert _found(sentence) == [expected]
+
+
+def test_a_list_of_numbers_cites_each_document():
+    text = "Thực hiện nghiêm Chỉ thị 15, 16 và 19 của Thủ tướng Chính phủ."
+    assert [(t.text, t.doc_type, t.number) for t in tag_directives(text, REF)] == [
+        ("Chỉ thị 15", "Chỉ thị", "15"), ("16", "Chỉ thị", "16"), ("19", "Chỉ thị", "19")]
 
 
 def test_the_same_party_number_in_two_terms_gets_two_keys():
@@ -104,8 +130,8 @@ def test_an_undated_citation_shares_the_key_of_the_dated_one():
     "Điện thoại: 0225.3842.111 - Fax: 0225/3842112; email: bbt@haiphong.gov.vn",
     "Ban Chỉ đạo 35 Quận ủy họp ngày 15/12/2021; 50/53 trường học đạt chuẩn; dịch COVID-19.",
     "quán triệt Nghị quyết Đại hội XIII của Đảng và Nghị quyết Trung ương 4 khóa XII",  # no number
-    "UBND huyện có Công văn số 245/UBND-VX đề nghị các xã rà soát hộ nghèo.",  # no type code
-    "Sở có Văn bản số 12 gửi các xã; quán triệt Nghị quyết 35 của Bộ Chính trị.",  # a letter; no "số"
+    "Sở có Văn bản số 12 gửi các xã; tổng số 123/UBND-VX hồ sơ.",  # a letter without code; no type word
+    "Kế hoạch 5 năm; Nghị quyết 3 năm qua; hội đồng quyết định 2 vấn đề.",  # counts, a verb
     "Sáng 6/10, hội nghị giao ban 9 tháng đầu năm 2023 với 22.214 lượt cán bộ.",
 ])
 def test_not_directives(sentence):

@@ -92,16 +92,51 @@ def test_mentions_field_by_field(sentence, expected):
     # no separator between a full name and its title; a title with no organisation after it
     ("Nguyễn Văn An Chủ tịch UBND tỉnh phát biểu.",
      ("Nguyễn Văn An Chủ tịch UBND tỉnh", "Nguyễn Văn An", None, [("Chủ tịch", "UBND tỉnh")])),
-    ("Khách gặp ông Hoàng Ngọc, Tổng giám đốc, và ông Hoàng Mai Nam.",
-     ("ông Hoàng Ngọc, Tổng giám đốc", "Hoàng Ngọc", "ông", [("Tổng Giám đốc", None)])),
+    ("Đoàn gặp ông Hoàng Ngọc, Giám đốc, và ông Hoàng Mai Nam.",
+     ("ông Hoàng Ngọc, Giám đốc", "Hoàng Ngọc", "ông", [("Giám đốc", None)])),
     # an organisation the gazetteer does not know runs to its end, after the name and before it
     ("Theo ông Trần Văn Bảo, Giám đốc Trung tâm pháp y Đà Nẵng, kết quả đã có.",
      ("ông Trần Văn Bảo, Giám đốc Trung tâm pháp y Đà Nẵng", "Trần Văn Bảo", "ông",
       [("Giám đốc", "Trung tâm pháp y Đà Nẵng")])),
-    ("Ông Hoàng Mai Nam (Chủ tịch HĐQT GNN Express) giải thích.",
-     ("Ông Hoàng Mai Nam (Chủ tịch HĐQT GNN Express", "Hoàng Mai Nam", "ông", [("Chủ tịch", "HĐQT GNN Express")])),
-    ("Thông báo ký bởi Chủ tịch HĐQT Hoàng Mai Nam.",
-     ("Chủ tịch HĐQT Hoàng Mai Nam", "Hoàng Mai Nam", None, [("Chủ tịch", "HĐQT")])),
+    ("Ông Hoàng Mai Nam (Giám đốc Cảng vụ hàng không miền Bắc) giải thích.",
+     ("Ông Hoàng Mai Nam (Giám đốc Cảng vụ hàng không miền Bắc", "Hoàng Mai Nam", "ông",
+      [("Giám đốc", "Cảng vụ hàng không miền Bắc")])),
+    ("Thông báo ký bởi Chủ tịch Hội khoa học lịch sử Việt Nam Trần Đức Cường.",
+     ("Chủ tịch Hội khoa học lịch sử Việt Nam Trần Đức Cường", "Trần Đức Cường", None,
+      [("Chủ tịch", "Hội khoa học lịch sử Việt Nam")])),
+    # diplomats and foreign officials: a country (and where the post sits), then the name
+    ("Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam cho biết.",
+     ("Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Vũ Hồng Nam", None, [("Đại sứ", "Việt Nam tại Nhật Bản")])),
+    ("Tổng thống Mỹ Joe Biden tuyên bố.", ("Tổng thống Mỹ Joe Biden", "Joe Biden", None, [("Tổng thống", "Mỹ")])),
+    ("Tiến sĩ Kidong Park, Trưởng đại diện WHO tại Việt Nam cho biết.",
+     ("Kidong Park, Trưởng đại diện WHO tại Việt Nam", "Kidong Park", None,
+      [("Trưởng đại diện", "WHO tại Việt Nam")])),
+    # a Vietnamese place that starts like a country stays a place ("Mỹ Đức", not "Mỹ")
+    ("Chủ tịch UBND huyện Mỹ Đức Nguyễn Văn An phát biểu.",
+     ("Chủ tịch UBND huyện Mỹ Đức Nguyễn Văn An", "Nguyễn Văn An", None, [("Chủ tịch", "UBND huyện Mỹ Đức")])),
+    # an honorific or rank after the position and a comma opens the name
+    ("Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi cho biết.",
+     ("Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi", "Đinh Văn Nơi", "đại tá", [("Giám đốc", "Công an tỉnh")])),
+    # a numbered district is the place of its committee
+    ("Cơ quan điều tra khởi tố ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM.",
+     ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2", "Nguyễn Hoài Nam", "ông", [("Bí thư", "Quận ủy Quận 2")])),
+    # a rank opens the mention like an honorific
+    ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng ký biên bản.",
+     ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng", "Lê Chiêm", "thượng tướng", [("Thứ trưởng", "Quốc phòng")])),
+    # titles before the name with a bracketed abbreviation, positions after it too
+    ("Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh phát biểu.",
+     ("Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh", "Lại Thế Nguyên", None,
+      [("Đại biểu Quốc hội", None), ("Phó Trưởng Đoàn", "Đoàn ĐBQH tỉnh")])),
+    ("Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm Tú chủ trì.",
+     ("Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm Tú", "Trần Cẩm Tú", None,
+      [("Chủ nhiệm Ủy ban Kiểm tra", "Trung ương")])),
+    # "Phó CT." is Phó Chủ tịch; a member of the Central Committee is a member of its Ban Chấp hành
+    ("Dự có đồng chí Trần Văn C, HUV, Phó CT. UBND huyện.",
+     ("đồng chí Trần Văn C, HUV, Phó CT. UBND huyện", "Trần Văn C", "đồng chí",
+      [("Huyện ủy viên", None), ("Phó Chủ tịch", "UBND huyện")])),
+    ("Ông Phạm Viết Thanh, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy phát biểu.",
+     ("Ông Phạm Viết Thanh, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy", "Phạm Viết Thanh", "ông",
+      [("Ủy viên Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")])),
     # ... but not over a verb and the next sentence part
     ("Đồng chí Lê Văn Tám, Bí thư Tỉnh ủy mong muốn Đảng bộ đoàn kết.",
      ("Đồng chí Lê Văn Tám, Bí thư Tỉnh ủy", "Lê Văn Tám", "đồng chí", [("Bí thư", "Tỉnh ủy")])),
@@ -125,6 +160,21 @@ def test_no_official(sentence):
     assert _found(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Khách gặp ông Hoàng Ngọc, Tổng giám đốc, và ông Hoàng Mai Nam, Chủ tịch HĐQT.",
+    "Thông báo ký bởi Chủ tịch HĐQT Hoàng Mai Nam.",
+    "Ông Nguyễn Hồng Ninh, Giám đốc Công ty Cổ phần Đầu tư phát triển hạ tầng IDICO cho biết.",
+    "Ông Trần Ngọc Tâm – Tổng Giám đốc Nam A Bank trao bằng khen.",
+])
+def test_company_executives_are_not_officials(sentence):
+    assert _found(sentence) == []
+
+
+def test_a_party_post_makes_a_bank_chairman_an_official():
+    (tag,) = tag_officials("Ông Nguyễn Văn G, Bí thư Đảng ủy, Chủ tịch HĐQT Vietcombank phát biểu.")
+    assert [p.title for p in tag.positions] == ["Bí thư", "Chủ tịch"]
+
+
 def test_two_people_in_a_row_each_keep_their_own_name():
     text = "Phó Chủ tịch Thường trực HĐND tỉnh Trần Thị Hoa và Phó Chủ tịch UBND tỉnh Lê Văn Dũng cùng dự."
     assert [(t.name, t.positions[0].organization) for t in tag_officials(text)] == [
@@ -132,7 +182,7 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     listed = ("Dự có các đồng chí: Phan Minh Đức, Phó Bí thư Thường trực Tỉnh ủy; Đại tá Bùi Văn Thắng, "
               "Giám đốc Công an tỉnh.")
     assert [(t.name, t.honorific, t.positions[0].title) for t in tag_officials(listed)] == [
-        ("Phan Minh Đức", None, "Phó Bí thư Thường trực"), ("Bùi Văn Thắng", None, "Giám đốc")]
+        ("Phan Minh Đức", None, "Phó Bí thư Thường trực"), ("Bùi Văn Thắng", "đại tá", "Giám đốc")]
 
 
 def test_uy_spellings_match_alike_and_the_text_keeps_the_page_spelling():

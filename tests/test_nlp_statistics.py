@@ -81,6 +81,33 @@ def test_two_qualifiers_and_units_glued_to_the_number(sentence, expected):
     assert _found(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a range is one statistic valued at its lower bound; "từ" before it is its qualifier
+    ("đáp ứng từ 30-65% nhu cầu, mực nước từ 0,2-0,5m",
+     [("từ 30-65% nhu cầu", 30, None, "nhu cầu", "từ", "percent"), ("từ 0,2-0,5m", 0.2, None, "m", "từ", "measure")]),
+    ("mỗi xã được trang bị từ 5 đến 10 khẩu súng, dài 5-7 cm",
+     [("từ 5 đến 10 khẩu súng", 5, None, "khẩu súng", "từ", "count"), ("5-7 cm", 5, None, "cm", None, "measure")]),
+    # a currency paid per period keeps the period; a multiple and a score are no statistics
+    ("trợ cấp 1,5 triệu đồng/tháng, gấp 4 lần mức cũ; đội nhà thắng 2-1 trước đối thủ",
+     [("1,5 triệu đồng/tháng", 1.5e6, None, "đồng/tháng", None, "money")]),
+    # a decimal comma typed with a space before a scale word; a list of numbers is none
+    ("ông có 10, 3 triệu người theo dõi; các quận 1, 5 và 6",
+     [("10, 3 triệu người", 10.3e6, None, "người", None, "count")]),
+])
+def test_ranges_rates_and_multiples(sentence, expected):
+    assert _found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the counted noun written before the number: the span is the number
+    ("Sự việc nâng tổng số bệnh nhân được điều trị khỏi lên 693.797.",
+     [("693.797", 693797, None, "bệnh nhân", None, "count")]),
+    ("Số người tử vong là 20.000; số thứ tự lên 12.", [("20.000", 20000, None, "người", None, "count")]),
+])
+def test_a_count_whose_noun_comes_first(sentence, expected):
+    assert _found(sentence) == expected
+
+
 def _units(text: str) -> list[str | None]:
     return [s.unit_text for s in tag_statistics(text)]
 
@@ -89,15 +116,18 @@ def _units(text: str) -> list[str | None]:
     # a verb after the noun starts a relative clause
     ("Năm 2023, 100% chi bộ đưa nội dung học tập vào sinh hoạt; gần 300 cán bộ, công chức phụ trách công nghệ "
      "thông tin được tập huấn; có 300 cán bộ làm công tác tuyên giáo.", ["chi bộ", "cán bộ, công chức", "cán bộ"]),
+    ("Có 1.200 thí sinh dự thi tại 40 tỉnh, thành.", ["thí sinh", "tỉnh, thành"]),
     # ... except right after an event noun, where an action verb is the event; a predicate still ends it
     ("Đoàn tiến hành 214 cuộc kiểm tra chuyên đề, 35 lớp tập huấn; 12/12 lớp đạt danh hiệu tiên tiến.",
      ["cuộc kiểm tra chuyên đề", "lớp tập huấn", "lớp"]),
     # words come from a dictionary: "hướng dẫn", "đào tạo" are words, so "dẫn", "tạo" are not verbs here
     ("Phát hành 100 tài liệu hướng dẫn, có 20 cơ sở đào tạo và 250 cơ sở sản xuất kinh doanh.",
      ["tài liệu hướng dẫn", "cơ sở đào tạo", "cơ sở sản xuất kinh doanh"]),
-    # digits inside a word, and a number after a naming word, stay in the noun
+    # a case is counted before what befell it (the verb "mắc", "tử vong" ends the noun) ...
     ("Ghi nhận 1.235 ca mắc COVID-19, 12 ca tử vong; tập huấn cho 1.200 học sinh lớp 12.",
-     ["ca mắc COVID-19", "ca tử vong", "học sinh lớp 12"]),
+     ["ca", "ca", "học sinh lớp 12"]),
+    # ... while digits inside a word, and a number after a naming word, stay in the noun
+    ("Đã tiêm 1.500 liều vắc xin COVID-19 cho 1.200 học sinh lớp 12.", ["liều vắc xin COVID-19", "học sinh lớp 12"]),
 ])
 def test_the_counted_noun_ends_where_a_clause_starts(sentence, units):
     assert _units(sentence) == units
@@ -146,6 +176,7 @@ def test_word_lists_are_nfc_without_duplicates(name):
     "Đang online: 14. Tổng truy cập: 5.705.840",
     "Giá trị đạt 12.500, tăng 7 so với cùng kỳ; trẻ em từ 18 tuổi trở lên.",
     "Trong 2 ngày, từ đầu năm 2021 đến nay; 5 năm học liên tiếp; hằng năm.",
+    "Trung đoàn 174 đóng quân; tiêm mũi 2 cho người dân; tai nạn tại km 15 Quốc lộ 14; gấp 3 lần năm trước.",
 ])
 def test_not_statistics(sentence):
     assert _found(sentence) == []

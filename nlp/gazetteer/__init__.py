@@ -1,7 +1,7 @@
 """Gazetteer for the officials and directives taggers: data files, a matching key, phrase lookup
 and the organisation matcher both taggers share.
 
-The data (titles, organisations, unit names, abbreviations, places, surnames, document type and
+The data (titles, organisations, unit names, abbreviations, places, countries, surnames, document type and
 issuer codes) lives in CSV/TXT files next to this module and is loaded once (``gazetteer()``).
 
 Matching ignores case and tone-mark placement (``Thành uỷ`` = ``Thành ủy``, ``hoà`` = ``hòa``):
@@ -137,11 +137,13 @@ class Gazetteer:
     titles: Phrases
     title_abbr: dict[str, Title]  # exact-case abbreviation -> title
     title_abbr_heads: frozenset[str]  # their beginnings: a dotted abbreviation's first part ("UVT" of "UVT.Ư")
+    deputy_abbr: dict[str, Title]  # abbreviations read only after "Phó": "CT" in "Phó CT." -> Phó Chủ tịch
     orgs: Phrases
     org_abbr: dict[str, OrgHead]
     fields: Phrases  # unit names: "Tuyên giáo", "Giáo dục và Đào tạo"
     field_abbr: dict[str, str]
     places: Phrases
+    countries: Phrases  # for diplomats and foreign officials ("Đại sứ Mỹ tại Việt Nam"); not Vietnamese places
     surnames: frozenset[str]  # match keys
     doc_types: dict[tuple[str, str], str]  # (code, "party"|"state"|"any") -> type in words
     doc_words: tuple[str, ...]  # type words in prose: "Chỉ thị", "Chương trình hành động"
@@ -172,9 +174,15 @@ def gazetteer() -> Gazetteer:
     title_abbr: dict[str, Title] = {}
     org_abbr: dict[str, OrgHead] = {}
     field_abbr: dict[str, str] = {}
+    deputy_abbr: dict[str, Title] = {}
     for row in _rows("abbreviations.csv"):
         abbr, kind, expansion = row["abbr"], row["kind"], row["expansion"]
-        if kind == "title":
+        if kind == "deputy":
+            known = titles.longest(expansion, tokenize(expansion, match_key(expansion)), 0)
+            if known is None or known[1].title != expansion:
+                raise ValueError(f"abbreviations.csv: {abbr}: no title {expansion!r} in titles.csv")
+            deputy_abbr[abbr] = known[1]
+        elif kind == "title":
             known = titles.longest(expansion, tokenize(expansion, match_key(expansion)), 0)
             base = known[1] if known else Title(expansion, "state")
             title_abbr[abbr] = Title(base.title, base.kind, base.unit, row["organization"] or None)
@@ -185,12 +193,16 @@ def gazetteer() -> Gazetteer:
             org_abbr[abbr] = OrgHead(expansion, "body" if kind == "org" else kind, bool(known and known[1].party))
     for line in _lines("places.txt"):
         places.add(line, line)
+    countries = Phrases()
+    for line in _lines("countries.txt"):
+        countries.add(line, line)
     doc_types = {(row["code"], row["system"]): row["doc_type"] for row in _rows("document_types.csv")}
     issuers = {row["code"]: row["system"] for row in _rows("issuer_codes.csv")}
     return Gazetteer(
         titles=titles, title_abbr=title_abbr,
-        title_abbr_heads=frozenset(abbr[:k] for abbr in title_abbr for k in range(1, len(abbr) + 1)), orgs=orgs, org_abbr=org_abbr, fields=fields_,
-        field_abbr=field_abbr, places=places,
+        title_abbr_heads=frozenset(abbr[:k] for abbr in title_abbr for k in range(1, len(abbr) + 1)),
+        deputy_abbr=deputy_abbr, orgs=orgs, org_abbr=org_abbr, fields=fields_,
+        field_abbr=field_abbr, places=places, countries=countries,
         surnames=frozenset(match_key(s) for s in _lines("surnames.txt")),
         doc_types=doc_types, doc_words=tuple(_lines("document_words.txt")), issuer_systems=issuers,
     )
@@ -275,6 +287,11 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
     g = gazetteer()
     tok = tokens[i]
     end, abbr = _dotted(text, tokens, i) if tok.text in g.title_abbr_heads else (i + 1, "")
+    if tok.key == "phó" and tok.titlecase and _next(text, tokens, i + 1) and tokens[i + 1].text in g.deputy_abbr:
+        end = i + 2  # "Phó CT." -> Phó Chủ tịch (the dot belongs to the abbreviation)
+        if end < len(tokens) and tokens[end].text == "." and tokens[end].start == tokens[i + 1].end:
+            end += 1
+        return end, g.deputy_abbr[tokens[i + 1].text]
     if abbr in g.title_abbr:
         title = g.title_abbr[abbr]
         if _next(text, tokens, end) and tokens[end].text == "TT":  # "PBT TT": Phó Bí thư Thường trực
@@ -386,6 +403,13 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     return j, k, display, generic
 
 
+@functools.cache
+def _two_syllable_words() -> frozenset[str]:
+    """Match keys of the dictionary's two-syllable words: a stop syllable ending one ("hàng không") stays."""
+    from nlp.lexicon import dictionary
+    return frozenset(key for key in map(match_key, dictionary()) if key.count(" ") == 1)
+
+
 def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool = False) -> int:
     """End of a name written on from ``tokens[j]`` without a gazetteer entry ("HĐQT GNN Express", "Cảng vụ
     hàng không miền Bắc"; with ``lowercase_first`` also "sức khỏe Chợ Rẫy"): capitalised words and
@@ -405,8 +429,13 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                     and tokens[k].key not in _NAME_STOP:
                 k += 1
                 end = k
+        elif end > j and tok.key == "tại" and k + 1 < len(tokens) \
+                and (there := gazetteer().countries.longest(text, tokens, k + 1)):
+            k = end = there[0]  # "UNDP tại Việt Nam": where the body sits
+            gap = 0
         elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
-                tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)):
+                tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)
+                or (k > j and f"{tokens[k - 1].key} {tok.key}" in _two_syllable_words())):  # "hàng không"
             k += 1
             gap += 1
         else:
@@ -444,6 +473,10 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
         org.level = match_key(level[1])
         j = org.end = level[0]
         if not _next(text, tokens, j):
+            return org
+        if tokens[j].text.isdigit() and len(tokens[j].text) <= 2:  # numbered districts: "Quận 2", "Phường 5"
+            org.parts.append((j, j + 1, tokens[j].text))
+            org.place, org.end = (j, j + 1), j + 1
             return org
     run_end = _place_run(text, tokens, j)
     if run_end > j:
