@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import logging
+import functools
 import os
 import sys
 
@@ -37,11 +37,19 @@ class Commands(click.Group):
     quotes a value with line breaks in it."""
 
     def invoke(self, ctx: click.Context):
+        from crawler.interrupts import Interrupted
+
         try:
             return self._invoke(ctx)
         except click.ClickException as exc:
             exc.message = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in exc.message)
             raise
+        except Interrupted as exc:  # a second signal during a long command
+            click.echo(f"\n{exc}; what was stored stays, the next run goes on from there", err=True)
+            raise click.exceptions.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:  # Ctrl-C during a short command
+            click.echo("\ninterrupted (SIGINT)", err=True)
+            raise click.exceptions.Exit(130) from None
 
     def _invoke(self, ctx: click.Context):
         import sqlite3
@@ -75,13 +83,60 @@ class Commands(click.Group):
             raise
 
 
+def _log_option(ctx: click.Context, param: click.Parameter, value) -> None:
+    """-v, -q and --log-file, before or after the command name: (re)configure logging (crawler.logs)."""
+    from dataclasses import replace
+
+    from crawler import logs
+    from crawler.options import DEFAULT_CONFIG
+
+    root = ctx.find_root()
+    if "log" not in root.meta:  # the first of them: start from the [log] table of the config file
+        try:
+            root.meta["log"] = logs.load_log_settings(DEFAULT_CONFIG)
+        except ValueError as exc:
+            raise CannotRun(str(exc)) from None
+    settings = root.meta["log"]
+    if param.name == "verbose" and value:
+        settings = replace(settings, verbosity=max(settings.verbosity, 0) + value)
+    elif param.name == "quiet" and value:
+        settings = replace(settings, verbosity=-1)
+    elif param.name == "log_file" and value:
+        settings = replace(settings, file=value)
+    root.meta["log"] = settings
+    try:
+        logs.configure(settings)
+    except OSError as exc:
+        raise CannotRun(f"cannot write the log file {settings.file}: {exc.strerror}") from None
+
+
+def log_options(command):
+    """-v/-vv, -q and --log-file on ``command`` (the group and every command take them)."""
+    for option in reversed([
+        click.option("-v", "--verbose", count=True, expose_value=False, callback=_log_option,
+                     help="More log lines on stderr (-vv: debug, and Scrapy's own)."),
+        click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_log_option,
+                     help="Errors only: no warnings, no progress lines."),
+        click.option("--log-file", type=click.Path(dir_okay=False), expose_value=False, callback=_log_option,
+                     help="Also append the log to this file."),
+    ]):
+        command = option(command)
+    return command
+
+
 @click.group(cls=Commands)
 @click.version_option(package_name="vnportal", prog_name="vnportal", message="%(prog)s %(version)s")
-@click.option("-v", "--verbose", count=True, help="More log lines on stderr (-vv for debug).")
-def cli(verbose: int) -> None:
-    """vnportal: crawl Vietnamese provincial portals, extract, tag and index articles."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+@log_options
+def cli() -> None:
+    """vnportal: crawl Vietnamese provincial portals, extract, tag and index articles.
+
+    Exit codes: 0 ok; 1 some site, page or file failed (the report says which); 2 could not run
+    (bad arguments, unknown site, unusable or locked index, missing dependency); 130 / 143
+    interrupted by SIGINT (Ctrl-C) / SIGTERM. -v, -q and --log-file go before or after the
+    command; the [log] table of ~/.config/vnportal/config.toml sets their defaults.
+
+    Example: vnportal nightly -v --log-file ~/vnportal.log
+    """
 
 
 # -- index: search, entities, export, serve, reprocess ------------------------------------
@@ -112,6 +167,27 @@ class TypedText(click.ParamType):
 
 
 TEXT = TypedText()
+
+
+def interruptible(command):
+    """A long command: the first SIGINT or SIGTERM stops it at its next safe point (what is stored
+    stays, nothing further is processed), its partial report is printed and it exits 130 (SIGINT)
+    or 143 (SIGTERM); a second signal ends it at once (crawler.interrupts)."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from crawler.interrupts import stop_on_signals
+
+        with stop_on_signals() as stop:
+            try:
+                command(*args, **kwargs)
+            except click.exceptions.Exit:
+                if not stop.requested:
+                    raise
+            if stop.requested:
+                click.echo(f"interrupted ({stop.name}): stopped early; what was stored stays, the next run goes on "
+                           "from there", err=True)
+                raise click.exceptions.Exit(stop.exit_code)
+    return run
 
 
 def _say_waiting(line: str) -> None:
@@ -368,6 +444,7 @@ def serve(host: str, port: int, get_path: str | None, sql: bool, db_path: str) -
               help="Only pages whose article came from an extractor older than V.")
 @workers_option
 @db_option
+@interruptible
 def reprocess(since_version: str | None, workers: int, db_path: str) -> None:
     """Extract and tag the stored raw pages again (no network); unchanged articles stay unchanged."""
     from crawler.orchestrate import reprocess as reprocess_pages
@@ -396,6 +473,7 @@ def upgrade(db_path: str) -> None:
 @workers_option
 @db_option
 @click.pass_context
+@interruptible
 def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers: int, db_path: str) -> None:
     """Store saved pages as raw pages, then extract, tag and index them like crawled ones.
 
@@ -494,11 +572,9 @@ def _crawl_options(config: str | None, delay: float | None, allow_private: bool 
     --allow-private; the sample portal's address (--sample-url), named by the operator, is allowed."""
     from crawler import load_options
 
-    verbose = logging.DEBUG <= logging.getLogger().level < logging.WARNING  # -v: the crawl process logs as much
     try:
         options = load_options(config, download_delay=delay, autothrottle_start_delay=delay,
-                               allow_private=allow_private or None,
-                               log_level=logging.getLevelName(logging.getLogger().level) if verbose else None)
+                               allow_private=allow_private or None)
     except ValueError as exc:
         raise CannotRun(str(exc)) from None
     try:
@@ -538,11 +614,20 @@ def _echo_report(report, processed: dict[str, int], documents) -> None:
     columns = ["site", "status", "requests", "new", "changed", "unchanged", "failed", "skipped"]
     rows = [vars(site) for site in report.sites] + [{"site": "total", **report.totals()}]
     click.echo(render(rows, columns), nl=False)
-    for site in report.sites:
-        for error in site.errors[:3]:
-            click.echo(f"{site.site}: {error}", err=True)
+    for site in report.sites:  # one line per site: its first failure
+        if site.errors:
+            more = f" (and {site.failed - 1} more failed URL(s))" if site.failed > 1 else ""
+            click.echo(f"{site.site}: {site.errors[0]}{more}", err=True)
         if site.capped:
             click.echo(f"{site.site}: --max-pages reached; the rest is fetched on the next run", err=True)
+    if report.unreachable:
+        answered = len(report.sites) - len(report.unreachable)
+        click.echo(f"{'network unreachable' if report.network_down else 'some sites unreachable'}: "
+                   f"{answered} of {len(report.sites)} sites answered", err=True)
+    if report.interrupted:
+        click.echo(f"run {report.run_id}: {report.requests} request(s); interrupted: the pages stored wait for "
+                   "the next run, which also resumes the crawl")
+        return
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
     click.echo(f"run {report.run_id}: {report.requests} request(s); processed: {summary}")
     _echo_documents(documents)
@@ -588,6 +673,7 @@ def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | No
 @redis_option
 @db_option
 @click.pass_context
+@interruptible
 def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tuple[str, ...],
           sample_url: str | None, max_pages: int | None, since, delay: float | None, allow_private: bool,
           config: str | None, workers: int, redis_url: str | None, db_path: str) -> None:
@@ -628,6 +714,7 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
 @redis_option
 @db_option
 @click.pass_context
+@interruptible
 def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_port: int, sample_url: str | None,
             delay: float | None, allow_private: bool, config: str | None, workers: int, redis_url: str | None,
             db_path: str) -> None:
@@ -744,6 +831,7 @@ def _day_bounds(text: str, param: str) -> tuple[dt.date, dt.date]:
 @workers_option
 @db_option
 @click.pass_context
+@interruptible
 def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, start: str, end: str | None, source: str,
              max_pages: int | None, all_captures: bool, wayback_cdx: str | None, wayback_replay: str | None,
              commoncrawl_index: str | None, commoncrawl_data: str | None, delay: float, allow_private: bool,
@@ -830,6 +918,7 @@ def documents() -> None:
 @workers_option
 @db_option
 @click.pass_context
+@interruptible
 def documents_fetch(ctx: click.Context, site: str | None, since: str | None, ocr_pages: int, max_mb: int,
                     refetch: bool, delay: float, allow_private: bool, config: str | None, workers: int,
                     db_path: str) -> None:
@@ -949,6 +1038,7 @@ def tag_command(source: str, published: str | None, as_json: bool) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=SAMPLE_PORT, show_default=True,
               help="Local port for the sample portal (its URLs include it, so keep it the same across runs).")
 @db_option
+@interruptible
 def demo(port: int, db_path: str) -> None:
     """Crawl the bundled sample portal over HTTP on 127.0.0.1, extract, tag, index, and search it."""
     from crawler.demo import DEMO_QUERY, run_demo
@@ -969,6 +1059,17 @@ def demo(port: int, db_path: str) -> None:
     for hit in result.hits:
         click.echo(f"  {(hit.published or '')[:10]}  {hit.site:<10} {hit.title}")
     click.echo(f'Next: vnportal search "..." --db {db_path}   |   vnportal serve --db {db_path}')
+
+
+def _every_command(group: click.Group):
+    for command in group.commands.values():
+        yield command
+        if isinstance(command, click.Group):
+            yield from _every_command(command)
+
+
+for _command in _every_command(cli):
+    log_options(_command)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
+from crawler.interrupts import current
 from crawler.polite import PoliteClient, TooLarge, Unavailable
 from crawler.state import CrawlStore
 from data.documents import Attachment, DocumentStore
@@ -61,7 +62,10 @@ def fetch_documents(store: DocumentStore, client: PoliteClient, options: Documen
                     report: DocumentReport) -> None:
     """Fetch every attachment not fetched yet (``refetch``: ask again, conditionally)."""
     store.link_known()
+    stop = current()
     for attachment in store.attachments(site=options.site, since=options.since, refetch=options.refetch):
+        if stop.requested:  # a signal: what was fetched so far stays
+            return
         _fetch_one(store, client, attachment, options, report)
 
 

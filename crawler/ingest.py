@@ -20,6 +20,7 @@ from scrapy.http import HtmlResponse
 
 from crawler.discovery import page_text_hash
 from crawler.items import FetchedItem
+from crawler.interrupts import current
 from crawler.options import CrawlOptions
 from crawler.pipelines import record_item
 from crawler.sites import REGISTRY, SiteProfile, get_profile, sample_profiles
@@ -70,9 +71,11 @@ def ingest(index: CrawlStore, paths: Iterable[str | Path], site: str | None = No
     owning the URL, else its host). Each input file is one transaction: a corrupt one is
     reported in ``errors`` and leaves nothing behind. A capture date later than now (beyond
     CLOCK_SKEW) would outrank every later capture of the URL: the ingest time replaces it."""
-    report = IngestReport()
+    report, stop = IngestReport(), current()
     now = datetime.now(timezone.utc)
     for path in find_inputs(paths):  # all checked before anything is stored
+        if stop.requested:  # a signal: the files stored so far stay
+            break
         counts = IngestReport()
         try:
             with index.transaction():

@@ -17,6 +17,7 @@ from crawler.attachments import DocumentOptions, DocumentReport, fetch_and_read
 from crawler.backfill import BackfillOptions, Target, backfill
 from crawler.backfill import SiteReport as BackfillReport
 from crawler.ingest import IngestReport, find_inputs, ingest
+from crawler.interrupts import current
 from crawler.lock import run_lock
 from crawler.polite import PoliteClient
 from crawler.process import process_pending
@@ -34,13 +35,17 @@ def crawl_and_process(db_path: str | Path, profiles: list, options, *, max_pages
     extract, tag and index the new pages in ``workers`` processes; the search index is optimised
     when articles were added or changed; then fetch and read the documents new articles attach
     (crawler.attachments). Return the crawl report, the processing counts and the documents report.
-    Another run holding the lock is LockBusy at once; CrawlError when the crawl could not run."""
+    Another run holding the lock is LockBusy at once; CrawlError when the crawl could not run.
+    An interrupted crawl (``report.interrupted``) is not processed: its pages wait for the next run;
+    with the network down (``report.network_down``) no document is asked for either."""
     progress = Progress()
     with run_lock(db_path):
         try:
             report = crawl(db_path, profiles, max_pages=max_pages, since=since, options=options, progress=progress)
         finally:
             progress.close()
+        if report.interrupted or report.network_down:
+            return report, {}, DocumentReport()
         with closing(Index(db_path)) as index:
             processed = process_pending(index, workers=workers)
             if processed.get("new") or processed.get("changed"):
@@ -56,8 +61,9 @@ def backfill_and_process(db_path: str | Path, targets: list[Target], archives: l
     window and choices), then extract, tag and index what was fetched. Return one report per
     target and archive, and the processing counts."""
     with run_lock(db_path), closing(Index(db_path)) as index:
-        reports = [backfill(index, target, archive, client, window(target)) for target in targets
-                   for archive in archives]
+        stop = current()
+        reports = [backfill(index, target, archive, client, window(target), stop=lambda: stop.requested)
+                   for target in targets for archive in archives if not stop.requested]
         processed = process_pending(index, workers=workers)
         if processed.get("new") or processed.get("changed"):
             index.optimize_search()

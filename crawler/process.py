@@ -12,6 +12,7 @@ import os
 import traceback
 from dataclasses import dataclass
 
+from crawler.interrupts import current
 from crawler.sites import get_profile
 
 log = logging.getLogger(__name__)
@@ -39,12 +40,16 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
 
     With ``workers`` > 1, pages are extracted and tagged in that many processes while this
     process stays the only writer and indexes them in page order: the results are the same.
-    WorkerDied when a worker process dies.
+    WorkerDied when a worker process dies. A stop asked for by a signal (crawler.interrupts)
+    ends it after the page being indexed; the rest stay pending.
     """
     from extract import ExtractionError
 
     counts: dict[str, int] = {}
+    stop = current()
     for page, result in _extracted(index.pending_pages(), workers):
+        if stop.requested:
+            break
         if isinstance(result, ExtractionError):
             outcome = "rejected"
             index.mark_page(page.id, outcome, str(result), _utcnow())
@@ -106,9 +111,12 @@ def _utcnow() -> str:
 def _start_worker(parent_pid: int) -> None:
     """Worker start: end with the parent process (a killed CLI leaves no worker behind); import the
     extractor and the taggers, and load their data, once."""
+    import signal
+
     from crawler.orphans import exit_with_parent
 
     exit_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI decides
     import extract  # noqa: F401 (trafilatura, lxml)
     from nlp import tag
 
