@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from crawler.interrupts import current
 from crawler.polite import PoliteClient, TooLarge, Unavailable
+from crawler.progress import Progress
 from crawler.state import CrawlStore
 from data.documents import Attachment, DocumentStore
 from extract.documents import DocumentError, OcrBudget, read_document, sniff
@@ -63,10 +64,14 @@ def fetch_documents(store: DocumentStore, client: PoliteClient, options: Documen
     """Fetch every attachment not fetched yet (``refetch``: ask again, conditionally)."""
     store.link_known()
     stop = current()
-    for attachment in store.attachments(site=options.site, since=options.since, refetch=options.refetch):
-        if stop.requested:  # a signal: what was fetched so far stays
-            return
-        _fetch_one(store, client, attachment, options, report)
+    attachments = store.attachments(site=options.site, since=options.since, refetch=options.refetch)
+    with Progress("documents", total=len(attachments), unit="file") as progress:
+        for attachment in attachments:
+            if stop.requested:  # a signal: what was fetched so far stays
+                return
+            before = report.failed
+            _fetch_one(store, client, attachment, options, report)
+            progress.advance("failed" if report.failed > before else "fetched", attachment.url)
 
 
 def _fetch_one(store: DocumentStore, client: PoliteClient, attachment: Attachment, options: DocumentOptions,

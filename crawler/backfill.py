@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from crawler.archives.cdx import ArchiveError, Capture
 from crawler.polite import PoliteClient, Unavailable
+from crawler.progress import Progress
 from crawler.archives.sources import CaptureMissing, CommonCrawl, Wayback
 from crawler.discovery import looks_like_article
 from crawler.ingest import store_capture
@@ -124,12 +125,13 @@ def backfill(index: CrawlStore, target: Target, source, client: PoliteClient, op
     try:
         _list(ledger, target, source, client, options, report)
         start, end = options.start.strftime("%Y%m%d"), options.end.strftime("%Y%m%d")
-        todo = choose(ledger.captures(target.site, source.name, start, end), options.all_captures)
-        for listed in todo[:options.max_pages]:
-            if stop():
-                report.status = "interrupted"
-                break
-            _fetch_one(index, ledger, target, source, client, listed, report)
+        todo = choose(ledger.captures(target.site, source.name, start, end), options.all_captures)[:options.max_pages]
+        with Progress(f"backfill {target.site} ({source.name})", total=len(todo), unit="capture") as progress:
+            for listed in todo:
+                if stop():
+                    report.status = "interrupted"
+                    break
+                progress.advance(_fetch_one(index, ledger, target, source, client, listed, report), listed.url)
     except (Unavailable, ArchiveError) as exc:
         report.status = f"stopped: {exc}"
         logger.warning("%s (%s): %s", target.site, source.name, exc)
@@ -153,7 +155,7 @@ def _list(ledger: ArchiveLedger, target: Target, source, client: PoliteClient, o
 
 
 def _fetch_one(index: CrawlStore, ledger: ArchiveLedger, target: Target, source, client: PoliteClient,
-               listed: ListedCapture, report: SiteReport) -> None:
+               listed: ListedCapture, report: SiteReport) -> str:
     capture = Capture(url=listed.url, timestamp=listed.timestamp, digest=listed.digest, filename=listed.filename,
                       offset=listed.offset, length=listed.length)
     try:
@@ -162,13 +164,14 @@ def _fetch_one(index: CrawlStore, ledger: ArchiveLedger, target: Target, source,
         ledger.failed(listed.id, source.archived_url(capture), _now(), str(exc))
         report.count("failed")
         logger.info("%s: %s", source.archived_url(capture), exc)
-        return
+        return "failed"
     with index.transaction():  # the page and the mark that it was fetched, together
         outcome, digest = store_capture(index, canonical(capture.url), fetched.body, fetched.headers,
                                         capture.captured_at, target.store_as)
         ledger.fetched(listed.id, fetched.archived_url, _now(), canonical(capture.url), digest)
     report.count("fetched")
     report.count("new" if outcome == "stored" else "unchanged")
+    return "new" if outcome == "stored" else "unchanged"
 
 
 def sources_named(which: str, *, wayback: Wayback | None = None, commoncrawl: CommonCrawl | None = None) -> list:

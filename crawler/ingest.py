@@ -21,6 +21,7 @@ from scrapy.http import HtmlResponse
 from crawler.discovery import page_text_hash
 from crawler.items import FetchedItem
 from crawler.interrupts import current
+from crawler.progress import Progress
 from crawler.options import CrawlOptions
 from crawler.pipelines import record_item
 from crawler.sites import REGISTRY, SiteProfile, get_profile, sample_profiles
@@ -73,9 +74,12 @@ def ingest(index: CrawlStore, paths: Iterable[str | Path], site: str | None = No
     CLOCK_SKEW) would outrank every later capture of the URL: the ingest time replaces it."""
     report, stop = IngestReport(), current()
     now = datetime.now(timezone.utc)
-    for path in find_inputs(paths):  # all checked before anything is stored
+    inputs = find_inputs(paths)  # all checked before anything is stored
+    progress = Progress("ingest", total=len(inputs), unit="file")
+    for path in inputs:
         if stop.requested:  # a signal: the files stored so far stay
             break
+        progress.advance(note=str(path))
         counts = IngestReport()
         try:
             with index.transaction():
@@ -87,6 +91,7 @@ def ingest(index: CrawlStore, paths: Iterable[str | Path], site: str | None = No
             continue
         for name in ("read", "stored", "skipped", "not_html", "redated", "too_large"):
             setattr(report, name, getattr(report, name) + getattr(counts, name))
+    progress.close()
     return report
 
 

@@ -18,6 +18,7 @@ DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 LEVELS = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO, 2: logging.DEBUG}
 PROGRESS_LOGGER = "vnportal.progress"  # progress lines: shown unless -q
 CHATTY = ("scrapy", "twisted", "py", "filelock", "urllib3", "asyncio")  # below WARNING: at -vv only
+ECHOED = ("scrapy.downloadermiddlewares.robotstxt",)  # failures the crawl report already gives: at -v only
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class Shown(logging.Filter):
         if record.name == PROGRESS_LOGGER:
             return self.settings.verbosity >= 0
         if record.levelno < logging.WARNING and record.name.split(".")[0] in CHATTY and self.settings.verbosity < 2:
+            return False
+        if record.name in ECHOED and self.settings.verbosity < 1:
             return False
         return record.levelno >= self.settings.level
 

@@ -149,7 +149,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def process_exception(self, request: Request, exception: Exception, spider=None) -> Request | None:
         if note := getattr(self.crawler.spider, "download_failed", None):  # before any retry: early news
-            note(request, exception)
+            if note(request, exception):
+                return None  # a host that has not answered once this run: retried on the next run
         retry = super().process_exception(request, exception)
         if isinstance(retry, Request):
             self._hold(request, self._backoff(request))

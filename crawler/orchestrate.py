@@ -21,7 +21,7 @@ from crawler.interrupts import current
 from crawler.lock import run_lock
 from crawler.polite import PoliteClient
 from crawler.process import process_pending
-from crawler.progress import Progress
+from crawler.progress import CrawlProgress
 from crawler.runner import CrawlReport, crawl
 from data.database import check_index, open_database
 from data.index import Index
@@ -38,7 +38,7 @@ def crawl_and_process(db_path: str | Path, profiles: list, options, *, max_pages
     Another run holding the lock is LockBusy at once; CrawlError when the crawl could not run.
     An interrupted crawl (``report.interrupted``) is not processed: its pages wait for the next run;
     with the network down (``report.network_down``) no document is asked for either."""
-    progress = Progress()
+    progress = CrawlProgress()
     with run_lock(db_path):
         try:
             report = crawl(db_path, profiles, max_pages=max_pages, since=since, options=options, progress=progress)

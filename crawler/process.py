@@ -13,6 +13,7 @@ import traceback
 from dataclasses import dataclass
 
 from crawler.interrupts import current
+from crawler.progress import Progress
 from crawler.sites import get_profile
 
 log = logging.getLogger(__name__)
@@ -41,12 +42,13 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
     With ``workers`` > 1, pages are extracted and tagged in that many processes while this
     process stays the only writer and indexes them in page order: the results are the same.
     WorkerDied when a worker process dies. A stop asked for by a signal (crawler.interrupts)
-    ends it after the page being indexed; the rest stay pending.
+    ends it after the page being indexed; the rest stay pending. Progress on stderr (crawler.progress).
     """
     from extract import ExtractionError
 
     counts: dict[str, int] = {}
     stop = current()
+    progress = Progress("process", total=index.pending_count())
     for page, result in _extracted(index.pending_pages(), workers):
         if stop.requested:
             break
@@ -63,6 +65,8 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
                 outcome = index.add_article(page, *result)
                 index.mark_page(page.id, "indexed", outcome, _utcnow())
         counts[outcome] = counts.get(outcome, 0) + 1
+        progress.advance(outcome, page.url)
+    progress.close()
     return counts
 
 

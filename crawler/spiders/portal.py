@@ -137,22 +137,25 @@ class PortalSpider(scrapy.Spider):
         if site := request.meta.get("site") or self.site_of(request.url):
             self.runs[site].answered = True
 
-    def download_failed(self, request: Request, exception: Exception) -> None:
-        """Told by the retry middleware of every download that got no answer, before any retry.
-        When every site has had such a failure and none has answered, the network (or this
-        host's DNS) is down: the crawl ends now, its sites 'failed', rather than after every
-        retry and timeout of every URL."""
+    def download_failed(self, request: Request, exception: Exception) -> bool:
+        """Told by the retry middleware of every download that got no answer, before any retry;
+        True when the site's host has not answered once in this run (DNS, refused, no route,
+        timeout): not worth a retry in this run. When every site has had such a failure and
+        none has answered, the network (or this host's DNS) is down: the crawl ends now, its
+        sites 'failed', rather than after every retry and timeout of every URL."""
         reason = network_failure(exception, self.options)
         site = request.meta.get("site") or self.site_of(request.url)
         if reason is None or site is None:
-            return
-        self.runs[site].unreachable = self.runs[site].unreachable or reason
+            return False
+        run = self.runs[site]
+        run.unreachable = run.unreachable or reason
         runs = self.runs.values()
         if not self.unreachable and all(r.unreachable and not r.answered for r in runs):
             self.unreachable = True
             logger.info("no site answered (%s): network unreachable, the crawl ends", reason)
             drop_queued(self.crawler)
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="network unreachable"))
+        return not run.answered
 
     def _request_sent(self, request: Request, spider=None) -> None:
         site = request.meta.get("site") or self.site_of(request.url)
