@@ -695,21 +695,25 @@ def _pick_profiles(names: tuple[str, ...], all_sites: bool, urls: tuple[str, ...
 
 
 def _echo_report(report, processed: dict[str, int], documents) -> None:
+    from collections import Counter
+
     from data.output import render
 
     columns = ["site", "status", "requests", "new", "changed", "unchanged", "failed", "skipped"]
     rows = [vars(site) for site in report.sites] + [{"site": "total", **report.totals()}]
     click.echo(render(rows, columns), nl=False)
-    for site in report.sites:  # one line per site: its first failure
-        if site.errors:
+    for site in report.sites:  # one line per site: its first failure (the table's line, network down)
+        if site.errors and not report.network_down:
             more = f" (and {site.failed - 1} more failed URL(s))" if site.failed > 1 else ""
             click.echo(f"{site.site}: {site.errors[0]}{more}", err=True)
         if site.capped:
             click.echo(f"{site.site}: --max-pages reached; the rest is fetched on the next run", err=True)
     if report.unreachable:
         answered = len(report.sites) - len(report.unreachable)
+        reasons = Counter(site.unreachable for site in report.sites if site.unreachable)
         click.echo(f"{'network unreachable' if report.network_down else 'some sites unreachable'}: "
-                   f"{answered} of {len(report.sites)} sites answered", err=True)
+                   f"{answered} of {len(report.sites)} sites answered ("
+                   + ", ".join(f"{reason}: {count}" for reason, count in reasons.most_common()) + ")", err=True)
     if report.interrupted:
         click.echo(f"run {report.run_id}: {report.requests} request(s); interrupted: the pages stored wait for "
                    "the next run, which also resumes the crawl")

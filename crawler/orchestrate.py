@@ -9,6 +9,7 @@ process died.
 """
 from __future__ import annotations
 
+import logging
 from contextlib import closing
 from pathlib import Path
 from typing import Callable, Iterable
@@ -26,6 +27,7 @@ from crawler.runner import CrawlReport, crawl
 from data.database import check_index, open_database
 from data.index import Index
 
+logger = logging.getLogger(__name__)
 OnWait = Callable[[str], None] | None  # called with one line when waiting for another run's lock
 
 
@@ -38,6 +40,9 @@ def crawl_and_process(db_path: str | Path, profiles: list, options, *, max_pages
     Another run holding the lock is LockBusy at once; CrawlError when the crawl could not run.
     An interrupted crawl (``report.interrupted``) is not processed: its pages wait for the next run;
     with the network down (``report.network_down``) no document is asked for either."""
+    if not options.contact and not (options.allow_private or options.allowed_hosts):
+        logger.warning("no contact address: set contact = \"you@example.org\" under [crawl] in "
+                       "~/.config/vnportal/config.toml, so that portal operators can reach you (README: Operating it)")
     progress = CrawlProgress()
     with run_lock(db_path):
         try:

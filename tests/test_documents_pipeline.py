@@ -70,6 +70,7 @@ def served(tmp_path):
 
 
 @needs_tesseract
+@pytest.mark.network_local
 def test_documents_fetch_reads_what_it_can_and_records_why_not_the_rest(served):
     server, db = served
     done = vnportal("documents", "fetch", "--db", str(db), "--allow-private", "--delay", "0", "--max-mb", "1",

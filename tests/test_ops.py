@@ -113,9 +113,9 @@ def test_a_dead_network_ends_with_one_line_per_site_and_a_summary(tmp_path):
                     "--db", tmp_path / "i.db")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert "network unreachable: 0 of 3 sites answered" in lines
-    reasons = [line for line in lines if line.endswith("connection refused")]
-    assert len(reasons) == 3  # one line per site, with its reason
+    assert "network unreachable: 0 of 3 sites answered (connection refused: 3)" in lines
+    assert len([line for line in lines if line.startswith("127.0.0.1-") and " failed " in line]) == 3
+    assert len(lines) == 2 + 3 + 1 + 1 + 1  # the table (a line per site, the total), the summary, the run
     assert "documents:" not in result.output  # nothing else asked of a dead network
 
 
@@ -126,7 +126,7 @@ def test_a_partial_network_names_the_sites_that_did_not_answer(tmp_path):
                         f"http://127.0.0.1:{closed_port()}/", "--allow-private", "--delay", "0",
                         "--db", tmp_path / "i.db")
     assert result.exit_code == 1
-    assert "some sites unreachable: 1 of 2 sites answered" in result.output
+    assert "some sites unreachable: 1 of 2 sites answered (connection refused: 1)" in result.output
 
 
 # -- progress off a terminal ------------------------------------------------------------------------------
