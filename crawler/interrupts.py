@@ -91,7 +91,9 @@ def current() -> StopRequest:
 
 @contextmanager
 def stop_on_signals() -> Iterator[StopRequest]:
-    """Catch SIGINT and SIGTERM while inside (main thread only); restore the handlers after."""
+    """Catch SIGINT and SIGTERM while inside (main thread only); restore the handlers after,
+    unless a stop was asked for: then the run is ending, and a second signal ends the process at
+    once (everything stored is committed by then)."""
     global _current
     stop = StopRequest()
     previous = {signum: signal.signal(signum, stop._handle) for signum in SIGNALS}
@@ -101,4 +103,8 @@ def stop_on_signals() -> Iterator[StopRequest]:
     finally:
         _current = None
         for signum, handler in previous.items():
-            signal.signal(signum, handler)
+            signal.signal(signum, _exit_now if stop.requested else handler)
+
+
+def _exit_now(signum: int, frame) -> None:
+    os._exit(128 + signum)

@@ -82,3 +82,37 @@ def test_an_interrupted_nightly_reports_and_the_next_run_completes_it(portal, re
     assert statuses(job.db)[-1] == "ok"
     problems = check_after_resume(job.db, killed_runs=False) + differences(reference, index_digest(job.db, portal.base))
     assert not problems, "\n".join(problems)  # nothing lost, nothing twice
+
+
+def test_a_second_ctrl_c_ends_the_run_at_once_losing_nothing_stored(portal, reference, tmp_path):
+    job = Job(db=tmp_path / "index.db", base=portal.base, home=tmp_path)
+    log = tmp_path / "run.log"
+    held = sorted(path for path in portal.routes if path.startswith("/wp/") and path != "/wp/index.html"
+                  and path.endswith(".html"))[0]
+    portal.routes[held].delay = 30  # in flight when the signals come: the first one's grace waits for it
+    portal.clear_log()
+    try:
+        process = job.start(log)
+        deadline = time.monotonic() + 120
+        while held not in portal.paths() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert held in portal.paths(), log.read_text()
+        before = snapshot(job.db)
+        os.killpg(process.pid, signal.SIGINT)
+        time.sleep(1)  # more than the crawl process's "same signal" window, less than its grace
+        os.killpg(process.pid, signal.SIGINT)
+        code = process.wait(timeout=60)
+    finally:
+        portal.routes[held].delay = 0
+    assert wait_group_gone(process.pid, timeout=20)
+    output = log.read_text()
+    assert code == 130, output
+    assert "SIGINT received twice: stopped at once" in output and "Traceback" not in output
+    assert set(statuses(job.db)) == {"interrupted"}
+    assert snapshot(job.db).raw >= before.raw
+    with run_lock(job.db):
+        pass
+    log.write_text("")
+    assert job.run(log) == 0, log.read_text()
+    problems = check_after_resume(job.db, killed_runs=False) + differences(reference, index_digest(job.db, portal.base))
+    assert not problems, "\n".join(problems)
