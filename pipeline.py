@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import logging
+import functools
 import os
 import sys
 
@@ -23,25 +23,35 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), def
 
 
 class CannotRun(click.ClickException):
-    """The run could not start or finish (index unusable, lock held, disk full, bad configuration,
-    crawl process or worker process died): exit code 2."""
+    """The run could not start or finish (bad argument, unknown site, index unusable, lock held,
+    disk full, bad configuration, crawl process or worker process died): exit code 2."""
     exit_code = 2
 
 
 class Commands(click.Group):
-    """The command group: an index that cannot be used, a run lock held by another process, a
-    portal profile file that does not read, a crawl that could not run (CrawlError), a worker
-    process that died or a full disk ends any command with one line and exit code 2, a query or
-    filter that cannot run (QueryError) or a path the system refuses (too long, not permitted)
-    with one line and exit code 1, never a traceback; an error message is one line even when it
-    quotes a value with line breaks in it."""
+    """The command group, and the exit-code contract: 0 ok; 1 some site, page or file failed (the
+    command says so with ctx.exit(1) after its report); 2 could not run: a bad argument or filter
+    value, a query that cannot run (QueryError), a path the system refuses, an index that cannot
+    be used, a run lock held by another process, a portal profile file that does not read, a crawl
+    that could not run (CrawlError), a worker process that died or a full disk, each one line
+    (even when it quotes a value with line breaks in it), never a traceback; 130/143 interrupted
+    by SIGINT/SIGTERM (``interruptible``)."""
 
     def invoke(self, ctx: click.Context):
+        from crawler.interrupts import Interrupted
+
         try:
             return self._invoke(ctx)
         except click.ClickException as exc:
             exc.message = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in exc.message)
+            exc.exit_code = max(exc.exit_code, 2)  # an error, not a report of failures: could not run
             raise
+        except Interrupted as exc:  # a second signal during a long command
+            click.echo(f"\n{exc}; what was stored stays, the next run goes on from there", err=True)
+            raise click.exceptions.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:  # Ctrl-C during a short command
+            click.echo("\ninterrupted (SIGINT)", err=True)
+            raise click.exceptions.Exit(130) from None
 
     def _invoke(self, ctx: click.Context):
         import sqlite3
@@ -75,13 +85,60 @@ class Commands(click.Group):
             raise
 
 
+def _log_option(ctx: click.Context, param: click.Parameter, value) -> None:
+    """-v, -q and --log-file, before or after the command name: (re)configure logging (crawler.logs)."""
+    from dataclasses import replace
+
+    from crawler import logs
+    from crawler.options import DEFAULT_CONFIG
+
+    root = ctx.find_root()
+    if "log" not in root.meta:  # the first of them: start from the [log] table of the config file
+        try:
+            root.meta["log"] = logs.load_log_settings(DEFAULT_CONFIG)
+        except ValueError as exc:
+            raise CannotRun(str(exc)) from None
+    settings = root.meta["log"]
+    if param.name == "verbose" and value:
+        settings = replace(settings, verbosity=max(settings.verbosity, 0) + value)
+    elif param.name == "quiet" and value:
+        settings = replace(settings, verbosity=-1)
+    elif param.name == "log_file" and value:
+        settings = replace(settings, file=value)
+    root.meta["log"] = settings
+    try:
+        logs.configure(settings)
+    except OSError as exc:
+        raise CannotRun(f"cannot write the log file {settings.file}: {exc.strerror}") from None
+
+
+def log_options(command):
+    """-v/-vv, -q and --log-file on ``command`` (the group and every command take them)."""
+    for option in reversed([
+        click.option("-v", "--verbose", count=True, expose_value=False, callback=_log_option,
+                     help="More log lines on stderr (-vv: debug, and Scrapy's own)."),
+        click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_log_option,
+                     help="Errors only: no warnings, no progress lines."),
+        click.option("--log-file", type=click.Path(dir_okay=False), expose_value=False, callback=_log_option,
+                     help="Also append the log to this file."),
+    ]):
+        command = option(command)
+    return command
+
+
 @click.group(cls=Commands)
 @click.version_option(package_name="vnportal", prog_name="vnportal", message="%(prog)s %(version)s")
-@click.option("-v", "--verbose", count=True, help="More log lines on stderr (-vv for debug).")
-def cli(verbose: int) -> None:
-    """vnportal: crawl Vietnamese provincial portals, extract, tag and index articles."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+@log_options
+def cli() -> None:
+    """vnportal: crawl Vietnamese provincial portals, extract, tag and index articles.
+
+    Exit codes: 0 ok; 1 some site, page or file failed (the report says which); 2 could not run
+    (bad arguments, unknown site, unusable or locked index, missing dependency); 130 / 143
+    interrupted by SIGINT (Ctrl-C) / SIGTERM. -v, -q and --log-file go before or after the
+    command; the [log] table of ~/.config/vnportal/config.toml sets their defaults.
+
+    Example: vnportal nightly -v --log-file ~/vnportal.log
+    """
 
 
 # -- index: search, entities, export, serve, reprocess ------------------------------------
@@ -114,6 +171,70 @@ class TypedText(click.ParamType):
 TEXT = TypedText()
 
 
+class Day(TypedText):
+    """A day, or a period's first or last day: YYYY, YYYY-MM or YYYY-MM-DD, the same for every
+    command (data.search.day_bound, the one rule); a bad one is one error line (exit code 2)."""
+    name = "day"
+
+    def convert(self, value, param, ctx):
+        from data.query import QueryError
+        from data.search import day_bound
+
+        text = super().convert(value, param, ctx).strip()
+        try:
+            day_bound(text)
+        except QueryError as exc:
+            raise click.ClickException(str(exc)) from None
+        return text
+
+
+DAY = Day()
+since_option = click.option("--since", type=DAY, metavar="DAY",
+                            help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+until_option = click.option("--until", type=DAY, metavar="DAY",
+                            help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+
+
+def day_of(text: str, end: bool = False) -> dt.date:
+    """The first day of the period ``text`` (a DAY) names, or its last with ``end``."""
+    from data.search import day_bound
+
+    return dt.date.fromisoformat(day_bound(text, end=end))
+
+
+def _period(since: str | None, until: str | None, names: tuple[str, str] = ("--since", "--until")) -> None:
+    """Refuse an empty period: ``until`` before ``since``."""
+    if since and until and day_of(until, end=True) < day_of(since):
+        raise click.ClickException(f"{names[1]} {until} is before {names[0]} {since}")
+
+
+def _warn_unknown_site(index, site: str | None) -> None:
+    """A --site filter naming no site of the index: say so (the result is empty, not wrong)."""
+    if site and not index.has_site(site):
+        click.echo(f"Warning: no site {site!r} in the index (`vnportal stats` lists them)", err=True)
+
+
+def interruptible(command):
+    """A long command: the first SIGINT or SIGTERM stops it at its next safe point (what is stored
+    stays, nothing further is processed), its partial report is printed and it exits 130 (SIGINT)
+    or 143 (SIGTERM); a second signal ends it at once (crawler.interrupts)."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from crawler.interrupts import stop_on_signals
+
+        with stop_on_signals() as stop:
+            try:
+                command(*args, **kwargs)
+            except click.exceptions.Exit:
+                if not stop.requested:
+                    raise
+            if stop.requested:
+                click.echo(f"interrupted ({stop.name}): stopped early; what was stored stays, the next run goes on "
+                           "from there", err=True)
+                raise click.exceptions.Exit(stop.exit_code)
+    return run
+
+
 def _say_waiting(line: str) -> None:
     """A writer that waits for another run's lock says so, once, on stderr."""
     click.echo(line, err=True)
@@ -133,8 +254,8 @@ def _existing_index(db_path: str):
 @click.option("--accent-insensitive", "mode", flag_value="accent-insensitive",
               help="Ignore every diacritic and đ, even those typed: 'bản' finds 'ban'.")
 @click.option("--site", type=TEXT, help="Only articles of this site.")
-@click.option("--since", type=TEXT, help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", type=TEXT, help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@since_option
+@until_option
 @click.option("--official", type=TEXT, help="Only articles mentioning this person (whole words, accents ignored).")
 @click.option("--directive", type=TEXT, help="Only articles citing this document, by key (e.g. 20-CT/TW).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show.")
@@ -164,6 +285,7 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     """
     from data.output import render, render_hits
 
+    _period(since, until)
     index = _existing_index(db_path)
     if documents:
         from data.search import search_documents
@@ -184,6 +306,7 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     click.echo(f"{len(hits)} of {'' if all_counted else 'at least '}{total:,} article(s)"
                + ("; a broad query: ranked by where its words are (title, lead, text), newest first; "
                   "--rank-all ranks by bm25" if by_place else ""), err=True)
+    _warn_unknown_site(index, site)
 
 
 @cli.command()
@@ -192,12 +315,17 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
 @output_format
 @db_option
 def officials(name: str | None, site: str | None, fmt: str, db_path: str) -> None:
-    """Officials mentioned: positions, article count, first and last seen."""
+    """Officials mentioned: positions, article count, first and last seen.
+
+    Example: vnportal officials --name "Nguyễn Văn" --format csv
+    """
     from data.output import render
 
-    rows = [official.to_dict() for official in _existing_index(db_path).officials(name=name, site=site)]
+    index = _existing_index(db_path)
+    rows = [official.to_dict() for official in index.officials(name=name, site=site)]
     columns = ["id", "name", "province", "article_count", "first_seen", "last_seen", "positions"]
     click.echo(render(rows, columns, fmt), nl=False)
+    _warn_unknown_site(index, site)
 
 
 @cli.command()
@@ -211,7 +339,10 @@ def directives(key: str | None, doc_type: str | None, issuer: str | None, fmt: s
     """Documents cited (directives, resolutions, decisions ...): how many articles cite each, and when.
 
     document reads the key: "Chỉ thị 05-CT/TW (2016)" is key 05-CT/TW@2016, the Chỉ thị 05-CT/TW
-    signed in 2016 (Party numbers restart with each term; the year, or the term, tells them apart)."""
+    signed in 2016 (Party numbers restart with each term; the year, or the term, tells them apart).
+
+    Example: vnportal directives --key 05-CT/TW
+    """
     from data.output import render
 
     rows = [d.to_dict() for d in _existing_index(db_path).directives(key=key, type=doc_type, issuer=issuer)]
@@ -232,8 +363,8 @@ def _tag_rows(rows: list[dict], fmt: str, columns: list[str], table_columns: lis
 @click.option("--unit", type=TEXT, help="Only statistics counting these words (whole words, accents ignored).")
 @click.option("--kind", type=TEXT, help="Only this kind (count, percent, money ...; a wrong kind lists them all).")
 @click.option("--site", type=TEXT, help="Only articles of this site.")
-@click.option("--since", type=TEXT, help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", type=TEXT, help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@since_option
+@until_option
 @output_format
 @db_option
 def statistics(unit: str | None, kind: str | None, site: str | None, since: str | None, until: str | None,
@@ -242,11 +373,13 @@ def statistics(unit: str | None, kind: str | None, site: str | None, since: str 
 
     Example: vnportal statistics --unit "ho ngheo" --since 2023
     """
+    _period(since, until)
     index = _existing_index(db_path)
     _tag_rows(index.statistics(unit=unit, kind=kind, site=site, since=since, until=until), fmt,
               ["article_date", "site", "kind", "qualifier", "value", "denominator", "unit_text", "text", "start",
                "end", "article_id", "title", "url"],
               ["article_date", "site", "kind", "value", "unit_text", "text", "title"])
+    _warn_unknown_site(index, site)
 
 
 @cli.command()
@@ -266,13 +399,17 @@ def dates(kind: str | None, within: str | None, site: str | None, fmt: str, db_p
               ["article_date", "site", "kind", "start_date", "end_date", "text", "start", "end", "article_id",
                "title", "url"],
               ["article_date", "site", "kind", "start_date", "end_date", "text", "title"])
+    _warn_unknown_site(index, site)
 
 
 @cli.command()
 @output_format
 @db_option
 def stats(fmt: str, db_path: str) -> None:
-    """Per-site counts of articles and tags, and each site's latest crawl run."""
+    """Per-site counts of articles and tags, and each site's latest crawl run.
+
+    Example: vnportal stats --format json
+    """
     from data.output import render
 
     rows = [row.to_dict() for row in _existing_index(db_path).stats()]
@@ -290,19 +427,23 @@ def stats(fmt: str, db_path: str) -> None:
 @click.option("--excel", is_flag=True, help="For Excel: start the CSV with a UTF-8 BOM (Vietnamese reads right) "
                                            "and put ' before any cell that would start a formula.")
 @click.option("--site", type=TEXT, help="Only articles of this site.")
-@click.option("--since", type=TEXT, help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", type=TEXT, help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@since_option
+@until_option
 @click.option("--query", type=TEXT, help="Only articles matching this search (accents ignored).")
 @db_option
 def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since: str | None, until: str | None,
            query: str | None, db_path: str) -> None:
-    """Export articles or one kind of tag, one row per article or mention, streamed."""
+    """Export articles or one kind of tag, one row per article or mention, streamed.
+
+    Example: vnportal export articles --site wp --since 2023 --excel --out articles.csv
+    """
     import io
 
     from data.export import EXPORT_COLUMNS, write_rows
 
     if excel and fmt != "csv":
         raise click.ClickException("--excel applies to CSV output only")
+    _period(since, until)
     index = _existing_index(db_path)
     rows = index.export_rows(table, site=site, since=since, until=until, query=query)
     columns = list(EXPORT_COLUMNS[table])
@@ -316,6 +457,7 @@ def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since:
     else:
         count = _write_file(out, db_path, lambda stream: write_rows(rows, stream, columns, fmt, excel=excel))
     click.echo(f"exported {count} {table} row(s)", err=True)
+    _warn_unknown_site(index, site)
 
 
 def _write_file(out: str, db_path: str, write):
@@ -337,8 +479,8 @@ def _write_file(out: str, db_path: str, write):
 @cli.command()
 @click.option("--out", required=True, help="HTML file to write (not the index or its files).")
 @click.option("--site", type=TEXT, help="Only articles of this site.")
-@click.option("--since", type=TEXT, help="Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", type=TEXT, help="Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@since_option
+@until_option
 @click.option("--top", type=click.IntRange(min=1), default=50, show_default=True,
               help="Most people, documents and statistics listed.")
 @db_option
@@ -350,9 +492,12 @@ def report(out: str, site: str | None, since: str | None, until: str | None, top
     """
     from data.report import report_html
 
-    html = report_html(_existing_index(db_path), site=site, since=since, until=until, top=top)
+    _period(since, until)
+    index = _existing_index(db_path)
+    html = report_html(index, site=site, since=since, until=until, top=top)
     _write_file(out, db_path, lambda stream: stream.write(html))
     click.echo(f"wrote {out}", err=True)
+    _warn_unknown_site(index, site)
 
 
 @cli.command()
@@ -364,7 +509,10 @@ def report(out: str, site: str | None, since: str | None, until: str | None, top
                    "hidden tables (raw HTML, crawl state).")
 @db_option
 def serve(host: str, port: int, get_path: str | None, sql: bool, db_path: str) -> None:
-    """Browse the index in Datasette (read-only), with facets and canned queries."""
+    """Browse the index in Datasette (read-only), with facets and canned queries.
+
+    Example: vnportal serve --port 8001;  vnportal serve --get "/index/articles.json?_size=5"
+    """
     from data import serve as datasette
     from data.database import check_index
 
@@ -383,10 +531,18 @@ def serve(host: str, port: int, get_path: str | None, sql: bool, db_path: str) -
               help="Only pages whose article came from an extractor older than V.")
 @workers_option
 @db_option
+@interruptible
 def reprocess(since_version: str | None, workers: int, db_path: str) -> None:
-    """Extract and tag the stored raw pages again (no network); unchanged articles stay unchanged."""
+    """Extract and tag the stored raw pages again (no network); unchanged articles stay unchanged.
+
+    Example: vnportal reprocess --since-version 0.3 --workers 2
+    """
+    import re
+
     from crawler.orchestrate import reprocess as reprocess_pages
 
+    if since_version is not None and not re.fullmatch(r"\d+(\.\d+)*", since_version.strip()):
+        raise click.ClickException(f"--since-version {since_version!r} is not a version (e.g. 0.3 or 1.2.0)")
     requeued, counts = reprocess_pages(db_path, since_version, workers=workers, on_wait=_say_waiting)
     outcomes = ["new", "changed", "unchanged", "rejected"]
     summary = ", ".join(f"{name} {counts.get(name, 0)}" for name in outcomes + sorted(set(counts) - set(outcomes)))
@@ -397,7 +553,10 @@ def reprocess(since_version: str | None, workers: int, db_path: str) -> None:
 @db_option
 def upgrade(db_path: str) -> None:
     """Bring an index made by an older vnportal up to the current schema (writing commands do it
-    by themselves; reading commands and `serve` never write, so they ask for this first)."""
+    by themselves; reading commands and `serve` never write, so they ask for this first).
+
+    Example: vnportal upgrade --db vnportal.db
+    """
     from crawler.orchestrate import upgrade as upgrade_index
 
     upgrade_index(db_path, on_wait=_say_waiting)
@@ -411,6 +570,7 @@ def upgrade(db_path: str) -> None:
 @workers_option
 @db_option
 @click.pass_context
+@interruptible
 def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers: int, db_path: str) -> None:
     """Store saved pages as raw pages, then extract, tag and index them like crawled ones.
 
@@ -418,6 +578,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], site: str | None, workers
     original URL and capture date) or a folder searched for both. Pages already stored are
     skipped, and so are pages over the crawler's size cap (10 MiB), each named in a warning. Exit code 1
     when an input could not be read (nothing of it is stored).
+
+    Example: vnportal ingest ~/saved-pages/ crawl.warc.gz --workers 2
     """
     from crawler.ingest import IngestError
     from crawler.orchestrate import ingest_and_process
@@ -459,6 +621,8 @@ def extract(source: str, page_url: str | None, as_json: bool, allow_private: boo
 
     A URL is fetched as the crawler fetches: its User-Agent and byte cap, public addresses only
     (unless --allow-private), redirects followed to http(s) addresses the same rule allows.
+
+    Example: vnportal extract saved-page.html --url https://haiphong.gov.vn/tin-tuc/bai-1.html
     """
     import json
     import urllib.error
@@ -509,11 +673,9 @@ def _crawl_options(config: str | None, delay: float | None, allow_private: bool 
     --allow-private; the sample portal's address (--sample-url), named by the operator, is allowed."""
     from crawler import load_options
 
-    verbose = logging.DEBUG <= logging.getLogger().level < logging.WARNING  # -v: the crawl process logs as much
     try:
         options = load_options(config, download_delay=delay, autothrottle_start_delay=delay,
-                               allow_private=allow_private or None,
-                               log_level=logging.getLevelName(logging.getLogger().level) if verbose else None)
+                               allow_private=allow_private or None)
     except ValueError as exc:
         raise CannotRun(str(exc)) from None
     try:
@@ -539,7 +701,7 @@ def _pick_profiles(names: tuple[str, ...], all_sites: bool, urls: tuple[str, ...
             except UnknownSiteError:
                 unknown.append(name)
     if unknown:
-        raise click.ClickException(f"unknown site(s): {', '.join(unknown)} (see `vnportal sites`)")
+        raise CannotRun(f"unknown site(s): {', '.join(unknown)} (see `vnportal sites`)")
     try:
         chosen += [SiteProfile.for_url(url) for url in urls]
     except ValueError as exc:
@@ -548,28 +710,42 @@ def _pick_profiles(names: tuple[str, ...], all_sites: bool, urls: tuple[str, ...
 
 
 def _echo_report(report, processed: dict[str, int], documents) -> None:
+    from collections import Counter
+
     from data.output import render
 
     columns = ["site", "status", "requests", "new", "changed", "unchanged", "failed", "skipped"]
     rows = [vars(site) for site in report.sites] + [{"site": "total", **report.totals()}]
     click.echo(render(rows, columns), nl=False)
-    for site in report.sites:
-        for error in site.errors[:3]:
-            click.echo(f"{site.site}: {error}", err=True)
+    for site in report.sites:  # one line per site: its first failure (the table's line, network down)
+        if site.errors and not report.network_down:
+            more = f" (and {site.failed - 1} more failed URL(s))" if site.failed > 1 else ""
+            click.echo(f"{site.site}: {site.errors[0]}{more}", err=True)
         if site.capped:
             click.echo(f"{site.site}: --max-pages reached; the rest is fetched on the next run", err=True)
+    if report.unreachable:
+        answered = len(report.sites) - len(report.unreachable)
+        reasons = Counter(site.unreachable for site in report.sites if site.unreachable)
+        click.echo(f"{'network unreachable' if report.network_down else 'some sites unreachable'}: "
+                   f"{answered} of {len(report.sites)} sites answered ("
+                   + ", ".join(f"{reason}: {count}" for reason, count in reasons.most_common()) + ")", err=True)
+    if report.interrupted:
+        click.echo(f"run {report.run_id}: {report.requests} request(s); interrupted: the pages stored wait for "
+                   "the next run, which also resumes the crawl")
+        return
     summary = ", ".join(f"{name} {count}" for name, count in sorted(processed.items())) or "nothing to process"
     click.echo(f"run {report.run_id}: {report.requests} request(s); processed: {summary}")
-    _echo_documents(documents)
+    if not report.network_down:  # no document was asked for
+        _echo_documents(documents)
 
 
 def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | None = None, since=None) -> int:
     """Crawl as one worker of the distributed round in Redis; print this worker's share; the exit code."""
     from crawler.distributed import crawl_distributed
-    from crawler.progress import Progress
+    from crawler.progress import CrawlProgress
     from data.output import render
 
-    progress = Progress()
+    progress = CrawlProgress()
     try:
         report = crawl_distributed(redis_url, profiles, max_pages=max_pages, since=since, options=options,
                                    progress=progress)
@@ -594,8 +770,8 @@ def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | No
               help="A portal without a profile: start here, detect feeds, sitemaps and article URLs (repeatable).")
 @sample_url_option
 @click.option("--max-pages", type=click.IntRange(min=1), help="Fetch at most N articles per site.")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Skip feed and sitemap entries dated before this day (YYYY-MM-DD).")
+@click.option("--since", type=DAY, metavar="DAY",
+              help="Skip feed and sitemap entries dated before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
 @delay_option
 @allow_private_option
 @config_option
@@ -603,6 +779,7 @@ def _crawl_on_redis(redis_url: str, profiles: list, options, max_pages: int | No
 @redis_option
 @db_option
 @click.pass_context
+@interruptible
 def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tuple[str, ...],
           sample_url: str | None, max_pages: int | None, since, delay: float | None, allow_private: bool,
           config: str | None, workers: int, redis_url: str | None, db_path: str) -> None:
@@ -610,6 +787,8 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
 
     Incremental: known articles are not fetched again unless a feed or sitemap says they
     changed or they are due a re-check. Exit code 0, 1 if a site failed, 2 if the run could not run.
+
+    Example: vnportal crawl --site haiphong.gov.vn --max-pages 50;  vnportal crawl --url https://example.gov.vn/tin-tuc --since 2024-06
     """
     if not (sites or all_sites or urls or sample_url):
         raise click.UsageError("name what to crawl: --site NAME, --all, --url URL or --sample-url BASE")
@@ -618,6 +797,7 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
     for url in urls:
         if reason := options.address_policy.refusal(url):
             raise click.ClickException(f"cannot crawl {url}: {reason}")
+    since = day_of(since) if since else None
     if redis_url:
         ctx.exit(_crawl_on_redis(redis_url, profiles, options, max_pages, since))
     from crawler.orchestrate import crawl_and_process
@@ -643,6 +823,7 @@ def crawl(ctx: click.Context, sites: tuple[str, ...], all_sites: bool, urls: tup
 @redis_option
 @db_option
 @click.pass_context
+@interruptible
 def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_port: int, sample_url: str | None,
             delay: float | None, allow_private: bool, config: str | None, workers: int, redis_url: str | None,
             db_path: str) -> None:
@@ -650,6 +831,8 @@ def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_por
 
     Prints a per-site report (also kept in the crawl_runs table). A second run while one is
     going exits at once. Exit code 0 all good, 1 some site failed, 2 could not run.
+
+    Example: vnportal nightly --workers 2 --log-file ~/.local/state/vnportal/nightly.log
     """
     if redis_url:
         if sample:
@@ -686,6 +869,8 @@ def index_worker(redis_url: str, until_idle: float | None, workers: int, db_path
     The index's single writer for `vnportal crawl --redis URL` workers on any number of hosts:
     publishes the crawl state to Redis, stores the workers' pages and URL states, and processes
     new pages whenever no crawl round is going. Exit code 2 if it could not run.
+
+    Example: vnportal index-worker --redis redis://127.0.0.1:6379/0 --workers 2
     """
     from crawler.index_worker import run_index_worker
     from crawler.process import process_pending
@@ -701,7 +886,10 @@ def index_worker(redis_url: str, until_idle: float | None, workers: int, db_path
 @click.option("--archived", is_flag=True, help="Only portals that closed (for `vnportal backfill --all-archived`).")
 @output_format
 def sites(show_all: bool, archived: bool, fmt: str) -> None:
-    """The site registry: every portal profile, its entry points and validity."""
+    """The site registry: every portal profile, its entry points and validity.
+
+    Example: vnportal sites --all --format csv
+    """
     from crawler import REGISTRY
     from data.output import render
 
@@ -721,30 +909,12 @@ def sites(show_all: bool, archived: bool, fmt: str) -> None:
     click.echo(render(rows, columns + (["version", "note"] if fmt != "table" else []), fmt), nl=False)
 
 
-def _day_bounds(text: str, param: str) -> tuple[dt.date, dt.date]:
-    """The first and last day of YYYY, YYYY-MM or YYYY-MM-DD; a usage error naming ``param`` otherwise."""
-    import calendar
-
-    parts = text.strip().split("-")
-    try:
-        if len(parts) == 1 and len(parts[0]) == 4:
-            year = int(parts[0])
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if len(parts) == 2:
-            year, month = int(parts[0]), int(parts[1])
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        day = dt.date.fromisoformat(text.strip())
-        return day, day
-    except ValueError:
-        raise click.BadParameter(f"{text!r} is not a day (YYYY, YYYY-MM or YYYY-MM-DD)", param_hint=param) from None
-
-
 @cli.command()
 @click.argument("targets", nargs=-1, type=TEXT, metavar="[SITE|DOMAIN]...")
 @click.option("--all-archived", is_flag=True, help="Every registry portal that closed (`vnportal sites --archived`).")
-@click.option("--from", "start", type=TEXT, default="2000", show_default=True, metavar="DAY",
+@click.option("--from", "start", type=DAY, default="2000", show_default=True, metavar="DAY",
               help="Captures from this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--to", "end", type=TEXT, metavar="DAY",
+@click.option("--to", "end", type=DAY, metavar="DAY",
               help="Captures up to this day (default: the day a closed portal closed, else today).")
 @click.option("--source", type=click.Choice(["wayback", "commoncrawl", "both"]), default="wayback",
               show_default=True, help="Which archives to read.")
@@ -764,6 +934,7 @@ def _day_bounds(text: str, param: str) -> tuple[dt.date, dt.date]:
 @workers_option
 @db_option
 @click.pass_context
+@interruptible
 def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, start: str, end: str | None, source: str,
              max_pages: int | None, all_captures: bool, wayback_cdx: str | None, wayback_replay: str | None,
              commoncrawl_index: str | None, commoncrawl_data: str | None, delay: float, redis_url: str | None,
@@ -801,10 +972,8 @@ def backfill(ctx: click.Context, targets: tuple[str, ...], all_archived: bool, s
                 chosen.append(Target.for_domain(name))
             except ValueError as exc:
                 raise click.BadParameter(str(exc), param_hint="SITE|DOMAIN") from None
-    first = _day_bounds(start, "--from")[0]
-    last = _day_bounds(end, "--to")[1] if end else None
-    if last is not None and last < first:
-        raise click.BadParameter(f"--to {end} is before --from {start}", param_hint="--to")
+    _period(start, end, ("--from", "--to"))
+    first, last = day_of(start), day_of(end, end=True) if end else None
     endpoints = dict(wayback_cdx=wayback_cdx or WAYBACK_CDX, wayback_replay=wayback_replay or WAYBACK_REPLAY,
                      commoncrawl_index=commoncrawl_index or COMMONCRAWL_INDEXES,
                      commoncrawl_data=commoncrawl_data or COMMONCRAWL_DATA)
@@ -860,7 +1029,8 @@ def documents() -> None:
 
 @documents.command("fetch")
 @click.option("--site", type=TEXT, help="Only the attachments of this site's articles.")
-@click.option("--since", type=TEXT, metavar="DAY", help="Only articles first seen on or after this day (YYYY-MM-DD).")
+@click.option("--since", type=DAY, metavar="DAY",
+              help="Only articles first seen on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--ocr-pages", type=click.IntRange(min=0), default=200, show_default=True, metavar="N",
               help="Read at most N scanned pages by OCR in this run; the rest wait for the next one.")
 @click.option("--max-mb", type=click.IntRange(min=1), default=30, show_default=True, help="Largest file fetched, in MB.")
@@ -872,6 +1042,7 @@ def documents() -> None:
 @workers_option
 @db_option
 @click.pass_context
+@interruptible
 def documents_fetch(ctx: click.Context, site: str | None, since: str | None, ocr_pages: int, max_mb: int,
                     refetch: bool, delay: float, allow_private: bool, config: str | None, workers: int,
                     db_path: str) -> None:
@@ -885,9 +1056,7 @@ def documents_fetch(ctx: click.Context, site: str | None, since: str | None, ocr
     from crawler.attachments import DocumentOptions
     from crawler.orchestrate import fetch_documents
 
-    if since:
-        _day_bounds(since, "--since")
-    options = DocumentOptions(site=site, since=since, max_bytes=max_mb * 1024 * 1024, ocr_pages=ocr_pages,
+    options = DocumentOptions(site=site, since=day_of(since).isoformat() if since else None, max_bytes=max_mb * 1024 * 1024, ocr_pages=ocr_pages,
                               workers=workers, refetch=refetch)
     report = fetch_documents(db_path, _crawl_options(config, None, allow_private), options, delay=delay)
     _echo_documents(report)
@@ -915,6 +1084,8 @@ def check_site(ctx: click.Context, name: str, sample_url: str | None, delay: flo
 
     For an operator confirming a profile online. Writes nothing to the index. Exit code 1 when
     no article with a title, a date and a text came out.
+
+    Example: vnportal check-site haiphong.gov.vn
     """
     from crawler import check_site as check
 
@@ -964,7 +1135,10 @@ def _tags_table(tags) -> str:
                    "without it they are skipped.")
 @click.option("--json", "as_json", is_flag=True, help="Print tag(text, published).to_dict() as JSON.")
 def tag_command(source: str, published: str | None, as_json: bool) -> None:
-    """Print the dates, officials, directives and statistics nlp.tag() finds in a UTF-8 text (- for stdin)."""
+    """Print the dates, officials, directives and statistics nlp.tag() finds in a UTF-8 text (- for stdin).
+
+    Example: echo "Ngày 15/12/2021, đồng chí Nguyễn Văn A ..." | vnportal tag - --published 2021-12-16
+    """
     import json
 
     from nlp import tag
@@ -991,8 +1165,12 @@ def tag_command(source: str, published: str | None, as_json: bool) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=SAMPLE_PORT, show_default=True,
               help="Local port for the sample portal (its URLs include it, so keep it the same across runs).")
 @db_option
+@interruptible
 def demo(port: int, db_path: str) -> None:
-    """Crawl the bundled sample portal over HTTP on 127.0.0.1, extract, tag, index, and search it."""
+    """Crawl the bundled sample portal over HTTP on 127.0.0.1, extract, tag, index, and search it.
+
+    Example: vnportal demo --db demo.db
+    """
     from crawler.demo import DEMO_QUERY, run_demo
 
     result = run_demo(db_path, port)
@@ -1011,6 +1189,17 @@ def demo(port: int, db_path: str) -> None:
     for hit in result.hits:
         click.echo(f"  {(hit.published or '')[:10]}  {hit.site:<10} {hit.title}")
     click.echo(f'Next: vnportal search "..." --db {db_path}   |   vnportal serve --db {db_path}')
+
+
+def _every_command(group: click.Group):
+    for command in group.commands.values():
+        yield command
+        if isinstance(command, click.Group):
+            yield from _every_command(command)
+
+
+for _command in _every_command(cli):
+    log_options(_command)
 
 
 def main() -> None:

@@ -42,6 +42,9 @@ def kind_of(address: str) -> str | None:
     return None if ip.is_global else "non-public"
 
 
+DNS_FAILED = "DNS lookup failed"
+
+
 @dataclass(frozen=True)
 class AddressPolicy:
     allow_private: bool = False
@@ -63,7 +66,7 @@ class AddressPolicy:
         try:
             addresses = {info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)}
         except (socket.gaierror, UnicodeError):
-            return "DNS lookup failed"
+            return DNS_FAILED
         for address in sorted(addresses):
             if kind := kind_of(address):
                 return f"refused: {host} is {address} ({kind} address); {ALLOW_HINT}"

@@ -7,7 +7,9 @@ import logging
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 
+from crawler.interrupts import current
 from crawler.polite import PoliteClient, TooLarge, Unavailable
+from crawler.progress import Progress
 from crawler.state import CrawlStore
 from data.clock import utc_iso
 from data.documents import Attachment, DocumentStore
@@ -61,8 +63,15 @@ def fetch_documents(store: DocumentStore, client: PoliteClient, options: Documen
                     report: DocumentReport) -> None:
     """Fetch every attachment not fetched yet (``refetch``: ask again, conditionally)."""
     store.link_known()
-    for attachment in store.attachments(site=options.site, since=options.since, refetch=options.refetch):
-        _fetch_one(store, client, attachment, options, report)
+    stop = current()
+    attachments = store.attachments(site=options.site, since=options.since, refetch=options.refetch)
+    with Progress("documents", total=len(attachments), unit="file") as progress:
+        for attachment in attachments:
+            if stop.requested:  # a signal: what was fetched so far stays
+                return
+            before = report.failed
+            _fetch_one(store, client, attachment, options, report)
+            progress.advance("failed" if report.failed > before else "fetched", attachment.url)
 
 
 def _fetch_one(store: DocumentStore, client: PoliteClient, attachment: Attachment, options: DocumentOptions,

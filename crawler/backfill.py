@@ -23,6 +23,7 @@ from crawler.archives.sources import CaptureMissing, CommonCrawl, Fetched, Wayba
 from crawler.discovery import looks_like_article
 from crawler.ingest import store_capture
 from crawler.polite import PoliteClient, Unavailable
+from crawler.progress import Progress
 from crawler.sites import SiteProfile
 from crawler.state import CrawlStore
 from crawler.urls import canonical
@@ -129,20 +130,25 @@ def backfill(index: CrawlStore, target: Target, source, client: PoliteClient, op
             if not ledger.window_listed(target.site, source.name, window.key):
                 found, complete = list_window(target, source, client, window)
                 report.listed += store_listing(ledger, target.site, source.name, window.key, found, complete)
-        for listed in to_fetch(ledger, target.site, source.name, options):
-            if stop():
-                report.status = "interrupted"
-                break
-            capture = as_capture(listed)
-            try:
-                fetched = source.fetch(client, capture)
-            except CaptureMissing as exc:
-                store_missing(ledger, listed, source.archived_url(capture), str(exc))
-                report.count("failed")
-                continue
-            outcome = store_fetched(index, ledger, listed, fetched, target.store_as)
-            report.count("fetched")
-            report.count("new" if outcome == "stored" else "unchanged")
+        todo = to_fetch(ledger, target.site, source.name, options)
+        with Progress(f"backfill {target.site} ({source.name})", total=len(todo), unit="capture") as progress:
+            for listed in todo:
+                if stop():
+                    report.status = "interrupted"
+                    break
+                capture = as_capture(listed)
+                try:
+                    fetched = source.fetch(client, capture)
+                except CaptureMissing as exc:
+                    store_missing(ledger, listed, source.archived_url(capture), str(exc))
+                    report.count("failed")
+                    progress.advance("failed", listed.url)
+                    continue
+                outcome = "new" if store_fetched(index, ledger, listed, fetched, target.store_as) == "stored" \
+                    else "unchanged"
+                report.count("fetched")
+                report.count(outcome)
+                progress.advance(outcome, listed.url)
     except (Unavailable, ArchiveError) as exc:
         report.status = f"stopped: {exc}"
         logger.warning("%s (%s): %s", target.site, source.name, exc)

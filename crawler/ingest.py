@@ -20,6 +20,8 @@ from scrapy.http import HtmlResponse
 
 from crawler.discovery import page_text_hash
 from crawler.items import FetchedItem
+from crawler.interrupts import current
+from crawler.progress import Progress
 from crawler.options import CrawlOptions
 from crawler.pipelines import record_item
 from crawler.sites import REGISTRY, SiteProfile, get_profile, sample_profiles
@@ -71,9 +73,14 @@ def ingest(index: CrawlStore, paths: Iterable[str | Path], site: str | None = No
     owning the URL, else its host). Each input file is one transaction: a corrupt one is
     reported in ``errors`` and leaves nothing behind. A capture date later than now (beyond
     CLOCK_SKEW) would outrank every later capture of the URL: the ingest time replaces it."""
-    report = IngestReport()
+    report, stop = IngestReport(), current()
     now = utcnow()
-    for path in find_inputs(paths):  # all checked before anything is stored
+    inputs = find_inputs(paths)  # all checked before anything is stored
+    progress = Progress("ingest", total=len(inputs), unit="file")
+    for path in inputs:
+        if stop.requested:  # a signal: the files stored so far stay
+            break
+        progress.advance(note=str(path))
         counts = IngestReport()
         try:
             with index.transaction():
@@ -85,6 +92,7 @@ def ingest(index: CrawlStore, paths: Iterable[str | Path], site: str | None = No
             continue
         for name in ("read", "stored", "skipped", "not_html", "redated", "too_large"):
             setattr(report, name, getattr(report, name) + getattr(counts, name))
+    progress.close()
     return report
 
 

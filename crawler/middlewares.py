@@ -13,9 +13,10 @@ from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
+from twisted.internet.error import DNSLookupError
 from twisted.internet.threads import deferToThread
 
-from crawler.addresses import host_port
+from crawler.addresses import DNS_FAILED, host_port
 from crawler.urls import canonical
 from data.clock import utcnow
 
@@ -41,6 +42,21 @@ def retry_after(response: Response) -> float | None:
 
 class RefusedRequest(IgnoreRequest):
     """A request not sent (address policy, off-site redirect); its message is the reason recorded."""
+
+
+class NotSent(IgnoreRequest):
+    """A request still queued for its host when the crawl was stopped (crawler.run.Shutdown): not
+    sent, not a failure; the URL stays due for the next run."""
+
+
+def drop_queued(crawler) -> None:
+    """Fail with NotSent every request waiting in a download slot for its host's turn."""
+    from twisted.python.failure import Failure
+
+    for slot in crawler.engine.downloader.slots.values():
+        while slot.queue:
+            _, deferred = slot.queue.popleft()
+            deferred.errback(Failure(NotSent("the crawl is stopping")))
 
 
 class AddressPolicyMiddleware:
@@ -70,6 +86,8 @@ class AddressPolicyMiddleware:
             check = spider.options.address_policy.refusal
             self._refusals[origin] = await maybe_deferred_to_future(deferToThread(check, request.url))
         if reason := self._refusals[origin]:
+            if reason == DNS_FAILED and (note := getattr(spider, "download_failed", None)):
+                note(request, DNSLookupError(urlparse_cached(request).hostname))
             raise RefusedRequest(reason)
 
     @staticmethod
@@ -131,6 +149,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return response if retry is None else retry  # the host is held already (_downloaded)
 
     def process_exception(self, request: Request, exception: Exception, spider=None) -> Request | None:
+        if note := getattr(self.crawler.spider, "download_failed", None):  # before any retry: early news
+            if note(request, exception):
+                return None  # a host that has not answered once this run: retried on the next run
         retry = super().process_exception(request, exception)
         if isinstance(retry, Request):
             self._hold(request, self._backoff(request))

@@ -32,7 +32,6 @@ class CrawlOptions:
     recheck_days: float | None = 30.0  # refetch a known article this old (conditionally); None = never
     max_failures: int = 5  # failed runs before a URL is given up
     failure_backoff_hours: float = 12.0  # wait before the next run retries a failed URL, doubling
-    log_level: str = "WARNING"  # Scrapy's log level in the crawl process
     allow_private: bool = False  # also fetch loopback, private and link-local addresses (tests, intranets)
     allowed_hosts: tuple[str, ...] = ()  # host:port pairs fetched whatever their address (the sample portal)
 

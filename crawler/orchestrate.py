@@ -9,6 +9,7 @@ process died.
 """
 from __future__ import annotations
 
+import logging
 from contextlib import closing
 from pathlib import Path
 from typing import Callable, Iterable
@@ -17,14 +18,16 @@ from crawler.attachments import DocumentOptions, DocumentReport, fetch_and_read
 from crawler.backfill import BackfillOptions, Target, backfill
 from crawler.backfill import SiteReport as BackfillReport
 from crawler.ingest import IngestReport, find_inputs, ingest
+from crawler.interrupts import current
 from crawler.lock import run_lock
 from crawler.polite import PoliteClient
 from crawler.process import process_pending
-from crawler.progress import Progress
+from crawler.progress import CrawlProgress
 from crawler.runner import CrawlReport, crawl
 from data.database import check_index, open_database
 from data.index import Index
 
+logger = logging.getLogger(__name__)
 OnWait = Callable[[str], None] | None  # called with one line when waiting for another run's lock
 
 
@@ -34,13 +37,20 @@ def crawl_and_process(db_path: str | Path, profiles: list, options, *, max_pages
     extract, tag and index the new pages in ``workers`` processes; the search index is optimised
     when articles were added or changed; then fetch and read the documents new articles attach
     (crawler.attachments). Return the crawl report, the processing counts and the documents report.
-    Another run holding the lock is LockBusy at once; CrawlError when the crawl could not run."""
-    progress = Progress()
+    Another run holding the lock is LockBusy at once; CrawlError when the crawl could not run.
+    An interrupted crawl (``report.interrupted``) is not processed: its pages wait for the next run;
+    with the network down (``report.network_down``) no document is asked for either."""
+    if not options.contact and not (options.allow_private or options.allowed_hosts):
+        logger.warning("no contact address: set contact = \"you@example.org\" under [crawl] in "
+                       "~/.config/vnportal/config.toml, so that portal operators can reach you (README: Operating it)")
+    progress = CrawlProgress()
     with run_lock(db_path):
         try:
             report = crawl(db_path, profiles, max_pages=max_pages, since=since, options=options, progress=progress)
         finally:
             progress.close()
+        if report.interrupted or report.network_down:
+            return report, {}, DocumentReport()
         with closing(Index(db_path)) as index:
             processed = process_pending(index, workers=workers)
             if processed.get("new") or processed.get("changed"):
@@ -54,7 +64,9 @@ def backfill_and_process(db_path: str | Path, plans: list[tuple[Target, object, 
     """Backfill each (target, archive, window) of ``plans`` (crawler.backfill), then extract, tag
     and index what was fetched. Return one report per plan, and the processing counts."""
     with run_lock(db_path), closing(Index(db_path)) as index:
-        reports = [backfill(index, target, archive, client, window) for target, archive, window in plans]
+        stop = current()
+        reports = [backfill(index, target, archive, client, window, stop=lambda: stop.requested)
+                   for target, archive, window in plans if not stop.requested]
         processed = process_pending(index, workers=workers)
         if processed.get("new") or processed.get("changed"):
             index.optimize_search()

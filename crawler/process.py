@@ -12,6 +12,8 @@ import os
 import traceback
 from dataclasses import dataclass
 
+from crawler.interrupts import current
+from crawler.progress import Progress
 from crawler.sites import get_profile
 from data.clock import utc_iso
 
@@ -40,12 +42,17 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
 
     With ``workers`` > 1, pages are extracted and tagged in that many processes while this
     process stays the only writer and indexes them in page order: the results are the same.
-    WorkerDied when a worker process dies.
+    WorkerDied when a worker process dies. A stop asked for by a signal (crawler.interrupts)
+    ends it after the page being indexed; the rest stay pending. Progress on stderr (crawler.progress).
     """
     from extract import ExtractionError
 
     counts: dict[str, int] = {}
+    stop = current()
+    progress = Progress("process", total=index.pending_count())
     for page, result in _extracted(index.pending_pages(), workers):
+        if stop.requested:
+            break
         if isinstance(result, ExtractionError):
             outcome = "rejected"
             index.mark_page(page.id, outcome, str(result), utc_iso())
@@ -59,6 +66,8 @@ def process_pending(index, workers: int = 1) -> dict[str, int]:
                 outcome = index.add_article(page, *result)
                 index.mark_page(page.id, "indexed", outcome, utc_iso())
         counts[outcome] = counts.get(outcome, 0) + 1
+        progress.advance(outcome, page.url)
+    progress.close()
     return counts
 
 
@@ -103,9 +112,12 @@ def profile_for(site: str, day: dt.date | None = None):
 def _start_worker(parent_pid: int) -> None:
     """Worker start: end with the parent process (a killed CLI leaves no worker behind); import the
     extractor and the taggers, and load their data, once."""
+    import signal
+
     from crawler.orphans import exit_with_parent
 
     exit_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI decides
     import extract.core  # noqa: F401 (trafilatura, lxml)
     from nlp import tag
 

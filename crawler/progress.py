@@ -1,42 +1,87 @@
-"""Crawl progress on stderr: one updating line on a terminal, plain log lines otherwise (cron)."""
+"""Progress of a long run on stderr: a live bar (tqdm) on a terminal, with counts, rate and ETA;
+off a terminal (cron, a log file) one line every ``[log] progress_seconds`` (crawler.logs), so a
+log shows that a long run is alive:
+
+    2026-01-05 02:00:31 INFO vnportal.progress: process: 120/480 pages (new 100, rejected 20), 3.9/s, ETA 1m32s
+"""
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
-from collections import Counter, defaultdict
+import time
+from collections import Counter
 from typing import TextIO
 
-logger = logging.getLogger(__name__)
+from tqdm import tqdm
+
+from crawler import logs
+
+logger = logging.getLogger(logs.PROGRESS_LOGGER)
+failures = logging.getLogger(__name__)
 
 
 class Progress:
-    """A ``progress`` callback for crawl(): counts URL outcomes per site as the crawl reports them."""
+    """Counts steps of one stage (``what``: crawl, process, documents ...), each with its outcome.
+    ``total`` when known gives the ETA."""
 
-    def __init__(self, stream: TextIO | None = None, tty: bool | None = None):
+    def __init__(self, what: str, total: int | None = None, unit: str = "page", *, stream: TextIO | None = None,
+                 tty: bool | None = None, every: float | None = None):
+        self.what, self.total, self.unit = what, total, unit
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty() if tty is None else tty
-        self.counts: dict[str, Counter] = defaultdict(Counter)
+        self.every = logs.current().progress_seconds if every is None else every
+        self.done = 0
+        self.outcomes: Counter = Counter()
+        self.started = self._logged = time.monotonic()
+        self.bar = tqdm(total=total, desc=what, unit=unit, file=self.stream, leave=False, dynamic_ncols=True) \
+            if self.tty and logs.current().verbosity >= 0 else None
+
+    def advance(self, outcome: str | None = None, note: str = "") -> None:
+        """One step done (with its ``outcome``); ``note`` (the URL) shows on the bar only."""
+        self.done += 1
+        if outcome:
+            self.outcomes[outcome] += 1
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{self._outcomes()} {note}".strip(), refresh=False)
+            self.bar.update(1)
+        elif time.monotonic() - self._logged >= self.every:
+            self._logged = time.monotonic()
+            logger.info("%s", self.line())
+
+    def line(self) -> str:
+        """'process: 120/480 pages (new 100, rejected 20), 3.9/s, ETA 1m32s'."""
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = self.done / elapsed
+        count = f"{self.done}/{self.total}" if self.total is not None else f"{self.done}"
+        outcomes = f" ({self._outcomes()})" if self.outcomes else ""
+        eta = f", ETA {tqdm.format_interval((self.total - self.done) / rate)}" \
+            if self.total is not None and rate > 0 else ""
+        return f"{self.what}: {count} {self.unit}s{outcomes}, {rate:.1f}/s, {tqdm.format_interval(elapsed)}{eta}"
+
+    def _outcomes(self) -> str:
+        return ", ".join(f"{name} {count}" for name, count in self.outcomes.most_common())
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class CrawlProgress(Progress):
+    """The ``progress`` callback of crawl(): one step per article URL settled, by the crawl
+    process's events; each failure is also an INFO line (-v) with its reason."""
+
+    def __init__(self, **kwargs):
+        super().__init__("crawl", **kwargs)
 
     def __call__(self, event: dict) -> None:
         if event.get("event") != "url":
             return
-        site, outcome = event["site"], event["outcome"]
-        self.counts[site][outcome] += 1
-        if self.tty:
-            done = self.counts[site]
-            line = (f"{site}: {done['new']} new, {done['changed']} changed, {done['unchanged']} unchanged, "
-                    f"{done['failed']} failed  {event['url']}")
-            width = shutil.get_terminal_size().columns - 1
-            self.stream.write("\r\x1b[2K" + line[:width])
-            self.stream.flush()
-        elif outcome == "failed":
-            logger.warning("%s: %s failed: %s", site, event["url"], event.get("reason"))
-        else:
-            logger.info("%s: %s %s", site, outcome, event["url"])
-
-    def close(self) -> None:
-        """Clear the progress line (a terminal only)."""
-        if self.tty:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()
+        if event["outcome"] == "failed":
+            failures.info("%s: %s failed: %s", event["site"], event["url"], event.get("reason"))
+        self.advance(event["outcome"], f"{event['site']} {event['url']}")

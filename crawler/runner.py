@@ -5,6 +5,7 @@ import json
 import logging
 import os
 import secrets
+import signal
 import subprocess
 import sys
 from dataclasses import asdict, dataclass, field, fields
@@ -12,6 +13,8 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
+from crawler import logs
+from crawler.interrupts import Interrupted, current
 from crawler.lock import LockBusy, held_lock_fd, run_lock
 from crawler.options import CrawlOptions
 from crawler.sites.base import SiteProfile
@@ -37,7 +40,7 @@ class SiteReport:
     articles not due a fetch (or over --max-pages, or blocked by robots.txt); requests
     include robots.txt, feeds, sitemaps, listings and retries."""
     site: str
-    status: str  # ok | partial (some URLs failed) | failed (no start point answered)
+    status: str  # ok | partial (some URLs failed) | failed (no start point answered) | interrupted
     requests: int = 0
     new: int = 0
     changed: int = 0
@@ -47,6 +50,7 @@ class SiteReport:
     discovered: int = 0
     capped: bool = False  # --max-pages left articles for a later run
     errors: list[str] = field(default_factory=list)  # first failures, "url: reason"
+    unreachable: str | None = None  # the host never answered: why (DNS lookup failed, connection refused ...)
 
 
 @dataclass
@@ -55,6 +59,7 @@ class CrawlReport:
     started: str
     finished: str
     sites: list[SiteReport]
+    interrupted: bool = False  # stopped by SIGINT/SIGTERM: the counts are those of the part crawled
 
     @property
     def requests(self) -> int:
@@ -63,6 +68,16 @@ class CrawlReport:
     @property
     def failed_sites(self) -> list[str]:
         return [site.site for site in self.sites if site.status == "failed"]
+
+    @property
+    def unreachable(self) -> list[str]:
+        """The sites whose hosts never answered (DNS, refused, no route, timeout)."""
+        return [site.site for site in self.sites if site.unreachable]
+
+    @property
+    def network_down(self) -> bool:
+        """No site answered at all: the network (or DNS) of this host is down, not the portals."""
+        return len(self.unreachable) == len(self.sites)
 
     @property
     def exit_code(self) -> int:
@@ -82,7 +97,7 @@ class CrawlReport:
     def from_dict(cls, data: dict) -> "CrawlReport":
         known = {f.name for f in fields(SiteReport)}
         return cls(run_id=data["run_id"], started=data["started"], finished=data["finished"],
-                   sites=[SiteReport(**{k: v for k, v in site.items() if k in known}) for site in data["sites"]])
+                   interrupted=data.get("interrupted", False), sites=[SiteReport(**{k: v for k, v in site.items() if k in known}) for site in data["sites"]])
 
 
 def new_run_id() -> str:
@@ -100,7 +115,9 @@ def crawl(index_path: str | Path, profiles: Iterable[SiteProfile], *, max_pages:
     of a killed earlier run are marked 'aborted' first, and that crawl is resumed (see PortalSpider).
     ``max_pages``: article fetches per site. ``since``: skip feed/sitemap entries dated before it.
     ``progress`` receives the child's events ({"event": "url", "site", "outcome", "url", "reason"})
-    as they happen.
+    as they happen. A stop asked for by a signal (crawler.interrupts) is passed on to the crawl
+    process, which stops soon and reports (``interrupted``, its rows 'interrupted'); a second
+    signal kills it (Interrupted; its rows are marked 'interrupted' here).
     """
     profiles = list(profiles)
     names = [p.name for p in profiles]
@@ -120,13 +137,13 @@ def crawl(index_path: str | Path, profiles: Iterable[SiteProfile], *, max_pages:
     try:
         with run_lock(index_path):
             _abort_dead_runs(index_path)
-            report, code = _run_child(spec, progress, keep_fds=(held_lock_fd(index_path),))
+            try:
+                report, code = _run_child(spec, progress, keep_fds=(held_lock_fd(index_path),))
+            except Interrupted:
+                _close_runs(index_path, run_id, "interrupted")
+                raise
             if report is None:
-                index = Index(index_path)
-                try:
-                    index.abort_runs(run_id, utc_iso())
-                finally:
-                    index.close()
+                _close_runs(index_path, run_id, "aborted")
                 raise CrawlError(f"the crawl process exited with code {code} before reporting (see its log above)")
     except LockBusy as exc:
         raise CrawlLocked(str(exc)) from None
@@ -143,46 +160,61 @@ def _abort_dead_runs(index_path: str | Path) -> None:
         index.close()
 
 
+def _close_runs(index_path: str | Path, run_id: str, status: str) -> None:
+    """Close the rows of a crawl process that ended without reporting."""
+    index = Index(index_path)
+    try:
+        index.abort_runs(run_id, utc_iso(), status=status)
+    finally:
+        index.close()
+
+
 def _run_child(spec: dict, progress: Callable[[dict], None] | None,
                keep_fds: tuple[int | None, ...] = (), module: str = "crawler.run") -> tuple[dict | None, int]:
     """Run ``python -m <module>`` (the crawl process) on ``spec``; the child also holds ``keep_fds``
-    (the run lock), and ends soon after this process if it is killed (crawler.run.read_spec)."""
+    (the run lock), and ends soon after this process if it is killed (crawler.run.read_spec). It
+    starts with SIGINT ignored: Ctrl-C reaches the whole process group, and this process decides,
+    passing the stop on as SIGTERM (crawler.interrupts, crawler.run.Shutdown)."""
     env = dict(os.environ)  # the child needs the project on its path, whether installed or not
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH")) if p)
     env["PYTHONIOENCODING"] = "utf-8"
     child = subprocess.Popen([sys.executable, "-m", module], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, env=env, text=True, encoding="utf-8",
-                             pass_fds=tuple(fd for fd in keep_fds if fd is not None))
+                             pass_fds=tuple(fd for fd in keep_fds if fd is not None),
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     report = None
     try:
-        child.stdin.write(json.dumps({**spec, "parent_pid": os.getpid()}))
-        child.stdin.close()
-        for line in child.stdout:
-            try:
-                event = json.loads(line)
-            except ValueError:
-                sys.stderr.write(line)  # something printed on stdout by a library
-                continue
-            if event.get("event") == "report":
-                report = event
-            elif progress is not None:
-                progress(event)
-        code = child.wait()
+        with current().forward(child.pid):
+            child.stdin.write(json.dumps({**spec, "parent_pid": os.getpid(), "log": logs.current().to_dict()}))
+            child.stdin.close()
+            for line in child.stdout:
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    sys.stderr.write(line)  # something printed on stdout by a library
+                    continue
+                if event.get("event") == "report":
+                    report = event
+                elif progress is not None:
+                    progress(event)
+            code = child.wait()
     except BaseException as exc:
-        _stop(child, interrupted=isinstance(exc, KeyboardInterrupt))
+        _stop(child, at_once=isinstance(exc, Interrupted))
         raise
     return (report if code == 0 else None), code
 
 
-def _stop(child: subprocess.Popen, interrupted: bool) -> None:
-    """Stop the crawl process: after Ctrl-C it got the SIGINT too and is shutting down (a second
-    signal would force it), otherwise ask with SIGTERM; kill it if it is still there after 30 s."""
+def _stop(child: subprocess.Popen, at_once: bool) -> None:
+    """Stop the crawl process: kill it at once, or ask with SIGTERM and kill it if it is still
+    there after 30 s."""
     if child.poll() is not None:
         return
-    if not interrupted:
+    if not at_once:
         child.terminate()
-    try:
-        child.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
+        try:
+            child.wait(timeout=30)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+    child.kill()
+    child.wait()

@@ -45,7 +45,7 @@ RETRY_TIMES = _DEFAULTS.retry_times
 RETRY_BACKOFF = _DEFAULTS.retry_backoff  # vnportal setting: first in-run retry delay, doubling
 RETRY_MAX_WAIT = _DEFAULTS.max_retry_wait  # vnportal setting: longest Retry-After waited for in a run
 REDIRECT_MAX_TIMES = _DEFAULTS.max_redirects
-LOG_LEVEL = _DEFAULTS.log_level
+LOG_INSTALL_ROOT_HANDLER = False  # the crawl process logs as the CLI does (crawler.logs)
 
 
 def settings_for(options: CrawlOptions) -> dict:
@@ -64,6 +64,5 @@ def settings_for(options: CrawlOptions) -> dict:
         RETRY_BACKOFF=options.retry_backoff,
         RETRY_MAX_WAIT=options.max_retry_wait,
         REDIRECT_MAX_TIMES=options.max_redirects,
-        LOG_LEVEL=options.log_level.upper(),
     )
     return settings

@@ -60,6 +60,10 @@ class RawPages(Store):
         return self.db.execute("select 1 from raw_pages where url = ? and body_sha256 = ? limit 1",
                                [url, body_sha256(body)]).fetchone() is not None
 
+    def pending_count(self) -> int:
+        """How many raw pages wait to be extracted."""
+        return self.db.execute("select count(*) from raw_pages where process_status = 'pending'").fetchone()[0]
+
     def pending_pages(self) -> Iterator[FetchedPage]:
         """Raw pages not yet extracted, oldest first."""
         rows = self.db.execute(

@@ -63,5 +63,9 @@ class Queries(Store):
         """Rows of an export table (see data.export.EXPORT_COLUMNS), streamed from a cursor."""
         return export_rows(self.db, table, site=site, since=since, until=until, query=query)
 
+    def has_site(self, site: str) -> bool:
+        """Whether the index has articles of ``site``."""
+        return self.db.execute("select 1 from articles where site = ? limit 1", [site]).fetchone() is not None
+
     def count(self, table: str) -> int:
         return self.db[table].count

@@ -39,20 +39,23 @@ class CrawlRuns(Store):
         with self.transaction():
             self.db["crawl_runs"].update(row_id, {**row, "finished": finished, "status": status})
 
-    def abort_runs(self, run_id: str | None, finished: str) -> int:
+    def abort_runs(self, run_id: str | None, finished: str, status: str = "aborted") -> int:
         """Mark the still 'running' rows of ``run_id`` (of every run when None: call it holding the
-        run lock, when no run can be going) 'aborted', as the crawl process died; return how many."""
+        run lock, when no run can be going) ``status``: 'aborted' when the crawl process died,
+        'interrupted' when a second signal killed it; return how many."""
         where, args = ("run_id = ? and ", [run_id]) if run_id is not None else ("", [])
         with self.transaction():
-            return self.db.execute(f"update crawl_runs set status = 'aborted', finished = ? "
-                                   f"where {where}status = 'running'", [finished, *args]).rowcount
+            return self.db.execute(f"update crawl_runs set status = ?, finished = ? "
+                                   f"where {where}status = 'running'", [status, finished, *args]).rowcount
 
     def interrupted_since(self, site: str) -> str | None:
-        """When the crawl of ``site`` was interrupted: the start of its first run aborted since its
-        last complete run, or None when its last run completed (or it never ran)."""
+        """When the crawl of ``site`` was interrupted: the start of its first run aborted (killed) or
+        interrupted (stopped by a signal) since its last complete run, or None when its last run
+        completed (or it never ran)."""
         return self.db.execute(
-            "select min(started) from crawl_runs where site = ? and status = 'aborted' and id > coalesce("
-            "(select max(id) from crawl_runs where site = ? and status not in ('aborted', 'running')), 0)",
+            "select min(started) from crawl_runs where site = ? and status in ('aborted', 'interrupted') "
+            "and id > coalesce((select max(id) from crawl_runs where site = ? "
+            "and status not in ('aborted', 'interrupted', 'running')), 0)",
             [site, site]).fetchone()[0]
 
     def crawl_runs(self, run_id: str | None = None) -> list[dict]:

@@ -147,7 +147,7 @@ def test_crawl_url_of_a_loopback_address_is_refused_in_one_line(portal_server, t
     portal_server.route("/", "<html><body>trang chủ</body></html>")
     db = tmp_path / "index.db"
     result = invoke("crawl", "--url", portal_server.url("/"), "--db", str(db))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output == (f"Error: cannot crawl {portal_server.url('/')}: refused: 127.0.0.1 is 127.0.0.1 "
                              "(loopback address); --allow-private allows it (tests, intranets)\n")
     assert portal_server.paths() == [] and not db.exists()
@@ -158,7 +158,7 @@ def test_extract_refuses_a_numeric_loopback_url_unless_allowed(portal_server):
     port = portal_server.base.rsplit(":", 1)[1]
     portal_server.route("/news/tin-101.html", article_html(101))
     refused = invoke("extract", f"http://0x7f000001:{port}/news/tin-101.html")
-    assert refused.exit_code == 1 and refused.output.count("\n") == 1
+    assert refused.exit_code == 2 and refused.output.count("\n") == 1
     assert "0x7f000001 is 127.0.0.1 (loopback address)" in refused.output
     assert portal_server.paths() == []
     allowed = invoke("extract", f"http://0x7f000001:{port}/news/tin-101.html", "--allow-private")
@@ -192,7 +192,7 @@ def test_extract_checks_every_redirect_hop_sends_the_crawler_user_agent_and_caps
                for path in ("/to-private", "/to-ftp", "/to-other-port", "/big", "/to-page")}
     for path, reason in (("/to-private", "10.0.0.1 (private address)"), ("/to-ftp", "only http and https"),
                          ("/to-other-port", "127.0.0.1 (loopback address)"), ("/big", "too large")):
-        assert results[path].exit_code == 1 and results[path].output.count("\n") == 1, results[path].output
+        assert results[path].exit_code == 2 and results[path].output.count("\n") == 1, results[path].output
         assert results[path].output.startswith("Error: not fetched") and reason in results[path].output
     assert results["/to-page"].exit_code == 0 and results["/to-page"].output.startswith("Title: Tin số 101")
     assert other_server.paths() == []

@@ -194,7 +194,7 @@ def test_an_unreachable_archive_ends_the_run_in_one_line(tmp_path):
 @pytest.mark.parametrize("args, message", [
     ([], "name what to backfill"),
     ([SITE, "--from", "2021", "--to", "2019"], "is before --from"),
-    ([SITE, "--from", "yesterday"], "is not a day"),
+    ([SITE, "--from", "yesterday"], "is not a date"),
     (["not a domain"], "not a site name or domain"),
 ])
 def test_bad_arguments_are_one_line_errors(tmp_path, args, message):

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from crawler import REGISTRY, CrawlLocked, crawl, sample_profiles
-from crawler.progress import Progress
+from crawler.progress import CrawlProgress
 from data import Index
 from data.sample_server import serve_sample_site
 from crawlsite import TestPortal, fast
@@ -128,7 +128,7 @@ def test_sites_lists_the_registry():
 def test_bad_input_gives_one_line(db, tmp_path):
     assert invoke("crawl", "--db", db).exit_code == 2  # nothing named
     unknown = invoke("crawl", "--site", "nowhere.gov.vn", "--db", db)
-    assert unknown.exit_code == 1 and "unknown site(s): nowhere.gov.vn" in unknown.output
+    assert unknown.exit_code == 2 and "unknown site(s): nowhere.gov.vn" in unknown.output
     missing = invoke("nightly", "--config", str(tmp_path / "none.toml"), "--db", db)
     assert missing.exit_code == 2 and "not found" in missing.output
     assert "Traceback" not in unknown.output + missing.output
@@ -136,12 +136,15 @@ def test_bad_input_gives_one_line(db, tmp_path):
 
 def test_progress_on_a_terminal_and_under_cron(caplog):
     screen = io.StringIO()
-    progress = Progress(screen, tty=True)
+    progress = CrawlProgress(stream=screen, tty=True)
     progress({"event": "url", "site": "wp", "outcome": "new", "url": "http://a/1", "reason": None})
     progress({"event": "url", "site": "wp", "outcome": "failed", "url": "http://a/2", "reason": "HTTP 500"})
-    assert screen.getvalue().endswith("wp: 1 new, 0 changed, 0 unchanged, 1 failed  http://a/2")
+    progress.bar.refresh()  # tqdm redraws at most ten times a second
+    assert "crawl: 2page" in screen.getvalue() and "new 1, failed 1 wp http://a/2" in screen.getvalue()
+    progress.close()
     log = io.StringIO()
-    with caplog.at_level("INFO", logger="crawler.progress"):
-        Progress(log, tty=False)({"event": "url", "site": "wp", "outcome": "failed", "url": "http://a/2",
-                                  "reason": "HTTP 500"})
+    with caplog.at_level("INFO"):
+        cron = CrawlProgress(stream=log, tty=False, every=0)
+        cron({"event": "url", "site": "wp", "outcome": "failed", "url": "http://a/2", "reason": "HTTP 500"})
     assert log.getvalue() == "" and "wp: http://a/2 failed: HTTP 500" in caplog.text
+    assert "crawl: 1 pages (failed 1), " in caplog.text and "/s" in caplog.text

@@ -75,7 +75,7 @@ def test_search_filters_from_the_command_line(db_path):
 ])
 def test_bad_input_is_one_clear_line(db_path, args, message):
     result = CliRunner().invoke(cli, [*args, "--db", db_path])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "Traceback" not in result.output and message in result.output
     assert len(result.output.strip().splitlines()) == 1
 
@@ -161,7 +161,7 @@ def test_datasette_metadata_facets_and_read_only(db_path):
         ["doc_type", "issuer_code", "year"]
     result = CliRunner().invoke(cli, ["serve", "--db", db_path, "--get",
                                       "/index.json?sql=" + urllib.parse.quote("delete from articles")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert Index(db_path).db["articles"].count == 6
 
 

@@ -117,7 +117,7 @@ def test_export_filters(db_path):
 ])
 def test_export_errors_are_one_line(db_path, args, message):
     result = CliRunner().invoke(cli, ["export", "articles", "--db", db_path, *args])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
 

@@ -98,7 +98,7 @@ def test_dates_within_a_period_keep_overlapping_mentions(db_path):
 ])
 def test_bad_input_is_one_clear_line(db_path, args, message):
     result = CliRunner().invoke(cli, [*args, "--db", db_path])
-    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.exit_code == 2 and "Traceback" not in result.output
     assert message in result.output and len(result.output.strip().splitlines()) == 1
 
 

@@ -40,7 +40,7 @@ def test_extract_errors_are_one_line(tmp_path: Path):
     image = CliRunner().invoke(cli, ["extract", str(SAMPLE_SITE / "huyen" / "images" / "logo.gif")])
     listing = CliRunner().invoke(cli, ["extract", str(SAMPLE_SITE / "huyen" / "tin-tuc" / "index.html")])
     for result, reason in ((missing, "cannot read"), (image, "binary body"), (listing, "listing page")):
-        assert result.exit_code == 1
+        assert result.exit_code == 2
         assert result.output.startswith("Error: ") and reason in result.output
         assert result.output.count("\n") == 1
         assert "Traceback" not in result.output
@@ -53,6 +53,6 @@ def test_a_file_over_the_page_cap_is_refused_on_one_line_without_reading_it_whol
     log = tmp_path / "extract.log"
     code, peak = run_peak_mb([*vnportal_command(), "extract", str(big)], log)
     output = log.read_text(encoding="utf-8")
-    assert code == 1
+    assert code == 2
     assert output == f"Error: no article in {big}: page too large (more than 10,485,760 bytes)\n"
     assert peak < 200, f"peak RSS {peak:.0f} MiB"  # the 200 MiB file was not read whole

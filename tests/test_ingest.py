@@ -271,7 +271,7 @@ def test_missing_or_unknown_inputs_are_refused_before_the_index_is_created(tmp_p
     (tmp_path / "notes.txt").write_text("x")
     for path in (tmp_path / "none.warc", tmp_path / "notes.txt"):
         result = invoke("ingest", str(path), "--db", str(db))
-        assert result.exit_code == 1 and str(path) in result.output
+        assert result.exit_code == 2 and str(path) in result.output
     assert not db.exists()
 
 

@@ -110,7 +110,7 @@ def test_command_without_published_skips_year_less_dates():
 ])
 def test_command_errors_are_one_line(args, message):
     result = CliRunner().invoke(cli, args, input=LEAD)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.strip() == message
 
 

@@ -123,7 +123,7 @@ def test_top_limits_each_list(index_path, index, tmp_path):
 def test_a_bad_date_is_one_line_and_writes_nothing(index_path, tmp_path, args, message):
     out = tmp_path / "report.html"
     result = CliRunner().invoke(cli, ["report", "--db", index_path, "--out", str(out), *args])
-    assert result.exit_code == 1 and result.output == f"Error: {message}\n"
+    assert result.exit_code == 2 and result.output == f"Error: {message}\n"
     assert not out.exists()
 
 
@@ -131,7 +131,7 @@ def test_the_index_is_never_the_output(index_path, tmp_path):
     before = hashlib.sha256(Path(index_path).read_bytes()).hexdigest()
     for out in (index_path, f"{Path(index_path).parent}/./{Path(index_path).name}"):
         result = CliRunner().invoke(cli, ["report", "--db", index_path, "--out", out])
-        assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+        assert result.exit_code == 2 and len(result.output.splitlines()) == 1
         assert "is the index or one of its files" in result.output
     assert hashlib.sha256(Path(index_path).read_bytes()).hexdigest() == before
 

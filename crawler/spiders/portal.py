@@ -25,18 +25,19 @@ from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError, D
                                DownloadFailedError, DownloadTimeoutError, IgnoreRequest, ResponseDataLossError)
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.internet.defer import CancelledError
-from twisted.internet.error import (ConnectionClosed, ConnectionDone, DNSLookupError, TCPTimedOutError,
-                                    TimeoutError as TxTimeoutError)
+from twisted.internet.error import (ConnectError, ConnectionClosed, ConnectionDone, ConnectionRefusedError,
+                                    DNSLookupError, NoRouteError, TCPTimedOutError, TimeoutError as TxTimeoutError)
 from twisted.web.client import ResponseFailed, ResponseNeverReceived
 from twisted.python.failure import Failure
 
 from crawler.discovery import (article_pattern, feed_entries, feed_links, following_page, listing_articles,
                                looks_like_article, page_kind, page_links, page_text_hash, parse_date)
 from crawler.items import DiscoveredItem, FailureItem, FetchedItem, NotModifiedItem
-from crawler.middlewares import RefusedRequest, retry_after
+from crawler.middlewares import NotSent, RefusedRequest, drop_queued, retry_after
 from crawler.options import CrawlOptions
 from crawler.sites.base import SiteProfile
 from crawler.state import CrawlState
@@ -61,6 +62,8 @@ class SiteRun:
         self.capped = False
         self.starts_ok = 0
         self.starts_failed = 0
+        self.answered = False  # some request of the site got an HTTP answer
+        self.unreachable: str | None = None  # why a request of the site got none (DNS, refused, timeout)
         self.errors: list[str] = []
         self._emit = emit
 
@@ -77,15 +80,18 @@ class SiteRun:
 
     @property
     def status(self) -> str:
-        """'failed' when no start point answered, 'partial' when some URLs failed, else 'ok'."""
-        if self.starts_ok == 0 and self.starts_failed > 0:
+        """'failed' when no start point answered (or the host never did), 'partial' when some URLs
+        failed, else 'ok'."""
+        if self.starts_ok == 0 and (self.starts_failed > 0 or self.unreachable and not self.answered):
             return "failed"
         return "partial" if self.counts["failed"] else "ok"
 
     def report(self) -> dict:
         keys = ("requests", "new", "changed", "unchanged", "failed", "skipped", "discovered")
+        unreachable = self.unreachable if not self.answered else None
+        errors = self.errors or ([f"{self.profile.start_urls[0]}: {unreachable}"] if unreachable else [])
         return {"site": self.profile.name, "status": self.status, **{k: self.counts[k] for k in keys},
-                "capped": self.capped, "errors": list(self.errors)}
+                "capped": self.capped, "errors": list(errors), "unreachable": unreachable}
 
 
 class PortalSpider(scrapy.Spider):
@@ -109,6 +115,7 @@ class PortalSpider(scrapy.Spider):
         for run in self.runs.values():
             if run.interrupted:
                 logger.warning("%s: resuming the crawl interrupted at %s", run.profile.name, run.interrupted)
+        self.unreachable = False  # no site answered: the crawl was ended early
         self._requested: set[str] = set()
         self._known: dict[str, bool] = {}
         self._walked: dict[tuple[str, int | None], set[str]] = {}  # article URLs listed per listing walk
@@ -117,7 +124,32 @@ class PortalSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> "PortalSpider":
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._request_sent, signal=signals.request_reached_downloader)
+        crawler.signals.connect(spider._response_received, signal=signals.response_received)
         return spider
+
+    def _response_received(self, response: Response, request: Request, spider=None) -> None:
+        if site := request.meta.get("site") or self.site_of(request.url):
+            self.runs[site].answered = True
+
+    def download_failed(self, request: Request, exception: Exception) -> bool:
+        """Told by the retry middleware of every download that got no answer, before any retry;
+        True when the site's host has not answered once in this run (DNS, refused, no route,
+        timeout): not worth a retry in this run. When every site has had such a failure and
+        none has answered, the network (or this host's DNS) is down: the crawl ends now, its
+        sites 'failed', rather than after every retry and timeout of every URL."""
+        reason = network_failure(exception, self.options)
+        site = request.meta.get("site") or self.site_of(request.url)
+        if reason is None or site is None:
+            return False
+        run = self.runs[site]
+        run.unreachable = run.unreachable or reason
+        runs = self.runs.values()
+        if not self.unreachable and all(r.unreachable and not r.answered for r in runs):
+            self.unreachable = True
+            logger.info("no site answered (%s): network unreachable, the crawl ends", reason)
+            drop_queued(self.crawler)
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="network unreachable"))
+        return not run.answered
 
     def _request_sent(self, request: Request, spider=None) -> None:
         site = request.meta.get("site") or self.site_of(request.url)
@@ -417,6 +449,8 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure):
         """Record why a request failed: HTTP status, timeout, DNS, redirect loop, too large, robots.txt."""
+        if failure.check(NotSent):
+            return  # the crawl is stopping: due again next run
         meta = failure.request.meta
         run, at = self.runs[meta["site"]], utc_iso()
         reason, http_status, wait = describe_failure(failure, self.options)
@@ -465,6 +499,20 @@ def describe_failure(failure: Failure, options: CrawlOptions) -> tuple[str, int 
     if isinstance(exc, DownloadConnectionRefusedError) or "refused" in str(exc).lower():
         return "connection refused", None, None
     return f"{type(exc).__name__}: {exc}".strip(), None, None
+
+
+NETWORK_FAILURES = (CannotResolveHostError, DNSLookupError, DownloadConnectionRefusedError, ConnectionRefusedError,
+                    DownloadTimeoutError, TxTimeoutError, TCPTimedOutError, NoRouteError, ConnectError)
+
+
+def network_failure(exc: Exception, options: CrawlOptions) -> str | None:
+    """Why a download got no answer from the host at all (DNS, refused, no route, timeout), or
+    None for any other failure."""
+    if not isinstance(exc, NETWORK_FAILURES):
+        return None
+    if isinstance(exc, NoRouteError):
+        return "no route to host"
+    return describe_failure(Failure(exc), options)[0]
 
 
 def _lost_connection(exc: Exception) -> str:
