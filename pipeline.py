@@ -178,13 +178,14 @@ class Day(TypedText):
 
     def convert(self, value, param, ctx):
         from data.query import QueryError
-        from data.search import day_bound
 
         text = super().convert(value, param, ctx).strip()
         try:
-            day_bound(text)
+            day_of(text), day_of(text, end=True)
         except QueryError as exc:
             raise click.ClickException(str(exc)) from None
+        except ValueError:  # a day the date type cannot hold: year 0
+            raise click.ClickException(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
         return text
 
 

@@ -93,8 +93,9 @@ def test_could_not_run_is_exit_code_2(tmp_path, sample_index_path):
     for command in (["search", "đảng"], ["export", "articles"], ["statistics"], ["report", "--out", tmp_path / "r.html"]):
         reversed_dates = invoke(*command, "--since", "2024", "--until", "2022", "--db", sample_index_path)
         assert reversed_dates.exit_code == 2 and "--until 2022 is before --since 2024" in reversed_dates.output
-        bad_day = invoke(*command, "--since", "2024-13", "--db", sample_index_path)
-        assert bad_day.exit_code == 2 and "is not a date: use YYYY, YYYY-MM or YYYY-MM-DD" in bad_day.output
+        for day in ("2024-13", "0000"):
+            bad_day = invoke(*command, "--since", day, "--db", sample_index_path)
+            assert bad_day.exit_code == 2 and "is not a date: use YYYY, YYYY-MM or YYYY-MM-DD" in bad_day.output
     assert invoke("crawl", "--sample-url", "http://127.0.0.1:9", "--since", "2024-02", "--site", "nowhere",
                   "--db", db).exit_code == 2  # --since takes YYYY-MM as every command does; the site is unknown
 
