@@ -181,7 +181,7 @@ def day_bound(value: str | dt.date, end: bool = False) -> str:
     text = str(value).strip()
     try:
         if re.fullmatch(r"\d{4}", text, re.ASCII):
-            return f"{text}-12-31" if end else f"{text}-01-01"
+            return (dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)).isoformat()
         if re.fullmatch(r"\d{4}-\d{1,2}", text, re.ASCII):
             year, month = map(int, text.split("-"))
             return dt.date(year, month, calendar.monthrange(year, month)[1] if end else 1).isoformat()
