@@ -440,23 +440,25 @@ def export(table: str, out: str, fmt: str, excel: bool, site: str | None, since:
     """
     import io
 
+    from crawler.progress import Progress
     from data.export import EXPORT_COLUMNS, write_rows
 
     if excel and fmt != "csv":
         raise click.ClickException("--excel applies to CSV output only")
     _period(since, until)
     index = _existing_index(db_path)
-    rows = index.export_rows(table, site=site, since=since, until=until, query=query)
     columns = list(EXPORT_COLUMNS[table])
-    if out == "-":
-        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-        try:
-            count = write_rows(rows, stream, columns, fmt, excel=excel)
-        finally:
-            stream.flush()
-            stream.detach()  # leave stdout open
-    else:
-        count = _write_file(out, db_path, lambda stream: write_rows(rows, stream, columns, fmt, excel=excel))
+    with Progress("export", unit="row") as progress:  # on stderr: a bar on a terminal, a line now and then off one
+        rows = progress.counting(index.export_rows(table, site=site, since=since, until=until, query=query))
+        if out == "-":
+            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            try:
+                count = write_rows(rows, stream, columns, fmt, excel=excel)
+            finally:
+                stream.flush()
+                stream.detach()  # leave stdout open
+        else:
+            count = _write_file(out, db_path, lambda stream: write_rows(rows, stream, columns, fmt, excel=excel))
     click.echo(f"exported {count} {table} row(s)", err=True)
     _warn_unknown_site(index, site)
 
@@ -524,7 +526,10 @@ def serve(host: str, port: int, get_path: str | None, sql: bool, db_path: str) -
         if status != 200:
             raise click.ClickException(f"HTTP {status} for {get_path}")
         return
-    datasette.serve(db_path, host=host, port=port, sql=sql)
+    try:
+        datasette.serve(db_path, host=host, port=port, sql=sql)
+    except datasette.PortInUse as exc:
+        raise CannotRun(str(exc)) from None
 
 
 @cli.command()
@@ -845,7 +850,7 @@ def nightly(ctx: click.Context, sites: tuple[str, ...], sample: bool, sample_por
 
     if sample:
         options = _crawl_options(config, 0.0 if delay is None else delay, allow_private)
-        with sample_portal(sample_port) as base:
+        with sample_portal(sample_port, option="--sample-port") as base:
             report, processed, documents = crawl_and_process(db_path, _pick_profiles(sites, False, (), base),
                                                              options.allowing(base), workers=workers)
     else:

@@ -37,9 +37,9 @@ class DemoResult:
 
 
 @contextlib.contextmanager
-def sample_portal(port: int = SAMPLE_PORT) -> Iterator[str]:
+def sample_portal(port: int = SAMPLE_PORT, option: str = "--port") -> Iterator[str]:
     """Serve the bundled sample portal on 127.0.0.1:``port``; yield its base URL. CrawlError when
-    the port cannot be used."""
+    the port cannot be used, naming the command's ``option`` that sets it."""
     from data.sample_server import serve_sample_site
 
     with contextlib.ExitStack() as stack:
@@ -47,7 +47,7 @@ def sample_portal(port: int = SAMPLE_PORT) -> Iterator[str]:
             base_url = stack.enter_context(serve_sample_site(port=port))
         except OSError as exc:
             raise CrawlError(f"cannot serve the sample portal on 127.0.0.1:{port} ({exc.strerror}); "
-                             "pass another --port") from None
+                             f"pass another {option}") from None
         yield base_url
 
 

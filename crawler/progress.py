@@ -10,11 +10,13 @@ import logging
 import sys
 import time
 from collections import Counter
-from typing import TextIO
+from typing import Iterable, Iterator, TextIO, TypeVar
 
 from tqdm import tqdm
 
 from crawler import logs
+
+T = TypeVar("T")
 
 logger = logging.getLogger(logs.PROGRESS_LOGGER)
 failures = logging.getLogger(__name__)
@@ -47,6 +49,12 @@ class Progress:
         elif time.monotonic() - self._logged >= self.every:
             self._logged = time.monotonic()
             logger.info("%s", self.line())
+
+    def counting(self, items: Iterable[T]) -> Iterator[T]:
+        """``items``, each counted as one step as it is taken."""
+        for item in items:
+            self.advance()
+            yield item
 
     def line(self) -> str:
         """'process: 120/480 pages (new 100, rejected 20), 3.9/s, ETA 1m32s'."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+import socket
 from pathlib import Path
 
 import uvicorn
@@ -75,8 +76,26 @@ def fetch(db_path: str | Path, path: str, sql: bool = True) -> tuple[int, str]:
     return asyncio.run(_fetch(build_datasette(db_path, sql), path))
 
 
+class PortInUse(OSError):
+    """The address to serve on cannot be listened on; the message says which and why."""
+
+
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, sql: bool = True) -> None:
-    """Serve the index over HTTP until interrupted."""
+    """Serve the index over HTTP until interrupted; PortInUse, before anything starts, when
+    ``host:port`` cannot be listened on."""
+    _check_listenable(host, port)
     datasette = build_datasette(db_path, sql)
     asyncio.run(datasette.invoke_startup())
     uvicorn.run(datasette.app(), host=host, port=port, log_level="info", lifespan="on")
+
+
+def _check_listenable(host: str, port: int) -> None:
+    """Bind ``host:port`` as uvicorn will (SO_REUSEADDR), and let go at once."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise PortInUse(f"cannot listen on {host}:{port} ({reason}): pass another --port or --host") from None

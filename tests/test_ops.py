@@ -143,3 +143,47 @@ def test_a_run_off_a_terminal_writes_periodic_progress_lines(tmp_path):
     assert process_lines and "30/30" in process_lines[-1] and "ETA" in process_lines[0]
     quiet = invoke("nightly", "--sample-url", base, "--delay", "0", "--db", tmp_path / "j.db", "-q")
     assert "vnportal.progress" not in quiet.output
+
+
+@pytest.mark.network_local
+def test_a_busy_port_is_one_line_naming_the_option_that_moves_it(tmp_path):
+    """`serve` and `nightly --sample` on a port another program holds: exit 2, one line naming
+    the option to change (`--port`, `--sample-port`), no traceback."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = str(holder.getsockname()[1])
+        db = tmp_path / "index.db"
+        from data import Index
+
+        Index(db).close()  # an empty index to serve
+        cases = [(["serve", "--port", port], "--port"), (["nightly", "--sample", "--sample-port", port], "--sample-port")]
+        for args, option in cases:
+            done = subprocess.run([sys.executable, str(root / "pipeline.py"), *args, "--db", str(db)],
+                                  capture_output=True, text=True, timeout=120)
+            assert done.returncode == 2, (args, done.stderr)
+            errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+            assert len(errors) == 1 and f"127.0.0.1:{port}" in errors[0] and f"another {option}" in errors[0], errors
+            assert "Traceback" not in done.stderr
+
+
+def test_export_counts_its_rows_in_the_periodic_progress_line(tmp_path, caplog):
+    """Off a terminal, a long export says how far it is now and then (here: every step)."""
+    import io
+    import logging
+
+    from crawler.progress import Progress
+
+    stream = io.StringIO()
+    from crawler.logs import PROGRESS_LOGGER
+
+    with caplog.at_level(logging.INFO, logger=PROGRESS_LOGGER):
+        with Progress("export", unit="row", stream=stream, tty=False, every=0) as progress:
+            assert list(progress.counting(iter(["a", "b", "c"]))) == ["a", "b", "c"]
+    assert progress.done == 3
+    assert any(record.getMessage().startswith("export: 3 rows") for record in caplog.records)
