@@ -8,7 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 from crawler.interrupts import current
-from crawler.polite import PoliteClient, TooLarge, Unavailable
+from crawler.fetch import TooLarge
+from crawler.polite import PoliteClient, Unavailable
 from crawler.progress import Progress
 from crawler.state import CrawlStore
 from data.clock import utc_iso

@@ -1,6 +1,7 @@
 """A polite HTTP client for fetches outside a Scrapy crawl (web archives, attached documents):
 one request at a time, a pause between requests, Retry-After honoured, robots.txt obeyed, every
-address and redirect through the crawler's address policy, a byte cap, the crawler's User-Agent.
+address and redirect through the crawler's address policy, a byte cap, the crawler's User-Agent
+(crawler.fetch's opener and capped read, as `vnportal extract URL` fetches).
 The pause is kept by a ``Pacing``: this process's own (``OneAtATime``), or one shared by the
 workers of a distributed backfill (crawler.distributed.hostslots.SharedPacing)."""
 from __future__ import annotations
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
+from crawler.fetch import checked_opener, read_capped
 from crawler.options import CrawlOptions
 from data.clock import utcnow
 
@@ -27,10 +29,6 @@ BUSY_STATUSES = (429, 503)
 
 class Unavailable(Exception):
     """The server cannot be used now: unreachable, refusing, or asking for a longer wait than allowed."""
-
-
-class TooLarge(Exception):
-    """The response is over the byte cap; nothing of it is kept."""
 
 
 @dataclass
@@ -104,24 +102,17 @@ class PoliteClient:
         raise AssertionError("unreachable")
 
     def _request(self, url: str, headers: dict[str, str], cap: int) -> Answer:
-        policy = self.options.address_policy
-
-        class CheckedRedirects(urllib.request.HTTPRedirectHandler):
-            def redirect_request(self, req, fp, code, msg, hdrs, newurl):
-                if reason := policy.refusal(newurl):
-                    raise Unavailable(f"redirect to {newurl} {reason}")
-                return super().redirect_request(req, fp, code, msg, hdrs, newurl)
-
         request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent, **headers})
         turn = self.pacing.before(url)
         self.requests += 1
         answer = None
         try:
-            with urllib.request.build_opener(CheckedRedirects).open(request, timeout=self.options.timeout) as response:
-                answer = Answer(response.status, dict(response.headers.items()), _read(response, cap, url))
+            opener = checked_opener(self.options, refused=Unavailable)
+            with opener.open(request, timeout=self.options.timeout) as response:
+                answer = Answer(response.status, dict(response.headers.items()), read_capped(response, cap))
         except urllib.error.HTTPError as exc:
             with exc:
-                answer = Answer(exc.code, dict(exc.headers.items()), _read(exc, cap, url))
+                answer = Answer(exc.code, dict(exc.headers.items()), read_capped(exc, cap))
         finally:
             self.pacing.after(turn, self._pause(answer))
         return answer
@@ -147,16 +138,6 @@ class PoliteClient:
         robots = self._robots[root]
         if robots is not None and not robots.can_fetch(url, self.options.user_agent):
             raise Unavailable(f"{root}/robots.txt does not allow {parts.path}")
-
-
-def _read(response, cap: int, url: str) -> bytes:
-    declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > cap:
-        raise TooLarge(f"too large ({int(declared):,} bytes, over the {cap:,}-byte cap)")
-    body = response.read(cap + 1)
-    if len(body) > cap:
-        raise TooLarge(f"too large (over the {cap:,}-byte cap)")
-    return body
 
 
 def retry_after(value: str | None) -> float | None:

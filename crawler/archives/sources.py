@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from crawler.archives.cdx import ArchiveError, Capture, listing_query, parse_listing
-from crawler.polite import PoliteClient, TooLarge
+from crawler.fetch import TooLarge
+from crawler.polite import PoliteClient
 from extract import ExtractionError, read_page
 
 logger = logging.getLogger(__name__)
