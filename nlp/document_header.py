@@ -14,13 +14,13 @@ Public API: ``read_header(text) -> DocumentHeader``; every field has its offsets
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from nlp.directives import tag_directives
-from nlp.gazetteer import _lines as gazetteer_lines
-from nlp.gazetteer import _rows as gazetteer_rows
+from nlp.gazetteer import gazetteer, match_key
 
 MOTTO = re.compile(r"C[ỘỌ]NG\s+H[ÒOÀ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|"
                    r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", re.IGNORECASE)
@@ -73,13 +73,10 @@ class DocumentHeader:
         return out
 
 
-def _type_words() -> list[str]:
-    words = {row["doc_type"] for row in gazetteer_rows("document_types.csv")}
-    return sorted((w.upper() for w in words), key=len, reverse=True)
-
-
-def _surnames() -> frozenset[str]:
-    return frozenset(gazetteer_lines("surnames.txt"))
+@functools.cache
+def _type_words() -> frozenset[str]:
+    """The document types (the gazetteer's), in capitals as headers write them ("CHỈ THỊ")."""
+    return frozenset(doc_type.upper() for doc_type in gazetteer().doc_types.values())
 
 
 @dataclass
@@ -214,12 +211,11 @@ def _type_and_title(header: DocumentHeader, head: list[_Line]) -> None:
 def _signature(header: DocumentHeader, tail: list[_Line]) -> None:
     """The signer (the last name ending a line), then upwards: the signer's title (capitals) and
     the authority lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") above it."""
-    surnames = _surnames()
     at = None
     for i in range(len(tail) - 1, -1, -1):
         line = tail[i]
         candidate = SIGNED.sub("", line.text).strip()
-        if name := _name_at_end(candidate, surnames):
+        if name := _name_at_end(candidate):
             start = line.text.rfind(name)
             header.signer = _field(line, start, start + len(name))
             at = i
@@ -260,11 +256,12 @@ def _caps_at_end(text: str) -> str | None:
     return " ".join(words[-n:])
 
 
-def _name_at_end(text: str, surnames: frozenset[str]) -> str | None:
+def _name_at_end(text: str) -> str | None:
     words = text.split()
     for n in range(min(5, len(words)), 1, -1):
         name = words[-n:]
-        if name[0] in surnames and all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in name):
+        titled = all(w[:1].isupper() and (w[1:].islower() or len(w) == 1) for w in name)
+        if titled and match_key(name[0]) in gazetteer().surnames:
             return " ".join(name)
     return None
 

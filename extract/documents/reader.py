@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from extract.documents.ocr import OcrUnavailable, ocr_image
 from extract.documents.sniff import sniff
 from extract.legacy import detect_legacy, to_unicode
+from nlp.vietnamese import vietnamese_ratio
 
 PAGE_BREAK = "\f"
 MIN_LETTERS = 20  # a PDF page with fewer letters in its text layer is read as a scan
+VIETNAMESE_RATIO = 0.25  # an OCR'd page with a smaller share of diacritic-marked syllables (nlp.vietnamese) is
+#   noted as not Vietnamese: Vietnamese prose about 0.5, English read with the Vietnamese model about 0
 OCR_DPI = 300
 MAX_UNZIPPED = 100 * 1024 * 1024  # a DOCX inflating to more is refused (zip bombs)
 MAX_RATIO = 200  # ... and so is one whose members inflate more than this many times
@@ -116,7 +119,7 @@ def _pdf(body: bytes, ocr: OcrBudget | None) -> DocumentText:
             pages.append(_clean(read))
             methods.append("ocr")
             confidences.append(confidence)
-            if not reads_as_vietnamese(read):
+            if vietnamese_ratio(read) < VIETNAMESE_RATIO:
                 notes.append(f"page {number + 1}: the OCR text is not Vietnamese (confidence {confidence:.0f})")
         if methods.count("unread"):
             notes.append(f"{methods.count('unread')} scanned page(s) not read (OCR not allowed or capped)")
@@ -169,19 +172,6 @@ def _doc(body: bytes) -> DocumentText:
     if done.returncode != 0:
         raise DocumentError(f"antiword could not read it ({done.stderr.decode('utf-8', 'replace').strip()[:120]})")
     return DocumentText("doc", [_clean(done.stdout.decode("utf-8", "replace"))], ["text"])
-
-
-def reads_as_vietnamese(text: str) -> bool:
-    """True when at least 5% of the letters are letters only Vietnamese writes (ă â đ ê ô ơ ư and
-    the tone-marked vowels): a page of English or French read with the Vietnamese model is not."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    marked = sum(1 for c in letters if c.lower() in VIETNAMESE_LETTERS)
-    return marked >= 0.05 * len(letters)
-
-
-VIETNAMESE_LETTERS = frozenset("ăâđêôơư" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA)) + "àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ")
 
 
 def _clean(text: str) -> str:
