@@ -101,17 +101,23 @@ def zip_bomb_docx(size: int = 256 * 1024 ** 2) -> bytes:
     return out.getvalue()
 
 
+def _columns(spec: dict) -> tuple[list[str], list[str], str]:
+    """The header's two columns: the issuer over its rule; the motto (or the Party's name); and the
+    place and date line (a day under 10 written 01-09 in odd months, plain in even ones)."""
+    y, m, d = spec["date"].split("-")
+    day = f"{int(d):02d}" if int(d) < 10 and int(m) % 2 else str(int(d))
+    right = ["ĐẢNG CỘNG SẢN VIỆT NAM"] if spec["party"] else ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                             "Độc lập - Tự do - Hạnh phúc"]
+    return list(spec["issuer"]) + ["*" if spec["party"] else "-----"], right, \
+        f"{spec['place']}, ngày {day} tháng {int(m)} năm {y}"
+
+
 def admin_lines(spec: dict) -> tuple[list[str], list[str]]:
     """The header lines and signature lines of an administrative document as ``spec`` (an entry of
     tests/gold/documents/headers.json) lays it out: "merged" runs the two header columns into one
     line each, as text taken from a PDF does; "stacked" puts the right column under the left."""
     gap = " " * 8
-    y, m, d = spec["date"].split("-")
-    day = f"{int(d):02d}" if int(d) < 10 and int(m) % 2 else str(int(d))
-    dated = f"{spec['place']}, ngày {day} tháng {int(m)} năm {y}"
-    right = ["ĐẢNG CỘNG SẢN VIỆT NAM"] if spec["party"] else ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                                             "Độc lập - Tự do - Hạnh phúc"]
-    left = list(spec["issuer"]) + ["*" if spec["party"] else "-----"]
+    left, right, dated = _columns(spec)
     letter = spec["doc_type"] == "Công văn"
     if spec["layout"] == "merged":
         rows = max(len(left), len(right))
@@ -151,14 +157,10 @@ def admin_document(spec: dict) -> bytes:
     if spec["format"] == "scan":
         return scanned_pdf([head + [""] + tail])
     if spec["layout"] == "merged":
-        top = len(spec["issuer"]) + 2  # the issuer, its rule and the number
-        left = list(spec["issuer"]) + ["*" if spec["party"] else "-----", f"Số: {spec['number']}"]
-        right = head[0:0]
-        y, m, d = spec["date"].split("-")
-        right = (["ĐẢNG CỘNG SẢN VIỆT NAM"] if spec["party"] else
-                 ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])
-        right.append(f"{spec['place']}, ngày {int(d)} tháng {int(m)} năm {y}")
+        left, right, dated = _columns(spec)
+        top = len(left) + 1  # the issuer, its rule and the number
         letter = spec["doc_type"] == "Công văn"
         body = head[top:] if not letter else spec["title"] + head[top + len(spec["title"]):]
-        return docx(body + [""] + tail, table=[["\n".join(left), "\n".join(right)]])
+        return docx(body + [""] + tail, table=[["\n".join(left + [f"Số: {spec['number']}"]),
+                                                "\n".join(right + [dated])]])
     return docx(head + [""] + tail)

@@ -3,7 +3,6 @@ Wayback Machine's CDX API and raw ``id_`` replay), and a Common Crawl-style inde
 ranges, all on 127.0.0.1."""
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -13,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from crawler.archives.cdx import Capture, parse_listing
-from crawler.polite import retry_after
-from crawler.backfill import choose
-from data.archives import ListedCapture
 from archive import Pywb, Shot, collinfo, serve_ranges, write_warc
+from commands import rows, vnportal
+from crawler.archives.cdx import Capture, parse_listing
+from crawler.backfill import choose
+from crawler.polite import retry_after
+from data.archives import ListedCapture
 from httpserver import PortalServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,16 +50,6 @@ def history() -> list[Shot]:
               Shot(f"https://{SITE}/images/logo.gif", "2021-06-01", b"GIF89a", content_type="image/gif"),
               Shot(f"https://{SITE}/Trang/ChiTietTinTuc.aspx?nid=99999", "2021-06-01", b"gone", status="404 Not Found")]
     return shots
-
-
-def vnportal(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "pipeline.py"), *args], capture_output=True, text=True,
-                          timeout=timeout)
-
-
-def rows(db: Path, sql: str, params=()) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
 
 
 @pytest.fixture(scope="module")

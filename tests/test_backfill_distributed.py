@@ -24,7 +24,8 @@ from crawler.distributed.hostslots import HostSlots, SharedPacing
 from crawler.options import CrawlOptions
 from crawler.polite import PoliteClient, Unavailable
 from httpserver import PortalServer
-from test_backfill import SITE, history, rows
+from commands import rows
+from test_backfill import SITE, history
 
 ROOT = Path(__file__).resolve().parent.parent
 DELAY = 0.3  # seconds between two requests to the archive, across all workers

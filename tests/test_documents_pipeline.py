@@ -3,22 +3,17 @@ documents fetch` (and crawl, through the sample portal) fetches, sniffs, reads, 
 budget, reads headers, links directives, and records every bad file with its reason."""
 from __future__ import annotations
 
+import functools
 import json
-import shutil
-import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+import commands
+from commands import rows
 from documents import admin_document, docx, scanned_pdf, text_pdf, zip_bomb_docx
 from httpserver import PortalServer
-from test_documents import GOLD, encrypted_pdf
+from test_documents import GOLD, encrypted_pdf, needs_tesseract
 
-ROOT = Path(__file__).resolve().parent.parent
-needs_tesseract = pytest.mark.skipif(not shutil.which("tesseract"),
-                                     reason="tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
 SPEC = next(spec for spec in GOLD["documents"] if spec["id"] == "qd-ubnd-tinh-2016")
 FILES = {
     "quyet-dinh.pdf": ("application/pdf", lambda: admin_document(SPEC)),
@@ -44,14 +39,7 @@ cụ thể, phân công rõ người, rõ việc, báo cáo kết quả thực h
 <div class="attachments"><b>Tập tin đính kèm:</b><ul>{links}</ul></div></body></html>"""
 
 
-def vnportal(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "pipeline.py"), *args], capture_output=True, text=True,
-                          timeout=600)
-
-
-def rows(db: Path, sql: str, params=()) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
+vnportal = functools.partial(commands.vnportal, timeout=600)
 
 
 @pytest.fixture

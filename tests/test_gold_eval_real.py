@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -39,15 +38,12 @@ def test_licence_and_provenance_sit_beside_the_gold():
 
 @pytest.mark.parametrize("passage", PASSAGES, ids=lambda p: p["id"])
 def test_real_passage_is_well_formed(passage):
-    text = passage["text"]
-    assert unicodedata.is_normalized("NFC", text)
+    """What real passages add to every gold passage's checks (NFC, offsets, key fields:
+    tests/test_eval_tags.py): a reference date, the site its URL names, no overlapping spans."""
     dt.date.fromisoformat(passage["ref_date"])
     assert urlparse(passage["url"]).netloc.lower().removeprefix("www.") == passage["site"]
     for kind in eval_tags.KINDS:
         spans = sorted((item["start"], item["end"]) for item in passage[kind])
         assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])), (kind, spans)
-        for item in passage[kind]:
-            assert text[item["start"]:item["end"]] == item["text"], item
-            eval_tags.KEY_FIELDS[kind](item)
     for item in passage["dates"]:
         assert dt.date.fromisoformat(item["start_date"]) <= dt.date.fromisoformat(item["end_date"]), item
