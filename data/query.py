@@ -17,6 +17,10 @@ typed without diacritics written out as every syllable with those letters the in
 ("thanh ủy" -> ("thanh ủy" OR "thành ủy" OR "thạnh ủy")). Where that cannot be written (a prefix,
 a NEAR group, more than MAX_SPELLINGS spellings of one word) the query runs accent-insensitively
 and says so (``Match.loosened``). Modes "exact" and "accent-insensitive" take every syllable one way.
+
+A prefix ("tuyen*", "chuyển đổi s*") is written out as the tokens of the index it starts, when
+there are at most MAX_COMPLETIONS: FTS5 reads a prefix's lists whole before the first hit, the
+written-out words from their newest end.
 """
 from __future__ import annotations
 
@@ -37,6 +41,7 @@ PAIR_TABLES = {"accent-insensitive": "articles_fts_pairs", "exact": "articles_ft
 FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact",
               **{f"{mode} pairs": table for mode, table in PAIR_TABLES.items()}}
 MAX_SPELLINGS = 64  # spellings of one word written out for a mixed query, at most
+MAX_COMPLETIONS = 64  # tokens a prefix is written out as, at most (else FTS5 reads the prefix)
 MAX_SYLLABLES = 100  # a longer query is refused: FTS5's cost grows with every phrase of it
 FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
 
@@ -54,6 +59,9 @@ _QUERY_TOKEN = re.compile(r'''
 _SYNTAX = {"phrase", "operator", "near", "column", "paren", "distance"}
 
 Spellings = Callable[[str], list[str]]  # a folded syllable -> the syllables with its letters in the index
+# a prefix and whether it is exact (else folded) -> the index's tokens it starts (exact or folded),
+# or None when there are more than MAX_COMPLETIONS
+Completions = Callable[[str, bool], "list[str] | None"]
 
 
 def pair_tokens(syllables) -> list[str]:
@@ -111,9 +119,11 @@ class Match:
     pairs: Match | None = None
 
 
-def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | None = None) -> Match:
+def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | None = None,
+                  completions: Completions | None = None) -> Match:
     """The Match for a user's ``query`` in ``mode``; ``spellings`` lists the index's syllables of a
-    folded syllable (a mixed as-typed query needs it, else it runs accent-insensitively)."""
+    folded syllable (a mixed as-typed query needs it, else it runs accent-insensitively),
+    ``completions`` the index's tokens a prefix starts (without it a prefix stays FTS5's)."""
     if mode not in MODES:
         raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
     parts = _parts(query)
@@ -125,6 +135,8 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
             mode = "accent-insensitive"
         elif all(accented(s) for s in syllables):
             mode = "exact"
+    if completions is not None:
+        parts = [_completed(part, mode, completions) if isinstance(part, Phrase) else part for part in parts]
     if mode != "as-typed":
         return _match(mode, parts, lambda phrase, pairs: _plain(phrase, mode, pairs))
     try:
@@ -143,6 +155,22 @@ def _match(mode: str, parts: list[Phrase | str], write: Callable[[Phrase, bool],
         return Match(table, _expression(parts, written), loosened, _together(parts, written), pairs_match)
 
     return match(FTS_TABLES[mode], False, match(PAIR_TABLES[mode], True) if _pairs_answer(parts) else None)
+
+
+def _completed(phrase: Phrase, mode: str, completions: Completions) -> Phrase:
+    """A prefix phrase as the phrases of the index's tokens its prefix starts ("chuyển đổi s*" ->
+    "chuyển đổi số", "chuyển đổi sở", …): exact tokens for a prefix typed with diacritics (or in
+    mode "exact"), folded ones otherwise. Unchanged when not a prefix, in a NEAR group (which
+    takes phrases only), or the prefix starts no token or too many."""
+    if not phrase.star or phrase.in_near:
+        return phrase
+    prefix = phrase.syllables[-1]
+    exact = mode == "exact" or (mode == "as-typed" and accented(prefix))
+    tokens = completions(prefix if exact else folded(prefix), exact)
+    if not tokens:
+        return phrase
+    forms = [form[:-1] + (token,) for form in phrase.forms for token in tokens]
+    return Phrase(forms[0], alternatives=tuple(forms[1:]))
 
 
 def _pairs_answer(parts: list[Phrase | str]) -> bool:

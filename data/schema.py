@@ -505,10 +505,27 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(title, lead, text, tokenize='unico
 """)
 
 
+def m014_search_tokens_without_diacritics(db: sqlite_utils.Database) -> None:
+    """search_syllables also lists the tokens without diacritics (each beside itself), so that it
+    holds every token of the exact search tables and a prefix can be written out as the tokens it
+    starts (data/query.py). Filled from the tables' own vocabularies; the folding is spelled out
+    here so that this step never changes."""
+    def letters(term: str) -> str:
+        bare = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
+        return unicodedata.normalize("NFC", bare).replace("đ", "d")
+
+    for table in ("articles_fts_exact", "documents_fts_exact"):
+        db.execute(f"CREATE VIRTUAL TABLE temp.m014_terms USING fts5vocab(main, {table}, row)")
+        terms = [term for (term,) in db.execute("SELECT term FROM temp.m014_terms")]
+        db.conn.executemany("INSERT OR IGNORE INTO search_syllables (folded, syllable) VALUES (?, ?)",
+                            [(term, term) for term in terms if letters(term) == term])
+        db.execute("DROP TABLE temp.m014_terms")
+
+
 MIGRATIONS = [m001_core, m002_tags, m003_search, m004_search_filters, m005_search_form_hoac,
               m006_directive_fields_by_earliest_citation, m007_search_syllables, m008_search_clause_boundaries,
               m009_people_by_province, m010_archive_captures, m011_documents, m012_search_syllable_pairs,
-              m013_document_search]
+              m013_document_search, m014_search_tokens_without_diacritics]
 
 
 def applied_migrations(db: sqlite_utils.Database) -> set[str]:

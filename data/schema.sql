@@ -333,4 +333,5 @@ INSERT INTO _migrations (name) VALUES
     ('m010_archive_captures'),
     ('m011_documents'),
     ('m012_search_syllable_pairs'),
-    ('m013_document_search');
+    ('m013_document_search'),
+    ('m014_search_tokens_without_diacritics');

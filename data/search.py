@@ -32,7 +32,8 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from data.query import FTS_TOKEN, PAIR_TABLES, Match, QueryError, compile_query, pair_tokens, shown, typed
+from data.query import (FTS_TOKEN, MAX_COMPLETIONS, PAIR_TABLES, Match, QueryError, compile_query, pair_tokens,
+                        shown, typed)
 from data.textnorm import key_match, key_params, mark_boundaries, unmark_boundaries
 from data.words import folded
 from nlp.vietnamese import fold_key, unify
@@ -154,24 +155,43 @@ def pair_rows(*search_forms: str | None) -> dict[str, tuple[str | None, ...]]:
 
 
 def note_spellings(db: sqlite_utils.Database, *search_forms: str | None) -> None:
-    """Record the syllables with diacritics that texts in the search form hold, for ``spellings_of``."""
+    """Record the tokens (syllables, numbers) that texts in the search form hold, each beside its
+    folded form, for ``spellings_of`` and ``completions_of``."""
     syllables = {token for text in search_forms if text for token in FTS_TOKEN.findall(text.lower())}
     db.conn.executemany("INSERT OR IGNORE INTO search_syllables (folded, syllable) VALUES (?, ?)",
-                        [(bare, syllable) for syllable in syllables if (bare := folded(syllable)) != syllable])
+                        [(folded(syllable), syllable) for syllable in syllables])
 
 
 def spellings_of(db: sqlite_utils.Database):
     """The index's spellings of a folded syllable (for data.query): the syllable itself and every
     syllable with diacritics the exact table holds whose letters are its letters."""
     def spellings(folded_syllable: str) -> list[str]:
-        rows = db.execute("SELECT syllable FROM search_syllables WHERE folded = ?", [folded_syllable])
+        rows = db.execute("SELECT syllable FROM search_syllables WHERE folded = ? AND syllable != folded",
+                          [folded_syllable])
         return [folded_syllable, *(syllable for (syllable,) in rows)]
     return spellings
 
 
+def completions_of(db: sqlite_utils.Database):
+    """The index's tokens a prefix starts (for data.query): folded tokens for a folded prefix,
+    tokens as written for an exact one; None when there are more than MAX_COMPLETIONS."""
+    def completions(prefix: str, exact: bool) -> list[str] | None:
+        start = folded(prefix)
+        if exact:
+            sql = ("SELECT syllable FROM search_syllables WHERE folded >= ? AND folded < ? "
+                   "AND substr(syllable, 1, ?) = ? LIMIT ?")
+            params = [start, start + "\U0010ffff", len(prefix), prefix, MAX_COMPLETIONS + 1]
+        else:
+            sql = "SELECT DISTINCT folded FROM search_syllables WHERE folded >= ? AND folded < ? LIMIT ?"
+            params = [start, start + "\U0010ffff", MAX_COMPLETIONS + 1]
+        tokens = [token for (token,) in db.execute(sql, params)]
+        return tokens if len(tokens) <= MAX_COMPLETIONS else None
+    return completions
+
+
 def compile_for(db: sqlite_utils.Database, query: str, mode: str = "as-typed") -> Match:
-    """``query`` compiled against this index (its spellings)."""
-    return compile_query(query, mode, spellings_of(db))
+    """``query`` compiled against this index (its spellings and tokens)."""
+    return compile_query(query, mode, spellings_of(db), completions_of(db))
 
 
 def day_bound(value: str | dt.date, end: bool = False) -> str:

@@ -135,6 +135,35 @@ def test_the_pair_table_finds_what_the_table_of_syllables_finds(index, query):
     assert found[0] and found[0] == found[1]
 
 
+def _matching(db, match) -> list[int]:
+    return sorted(row[0] for row in db.execute(f"SELECT rowid FROM {match.table} WHERE {match.table} MATCH ?",
+                                               [match.expression]))
+
+
+@pytest.mark.parametrize("query, exact", [("tuyen*", False), ("chuyển đổ*", True), ("hoi ngh*", False),
+                                          ("Thành ủ*", True), ("tuyên giáo OR hội nghị tổ*", True), ("thanh uy*", False)])
+def test_a_prefix_is_written_out_as_the_tokens_it_starts_and_finds_what_fts5_finds(index, query, exact):
+    written = compile_for(index.db, query)
+    native = compile_query(query)  # no index to ask: FTS5 reads the prefix
+    assert "*" not in written.expression and "*" in native.expression
+    assert written.table == native.table == ("articles_fts_exact" if exact else "articles_fts")
+    assert _matching(index.db, written) and _matching(index.db, written) == _matching(index.db, native)
+
+
+def test_a_mixed_prefix_keeps_the_accents_typed_where_fts5_loosened_them(index):
+    written, native = compile_for(index.db, "Ban Tuyên gi*"), compile_query("Ban Tuyên gi*")
+    assert (written.table, written.loosened, native.loosened) == ("articles_fts_exact", False, True)
+    assert '"giáo"' in written.expression and '"tuyên"' in written.expression
+    assert set(_matching(index.db, native)) >= set(_matching(index.db, written)) > set()
+
+
+def test_a_prefix_starting_too_many_tokens_is_left_to_fts5(index, monkeypatch):
+    import data.search
+
+    monkeypatch.setattr(data.search, "MAX_COMPLETIONS", 3)
+    assert compile_for(index.db, "th*").expression == compile_query("th*").expression == '"th" *'
+
+
 def test_a_changed_text_changes_its_pairs(index, tmp_path):
     import shutil
 
@@ -192,7 +221,7 @@ def test_counts_stop_where_they_would_cost_too_much(index, monkeypatch):
 
 
 def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp_path):
-    """m007, m008 and m010 on an index as the versions before wrote it (no boundaries, no
+    """m007, m008, m012 and m014 on an index as the versions before wrote it (no boundaries, no
     spellings, no pair tables): the same search forms, spellings and hits as an index built today."""
     import shutil
 
@@ -204,7 +233,7 @@ def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp
     old = Index(path)
     expected_forms = old.db.execute("SELECT * FROM article_search ORDER BY article_id").fetchall()
     expected_spellings = old.db.execute("SELECT * FROM search_syllables ORDER BY 1, 2").fetchall()
-    queries = ["Thành ủy", "thanh uy", "Thanh ủy", "ho ngheo", "chuyển đổi số", "Chỉ thị 05"]
+    queries = ["Thành ủy", "thanh uy", "Thanh ủy", "ho ngheo", "chuyển đổi số", "Chỉ thị 05", "tuyen*", "chuyển đổi s*"]
     expected_hits = {q: [(h.id, h.snippet) for h in old.search(q, limit=100)] for q in queries}
     old.db.conn.create_function("unmark", 1, lambda text: text and unmark_boundaries(text))
     with old.transaction():
@@ -213,7 +242,8 @@ def test_an_index_of_the_layout_before_is_migrated_to_the_same_search(index, tmp
         for table in PAIR_TABLES.values():
             old.db.execute(f"DROP TABLE {table}")
         old.db.execute("DELETE FROM _migrations WHERE name IN ('m007_search_syllables', "
-                       "'m008_search_clause_boundaries', 'm012_search_syllable_pairs')")
+                       "'m008_search_clause_boundaries', 'm012_search_syllable_pairs', "
+                       "'m014_search_tokens_without_diacritics')")
     old.close()
     migrated = Index(path)
     assert migrated.db.execute("SELECT * FROM article_search ORDER BY article_id").fetchall() == expected_forms
