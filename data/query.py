@@ -3,7 +3,8 @@
 Semantics (mode "as-typed", the default):
 
 - Plain syllables are grouped into Vietnamese words (data.words); a word of several syllables
-  must occur as that word, its syllables adjacent and in order: a phrase. Every word is
+  must occur as that word, its syllables adjacent and in order: a phrase, spelled as the
+  lexicon spells it where it knows the word ("bi thu" is "bí thư", not "bị thu"). Every word is
   required (FTS5's implicit AND).
 - A syllable typed with diacritics matches that syllable only (case and tone-mark placement
   aside: "Thành uỷ" = "thành ủy"); one typed without any matches it with any ("ho ngheo" finds
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from data.textnorm import NotUTF8, typed_text
-from data.words import accented, fits, folded, word_spans
+from data.words import accented, fits, folded, word_forms, word_spans
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
 
@@ -67,6 +68,10 @@ Completions = Callable[[str, bool], "list[str] | None"]
 def pair_tokens(syllables) -> list[str]:
     """The tokens of a pair table: each two adjacent syllables joined by "_" ("hội_nghị")."""
     return [f"{a}_{b}" for a, b in zip(syllables, syllables[1:])]
+
+
+class Spelled(str):
+    """A syllable as the lexicon spells a word: matched as it is, even without diacritics."""
 
 
 class QueryError(ValueError):
@@ -126,14 +131,15 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
     ``completions`` the index's tokens a prefix starts (without it a prefix stays FTS5's)."""
     if mode not in MODES:
         raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
-    parts = _parts(query)
+    parts = _parts(query, spell=mode == "as-typed")
     if not any(isinstance(part, Phrase) for part in parts):
         raise QueryError(f"search query {shown(query)} has no words to search for")
-    syllables = [s for part in parts if isinstance(part, Phrase) for s in part.syllables if _has_letters(s)]
+    syllables = [s for part in parts if isinstance(part, Phrase) for form in part.forms for s in form
+                 if _has_letters(s)]
     if mode == "as-typed":
-        if not any(accented(s) for s in syllables):
+        if not any(accented(s) or isinstance(s, Spelled) for s in syllables):
             mode = "accent-insensitive"
-        elif all(accented(s) for s in syllables):
+        elif not any(_loose(s) for s in syllables):
             mode = "exact"
     if completions is not None:
         parts = [_completed(part, mode, completions) if isinstance(part, Phrase) else part for part in parts]
@@ -193,8 +199,9 @@ def _together(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str 
         return None
 
 
-def _parts(query: str) -> list[Phrase | str]:
-    """The query as phrases (plain words grouped into words) and FTS5 syntax kept as written."""
+def _parts(query: str, spell: bool) -> list[Phrase | str]:
+    """The query as phrases (plain words grouped into words, spelled as the lexicon spells them if
+    ``spell``) and FTS5 syntax kept as written."""
     text = typed(query, "search query").replace("\x00", " ")  # FTS5 reads a NUL as the query's end
     if len(FTS_TOKEN.findall(text)) > MAX_SYLLABLES:
         raise QueryError(f"search query {shown(query)} has more than {MAX_SYLLABLES} syllables: shorten it")
@@ -212,7 +219,7 @@ def _parts(query: str) -> list[Phrase | str]:
             if len(found) == 1:
                 run.append((found[0], m.group("word")[:1].isupper()))
                 continue
-        parts += _words(run)
+        parts += _words(run, spell)
         run = []
         if kind in ("word", "phrase"):
             text = m.group("word") if kind == "word" else m.group()[1:-1].replace('""', '"')
@@ -225,7 +232,7 @@ def _parts(query: str) -> list[Phrase | str]:
             elif m.group() == ")" and groups:
                 groups.pop()
             parts.append(m.group().strip().lower() if kind == "column" else m.group().strip())
-    return _document_references(parts + _words(run))
+    return _document_references(parts + _words(run, spell))
 
 
 def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
@@ -249,9 +256,16 @@ def _document_types() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(FTS_TOKEN.findall(search_form(word))) for word in gazetteer().doc_words)
 
 
-def _words(run: list[tuple[str, bool]]) -> list[Phrase]:
+def _words(run: list[tuple[str, bool]], spell: bool) -> list[Phrase]:
+    """The run's words: each a phrase of its syllables as typed, or (``spell``) of the lexicon's
+    spellings of it."""
     syllables = [s for s, _ in run]
-    return [Phrase(tuple(syllables[i:j])) for i, j in word_spans(syllables, [cap for _, cap in run])]
+    words = []
+    for i, j in word_spans(syllables, [cap for _, cap in run]):
+        spelled = word_forms(syllables[i:j]) if spell else ()
+        forms = [tuple(map(Spelled, form)) for form in spelled] or [tuple(syllables[i:j])]
+        words.append(Phrase(forms[0], alternatives=tuple(forms[1:])))
+    return words
 
 
 def _expression(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str:
@@ -276,7 +290,7 @@ def _has_letters(syllable: str) -> bool:
 
 def _loose(syllable: str) -> bool:
     """A syllable typed without diacritics: any of its spellings matches."""
-    return _has_letters(syllable) and not accented(syllable)
+    return _has_letters(syllable) and not accented(syllable) and not isinstance(syllable, Spelled)
 
 
 def _quote(syllables, pairs: bool = False) -> str:
@@ -290,7 +304,7 @@ def _plain(phrase: Phrase, mode: str, pairs: bool = False) -> str:
     star = " *" if phrase.star else ""
     written = [_quote([folded(s) for s in form] if mode == "accent-insensitive" else form, pairs) + star
                for form in phrase.forms]
-    return _either(written)
+    return _either(list(dict.fromkeys(written)))
 
 
 def _either(written: list[str]) -> str:

@@ -5,16 +5,20 @@ vận", "chuyển đổi số"). A query's syllables are grouped by maximum matc
 first, left to right) against a lexicon: the general dictionary (Viet74K), the gazetteer's names
 (titles, bodies, units, fields of work, places, "Ban Dân vận") and the
 taggers' word lists ("hộ nghèo", "nông thôn mới"), and person names (a capitalised
-surname and one to three capitalised syllables after it: "Đào Khánh Hà"). A syllable typed
-without diacritics matches an entry's syllable with any ("ban dan van" is "Ban Dân vận"); one
-typed with them must be that syllable ("bản dân văn" is no entry).
+surname and one to three capitalised syllables after it: "Đào Khánh Hà"; a query of two to four
+syllables starting with a surname that begins no word, typed in lower case: "nguyen hoai nam"). A title and the
+body or level it is held in read as one office ("Bí thư Huyện ủy", "chu tich xa", "Chủ tịch UBND
+tỉnh"). A syllable typed without diacritics matches an entry's syllable with any ("ban dan van" is
+"Ban Dân vận"); one typed with them must be that syllable ("bản dân văn" is no entry). A word the
+lexicon knows is then the lexicon's spellings of it (``word_forms``: "bi thu" is "bí thư", not "bị thu").
 """
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import defaultdict
 
-from nlp.gazetteer import gazetteer, names
+from nlp.gazetteer import gazetteer, names, offices
 from nlp.lexicon import known_words
 from nlp.vietnamese import SYLLABLE, fold_key, search_form
 
@@ -44,6 +48,53 @@ def _lexicon() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in entries.items()}
 
 
+def _by_letters(entries) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Entries (tuples of search-form syllables) by the folded forms of their syllables."""
+    found: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for syllables in entries:
+        found[tuple(folded(s) for s in syllables)].add(syllables)
+    return {letters: tuple(sorted(entries)) for letters, entries in found.items()}
+
+
+@functools.cache
+def _words_by_letters():
+    return _by_letters(entry for entries in _lexicon().values() for entry in entries)
+
+
+@functools.cache
+def _office_parts():
+    return tuple(_by_letters(tuple(search_form(s) for s in SYLLABLE.findall(phrase)) for phrase in phrases)
+                 for phrases in offices())
+
+
+def _fitting(typed, table) -> tuple[tuple[str, ...], ...]:
+    return tuple(entry for entry in table.get(tuple(folded(s) for s in typed), ()) if fits(typed, entry))
+
+
+def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
+    """The spellings of typed syllables read as a title and the bodies or levels after it
+    ("chu tich ubnd xa" -> "chủ tịch ubnd xã"); () when they are not one."""
+    titles, places = _office_parts()
+    for cut in range(len(typed) - 1, 0, -1):
+        title_forms = _fitting(typed[:cut], titles)
+        rest = typed[cut:]
+        place_forms = [_fitting(rest, places)] + [
+            tuple(a + b for a, b in itertools.product(_fitting(rest[:k], places), _fitting(rest[k:], places)))
+            for k in range(1, len(rest))]
+        found = tuple(t + p for t in title_forms for forms in place_forms for p in forms)
+        if found:
+            return found
+    return ()
+
+
+def word_forms(typed) -> tuple[tuple[str, ...], ...]:
+    """The lexicon's spellings of a word of several typed syllables (search forms): the entries
+    that fit it, or the offices it reads as; () for a person's name or one syllable (matched as typed)."""
+    if len(typed) < 2:
+        return ()
+    return _fitting(typed, _words_by_letters()) or _office_forms(typed)
+
+
 @functools.cache
 def _surnames() -> frozenset[str]:
     return frozenset(search_form(name) for name in gazetteer().surnames)
@@ -69,7 +120,8 @@ def _surname(syllable: str) -> bool:
 
 def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int, int]]:
     """Spans ``[start, end)`` of the words a run of query syllables (search forms) holds, in order;
-    ``capitalised`` says which were typed with a capital (person names are found only so)."""
+    ``capitalised`` says which were typed with a capital (person names are found so, or as a
+    whole query of one-syllable words in lower case)."""
     spans = []
     i = 0
     while i < len(syllables):
@@ -85,4 +137,23 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
             end = max(end, name_end)
         spans.append((i, end))
         i = end
-    return spans
+    if 2 <= len(syllables) <= NAME_SYLLABLES and spans[0] == (0, 1) and not any(capitalised) \
+            and _surname(syllables[0]):
+        return [(0, len(syllables))]  # "nguyen hoai nam": a name typed in lower case
+    return _offices(syllables, spans)
+
+
+def _offices(syllables: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with each title joined to the bodies and levels right after it (at most two)."""
+    joined: list[tuple[int, int]] = []
+    k = 0
+    while k < len(spans):
+        start, end = spans[k]
+        step = 1
+        for more in (2, 1):
+            if k + more < len(spans) and _office_forms(syllables[start:spans[k + more][1]]):
+                end, step = spans[k + more][1], more + 1
+                break
+        joined.append((start, end))
+        k += step
+    return joined

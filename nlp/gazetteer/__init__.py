@@ -221,6 +221,14 @@ def names() -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@functools.cache
+def offices() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The titles, and the bodies, units and levels a title is held in, as written: a title and
+    its place read as one office ("Bí thư" "Huyện ủy", "Chủ tịch" "UBND" "xã")."""
+    return (tuple(row["title"] for row in _rows("titles.csv")),
+            tuple(row["name"] for row in _rows("organizations.csv")))
+
+
 # Lowercase syllables that end a unit name written without a gazetteer entry ("Sở Xây dựng tỉnh"):
 # function words and the first syllables of verbs that follow names in this register.
 _NAME_STOP = frozenset(match_key(w) for w in (
