@@ -53,8 +53,8 @@ def crawl_and_process(db_path: str | Path, profiles: list, options, *, max_pages
             return report, {}, DocumentReport()
         with closing(Index(db_path)) as index:
             processed = process_pending(index, workers=workers)
-            if processed.get("new") or processed.get("changed"):
-                index.optimize_search()
+            if indexed := processed.get("new", 0) + processed.get("changed", 0):
+                index.merge_search(indexed)
             documents = fetch_and_read(index, options, DocumentOptions(workers=workers))
     return report, processed, documents
 
@@ -68,8 +68,8 @@ def backfill_and_process(db_path: str | Path, plans: list[tuple[Target, object, 
         reports = [backfill(index, target, archive, client, window, stop=lambda: stop.requested)
                    for target, archive, window in plans if not stop.requested]
         processed = process_pending(index, workers=workers)
-        if processed.get("new") or processed.get("changed"):
-            index.optimize_search()
+        if indexed := processed.get("new", 0) + processed.get("changed", 0):
+            index.merge_search(indexed)
     return reports, processed
 
 

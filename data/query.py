@@ -38,7 +38,7 @@ from nlp.vietnamese import search_form
 
 MODES = ("as-typed", "exact", "accent-insensitive")
 PAIR_TABLES = {"accent-insensitive": "articles_fts_pairs", "exact": "articles_fts_exact_pairs"}
-# every FTS table (Index.optimize_search merges each): the syllables by mode, then the pairs
+# every FTS table (Index.merge_search and optimize_search merge each): the syllables by mode, then the pairs
 FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact",
               **{f"{mode} pairs": table for mode, table in PAIR_TABLES.items()}}
 MAX_SPELLINGS = 64  # spellings of one word written out for a mixed query, at most

@@ -185,16 +185,27 @@ def test_a_changed_text_changes_its_pairs(index, tmp_path):
     changed.close()
 
 
-def test_the_nightly_merge_merges_the_pair_tables_too(index, tmp_path):
+def test_the_nightly_merge_merges_segments_of_every_table_and_finds_the_same(index, tmp_path):
+    """The sample index is built one article a transaction: several segments a table, which a
+    run's merge (Index.merge_search) merges, the pair tables too."""
     import shutil
+
+    from data.query import FTS_TABLES
 
     path = tmp_path / "merged.db"
     index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(index.path, path)
     merged = Index(path)
-    merged.optimize_search()
-    for table in PAIR_TABLES.values():
-        assert merged.db.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0] == 1
+
+    def segments() -> dict[str, int]:
+        return {table: merged.db.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0]
+                for table in FTS_TABLES.values()}
+
+    before, hits = segments(), [(h.id, h.snippet) for h in merged.search("tuyen giao", limit=100)]
+    merged.merge_search(30)
+    after = segments()
+    assert all(after[table] < before[table] for table in before), (before, after)
+    assert [(h.id, h.snippet) for h in merged.search("tuyen giao", limit=100)] == hits
     merged.close()
 
 
