@@ -61,10 +61,19 @@ def _words_by_letters():
     return _by_letters(entry for entries in _lexicon().values() for entry in entries)
 
 
+def _syllables(phrase: str) -> tuple[str, ...]:
+    return tuple(search_form(s) for s in SYLLABLE.findall(phrase))
+
+
 @functools.cache
 def _office_parts():
-    return tuple(_by_letters(tuple(search_form(s) for s in SYLLABLE.findall(phrase)) for phrase in phrases)
-                 for phrases in offices())
+    """Titles and the places after them, by letters; each title's kind; and the bodies a title of
+    each kind is held in at a bare level, in search form."""
+    known = offices()
+    kinds = {_syllables(title): kind for title, kind in known.titles.items()}
+    return (_by_letters(kinds), _by_letters(map(_syllables, known.places)), kinds,
+            frozenset(map(_syllables, known.levels)),
+            {kind: tuple(map(_syllables, bodies)) for kind, bodies in known.level_bodies.items()})
 
 
 def _fitting(typed, table) -> tuple[tuple[str, ...], ...]:
@@ -72,18 +81,23 @@ def _fitting(typed, table) -> tuple[tuple[str, ...], ...]:
 
 
 def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
-    """The spellings of typed syllables read as a title and the bodies or levels after it
-    ("chu tich ubnd xa" -> "chủ tịch ubnd xã"); () when they are not one."""
-    titles, places = _office_parts()
+    """The spellings of typed syllables read as a title and one or two bodies or levels after it
+    ("chu tich ubnd xa" -> "chủ tịch ubnd xã"); a title and a bare level also as the title in that
+    level's body ("chu tich xa" -> "chủ tịch xã", "chủ tịch ubnd xã"); () when they are not one."""
+    titles, places, kinds, levels, level_bodies = _office_parts()
     for cut in range(len(typed) - 1, 0, -1):
-        title_forms = _fitting(typed[:cut], titles)
         rest = typed[cut:]
-        place_forms = [_fitting(rest, places)] + [
-            tuple(a + b for a, b in itertools.product(_fitting(rest[:k], places), _fitting(rest[k:], places)))
-            for k in range(1, len(rest))]
-        found = tuple(t + p for t in title_forms for forms in place_forms for p in forms)
+        after = list(_fitting(rest, places)) + [
+            a + b for k in range(1, len(rest)) for a, b in itertools.product(_fitting(rest[:k], places),
+                                                                             _fitting(rest[k:], places))]
+        found = []
+        for title in _fitting(typed[:cut], titles):
+            for place in after:
+                found.append(title + place)
+                if place in levels:
+                    found += [title + body + place for body in level_bodies.get(kinds[title], ())]
         if found:
-            return found
+            return tuple(dict.fromkeys(found))
     return ()
 
 

@@ -38,7 +38,8 @@ def index(sample_index_path):
     ("Thanh ủy", "articles_fts_exact", '"thành ủy"'),                      # mixed: the word it can be
     ("ho ngheo dân vận", "articles_fts_exact", '"hộ nghèo" AND "dân vận"'),
     ("bi thu", "articles_fts_exact", '("bi thu" OR "bì thư" OR "bí thư" OR "bỉ thử")'),  # not "bị thu"
-    ("chu tich xa", "articles_fts_exact", '"chủ tịch xã"'),                # a title and its level: one office
+    ("chu tich xa", "articles_fts_exact",                                   # a title and its level: one office
+     '("chủ tịch xã" OR "chủ tịch ủy ban nhân dân xã" OR "chủ tịch ubnd xã")'),
     ("Bí thư Huyện ủy", "articles_fts_exact", '"bí thư huyện ủy"'),
     ("nguyen hoai nam", "articles_fts", '"nguyen hoai nam"'),              # a name typed in lower case
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required

@@ -221,12 +221,29 @@ def names() -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@dataclass(frozen=True)
+class Offices:
+    """What a title is held in, for reading "title + place" as one office (data.words): the titles
+    by kind (party, state, standalone), the bodies, units and levels after one ("Bí thư" "Huyện
+    ủy", "Chủ tịch" "UBND" "xã"), and by title kind the body a title held at a bare level is held
+    in ("Chủ tịch xã" is the chair of the commune's UBND, "Bí thư xã" the secretary of its Đảng ủy)."""
+    titles: dict[str, str]
+    places: tuple[str, ...]
+    levels: tuple[str, ...]
+    level_bodies: dict[str, tuple[str, ...]]
+
+
 @functools.cache
-def offices() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The titles, and the bodies, units and levels a title is held in, as written: a title and
-    its place read as one office ("Bí thư" "Huyện ủy", "Chủ tịch" "UBND" "xã")."""
-    return (tuple(row["title"] for row in _rows("titles.csv")),
-            tuple(row["name"] for row in _rows("organizations.csv")))
+def offices() -> Offices:
+    organizations = _rows("organizations.csv")
+    bodies: dict[str, list[str]] = {}
+    for row in organizations:
+        if row["level_body"]:
+            bodies.setdefault(row["level_body"], []).append(row["name"])
+    return Offices(titles={row["title"]: row["kind"] for row in _rows("titles.csv")},
+                   places=tuple(row["name"] for row in organizations),
+                   levels=tuple(row["name"] for row in organizations if row["kind"] == "level"),
+                   level_bodies={kind: tuple(names) for kind, names in bodies.items()})
 
 
 # Lowercase syllables that end a unit name written without a gazetteer entry ("Sở Xây dựng tỉnh"):
