@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,8 @@ PAGE = f"""<html><head><meta charset="utf-8"><title>Trang chủ</title></head><b
 <p class="ngay">Cập nhật lúc: 08:30 12/05/2023</p>
 <div class="noi-dung"><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div></div>
 <div class="footer">Cơ quan chủ quản: Ủy ban nhân dân huyện</div></body></html>"""
+PLAIN = "tin-tuc/so-ket.html"
+CACHED = "cache/3f2/1ab/MFRGGZDFMZTWQ==="  # the page again, as a web2py disk-cache entry
 TEMPLATE = """[template.test-cms]
 family = "test-cms"
 title = "//h2[@class='tieu-de']"
@@ -31,38 +34,52 @@ body = "//div[@class='noi-dung']/p"
 """
 
 
+def _web2py_cache_entry(page: bytes) -> bytes:
+    """What web2py's disk cache wrote under Python 2: pickle protocol 2 of (time, page), the page a
+    BINSTRING of its bytes."""
+    return (b"\x80\x02G" + struct.pack(">d", 1442830094.06) + b"T" + struct.pack("<i", len(page)) + page
+            + b"\x86q\x01.")
+
+
 def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
 
 
 @pytest.fixture()
 def listed(tmp_path):
-    """A repository holding one saved page, and a page list naming it by commit, path and blob."""
+    """A repository holding one saved page, plainly and in a web2py cache entry whose page names its
+    title before its charset (lxml alone then reads the bytes as Latin-1) and declares its date in a
+    Dublin Core meta tag, and a page list naming one of the two by commit, path and blob."""
     repo = tmp_path / "portal-mirror"
-    repo.mkdir()
+    (repo / "tin-tuc").mkdir(parents=True)
+    (repo / CACHED).parent.mkdir(parents=True)
     _git(repo, "init", "-q")
-    (repo / "tin-tuc").mkdir()
-    (repo / "tin-tuc" / "so-ket.html").write_text(PAGE, encoding="utf-8")
+    (repo / PLAIN).write_text(PAGE, encoding="utf-8")
+    title_first = PAGE.replace('<meta charset="utf-8"><title>Trang chủ</title>',
+                               '<title>Trang chủ</title><meta charset="utf-8">'
+                               '<meta name="DC.Date.Issued" content="2023-05-12 08:30:15.803000">')
+    (repo / CACHED).write_bytes(_web2py_cache_entry(title_first.encode("utf-8")))
     _git(repo, "add", ".")
     _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "page")
-    commit, blob = _git(repo, "rev-parse", "HEAD"), _git(repo, "rev-parse", "HEAD:tin-tuc/so-ket.html")
+    commit = _git(repo, "rev-parse", "HEAD")
+    blobs = {path: _git(repo, "rev-parse", f"HEAD:{path}") for path in (PLAIN, CACHED)}
 
-    def write(blob_id: str = blob) -> Path:
+    def write(path: str = PLAIN, blob_id: str | None = None, extra: str = "") -> Path:
         listing = tmp_path / "pages.toml"
         listing.write_text(TEMPLATE + f"""
 [[page]]
 id = "huyen-so-ket"
 repo = "someone/portal-mirror"
 commit = "{commit}"
-path = "tin-tuc/so-ket.html"
-blob = "{blob_id}"
+path = "{path}"
+blob = "{blob_id or blobs[path]}"
 url = "https://huyen.example.gov.vn/tin-tuc/so-ket.html"
 site = "huyen.example.gov.vn"
 template = "test-cms"
 split = "dev"
-""", encoding="utf-8")
+{extra}""", encoding="utf-8")
         return listing
-    return repo, write, (commit, blob)
+    return repo, write, (commit, blobs[PLAIN]), title_first
 
 
 def _build(repo: Path, listing: Path, out: Path) -> subprocess.CompletedProcess:
@@ -71,7 +88,7 @@ def _build(repo: Path, listing: Path, out: Path) -> subprocess.CompletedProcess:
 
 
 def test_build_writes_the_page_and_gold_read_with_the_xpaths(listed, tmp_path):
-    repo, write, (commit, blob) = listed
+    repo, write, (commit, blob), _ = listed
     out = tmp_path / "built"
     done = _build(repo, write(), out)
     assert done.returncode == 0, done.stderr
@@ -92,10 +109,29 @@ def test_build_writes_the_page_and_gold_read_with_the_xpaths(listed, tmp_path):
 
 
 def test_a_page_whose_blob_differs_from_the_listing_is_left_out(listed, tmp_path):
-    repo, write, _ = listed
-    done = _build(repo, write("0" * 40), tmp_path / "built")
+    repo, write, _, _ = listed
+    done = _build(repo, write(blob_id="0" * 40), tmp_path / "built")
     assert done.returncode == 1
     assert "huyen-so-ket" in done.stderr and "not the listed" in done.stderr
+
+
+def test_a_web2py_cache_entry_yields_its_pickled_page_read_in_its_declared_charset(listed, tmp_path):
+    repo, write, _, title_first = listed
+    out = tmp_path / "built"
+    meta_date = "date = \"//meta[@name='DC.Date.Issued']/@content\"\n"
+    done = _build(repo, write(CACHED, extra='container = "pickle"\n' + meta_date), out)
+    assert done.returncode == 0, done.stderr
+    assert (out / "huyen-so-ket.html").read_bytes() == title_first.encode("utf-8")
+    gold = json.loads((out / "gold.json").read_text(encoding="utf-8"))
+    assert [(g["title"], g["published"], g["paragraphs"], g["source"]["path"]) for g in gold] == [
+        ("Sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023", "2023-05-12T08:30:15", PARAGRAPHS,
+         CACHED)]
+
+
+def test_a_page_listed_as_pickled_that_is_no_pickle_is_left_out(listed, tmp_path):
+    repo, write, _, _ = listed
+    done = _build(repo, write(extra='container = "pickle"\n'), tmp_path / "built")
+    assert done.returncode == 1 and "huyen-so-ket: not a pickle" in done.stderr
 
 
 def test_eval_real_refuses_a_directory_without_gold(tmp_path):

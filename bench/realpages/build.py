@@ -8,18 +8,24 @@ repository, commit, path and git blob id, with XPaths chosen by hand, per page t
 title, date line and body paragraphs. This script reads each blob out of a local git copy (a
 `fetch` snapshot under --mirror, named owner+name, or a clone given with --clone), checks it is the
 file listed, and writes OUT/<id>.html and OUT/gold.json (title, published, paragraphs, site, CMS
-family, dev/test split and provenance: repository, commit, path, blob, sha256).
+family, dev/test split and provenance: repository, commit, path, blob, sha256). A page listed with
+container = "pickle" is held in a Python pickle (a web2py disk-cache entry): the page is the pickle's
+longest string, read from its opcodes with pickletools and never unpickled.
 
-The gold comes from the XPaths alone, never from an extractor. A date line is read with the
-day/month/year (and hour:minute) pattern below; a template without a date XPath means the page
-shows no article date, and its gold date is null. Exit code 1 when a listed page cannot be built.
+The gold comes from the XPaths alone, never from an extractor, over the page decoded as w3lib (the
+library Scrapy uses) decodes it: byte-order mark, then the declared charset, then UTF-8. A date line
+is read with the day/month/year (or year-month-day, as a meta tag's content has it) and
+hour:minute[:second] patterns below; a template without a date XPath means the page declares no
+article date, and its gold date is null. Exit code 1 when a listed page cannot be built.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import hashlib
+import io
 import json
+import pickletools
 import re
 import subprocess
 import sys
@@ -28,11 +34,13 @@ import unicodedata
 from pathlib import Path
 
 import lxml.html
+from w3lib.encoding import html_to_unicode
 
 LIST = Path(__file__).resolve().parent / "pages.toml"
 MIRROR = Path("/work/.mirror")
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})")
-_TIME = re.compile(r"(?<!\d)(\d{1,2})\s?(?::|h|giờ)\s?(\d{2})(?!\d)")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+_TIME = re.compile(r"(?<!\d)(\d{1,2})\s?(?::|h|giờ)\s?(\d{2})(?::(\d{2}))?(?!\d)")
 
 
 class BuildError(Exception):
@@ -83,27 +91,57 @@ def read_page(page: dict, where: Path) -> bytes:
     return _git(where, "cat-file", "blob", page["blob"])
 
 
+def unpack(page: dict, blob: bytes) -> bytes:
+    """The page's bytes: the blob itself, or the longest string of a pickled container (never unpickled)."""
+    if page.get("container") is None:
+        return blob
+    if page["container"] != "pickle":
+        raise BuildError(f"{page['id']}: unknown container {page['container']!r}")
+    strings = []
+    try:
+        for opcode, arg, _ in pickletools.genops(io.BytesIO(blob)):
+            if isinstance(arg, str):  # Python 2 str opcodes hand their bytes over as latin-1 text
+                arg = arg.encode("latin-1" if opcode.name in ("BINSTRING", "SHORT_BINSTRING") else "utf-8")
+            if isinstance(arg, bytes):
+                strings.append(arg)
+    except ValueError as exc:
+        raise BuildError(f"{page['id']}: not a pickle ({exc})") from exc
+    if not strings:
+        raise BuildError(f"{page['id']}: the pickle holds no string")
+    return max(strings, key=len)
+
+
 def _text(node) -> str:
     text = node if isinstance(node, str) else node.text_content()
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def parse_date(line: str) -> str | None:
-    """'Ngày đăng: 12/05/2023 08:30' -> '2023-05-12T08:30:00'; the date alone when no time is given."""
+    """'Ngày đăng: 12/05/2023 08:30' -> '2023-05-12T08:30:00', a meta tag's '2015-05-26 16:13:38.8'
+    -> '2015-05-26T16:13:38'; the date alone when no time is given."""
     match = _DATE.search(line)
-    if not match:
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _ISO_DATE.search(line):
+        year, month, day = (int(g) for g in match.groups())
+    else:
         return None
-    day, month, year = (int(g) for g in match.groups())
     date = dt.date(year, month, day)
     clock = _TIME.search(line[match.end():]) or _TIME.search(line[:match.start()])
-    if clock and int(clock.group(1)) < 24 and int(clock.group(2)) < 60:
-        return dt.datetime.combine(date, dt.time(int(clock.group(1)), int(clock.group(2)))).isoformat()
+    if clock:
+        hour, minute, second = (int(g or 0) for g in clock.groups())
+        if hour < 24 and minute < 60 and second < 60:
+            return dt.datetime.combine(date, dt.time(hour, minute, second)).isoformat()
     return date.isoformat()
 
 
 def gold_of(page: dict, html: bytes) -> dict:
     """Title, published and paragraphs read from ``html`` with the page's XPaths."""
-    tree = lxml.html.document_fromstring(html)
+    _, text = html_to_unicode(None, html)
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except ValueError as exc:  # lxml refuses str input that carries an XML encoding declaration
+        raise BuildError(f"{page['id']}: {exc}") from exc
     titles = [_text(n) for n in tree.xpath(page["title"])]
     paragraphs = [t for t in (_text(n) for n in tree.xpath(page["body"])) if t]
     if not titles or not titles[0] or not paragraphs:
@@ -125,7 +163,7 @@ def build(out: Path, list_path: Path = LIST, mirror: Path = MIRROR,
     gold, errors = [], []
     for page in pages:
         try:
-            html = read_page(page, git_dir(page["repo"], mirror, clones or {}))
+            html = unpack(page, read_page(page, git_dir(page["repo"], mirror, clones or {})))
             entry = gold_of(page, html)
         except BuildError as exc:
             errors.append(str(exc))
