@@ -8,7 +8,7 @@ taggers' word lists ("hộ nghèo", "nông thôn mới"), and person names (a ca
 surname and one to three capitalised syllables after it: "Đào Khánh Hà"; a query of two to four
 syllables starting with a surname that begins no word, typed in lower case: "nguyen hoai nam"). A title and the
 body or level it is held in read as one office ("Bí thư Huyện ủy", "chu tich xa", "Chủ tịch UBND
-tỉnh"). A syllable typed without diacritics matches an entry's syllable with any ("ban dan van" is
+tỉnh"), and so do a body and its level ("UBND tỉnh"). A syllable typed without diacritics matches an entry's syllable with any ("ban dan van" is
 "Ban Dân vận"); one typed with them must be that syllable ("bản dân văn" is no entry). A word the
 lexicon knows is then the lexicon's spellings of it (``word_forms``: "bi thu" is "bí thư", not "bị thu").
 """
@@ -81,21 +81,25 @@ def _fitting(typed, table) -> tuple[tuple[str, ...], ...]:
 
 
 def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
-    """The spellings of typed syllables read as a title and one or two bodies or levels after it
-    ("chu tich ubnd xa" -> "chủ tịch ubnd xã"); a title and a bare level also as the title in that
-    level's body ("chu tich xa" -> "chủ tịch xã", "chủ tịch ubnd xã"); () when they are not one."""
+    """The spellings of typed syllables read as an office: a title and one or two bodies or levels
+    after it ("chu tich ubnd xa" -> "chủ tịch ubnd xã"), or a body and a level ("UBND tỉnh"). A title
+    also stands for the longer titles of its kind that start with it ("Phó Bí thư Thường trực"); a
+    title and a bare level also for the title in that level's body ("chu tich xa" -> "chủ tịch xã",
+    "chủ tịch ubnd xã"). () when they are not one."""
     titles, places, kinds, levels, level_bodies = _office_parts()
     for cut in range(len(typed) - 1, 0, -1):
-        rest = typed[cut:]
+        head, rest = typed[:cut], typed[cut:]
+        found = [body + level for body in _fitting(head, places) if body not in levels
+                 for level in _fitting(rest, places) if level in levels]
         after = list(_fitting(rest, places)) + [
             a + b for k in range(1, len(rest)) for a, b in itertools.product(_fitting(rest[:k], places),
                                                                              _fitting(rest[k:], places))]
-        found = []
-        for title in _fitting(typed[:cut], titles):
-            for place in after:
-                found.append(title + place)
+        for title in _fitting(head, titles):
+            longer = [t for t, kind in kinds.items() if t[:len(title)] == title and kind == kinds[title]]
+            for held, place in itertools.product(sorted(longer, key=len), after):
+                found.append(held + place)
                 if place in levels:
-                    found += [title + body + place for body in level_bodies.get(kinds[title], ())]
+                    found += [held + body + place for body in level_bodies.get(kinds[title], ())]
         if found:
             return tuple(dict.fromkeys(found))
     return ()
@@ -158,7 +162,8 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
 
 
 def _offices(syllables: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans with each title joined to the bodies and levels right after it (at most two)."""
+    """The spans with each title joined to the bodies and levels right after it (at most two), and
+    each body to a level right after it."""
     joined: list[tuple[int, int]] = []
     k = 0
     while k < len(spans):

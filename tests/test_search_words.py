@@ -41,6 +41,9 @@ def index(sample_index_path):
     ("chu tich xa", "articles_fts_exact",                                   # a title and its level: one office
      '("chủ tịch xã" OR "chủ tịch ủy ban nhân dân xã" OR "chủ tịch ubnd xã")'),
     ("Bí thư Huyện ủy", "articles_fts_exact", '"bí thư huyện ủy"'),
+    ("UBND tỉnh", "articles_fts_exact", '"ubnd tỉnh"'),                    # a body and its level
+    ("Phó Bí thư Tỉnh ủy", "articles_fts_exact",                           # and the title's longer forms
+     '("phó bí thư tỉnh ủy" OR "phó bí thư thường trực tỉnh ủy" OR "phó bí thư chuyên trách tỉnh ủy")'),
     ("nguyen hoai nam", "articles_fts", '"nguyen hoai nam"'),              # a name typed in lower case
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
     ("Đào Khánh Hà", "articles_fts_exact", '"đào khánh hà"'),             # a capitalised name
