@@ -63,6 +63,7 @@ _SITE_WORDS = re.compile(
     r"ubnd|sở |tỉnh ủy|thành ủy|huyện ủy|tuyên giáo|online|news|\.vn\b|\.com\b|\.net\b|\.org\b",
     re.I)
 _TERMINAL = re.compile(r"[.!?…:;]$")
+LONG_CAPTION = 600  # characters: a centred block under a picture up to this long is its caption
 # a numbered step or list item ("Bước 2:", "3.", "b)", "- "): text of its own between screenshots
 _ENUMERATED = re.compile(r"^(?:(?:bước|mục|phần|điều|khoản)\s+)?(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\s*[.:)]\s|"
                          r"^(?:bước|mục|phần|điều|khoản)\s+\d{1,2}\b|^[-–+•*]\s", re.I)
@@ -399,7 +400,7 @@ def _widen(best: HtmlElement, content: list[Block]) -> HtmlElement:
 
 
 def _is_caption(block: Block, previous: Block | None, following: Block | None,
-                container: HtmlElement, alts: set[str]) -> bool:
+                container: HtmlElement, alts: set[str], centred_body: bool) -> bool:
     node: HtmlElement | None = block.element
     for _ in range(4):
         if node is None:
@@ -412,10 +413,13 @@ def _is_caption(block: Block, previous: Block | None, following: Block | None,
         node = node.getparent()
     if len(block.text) >= 15 and search_form(block.text) in alts:
         return True
-    if previous is None or previous.kind != "img" or len(block.text) > 300 \
-            or _ENUMERATED.match(block.text):
+    if previous is None or previous.kind != "img" or _ENUMERATED.match(block.text):
         return False
     align = alignment(block.element, container)
+    if align == "center" and not centred_body and len(block.text) <= LONG_CAPTION:
+        return True  # centred under a picture where the text is not: a caption, a quote box too
+    if len(block.text) > 300:
+        return False
     if block.italic or align == "center":
         return True
     if following is not None and following.kind == "img" and len(block.text) <= 200:
@@ -429,6 +433,7 @@ def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
     article left out), and a byline printed above the text ("Tác giả: ...") if there is one."""
     inside = [b for b in blocks if within(b.element, container)]
     total = sum(len(b.text) for b in inside) or 1
+    centred_body = _centred(inside, container)
     paras: list[Para] = []
     top_author: str | None = None
     box_sizes: dict[HtmlElement, int] = {}
@@ -446,7 +451,7 @@ def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
                 continue
         previous = inside[i - 1] if i else None
         following = inside[i + 1] if i + 1 < len(inside) else None
-        if _is_caption(block, previous, following, container, alts):
+        if _is_caption(block, previous, following, container, alts, centred_body):
             paras.append(Para(block.text, caption=True))
             continue
         if not seen_content:
@@ -462,6 +467,13 @@ def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
                           align=alignment(block.element, container), lead_hint=hint,
                           link_ratio=block.link_ratio))
     return paras, top_author
+
+
+def _centred(blocks: list[Block], container: HtmlElement) -> bool:
+    """Whether most of the text of the container's paragraphs (80 characters or more) is centred."""
+    long = [b for b in blocks if b.kind != "img" and len(b.text) >= 80]
+    centred = sum(len(b.text) for b in long if alignment(b.element, container) == "center")
+    return centred * 2 > sum(len(b.text) for b in long)
 
 
 def _chrome_box(element: HtmlElement, container: HtmlElement) -> HtmlElement | None:

@@ -136,6 +136,18 @@ def test_caption_after_image_moved_out_and_repeated_caption_kept_once():
     assert article.text == "\n\n".join([P1, P2, P3])
 
 
+def test_a_long_centred_quote_under_a_picture_is_a_caption_unless_the_text_is_centred_too():
+    quote = ("Ông Nguyễn Văn Bình, Giám đốc Hợp tác xã chợ Mới: " + "Hợp tác xã đã đầu tư xây dựng chợ "
+             "theo đúng các quy định của pháp luật nhưng còn gặp nhiều khó khăn trong công tác quản lý. " * 4)
+    assert 300 < len(quote) <= 600
+    extra = f'<p style="text-align:center"><img src="/a.jpg" alt=""></p><p style="text-align:center">{quote}</p>'
+    article = run(page(body(P1, P2, extra=extra + f"<p>{P3}</p>")))
+    assert article.captions == [quote.strip()] and quote.strip() not in article.text
+    centred = "".join(f'<p style="text-align:center">{p}</p>' for p in (P1, P2, P3))
+    article = run(page(body(extra=centred + extra)))
+    assert quote.strip() in article.text
+
+
 def test_short_line_between_images_is_a_caption():
     extra = ('<div><img src="/a.jpg"></div><div>Lãnh đạo thành phố thăm gian hàng</div>'
              '<div><img src="/b.jpg"></div>')
