@@ -47,7 +47,7 @@ MAX_SYLLABLES = 100  # a longer query is refused: FTS5's cost grows with every p
 FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
 
 _QUERY_TOKEN = re.compile(r'''
-    (?P<phrase>"(?:[^"]|"")*")
+    (?P<phrase>"(?:[^"]|"")*")(?P<phrase_star>\s*\*)?
   | (?P<unclosed>")
   | (?P<operator>\b(?:AND|OR|NOT)\b)
   | (?P<near>\bNEAR\()
@@ -205,10 +205,10 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
     text = typed(query, "search query").replace("\x00", " ")  # FTS5 reads a NUL as the query's end
     if len(FTS_TOKEN.findall(text)) > MAX_SYLLABLES:
         raise QueryError(f"search query {shown(query)} has more than {MAX_SYLLABLES} syllables: shorten it")
-    tokens = [("word" if m.group("word") else m.lastgroup, m) for m in _QUERY_TOKEN.finditer(text)]
+    tokens = [("word" if m.group("word") else "phrase" if m.group("phrase") else m.lastgroup, m) for m in _QUERY_TOKEN.finditer(text)]
     if any(kind == "unclosed" for kind, _ in tokens):
         raise QueryError(f"unbalanced double quote in search query {shown(query)}")
-    advanced = any(kind in _SYNTAX or m.group("star") for kind, m in tokens)
+    advanced = any(kind in _SYNTAX or m.group("star") or m.group("phrase_star") for kind, m in tokens)
     parts: list[Phrase | str] = []
     run: list[tuple[str, bool]] = []  # plain one-syllable words waiting to be grouped into words
     groups: list[str] = []  # the open NEAR( and ( groups, innermost last
@@ -225,7 +225,7 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
             text = m.group("word") if kind == "word" else m.group()[1:-1].replace('""', '"')
             found = tuple(FTS_TOKEN.findall(search_form(text)))
             if found:
-                parts.append(Phrase(found, bool(kind == "word" and m.group("star")), in_near))
+                parts.append(Phrase(found, bool(m.group("star") or m.group("phrase_star")), in_near))
         elif advanced and kind != "other":
             if kind == "near" or m.group() == "(":
                 groups.append(kind)

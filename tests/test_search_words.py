@@ -165,6 +165,12 @@ def test_a_mixed_prefix_keeps_the_accents_typed_where_fts5_loosened_them(index):
     assert set(_matching(index.db, native)) >= set(_matching(index.db, written)) > set()
 
 
+def test_a_quoted_phrase_takes_a_prefix_star_with_or_without_a_space(index):
+    spaced, glued = compile_for(index.db, '"chuyển đổi s" *'), compile_for(index.db, '"chuyển đổi s"*')
+    assert glued == spaced and '"chuyển đổi số"' in glued.expression
+    assert _matching(index.db, glued)
+
+
 def test_a_prefix_starting_too_many_tokens_is_left_to_fts5(index, monkeypatch):
     import data.search
 
