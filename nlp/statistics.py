@@ -17,8 +17,9 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
   like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
   ``mới`` (new) before punctuation stays (``2.456 đảng viên mới``), and so does a number after a
-  naming word (``120 học sinh lớp 10``) and a code with digits (``1.235 ca mắc COVID-19``).
-- Lists that name one group: after a comma, a noun phrase that ends on its own (not at the cap)
+  naming word (``120 học sinh lớp 10``) and a code with digits (``1.500 liều vắc xin COVID-19``)
+  unless it follows the head noun itself (``2 ca | COVID-19``: the disease the cases are of).
+- Lists that name one group: after a comma or ``và``, a noun phrase that ends on its own (not at the cap)
   joins the counted noun when its head shares a class of ``groups.txt`` with a noun before it
   (``cán bộ, công chức``, ``điểm cầu quận, huyện``, ``băng rôn, khẩu hiệu, pa-nô``) or repeats the
   head (``hộ nghèo, hộ cận nghèo``), unless a name follows it (``1.200 hội viên, hội viên Nguyễn ...``).
@@ -29,11 +30,14 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
   glued to the number (``45ha``, ``5.000m2``).
   Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
-  (``từ 30-65% nhu cầu``, ``từ 5 đến 10 khẩu súng``); a currency paid per period keeps the period
-  (``đồng/tháng``). A number with no noun after it whose noun came before it in the clause
+  (``từ 30-65% nhu cầu``, ``từ 5 đến 10 khẩu súng``; ``trong khoảng`` before it is none); a currency
+  paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
+  too (``km/giờ``), and a percentage per year is ``%`` (``182,5% năm``). In a list of bare numbers
+  ending in an amount or measure (``1.200.000, 900.000 và 500.000 đồng``) each number is tagged
+  alone with that unit. A number with no noun after it whose noun came before it in the clause
   (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span.
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
-and ages (``10 năm``, ``18 tuổi``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
+and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
 roman numerals, and any count or ratio without a counted noun.
 
@@ -151,6 +155,7 @@ _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.
 # or one punctuation mark.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?:[.,/]\d+)*)|(?P<mark>\S)")
 _ROMAN = re.compile(r"[IVXLC]+")
+_DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _NAME_NUMBER = re.compile(r"\d{1,3}")
 _DONG, _DIEM, _MOI, _TIMES_WORD = _key("đồng"), _key("điểm"), _key("mới"), _key("lần")
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
@@ -224,6 +229,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return not (j > first and words[j - 1].key in lex.namers and _NAME_NUMBER.fullmatch(word.text))
     if (j > first and _is_title(word.text)) or _ROMAN.fullmatch(word.text):
         return True
+    if j == first + 1 and _DISEASE_CODE.fullmatch(word.text):  # "2 ca | COVID-19": what the cases are of
+        return True
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
     if key in lex.function or key.split(" ", 1)[0] in lex.function:  # also "bị thương", "cấp huyện"
@@ -265,7 +272,7 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
     if found is None:
         return None
     (end, capped), head = found, first
-    while not capped and end + 1 < len(words) and words[end].text == "," and not _is_title(words[end + 1].text):
+    while not capped and end + 1 < len(words) and (words[end].text == "," or words[end].key == "và") and not _is_title(words[end + 1].text):
         following = _item(words, end + 1, lex, date_starts)
         if following is None or following[1] or not _same_group(words[head:end], words[end + 1], lex) or (
                 following[0] < len(words) and _is_title(words[following[0]].text)):
