@@ -86,29 +86,30 @@ _TO = r"(?:đến|tới)(?:\s+hết)?"  # "đến", "tới", "đến hết"
 _AND = rf"(?:\s*,\s*|\s+và\s+)(?:{TOD}\s+)?(?:ngày\s+)?"  # "ngày 15 và 16/12", "14, 15/4", "21 và sáng ngày 22"
 
 
-def _core(n: str = "", after: str = _NUM_AFTER, before: str = _NUM_BEFORE) -> str:
+def _core(n: str = "", after: str = _NUM_AFTER, before: str = _NUM_BEFORE, spaced: bool = False) -> str:
     """A day, year optional: ``15/12/2021``, ``14-4-2022``, ``15.12.2021``, ``15/12``, ``11 tháng 7 năm 2023``;
-    spaces around the separators only with the year (``06 -12-2012``); a space alone between day and
-    month (``3 10``) before punctuation (a cue must precede it, as for any day without a year)."""
+    spaces around the separators only with the year (``06 -12-2012``); if ``spaced``, a space alone between
+    day and month (``3 10``) before punctuation (a cue must precede it, as for any day without a year)."""
+    split = rf"|(?P<wd{n}>{DAY})\s(?P<wm{n}>{MONTH}){_SPACED_END}" if spaced else ""
     return (rf"{before}(?:(?P<d{n}>{DAY})(?P<sep{n}>[/.-])(?P<m{n}>{MONTH})(?:(?P=sep{n})(?P<y{n}>{YEAR}))?"
             rf"|(?P<sd{n}>{DAY})\s*(?P<ssep{n}>[/.-])\s*(?P<sm{n}>{MONTH})\s*(?P=ssep{n})\s*(?P<sy{n}>{YEAR})"
             rf"|(?P<td{n}>{DAY})\s+tháng\s+(?P<tm{n}>{MONTH})"
-            rf"(?:(?:\s+năm\s+|\s*[/-]\s*)(?P<ty{n}>{YEAR}))?"
-            rf"|(?P<wd{n}>{DAY})\s(?P<wm{n}>{MONTH}){_SPACED_END}){after}")
+            rf"(?:(?:\s+năm\s+|\s*[/-]\s*)(?P<ty{n}>{YEAR}))?{split}){after}")
 
 
 _DATE = re.compile(
-    rf"(?:(?<!\w)(?P<hours>(?:từ\s+)?{CLOCK}\s*{_DASH}\s*)?(?P<clock1>{CLOCK})(?:\s+{TOD}|\s+hôm\s+nay)?\s*,?\s+(?:ngày\s+)?"
+    rf"(?:(?<!\w)(?P<clock1>{CLOCK})(?:\s+{TOD}|\s+hôm\s+nay)?\s*,?\s+(?:ngày\s+)?"
     rf"|(?<!\w)(?P<tod>{TOD_NAY})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
-    rf"{_core()}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
+    rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 _NAY = re.compile(rf"(?<!\w){TOD_NAY}\s*\(\s*(?P<d>{DAY})/(?P<m>{MONTH})(?:/(?P<y>{YEAR}))?\s*\)", _F)
-# A day after a word that dates it but is not in the span: "từ 1-10" (an open start), "hôm nay 4/10",
-# "ngày mai (5-10)", "Sáng nay, 23/10"; after a lone "từ" a dash or dot needs punctuation after the
-# day ("từ 5-7 ngày" is a count).
-_CUED = re.compile(
-    rf"(?:(?<!\w)(?P<tu>từ)\s+|(?<!\w)(?:từ\s+)?(?:(?:ngày\s+)?hôm|{TOD}|ngày)\s+(?:nay|qua|mai)\s*[,(]?\s*)"
-    rf"(?P<at>{_NUM_BEFORE}(?P<d>{DAY})(?P<sep>[/.-]|\s)(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?){_NUM_AFTER}"
-    rf"(?P<stop>(?=\s*(?:[,.;:)!?\n]|$)))?", _F)
+# A day after a word that dates it but is not in the span (_CUE, looked for before the day): "từ 1-10"
+# (an open start), "hôm nay 4/10", "ngày mai (5-10)", "Sáng nay, 23/10"; after a lone "từ" a dash or
+# dot needs punctuation after the day ("từ 5-7 ngày" is a count).
+_CUED = re.compile(rf"{_NUM_BEFORE}(?P<d>{DAY})(?P<sep>[/.-]|\s)(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?{_NUM_AFTER}"
+                   rf"(?P<stop>(?=\s*(?:[,.;:)!?\n]|$)))?", _F)
+_CUE = re.compile(rf"(?:(?<!\w)(?P<tu>từ)\s+|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày)\s+(?:nay|qua|mai)\s*[,(]?\s*)$",
+                  _F)
+_HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}\s*{_DASH}\s*$", _F)  # "từ 6h00-" before "12h00 ngày 4/10"
 _MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
 _YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
@@ -129,7 +130,7 @@ _YEARS = re.compile(
 _DAYS = re.compile(
     rf"(?<!\w)(?P<paren>(?<=\())?(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1', _RANGE_AFTER)}"
     rf"\s*(?:{_TO}|{_DASH}|(?P<va>và))\s*(?:ngày\s+)?{_core('2', before='')}"
-    rf"|(?<!\w)(?:từ\s+(?:{TOD}\s+)?|{TOD}\s+)(?:ngày\s+)?{_NUM_BEFORE}(?P<a2>{DAY})\s+{_TO}\s+(?:{TOD}\s+)?(?:ngày\s+)?{_core('3')}"
+    rf"|(?<!\w)từ\s+(?:ngày\s+)?{_NUM_BEFORE}(?P<a2>{DAY})\s+{_TO}\s+(?:ngày\s+)?{_core('3')}"
     rf"|(?<!\w)(?:từ\s+)?(?:(?P<ngay3>{TOD}(?:\s+ngày)?|ngày|hôm)\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
     rf"(?:(?P<dash>\s*{_DASH}\s*)|(?:{_AND}{DAY})*{_AND})(?P<b>{DAY})"
     rf"(?:(?P<bsep>[/.-])(?P<bm>{MONTH})(?:(?P=bsep)(?P<by>{YEAR}))?|\s+tháng\s+(?P<tbm>{MONTH})(?:\s+năm\s+(?P<tby>{YEAR}))?)"
@@ -214,8 +215,6 @@ def _on_date(g: dict, ref: dt.date | None) -> _Period:
     if not (has_year or g["tod"] or g["ngay"] or g["clock1"]):
         return "", None, None  # "15/12" without a cue may be a ratio or a score
     day, _ = _core_day(g, "", ref, cued=True)
-    if g["hours"]:  # "từ 6h00-12h00 ngày 4/10": hours of one day
-        return "range", day, day
     if not has_year:
         return "day_month", day, day
     return ("datetime" if g["clock1"] or g["clock2"] else "date"), day, day
@@ -233,6 +232,12 @@ def _on_cued(g: dict, ref: dt.date | None) -> _Period:
     if g["sep"] == " " and g["stop"] is None:
         return "", None, None
     return _on_nay(g, ref)
+
+
+def _on_hours(g: dict, ref: dt.date | None) -> _Period:
+    """"từ 6h00-12h00 ngày 4/10": hours of one day."""
+    day = _on_date(g, ref)[1]
+    return "range", day, day
 
 
 def _on_month(g: dict, ref: dt.date | None) -> _Period:
@@ -417,10 +422,14 @@ def _matches(text: str) -> tuple[_Match, ...]:
     for pattern, handler in _PATTERNS:
         for match in pattern.finditer(text):
             groups = match.groupdict()
+            if pattern is _CUED:
+                cue = _CUE.search(text, max(0, match.start() - 24), match.start())
+                if cue is None:
+                    continue
+                groups["tu"] = cue.group("tu")
             alone = handler is not None and pattern is not _FROM_YEAR and not (
                 pattern is _EDGE and not (groups["y"] or groups["nay"] or groups["m"]))
-            start = match.start("at") if "at" in groups else match.start()  # a cue outside the span
-            candidate = _Match(start, match.end(), handler, groups, alone)
+            candidate = _Match(match.start(), match.end(), handler, groups, alone)
             if _valid(candidate) and not _LUNAR.match(text, match.end()):
                 found.append(candidate)
     found.sort(key=lambda f: (f.start - f.end, f.start))
@@ -428,7 +437,14 @@ def _matches(text: str) -> tuple[_Match, ...]:
     for f in found:
         if all(f.end <= c.start or f.start >= c.end for c in chosen):
             chosen.append(f)
-    return tuple(m for m in _ranges(text, sorted(chosen, key=lambda f: f.start)) if m.alone)
+    chosen = [_with_hours(text, m) for m in sorted(chosen, key=lambda f: f.start)]
+    return tuple(m for m in _ranges(text, chosen) if m.alone)
+
+
+def _with_hours(text: str, m: _Match) -> _Match:
+    """``m`` from the start of the hours it ends, if its clock ends a range of hours ("từ 6h00-12h00 ngày 4/10")."""
+    hours = m.handler is _on_date and m.groups["clock1"] and _HOURS.search(text, max(0, m.start - 16), m.start)
+    return _Match(hours.start(), m.end, _on_hours, m.groups) if hours else m
 
 
 def _today(matches: tuple[_Match, ...], ref: dt.date | None) -> dt.date | None:
