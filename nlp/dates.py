@@ -102,13 +102,12 @@ _DATE = re.compile(
     rf"|(?<!\w)(?P<tod>{TOD_NAY})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
     rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 _NAY = re.compile(rf"(?<!\w){TOD_NAY}\s*\(\s*(?P<d>{DAY})/(?P<m>{MONTH})(?:/(?P<y>{YEAR}))?\s*\)", _F)
-# A day after a word that dates it but is not in the span (_CUE, looked for before the day): "từ 1-10"
-# (an open start), "hôm nay 4/10", "ngày mai (5-10)", "Sáng nay, 23/10"; after a lone "từ" a dash or
-# dot needs punctuation after the day ("từ 5-7 ngày" is a count).
-_CUED = re.compile(rf"{_NUM_BEFORE}(?P<d>{DAY})(?P<sep>[/.-]|\s)(?P<m>{MONTH})(?:(?P=sep)(?P<y>{YEAR}))?{_NUM_AFTER}"
-                   rf"(?P<stop>(?=\s*(?:[,.;:)!?\n]|$)))?", _F)
+# A word that dates the day after it but is not in the span, looked for before a day _DATE found
+# without a cue: "từ 1-10" (an open start), "hôm nay 4/10", "ngày mai (5-10)", "Sáng nay, 23/10"; after
+# a lone "từ" a dash or dot needs punctuation after the day ("từ 5-7 ngày" is a count).
 _CUE = re.compile(rf"(?:(?<!\w)(?P<tu>từ)\s+|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày)\s+(?:nay|qua|mai)\s*[,(]?\s*)$",
                   _F)
+_STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 _HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}\s*{_DASH}\s*$", _F)  # "từ 6h00-" before "12h00 ngày 4/10"
 _MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
@@ -212,7 +211,7 @@ def _core_day(g: dict, n: str, ref: dt.date | None, year: int | None = None,
 
 def _on_date(g: dict, ref: dt.date | None) -> _Period:
     has_year = bool(g["y"] or g["ty"] or g["sy"])
-    if not (has_year or g["tod"] or g["ngay"] or g["clock1"]):
+    if not (has_year or g["tod"] or g["ngay"] or g["clock1"] or g.get("cue")):
         return "", None, None  # "15/12" without a cue may be a ratio or a score
     day, _ = _core_day(g, "", ref, cued=True)
     if not has_year:
@@ -224,14 +223,6 @@ def _on_nay(g: dict, ref: dt.date | None) -> _Period:
     m, d = int(g["m"]), int(g["d"])
     day = _day(int(g["y"]), m, d) if g["y"] else _nearest(m, d, ref)
     return ("date" if g["y"] else "day_month"), day, day
-
-
-def _on_cued(g: dict, ref: dt.date | None) -> _Period:
-    if g["sep"] != "/" and not (g["stop"] is not None or (g["tu"] is None and g["sep"] != " ")):
-        return "", None, None  # "từ 5-7 ngày", "hôm nay 4 10 người": numbers, not a day
-    if g["sep"] == " " and g["stop"] is None:
-        return "", None, None
-    return _on_nay(g, ref)
 
 
 def _on_hours(g: dict, ref: dt.date | None) -> _Period:
@@ -340,7 +331,7 @@ def _on_days(g: dict, ref: dt.date | None) -> _Period:
 
 
 _PATTERNS = [
-    (_DATE, _on_date), (_NAY, _on_nay), (_CUED, _on_cued), (_MONTH, _on_month), (_BARE_MONTH, _on_bare_month), (_YEAR, _on_year),
+    (_DATE, _on_date), (_NAY, _on_nay), (_MONTH, _on_month), (_BARE_MONTH, _on_bare_month), (_YEAR, _on_year),
     (_QUARTER, _on_quarter), (_PART, _on_part), (_TERM, _on_term), (_YEARS, _on_years),
     (_DAYS, _on_days), (_EDGE, _on_edge), (_FROM_YEAR, _on_year),
     (_NOW, None),
@@ -422,11 +413,8 @@ def _matches(text: str) -> tuple[_Match, ...]:
     for pattern, handler in _PATTERNS:
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            if pattern is _CUED:
-                cue = _CUE.search(text, max(0, match.start() - 24), match.start())
-                if cue is None:
-                    continue
-                groups["tu"] = cue.group("tu")
+            if pattern is _DATE and not (groups["tod"] or groups["ngay"] or groups["clock1"]):
+                groups["cue"] = _dated_by_cue(text, match)
             alone = handler is not None and pattern is not _FROM_YEAR and not (
                 pattern is _EDGE and not (groups["y"] or groups["nay"] or groups["m"]))
             candidate = _Match(match.start(), match.end(), handler, groups, alone)
@@ -439,6 +427,15 @@ def _matches(text: str) -> tuple[_Match, ...]:
             chosen.append(f)
     chosen = [_with_hours(text, m) for m in sorted(chosen, key=lambda f: f.start)]
     return tuple(m for m in _ranges(text, chosen) if m.alone)
+
+
+def _dated_by_cue(text: str, match: re.Match) -> bool:
+    """Whether a word before the bare day ``match`` dates it (``_CUE``)."""
+    cue = _CUE.search(text, max(0, match.start() - 24), match.start())
+    if cue is None:
+        return False
+    return match.group("sep") == "/" or (cue.group("tu") is None and match.group("d") is not None) \
+        or bool(_STOP.match(text, match.end()))
 
 
 def _with_hours(text: str, m: _Match) -> _Match:
