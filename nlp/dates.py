@@ -13,8 +13,10 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
 - ``date`` ``15/12/2021``, ``ngày 11 tháng 7 năm 2023``, ``Chiều 1/7/2022``: that day.
 - ``datetime`` ``15/12/2021 17:12``, ``17:12 ngày 15/12/2021``: that day (the clock is in the span).
 - ``day_month`` ``Chiều 15/12``, ``ngày 6/10``, ``hôm 2/12``, ``Ngày 4.12``: a cue (time of day, ``ngày``,
-  ``hôm``, clock) is required (with a dot between day and month too);
-  the year is the one that puts the day nearest ``ref_date``; no ``ref_date``, no tag.
+  ``hôm``, clock) is required (with a dot between day and month too, or a space: ``Ngày 3 10``);
+  the year is the one that puts the day nearest ``ref_date``; no ``ref_date``, no tag. A relative
+  day (``hôm nay``, ``ngày mai``, ``Sáng nay,``) or a lone ``từ`` (an open start) dates the day after
+  it and stays outside the span: ``từ 1-10,``, ``hôm nay 4/10``, ``ngày mai (5-10)``.
 - ``month`` ``tháng 3/2022``, ``tháng 7 năm 2023``: the whole month; ``tháng 10`` alone is the
   October nearest ``ref_date``.
 - ``year`` ``năm 2021``: Jan 1..Dec 31. A bare ``2021`` is not tagged.
@@ -29,7 +31,8 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   inside a range, and ``đầu năm học`` never (the school year is tagged).
 - ``range`` ``giai đoạn 2022-2027``, ``2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
   first year..Dec 31 of the last), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
-  ``14-15/4/2022``, ``8-19/9``, ``8/3/1910 - 8/3/2024``; a list of days is the range from the first to
+  ``14-15/4/2022``, ``8-19/9``, ``(26/9-3/10)``, ``8/3/1910 - 8/3/2024``, ``đêm 11/10 đến sáng 12/10``
+  (two days with their cues), ``từ 6h00-12h00 ngày 4/10`` (hours of one day); a list of days is the range from the first to
   the last (``ngày 15 và 16/12``, ``các ngày 14, 15/4/2022``, ``chiều ngày 21 và sáng ngày 22 tháng 12 năm
   2022``: the cue ``ngày``, ``hôm`` or a time of day is required).
   Any ``[giai đoạn] từ X đến [hết] Y`` of two dates or periods is one range from X's first day to
@@ -74,6 +77,8 @@ _NUM_BEFORE = r"(?<![\w/.,:-])"  # a numeral starts here, not inside another num
 _NUM_AFTER = r"(?![\w]|[/.,:-]\d)"  # ... and ends here
 _RANGE_AFTER = r"(?![\w]|[/.,:]\d)"  # ... or is the first day of a range ("8/10-22/10/2021")
 _DASH = r"[-–—]"
+# "Ngày 3 10", "Sáng 9 10": a day and month split by a space only, before punctuation or "tại"/"lúc"
+_SPACED_END = r"(?=\s*(?:[,.;:)!?\n]|$)|\s+(?:tại|lúc)(?!\w))"
 
 
 _AND_DAYS = 7  # "ngày 22/9 và 23/9" is a range; two days further apart are two dates
@@ -81,21 +86,29 @@ _TO = r"(?:đến|tới)(?:\s+hết)?"  # "đến", "tới", "đến hết"
 _AND = rf"(?:\s*,\s*|\s+và\s+)(?:{TOD}\s+)?(?:ngày\s+)?"  # "ngày 15 và 16/12", "14, 15/4", "21 và sáng ngày 22"
 
 
-def _core(n: str = "", after: str = _NUM_AFTER, before: str = _NUM_BEFORE) -> str:
+def _core(n: str = "", after: str = _NUM_AFTER, before: str = _NUM_BEFORE, spaced: bool = False) -> str:
     """A day, year optional: ``15/12/2021``, ``14-4-2022``, ``15.12.2021``, ``15/12``, ``11 tháng 7 năm 2023``;
-    spaces around the separators only with the year (``06 -12-2012``)."""
+    spaces around the separators only with the year (``06 -12-2012``); if ``spaced``, a space alone between
+    day and month (``3 10``) before punctuation (a cue must precede it, as for any day without a year)."""
+    split = rf"|(?P<wd{n}>{DAY})\s(?P<wm{n}>{MONTH}){_SPACED_END}" if spaced else ""
     return (rf"{before}(?:(?P<d{n}>{DAY})(?P<sep{n}>[/.-])(?P<m{n}>{MONTH})(?:(?P=sep{n})(?P<y{n}>{YEAR}))?"
             rf"|(?P<sd{n}>{DAY})\s*(?P<ssep{n}>[/.-])\s*(?P<sm{n}>{MONTH})\s*(?P=ssep{n})\s*(?P<sy{n}>{YEAR})"
             rf"|(?P<td{n}>{DAY})\s+tháng\s+(?P<tm{n}>{MONTH})"
-            rf"(?:(?:\s+năm\s+|\s*[/-]\s*)(?P<ty{n}>{YEAR}))?){after}")
+            rf"(?:(?:\s+năm\s+|\s*[/-]\s*)(?P<ty{n}>{YEAR}))?{split}){after}")
 
 
 _DATE = re.compile(
-    rf"(?:(?<!\w)(?P<clock1>{CLOCK})(?:\s+{TOD})?\s*,?\s+(?:ngày\s+)?"
+    rf"(?:(?<!\w)(?P<clock1>{CLOCK})(?:\s+{TOD}|\s+hôm\s+nay)?\s*,?\s+(?:ngày\s+)?"
     rf"|(?<!\w)(?P<tod>{TOD_NAY})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
-    rf"{_core()}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
-_NAY = re.compile(
-    rf"(?<!\w)(?:{TOD_NAY}|hôm\s+nay)\s*\(\s*(?P<d>{DAY})/(?P<m>{MONTH})(?:/(?P<y>{YEAR}))?\s*\)", _F)
+    rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
+_NAY = re.compile(rf"(?<!\w){TOD_NAY}\s*\(\s*(?P<d>{DAY})/(?P<m>{MONTH})(?:/(?P<y>{YEAR}))?\s*\)", _F)
+# A word that dates the day after it but is not in the span, looked for before a day _DATE found
+# without a cue: "từ 1-10" (an open start), "hôm nay 4/10", "ngày mai (5-10)", "Sáng nay, 23/10"; after
+# a lone "từ" a dash or dot needs punctuation after the day ("từ 5-7 ngày" is a count).
+_CUE = re.compile(rf"(?:(?<!\w)(?P<tu>từ)\s+|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày)\s+(?:nay|qua|mai)\s*[,(]?\s*)$",
+                  _F)
+_STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
+_HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}\s*{_DASH}\s*$", _F)  # "từ 6h00-" before "12h00 ngày 4/10"
 _MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
 _YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
@@ -114,7 +127,7 @@ _YEARS = re.compile(
     rf"|(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?"
     rf"từ\s+(?:năm\s+)?(?P<f1>{YEAR})\s+{_TO}\s+(?:năm\s+)?(?P<f2>{YEAR}){_NUM_AFTER}", _F)
 _DAYS = re.compile(
-    rf"(?<!\w)(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1', _RANGE_AFTER)}"
+    rf"(?<!\w)(?P<paren>(?<=\())?(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1', _RANGE_AFTER)}"
     rf"\s*(?:{_TO}|{_DASH}|(?P<va>và))\s*(?:ngày\s+)?{_core('2', before='')}"
     rf"|(?<!\w)từ\s+(?:ngày\s+)?{_NUM_BEFORE}(?P<a2>{DAY})\s+{_TO}\s+(?:ngày\s+)?{_core('3')}"
     rf"|(?<!\w)(?:từ\s+)?(?:(?P<ngay3>{TOD}(?:\s+ngày)?|ngày|hôm)\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
@@ -185,6 +198,8 @@ def _core_day(g: dict, n: str, ref: dt.date | None, year: int | None = None,
             return None, False  # "6.10" without a year or a cue ("Ngày 4.12") reads as a decimal, not a day
     elif g.get(f"sd{n}"):
         d, m, y = g[f"sd{n}"], g[f"sm{n}"], g[f"sy{n}"]
+    elif g.get(f"wd{n}"):
+        d, m, y = g[f"wd{n}"], g[f"wm{n}"], None
     else:
         d, m, y = g[f"td{n}"], g[f"tm{n}"], g[f"ty{n}"]
     if y:
@@ -196,7 +211,7 @@ def _core_day(g: dict, n: str, ref: dt.date | None, year: int | None = None,
 
 def _on_date(g: dict, ref: dt.date | None) -> _Period:
     has_year = bool(g["y"] or g["ty"] or g["sy"])
-    if not (has_year or g["tod"] or g["ngay"] or g["clock1"]):
+    if not (has_year or g["tod"] or g["ngay"] or g["clock1"] or g.get("cue")):
         return "", None, None  # "15/12" without a cue may be a ratio or a score
     day, _ = _core_day(g, "", ref, cued=True)
     if not has_year:
@@ -208,6 +223,12 @@ def _on_nay(g: dict, ref: dt.date | None) -> _Period:
     m, d = int(g["m"]), int(g["d"])
     day = _day(int(g["y"]), m, d) if g["y"] else _nearest(m, d, ref)
     return ("date" if g["y"] else "day_month"), day, day
+
+
+def _on_hours(g: dict, ref: dt.date | None) -> _Period:
+    """"từ 6h00-12h00 ngày 4/10": hours of one day."""
+    day = _on_date(g, ref)[1]
+    return "range", day, day
 
 
 def _on_month(g: dict, ref: dt.date | None) -> _Period:
@@ -295,7 +316,8 @@ def _on_days(g: dict, ref: dt.date | None) -> _Period:
         first = _day(last.year, last.month, int(g["a2"])) if last else None
     else:
         has_year1 = bool(g["y1"] or g["ty1"] or g["sy1"])
-        if not (has_year1 or g["tu"] or g["ngay"]) or (g["va"] and not _pair(g)):
+        slashed = g["paren"] is not None and g["sep1"] == g["sep2"] == "/"  # "(26/9-3/10)"
+        if not (has_year1 or g["tu"] or g["ngay"] or slashed) or (g["va"] and not _pair(g)):
             return "", None, None
         last, _ = _core_day(g, "2", ref)
         if last is None:
@@ -373,7 +395,10 @@ def _ranges(text: str, chosen: list[_Match]) -> list[_Match]:
         x = joined[-1] if joined else None
         if x and not x.parts and not m.parts and _UNTIL.fullmatch(text, x.end, m.start):
             cue = _FROM.search(text, max(0, x.start - 20), x.start)
-            pair = _Match(cue.start(), m.end, None, {}, parts=(x, m)) if cue else None
+            start = cue.start() if cue else None
+            if cue is None and x.handler is m.handler is _on_date and (x.groups["tod"] or x.groups["ngay"]):
+                start = x.start  # "đêm 11/10 đến sáng 12/10": two days with their cues need no "từ"
+            pair = _Match(start, m.end, None, {}, parts=(x, m)) if start is not None else None
             if pair and _valid(pair):
                 joined[-1] = pair
                 continue
@@ -388,6 +413,8 @@ def _matches(text: str) -> tuple[_Match, ...]:
     for pattern, handler in _PATTERNS:
         for match in pattern.finditer(text):
             groups = match.groupdict()
+            if pattern is _DATE and not (groups["tod"] or groups["ngay"] or groups["clock1"]):
+                groups["cue"] = _dated_by_cue(text, match)
             alone = handler is not None and pattern is not _FROM_YEAR and not (
                 pattern is _EDGE and not (groups["y"] or groups["nay"] or groups["m"]))
             candidate = _Match(match.start(), match.end(), handler, groups, alone)
@@ -398,7 +425,23 @@ def _matches(text: str) -> tuple[_Match, ...]:
     for f in found:
         if all(f.end <= c.start or f.start >= c.end for c in chosen):
             chosen.append(f)
-    return tuple(m for m in _ranges(text, sorted(chosen, key=lambda f: f.start)) if m.alone)
+    chosen = [_with_hours(text, m) for m in sorted(chosen, key=lambda f: f.start)]
+    return tuple(m for m in _ranges(text, chosen) if m.alone)
+
+
+def _dated_by_cue(text: str, match: re.Match) -> bool:
+    """Whether a word before the bare day ``match`` dates it (``_CUE``)."""
+    cue = _CUE.search(text, max(0, match.start() - 24), match.start())
+    if cue is None:
+        return False
+    return match.group("sep") == "/" or (cue.group("tu") is None and match.group("d") is not None) \
+        or bool(_STOP.match(text, match.end()))
+
+
+def _with_hours(text: str, m: _Match) -> _Match:
+    """``m`` from the start of the hours it ends, if its clock ends a range of hours ("từ 6h00-12h00 ngày 4/10")."""
+    hours = m.handler is _on_date and m.groups["clock1"] and _HOURS.search(text, max(0, m.start - 16), m.start)
+    return _Match(hours.start(), m.end, _on_hours, m.groups) if hours else m
 
 
 def _today(matches: tuple[_Match, ...], ref: dt.date | None) -> dt.date | None:

@@ -36,8 +36,11 @@ too: ``type_code`` from the word (the longest type the word starts with), ``issu
 further number is a citation of its own (the span is the number). Official letters numbered
 without a type code after a type word ("Công văn số 3068/BHXH-CSXH") are ``Công văn`` with
 ``type_code`` None and the whole code after the slash as ``issuer_code`` (key ``3068/BHXH-CSXH``).
-Stray spaces around the slash ("26 /TB-HĐ") and a space for it ("5171 QĐ-XPVPHC", after "số" or a
-type word) are read; a type word away from its number leaves the span starting at "số".
+A letter word and a number coded by its issuer alone ("văn bản số 442/VPTT") is such a letter too
+(``issuer_code`` VPTT). Stray spaces around the slash ("26 /TB-HĐ") and a space for it ("5171
+QĐ-XPVPHC", after "số" or a type word) are read, and so is a code in lowercase after a type word
+("thông tư 22/2015/tt-bkhđt": the fields and key upper-cased); a type word away from its number leaves
+the span starting at "số".
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
 ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm"), a letter without code ("Văn bản số
@@ -66,8 +69,11 @@ _NUMBER_RE = re.compile(
     rf"|(?P<st_num>\d{{1,5}})(?:/(?P<st_year>(?:19|20)\d\d))?(?:\s?/\s?|(?P<st_space>\s))(?P<st_code>[A-ZĐ][A-Za-zĐđ]{{0,6}})"
     rf"\s?[-–]\s?(?P<st_iss>{_ISSUER}(?:-{_ISSUER})*)"
     rf"|(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})/(?P<p_iss>{_ISSUER}(?:-{_ISSUER})*)"
+    rf"|(?P<l_num>\d{{1,5}})\s?/\s?(?P<l_iss>[A-ZĐ]{{2,10}})"  # a letter coded by its issuer alone: "442/VPTT"
     r")(?![\w/])"
 )
+# a code written in lowercase ("thông tư 22/2015/tt-bkhđt"): read on the upper-cased text after a type word
+_LOWER_CODE_HINT = re.compile(r"\d\s?/\s?[a-zđ]+\s?[-–]|\d\s?[-–]\s?[a-zđ]+/")
 _DATE_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:ban hành\s+|ký\s+)?ngày\s+(?:"
     r"(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?"
@@ -231,6 +237,8 @@ def _numbering(m: re.Match[str], word: str | None) -> tuple[str, str, str, int |
         issuer = m.group("law_iss")
         code = _LAW_WORDS.get(word or "", "L" if issuer.startswith("QH") else "NQ")
         return m.group("law_num"), code, issuer, int(m.group("law_year")), "state", "law"
+    if m.group("l_num"):
+        return m.group("l_num"), None, _issuer_code(m.group("l_iss"), "state")[0], None, "state", "letter"
     if m.group("st_num"):
         issuer, system = _issuer_code(m.group("st_iss"), "state")
         year = int(m.group("st_year")) if m.group("st_year") else None
@@ -243,6 +251,12 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
     """Numbered documents cited in ``text``, in text order; ``ref_date`` dates "ngày 11/7"."""
     text = unicodedata.normalize("NFC", text)
     numbers = list(_NUMBER_RE.finditer(text))
+    lowercase: set[int] = set()  # starts of numbers whose code is written in lowercase
+    if _LOWER_CODE_HINT.search(text) and len(upper := text.upper()) == len(text):
+        seen = {m.start() for m in numbers}
+        extra = [m for m in _NUMBER_RE.finditer(upper) if m.start() not in seen]
+        lowercase = {m.start() for m in extra}
+        numbers = sorted(numbers + extra, key=lambda m: m.start())
     lower = text.lower()
     number_only = any(word in lower for word in _NUMBER_ONLY_KEYS)  # a substring test first: fast
     if not numbers and not _BARE_NUMBER_RE.search(lower) and not (number_only and _number_only_re().search(text)):
@@ -254,9 +268,14 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
         before = _prefix_re().search(doc.key, max(0, m.start() - 60), m.start())
         start = before.start() if before and before.group() else m.start()
         word = before.group("word") if before else None
-        if m.group("st_space") and not (before and before.group()):
-            continue  # "5171 QĐ-XPVPHC" without "số" or a type word before it is no citation
+        if (m.group("st_space") or m.start() in lowercase) and not (before and before.group()):
+            continue  # "5171 QĐ-XPVPHC", "22/2015/tt-bkhđt" without "số" or a type word before it are no citations
         number, code, issuer_code, year, system, shape = _numbering(m, word)
+        if shape == "letter":  # "văn bản số 442/VPTT": an official letter after a letter word
+            if word is None or _word_types().get(word) is not None:
+                continue
+            out.append(_tag(doc, start, m.end(), "Công văn", None, number, issuer_code, None, "state", shape, ref_date))
+            continue
         doc_type = g.doc_types.get((code, system)) or g.doc_types.get((code, "any"))
         if doc_type is None and shape == "state" and word is not None and not m.group("st_space"):
             # an official letter numbered without a type code: "Công văn số 3068/BHXH-CSXH"

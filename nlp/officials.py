@@ -9,7 +9,11 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   middle name needs no separator (``Nguyễn Văn An Chủ tịch UBND tỉnh``);
 * title first: ``[honorific] Position {, Position} [ông | bà] Name {, Position}``; a bracketed
   abbreviation belongs to the position before it (``Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm
-  Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``).
+  Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``);
+* abroad: ``Title Country Name`` with a country or international body of ``countries.txt`` and a
+  foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``);
+* after a name, a department's ministry written after a comma is part of the position (``Phó Cục
+  trưởng Cục Trồng trọt, Bộ NN&PTNT``).
 
 Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
 bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
@@ -207,17 +211,23 @@ class _Parser:
     def bracketed(self, pos: _Position) -> _Position:
         """``pos`` with the abbreviation in brackets after it: "Ủy ban Kiểm tra Trung ương (UBKT)"."""
         k, tokens = pos.end, self.tokens
-        if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" \
-                and tokens[k + 1].text.isupper() and self.adj(k, k + 1) and self.adj(k + 1, k + 2):
-            pos.end, pos.abbr_end = k + 3, True
+        if not (k + 2 < len(tokens) and tokens[k].text == "(" and self.adj(k - 1, k)):
+            return pos
+        close = k + 1  # the abbreviation may join capitals with "&": "(KH&CN)", "(NN&PTNT)"
+        while close < len(tokens) and close - k <= 5 and (tokens[close].text.isupper() or tokens[close].text == "&") \
+                and self.adj(close - 1, close):
+            close += 1
+        if close > k + 1 and close < len(tokens) and tokens[close].text == ")" and tokens[close - 1].text != "&" \
+                and self.adj(close - 1, close):
+            pos.end, pos.abbr_end = close + 1, True
         return pos
 
     def loose_tail(self, pos: _Position) -> _Position:
         """``pos`` with an organisation the gazetteer does not know read on to its end ("Giám đốc" +
         "Cảng vụ hàng không miền Bắc", "Chủ tịch HĐQT" + "GNN Express"); after a name only."""
         k = pos.end
-        if pos.fixed_org or not self.adj(k - 1, k):
-            return pos
+        if pos.fixed_org or not self.adj(k - 1, k) or (pos.org is None and self.full_name_at(k)):
+            return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành"
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
         if end > k:
             pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, end)
@@ -237,6 +247,29 @@ class _Parser:
             return None
         pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, s)
         return s, end, pos.org
+
+    def full_name_at(self, k: int) -> bool:
+        """Whether a personal name of 3-4 syllables with a common middle name starts at ``k`` ("Lê Văn
+        Thành"), and no organisation or place."""
+        tokens = self.tokens
+        end = k
+        while end < len(tokens) and end - k < 5 and tokens[end].titlecase and (end == k or self.adj(end - 1, end)):
+            end += 1
+        return 3 <= end - k <= 4 and self.surname(k) and tokens[k + 1].key in _MIDDLE_NAMES \
+            and not self.is_place(k, end) and match_organization(self.text, tokens, k) is None
+
+    def ministry_after(self, pos: _Position) -> None:
+        """Extend ``pos`` with the ministry its department belongs to, written after a comma: "Phó Cục
+        trưởng Cục Trồng trọt, Bộ NN&PTNT" (a name-first mention: nothing else can follow it)."""
+        k, tokens = pos.end, self.tokens
+        if pos.org is None or pos.fixed_org or not (k + 1 < len(tokens) and tokens[k].key == ","
+                                                    and tokens[k + 1].key == "bộ" and tokens[k + 1].titlecase
+                                                    and self.adj(k - 1, k) and self.adj(k, k + 1)):
+            return
+        ministry = match_organization(self.text, tokens, k + 1)
+        if ministry is not None and ministry.place is None:
+            pos.fixed_org = span(self.text, tokens, pos.org.start, ministry.end)
+            pos.end = ministry.end
 
     # --- names -----------------------------------------------------------------------------
     def name_in_place(self, pos: _Position) -> tuple[int, int, Org] | None:
@@ -288,8 +321,8 @@ class _Parser:
         return None
 
     def country_and_name(self, j: int) -> tuple[int, int] | None:
-        """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản"): a
-        Vietnamese name from the surname list, or a foreign one of 2-3 capitalised ASCII words."""
+        """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản", "Liên hợp quốc"):
+        a Vietnamese name from the surname list, or a foreign one of 1-3 capitalised ASCII words."""
         found = self.g.countries.longest(self.text, self.tokens, j) if j < len(self.tokens) else None
         if found is None:
             return None
@@ -300,9 +333,9 @@ class _Parser:
         b = s
         while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b):
             b += 1
-        if 2 <= b - s and (self.surname(s) or (b - s <= 3 and all(self.tokens[x].text.isascii()
-                                                                 for x in range(s, b)))):
-            return s, b
+        if (2 <= b - s and self.surname(s)) or (1 <= b - s <= 3 and all(self.tokens[x].text.isascii()
+                                                                        for x in range(s, b))):
+            return s, b  # a foreign name may be one word: "Ngoại trưởng Nga Lavrov"
         return None
 
     def honorific_before_name(self, j: int) -> int | None:
@@ -357,6 +390,7 @@ class _Parser:
         if before is not None:
             a, b, honorific = before
             start = honorific[0] if honorific else a
+            self.ministry_after(chain[-1])
         else:
             after = self.name_in_place(chain[-1]) or self.name_after_tail(chain[-1])
             if after is None:

@@ -17,8 +17,9 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
   like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
   ``mới`` (new) before punctuation stays (``2.456 đảng viên mới``), and so does a number after a
-  naming word (``120 học sinh lớp 10``) and a code with digits (``1.235 ca mắc COVID-19``).
-- Lists that name one group: after a comma, a noun phrase that ends on its own (not at the cap)
+  naming word (``120 học sinh lớp 10``) and a code with digits (``1.500 liều vắc xin COVID-19``)
+  unless it follows the head noun itself (``2 ca | COVID-19``: the disease the cases are of).
+- Lists that name one group: after a comma or ``và``, a noun phrase that ends on its own (not at the cap)
   joins the counted noun when its head shares a class of ``groups.txt`` with a noun before it
   (``cán bộ, công chức``, ``điểm cầu quận, huyện``, ``băng rôn, khẩu hiệu, pa-nô``) or repeats the
   head (``hộ nghèo, hộ cận nghèo``), unless a name follows it (``1.200 hội viên, hội viên Nguyễn ...``).
@@ -29,11 +30,14 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
   glued to the number (``45ha``, ``5.000m2``).
   Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
-  (``từ 30-65% nhu cầu``, ``từ 5 đến 10 khẩu súng``); a currency paid per period keeps the period
-  (``đồng/tháng``). A number with no noun after it whose noun came before it in the clause
+  (``từ 30-65% nhu cầu``, ``từ 5 đến 10 khẩu súng``; ``trong khoảng`` before it is none); a currency
+  paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
+  too (``km/giờ``), and a percentage per year is ``%`` (``182,5% năm``). In a list of bare numbers
+  ending in an amount or measure (``1.200.000, 900.000 và 500.000 đồng``) each number is tagged
+  alone with that unit. A number with no noun after it whose noun came before it in the clause
   (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span.
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
-and ages (``10 năm``, ``18 tuổi``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
+and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
 roman numerals, and any count or ratio without a counted noun.
 
@@ -113,7 +117,7 @@ def _lexicon() -> _Lexicon:
     verbs = {name: keys(items) for name, items in lexicon.sections("verbs.txt").items()}
     function = keys(lexicon.entries("function_words.txt"))
     nouns = keys(lexicon.entries("nouns.txt")) | frozenset(classes)
-    naming = "|".join(r"(?<!tổng )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
+    naming = "|".join(r"(?<!tổng )(?<!con )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
                       for word in sorted(lexicon.entries("naming.txt"), key=len, reverse=True))
     return _Lexicon(
         words=_dictionary() | function | nouns | frozenset().union(*units.values(), *verbs.values()),
@@ -132,10 +136,14 @@ _RANGE = rf"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)(?P<upper>{NUMBER_PATTERN})" 
 # a number whose counted noun came before it: "nâng tổng số bệnh nhân được điều trị khỏi lên 693.797"
 _TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
 _TOTAL_VERB = re.compile(r"(?<!\w)(?:lên|là|đạt)\s*:?\s*$", _F)
-_TIMES = re.compile(r"(?<!\w)gấp\s+$", _F)  # "gấp 4 lần": a multiple, not a count
+_TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
-_PER = re.compile(r"/(?:tháng|năm|ngày|tuần|giờ|quý)(?!\w)", _F)  # "đồng/tháng" is a rate; "đồng/người" is in đồng
+_WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.000 - 49.000": the range, no qualifier
+_LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
+# "đồng/tháng", "km/giờ", "đồng/kg": a rate (see _per); "đồng/người" is in đồng
+_PER = re.compile(r"/\s?(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
+_PERIODS = frozenset(("tháng", "năm", "ngày", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
     rf"(?<![\w.,:/-])(?P<num>{_SPACED_DECIMAL}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/-]\w)"
@@ -147,8 +155,10 @@ _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.
 # or one punctuation mark.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?:[.,/]\d+)*)|(?P<mark>\S)")
 _ROMAN = re.compile(r"[IVXLC]+")
+_DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _NAME_NUMBER = re.compile(r"\d{1,3}")
-_DONG, _DIEM, _MOI = _key("đồng"), _key("điểm"), _key("mới")
+_DONG, _DIEM, _MOI, _TIMES_WORD = _key("đồng"), _key("điểm"), _key("mới"), _key("lần")
+_COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
 _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
 
@@ -219,6 +229,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return not (j > first and words[j - 1].key in lex.namers and _NAME_NUMBER.fullmatch(word.text))
     if (j > first and _is_title(word.text)) or _ROMAN.fullmatch(word.text):
         return True
+    if j == first + 1 and _DISEASE_CODE.fullmatch(word.text):  # "2 ca | COVID-19": what the cases are of
+        return True
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
     if key in lex.function or key.split(" ", 1)[0] in lex.function:  # also "bị thương", "cấp huyện"
@@ -260,7 +272,7 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
     if found is None:
         return None
     (end, capped), head = found, first
-    while not capped and end + 1 < len(words) and words[end].text == "," and not _is_title(words[end + 1].text):
+    while not capped and end + 1 < len(words) and (words[end].text == "," or words[end].key == "và") and not _is_title(words[end + 1].text):
         following = _item(words, end + 1, lex, date_starts)
         if following is None or following[1] or not _same_group(words[head:end], words[end + 1], lex) or (
                 following[0] < len(words) and _is_title(words[following[0]].text)):
@@ -275,6 +287,9 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
 def _qualifier(text: str, start: int, is_range: bool = False) -> tuple[int, str | None]:
     match = (is_range and _FROM.search(text, max(0, start - 8), start)) or _QUALIFIER.search(
         text, max(0, start - 24), start)
+    if match and is_range and match.group(1).lower() == "khoảng" and _WITHIN.search(text, max(0, match.start() - 8),
+                                                                                     match.start()):
+        return start, None
     return (match.start(), " ".join(match.group(1).lower().split())) if match else (start, None)
 
 
@@ -288,10 +303,11 @@ def tag_statistics(text: str) -> list[StatisticTag]:
     protected = date_spans(text) + [m.span() for m in _PHONE.finditer(text)]
     date_starts = {s for s, _ in protected}
     found: list[StatisticTag] = []
+    bare: dict[int, tuple[int, int, float, str | None]] = {}  # where the next list item starts -> a bare number
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         if _overlaps(start, end, protected) or lex.naming.search(text, max(0, start - 24), start) \
-                or _TIMES.search(text, max(0, start - 8), start):
+                or _TIMES.search(text, max(0, start - 24), start):
             continue
         raw = match.group("num").replace(", ", ",")
         if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
@@ -307,11 +323,29 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         span_start, qualifier = _qualifier(text, start, bool(match.group("upper")))
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
         if kind is None:
+            joiner = _LIST_JOINER.match(text, unit_end)
+            if joiner and not den:
+                bare[joiner.end()] = (span_start, unit_end, float(value), qualifier)
             continue
         found.append(StatisticTag(text=text[span_start:unit_end], start=span_start, end=unit_end,
                                   value=float(value), denominator=float(den) if den is not None else None,
                                   unit_text=unit, qualifier=qualifier, kind=kind))
-    return sorted(found + _glued_units(text, lex, protected), key=lambda t: t.start)
+    found += _glued_units(text, lex, protected)
+    return sorted(found + _shared_units(text, found, bare), key=lambda t: t.start)
+
+
+def _shared_units(text: str, found: list[StatisticTag], bare: dict) -> list[StatisticTag]:
+    """The bare numbers of a list that ends in an amount or measure share its unit: in "1.200.000,
+    900.000 và 500.000 đồng" each is in đồng (the span stays the number)."""
+    shared = []
+    for tag in found:
+        item = tag
+        while tag.kind in ("money", "measure") and item.start in bare:
+            start, end, value, qualifier = bare.pop(item.start)
+            item = StatisticTag(text=text[start:end], start=start, end=end, value=value, denominator=None,
+                                unit_text=tag.unit_text, qualifier=qualifier, kind=tag.kind)
+            shared.append(item)
+    return shared
 
 
 def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> list[StatisticTag]:
@@ -332,16 +366,19 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> 
         if value is None or not (is_money or _key(unit) in lex.measures) or _overlaps(*match.span(), protected):
             continue
         span_start, qualifier = _qualifier(text, start, bool(lower))
-        found.append(StatisticTag(text=text[span_start:match.end()], start=span_start, end=match.end(),
+        unit, end = _per(text, match.start("unit"), match.end(), lex, is_money)
+        found.append(StatisticTag(text=text[span_start:end], start=span_start, end=end,
                                   value=float(value), denominator=None, unit_text=unit, qualifier=qualifier,
                                   kind="money" if is_money else "measure"))
     return found
 
 
-def _per(text: str, start: int, end: int) -> tuple[str, int]:
-    """(unit_text, end) of a currency, with the period it is paid per: ``đồng/tháng``."""
+def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> tuple[str, int]:
+    """(unit_text, end) of a measure with the period it is counted per (``km/giờ``; a yield ``tạ/ha``
+    stays ``tạ``), of a currency also with a unit of measure (``đồng/tháng``, ``đồng/kg``)."""
     per = _PER.match(text, end)
-    end = per.end() if per else end
+    if per and (_key(per.group("per")) in _PERIODS or money and _key(per.group("per")) in lex.measures):
+        end = per.end()
     return text[start:end], end
 
 
@@ -351,6 +388,8 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     end = match.end()
     words = _words(text, end, lex)
     if match.group("pct"):
+        if words and words[0].key in lex.durations:  # "182,5% năm": a rate per year
+            return "percent", "%", end
         phrase = _noun_phrase(words, lex, date_starts, skip_determiners=True)
         if phrase:
             return "percent", text[phrase[0]:phrase[1]], phrase[1]
@@ -358,16 +397,17 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     if not words or words[0].key is None:
         return _counted_before(text, match.start(), lex, date_starts, is_ratio, end)
     word = words[0]
-    if word.key in lex.durations or word.key.split(" ", 1)[0] in lex.durations:
+    if word.key in lex.durations or word.key.split(" ", 1)[0] in lex.durations or (
+            word.key == _TIMES_WORD and len(words) > 1 and words[1].key == _COMPARED):
         return None, None, end
     if word.key == _DIEM and len(words) > 1 and (words[1].text == "%" or words[1].key == _PERCENT_WORDS):
         return "percentage_point", text[word.start:words[1].end], words[1].end
     if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _DONG:
-        return "money", *_per(text, word.start, word.start + len("đồng"))  # "2 tỷ đồng tiền mặt"
+        return "money", *_per(text, word.start, word.start + len("đồng"), lex)  # "2 tỷ đồng tiền mặt"
     if not is_ratio and word.key in lex.currencies:
-        return "money", *_per(text, word.start, word.end)
+        return "money", *_per(text, word.start, word.end, lex)
     if not is_ratio and word.key in lex.measures:
-        return "measure", word.text, word.end
+        return "measure", *_per(text, word.start, word.end, lex, money=False)
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
     if phrase is None:
         return _counted_before(text, match.start(), lex, date_starts, is_ratio, end)

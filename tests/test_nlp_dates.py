@@ -96,6 +96,31 @@ def test_wrapped_spans_compact_ranges_and_more_cues(sentence, expected):
     assert _found(sentence, dt.date(2021, 12, 5)) == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a day and month split by a space, after a cue
+    ("Ngày 4 10, tỉnh lấy mẫu xét nghiệm.", ("Ngày 4 10", "day_month", "2021-10-04", "2021-10-04")),
+    ("Sáng 9 10 tại bến xe, hành khách về quê.", ("Sáng 9 10", "day_month", "2021-10-09", "2021-10-09")),
+    # a day dated by a relative word or a lone "từ" (an open start): the word is not in the span
+    ("Xe buýt chạy lại từ 13.10, chưa cho xe ôm.", ("13.10", "day_month", "2021-10-13", "2021-10-13")),
+    ("Từ 1-10, nhà hàng phục vụ khách.", ("1-10", "day_month", "2021-10-01", "2021-10-01")),
+    ("Giá thép hôm nay 4/10 không đổi.", ("4/10", "day_month", "2021-10-04", "2021-10-04")),
+    ("Cao tốc thu phí trở lại từ ngày mai (5-10).", ("5-10", "day_month", "2021-10-05", "2021-10-05")),
+    ("Giá heo hơi hôm nay (3/10) giảm.", ("3/10", "day_month", "2021-10-03", "2021-10-03")),
+    # two days with their cues make a range without "từ"; a bracketed range across months; hours of a day
+    ("Dự báo khoảng đêm 11/10 đến sáng 12/10, bão vào biển.",
+     ("đêm 11/10 đến sáng 12/10", "range", "2021-10-11", "2021-10-12")),
+    ("Thị trường trong tuần qua (26/9-3/10) sôi động.", ("26/9-3/10", "range", "2021-09-26", "2021-10-03")),
+    ("Ghi nhận 2 ca từ 6h00-12h00 ngày 4/10 là người nhà.", ("từ 6h00-12h00 ngày 4/10", "range", "2021-10-04", "2021-10-04")),
+])
+def test_split_day_month_relative_cues_and_more_ranges(sentence, expected):
+    assert _found(sentence, dt.date(2021, 10, 4)) == [expected]
+
+
+def test_numbers_after_from_or_a_relative_word_are_no_days():
+    text = "Điều trị từ 2-3 tháng, điểm từ 5-7 điểm; tỷ lệ 1/2-2/3 số hộ; hôm nay 4 10 người đến."
+    assert _found(text, dt.date(2021, 10, 4)) == []
+
+
 def test_now_is_the_day_the_article_reports():
     lead = "Sáng 29/11, Sở tổ chức hội nghị. Theo báo cáo, từ đầu năm đến nay, hệ thống phát hiện 3.600 lỗi."
     assert _found(lead, dt.date(2023, 11, 30))[1] == ("từ đầu năm đến nay", "range", "2023-01-01", "2023-11-29")

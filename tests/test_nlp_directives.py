@@ -107,6 +107,13 @@ def test_citations_field_by_field(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+def test_a_letter_coded_by_its_issuer_and_a_code_in_lowercase():
+    text = "Văn phòng đã ban hành văn bản số 442/VPTT; thay thế thông tư 22/2015/tt-bkhđt; theo 120/UBND tỉnh."
+    assert [(t.text, t.doc_type, t.type_code, t.number, t.issuer_code, t.year, t.key) for t in tag_directives(text)] == [
+        ("văn bản số 442/VPTT", "Công văn", None, "442", "VPTT", None, "442/VPTT"),
+        ("thông tư 22/2015/tt-bkhđt", "Thông tư", "TT", "22", "BKHĐT", 2015, "22/2015/TT-BKHĐT")]
+
+
 def test_a_list_of_numbers_cites_each_document():
     text = "Thực hiện nghiêm Chỉ thị 15, 16 và 19 của Thủ tướng Chính phủ."
     assert [(t.text, t.doc_type, t.number) for t in tag_directives(text, REF)] == [

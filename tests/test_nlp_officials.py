@@ -145,6 +145,34 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # abroad: a country or international body, then a foreign name of one to three words
+    ("Tổng Thư ký Liên hợp quốc Antonio Guterres kêu gọi bảo vệ trẻ em.",
+     ("Tổng Thư ký Liên hợp quốc Antonio Guterres", "Antonio Guterres", None, [("Tổng Thư ký", "Liên hợp quốc")])),
+    ("Ngoại trưởng Nga Lavrov cho biết.", ("Ngoại trưởng Nga Lavrov", "Lavrov", None, [("Ngoại trưởng", "Nga")])),
+    ("Bộ trưởng Tài chính Anh Rishi Sunak cho biết.",
+     ("Bộ trưởng Tài chính Anh Rishi Sunak", "Rishi Sunak", None, [("Bộ trưởng Tài chính", "Anh")])),
+    # a bracketed abbreviation joined by "&"; a parent body after "của"; a ministry after a comma
+    ("Bộ trưởng Bộ Khoa học và Công nghệ (KH&CN) Huỳnh Thành Đạt phát biểu.",
+     ("Bộ trưởng Bộ Khoa học và Công nghệ (KH&CN) Huỳnh Thành Đạt", "Huỳnh Thành Đạt", None,
+      [("Bộ trưởng", "Bộ Khoa học và Công nghệ")])),
+    ("Ủy viên Thường trực Ủy ban Đối ngoại của Quốc hội Lê Thu Hà cho rằng cần quy định.",
+     ("Ủy viên Thường trực Ủy ban Đối ngoại của Quốc hội Lê Thu Hà", "Lê Thu Hà", None,
+      [("Ủy viên Thường trực", "Ủy ban Đối ngoại của Quốc hội")])),
+    ("Ông Lê Thanh Tùng, Phó Cục trưởng Cục Trồng trọt, Bộ NN&PTNT nhận định.",
+     ("Ông Lê Thanh Tùng, Phó Cục trưởng Cục Trồng trọt, Bộ NN&PTNT", "Lê Thanh Tùng", "ông",
+      [("Phó Cục trưởng", "Cục Trồng trọt, Bộ NN&PTNT")])),
+    # a stop syllable that completes a word stays in a name; a full name after a bare title is the person
+    ("Ông Kishida Fumio-Chủ tịch Đảng Tự do Dân chủ (LDP) đã được chỉ định.",
+     ("Ông Kishida Fumio-Chủ tịch Đảng Tự do Dân chủ (LDP)", "Kishida Fumio", "ông",
+      [("Chủ tịch", "Đảng Tự do Dân chủ")])),
+    ("Xử lý sự cố trên cao tốc Nội Bài - Lào Cai, Phó thủ tướng Lê Văn Thành giao Bộ Giao thông Vận tải xem xét.",
+     ("Phó thủ tướng Lê Văn Thành", "Lê Văn Thành", None, [("Phó Thủ tướng", None)])),
+])
+def test_foreign_officials_and_longer_organisations(sentence, expected):
+    assert _found(sentence) == [expected]
+
+
 @pytest.mark.parametrize("sentence", [
     "Trưởng Ban Tuyên giáo Quận ủy phát biểu tại Hội nghị",  # a position without a name
     "Để hoàn thành nhiệm vụ, đồng chí Trưởng Ban Tuyên giáo Thành ủy đề nghị các cấp quan tâm.",

@@ -187,3 +187,38 @@ def test_offsets_index_the_text_and_the_span_holds_the_qualifier():
     stats = tag_statistics(text)
     assert [s.text for s in stats] == ["gần 72.000 lượt", "trên 1.200 hội nghị", "hơn 3.000 hộ thoát nghèo"]
     assert all(text[s.start:s.end] == s.text and s.text.startswith(s.qualifier) for s in stats)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a rate per period or unit of measure keeps it; "đồng/người" is in đồng, a yield "tạ/ha" in tạ
+    ("Giá heo hơi còn 41.000 đồng/kg, gió cấp 8 (60-75km/giờ), năng suất 62 tạ/ha, lương 7 triệu đồng/người.",
+     [("41.000 đồng/kg", 41000, None, "đồng/kg", None, "money"), ("60-75km/giờ", 60, None, "km/giờ", None, "measure"),
+      ("62 tạ", 62, None, "tạ", None, "measure"), ("7 triệu đồng", 7e6, None, "đồng", None, "money")]),
+    # the bare numbers of a list share the unit of its last amount; "trong khoảng" before a range is no qualifier
+    ("Giá vé lần lượt là 1.200.000, 900.000 và 500.000 đồng.",
+     [("1.200.000", 1.2e6, None, "đồng", None, "money"), ("900.000", 9e5, None, "đồng", None, "money"),
+      ("500.000 đồng", 5e5, None, "đồng", None, "money")]),
+    ("Giá dao động trong khoảng 41.000 - 49.000 đồng/kg.", [("41.000 - 49.000 đồng/kg", 41000, None, "đồng/kg", None, "money")]),
+    # multiples are no counts, with a qualifier after "gấp" or "so với" after "lần"; a percentage per year is %
+    ("Số xuất viện gấp gần 2,5 lần, tăng hơn 9 lần so với trước; lãi suất 182,5% năm.",
+     [("182,5%", 182.5, None, "%", None, "percent")]),
+])
+def test_rates_lists_and_multiples(sentence, expected):
+    assert _found(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, units", [
+    # verbs of health, accident and business news end the noun; so do "toàn", "khác", "liên tiếp"
+    ("Hà Nội thêm 2 ca dương tính, 189 ca nghi nhiễm, 1.631 F0 nhập viện, 1.399 bệnh nhân khỏi bệnh, 3 F0 bỏ trốn.",
+     ["ca", "ca", "F0", "bệnh nhân", "F0"]),
+    ("Vụ 3 ô tô đâm húc liên hoàn; kết nối 4 tỉnh giáp danh; 1/4 số doanh nghiệp đóng cửa.", ["ô tô", "tỉnh", "số doanh nghiệp"]),
+    ("Chiếm 60% doanh thu toàn ngành, có 1 cơn bão khác và 2 cơn bão liên tiếp.", ["doanh thu", "cơn bão", "cơn bão"]),
+    # a disease code right after the head noun is what the cases are of
+    ("Thêm 2 ca COVID-19 là người nhà; đã tiêm 1.500 liều vắc xin COVID-19.", ["ca", "liều vắc xin COVID-19"]),
+    # lists of one group joined by a comma or "và"; "con số" and "Top" before a number
+    ("Khách từ 46 quốc gia, vùng lãnh thổ, tăng so với con số 10 nước; gần 4 triệu hộ và cá nhân kinh doanh.",
+     ["quốc gia, vùng lãnh thổ", "nước", "hộ và cá nhân kinh doanh"]),
+    ("Có 6 doanh nghiệp được vinh danh Top 10 doanh nghiệp CNTT.", ["doanh nghiệp"]),
+])
+def test_the_counted_noun_in_news_of_the_day(sentence, units):
+    assert _units(sentence) == units

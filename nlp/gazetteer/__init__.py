@@ -416,8 +416,12 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
             break
         k += 1
         if tokens[k - 1].titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-                and tokens[k].key not in _NAME_STOP and not _level(text, tokens, k):
-            k += 1  # second syllable of the word: "Xây dựng", "Y tế"
+                and not _level(text, tokens, k) and (tokens[k].key not in _NAME_STOP
+                                                     or f"{tokens[k - 1].key} {tokens[k].key}" in _two_syllable_words()):
+            k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"
+        if tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k].text == "&" and tokens[k + 1].acronym \
+                and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
+            k += 2  # acronyms joined by "&": "NN&PTNT", "KH&CN"
         if _next(text, tokens, k) and tokens[k].key in ("và", "-") and k + 1 < len(tokens) \
                 and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
             k += 1
@@ -450,9 +454,9 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 break
             k += 1
             end, gap = k, 0
-            if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-                    and tokens[k].key not in _NAME_STOP:
-                k += 1
+            if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() and (
+                    tokens[k].key not in _NAME_STOP or f"{tok.key} {tokens[k].key}" in _two_syllable_words()):
+                k += 1  # the word's second syllable, also a stop syllable in a word: "Dân chủ"
                 end = k
         elif end > j and tok.key == "tại" and k + 1 < len(tokens) \
                 and (there := gazetteer().countries.longest(text, tokens, k + 1)):
@@ -511,8 +515,11 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
         org.keep = 2 if open_name and level is None else 0
         return org
     if level is None and _depth < 2:
-        parent = match_organization(text, tokens, j, _depth + 1)
+        at = j + 1 if tokens[j].key == "của" and _next(text, tokens, j + 1) else j  # "Ủy ban Đối ngoại của Quốc hội"
+        parent = match_organization(text, tokens, at, _depth + 1)
         if parent is not None:
+            if at > j:
+                org.parts.append((j, at, tokens[j].text))
             org.parent_at = len(org.parts)
             org.parts.extend(parent.parts)
             org.end, org.party, org.level, org.place = parent.end, parent.party, parent.level, parent.place
