@@ -38,6 +38,8 @@ _CHROME_TOKEN = re.compile(
 _ARTICLE_HEADER = re.compile(r"(?:entry|post|article|news|detail|story|content)[-_]header", re.I)
 _ALIGN = re.compile(r"text-align\s*:\s*(left|right|center|justify)", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# a link that writes out its own address (a URL or an e-mail) is text to read, not navigation
+_ADDRESS_TEXT = re.compile(r"(?:https?://|www\.)\S+$|[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.I)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.I)
 
@@ -150,7 +152,8 @@ class _Renderer:
         style = element.get("style") or ""
         bold = bold or tag in ("b", "strong") or bool(_BOLD_STYLE.search(style))
         italic = italic or tag in ("i", "em") or bool(_ITALIC_STYLE.search(style))
-        link = link or (tag == "a" and element.get("href") is not None)
+        link = link or (tag == "a" and element.get("href") is not None
+                        and not _ADDRESS_TEXT.match(element.text_content().strip()))
         block = tag in BLOCK_TAGS
         if block:
             self.flush()

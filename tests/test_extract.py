@@ -148,6 +148,15 @@ def test_a_long_centred_quote_under_a_picture_is_a_caption_unless_the_text_is_ce
     assert quote.strip() in article.text
 
 
+def test_a_line_that_writes_out_an_address_is_text_and_a_line_of_word_links_is_not():
+    site, mail = "http://www.dichvucong.sotttt.example.gov.vn", "vanphong.sotttt@example.gov.vn"
+    register = (f'<ul><li><p>Trực tuyến: <a href="{site}/">{site}</a></p></li>'
+                f'<li><p>Qua thư: <a href="mailto:{mail}">{mail}</a></p></li></ul>')
+    article = run(page(body(P1, P2, extra=register + '<p><a href="/tin-khac.html">Tin khác cùng chuyên mục</a></p>')))
+    assert f"Trực tuyến: {site}" in article.text and f"Qua thư: {mail}" in article.text
+    assert "Tin khác" not in article.text
+
+
 def test_short_line_between_images_is_a_caption():
     extra = ('<div><img src="/a.jpg"></div><div>Lãnh đạo thành phố thăm gian hàng</div>'
              '<div><img src="/b.jpg"></div>')
