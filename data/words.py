@@ -3,14 +3,15 @@
 Vietnamese writes one syllable per space and most words have two or three ("Thành ủy", "dân
 vận", "chuyển đổi số"). A query's syllables are grouped by maximum matching (the longest word
 first, left to right) against a lexicon: the general dictionary (Viet74K), the gazetteer's names
-(titles, bodies, units, fields of work, places, "Ban Dân vận") and the
-taggers' word lists ("hộ nghèo", "nông thôn mới"), and person names (a capitalised
-surname and one to three capitalised syllables after it: "Đào Khánh Hà"; a query of two to four
-syllables starting with a surname that begins no word, typed in lower case: "nguyen hoai nam"). A title and the
-body or level it is held in read as one office ("Bí thư Huyện ủy", "chu tich xa", "Chủ tịch UBND
-tỉnh"), and so do a body and its level ("UBND tỉnh"). A syllable typed without diacritics matches an entry's syllable with any ("ban dan van" is
-"Ban Dân vận"); one typed with them must be that syllable ("bản dân văn" is no entry). A word the
-lexicon knows is then the lexicon's spellings of it (``word_forms``: "bi thu" is "bí thư", not "bị thu").
+(titles, bodies, units, fields of work, places, "Ban Dân vận") and the taggers' word lists ("hộ
+nghèo", "nông thôn mới"), and person names (a capitalised surname and one to three capitalised
+syllables after it: "Đào Khánh Hà"; or, typed in lower case, a query of two to four syllables
+starting with a surname that begins no word: "nguyen hoai nam"). A title and the bodies or level
+it is held in read as one office ("Bí thư Huyện ủy", "chu tich xa", "Chủ tịch UBND tỉnh"), and so
+do a body and its level ("UBND tỉnh"). A syllable typed without diacritics matches an entry's
+syllable with any ("ban dan van" is "Ban Dân vận"); one typed with them must be that syllable
+("bản dân văn" is no entry). A word the lexicon knows is then the lexicon's spellings of it
+(``word_forms``: "bi thu" is "bí thư", not "bị thu").
 """
 from __future__ import annotations
 
@@ -138,8 +139,8 @@ def _surname(syllable: str) -> bool:
 
 def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int, int]]:
     """Spans ``[start, end)`` of the words a run of query syllables (search forms) holds, in order;
-    ``capitalised`` says which were typed with a capital (person names are found so, or as a
-    whole query of one-syllable words in lower case)."""
+    ``capitalised`` says which were typed with a capital (person names are found so, or in lower
+    case as a whole query that starts with a surname)."""
     spans = []
     i = 0
     while i < len(syllables):
