@@ -12,12 +12,13 @@ Semantics (mode "as-typed", the default):
 - FTS5 syntax is kept: "quoted phrases", AND, OR, NOT, NEAR(...), prefix*, parentheses and
   title:/lead:/text: column filters (in any case).
 
-Where it runs: a query typed without any diacritics on the accent-insensitive table; one whose
-syllables all carry theirs on the exact table; a mixed one on the exact table too, each syllable
-typed without diacritics written out as every syllable with those letters the index holds
-("thanh ủy" -> ("thanh ủy" OR "thành ủy" OR "thạnh ủy")). Where that cannot be written (a prefix,
-a NEAR group, more than MAX_SPELLINGS spellings of one word) the query runs accent-insensitively
-and says so (``Match.loosened``). Modes "exact" and "accent-insensitive" take every syllable one way.
+Where it runs: a query with no syllable typed with diacritics and no word the lexicon spells, on
+the accent-insensitive table; one with no syllable left to any spelling, on the exact table; a
+mixed one on the exact table too, each syllable left to any spelling written out as every syllable
+with those letters the index holds ("ho ngheo dang" -> "hộ nghèo" AND ("dang" OR "đảng" OR "đang"
+…)). Where that cannot be written (a NEAR group, more than MAX_SPELLINGS spellings of one word) the
+query runs accent-insensitively and says so (``Match.loosened``). Modes "exact" and
+"accent-insensitive" take every syllable one way, as typed.
 
 A prefix ("tuyen*", "chuyển đổi s*") is written out as the tokens of the index it starts, when
 there are at most MAX_COMPLETIONS: FTS5 reads a prefix's lists whole before the first hit, the
@@ -205,7 +206,8 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
     text = typed(query, "search query").replace("\x00", " ")  # FTS5 reads a NUL as the query's end
     if len(FTS_TOKEN.findall(text)) > MAX_SYLLABLES:
         raise QueryError(f"search query {shown(query)} has more than {MAX_SYLLABLES} syllables: shorten it")
-    tokens = [("word" if m.group("word") else "phrase" if m.group("phrase") else m.lastgroup, m) for m in _QUERY_TOKEN.finditer(text)]
+    tokens = [("word" if m.group("word") else "phrase" if m.group("phrase") else m.lastgroup, m)
+              for m in _QUERY_TOKEN.finditer(text)]
     if any(kind == "unclosed" for kind, _ in tokens):
         raise QueryError(f"unbalanced double quote in search query {shown(query)}")
     advanced = any(kind in _SYNTAX or m.group("star") or m.group("phrase_star") for kind, m in tokens)
