@@ -11,13 +11,24 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   abbreviation belongs to the position before it (``Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm
   Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``);
 * abroad: ``Title Country Name`` with a country or international body of ``countries.txt`` and a
-  foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``);
+  foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``),
+  the country perhaps written with its form of state or after ``mới của`` (``Đại sứ đặc mệnh toàn quyền
+  nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới của Nhật Bản ...``), the name perhaps after a
+  comma and an honorific or rank (``Tổng thống Pháp, ông ...``); after a title of state alone a foreign
+  name needs no country (``Thủ tướng Abe``);
+* former and new posts: ``cựu``, ``nguyên``, ``tân`` before a title are left out of a title-first span
+  (``cựu Phó Tổng thống Mỹ Al Gore`` -> ``Phó Tổng thống Mỹ Al Gore``) and stay inside a name-first one
+  (``Lê Xuân Nghĩa, nguyên Phó chủ tịch ...``); the title after them may be lowercase;
+* long organisation names the gazetteer does not know, when a bracketed abbreviation ends them: after a
+  name (``Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06), Bộ Công an``) and before a further
+  position (``Chủ tịch Đảng cầm quyền (LDP), Cựu ngoại trưởng Fumio Kishida``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
   trưởng Cục Trồng trọt, Bộ NN&PTNT``).
 
 Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
 bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
-Bank``, or ``Tổng Giám đốc`` with no organisation) is no tag; a Party post beside it keeps it.
+Bank``, or ``Tổng Giám đốc`` with no organisation, a brand: ``Chủ tịch Coteccons``) is no tag; a Party
+post beside it keeps it.
 
 A phrase may be wrapped at a single line break (``Chủ tịch Quốc hội\nVương Đình Huệ``). An
 organisation the gazetteer does not know is read on to its end (``gazetteer.loose_name_end``):
@@ -49,7 +60,7 @@ without organisation takes the organisation of the next position of the same app
 given a state body takes that level's Party committee (``Phó Bí thư, Chủ tịch UBND huyện`` ->
 ``Huyện ủy``); standalone titles (Tổng Bí thư, Tỉnh ủy viên ...) keep None.
 
-Not read: former posts (``nguyên Bí thư``), one title for a whole list (``các Phó Chủ tịch UBND
+Not read: a former post without a name (``nguyên Bí thư``), one title for a whole list (``các Phó Chủ tịch UBND
 tỉnh: A, B``), names in capitals. Regex and gazetteer only: underthesea's tagger costs
 milliseconds per sentence and its NER misses almost every name in this register, while these
 patterns take about 2 ms for a whole article.
@@ -217,7 +228,7 @@ class _Parser:
         first = self.position(i, lowercase=after_name or t < i)
         if first is None:
             return []
-        chain = [self.bracketed(self.loose_tail(first) if after_name else first)]
+        chain = [self.bracketed(self.loose_tail(first) if after_name else self.named_by_abbreviation(first))]
         while not self.name_in_place(chain[-1]):
             k = chain[-1].end
             if not (self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1)):
@@ -256,11 +267,31 @@ class _Parser:
             pos.end = end
         return pos
 
-    def words_to_abbreviation(self, k: int) -> int:
-        """End of up to ten lowercase words at ``k`` that lead to a bracketed abbreviation, where a long
-        name goes on: "Cục Cảnh sát" + "quản lý hành chính về trật tự xã hội" + "(C06)"; else ``k``."""
+    def named_by_abbreviation(self, pos: _Position) -> _Position:
+        """``pos`` (title first) with an organisation the gazetteer does not know, read when a bracketed
+        abbreviation ends it and another position follows: "Chủ tịch" + "Đảng cầm quyền (LDP)", "Cựu
+        ngoại trưởng Fumio Kishida"."""
+        k, tokens = pos.end, self.tokens
+        if pos.org is not None or pos.fixed_org or not (self.adj(k - 1, k) and tokens[k].titlecase) \
+                or self.surname(k):
+            return pos  # a name, not an organisation: "Chủ tịch Nguyễn Văn A (...)"
+        m = self.words_to_abbreviation(k + 1, capitals=True)
+        after = m + 3  # past "(LDP)"
+        if m == k + 1 or not (self.adj(after - 1, after) and tokens[after].key in _CHAIN_JOINERS
+                              and self.adj(after, after + 1)):
+            return pos
+        if self.position(after + 2 if self.tenure_before(after + 2) else after + 1, lowercase=True) is None:
+            return pos
+        pos.fixed_org, pos.end = span(self.text, tokens, k, m), m
+        return pos
+
+    def words_to_abbreviation(self, k: int, capitals: bool = False) -> int:
+        """End of up to ten lowercase (or with ``capitals`` any) words at ``k`` that lead to a bracketed
+        abbreviation, where a long name goes on: "Cục Cảnh sát" + "quản lý hành chính về trật tự xã hội"
+        + "(C06)"; else ``k``."""
         tokens, m = self.tokens, k
-        while m < len(tokens) and m - k < 10 and tokens[m].alpha and tokens[m].text.islower() and self.adj(m - 1, m):
+        while m < len(tokens) and m - k < 10 and tokens[m].alpha and (capitals or tokens[m].text.islower()) \
+                and self.adj(m - 1, m):
             m += 1
         bracket = m + 2 < len(tokens) and tokens[m].text == "(" and self.adj(m - 1, m) \
             and tokens[m + 1].text.isupper() and tokens[m + 2].text == ")"
