@@ -113,6 +113,8 @@ _TENURE = frozenset({"cựu", "nguyên", "tân"})
 _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Thủ tướng", "Phó Thủ tướng", "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng",
     "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký"))
+# Lowercase particles inside a foreign name: "Ursula von der Leyen".
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"})
 # Forms of state written before a country's name: "nước Cộng hòa Ba Lan", "Vương quốc Anh".
 _STATE_FORMS = Phrases()
 for _form in ("Cộng hòa", "Vương quốc", "Liên bang", "Cộng hòa Liên bang", "Cộng hòa Nhân dân",
@@ -408,17 +410,23 @@ class _Parser:
 
     def country_and_name(self, j: int) -> tuple[int, int] | None:
         """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản", "Liên hợp quốc",
-        "nước Cộng hòa Ba Lan", "mới của Nhật Bản"): a Vietnamese name from the surname list, or a
-        foreign one (``foreign_name``)."""
+        "nước Cộng hòa Ba Lan", "mới của Nhật Bản"): a Vietnamese name from the surname list, a foreign
+        one written in 2-3 Vietnamese syllables without a surname ("Chủ tịch Trung Quốc Tập Cận Bình"),
+        or one in ASCII words (``foreign_name``)."""
         s = self.country_end(j)
         if s is None:
             return None
         if s + 1 < len(self.tokens) and self.tokens[s].key == "tại" and self.adj(s - 1, s):
             s = self.country_end(s + 1) or s
         b = s
-        while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b):
+        while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b) \
+                and not starts_title(self.text, self.tokens, b):
             b += 1
         if 2 <= b - s and self.surname(s):
+            return s, b
+        transliterated = 2 <= b - s <= 3 and not any(self.surname(x) for x in range(s, b)) \
+            and not self.is_place(s, b) and self.foreign_name(s) is None
+        if transliterated and not (b < len(self.tokens) and self.tokens[b].titlecase and self.adj(b - 1, b)):
             return s, b
         b = self.foreign_name(s)  # a foreign name may be one word: "Ngoại trưởng Nga Lavrov"
         return (s, b) if b else None
@@ -438,16 +446,26 @@ class _Parser:
         return found[0] if found else None
 
     def foreign_name(self, s: int) -> int | None:
-        """End of a foreign name of 1-3 capitalised ASCII words at ``s`` ("Lavrov", "Fumio Kishida"); a
-        repeated word ends it ("Fumio Kishida Kishida dễ dàng ...": the lead repeats the surname)."""
-        b = s
-        while b < len(self.tokens) and b - s < 4 and self.tokens[b].titlecase and self.tokens[b].text.isascii() \
-                and self.adj(b - 1, b) and self.tokens[b].key not in {t.key for t in self.tokens[s:b]}:
-            b += 1
-        if b < len(self.tokens) and self.tokens[b].titlecase and self.adj(b - 1, b) \
-                and self.tokens[b].key not in {t.key for t in self.tokens[s:b]}:
+        """End of a foreign name of 1-3 capitalised ASCII words at ``s`` ("Lavrov", "Fumio Kishida"), a
+        word perhaps in parts joined by dashes ("Moon Jae-in"), particles between words ("Ursula von der
+        Leyen"); a repeated word ends it ("Fumio Kishida Kishida dễ dàng ...": the lead repeats the surname)."""
+        tokens, b, words, seen = self.tokens, s, 0, set()
+        while b < len(tokens) and words < 4 and self.adj(b - 1, b) and tokens[b].text.isascii():
+            p = b
+            while p < len(tokens) and tokens[p].key in _NAME_PARTICLES and self.adj(p - 1, p):
+                p += 1
+            if words and p > b and p < len(tokens) and tokens[p].titlecase and self.adj(p - 1, p):
+                b = p  # "von der" before "Leyen"
+            if not tokens[b].titlecase or tokens[b].key in seen:
+                break
+            seen.add(tokens[b].key)
+            b, words = b + 1, words + 1
+            while b + 1 < len(tokens) and tokens[b].text == "-" and tokens[b + 1].alpha and tokens[b + 1].text.isascii() \
+                    and tokens[b - 1].end == tokens[b].start and tokens[b].end == tokens[b + 1].start:
+                b += 2  # "Jae-in", "Jong-un"
+        if b < len(tokens) and tokens[b].titlecase and self.adj(b - 1, b) and tokens[b].key not in seen:
             return None  # the capitalised run goes on: not a name of 1-3 ASCII words
-        return b if 1 <= b - s <= 3 else None
+        return b if 1 <= words <= 3 else None
 
     def honorific_before_name(self, j: int) -> int | None:
         """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn",

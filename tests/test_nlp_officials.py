@@ -198,6 +198,20 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
     ("Tư lệnh Quân đội Thái Lan, Đại tướng Narongpan Jitkaewthae cho biết.",
      ("Tư lệnh Quân đội Thái Lan, Đại tướng Narongpan Jitkaewthae", "Narongpan Jitkaewthae", "đại tướng",
       [("Tư lệnh", "Quân đội Thái Lan")])),
+    # foreign names written in Vietnamese syllables, in dashed parts, with particles; international bodies
+    ("Chủ tịch Trung Quốc Tập Cận Bình điện đàm.",
+     ("Chủ tịch Trung Quốc Tập Cận Bình", "Tập Cận Bình", None, [("Chủ tịch", "Trung Quốc")])),
+    ("Tổng thống Hàn Quốc Moon Jae-in phát biểu.",
+     ("Tổng thống Hàn Quốc Moon Jae-in", "Moon Jae-in", None, [("Tổng thống", "Hàn Quốc")])),
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen cho biết.",
+     ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen", "Ursula von der Leyen", None, [("Chủ tịch", "Ủy ban châu Âu")])),
+    ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus cảnh báo.",
+     ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus", None, [("Tổng Giám đốc", "WHO")])),
+    # a spokesperson; a department abbreviation in parts joined by "-" and "&"
+    ("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng trả lời.",
+     ("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng", "Lê Thị Thu Hằng", None, [("Người phát ngôn", "Bộ Ngoại giao")])),
+    ("Bà Nguyễn Thị Hà, Phó Giám đốc Sở LĐ-TB&XH cho biết.",
+     ("Bà Nguyễn Thị Hà, Phó Giám đốc Sở LĐ-TB&XH", "Nguyễn Thị Hà", "bà", [("Phó Giám đốc", "Sở LĐ-TB&XH")])),
     # a long department name runs to its bracketed abbreviation, the ministry after it stays
     ("Đại tá Nguyễn Văn Long, Cục trưởng Cục Cảnh sát điều tra tội phạm về ma túy (C04), Bộ Công an cho biết.",
      ("Đại tá Nguyễn Văn Long, Cục trưởng Cục Cảnh sát điều tra tội phạm về ma túy (C04), Bộ Công an",
@@ -228,6 +242,7 @@ def test_former_new_and_foreign_forms(sentence, expected):
     "Công tác phòng, chống dịch bệnh chăm sóc bà mẹ trẻ em được triển khai thường xuyên.",
     "Các nhà môi trường kiện Tổng thống Brazil vì phá rừng.",  # a country is no name
     "Chủ tịch Vingroup cho biết kế hoạch.",  # a company title with no name
+    "Tổng thống Mỹ Gặp Gỡ Lãnh Đạo Các Nước",  # a headline in capitals: no name after the country
 ])
 def test_no_official(sentence):
     assert _found(sentence) == []
