@@ -420,9 +420,9 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
                 and not _level(text, tokens, k) and (tokens[k].key not in _NAME_STOP
                                                      or f"{tokens[k - 1].key} {tokens[k].key}" in _two_syllable_words()):
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"
-        while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k].text in ("&", "-") and tokens[k + 1].acronym \
+        if tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k].text == "&" and tokens[k + 1].acronym \
                 and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
-            k += 2  # acronyms joined by "&" or "-": "NN&PTNT", "KH&CN", "LĐ-TB&XH"
+            k += 2  # acronyms joined by "&": "NN&PTNT", "KH&CN"
         if _next(text, tokens, k) and tokens[k].key in ("và", "-") and k + 1 < len(tokens) \
                 and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
             k += 1
