@@ -108,6 +108,8 @@ _NAY = re.compile(rf"(?<!\w){TOD_NAY}\s*\(\s*(?P<d>{DAY})/(?P<m>{MONTH})(?:/(?P<
 _CUE = re.compile(rf"(?:(?<!\w)(?P<tu>từ)\s+|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày)\s+(?:nay|qua|mai)\s*[,(]?\s*)$",
                   _F)
 _STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
+# An observance named before its day dates it: "Ngày Kỹ năng lao động Việt Nam 4/10" (capitalised name).
+_OBSERVANCE = re.compile(r"(?<!\w)Ngày\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,7})[ \t]+$")
 _HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}\s*{_DASH}\s*$", _F)  # "từ 6h00-" before "12h00 ngày 4/10"
 _MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
@@ -433,7 +435,8 @@ def _dated_by_cue(text: str, match: re.Match) -> bool:
     """Whether a word before the bare day ``match`` dates it (``_CUE``)."""
     cue = _CUE.search(text, max(0, match.start() - 24), match.start())
     if cue is None:
-        return False
+        observance = _OBSERVANCE.search(text, max(0, match.start() - 60), match.start())
+        return bool(observance and observance.group("name")[0].isupper() and match.group("sep") == "/")
     return match.group("sep") == "/" or (cue.group("tu") is None and match.group("d") is not None) \
         or bool(_STOP.match(text, match.end()))
 

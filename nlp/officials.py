@@ -11,13 +11,24 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   abbreviation belongs to the position before it (``Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm
   Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``);
 * abroad: ``Title Country Name`` with a country or international body of ``countries.txt`` and a
-  foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``);
+  foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``),
+  the country perhaps written with its form of state or after ``mới của`` (``Đại sứ đặc mệnh toàn quyền
+  nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới của Nhật Bản ...``), the name perhaps after a
+  comma and an honorific or rank (``Tổng thống Pháp, ông ...``); after a title of state alone a foreign
+  name needs no country (``Thủ tướng Abe``);
+* former and new posts: ``cựu``, ``nguyên``, ``tân`` before a title are left out of a title-first span
+  (``cựu Phó Tổng thống Mỹ Al Gore`` -> ``Phó Tổng thống Mỹ Al Gore``) and stay inside a name-first one
+  (``Lê Xuân Nghĩa, nguyên Phó chủ tịch ...``); the title after them may be lowercase;
+* long organisation names the gazetteer does not know, when a bracketed abbreviation ends them: after a
+  name (``Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06), Bộ Công an``) and before a further
+  position (``Chủ tịch Đảng cầm quyền (LDP), Cựu ngoại trưởng Fumio Kishida``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
   trưởng Cục Trồng trọt, Bộ NN&PTNT``).
 
 Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
 bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
-Bank``, or ``Tổng Giám đốc`` with no organisation) is no tag; a Party post beside it keeps it.
+Bank``, or ``Tổng Giám đốc`` with no organisation, a brand: ``Chủ tịch Coteccons``) is no tag; a Party
+post beside it keeps it.
 
 A phrase may be wrapped at a single line break (``Chủ tịch Quốc hội\nVương Đình Huệ``). An
 organisation the gazetteer does not know is read on to its end (``gazetteer.loose_name_end``):
@@ -49,7 +60,7 @@ without organisation takes the organisation of the next position of the same app
 given a state body takes that level's Party committee (``Phó Bí thư, Chủ tịch UBND huyện`` ->
 ``Huyện ủy``); standalone titles (Tổng Bí thư, Tỉnh ủy viên ...) keep None.
 
-Not read: former posts (``nguyên Bí thư``), one title for a whole list (``các Phó Chủ tịch UBND
+Not read: a former post without a name (``nguyên Bí thư``), one title for a whole list (``các Phó Chủ tịch UBND
 tỉnh: A, B``), names in capitals. Regex and gazetteer only: underthesea's tagger costs
 milliseconds per sentence and its NER misses almost every name in this register, while these
 patterns take about 2 ms for a whole article.
@@ -62,6 +73,7 @@ from dataclasses import dataclass
 
 from nlp.gazetteer import (
     Org,
+    Phrases,
     Title,
     Token,
     adjacent,
@@ -92,6 +104,22 @@ _COMPANY_TITLES = frozenset(match_key(w) for w in ("Tổng Giám đốc", "Phó 
 _CENTRAL_COMMITTEE = match_key("Trung ương")  # "Ủy viên Trung ương Đảng" is a member of its Ban Chấp hành
 _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
+# Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
+# tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
+# may be lowercase ("Cựu tổng thống Pháp").
+_TENURE = frozenset({"cựu", "nguyên", "tân"})
+# Titles of state that name a foreigner by the name alone, with no country ("Thủ tướng Abe"); company
+# titles (Chủ tịch, Giám đốc) are not among them: "Chủ tịch Vingroup" names a company.
+_NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
+    "Thủ tướng", "Phó Thủ tướng", "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng",
+    "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký"))
+# Lowercase particles inside a foreign name: "Ursula von der Leyen".
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"})
+# Forms of state written before a country's name: "nước Cộng hòa Ba Lan", "Vương quốc Anh".
+_STATE_FORMS = Phrases()
+for _form in ("Cộng hòa", "Vương quốc", "Liên bang", "Cộng hòa Liên bang", "Cộng hòa Nhân dân",
+              "Cộng hòa Dân chủ Nhân dân", "Cộng hòa Xã hội chủ nghĩa", "Cộng hòa Hồi giáo"):
+    _STATE_FORMS.add(_form, _form)
 # Second syllables that mark a run as a personal name (Nguyễn Văn ..., Lê Thị ...), not a place.
 _MIDDLE_NAMES = frozenset(match_key(w) for w in (
     "Văn Thị Hữu Đức Ngọc Thanh Minh Quốc Xuân Thu Hồng Kim Công Đình Trọng Quang Thế Bá Duy Anh "
@@ -190,19 +218,24 @@ class _Parser:
                 return folded, parent
         return name, org
 
+    def tenure_before(self, i: int) -> bool:
+        """Whether "cựu", "nguyên" or "tân" is written just before ``tokens[i]``."""
+        return i > 0 and self.tokens[i - 1].key in _TENURE and self.adj(i - 1, i)
+
     def chain(self, i: int) -> list[_Position]:
         # A lowercase title may open an apposition after a name: "Phạm Văn Vọng - ủy viên Trung ương Đảng".
-        after_name = i > 1 and (self.tokens[i - 1].titlecase or (
-            self.tokens[i - 1].key in _SEPARATORS and self.tokens[i - 2].titlecase))
-        first = self.position(i, lowercase=after_name)
+        t = i - 1 if self.tenure_before(i) else i
+        after_name = t > 1 and self.adj(t - 1, t) and (self.tokens[t - 1].titlecase or (
+            self.tokens[t - 1].key in _SEPARATORS and self.tokens[t - 2].titlecase))
+        first = self.position(i, lowercase=after_name or t < i)
         if first is None:
             return []
-        chain = [self.bracketed(self.loose_tail(first) if after_name else first)]
+        chain = [self.bracketed(self.loose_tail(first) if after_name else self.named_by_abbreviation(first))]
         while not self.name_in_place(chain[-1]):
             k = chain[-1].end
             if not (self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1)):
                 break
-            nxt = self.position(k + 1, lowercase=True)
+            nxt = self.position(k + 2 if self.tenure_before(k + 2) else k + 1, lowercase=True)
             if nxt is None:
                 break
             chain.append(self.bracketed(self.loose_tail(nxt) if after_name else nxt))
@@ -229,10 +262,42 @@ class _Parser:
         if pos.fixed_org or not self.adj(k - 1, k) or (pos.org is None and self.full_name_at(k)):
             return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành"
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
+        if end == k and pos.org is not None:
+            end = self.words_to_abbreviation(k)
         if end > k:
             pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, end)
             pos.end = end
         return pos
+
+    def named_by_abbreviation(self, pos: _Position) -> _Position:
+        """``pos`` (title first) with an organisation the gazetteer does not know, read when a bracketed
+        abbreviation ends it and another position follows: "Chủ tịch" + "Đảng cầm quyền (LDP)", "Cựu
+        ngoại trưởng Fumio Kishida"."""
+        k, tokens = pos.end, self.tokens
+        if pos.org is not None or pos.fixed_org or not (self.adj(k - 1, k) and tokens[k].titlecase) \
+                or self.surname(k):
+            return pos  # a name, not an organisation: "Chủ tịch Nguyễn Văn A (...)"
+        m = self.words_to_abbreviation(k + 1, capitals=True)
+        after = m + 3  # past "(LDP)"
+        if m == k + 1 or not (self.adj(after - 1, after) and tokens[after].key in _CHAIN_JOINERS
+                              and self.adj(after, after + 1)):
+            return pos
+        if self.position(after + 2 if self.tenure_before(after + 2) else after + 1, lowercase=True) is None:
+            return pos
+        pos.fixed_org, pos.end = span(self.text, tokens, k, m), m
+        return pos
+
+    def words_to_abbreviation(self, k: int, capitals: bool = False) -> int:
+        """End of up to ten lowercase (or with ``capitals`` any) words at ``k`` that lead to a bracketed
+        abbreviation, where a long name goes on: "Cục Cảnh sát" + "quản lý hành chính về trật tự xã hội"
+        + "(C06)"; else ``k``."""
+        tokens, m = self.tokens, k
+        while m < len(tokens) and m - k < 10 and tokens[m].alpha and (capitals or tokens[m].text.islower()) \
+                and self.adj(m - 1, m):
+            m += 1
+        bracket = m + 2 < len(tokens) and tokens[m].text == "(" and self.adj(m - 1, m) \
+            and tokens[m + 1].text.isupper() and tokens[m + 2].text == ")"
+        return m if bracket else k
 
     def name_after_tail(self, pos: _Position) -> tuple[int, int, Org | None] | None:
         """(name start, name end, organisation) for a name that ends a loosely read organisation:
@@ -243,10 +308,17 @@ class _Parser:
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
         s = next((s for s in range(max(k + 1, end - 4), end - 1) if self.surname(s)
                   and all(self.tokens[x].titlecase for x in range(s, end))), None)
-        if s is None:
+        if s is None or self.brand(k, s):
             return None
         pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, s)
         return s, end, pos.org
+
+    def brand(self, i: int, j: int) -> bool:
+        """Whether tokens[i:j] are a brand, one capitalised ASCII word that is no country or place
+        ("Chủ tịch Coteccons", "Chủ tịch Vingroup"): the post is in a company."""
+        tok = self.tokens[i]
+        return j == i + 1 and tok.titlecase and tok.text.isascii() and self.country_end(i) is None \
+            and not self.is_place(i, j)
 
     def full_name_at(self, k: int) -> bool:
         """Whether a personal name of 3-4 syllables with a common middle name starts at ``k`` ("Lê Văn
@@ -262,9 +334,9 @@ class _Parser:
         """Extend ``pos`` with the ministry its department belongs to, written after a comma: "Phó Cục
         trưởng Cục Trồng trọt, Bộ NN&PTNT" (a name-first mention: nothing else can follow it)."""
         k, tokens = pos.end, self.tokens
-        if pos.org is None or pos.fixed_org or not (k + 1 < len(tokens) and tokens[k].key == ","
-                                                    and tokens[k + 1].key == "bộ" and tokens[k + 1].titlecase
-                                                    and self.adj(k - 1, k) and self.adj(k, k + 1)):
+        if pos.org is None or not (k + 1 < len(tokens) and tokens[k].key == ","
+                                    and tokens[k + 1].key == "bộ" and tokens[k + 1].titlecase
+                                    and self.adj(k - 1, k) and self.adj(k, k + 1)):
             return
         ministry = match_organization(self.text, tokens, k + 1)
         if ministry is not None and ministry.place is None:
@@ -282,33 +354,21 @@ class _Parser:
             found = 2 <= k - pos.end and self.surname(pos.end)
             return (pos.end, k, org) if found else None  # type: ignore[return-value]
         if org is not None and org.place is not None:
-            a, b = org.place
-            n = b - a
-            found = self.g.places.longest(self.text, self.tokens, a)
-            if found and org.keep <= found[0] - a <= n:
-                k = found[0] - a
-            elif org.keep:  # the run goes on with a unit's name: "Trường THPT" + "Lê Quý Đôn" [+ a person]
-                k = next((k for k in range(org.keep, n - 1) if self.surname(a + k) and n - k <= 5), n)
-            elif n <= 2 or (n == 3 and org.level in _WARD_LEVELS):
-                return None  # "quận Lê Chân", "phường Hoàng Văn Thụ": places
-            elif n == 3:
-                k = 0
-            elif self.surname(a) and self.tokens[a + 1].key in _MIDDLE_NAMES:
-                k = 0
-            else:
-                k = next((k for k in (2, 3, 1) if self.surname(a + k) and 2 <= n - k <= 5), 0)
-            s = a + k
-            if 2 <= b - s <= 5 and self.surname(s) and all(self.tokens[x].titlecase for x in range(s, b)):
-                return s, b, org.keep_place(self.text, self.tokens, k)
-            return None
+            named = self.name_in_run(org)
+            if named is not None:
+                return named
         if org is None or pos.end == org.end:
             j = pos.end
             abroad = self.country_and_name(j) if org is None else None
             if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
-                pos.fixed_org = span(self.text, self.tokens, j, abroad[0])
+                c = next(c for c in range(j, abroad[0]) if self.tokens[c].key not in ("mới", "của"))
+                pos.fixed_org = span(self.text, self.tokens, c, abroad[0])
                 return abroad[0], abroad[1], org  # type: ignore[return-value]
-            honorific = self.honorific_before_name(j)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
+            country = self.country_end(j) if org is None else None  # "Tổng thống Mỹ, ông Joe Biden"
+            honorific = self.honorific_before_name(country or j)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
             if honorific:
+                if country:
+                    pos.fixed_org = span(self.text, self.tokens, j, country)
                 j = honorific
             elif org is not None:
                 return None
@@ -318,25 +378,94 @@ class _Parser:
                 k += 1
             if 2 <= k - j <= 5 and (honorific or self.surname(j)) and not self.is_place(j, k):
                 return j, k, org  # type: ignore[return-value]
+            if org is None and not honorific and _named_alone(pos.title) and not self.is_place(j, k) \
+                    and self.country_end(j) is None and match_organization(self.text, self.tokens, j) is None:
+                b = self.foreign_name(j)  # "Thủ tướng Abe", "Thủ tướng Kishida Fumio"
+                if b:
+                    return j, b, org  # type: ignore[return-value]
+        return None
+
+    def name_in_run(self, org: Org) -> tuple[int, int, Org] | None:
+        """(name start, name end, organisation with its place only) when the capitalised run after an
+        organisation ("Sở Y tế tỉnh" + "Kiên Giang Trần Văn A") ends with a name."""
+        a, b = org.place
+        n = b - a
+        found = self.g.places.longest(self.text, self.tokens, a)
+        if found and org.keep <= found[0] - a <= n:
+            k = found[0] - a
+        elif org.keep:  # the run goes on with a unit's name: "Trường THPT" + "Lê Quý Đôn" [+ a person]
+            k = next((k for k in range(org.keep, n - 1) if self.surname(a + k) and n - k <= 5), n)
+        elif n <= 2 or (n == 3 and org.level in _WARD_LEVELS):
+            return None  # "quận Lê Chân", "phường Hoàng Văn Thụ": places
+        elif n == 3:
+            k = 0
+        elif self.surname(a) and self.tokens[a + 1].key in _MIDDLE_NAMES:
+            k = 0
+        else:
+            k = next((k for k in (2, 3, 1) if self.surname(a + k) and 2 <= n - k <= 5), 0)
+        s = a + k
+        if 2 <= b - s <= 5 and self.surname(s) and all(self.tokens[x].titlecase for x in range(s, b)):
+            return s, b, org.keep_place(self.text, self.tokens, k)
         return None
 
     def country_and_name(self, j: int) -> tuple[int, int] | None:
-        """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản", "Liên hợp quốc"):
-        a Vietnamese name from the surname list, or a foreign one of 1-3 capitalised ASCII words."""
-        found = self.g.countries.longest(self.text, self.tokens, j) if j < len(self.tokens) else None
-        if found is None:
+        """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản", "Liên hợp quốc",
+        "nước Cộng hòa Ba Lan", "mới của Nhật Bản"): a Vietnamese name from the surname list, a foreign
+        one written in 2-3 Vietnamese syllables without a surname ("Chủ tịch Trung Quốc Tập Cận Bình"),
+        or one in ASCII words (``foreign_name``)."""
+        s = self.country_end(j)
+        if s is None:
             return None
-        s = found[0]
         if s + 1 < len(self.tokens) and self.tokens[s].key == "tại" and self.adj(s - 1, s):
-            there = self.g.countries.longest(self.text, self.tokens, s + 1)
-            s = there[0] if there else s
+            s = self.country_end(s + 1) or s
         b = s
-        while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b):
+        while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b) \
+                and not starts_title(self.text, self.tokens, b):
             b += 1
-        if (2 <= b - s and self.surname(s)) or (1 <= b - s <= 3 and all(self.tokens[x].text.isascii()
-                                                                        for x in range(s, b))):
-            return s, b  # a foreign name may be one word: "Ngoại trưởng Nga Lavrov"
-        return None
+        if 2 <= b - s and self.surname(s):
+            return s, b
+        transliterated = 2 <= b - s <= 3 and not any(self.surname(x) for x in range(s, b)) \
+            and not self.is_place(s, b) and self.foreign_name(s) is None
+        if transliterated and not (b < len(self.tokens) and self.tokens[b].titlecase and self.adj(b - 1, b)):
+            return s, b
+        b = self.foreign_name(s)  # a foreign name may be one word: "Ngoại trưởng Nga Lavrov"
+        return (s, b) if b else None
+
+    def country_end(self, j: int) -> int | None:
+        """End of the country written at ``j``, with the words that may come before it: "mới" (new),
+        "của" (of), "nước" and the form of state ("nước Cộng hòa Ba Lan", "mới của Nhật Bản")."""
+        for word in ("mới", "của", "nước"):
+            if j + 1 < len(self.tokens) and self.tokens[j].key == word and self.adj(j, j + 1):
+                j += 1
+        if j >= len(self.tokens):
+            return None
+        form = _STATE_FORMS.longest(self.text, self.tokens, j)
+        if form is not None and form[0] < len(self.tokens) and self.adj(form[0] - 1, form[0]):
+            j = form[0]
+        found = self.g.countries.longest(self.text, self.tokens, j) if j < len(self.tokens) else None
+        return found[0] if found else None
+
+    def foreign_name(self, s: int) -> int | None:
+        """End of a foreign name of 1-3 capitalised ASCII words at ``s`` ("Lavrov", "Fumio Kishida"), a
+        word perhaps in parts joined by dashes ("Moon Jae-in"), particles between words ("Ursula von der
+        Leyen"); a repeated word ends it ("Fumio Kishida Kishida dễ dàng ...": the lead repeats the surname)."""
+        tokens, b, words, seen = self.tokens, s, 0, set()
+        while b < len(tokens) and words < 4 and self.adj(b - 1, b) and tokens[b].text.isascii():
+            p = b
+            while p < len(tokens) and tokens[p].key in _NAME_PARTICLES and self.adj(p - 1, p):
+                p += 1
+            if words and p > b and p < len(tokens) and tokens[p].titlecase and self.adj(p - 1, p):
+                b = p  # "von der" before "Leyen"
+            if not tokens[b].titlecase or tokens[b].key in seen:
+                break
+            seen.add(tokens[b].key)
+            b, words = b + 1, words + 1
+            while b + 1 < len(tokens) and tokens[b].text == "-" and tokens[b + 1].alpha and tokens[b + 1].text.isascii() \
+                    and tokens[b - 1].end == tokens[b].start and tokens[b].end == tokens[b + 1].start:
+                b += 2  # "Jae-in", "Jong-un"
+        if b < len(tokens) and tokens[b].titlecase and self.adj(b - 1, b) and tokens[b].key not in seen:
+            return None  # the capitalised run goes on: not a name of 1-3 ASCII words
+        return b if 1 <= words <= 3 else None
 
     def honorific_before_name(self, j: int) -> int | None:
         """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn",
@@ -386,7 +515,7 @@ class _Parser:
     # --- mentions --------------------------------------------------------------------------
     def mention(self, chain: list[_Position]) -> tuple[OfficialTag, int] | None:
         s = chain[0].start
-        before = self.name_before(s)
+        before = self.name_before(s - 1 if self.tenure_before(s) else s)
         if before is not None:
             a, b, honorific = before
             start = honorific[0] if honorific else a
@@ -436,6 +565,12 @@ def _positions(chain: list[_Position]) -> list[Position]:
             title = "Ủy viên Ban Chấp hành"  # "Ủy viên Trung ương Đảng"
         out.append(Position(title=title, organization=org))
     return out
+
+
+def _named_alone(title: str) -> bool:
+    """Whether ``title`` names a foreigner by the name alone ("Thủ tướng Abe", "Bộ trưởng Y tế ...")."""
+    key = match_key(title)
+    return any(key == t or key.startswith(t + " ") for t in _NAMED_ALONE_TITLES)
 
 
 def _in_business(position: Position) -> bool:

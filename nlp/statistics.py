@@ -91,7 +91,8 @@ class _Lexicon:
     classes: dict[str, frozenset[str]]  # group noun -> its classes in groups.txt
     events: frozenset[str]
     currencies: frozenset[str]
-    measures: frozenset[str]
+    measures: frozenset[str]  # volumes included
+    volumes: frozenset[str]
     durations: frozenset[str]
     naming: re.Pattern  # naming words before a number: "lớp 10"
     namers: frozenset[str]  # the same words, as keys
@@ -117,14 +118,15 @@ def _lexicon() -> _Lexicon:
     verbs = {name: keys(items) for name, items in lexicon.sections("verbs.txt").items()}
     function = keys(lexicon.entries("function_words.txt"))
     nouns = keys(lexicon.entries("nouns.txt")) | frozenset(classes)
-    naming = "|".join(r"(?<!tổng )(?<!con )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
+    naming = "|".join(r"(?<!tổng )(?<!con )(?<!trong )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
                       for word in sorted(lexicon.entries("naming.txt"), key=len, reverse=True))
     return _Lexicon(
         words=_dictionary() | function | nouns | frozenset().union(*units.values(), *verbs.values()),
         function=function, verbs=verbs["predicate"] | verbs["action"], predicates=verbs["predicate"], nouns=nouns,
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),
-        currencies=units["currency"], measures=units["measure"], durations=units["duration"],
+        currencies=units["currency"], measures=units["measure"] | units["volume"], volumes=units["volume"],
+        durations=units["duration"],
         naming=re.compile(rf"(?<!\w)(?:{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
         namers=keys(lexicon.entries("naming.txt")))
 
@@ -160,6 +162,7 @@ _NAME_NUMBER = re.compile(r"\d{1,3}")
 _DONG, _DIEM, _MOI, _TIMES_WORD = _key("đồng"), _key("điểm"), _key("mới"), _key("lần")
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
+_BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
 _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
 
 
@@ -395,7 +398,7 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
             return "percent", text[phrase[0]:phrase[1]], phrase[1]
         return "percent", "%", end
     if not words or words[0].key is None:
-        return _counted_before(text, match.start(), lex, date_starts, is_ratio, end)
+        return _uncounted(text, match, lex, date_starts, is_ratio)
     word = words[0]
     if word.key in lex.durations or word.key.split(" ", 1)[0] in lex.durations or (
             word.key == _TIMES_WORD and len(words) > 1 and words[1].key == _COMPARED):
@@ -406,12 +409,25 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "money", *_per(text, word.start, word.start + len("đồng"), lex)  # "2 tỷ đồng tiền mặt"
     if not is_ratio and word.key in lex.currencies:
         return "money", *_per(text, word.start, word.end, lex)
+    if not is_ratio and word.key in lex.volumes:  # "200 triệu lít xăng": what the volume is of stays
+        phrase = _noun_phrase(words[1:], lex, date_starts, skip_determiners=False)
+        if phrase is not None and words[1].start == word.end + 1:
+            return "measure", text[word.start:phrase[1]], phrase[1]
     if not is_ratio and word.key in lex.measures:
         return "measure", *_per(text, word.start, word.end, lex, money=False)
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
     if phrase is None:
-        return _counted_before(text, match.start(), lex, date_starts, is_ratio, end)
+        return _uncounted(text, match, lex, date_starts, is_ratio)
     return ("ratio" if is_ratio else "count"), text[phrase[0]:phrase[1]], phrase[1]
+
+
+def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
+               is_ratio: bool) -> tuple[str | None, str | None, int]:
+    """(kind, unit_text, end) for a number with no noun after it: billions are an amount of money whose
+    currency goes without saying ("dự án 700 tỷ tại An Nhơn": unit_text None), else see _counted_before."""
+    if not is_ratio and _BILLIONS.search(match.group("scale")):
+        return "money", None, match.end()
+    return _counted_before(text, match.start(), lex, date_starts, is_ratio, match.end())
 
 
 def _counted_before(text: str, start: int, lex: _Lexicon, date_starts: set[int], is_ratio: bool,

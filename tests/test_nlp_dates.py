@@ -111,6 +111,8 @@ def test_wrapped_spans_compact_ranges_and_more_cues(sentence, expected):
      ("đêm 11/10 đến sáng 12/10", "range", "2021-10-11", "2021-10-12")),
     ("Thị trường trong tuần qua (26/9-3/10) sôi động.", ("26/9-3/10", "range", "2021-09-26", "2021-10-03")),
     ("Ghi nhận 2 ca từ 6h00-12h00 ngày 4/10 là người nhà.", ("từ 6h00-12h00 ngày 4/10", "range", "2021-10-04", "2021-10-04")),
+    # an observance named before its day dates it
+    ("Nhân Ngày Quốc tế Người cao tuổi 1/10, tỉnh thăm hỏi các cụ.", ("1/10", "day_month", "2021-10-01", "2021-10-01")),
 ])
 def test_split_day_month_relative_cues_and_more_ranges(sentence, expected):
     assert _found(sentence, dt.date(2021, 10, 4)) == [expected]
@@ -167,6 +169,7 @@ def test_periods_without_a_year_take_the_reference_year():
     "Hiện nay có 12 xã; đến nay đã có 500 hộ; ngay từ đầu năm, tỉnh đã chỉ đạo quyết liệt.",
     "Giờ làm việc buổi sáng từ 7 giờ 30 đến 11 giờ 30; tỷ số 14, 15/4 nghiêng về đội khách.",
     "Lễ hội diễn ra ngày 27/8 âm lịch hằng năm.",  # a lunar date
+    "Ngày thi đấu có 3/10 đội bỏ cuộc.",  # no observance: its name is not capitalised
 ])
 def test_numbers_that_are_not_dates(sentence):
     assert _found(sentence) == []

@@ -173,6 +173,61 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # "cựu", "nguyên", "tân" before a title are left out (a lowercase title follows them too) ...
+    ("Cựu tổng thống Mỹ Barack Obama phát biểu.",
+     ("tổng thống Mỹ Barack Obama", "Barack Obama", None, [("Tổng thống", "Mỹ")])),
+    ("Hôm qua, tân Thủ tướng Ấn Độ Narendra Modi tuyên thệ.",
+     ("Thủ tướng Ấn Độ Narendra Modi", "Narendra Modi", None, [("Thủ tướng", "Ấn Độ")])),
+    # ... and kept inside a name-first mention
+    ("Ông Trần Văn Bình, nguyên Phó Chủ tịch UBND tỉnh cho biết.",
+     ("Ông Trần Văn Bình, nguyên Phó Chủ tịch UBND tỉnh", "Trần Văn Bình", "ông", [("Phó Chủ tịch", "UBND tỉnh")])),
+    # a foreigner named alone after a title of state; a repeated word ends the name
+    ("Cuộc gặp giữa Thủ tướng Merkel và các bộ trưởng.",
+     ("Thủ tướng Merkel", "Merkel", None, [("Thủ tướng", None)])),
+    ("Ngoại trưởng Antony Blinken Blinken cho biết.",
+     ("Ngoại trưởng Antony Blinken", "Antony Blinken", None, [("Ngoại trưởng", None)])),
+    # a country's form of state and "mới của"; an honorific name after a country or a place
+    ("Đại sứ đặc mệnh toàn quyền nước Cộng hòa Liên bang Đức tại Việt Nam Guido Hildner trình quốc thư.",
+     ("Đại sứ đặc mệnh toàn quyền nước Cộng hòa Liên bang Đức tại Việt Nam Guido Hildner", "Guido Hildner", None,
+      [("Đại sứ đặc mệnh toàn quyền", "nước Cộng hòa Liên bang Đức tại Việt Nam")])),
+    ("Đại sứ mới của Mỹ Marc Knapper đến Hà Nội.",
+     ("Đại sứ mới của Mỹ Marc Knapper", "Marc Knapper", None, [("Đại sứ", "Mỹ")])),
+    ("Tổng thống Pháp, ông Emmanuel Macron cho biết.",
+     ("Tổng thống Pháp, ông Emmanuel Macron", "Emmanuel Macron", "ông", [("Tổng thống", "Pháp")])),
+    ("Tư lệnh Quân đội Thái Lan, Đại tướng Narongpan Jitkaewthae cho biết.",
+     ("Tư lệnh Quân đội Thái Lan, Đại tướng Narongpan Jitkaewthae", "Narongpan Jitkaewthae", "đại tướng",
+      [("Tư lệnh", "Quân đội Thái Lan")])),
+    # foreign names written in Vietnamese syllables, in dashed parts, with particles; international bodies
+    ("Chủ tịch Trung Quốc Tập Cận Bình điện đàm.",
+     ("Chủ tịch Trung Quốc Tập Cận Bình", "Tập Cận Bình", None, [("Chủ tịch", "Trung Quốc")])),
+    ("Tổng thống Hàn Quốc Moon Jae-in phát biểu.",
+     ("Tổng thống Hàn Quốc Moon Jae-in", "Moon Jae-in", None, [("Tổng thống", "Hàn Quốc")])),
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen cho biết.",
+     ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen", "Ursula von der Leyen", None, [("Chủ tịch", "Ủy ban châu Âu")])),
+    ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus cảnh báo.",
+     ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus", None, [("Tổng Giám đốc", "WHO")])),
+    # a spokesperson
+    ("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng trả lời.",
+     ("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng", "Lê Thị Thu Hằng", None, [("Người phát ngôn", "Bộ Ngoại giao")])),
+    # a long department name runs to its bracketed abbreviation, the ministry after it stays
+    ("Đại tá Nguyễn Văn Long, Cục trưởng Cục Cảnh sát điều tra tội phạm về ma túy (C04), Bộ Công an cho biết.",
+     ("Đại tá Nguyễn Văn Long, Cục trưởng Cục Cảnh sát điều tra tội phạm về ma túy (C04), Bộ Công an",
+      "Nguyễn Văn Long", "đại tá",
+      [("Cục trưởng", "Cục Cảnh sát điều tra tội phạm về ma túy (C04), Bộ Công an")])),
+    # an unknown party read up to its abbreviation when another position follows
+    ("Chủ tịch Đảng Dân chủ Tự do (LDP), cựu thủ tướng Abe Shinzo phát biểu.",
+     ("Chủ tịch Đảng Dân chủ Tự do (LDP), cựu thủ tướng Abe Shinzo", "Abe Shinzo", None,
+      [("Chủ tịch", "Đảng Dân chủ Tự do"), ("Thủ tướng", None)])),
+    # a cut-off lead: "TP..." is no abbreviation dot
+    ("Bà Lê Thu Hà, Phó Chủ tịch Liên hiệp các hội văn học, nghệ thuật TP...",
+     ("Bà Lê Thu Hà, Phó Chủ tịch Liên hiệp các hội văn học, nghệ thuật TP", "Lê Thu Hà", "bà",
+      [("Phó Chủ tịch", "Liên hiệp Các hội Văn học, Nghệ thuật thành phố")])),
+])
+def test_former_new_and_foreign_forms(sentence, expected):
+    assert _found(sentence) == [expected]
+
+
 @pytest.mark.parametrize("sentence", [
     "Trưởng Ban Tuyên giáo Quận ủy phát biểu tại Hội nghị",  # a position without a name
     "Để hoàn thành nhiệm vụ, đồng chí Trưởng Ban Tuyên giáo Thành ủy đề nghị các cấp quan tâm.",
@@ -183,6 +238,9 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
     "Hoạt động của Ban Chỉ đạo 35 cần chủ động; Ban Giám đốc Sở Y tế đánh giá cao kết quả này.",
     "Đồng chí Lê Minh Khoa phát biểu tại hội nghị.",  # a name without a position
     "Công tác phòng, chống dịch bệnh chăm sóc bà mẹ trẻ em được triển khai thường xuyên.",
+    "Các nhà môi trường kiện Tổng thống Brazil vì phá rừng.",  # a country is no name
+    "Chủ tịch Vingroup cho biết kế hoạch.",  # a company title with no name
+    "Tổng thống Mỹ Gặp Gỡ Lãnh Đạo Các Nước",  # a headline in capitals: no name after the country
 ])
 def test_no_official(sentence):
     assert _found(sentence) == []
@@ -193,6 +251,7 @@ def test_no_official(sentence):
     "Thông báo ký bởi Chủ tịch HĐQT Hoàng Mai Nam.",
     "Ông Nguyễn Hồng Ninh, Giám đốc Công ty Cổ phần Đầu tư phát triển hạ tầng IDICO cho biết.",
     "Ông Trần Ngọc Tâm – Tổng Giám đốc Nam A Bank trao bằng khen.",
+    "Cổ phần được bán cho cựu Chủ tịch Coteccons Nguyễn Bá Dương.",  # a brand: one capitalised ASCII word
 ])
 def test_company_executives_are_not_officials(sentence):
     assert _found(sentence) == []

@@ -219,6 +219,14 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Khách từ 46 quốc gia, vùng lãnh thổ, tăng so với con số 10 nước; gần 4 triệu hộ và cá nhân kinh doanh.",
      ["quốc gia, vùng lãnh thổ", "nước", "hộ và cá nhân kinh doanh"]),
     ("Có 6 doanh nghiệp được vinh danh Top 10 doanh nghiệp CNTT.", ["doanh nghiệp"]),
+    # "trong số" (among) is no naming "số"; adjectives and "gần", "dành" end the noun
+    ("Trong số 5 bệnh viện dã chiến, có 12 xe cứu thương cũ và 300 người tự phát về quê.",
+     ["bệnh viện dã chiến", "xe cứu thương", "người"]),
+    ("Phong tỏa 3 khu dân cư gần chợ; 40% sản lượng dành cho xuất khẩu; 12 dự án nông lâm nghiệp.",
+     ["khu dân cư", "sản lượng", "dự án nông lâm nghiệp"]),
+    # a volume keeps what it measures, an area or a mass does not; billions alone are money
+    ("Tiêu thụ 20 triệu lít xăng, 5.000 m3 nước trên 300 ha rừng, 700 kg lợn; dự án 900 tỷ tại huyện.",
+     ["lít xăng", "m3 nước", "ha", "kg", None]),
 ])
 def test_the_counted_noun_in_news_of_the_day(sentence, units):
     assert _units(sentence) == units

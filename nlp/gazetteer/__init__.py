@@ -367,7 +367,8 @@ def _level(text: str, tokens: list[Token], j: int) -> tuple[int, str] | None:
     head = g.org_abbr.get(tokens[j].text)
     if head and head.kind == "level":
         end = j + 1
-        if end < len(tokens) and tokens[end].text == "." and tokens[end].start == tokens[j].end:
+        if end < len(tokens) and tokens[end].text == "." and tokens[end].start == tokens[j].end \
+                and not (end + 1 < len(tokens) and tokens[end + 1].text == "."):  # "TP..." is cut off
             end += 1
         return end, head.display or ""
     found = g.orgs.longest(text, tokens, j)
