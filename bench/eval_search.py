@@ -118,8 +118,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=SETS, action="append", help="Only this set (repeatable).")
     parser.add_argument("--json", action="store_true", help="Print the scores as JSON.")
-    parser.add_argument("--errors", action="store_true", help="List each query's wrong and missed articles.")
+    parser.add_argument("--errors", action="store_true",
+                        help="List each dev query's wrong and missed articles (the test sets are not tuned on).")
     args = parser.parse_args()
+    if args.errors and set(args.set or SETS) - {"dev"}:
+        parser.exit(2, "eval_search.py: --errors lists the dev set's queries only: add --set dev\n")
     results = run(tuple(args.set or SETS))
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))

@@ -121,13 +121,18 @@ def _table(result: dict[str, dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
-    parser.add_argument("--errors", action="store_true", help="also list every mismatch (on stderr)")
+    parser.add_argument("--errors", action="store_true",
+                        help="also list every mismatch (on stderr); dev gold only: evaluation gold is not tuned on")
     parser.add_argument("--set", choices=SETS, default="eval",
                         help="eval: annotated apart from the taggers (default); dev: the tuning gold")
     parser.add_argument("--gold", type=Path, help="another directory of gold *.jsonl files (instead of --set)")
     args = parser.parse_args()
+    gold = (args.gold or GOLD_ROOT / args.set).resolve()
+    if args.errors and gold.is_relative_to(GOLD_DIR):
+        parser.exit(2, f"eval_tags.py: --errors lists mismatches of tuning gold only; {gold} is frozen "
+                       f"evaluation gold (score it without --errors)\n")
     errors: list | None = [] if args.errors else None
-    result = evaluate(args.gold or GOLD_ROOT / args.set, errors)
+    result = evaluate(gold, errors)
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else _table(result))
     for error in errors or []:
         print(json.dumps(error, ensure_ascii=False, default=list), file=sys.stderr)

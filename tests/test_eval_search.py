@@ -37,3 +37,12 @@ def test_every_judged_article_is_in_the_collection(tmp_path):
 def test_search_meets_the_floors(results, name):
     for measure, floor in FLOORS[name].items():
         assert results[name][measure] >= floor, (name, measure, results[name][measure])
+
+
+def test_mismatches_of_the_test_sets_are_not_listed():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "eval_search.py"), "--errors"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "dev set's queries only" in done.stderr and not done.stdout

@@ -178,3 +178,14 @@ def test_evaluation_counts_wrong_spans_and_wrong_fields(tmp_path):
     assert result["dates"]["span"]["f1"] == 1.0
     assert (result["statistics"]["precision"], result["statistics"]["recall"]) == (0.5, 1.0)
     assert {e["text"] for e in errors} == {"Chiều 15/12", "16 tập thể"}
+
+
+def test_mismatches_of_evaluation_gold_are_not_listed():
+    """--errors is for tuning gold: on the frozen sets it stops with one line and exit 2."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "bench" / "eval_tags.py"
+    for args in (["--errors"], ["--gold", str(GOLD / "eval" / "real"), "--errors"]):
+        done = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True)
+        assert done.returncode == 2 and "frozen evaluation gold" in done.stderr and not done.stdout
