@@ -12,7 +12,7 @@ mode), every match returned. Relevant = judged grade 1 or 2. Per set (dev, test)
 - P@10: relevant articles among the first min(10, returned) (skipped where nothing is returned
   and nothing relevant exists); nDCG@10 with the grades as gains.
 
-Means are over queries (macro). Usage: python bench/eval_search.py [--set test] [--json] [--errors]
+Means are over queries (macro). Usage: python bench/eval_search.py [--set test] [--json] [--set dev --errors]
 """
 from __future__ import annotations
 

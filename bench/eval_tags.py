@@ -9,7 +9,7 @@ passage is scored for kind K only if it has the key K; with "nfd": true the tagg
 NFD form of "text" (offsets still index the NFC text). A predicted tag is correct when its span
 (start, end) and its key fields equal a gold tag's; "span-only" scores ignore the key fields.
 
-Usage: python bench/eval_tags.py [--set dev|eval] [--json] [--errors] [--gold DIR]
+Usage: python bench/eval_tags.py [--set dev|eval] [--json] [--gold DIR] [--errors (dev gold only)]
 """
 from __future__ import annotations
 
