@@ -271,9 +271,11 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     """Full-text search of titles, leads and texts, best matches first.
 
     QUERY is Vietnamese words, all required; a word of several syllables must occur as that
-    word ("ban dân vận" is not "ban ... dân ... vận"). A syllable typed with diacritics means
-    that syllable; one typed without may carry any ("ho ngheo" finds "hộ nghèo"). FTS syntax
-    also works: "a phrase", OR, NOT, AND, prefix*, NEAR(a b, 5), title:word. Hits are ranked by
+    word ("ban dân vận" is not "ban ... dân ... vận"), a title with its body or level as that
+    office ("chu tich xa"). A syllable typed with diacritics means that syllable; one typed
+    without may carry any spelling of a word ("ho ngheo" finds "hộ nghèo", "bi thu" finds "bí
+    thư", not "bị thu"). FTS syntax also works: "a phrase", OR, NOT, AND, prefix* (written out as
+    the index's words it starts), NEAR(a b, 5), title:word. Hits are ranked by
     bm25 where that is cheap; a broad query on a large index lists articles with all its words
     in the title first, then in title and lead, then anywhere, newest first within each (the
     ranked_by column says which). Stderr says how many articles match in all.
