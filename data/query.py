@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -190,7 +191,8 @@ def _pairs_answer(parts: list[Phrase | str]) -> bool:
 def _together(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str | None:
     """The plain words of ``parts`` as one phrase, written; None for one word, FTS syntax, or too
     many spellings."""
-    if len(parts) < 2 or not all(isinstance(p, Phrase) and not p.star and not p.in_near for p in parts):
+    if len(parts) < 2 or not all(isinstance(p, Phrase) and not p.star and not p.in_near for p in parts) \
+            or math.prod(len(part.forms) for part in parts) > MAX_SPELLINGS:
         return None
     forms = [tuple(s for form in combination for s in form) for combination in
              itertools.product(*(part.forms for part in parts))]

@@ -171,6 +171,17 @@ def test_a_quoted_phrase_takes_a_prefix_star_with_or_without_a_space(index):
     assert _matching(index.db, glued)
 
 
+def test_words_side_by_side_are_not_written_out_past_the_spellings_limit():
+    """The whole query as one phrase takes one form of each word: with many words of several
+    spellings (or prefixes written out) the combinations would grow without bound."""
+    from data.query import MAX_SPELLINGS, Phrase, _together
+
+    written = []
+    parts = [Phrase(("a",), alternatives=tuple((f"a{i}",) for i in range(MAX_SPELLINGS))), Phrase(("b",))]
+    assert _together(parts, lambda phrase: written.append(phrase) or "x") is None and not written
+    assert compile_query("bi thu " * 50).together is None  # 4 ** 50 spellings: refused at once
+
+
 def test_a_prefix_starting_too_many_tokens_is_left_to_fts5(index, monkeypatch):
     import data.search
 
