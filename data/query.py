@@ -145,6 +145,8 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
             mode = "exact"
     if completions is not None:
         parts = [_completed(part, mode, completions) if isinstance(part, Phrase) else part for part in parts]
+    if all(isinstance(part, Phrase) for part in parts):
+        parts = list(dict.fromkeys(parts))  # a word typed twice is required once
     if mode != "as-typed":
         return _match(mode, parts, lambda phrase, pairs: _plain(phrase, mode, pairs))
     try:

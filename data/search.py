@@ -46,6 +46,7 @@ ARTICLE_DAY = "substr(coalesce(a.published, a.first_seen), 1, 10)"  # an article
 COUNT_MOST = 10_000  # matches counted (or tested against filters) at most, about 1-2 us each
 MAX_LIMIT = 2**63 - 1  # SQLite's largest integer; a larger --limit means "all hits" all the same
 BM25_BUDGET = 250_000  # articles in the index x tokens in the query: what bm25's idf reads at most
+PREFIX_READ_MOST = 100_000  # articles: past this FTS5 reads a prefix of many words for seconds or minutes
 BM25_MAX_MATCHES = 10_000  # matching articles bm25 scores at most
 PREFIX_WEIGHT = 5  # a prefix token (tuyen*) reads the lists of every token it starts: counted as 5
 PLACE_WINDOW = 1_000  # broad queries: title and lead matches are looked for among this many newest matches
@@ -174,7 +175,8 @@ def spellings_of(db: sqlite_utils.Database):
 
 def completions_of(db: sqlite_utils.Database):
     """The index's tokens a prefix starts (for data.query): folded tokens for a folded prefix,
-    tokens as written for an exact one; None when there are more than MAX_COMPLETIONS."""
+    tokens as written for an exact one; None when there are more than MAX_COMPLETIONS (FTS5 then
+    reads the prefix itself), a QueryError if the index is too big for that (PREFIX_READ_MOST)."""
     def completions(prefix: str, exact: bool) -> list[str] | None:
         start = folded(prefix)
         if exact:
@@ -185,8 +187,18 @@ def completions_of(db: sqlite_utils.Database):
             sql = "SELECT DISTINCT folded FROM search_syllables WHERE folded >= ? AND folded < ? LIMIT ?"
             params = [start, start + "\U0010ffff", MAX_COMPLETIONS + 1]
         tokens = [token for (token,) in db.execute(sql, params)]
-        return tokens if len(tokens) <= MAX_COMPLETIONS else None
+        if len(tokens) <= MAX_COMPLETIONS:
+            return tokens
+        if indexed_articles(db) > PREFIX_READ_MOST:
+            raise QueryError(f"prefix {shown(prefix + '*')} starts more than {MAX_COMPLETIONS} words of this index: "
+                             f"type more of the word")
+        return None
     return completions
+
+
+def indexed_articles(db: sqlite_utils.Database) -> int:
+    """About how many articles the index holds (the highest article id searched)."""
+    return db.execute("SELECT max(article_id) FROM article_search").fetchone()[0] or 0
 
 
 def compile_for(db: sqlite_utils.Database, query: str, mode: str = "as-typed") -> Match:
@@ -337,7 +349,7 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
 def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) -> bool:
     """Whether bm25 costs little here: few articles times tokens (its idf reads every posting of
     each token) and few matching articles (each is scored)."""
-    articles = db.execute("SELECT max(article_id) FROM article_search").fetchone()[0] or 0
+    articles = indexed_articles(db)
     tokens = sum(PREFIX_WEIGHT if star else 1 for phrase, star in _PHRASE.findall(match) for _ in phrase.split())
     if articles * tokens > BM25_BUDGET:
         return False

@@ -171,6 +171,19 @@ def test_a_quoted_phrase_takes_a_prefix_star_with_or_without_a_space(index):
     assert _matching(index.db, glued)
 
 
+def test_a_prefix_of_too_many_words_on_a_big_index_is_a_query_error(index, monkeypatch):
+    import data.search
+
+    monkeypatch.setattr(data.search, "MAX_COMPLETIONS", 3)
+    monkeypatch.setattr(data.search, "PREFIX_READ_MOST", 10)  # the sample's 30 articles count as big
+    with pytest.raises(QueryError, match="starts more than 3 words of this index"):
+        compile_for(index.db, "th*")
+
+
+def test_a_word_typed_twice_is_required_once():
+    assert compile_query("hộ nghèo hộ nghèo").expression == compile_query("hộ nghèo").expression == '"hộ nghèo"'
+
+
 def test_words_side_by_side_are_not_written_out_past_the_spellings_limit():
     """The whole query as one phrase takes one form of each word: with many words of several
     spellings (or prefixes written out) the combinations would grow without bound."""
@@ -309,4 +322,5 @@ def test_a_query_of_thousands_of_syllables_is_refused_in_one_line():
 
     with pytest.raises(QueryError, match="more than 100 syllables"):
         compile_query("đảng " * 10_000)
-    assert compile_query("đảng " * MAX_SYLLABLES).expression.count('"đảng"') == MAX_SYLLABLES
+    longest = " ".join(f"{n}" for n in range(MAX_SYLLABLES))  # distinct words: each one required
+    assert compile_query(longest).expression.count('"') == 2 * MAX_SYLLABLES
