@@ -11,7 +11,8 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
 (``vào``, ``trong``, a lone ``từ`` "since"). Kinds and the period each covers (start_date..end_date, inclusive):
 
 - ``date`` ``15/12/2021``, ``ngày 11 tháng 7 năm 2023``, ``Chiều 1/7/2022``: that day.
-- ``datetime`` ``15/12/2021 17:12``, ``17:12 ngày 15/12/2021``: that day (the clock is in the span).
+- ``datetime`` ``15/12/2021 17:12``, ``17:12 ngày 15/12/2021``, ``9 giờ sáng 19/8``: that day (the
+  clock is in the span); without a year, the year that puts the day nearest ``ref_date``.
 - ``day_month`` ``Chiều 15/12``, ``ngày 6/10``, ``hôm 2/12``, ``Ngày 4.12``: a cue (time of day, ``ngày``,
   ``hôm``, clock) is required (with a dot between day and month too, or a space: ``Ngày 3 10``);
   the year is the one that puts the day nearest ``ref_date``; no ``ref_date``, no tag. A relative
@@ -216,9 +217,9 @@ def _on_date(g: dict, ref: dt.date | None) -> _Period:
     if not (has_year or g["tod"] or g["ngay"] or g["clock1"] or g.get("cue")):
         return "", None, None  # "15/12" without a cue may be a ratio or a score
     day, _ = _core_day(g, "", ref, cued=True)
-    if not has_year:
-        return "day_month", day, day
-    return ("datetime" if g["clock1"] or g["clock2"] else "date"), day, day
+    if g["clock1"] or g["clock2"]:
+        return "datetime", day, day
+    return ("date" if has_year else "day_month"), day, day
 
 
 def _on_nay(g: dict, ref: dt.date | None) -> _Period:
