@@ -260,21 +260,23 @@ def m006_directive_fields_by_earliest_citation(db: sqlite_utils.Database) -> Non
     db.execute(f"UPDATE directives SET {picks}")
 
 
+def _v1_letters(term: str) -> str:
+    """A search-table term without diacritics, đ as d: the folding m007 and m014 spell out."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).replace("đ", "d")
+
+
 def m007_search_syllables(db: sqlite_utils.Database) -> None:
     """The syllables with diacritics the exact search table holds, by their letters: a query typed
     partly without diacritics is written out with each spelling (data/query.py). Filled from the
-    table's own vocabulary; the folding is spelled out here so that this step never changes."""
-    def letters(term: str) -> str:
-        bare = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
-        return unicodedata.normalize("NFC", bare).replace("đ", "d")
-
+    table's own vocabulary; the folding is spelled out (_v1_letters) so that this step never changes."""
     db.execute("CREATE TABLE search_syllables (folded TEXT NOT NULL, syllable TEXT NOT NULL, "
                "PRIMARY KEY (folded, syllable)) WITHOUT ROWID")
     db.execute("CREATE VIRTUAL TABLE temp.m007_terms USING fts5vocab(main, articles_fts_exact, row)")
     terms = [term for (term,) in db.execute("SELECT term FROM temp.m007_terms")]
     db.conn.executemany("INSERT INTO search_syllables (folded, syllable) VALUES (?, ?)",
-                        [(letters(term), term) for term in terms
-                         if letters(term) != term and any(c.isalpha() for c in term)])
+                        [(bare, term) for term in terms
+                         if (bare := _v1_letters(term)) != term and any(c.isalpha() for c in term)])
     db.execute("DROP TABLE temp.m007_terms")
 
 
@@ -508,17 +510,13 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(title, lead, text, tokenize='unico
 def m014_search_tokens_without_diacritics(db: sqlite_utils.Database) -> None:
     """search_syllables also lists the tokens without diacritics (each beside itself), so that it
     holds every token of the exact search tables and a prefix can be written out as the tokens it
-    starts (data/query.py). Filled from the tables' own vocabularies; the folding is spelled out
-    here so that this step never changes."""
-    def letters(term: str) -> str:
-        bare = "".join(c for c in unicodedata.normalize("NFD", term) if not unicodedata.combining(c))
-        return unicodedata.normalize("NFC", bare).replace("đ", "d")
-
+    starts (data/query.py). Filled from the tables' own vocabularies; the folding is m007's
+    (_v1_letters), spelled out so that this step never changes."""
     for table in ("articles_fts_exact", "documents_fts_exact"):
         db.execute(f"CREATE VIRTUAL TABLE temp.m014_terms USING fts5vocab(main, {table}, row)")
         terms = [term for (term,) in db.execute("SELECT term FROM temp.m014_terms")]
         db.conn.executemany("INSERT OR IGNORE INTO search_syllables (folded, syllable) VALUES (?, ?)",
-                            [(term, term) for term in terms if letters(term) == term])
+                            [(term, term) for term in terms if _v1_letters(term) == term])
         db.execute("DROP TABLE temp.m014_terms")
 
 
