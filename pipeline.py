@@ -144,7 +144,9 @@ def cli() -> None:
 # -- index: search, entities, export, serve, reprocess ------------------------------------
 output_format = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                              show_default=True, help="Output format.")
-workers_option = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+MAX_WORKERS = 256  # processes: more is a typo (and past 2**31 Python's process pool cannot even start)
+workers_option = click.option("--workers", type=click.IntRange(1, MAX_WORKERS), default=1, show_default=True,
+                              metavar="N",
                               help="Extract and tag in N processes (backfills); results are the same.")
 config_option = click.option("--config", type=click.Path(dir_okay=False),
                              help="TOML file with a [crawl] table (default ~/.config/vnportal/config.toml).")

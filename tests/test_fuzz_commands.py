@@ -113,3 +113,14 @@ def test_any_argument_gives_a_result_or_one_error_line(command, source, tmp_path
             assert _digest(db) == before, invocation
 
     check()
+
+
+def test_a_number_of_workers_past_the_bound_is_one_error_line(source, tmp_path):
+    """Found by the fuzz test above: --workers=2200000000 reached the process pool (OverflowError)."""
+    db = tmp_path / "index.db"
+    shutil.copy(source, db)
+    before = _digest(db)
+    result = CliRunner().invoke(cli, ["reprocess", "--workers=2200000000", "--db", str(db)])
+    assert not isinstance(result.exception, OverflowError)
+    assert_error_output(result)
+    assert "--workers" in result.stderr and _digest(db) == before
