@@ -100,8 +100,7 @@ class _Lexicon:
 
 def _dictionary() -> frozenset[str]:
     """Keys of the general dictionary's words of up to MAX_WORD_SYLLABLES syllables."""
-    return frozenset(_phrase_key(line) for line in lexicon.dictionary()
-                     if 0 < len(line.split()) <= MAX_WORD_SYLLABLES)
+    return frozenset(key for key in lexicon.dictionary_keys() if 0 < key.count(" ") + 1 <= MAX_WORD_SYLLABLES)
 
 
 @functools.cache

@@ -436,8 +436,8 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
 @functools.cache
 def _two_syllable_words() -> frozenset[str]:
     """Match keys of the dictionary's two-syllable words: a stop syllable ending one ("hàng không") stays."""
-    from nlp.lexicon import dictionary
-    return frozenset(key for key in map(match_key, dictionary()) if key.count(" ") == 1)
+    from nlp.lexicon import dictionary_keys
+    return frozenset(key for key in dictionary_keys() if key.count(" ") == 1)
 
 
 def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool = False) -> int:

@@ -1,6 +1,7 @@
 """Word lists for the statistics tagger: one entry a line, ``#`` starts a comment, ``[name]`` starts a
 section. Loaded once by the tagger (``entries``, ``sections``). Also the general dictionary
-(``dictionary``): the Viet74K word list bundled with underthesea."""
+(``dictionary``, and its words as the taggers compare them, ``dictionary_keys``): the Viet74K word
+list bundled with underthesea."""
 from __future__ import annotations
 
 import functools
@@ -8,6 +9,8 @@ import importlib.util
 import unicodedata
 from importlib import resources
 from pathlib import Path
+
+from nlp.vietnamese import place_tones
 
 
 def _lines(name: str) -> list[str]:
@@ -42,6 +45,13 @@ def dictionary() -> tuple[str, ...]:
     package = Path(importlib.util.find_spec("underthesea").submodule_search_locations[0])
     text = (package / "corpus" / "data" / "Viet74K.txt").read_text(encoding="utf-8")
     return tuple(line.strip() for line in unicodedata.normalize("NFC", text).splitlines() if line.strip())
+
+
+@functools.cache
+def dictionary_keys() -> tuple[str, ...]:
+    """The dictionary's words lower-cased, each tone on its vowel (``place_tones``), single-spaced:
+    "Hoà  bình" -> "hòa bình". Keyed as one text, which costs half of keying 74,000 entries one by one."""
+    return tuple(" ".join(key.split()) for key in place_tones("\n".join(dictionary())).lower().split("\n"))
 
 
 WORD_LISTS = ("groups.txt", "nouns.txt", "units.txt", "verbs.txt")  # the lists that hold words (not patterns)
