@@ -13,11 +13,18 @@ from email.utils import parsedate_to_datetime
 from typing import Callable
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
+from typing import TYPE_CHECKING
+
 from parsel import Selector
-from scrapy.http import Response
 
 from crawler.urls import canonical, is_web
 from extract.article import is_attachment
+from extract.encoding import decode_html
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from scrapy.http import Response
 
 VIETNAM = timezone(timedelta(hours=7))
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
@@ -233,12 +240,14 @@ def page_kind(response: Response, links: list[str]) -> str:
     return "article" if dense >= 300 else "other"
 
 
-def page_text_hash(response: Response, body_selector: str | None = None) -> str:
+def page_text_hash(body: bytes, headers: Mapping | None = None, body_selector: str | None = None) -> str:
     """SHA-256 of the page's visible text (of ``body_selector`` when given), whitespace
-    collapsed, NFC: a re-fetch with the same text is 'unchanged' whatever the markup did."""
-    roots = response.css(body_selector) if body_selector else []
+    collapsed, NFC: a re-fetch with the same text is 'unchanged' whatever the markup did. The page
+    is decoded as the extractor decodes it (``decode_html``), by the crawler and by ``ingest`` alike."""
+    page = Selector(text=decode_html(body, headers))
+    roots = page.css(body_selector) if body_selector else []
     if not roots:
-        roots = response.xpath("//body") or response.xpath("/*")
+        roots = page.xpath("//body") or page.xpath("/*")
     texts = roots.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]").getall()
     text = unicodedata.normalize("NFC", " ".join(" ".join(texts).split()))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from scrapy.http import HtmlResponse
+from parsel import Selector
 
 from crawler.discovery import page_text_hash
 from crawler.items import FetchedItem
@@ -29,6 +29,7 @@ from crawler.state import CrawlStore
 from crawler.urls import canonical, is_web
 from data.clock import iso, utcnow
 from extract import ExtractionError, read_page
+from extract.encoding import decode_html
 
 logger = logging.getLogger(__name__)
 
@@ -139,12 +140,12 @@ def _pages(path: Path, counts: IngestReport) -> Iterator[_Page]:
 
 def _html_url(body: bytes, path: Path) -> str:
     """The page's own address (<link rel=canonical>, else og:url), else the file's URI."""
-    response = HtmlResponse(path.resolve().as_uri(), body=body)
-    for href in (response.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href")
-                 .get(), response.xpath("//meta[@property='og:url']/@content").get()):
+    page = Selector(text=decode_html(body))
+    for href in (page.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href")
+                 .get(), page.xpath("//meta[@property='og:url']/@content").get()):
         if href and is_web(href.strip()):
             return canonical(href.strip())
-    return response.url
+    return path.resolve().as_uri()
 
 
 def _warc_pages(path: Path, counts: IngestReport) -> Iterator[_Page]:
@@ -293,11 +294,10 @@ def _store(index: CrawlStore, page: _Page, site: str | None, counts: IngestRepor
         return
     if profile is not None:
         index.upsert_source(profile.to_dict())
-    response = HtmlResponse(page.url, body=page.body, headers=page.headers)
     selector = profile.selectors.body if profile else None
     item = FetchedItem(url=page.url, site=name, kind="article", fetched_at=page.fetched_at,
                        etag=_header(page.headers, "ETag"), last_modified=_header(page.headers, "Last-Modified"),
-                       text_hash=page_text_hash(response, selector), body=page.body, headers=page.headers)
+                       text_hash=page_text_hash(page.body, page.headers, selector), body=page.body, headers=page.headers)
     outcome = record_item(index, item, CrawlOptions())
     if outcome and outcome[0] in ("new", "changed"):
         counts.stored += 1

@@ -1,12 +1,15 @@
 """The index pipeline: the one place the crawl writes to the SQLite index."""
 from __future__ import annotations
 
-from scrapy.crawler import Crawler
+from typing import TYPE_CHECKING
 
 from crawler.items import DiscoveredItem, FailureItem, FetchedItem, NotModifiedItem
 from crawler.options import CrawlOptions
 from crawler.state import CrawlStore
 from data.pages import FetchedPage
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 
 class IndexPipeline:

@@ -280,10 +280,18 @@ def test_article_url_shapes():
 
 
 def test_text_hash_ignores_markup_but_not_text():
-    a = response("https://a.vn/x", "<html><body><p>Hội nghị   tổng kết</p><script>var t=1</script></body></html>")
-    b = response("https://a.vn/x", "<html><body><div><b>Hội nghị</b> tổng kết</div><script>var t=2</script></body></html>")
-    c = response("https://a.vn/x", "<html><body><p>Hội nghị sơ kết</p></body></html>")
+    a = "<html><body><p>Hội nghị   tổng kết</p><script>var t=1</script></body></html>".encode()
+    b = "<html><body><div><b>Hội nghị</b> tổng kết</div><script>var t=2</script></body></html>".encode()
+    c = "<html><body><p>Hội nghị sơ kết</p></body></html>".encode()
     assert page_text_hash(a) == page_text_hash(b) != page_text_hash(c)
+
+
+def test_text_hash_reads_the_page_as_the_extractor_decodes_it():
+    """A UTF-8 page that declares Latin-1 (common on old portals) is read as UTF-8, as the extractor reads it."""
+    page = "<html><head><meta charset=iso-8859-1></head><body><p>Hội nghị tổng kết</p></body></html>".encode()
+    same_text = "<html><body><p>Hội nghị tổng kết</p></body></html>".encode()
+    assert page_text_hash(page) == page_text_hash(page, {"Content-Type": "text/html; charset=iso-8859-1"}) \
+        == page_text_hash(same_text)
 
 
 # -- crawl state in the index ------------------------------------------------------------------

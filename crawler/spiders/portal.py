@@ -264,7 +264,7 @@ class PortalSpider(scrapy.Spider):
         links = [link for link in page_links(response) if is_attachment(link)]
         if links:
             yield DiscoveredItem(links, run.profile.name, "attachment", at)
-        yield self._fetched(response, run, "article", at, text_hash=page_text_hash(response, run.profile.selectors.body),
+        yield self._fetched(response, run, "article", at, text_hash=page_text_hash(response.body, response.headers, run.profile.selectors.body),
                             body=response.body, requested_url=url if final != url else None)
 
     def _fetched(self, response: Response, run: SiteRun, kind: str, at: str, **fields: Any) -> FetchedItem:
