@@ -28,6 +28,19 @@ _VOWELS = frozenset("aeiouy")  # as base letters: ă, â, ê, ô, ơ, ư are the
 _MOVABLE = re.compile("(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![^\\W\\d_]|[\u0300-\u036f])", re.IGNORECASE)
 _MOVABLE_WORD = re.compile(rf"[^\W\d_]*{_MOVABLE.pattern}", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+
+
+def _letters(keep) -> str:
+    """The Latin letters (plain and precomposed) whose decomposition ``keep`` accepts, for a regex class."""
+    found = (chr(code) for code in (*range(0x41, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
+    return "".join(c for c in found if c.isalpha() and keep(unicodedata.normalize("NFD", c)))
+
+
+# a syllable with two vowels side by side and a tone: the only kind whose tone place_tone can move
+_TONE_MOVABLE = re.compile(
+    "(?<![^\\W\\d_])(?=[^\\W\\d_]*?[{vowel}][{vowel}])(?=[^\\W\\d_]*?[{toned}])[^\\W\\d_]+".format(
+        vowel=_letters(lambda nfd: nfd[0].lower() in _VOWELS),
+        toned=_letters(lambda nfd: nfd[0].lower() in _VOWELS and not _TONES.isdisjoint(nfd))))
 _MARKED_LETTERS = frozenset("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
 
 
@@ -75,7 +88,7 @@ def place_tone(word: str) -> str:
 
 def place_tones(text: str) -> str:
     """``text`` with ``place_tone`` applied to every syllable (same length, case kept)."""
-    return SYLLABLE.sub(lambda m: place_tone(m.group()), text)
+    return _TONE_MOVABLE.sub(lambda m: place_tone(m.group()), text)
 
 
 def unify(text: str | None) -> str:

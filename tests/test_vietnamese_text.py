@@ -134,3 +134,15 @@ def test_no_other_module_takes_tone_marks_apart():
             if decomposes or call.func.attr == "combining":
                 offenders.append(f"{rel}:{call.lineno}")
     assert offenders == []
+
+
+def test_place_tones_visits_every_syllable_whose_tone_can_move():
+    """place_tones skips syllables without two vowels side by side and a tone; place_tone leaves
+    every such syllable as it is (checked on every syllable of the dictionary, in three cases)."""
+    from nlp.lexicon import dictionary
+
+    syllables = {s for entry in dictionary() for s in vietnamese.SYLLABLE.findall(entry)}
+    for syllable in syllables | {s.upper() for s in syllables} | {s.title() for s in syllables}:
+        if vietnamese.place_tone(syllable) != syllable:
+            assert vietnamese.place_tones(syllable) == vietnamese.place_tone(syllable), syllable
+    assert vietnamese.place_tones("Hoà bình, THUỶ lợi, khoẻ: hoàn toàn") == "Hòa bình, THỦY lợi, khỏe: hoàn toàn"

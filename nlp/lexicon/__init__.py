@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
 
 from nlp.vietnamese import place_tones
+
+_SPACES = re.compile(r"[^\S\n]+")  # a run of spaces within a line
 
 
 def _lines(name: str) -> list[str]:
@@ -51,7 +54,7 @@ def dictionary() -> tuple[str, ...]:
 def dictionary_keys() -> tuple[str, ...]:
     """The dictionary's words lower-cased, each tone on its vowel (``place_tones``), single-spaced:
     "Hoà  bình" -> "hòa bình". Keyed as one text, which costs half of keying 74,000 entries one by one."""
-    return tuple(" ".join(key.split()) for key in place_tones("\n".join(dictionary())).lower().split("\n"))
+    return tuple(_SPACES.sub(" ", place_tones("\n".join(dictionary())).lower()).split("\n"))
 
 
 WORD_LISTS = ("groups.txt", "nouns.txt", "units.txt", "verbs.txt")  # the lists that hold words (not patterns)
