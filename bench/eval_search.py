@@ -1,5 +1,5 @@
 """Evaluate search against the judged queries in tests/gold/search/ (queries.json: dev and test;
-test2.json: test2, judged blind after the test set's results had been read).
+test2.json and test3.json: test2 and test3, each judged blind after the sets before it had been read).
 
 The collection: the sample portal's 30 articles (extracted from their pages, as the demo indexes
 them; keyed ``demo:<url path>``) and the 123 real articles of tests/gold/search/real_articles.jsonl
@@ -32,13 +32,14 @@ from data import FetchedPage, Index  # noqa: E402  (the repo root is put on the 
 
 GOLD = ROOT / "tests" / "gold" / "search"
 EVERY_MATCH = 10_000  # a limit above the collection's size: every match is returned
-SETS = ("dev", "test", "test2")
+SETS = ("dev", "test", "test2", "test3")
 
 
 def load_queries(gold: Path = GOLD) -> dict[str, list[dict]]:
     data = json.loads((gold / "queries.json").read_text(encoding="utf-8"))
-    test2 = json.loads((gold / "test2.json").read_text(encoding="utf-8"))
-    return {"dev": data["dev"], "test": data["test"], "test2": test2["queries"]}
+    blind = {name: json.loads((gold / f"{name}.json").read_text(encoding="utf-8"))["queries"]
+             for name in ("test2", "test3")}
+    return {"dev": data["dev"], "test": data["test"], **blind}
 
 
 def build_index(path: Path, gold: Path = GOLD) -> dict[int, str]:
