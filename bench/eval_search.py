@@ -118,15 +118,18 @@ def run(sets=SETS, gold: Path = GOLD) -> dict[str, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=SETS, action="append", help="Only this set (repeatable).")
-    parser.add_argument("--json", action="store_true", help="Print the scores as JSON.")
+    parser.add_argument("--json", action="store_true",
+                        help="Print the scores as JSON (per query for the dev set only).")
     parser.add_argument("--errors", action="store_true",
                         help="List each dev query's wrong and missed articles (the test sets are not tuned on).")
     args = parser.parse_args()
     if args.errors and set(args.set or SETS) - {"dev"}:
         parser.exit(2, "eval_search.py: --errors lists the dev set's queries only: add --set dev\n")
     results = run(tuple(args.set or SETS))
-    if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+    if args.json:  # the test sets' per-query results are not shown: they are not tuned on
+        shown = {name: {key: value for key, value in result.items() if name == "dev" or key != "per_query"}
+                 for name, result in results.items()}
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
         return
     for name, result in results.items():
         print(f"{name}: {result['queries']} queries   precision {result['precision']:.3f}   recall "
