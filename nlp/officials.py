@@ -86,6 +86,7 @@ from nlp.gazetteer import (
     starts_title,
     text_tokens,
     tokenize,
+    two_syllable_words,
     unit_name,
 )
 from nlp.records import OfficialTag, Position
@@ -113,6 +114,9 @@ _TENURE = frozenset({"cựu", "nguyên", "tân"})
 _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Thủ tướng", "Phó Thủ tướng", "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng",
     "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký"))
+# Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
+# vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
+_CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"})
 # Forms of state written before a country's name: "nước Cộng hòa Ba Lan", "Vương quốc Anh".
@@ -184,6 +188,8 @@ class _Parser:
             return None  # "Ban Giám đốc", "Ban Bí thư" are bodies, not people's titles
         j, title = found
         if title.organization:
+            if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
+                j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"
             return _Position(i, j, title.title, title.kind, None, title.organization)
         name, org = title.title, None
         if self.adj(j - 1, j):
@@ -259,8 +265,10 @@ class _Parser:
         """``pos`` with an organisation the gazetteer does not know read on to its end ("Giám đốc" +
         "Cảng vụ hàng không miền Bắc", "Chủ tịch HĐQT" + "GNN Express"); after a name only."""
         k = pos.end
-        if pos.fixed_org or not self.adj(k - 1, k) or (pos.org is None and self.full_name_at(k)):
-            return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành"
+        if pos.fixed_org or not self.adj(k - 1, k) or (pos.org is None and (
+                self.full_name_at(k) or self.country_and_name(k))):
+            return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành", "Tổng
+            # thống Nga Vladimir Putin"
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
         if end == k and pos.org is not None:
             end = self.words_to_abbreviation(k)
@@ -293,7 +301,7 @@ class _Parser:
         + "(C06)"; else ``k``."""
         tokens, m = self.tokens, k
         while m < len(tokens) and m - k < 10 and tokens[m].alpha and (capitals or tokens[m].text.islower()) \
-                and self.adj(m - 1, m):
+                and tokens[m].key not in _CLAUSE_MARKERS and self.adj(m - 1, m):
             m += 1
         bracket = m + 2 < len(tokens) and tokens[m].text == "(" and self.adj(m - 1, m) \
             and tokens[m + 1].text.isupper() and tokens[m + 2].text == ")"
@@ -306,8 +314,11 @@ class _Parser:
         if pos.fixed_org or not self.adj(k - 1, k):
             return None
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
+        while end > k and not self.tokens[end - 1].titlecase:
+            end -= 1  # a verb read as the name's second syllable: "... Phạm Thanh Hà trả lời"
         s = next((s for s in range(max(k + 1, end - 4), end - 1) if self.surname(s)
-                  and all(self.tokens[x].titlecase for x in range(s, end))), None)
+                  and all(self.tokens[x].titlecase for x in range(s, end))
+                  and not (s > k and self.is_place(s, end))), None)  # "... y tế Hà Nội": a place
         if s is None or self.brand(k, s):
             return None
         pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, s)
@@ -327,8 +338,8 @@ class _Parser:
         end = k
         while end < len(tokens) and end - k < 5 and tokens[end].titlecase and (end == k or self.adj(end - 1, end)):
             end += 1
-        return 3 <= end - k <= 4 and self.surname(k) and tokens[k + 1].key in _MIDDLE_NAMES \
-            and not self.is_place(k, end) and match_organization(self.text, tokens, k) is None
+        return 3 <= end - k <= 4 and self.surname(k) and not self.is_place(k, end) \
+            and match_organization(self.text, tokens, k) is None
 
     def ministry_after(self, pos: _Position) -> None:
         """Extend ``pos`` with the ministry its department belongs to, written after a comma: "Phó Cục
@@ -465,6 +476,9 @@ class _Parser:
                 b += 2  # "Jae-in", "Jong-un"
         if b < len(tokens) and tokens[b].titlecase and self.adj(b - 1, b) and tokens[b].key not in seen:
             return None  # the capitalised run goes on: not a name of 1-3 ASCII words
+        if b < len(tokens) and tokens[b].text.islower() and self.adj(b - 1, b) \
+                and f"{tokens[b - 1].key} {tokens[b].key}" in two_syllable_words():
+            return None  # a Vietnamese word goes on: "các Bộ trưởng Khoa học và Công nghệ"
         return b if 1 <= words <= 3 else None
 
     def honorific_before_name(self, j: int) -> int | None:
@@ -531,7 +545,9 @@ class _Parser:
             honorific = honorific or self.honorific_before(a)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
             if b > chain[-1].end and b + 1 < len(self.tokens) and self.tokens[b].key in _CHAIN_JOINERS \
                     and self.adj(b - 1, b) and self.adj(b, b + 1):  # "ĐBQH (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn"
-                chain = chain + self.chain(b + 1)
+                more = self.chain(b + 1)
+                if more and self.name_in_place(more[-1]) is None:  # not the next person: "..., Tổng thống Nga Putin"
+                    chain = chain + more
         self.claimed.update(range(a, b))
         end = max(b, chain[-1].end)
         positions = _positions(chain)

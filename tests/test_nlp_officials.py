@@ -272,6 +272,50 @@ def test_two_people_in_a_row_each_keep_their_own_name():
         ("Phan Minh Đức", None, "Phó Bí thư Thường trực"), ("Bùi Văn Thắng", "đại tá", "Giám đốc")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a place and a comma before a title-first mention: the middle name need not be a common one
+    ("Chiều 5/11, tại Đà Nẵng, Phó Thủ tướng Trần Lưu Quang dự lễ khởi công.",
+     ("Phó Thủ tướng Trần Lưu Quang", "Trần Lưu Quang", None, [("Phó Thủ tướng", None)])),
+    # a ministry written as an acronym names the unit: the name after it is the person's
+    ("Thứ trưởng Bộ GTVT Lê Đình Thọ kiểm tra công trình.",
+     ("Thứ trưởng Bộ GTVT Lê Đình Thọ", "Lê Đình Thọ", None, [("Thứ trưởng", "Bộ GTVT")])),
+    ("Phó Thống đốc NHNN Phạm Thanh Hà trả lời báo chí.",
+     ("Phó Thống đốc NHNN Phạm Thanh Hà", "Phạm Thanh Hà", None, [("Phó Thống đốc", "NHNN")])),
+    # abbreviated Party posts: TVTU, BTV HU, UVT.Ư with "Đảng" written after it
+    ("Đồng chí Trần Văn Bình, TVTU, Bí thư Huyện ủy Yên Khánh dự buổi làm việc.",
+     ("Đồng chí Trần Văn Bình, TVTU, Bí thư Huyện ủy Yên Khánh", "Trần Văn Bình", "đồng chí",
+      [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Bí thư", "Huyện ủy Yên Khánh")])),
+    ("Bà Lò Thị Mai – Ủy viên BTV HU, Chủ tịch UBMTQ huyện trao quà.",
+     ("Bà Lò Thị Mai – Ủy viên BTV HU, Chủ tịch UBMTQ huyện", "Lò Thị Mai", "bà",
+      [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Chủ tịch", "Ủy ban MTTQ huyện")])),
+    ("Đồng chí Hoàng Văn Nam, UVT.Ư Đảng, Bí thư Tỉnh ủy phát biểu.",
+     ("Đồng chí Hoàng Văn Nam, UVT.Ư Đảng, Bí thư Tỉnh ủy", "Hoàng Văn Nam", "đồng chí",
+      [("Ủy viên Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")])),
+    ("Ông Đỗ Văn Lâm – Thẩm phán, Phó Chánh án TAND huyện được điều động.",
+     ("Ông Đỗ Văn Lâm – Thẩm phán, Phó Chánh án TAND huyện", "Đỗ Văn Lâm", "ông",
+      [("Thẩm phán", "TAND huyện"), ("Phó Chánh án", "TAND huyện")])),
+    # the clause after a position does not become its organisation, even when a bracket ends it
+    ("Ông Vũ Văn Hải, Chủ tịch UBND huyện vừa ban hành văn bản xử lý vi phạm (VP) đất đai.",
+     ("Ông Vũ Văn Hải, Chủ tịch UBND huyện", "Vũ Văn Hải", "ông", [("Chủ tịch", "UBND huyện")])),
+])
+def test_forms_seen_in_unannotated_real_text(sentence, expected):
+    assert _found(sentence) == [expected]
+
+
+def test_a_list_of_foreign_leaders_gives_one_tag_each():
+    text = "Dự họp có Tổng thống Pháp Emmanuel Macron, Thủ tướng Anh Boris Johnson và Tổng thống Mỹ Joe Biden."
+    assert [(t.name, t.positions[0].organization) for t in tag_officials(text)] == [
+        ("Emmanuel Macron", "Pháp"), ("Boris Johnson", "Anh"), ("Joe Biden", "Mỹ")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hội nghị các Bộ trưởng Khoa học và Công nghệ khu vực diễn ra trực tuyến.",  # "Khoa học" is no name
+    "Chủ tịch Công đoàn ngành giáo dục Hà Nội đến thăm trường.",  # a place ending a body is no name
+])
+def test_no_official_in_unannotated_real_text(sentence):
+    assert _found(sentence) == []
+
+
 def test_uy_spellings_match_alike_and_the_text_keeps_the_page_spelling():
     old = tag_officials("Đồng chí Hà Văn Sơn, Uỷ viên Ban Thường vụ Huyện uỷ, Chủ tịch HĐND huyện dự họp.")
     new = tag_officials("Đồng chí Hà Văn Sơn, Ủy viên Ban Thường vụ Huyện ủy, Chủ tịch HĐND huyện dự họp.")
