@@ -68,7 +68,8 @@ _NUMBER_RE = re.compile(
     rf"(?P<law_num>\d{{1,5}})/(?P<law_year>(?:19|20)\d\d)/(?P<law_iss>(?:UBTV)?QH\d{{1,2}})"
     rf"|(?P<st_num>\d{{1,5}})(?:/(?P<st_year>(?:19|20)\d\d))?(?:\s?/\s?|(?P<st_space>\s))(?P<st_code>[A-ZĐ][A-Za-zĐđ]{{0,6}})"
     rf"\s?[-–]\s?(?P<st_iss>{_ISSUER}(?:-{_ISSUER})*)"
-    rf"|(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})/(?P<p_iss>{_ISSUER}(?:-{_ISSUER})*)"
+    rf"|(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})(?:/|\s(?=[A-ZĐ]{{2,}}(?![\w/])))"
+    rf"(?P<p_iss>{_ISSUER}(?:-{_ISSUER})*)"
     rf"|(?P<l_num>\d{{1,5}})\s?/\s?(?P<l_iss>[A-ZĐ]{{2,10}})"  # a letter coded by its issuer alone: "442/VPTT"
     r")(?![\w/])"
 )
@@ -77,6 +78,7 @@ _LOWER_CODE_HINT = re.compile(r"\d\s?/\s?[a-zđ]+\s?[-–]|\d\s?[-–]\s?[a-zđ]
 _DATE_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:ban hành\s+|ký\s+)?ngày\s+(?:"
     r"(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?"
+    r"|(?P<d3>\d{1,2})\s(?P<m3>\d{1,2})\s(?P<y3>\d{4})"  # spaces for the separators: "ngày 16 9 2021"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm\s+|,\s*)(?P<y2>\d{4}))?)(?![\d/])\)?"
 )
 _ISSUER_RE = re.compile(
@@ -159,8 +161,8 @@ class _Text:
 
 
 def _date(m: re.Match[str], ref_date: dt.date | None) -> dt.date | None:
-    day, month = m.group("d") or m.group("d2"), m.group("m") or m.group("m2")
-    year = m.group("y") or m.group("y2")
+    day, month = m.group("d") or m.group("d2") or m.group("d3"), m.group("m") or m.group("m2") or m.group("m3")
+    year = m.group("y") or m.group("y2") or m.group("y3")
     try:
         if year:
             return dt.date(int(year), int(month), int(day))
