@@ -117,6 +117,7 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
+_ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"})
 # Forms of state written before a country's name: "nước Cộng hòa Ba Lan", "Vương quốc Anh".
@@ -237,7 +238,7 @@ class _Parser:
         if first is None:
             return []
         chain = [self.bracketed(self.loose_tail(first) if after_name else self.named_by_abbreviation(first))]
-        while not self.name_in_place(chain[-1]):
+        while not self.on_behalf_of(t) and not self.name_in_place(chain[-1]):
             k = chain[-1].end
             if not (self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1)):
                 break
@@ -246,6 +247,13 @@ class _Parser:
                 break
             chain.append(self.bracketed(self.loose_tail(nxt) if after_name else nxt))
         return chain
+
+    def on_behalf_of(self, i: int) -> bool:
+        """Whether "thay mặt", "thừa lệnh" or "thừa ủy quyền" is written just before ``tokens[i]``: the post after
+        it is not the speaker's, and the next position after a comma is another person's ("Thay mặt Thủ tướng
+        Chính phủ, Phó Thủ tướng Lê Văn A ký")."""
+        return any(i >= len(words) and tuple(t.key for t in self.tokens[i - len(words):i]) == words
+                   and all(self.adj(k, k + 1) for k in range(i - len(words), i)) for words in _ON_BEHALF)
 
     def bracketed(self, pos: _Position) -> _Position:
         """``pos`` with the abbreviation in brackets after it: "Ủy ban Kiểm tra Trung ương (UBKT)"."""
@@ -319,8 +327,8 @@ class _Parser:
         s = next((s for s in range(max(k + 1, end - 4), end - 1) if self.surname(s)
                   and all(self.tokens[x].titlecase for x in range(s, end))
                   and not (s > k and self.is_place(s, end))), None)  # "... y tế Hà Nội": a place
-        if s is None or self.brand(k, s):
-            return None
+        if s is None or self.brand(k, s) or self.honorific_before(s):
+            return None  # a rank before the name opens a mention of its own: "... Công an tỉnh đối với Thượng tá A"
         pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, s)
         return s, end, pos.org
 
@@ -401,6 +409,9 @@ class _Parser:
         organisation ("Sở Y tế tỉnh" + "Kiên Giang Trần Văn A") ends with a name."""
         a, b = org.place
         n = b - a
+        c = self.country_end(a)
+        if c is not None and c < b and (self.foreign_name(c) == b or (self.surname(c) and 2 <= b - c <= 4)):
+            return c, b, org.keep_place(self.text, self.tokens, c - a)  # "Bộ Ngoại giao" + "Nga" + "Alexander ..."
         found = self.g.places.longest(self.text, self.tokens, a)
         if found and org.keep <= found[0] - a <= n:
             k = found[0] - a
@@ -450,6 +461,9 @@ class _Parser:
                 j += 1
         if j >= len(self.tokens):
             return None
+        field = self.g.fields.longest(self.text, self.tokens, j) if self.tokens[j].titlecase else None
+        if field is not None and field[0] < len(self.tokens) and self.adj(field[0] - 1, field[0]):
+            j = field[0]  # the ministry's field before the country: "Thứ trưởng" + "Ngoại giao" + "Nga"
         form = _STATE_FORMS.longest(self.text, self.tokens, j)
         if form is not None and form[0] < len(self.tokens) and self.adj(form[0] - 1, form[0]):
             j = form[0]

@@ -297,6 +297,22 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     # the clause after a position does not become its organisation, even when a bracket ends it
     ("Ông Vũ Văn Hải, Chủ tịch UBND huyện vừa ban hành văn bản xử lý vi phạm (VP) đất đai.",
      ("Ông Vũ Văn Hải, Chủ tịch UBND huyện", "Vũ Văn Hải", "ông", [("Chủ tịch", "UBND huyện")])),
+    # abroad: a ministry (or its field alone) and the country before a foreign name
+    ("Thứ trưởng Bộ Thương mại Mỹ Don Graves thăm Hà Nội.",
+     ("Thứ trưởng Bộ Thương mại Mỹ Don Graves", "Don Graves", None,
+      [("Thứ trưởng", "Bộ Thương mại Mỹ")])),
+    ("Bộ trưởng Hải quân Mỹ Carlos Del Toro phát biểu.",
+     ("Bộ trưởng Hải quân Mỹ Carlos Del Toro", "Carlos Del Toro", None, [("Bộ trưởng", "Hải quân Mỹ")])),
+    # "thay mặt": the post after it is not the signer's
+    ("Thay mặt Chủ tịch nước, Phó Chủ tịch nước Võ Thị Ánh Xuân trao huân chương.",
+     ("Phó Chủ tịch nước Võ Thị Ánh Xuân", "Võ Thị Ánh Xuân", None, [("Phó Chủ tịch nước", None)])),
+    # a rank after a title without a name opens the mention; an abbreviated level keeps its place
+    ("Bộ Công an điều động Phó Giám đốc Công an tỉnh đối với Đại tá Hà Văn Tú, Trưởng Công an TX. Sơn Tây.",
+     ("Đại tá Hà Văn Tú, Trưởng Công an TX. Sơn Tây", "Hà Văn Tú", "đại tá",
+      [("Trưởng", "Công an thị xã Sơn Tây")])),
+    ("Cơ quan điều tra đã tạm giữ Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc.",
+     ("Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc", "Lê Văn Cường", None,
+      [("Giám đốc", "Ban quản lý chợ TP. Bảo Lộc")])),
 ])
 def test_forms_seen_in_unannotated_real_text(sentence, expected):
     assert _found(sentence) == [expected]

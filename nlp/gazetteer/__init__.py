@@ -461,6 +461,11 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 break
             k += 1
             end, gap = k, 0
+            head = gazetteer().org_abbr.get(tok.text)
+            if head is not None and head.kind == "level" and k + 1 < len(tokens) and tokens[k].text == "." \
+                    and tokens[k].start == tok.end and _next(text, tokens, k + 1) and tokens[k + 1].titlecase:
+                k += 1  # the dot of an abbreviated level before its place: "xây dựng TP. Hội An"
+                continue
             if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() and (
                     tokens[k].key not in _NAME_STOP or f"{tok.key} {tokens[k].key}" in two_syllable_words()):
                 k += 1  # the word's second syllable, also a stop syllable in a word: "Dân chủ"
