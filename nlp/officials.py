@@ -257,17 +257,27 @@ class _Parser:
 
     def bracketed(self, pos: _Position) -> _Position:
         """``pos`` with the abbreviation in brackets after it: "Ủy ban Kiểm tra Trung ương (UBKT)"."""
-        k, tokens = pos.end, self.tokens
-        if not (k + 2 < len(tokens) and tokens[k].text == "(" and self.adj(k - 1, k)):
-            return pos
-        close = k + 1  # the abbreviation may join capitals with "&": "(KH&CN)", "(NN&PTNT)"
-        while close < len(tokens) and close - k <= 5 and (tokens[close].text.isupper() or tokens[close].text == "&") \
+        end = self.bracket_end(pos.end)
+        if end is not None and self.adj(pos.end - 1, pos.end):
+            pos.end, pos.abbr_end = end, True
+        return pos
+
+    def bracket_end(self, k: int) -> int | None:
+        """End of a bracket at ``tokens[k]`` that holds an abbreviation ("(UBKT)"; capitals may be joined by
+        "&" or "-": "(KH&CN)", "(LĐ-TB&XH)") or the body a unit belongs to ("(Bộ Công an)"), else None."""
+        tokens = self.tokens
+        if not (k + 2 < len(tokens) and tokens[k].text == "("):
+            return None
+        close = k + 1
+        while close < len(tokens) and close - k <= 7 and (tokens[close].text.isupper() or tokens[close].text in "&-") \
                 and self.adj(close - 1, close):
             close += 1
-        if close > k + 1 and close < len(tokens) and tokens[close].text == ")" and tokens[close - 1].text != "&" \
-                and self.adj(close - 1, close):
-            pos.end, pos.abbr_end = close + 1, True
-        return pos
+        if close == k + 1 or tokens[close - 1].text in "&-":
+            body = match_organization(self.text, tokens, k + 1)
+            close = body.end if body is not None and body.place is None else k + 1
+        if close > k + 1 and close < len(tokens) and tokens[close].text == ")" and self.adj(close - 1, close):
+            return close + 1
+        return None
 
     def loose_tail(self, pos: _Position) -> _Position:
         """``pos`` with an organisation the gazetteer does not know read on to its end ("Giám đốc" +
@@ -311,9 +321,7 @@ class _Parser:
         while m < len(tokens) and m - k < 10 and tokens[m].alpha and (capitals or tokens[m].text.islower()) \
                 and tokens[m].key not in _CLAUSE_MARKERS and self.adj(m - 1, m):
             m += 1
-        bracket = m + 2 < len(tokens) and tokens[m].text == "(" and self.adj(m - 1, m) \
-            and tokens[m + 1].text.isupper() and tokens[m + 2].text == ")"
-        return m if bracket else k
+        return m if self.adj(m - 1, m) and self.bracket_end(m) is not None else k
 
     def name_after_tail(self, pos: _Position) -> tuple[int, int, Org | None] | None:
         """(name start, name end, organisation) for a name that ends a loosely read organisation:

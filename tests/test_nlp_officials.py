@@ -313,9 +313,27 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Cơ quan điều tra đã tạm giữ Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc.",
      ("Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc", "Lê Văn Cường", None,
       [("Giám đốc", "Ban quản lý chợ TP. Bảo Lộc")])),
+    # a unit's name in lowercase words up to the bracketed body it belongs to
+    ("Đại tá Phan Văn Kiên, Cục trưởng Cục Quản lý xuất nhập cảnh (Bộ Công an) thông tin.",
+     ("Đại tá Phan Văn Kiên, Cục trưởng Cục Quản lý xuất nhập cảnh (Bộ Công an)", "Phan Văn Kiên", "đại tá",
+      [("Cục trưởng", "Cục Quản lý xuất nhập cảnh")])),
+    # acronyms joined by dashes or a spaced "&", a bracketed abbreviation with a dash, a numbered name
+    ("Bà Hồ Thị Lan, Phó Giám đốc Sở NN-PTNT Nghệ An cho biết.",
+     ("Bà Hồ Thị Lan, Phó Giám đốc Sở NN-PTNT Nghệ An", "Hồ Thị Lan", "bà",
+      [("Phó Giám đốc", "Sở NN-PTNT Nghệ An")])),
+    ("Thứ trưởng Bộ KH & ĐT Đỗ Thành Trung phát biểu.",
+     ("Thứ trưởng Bộ KH & ĐT Đỗ Thành Trung", "Đỗ Thành Trung", None, [("Thứ trưởng", "Bộ KH & ĐT")])),
+    ("Thứ trưởng Bộ Lao động – Thương binh và Xã hội (LĐ-TB&XH) Nguyễn Bá Hoan làm việc.",
+     ("Thứ trưởng Bộ Lao động – Thương binh và Xã hội (LĐ-TB&XH) Nguyễn Bá Hoan", "Nguyễn Bá Hoan", None,
+      [("Thứ trưởng", "Bộ Lao động - Thương binh và Xã hội")])),
 ])
 def test_forms_seen_in_unannotated_real_text(sentence, expected):
     assert _found(sentence) == [expected]
+
+
+def test_a_numbered_name_does_not_end_an_organisation():
+    (tag,) = tag_officials("Ông Đinh Văn Tư - Trưởng Ban Chỉ đạo phòng chống dịch Covid-19 huyện Mê Linh phát biểu.")
+    assert tag.text.endswith("Covid-19 huyện Mê Linh") and tag.name == "Đinh Văn Tư"
 
 
 def test_a_list_of_foreign_leaders_gives_one_tag_each():

@@ -425,9 +425,10 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
                 and not _level(text, tokens, k) and (tokens[k].key not in _NAME_STOP
                                                      or f"{tokens[k - 1].key} {tokens[k].key}" in two_syllable_words()):
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"
-        if tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k].text == "&" and tokens[k + 1].acronym \
-                and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
-            k += 2  # acronyms joined by "&": "NN&PTNT", "KH&CN"
+        while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
+                (tokens[k].text == "&" and _next(text, tokens, k) and _next(text, tokens, k + 1))
+                or (tokens[k].text == "-" and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start)):
+            k += 2  # acronyms joined by "&" or "-": "NN&PTNT", "KH & CN", "VH-TT-DL"
         if _next(text, tokens, k) and tokens[k].key in ("và", "-") and k + 1 < len(tokens) \
                 and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
             k += 1
@@ -461,6 +462,10 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 break
             k += 1
             end, gap = k, 0
+            if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k + 1].text.isdigit() \
+                    and tok.end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
+                k = end = k + 2  # a numbered name: "dịch Covid-19"
+                continue
             head = gazetteer().org_abbr.get(tok.text)
             if head is not None and head.kind == "level" and k + 1 < len(tokens) and tokens[k].text == "." \
                     and tokens[k].start == tok.end and _next(text, tokens, k + 1) and tokens[k + 1].titlecase:
