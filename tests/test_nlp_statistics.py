@@ -230,3 +230,16 @@ def test_rates_lists_and_multiples(sentence, expected):
 ])
 def test_the_counted_noun_in_news_of_the_day(sentence, units):
     assert _units(sentence) == units
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Đó là 4 lý do khiến học sinh bỏ học.", "lý do"),
+    ("Anh chờ khoảng 3 tiếng rồi mới được khám.", "tiếng"),
+    ("Công an giải tán 3 nhóm thiếu niên hẹn đánh nhau.", "nhóm thiếu niên"),
+    ("Thành phố đón hơn 2.000 du khách dịp nghỉ lễ.", "du khách"),
+    ("Hà Tĩnh và 12 tỉnh, thành phố nối lại tuyến xe khách.", "tỉnh, thành phố"),
+    ("Có 5 nguyên tắc tuyệt đối phải tuân thủ.", "nguyên tắc"),
+])
+def test_a_clause_after_the_counted_noun_is_left_out(sentence, unit):
+    (stat,) = tag_statistics(sentence)
+    assert stat.unit_text == unit and stat.text.endswith(unit)
