@@ -156,6 +156,7 @@ _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.
 # A word (letters, then letters or digits, hyphen-joined parts: "pa-nô", "COVID-19", "km2"), a number,
 # or one punctuation mark.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?:[.,/]\d+)*)|(?P<mark>\S)")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _ROMAN = re.compile(r"[IVXLC]+")
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _NAME_NUMBER = re.compile(r"\d{1,3}")
@@ -164,6 +165,12 @@ _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
 _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
 _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    """Where the paragraph holding ``pos`` ends: at a blank line, or at the end of the text."""
+    found = _BLANK_LINE.search(text, pos)
+    return found.start() if found else len(text)
 
 
 @dataclass(frozen=True)
@@ -176,10 +183,10 @@ class _Word:
 
 
 def _words(text: str, pos: int, lex: _Lexicon) -> list[_Word]:
-    """The words after ``pos`` up to a punctuation mark other than a comma, the end of the line or
-    ``_WINDOW`` characters: numbers, marks, and dictionary words of one to ``MAX_WORD_SYLLABLES`` syllables."""
-    line_end = text.find("\n", pos)
-    stop = min(len(text) if line_end < 0 else line_end, pos + _WINDOW)
+    """The words after ``pos`` up to a punctuation mark other than a comma, a blank line (a phrase may be
+    wrapped at one line break: "6,33 tỷ\nđồng") or ``_WINDOW`` characters: numbers, marks, and dictionary
+    words of one to ``MAX_WORD_SYLLABLES`` syllables."""
+    stop = min(_paragraph_end(text, pos), pos + _WINDOW)
     tokens: list[tuple[int, int, str | None]] = []
     for m in _TOKEN.finditer(text, pos, stop):
         tokens.append((m.start(), m.end(), _key(m.group()) if m.group("word") else None))

@@ -243,3 +243,9 @@ def test_the_counted_noun_in_news_of_the_day(sentence, units):
 def test_a_clause_after_the_counted_noun_is_left_out(sentence, unit):
     (stat,) = tag_statistics(sentence)
     assert stat.unit_text == unit and stat.text.endswith(unit)
+
+
+def test_a_statistic_may_be_wrapped_at_one_line_break_not_at_a_blank_line():
+    text = "Huyện đã chi 2,5 tỷ\r\nđồng cho 640\nhộ nghèo.\n\nTiêu đề có 12\n\nNgười dân đến xem."
+    assert [(s.text, s.unit_text, s.kind) for s in tag_statistics(text)] == [
+        ("2,5 tỷ\r\nđồng", "đồng", "money"), ("640\nhộ nghèo", "hộ nghèo", "count")]
