@@ -57,7 +57,15 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from nlp.gazetteer import Token, gazetteer, match_key, match_organization, starts_title, text_tokens
+from nlp.gazetteer import (
+    Token,
+    gazetteer,
+    match_key,
+    match_organization,
+    paragraph_end,
+    starts_title,
+    text_tokens,
+)
 from nlp.records import DirectiveTag
 
 log = logging.getLogger(__name__)
@@ -195,26 +203,27 @@ def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
     """Date, issuer, term and title written after the number that ends at ``end``."""
     out: dict = {"date": None, "issuer": None, "term": None, "title": None, "year": None}
     pos = end
+    stop = paragraph_end(doc.key, end)  # nothing attaches across a blank line
     progress = True
     while progress:
         progress = False
-        m = _DATE_RE.match(doc.key, pos)
+        m = _DATE_RE.match(doc.key, pos, stop)
         if out["date"] is None and m and (found := _date(m, ref_date)):
             out["date"], pos, progress = found, m.end(), True
-        m = _ISSUER_RE.match(doc.key, pos)
+        m = _ISSUER_RE.match(doc.key, pos, stop)
         if out["issuer"] is None and m:
             issuer = _issuer(doc, m.end())
             if issuer is None and m.group("central"):  # "của Hội nghị Trung ương 4 khóa XIII": the plenum
                 issuer = "Ban Chấp hành Trung ương", m.end("plenum")
             if issuer is not None:
                 out["issuer"], pos, progress = issuer[0], issuer[1], True
-        m = _TERM_RE.match(doc.key, pos)
+        m = _TERM_RE.match(doc.key, pos, stop)
         if out["term"] is None and m:
             out["term"], pos, progress = m.group("term").upper(), m.end(), True
-        m = _YEAR_RE.match(doc.key, pos)
+        m = _YEAR_RE.match(doc.key, pos, stop)
         if out["year"] is None and out["date"] is None and m:
             out["year"], pos, progress = int(m.group("year")), m.end(), True
-    m = _TITLE_RE.match(doc.key, pos)
+    m = _TITLE_RE.match(doc.key, pos, stop)
     if m:
         close = doc.text.find(_CLOSING[m.group("q")], m.end(), m.end() + 600)
         inner = doc.text[m.end():close] if close > m.end() else ""

@@ -54,6 +54,7 @@ from dataclasses import dataclass
 
 from nlp import lexicon
 from nlp.dates import date_spans
+from nlp.gazetteer import paragraph_end
 from nlp.numbers import NUMBER_PATTERN, SCALES, parse_amount, parse_number
 from nlp.records import StatisticTag
 from nlp.vietnamese import place_tones
@@ -156,7 +157,6 @@ _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.
 # A word (letters, then letters or digits, hyphen-joined parts: "pa-nô", "COVID-19", "km2"), a number,
 # or one punctuation mark.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?:[.,/]\d+)*)|(?P<mark>\S)")
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _ROMAN = re.compile(r"[IVXLC]+")
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _NAME_NUMBER = re.compile(r"\d{1,3}")
@@ -166,11 +166,6 @@ _PERCENT_WORDS = _phrase_key("phần trăm")
 _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
 _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
 
-
-def _paragraph_end(text: str, pos: int) -> int:
-    """Where the paragraph holding ``pos`` ends: at a blank line, or at the end of the text."""
-    found = _BLANK_LINE.search(text, pos)
-    return found.start() if found else len(text)
 
 
 @dataclass(frozen=True)
@@ -186,7 +181,7 @@ def _words(text: str, pos: int, lex: _Lexicon) -> list[_Word]:
     """The words after ``pos`` up to a punctuation mark other than a comma, a blank line (a phrase may be
     wrapped at one line break: "6,33 tỷ\nđồng") or ``_WINDOW`` characters: numbers, marks, and dictionary
     words of one to ``MAX_WORD_SYLLABLES`` syllables."""
-    stop = min(_paragraph_end(text, pos), pos + _WINDOW)
+    stop = min(paragraph_end(text, pos), pos + _WINDOW)
     tokens: list[tuple[int, int, str | None]] = []
     for m in _TOKEN.finditer(text, pos, stop):
         tokens.append((m.start(), m.end(), _key(m.group()) if m.group("word") else None))

@@ -122,6 +122,12 @@ def test_a_party_code_with_a_space_for_the_slash_and_a_date_with_spaces():
         ("Tờ trình số 812", "Tờ trình", "TTr", "812", None, 2021, "2021-06-07", "812/2021/TTr")]
 
 
+def test_a_headline_citation_takes_no_date_from_the_lead_below_it():
+    text = "Hải Dương nới lỏng giãn cách theo Chỉ thị 19\n\nNgày 6/4, UBND tỉnh có văn bản hướng dẫn."
+    (found,) = tag_directives(text, REF)
+    assert (found.text, found.date, found.year, found.key) == ("Chỉ thị 19", None, None, "19/CT")
+
+
 def test_a_list_of_numbers_cites_each_document():
     text = "Thực hiện nghiêm Chỉ thị 15, 16 và 19 của Thủ tướng Chính phủ."
     assert [(t.text, t.doc_type, t.number) for t in tag_directives(text, REF)] == [

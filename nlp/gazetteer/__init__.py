@@ -89,6 +89,16 @@ def adjacent(text: str, left: Token, right: Token) -> bool:
     return gap.isspace() and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def paragraph_end(text: str, pos: int) -> int:
+    """Where the paragraph holding ``pos`` ends: at a blank line (no phrase runs across one), or at the
+    end of the text."""
+    found = _BLANK_LINE.search(text, pos)
+    return found.start() if found else len(text)
+
+
 class Phrases:
     """Multi-token phrases keyed by their token keys; longest match at a position."""
 
