@@ -117,6 +117,8 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
+# Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
+_HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "bộ môn", "xưởng"})
 _ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"})
@@ -188,6 +190,9 @@ class _Parser:
         if found is None or (i > 0 and self.tokens[i - 1].key == "ban" and self.adj(i - 1, i)):
             return None  # "Ban Giám đốc", "Ban Bí thư" are bodies, not people's titles
         j, title = found
+        if title.unit == "*" and self.adj(j - 1, j) and self.tokens[j].text in _HEADED_UNITS:
+            title = Title(f"{title.title} {self.tokens[j].text}", title.kind)  # "Trưởng khoa", "Trưởng nhóm"
+            j += 1
         if title.organization:
             if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
                 j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"
@@ -429,8 +434,9 @@ class _Parser:
             return None  # "quận Lê Chân", "phường Hoàng Văn Thụ": places
         elif n == 3:
             k = 0
-        elif self.surname(a) and self.tokens[a + 1].key in _MIDDLE_NAMES:
-            k = 0
+        elif self.surname(a) and (self.tokens[a + 1].key in _MIDDLE_NAMES
+                                  or (n == 4 and self.surname(a + 1) and len(org.parts) == 2)):
+            k = 0  # "Lê Văn ...", and a double surname right after a body: "Thành ủy" + "Phan Nguyễn Như Khuê"
         else:
             k = next((k for k in (2, 3, 1) if self.surname(a + k) and 2 <= n - k <= 5), 0)
         s = a + k

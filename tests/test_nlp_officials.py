@@ -326,6 +326,14 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Thứ trưởng Bộ Lao động – Thương binh và Xã hội (LĐ-TB&XH) Nguyễn Bá Hoan làm việc.",
      ("Thứ trưởng Bộ Lao động – Thương binh và Xã hội (LĐ-TB&XH) Nguyễn Bá Hoan", "Nguyễn Bá Hoan", None,
       [("Thứ trưởng", "Bộ Lao động - Thương binh và Xã hội")])),
+    # a double surname after an organisation; a standing deputy commander; a unit named in lowercase after "Trưởng"
+    ("Phó Bí thư Thành ủy Tôn Nữ Thị Ninh dự lễ.",
+     ("Phó Bí thư Thành ủy Tôn Nữ Thị Ninh", "Tôn Nữ Thị Ninh", None, [("Phó Bí thư", "Thành ủy")])),
+    ("Đại tá Vũ Văn Hải, Phó Chỉ huy trưởng Thường trực Bộ Chỉ huy Quân sự tỉnh phát biểu.",
+     ("Đại tá Vũ Văn Hải, Phó Chỉ huy trưởng Thường trực Bộ Chỉ huy Quân sự tỉnh", "Vũ Văn Hải", "đại tá",
+      [("Phó Chỉ huy trưởng Thường trực", "Bộ Chỉ huy Quân sự tỉnh")])),
+    ("Bác sĩ Lê Thị Hoa, Trưởng khoa Nhi Bệnh viện Bắc Ninh cho biết.",
+     ("Lê Thị Hoa, Trưởng khoa Nhi Bệnh viện Bắc Ninh", "Lê Thị Hoa", None, [("Trưởng khoa", "Nhi Bệnh viện Bắc Ninh")])),
 ])
 def test_forms_seen_in_unannotated_real_text(sentence, expected):
     assert _found(sentence) == [expected]
