@@ -346,11 +346,14 @@ class _Parser:
         return s, end, pos.org
 
     def brand(self, i: int, j: int) -> bool:
-        """Whether tokens[i:j] are a brand, one capitalised ASCII word that is no country or place
-        ("Chủ tịch Coteccons", "Chủ tịch Vingroup"): the post is in a company."""
-        tok = self.tokens[i]
-        return j == i + 1 and tok.titlecase and tok.text.isascii() and self.country_end(i) is None \
-            and not self.is_place(i, j)
+        """Whether tokens[i:j] are a brand, one capitalised ASCII word or two ASCII words, capitalised or
+        in capitals, that are no country, place or known body ("Chủ tịch Coteccons", "Chủ tịch FPT
+        Telecom"): the post is in a company."""
+        words = self.tokens[i:j]
+        shaped = (j == i + 1 and words[0].titlecase) or (
+            j == i + 2 and all(t.titlecase or t.acronym for t in words) and self.adj(i, i + 1))
+        return shaped and all(t.text.isascii() for t in words) and self.country_end(i) is None \
+            and not self.is_place(i, j) and match_organization(self.text, self.tokens, i) is None
 
     def full_name_at(self, k: int) -> bool:
         """Whether a personal name of 3-4 syllables with a common middle name starts at ``k`` ("Lê Văn
@@ -408,7 +411,8 @@ class _Parser:
             while k < len(self.tokens) and k - j < 6 and self.tokens[k].titlecase and self.adj(k - 1, k) \
                     and not starts_title(self.text, self.tokens, k):
                 k += 1
-            if 2 <= k - j <= 5 and (honorific or self.surname(j)) and not self.is_place(j, k):
+            if 2 <= k - j <= 5 and (honorific or self.surname(j)) and not self.is_place(j, k) \
+                    and self.country_end(j) != k:  # "Tổng thống Hàn Quốc": a country, no name
                 return j, k, org  # type: ignore[return-value]
             if org is None and not honorific and _named_alone(pos.title) and not self.is_place(j, k) \
                     and self.country_end(j) is None and match_organization(self.text, self.tokens, j) is None:

@@ -160,7 +160,7 @@ _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?
 _ROMAN = re.compile(r"[IVXLC]+")
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _NAME_NUMBER = re.compile(r"\d{1,3}")
-_DONG, _DIEM, _MOI, _TIMES_WORD = _key("đồng"), _key("điểm"), _key("mới"), _key("lần")
+_DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
 _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
@@ -411,6 +411,8 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "money", *_per(text, word.start, word.start + len("đồng"), lex)  # "2 tỷ đồng tiền mặt"
     if not is_ratio and word.key in lex.currencies:
         return "money", *_per(text, word.start, word.end, lex)
+    if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _TIEN:
+        return "money", None, end  # "200 tỷ tiền thuê": an amount in đồng, "tiền" is no currency
     if not is_ratio and word.key in lex.volumes:  # "200 triệu lít xăng": what the volume is of stays
         phrase = _noun_phrase(words[1:], lex, date_starts, skip_determiners=False)
         if phrase is not None and words[1].start == word.end + 1:
@@ -420,6 +422,9 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
     if phrase is None:
         return _uncounted(text, match, lex, date_starts, is_ratio)
+    per = _PER.match(text, phrase[1])
+    if not is_ratio and per and _key(per.group("per")) in _PERIODS:  # "3.400 ca/ngày": a count per period
+        return "count", text[phrase[0]:per.end()], per.end()
     return ("ratio" if is_ratio else "count"), text[phrase[0]:phrase[1]], phrase[1]
 
 

@@ -353,6 +353,8 @@ def test_a_list_of_foreign_leaders_gives_one_tag_each():
 @pytest.mark.parametrize("sentence", [
     "Hội nghị các Bộ trưởng Khoa học và Công nghệ khu vực diễn ra trực tuyến.",  # "Khoa học" is no name
     "Chủ tịch Công đoàn ngành giáo dục Hà Nội đến thăm trường.",  # a place ending a body is no name
+    "Ứng viên Tổng thống Hàn Quốc tuyên bố tranh cử.",  # a country is no name, even of two syllables
+    "Chủ tịch MB Securities Trần Văn Long nhận định.",  # a brand of two ASCII words: a company
 ])
 def test_no_official_in_unannotated_real_text(sentence):
     assert _found(sentence) == []

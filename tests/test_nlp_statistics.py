@@ -249,3 +249,14 @@ def test_a_statistic_may_be_wrapped_at_one_line_break_not_at_a_blank_line():
     text = "Huyện đã chi 2,5 tỷ\r\nđồng cho 640\nhộ nghèo.\n\nTiêu đề có 12\n\nNgười dân đến xem."
     assert [(s.text, s.unit_text, s.kind) for s in tag_statistics(text)] == [
         ("2,5 tỷ\r\nđồng", "đồng", "money"), ("640\nhộ nghèo", "hộ nghèo", "count")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Đội bóng chi 30 triệu bảng Anh mua tiền đạo.", ("30 triệu bảng Anh", 30e6, "bảng Anh", "money")),
+    ("Doanh nghiệp được giảm 150 tỷ tiền thuê đất.", ("150 tỷ", 150e9, None, "money")),
+    ("Bệnh viện tiếp nhận 120 ca/ngày.", ("120 ca/ngày", 120, "ca/ngày", "count")),
+    ("Tòa nhà 9 tầng bất ngờ nghiêng.", ("9 tầng", 9, "tầng", "count")),
+    ("Ứng dụng có 6 tùy chọn giao diện.", ("6 tùy chọn giao diện", 6, "tùy chọn giao diện", "count")),
+])
+def test_forms_from_the_fresh_danes_passages(sentence, expected):
+    assert [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(sentence)] == [expected]
