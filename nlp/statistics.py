@@ -165,6 +165,7 @@ _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
 _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
 _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
+_AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
 
 
 
@@ -311,9 +312,9 @@ def tag_statistics(text: str) -> list[StatisticTag]:
     bare: dict[int, tuple[int, int, float, str | None]] = {}  # where the next list item starts -> a bare number
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
-        if _overlaps(start, end, protected) or lex.naming.search(text, max(0, start - 24), start) \
-                or _TIMES.search(text, max(0, start - 24), start):
+        if _overlaps(start, end, protected) or _TIMES.search(text, max(0, start - 24), start):
             continue
+        named = lex.naming.search(text, max(0, start - 24), start)  # "vùng 4", "tổ 55": an identifier ...
         raw = match.group("num").replace(", ", ",")
         if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
             continue  # a code or phone fragment; "05 tập thể" (two digits) is a count
@@ -327,6 +328,8 @@ def tag_statistics(text: str) -> list[StatisticTag]:
             continue  # "2-1" (a score), not a range
         span_start, qualifier = _qualifier(text, start, bool(match.group("upper")))
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
+        if named and kind not in _AMOUNTS:
+            continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng"
         if kind is None:
             joiner = _LIST_JOINER.match(text, unit_end)
             if joiner and not den:

@@ -256,6 +256,8 @@ def test_a_statistic_may_be_wrapped_at_one_line_break_not_at_a_blank_line():
     ("Doanh nghiệp được giảm 150 tỷ tiền thuê đất.", ("150 tỷ", 150e9, None, "money")),
     ("Bệnh viện tiếp nhận 120 ca/ngày.", ("120 ca/ngày", 120, "ca/ngày", "count")),
     ("Tòa nhà 9 tầng bất ngờ nghiêng.", ("9 tầng", 9, "tầng", "count")),
+    ("Giá lúa dao động quanh vùng 7.200 đồng.", ("7.200 đồng", 7200, "đồng", "money")),  # an amount after "vùng"
+    ("Tổ 12 có 40 hộ.", ("40 hộ", 40, "hộ", "count")),  # "Tổ 12" stays an identifier
     ("Ứng dụng có 6 tùy chọn giao diện.", ("6 tùy chọn giao diện", 6, "tùy chọn giao diện", "count")),
 ])
 def test_forms_from_the_fresh_danes_passages(sentence, expected):
