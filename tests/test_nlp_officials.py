@@ -334,6 +334,10 @@ def test_two_people_in_a_row_each_keep_their_own_name():
       [("Phó Chỉ huy trưởng Thường trực", "Bộ Chỉ huy Quân sự tỉnh")])),
     ("Bác sĩ Lê Thị Hoa, Trưởng khoa Nhi Bệnh viện Bắc Ninh cho biết.",
      ("Lê Thị Hoa, Trưởng khoa Nhi Bệnh viện Bắc Ninh", "Lê Thị Hoa", None, [("Trưởng khoa", "Nhi Bệnh viện Bắc Ninh")])),
+    # committees of the National Assembly named with a comma
+    ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh trình bày báo cáo.",
+     ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
+      [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
 ])
 def test_forms_seen_in_unannotated_real_text(sentence, expected):
     assert _found(sentence) == [expected]
