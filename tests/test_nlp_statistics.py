@@ -239,6 +239,7 @@ def test_the_counted_noun_in_news_of_the_day(sentence, units):
     ("Thành phố đón hơn 2.000 du khách dịp nghỉ lễ.", "du khách"),
     ("Hà Tĩnh và 12 tỉnh, thành phố nối lại tuyến xe khách.", "tỉnh, thành phố"),
     ("Có 5 nguyên tắc tuyệt đối phải tuân thủ.", "nguyên tắc"),
+    ("Trường hỗ trợ 300 sinh viên sắp ra trường.", "sinh viên"),
 ])
 def test_a_clause_after_the_counted_noun_is_left_out(sentence, unit):
     (stat,) = tag_statistics(sentence)
