@@ -338,6 +338,9 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh trình bày báo cáo.",
      ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
       [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
+    # a surname the list lacked
+    ("Phó Chủ tịch UBND TP Hà Nội Chử Văn Tâm kiểm tra công trình.",
+     ("Phó Chủ tịch UBND TP Hà Nội Chử Văn Tâm", "Chử Văn Tâm", None, [("Phó Chủ tịch", "UBND thành phố Hà Nội")])),
 ])
 def test_forms_seen_in_unannotated_real_text(sentence, expected):
     assert _found(sentence) == [expected]
