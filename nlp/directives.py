@@ -18,7 +18,8 @@ the state shape (``25/CT-HU``). Attached after the number, in any order: the sig
 not put it after ``ref_date``), the issuer in words ("của Bộ Chính trị"; plenary prefixes and
 ", khóa XI" are dropped, the term is kept for the key; "của Hội nghị Trung ương 4" names the Ban Chấp
 hành Trung ương) and the quoted title after "về" / "về việc [ban hành]" (curly or straight quotes,
-without them).
+without them); the date may be written with spaces ("ngày 16 9 2021"); nothing attaches across a blank
+line (a headline's citation takes no date from the lead below it).
 
 ``key`` identifies a document across articles. State documents are numbered per issuer and year:
 ``15/2020/NĐ-CP``; without a year in the number the signing year is inserted (``1056/2023/QĐ-UBND``),
@@ -38,7 +39,7 @@ without a type code after a type word ("Công văn số 3068/BHXH-CSXH") are ``C
 ``type_code`` None and the whole code after the slash as ``issuer_code`` (key ``3068/BHXH-CSXH``).
 A letter word and a number coded by its issuer alone ("văn bản số 442/VPTT") is such a letter too
 (``issuer_code`` VPTT). Stray spaces around the slash ("26 /TB-HĐ") and a space for it ("5171
-QĐ-XPVPHC", after "số" or a type word) are read, and so is a code in lowercase after a type word
+QĐ-XPVPHC", after "số" or a type word; "22-QĐ TW" before an issuer in capitals) are read, and so is a code in lowercase after a type word
 ("thông tư 22/2015/tt-bkhđt": the fields and key upper-cased); a type word away from its number leaves
 the span starting at "số".
 

@@ -24,6 +24,12 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   position (``Chủ tịch Đảng cầm quyền (LDP), Cựu ngoại trưởng Fumio Kishida``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
   trưởng Cục Trồng trọt, Bộ NN&PTNT``).
+* abroad also with a ministry or its field before the country (``Thứ trưởng Bộ Ngoại giao Nga ...``,
+  ``Bộ trưởng Không quân Mỹ ...``); each leader of a list keeps their own tag (``Tổng thống Brazil A,
+  Tổng thống Nga B``); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
+  Thủ tướng Lê Văn A`` is Lê Văn A's Phó Thủ tướng only); a unit named in lowercase after ``Trưởng`` is in
+  the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to the bracketed body it
+  belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``).
 
 Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
 bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
@@ -118,7 +124,8 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
 # Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
-_HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "bộ môn", "xưởng"})
+_HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
+# Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
 _ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"})
@@ -356,8 +363,8 @@ class _Parser:
             and not self.is_place(i, j) and match_organization(self.text, self.tokens, i) is None
 
     def full_name_at(self, k: int) -> bool:
-        """Whether a personal name of 3-4 syllables with a common middle name starts at ``k`` ("Lê Văn
-        Thành"), and no organisation or place."""
+        """Whether a personal name of 3-4 capitalised syllables starting with a surname starts at ``k``
+        ("Lê Văn Thành", "Nguyễn Phú Trọng"), and no organisation or place."""
         tokens = self.tokens
         end = k
         while end < len(tokens) and end - k < 5 and tokens[end].titlecase and (end == k or self.adj(end - 1, end)):
