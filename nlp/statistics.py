@@ -35,8 +35,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   too (``km/giờ``), and so does a count (``3.400 ca/ngày``); a percentage per year is ``%`` (``182,5%
   năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
-  line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000 đồng``) each number is tagged
-  alone with that unit. A number with no noun after it whose noun came before it in the clause
+  line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
+  đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
   (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span.
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
