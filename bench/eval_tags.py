@@ -9,7 +9,7 @@ passage is scored for kind K only if it has the key K; with "nfd": true the tagg
 NFD form of "text" (offsets still index the NFC text). A predicted tag is correct when its span
 (start, end) and its key fields equal a gold tag's; "span-only" scores ignore the key fields.
 
-Usage: python bench/eval_tags.py [--set dev|eval] [--json] [--gold DIR] [--errors (dev gold only)]
+Usage: python bench/eval_tags.py [--set dev|eval] [--json] [--gold DIR|FILE] [--errors (dev gold only)]
 """
 from __future__ import annotations
 
@@ -47,17 +47,29 @@ KEY_FIELDS = {
 }
 
 
-def load_gold(gold_dir: Path = GOLD_DIR, subfolders: bool = True) -> list[dict]:
-    """Every passage object of every *.jsonl file under ``gold_dir`` (subfolders included unless
-    ``subfolders`` is false), in path order; ``_source`` names its file (relative to ``gold_dir``) and line."""
+def load_gold(gold: Path | list[Path] = GOLD_DIR, subfolders: bool = True) -> list[dict]:
+    """Every passage object of every *.jsonl file under ``gold`` (a directory, subfolders included unless
+    ``subfolders`` is false; a file; or a list of these), in path order; ``_source`` names its file
+    (relative to its directory) and line."""
     passages = []
-    for path in sorted(gold_dir.rglob("*.jsonl") if subfolders else gold_dir.glob("*.jsonl")):
+    for base, path in _gold_files(gold, subfolders):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 obj = json.loads(line)
-                obj["_source"] = f"{path.relative_to(gold_dir).as_posix()}:{number}"
+                obj["_source"] = f"{path.relative_to(base).as_posix()}:{number}"
                 passages.append(obj)
     return passages
+
+
+def _gold_files(gold: Path | list[Path], subfolders: bool) -> list[tuple[Path, Path]]:
+    """(directory the name is relative to, file) for each gold file of ``gold``."""
+    found = []
+    for item in gold if isinstance(gold, list) else [gold]:
+        if item.is_file():
+            found.append((item.parent, item))
+        else:
+            found += [(item, path) for path in sorted(item.rglob("*.jsonl") if subfolders else item.glob("*.jsonl"))]
+    return found
 
 
 def _predict(passage: dict) -> dict:
@@ -73,7 +85,8 @@ def _scores(tp: int, n_pred: int, n_gold: int) -> dict:
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-def evaluate(gold_dir: Path = GOLD_DIR, errors: list | None = None, subfolders: bool = True) -> dict[str, dict]:
+def evaluate(gold_dir: Path | list[Path] = GOLD_DIR, errors: list | None = None,
+             subfolders: bool = True) -> dict[str, dict]:
     """Per kind: gold/predicted counts, strict and span-only precision, recall and F1.
 
     Kinds without any gold passage are absent. Mismatches are appended to ``errors`` if given."""
@@ -125,7 +138,7 @@ def main() -> None:
                         help="also list every mismatch (on stderr); dev gold only: evaluation gold is not tuned on")
     parser.add_argument("--set", choices=SETS, default="eval",
                         help="eval: annotated apart from the taggers (default); dev: the tuning gold")
-    parser.add_argument("--gold", type=Path, help="another directory of gold *.jsonl files (instead of --set)")
+    parser.add_argument("--gold", type=Path, help="another directory of gold *.jsonl files, or one file (instead of --set)")
     args = parser.parse_args()
     gold = (args.gold or GOLD_ROOT / args.set).resolve()
     if args.errors and gold.is_relative_to(GOLD_DIR):

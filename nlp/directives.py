@@ -18,7 +18,8 @@ the state shape (``25/CT-HU``). Attached after the number, in any order: the sig
 not put it after ``ref_date``), the issuer in words ("của Bộ Chính trị"; plenary prefixes and
 ", khóa XI" are dropped, the term is kept for the key; "của Hội nghị Trung ương 4" names the Ban Chấp
 hành Trung ương) and the quoted title after "về" / "về việc [ban hành]" (curly or straight quotes,
-without them).
+without them); the date may be written with spaces ("ngày 16 9 2021"); nothing attaches across a blank
+line (a headline's citation takes no date from the lead below it).
 
 ``key`` identifies a document across articles. State documents are numbered per issuer and year:
 ``15/2020/NĐ-CP``; without a year in the number the signing year is inserted (``1056/2023/QĐ-UBND``),
@@ -38,7 +39,7 @@ without a type code after a type word ("Công văn số 3068/BHXH-CSXH") are ``C
 ``type_code`` None and the whole code after the slash as ``issuer_code`` (key ``3068/BHXH-CSXH``).
 A letter word and a number coded by its issuer alone ("văn bản số 442/VPTT") is such a letter too
 (``issuer_code`` VPTT). Stray spaces around the slash ("26 /TB-HĐ") and a space for it ("5171
-QĐ-XPVPHC", after "số" or a type word) are read, and so is a code in lowercase after a type word
+QĐ-XPVPHC", after "số" or a type word; "22-QĐ TW" before an issuer in capitals) are read, and so is a code in lowercase after a type word
 ("thông tư 22/2015/tt-bkhđt": the fields and key upper-cased); a type word away from its number leaves
 the span starting at "số".
 
@@ -57,7 +58,15 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from nlp.gazetteer import Token, gazetteer, match_key, match_organization, starts_title, text_tokens
+from nlp.gazetteer import (
+    Token,
+    gazetteer,
+    match_key,
+    match_organization,
+    paragraph_end,
+    starts_title,
+    text_tokens,
+)
 from nlp.records import DirectiveTag
 
 log = logging.getLogger(__name__)
@@ -68,7 +77,8 @@ _NUMBER_RE = re.compile(
     rf"(?P<law_num>\d{{1,5}})/(?P<law_year>(?:19|20)\d\d)/(?P<law_iss>(?:UBTV)?QH\d{{1,2}})"
     rf"|(?P<st_num>\d{{1,5}})(?:/(?P<st_year>(?:19|20)\d\d))?(?:\s?/\s?|(?P<st_space>\s))(?P<st_code>[A-ZĐ][A-Za-zĐđ]{{0,6}})"
     rf"\s?[-–]\s?(?P<st_iss>{_ISSUER}(?:-{_ISSUER})*)"
-    rf"|(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})/(?P<p_iss>{_ISSUER}(?:-{_ISSUER})*)"
+    rf"|(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})(?:/|\s(?=[A-ZĐ]{{2,}}(?![\w/])))"
+    rf"(?P<p_iss>{_ISSUER}(?:-{_ISSUER})*)"
     rf"|(?P<l_num>\d{{1,5}})\s?/\s?(?P<l_iss>[A-ZĐ]{{2,10}})"  # a letter coded by its issuer alone: "442/VPTT"
     r")(?![\w/])"
 )
@@ -77,6 +87,7 @@ _LOWER_CODE_HINT = re.compile(r"\d\s?/\s?[a-zđ]+\s?[-–]|\d\s?[-–]\s?[a-zđ]
 _DATE_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:ban hành\s+|ký\s+)?ngày\s+(?:"
     r"(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?"
+    r"|(?P<d3>\d{1,2})\s(?P<m3>\d{1,2})\s(?P<y3>\d{4})"  # spaces for the separators: "ngày 16 9 2021"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm\s+|,\s*)(?P<y2>\d{4}))?)(?![\d/])\)?"
 )
 _ISSUER_RE = re.compile(
@@ -159,8 +170,8 @@ class _Text:
 
 
 def _date(m: re.Match[str], ref_date: dt.date | None) -> dt.date | None:
-    day, month = m.group("d") or m.group("d2"), m.group("m") or m.group("m2")
-    year = m.group("y") or m.group("y2")
+    day, month = m.group("d") or m.group("d2") or m.group("d3"), m.group("m") or m.group("m2") or m.group("m3")
+    year = m.group("y") or m.group("y2") or m.group("y3")
     try:
         if year:
             return dt.date(int(year), int(month), int(day))
@@ -193,26 +204,27 @@ def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
     """Date, issuer, term and title written after the number that ends at ``end``."""
     out: dict = {"date": None, "issuer": None, "term": None, "title": None, "year": None}
     pos = end
+    stop = paragraph_end(doc.key, end)  # nothing attaches across a blank line
     progress = True
     while progress:
         progress = False
-        m = _DATE_RE.match(doc.key, pos)
+        m = _DATE_RE.match(doc.key, pos, stop)
         if out["date"] is None and m and (found := _date(m, ref_date)):
             out["date"], pos, progress = found, m.end(), True
-        m = _ISSUER_RE.match(doc.key, pos)
+        m = _ISSUER_RE.match(doc.key, pos, stop)
         if out["issuer"] is None and m:
             issuer = _issuer(doc, m.end())
             if issuer is None and m.group("central"):  # "của Hội nghị Trung ương 4 khóa XIII": the plenum
                 issuer = "Ban Chấp hành Trung ương", m.end("plenum")
             if issuer is not None:
                 out["issuer"], pos, progress = issuer[0], issuer[1], True
-        m = _TERM_RE.match(doc.key, pos)
+        m = _TERM_RE.match(doc.key, pos, stop)
         if out["term"] is None and m:
             out["term"], pos, progress = m.group("term").upper(), m.end(), True
-        m = _YEAR_RE.match(doc.key, pos)
+        m = _YEAR_RE.match(doc.key, pos, stop)
         if out["year"] is None and out["date"] is None and m:
             out["year"], pos, progress = int(m.group("year")), m.end(), True
-    m = _TITLE_RE.match(doc.key, pos)
+    m = _TITLE_RE.match(doc.key, pos, stop)
     if m:
         close = doc.text.find(_CLOSING[m.group("q")], m.end(), m.end() + 600)
         inner = doc.text[m.end():close] if close > m.end() else ""

@@ -24,6 +24,12 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   position (``Chủ tịch Đảng cầm quyền (LDP), Cựu ngoại trưởng Fumio Kishida``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
   trưởng Cục Trồng trọt, Bộ NN&PTNT``).
+* abroad also with a ministry or its field before the country (``Thứ trưởng Bộ Ngoại giao Nga ...``,
+  ``Bộ trưởng Không quân Mỹ ...``); each leader of a list keeps their own tag (``Tổng thống Brazil A,
+  Tổng thống Nga B``); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
+  Thủ tướng Lê Văn A`` is Lê Văn A's Phó Thủ tướng only); a unit named in lowercase after ``Trưởng`` is in
+  the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to the bracketed body it
+  belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``).
 
 Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
 bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
@@ -86,6 +92,7 @@ from nlp.gazetteer import (
     starts_title,
     text_tokens,
     tokenize,
+    two_syllable_words,
     unit_name,
 )
 from nlp.records import OfficialTag, Position
@@ -113,6 +120,13 @@ _TENURE = frozenset({"cựu", "nguyên", "tân"})
 _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Thủ tướng", "Phó Thủ tướng", "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng",
     "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký"))
+# Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
+# vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
+_CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
+# Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
+_HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
+# Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
+_ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"})
 # Forms of state written before a country's name: "nước Cộng hòa Ba Lan", "Vương quốc Anh".
@@ -183,7 +197,12 @@ class _Parser:
         if found is None or (i > 0 and self.tokens[i - 1].key == "ban" and self.adj(i - 1, i)):
             return None  # "Ban Giám đốc", "Ban Bí thư" are bodies, not people's titles
         j, title = found
+        if title.unit == "*" and self.adj(j - 1, j) and self.tokens[j].text in _HEADED_UNITS:
+            title = Title(f"{title.title} {self.tokens[j].text}", title.kind)  # "Trưởng khoa", "Trưởng nhóm"
+            j += 1
         if title.organization:
+            if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
+                j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"
             return _Position(i, j, title.title, title.kind, None, title.organization)
         name, org = title.title, None
         if self.adj(j - 1, j):
@@ -231,7 +250,7 @@ class _Parser:
         if first is None:
             return []
         chain = [self.bracketed(self.loose_tail(first) if after_name else self.named_by_abbreviation(first))]
-        while not self.name_in_place(chain[-1]):
+        while not self.on_behalf_of(t) and not self.name_in_place(chain[-1]):
             k = chain[-1].end
             if not (self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1)):
                 break
@@ -241,26 +260,45 @@ class _Parser:
             chain.append(self.bracketed(self.loose_tail(nxt) if after_name else nxt))
         return chain
 
+    def on_behalf_of(self, i: int) -> bool:
+        """Whether "thay mặt", "thừa lệnh" or "thừa ủy quyền" is written just before ``tokens[i]``: the post after
+        it is not the speaker's, and the next position after a comma is another person's ("Thay mặt Thủ tướng
+        Chính phủ, Phó Thủ tướng Lê Văn A ký")."""
+        return any(i >= len(words) and tuple(t.key for t in self.tokens[i - len(words):i]) == words
+                   and all(self.adj(k, k + 1) for k in range(i - len(words), i)) for words in _ON_BEHALF)
+
     def bracketed(self, pos: _Position) -> _Position:
         """``pos`` with the abbreviation in brackets after it: "Ủy ban Kiểm tra Trung ương (UBKT)"."""
-        k, tokens = pos.end, self.tokens
-        if not (k + 2 < len(tokens) and tokens[k].text == "(" and self.adj(k - 1, k)):
-            return pos
-        close = k + 1  # the abbreviation may join capitals with "&": "(KH&CN)", "(NN&PTNT)"
-        while close < len(tokens) and close - k <= 5 and (tokens[close].text.isupper() or tokens[close].text == "&") \
+        end = self.bracket_end(pos.end)
+        if end is not None and self.adj(pos.end - 1, pos.end):
+            pos.end, pos.abbr_end = end, True
+        return pos
+
+    def bracket_end(self, k: int) -> int | None:
+        """End of a bracket at ``tokens[k]`` that holds an abbreviation ("(UBKT)"; capitals may be joined by
+        "&" or "-": "(KH&CN)", "(LĐ-TB&XH)") or the body a unit belongs to ("(Bộ Công an)"), else None."""
+        tokens = self.tokens
+        if not (k + 2 < len(tokens) and tokens[k].text == "("):
+            return None
+        close = k + 1
+        while close < len(tokens) and close - k <= 7 and (tokens[close].text.isupper() or tokens[close].text in "&-") \
                 and self.adj(close - 1, close):
             close += 1
-        if close > k + 1 and close < len(tokens) and tokens[close].text == ")" and tokens[close - 1].text != "&" \
-                and self.adj(close - 1, close):
-            pos.end, pos.abbr_end = close + 1, True
-        return pos
+        if close == k + 1 or tokens[close - 1].text in "&-":
+            body = match_organization(self.text, tokens, k + 1)
+            close = body.end if body is not None and body.place is None else k + 1
+        if close > k + 1 and close < len(tokens) and tokens[close].text == ")" and self.adj(close - 1, close):
+            return close + 1
+        return None
 
     def loose_tail(self, pos: _Position) -> _Position:
         """``pos`` with an organisation the gazetteer does not know read on to its end ("Giám đốc" +
         "Cảng vụ hàng không miền Bắc", "Chủ tịch HĐQT" + "GNN Express"); after a name only."""
         k = pos.end
-        if pos.fixed_org or not self.adj(k - 1, k) or (pos.org is None and self.full_name_at(k)):
-            return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành"
+        if pos.fixed_org or not self.adj(k - 1, k) or (pos.org is None and (
+                self.full_name_at(k) or self.country_and_name(k))):
+            return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành", "Tổng
+            # thống Nga Vladimir Putin"
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
         if end == k and pos.org is not None:
             end = self.words_to_abbreviation(k)
@@ -293,11 +331,9 @@ class _Parser:
         + "(C06)"; else ``k``."""
         tokens, m = self.tokens, k
         while m < len(tokens) and m - k < 10 and tokens[m].alpha and (capitals or tokens[m].text.islower()) \
-                and self.adj(m - 1, m):
+                and tokens[m].key not in _CLAUSE_MARKERS and self.adj(m - 1, m):
             m += 1
-        bracket = m + 2 < len(tokens) and tokens[m].text == "(" and self.adj(m - 1, m) \
-            and tokens[m + 1].text.isupper() and tokens[m + 2].text == ")"
-        return m if bracket else k
+        return m if self.adj(m - 1, m) and self.bracket_end(m) is not None else k
 
     def name_after_tail(self, pos: _Position) -> tuple[int, int, Org | None] | None:
         """(name start, name end, organisation) for a name that ends a loosely read organisation:
@@ -306,29 +342,35 @@ class _Parser:
         if pos.fixed_org or not self.adj(k - 1, k):
             return None
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
+        while end > k and not self.tokens[end - 1].titlecase:
+            end -= 1  # a verb read as the name's second syllable: "... Phạm Thanh Hà trả lời"
         s = next((s for s in range(max(k + 1, end - 4), end - 1) if self.surname(s)
-                  and all(self.tokens[x].titlecase for x in range(s, end))), None)
-        if s is None or self.brand(k, s):
-            return None
+                  and all(self.tokens[x].titlecase for x in range(s, end))
+                  and not (s > k and self.is_place(s, end))), None)  # "... y tế Hà Nội": a place
+        if s is None or self.brand(k, s) or self.honorific_before(s):
+            return None  # a rank before the name opens a mention of its own: "... Công an tỉnh đối với Thượng tá A"
         pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, s)
         return s, end, pos.org
 
     def brand(self, i: int, j: int) -> bool:
-        """Whether tokens[i:j] are a brand, one capitalised ASCII word that is no country or place
-        ("Chủ tịch Coteccons", "Chủ tịch Vingroup"): the post is in a company."""
-        tok = self.tokens[i]
-        return j == i + 1 and tok.titlecase and tok.text.isascii() and self.country_end(i) is None \
-            and not self.is_place(i, j)
+        """Whether tokens[i:j] are a brand, one capitalised ASCII word or two ASCII words, capitalised or
+        in capitals, that are no country, place or known body ("Chủ tịch Coteccons", "Chủ tịch FPT
+        Telecom"): the post is in a company."""
+        words = self.tokens[i:j]
+        shaped = (j == i + 1 and words[0].titlecase) or (
+            j == i + 2 and all(t.titlecase or t.acronym for t in words) and self.adj(i, i + 1))
+        return shaped and all(t.text.isascii() for t in words) and self.country_end(i) is None \
+            and not self.is_place(i, j) and match_organization(self.text, self.tokens, i) is None
 
     def full_name_at(self, k: int) -> bool:
-        """Whether a personal name of 3-4 syllables with a common middle name starts at ``k`` ("Lê Văn
-        Thành"), and no organisation or place."""
+        """Whether a personal name of 3-4 capitalised syllables starting with a surname starts at ``k``
+        ("Lê Văn Thành", "Nguyễn Phú Trọng"), and no organisation or place."""
         tokens = self.tokens
         end = k
         while end < len(tokens) and end - k < 5 and tokens[end].titlecase and (end == k or self.adj(end - 1, end)):
             end += 1
-        return 3 <= end - k <= 4 and self.surname(k) and tokens[k + 1].key in _MIDDLE_NAMES \
-            and not self.is_place(k, end) and match_organization(self.text, tokens, k) is None
+        return 3 <= end - k <= 4 and self.surname(k) and not self.is_place(k, end) \
+            and match_organization(self.text, tokens, k) is None
 
     def ministry_after(self, pos: _Position) -> None:
         """Extend ``pos`` with the ministry its department belongs to, written after a comma: "Phó Cục
@@ -376,7 +418,8 @@ class _Parser:
             while k < len(self.tokens) and k - j < 6 and self.tokens[k].titlecase and self.adj(k - 1, k) \
                     and not starts_title(self.text, self.tokens, k):
                 k += 1
-            if 2 <= k - j <= 5 and (honorific or self.surname(j)) and not self.is_place(j, k):
+            if 2 <= k - j <= 5 and (honorific or self.surname(j)) and not self.is_place(j, k) \
+                    and self.country_end(j) != k:  # "Tổng thống Hàn Quốc": a country, no name
                 return j, k, org  # type: ignore[return-value]
             if org is None and not honorific and _named_alone(pos.title) and not self.is_place(j, k) \
                     and self.country_end(j) is None and match_organization(self.text, self.tokens, j) is None:
@@ -390,6 +433,9 @@ class _Parser:
         organisation ("Sở Y tế tỉnh" + "Kiên Giang Trần Văn A") ends with a name."""
         a, b = org.place
         n = b - a
+        c = self.country_end(a)
+        if c is not None and c < b and (self.foreign_name(c) == b or (self.surname(c) and 2 <= b - c <= 4)):
+            return c, b, org.keep_place(self.text, self.tokens, c - a)  # "Bộ Ngoại giao" + "Nga" + "Alexander ..."
         found = self.g.places.longest(self.text, self.tokens, a)
         if found and org.keep <= found[0] - a <= n:
             k = found[0] - a
@@ -399,8 +445,9 @@ class _Parser:
             return None  # "quận Lê Chân", "phường Hoàng Văn Thụ": places
         elif n == 3:
             k = 0
-        elif self.surname(a) and self.tokens[a + 1].key in _MIDDLE_NAMES:
-            k = 0
+        elif self.surname(a) and (self.tokens[a + 1].key in _MIDDLE_NAMES
+                                  or (n == 4 and self.surname(a + 1) and len(org.parts) == 2)):
+            k = 0  # "Lê Văn ...", and a double surname right after a body: "Thành ủy" + "Phan Nguyễn Như Khuê"
         else:
             k = next((k for k in (2, 3, 1) if self.surname(a + k) and 2 <= n - k <= 5), 0)
         s = a + k
@@ -439,6 +486,9 @@ class _Parser:
                 j += 1
         if j >= len(self.tokens):
             return None
+        field = self.g.fields.longest(self.text, self.tokens, j) if self.tokens[j].titlecase else None
+        if field is not None and field[0] < len(self.tokens) and self.adj(field[0] - 1, field[0]):
+            j = field[0]  # the ministry's field before the country: "Thứ trưởng" + "Ngoại giao" + "Nga"
         form = _STATE_FORMS.longest(self.text, self.tokens, j)
         if form is not None and form[0] < len(self.tokens) and self.adj(form[0] - 1, form[0]):
             j = form[0]
@@ -465,6 +515,9 @@ class _Parser:
                 b += 2  # "Jae-in", "Jong-un"
         if b < len(tokens) and tokens[b].titlecase and self.adj(b - 1, b) and tokens[b].key not in seen:
             return None  # the capitalised run goes on: not a name of 1-3 ASCII words
+        if b < len(tokens) and tokens[b].text.islower() and self.adj(b - 1, b) \
+                and f"{tokens[b - 1].key} {tokens[b].key}" in two_syllable_words():
+            return None  # a Vietnamese word goes on: "các Bộ trưởng Khoa học và Công nghệ"
         return b if 1 <= words <= 3 else None
 
     def honorific_before_name(self, j: int) -> int | None:
@@ -531,7 +584,9 @@ class _Parser:
             honorific = honorific or self.honorific_before(a)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
             if b > chain[-1].end and b + 1 < len(self.tokens) and self.tokens[b].key in _CHAIN_JOINERS \
                     and self.adj(b - 1, b) and self.adj(b, b + 1):  # "ĐBQH (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn"
-                chain = chain + self.chain(b + 1)
+                more = self.chain(b + 1)
+                if more and self.name_in_place(more[-1]) is None:  # not the next person: "..., Tổng thống Nga Putin"
+                    chain = chain + more
         self.claimed.update(range(a, b))
         end = max(b, chain[-1].end)
         positions = _positions(chain)

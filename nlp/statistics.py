@@ -32,9 +32,11 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
   (``từ 30-65% nhu cầu``, ``từ 5 đến 10 khẩu súng``; ``trong khoảng`` before it is none); a currency
   paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
-  too (``km/giờ``), and a percentage per year is ``%`` (``182,5% năm``). In a list of bare numbers
-  ending in an amount or measure (``1.200.000, 900.000 và 500.000 đồng``) each number is tagged
-  alone with that unit. A number with no noun after it whose noun came before it in the clause
+  too (``km/giờ``), and so does a count (``3.400 ca/ngày``); a percentage per year is ``%`` (``182,5%
+  năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
+  The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
+  line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
+  đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
   (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span.
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
@@ -54,6 +56,7 @@ from dataclasses import dataclass
 
 from nlp import lexicon
 from nlp.dates import date_spans
+from nlp.gazetteer import paragraph_end
 from nlp.numbers import NUMBER_PATTERN, SCALES, parse_amount, parse_number
 from nlp.records import StatisticTag
 from nlp.vietnamese import place_tones
@@ -158,11 +161,13 @@ _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?
 _ROMAN = re.compile(r"[IVXLC]+")
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _NAME_NUMBER = re.compile(r"\d{1,3}")
-_DONG, _DIEM, _MOI, _TIMES_WORD = _key("đồng"), _key("điểm"), _key("mới"), _key("lần")
+_DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
 _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
 _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
+_AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
+
 
 
 @dataclass(frozen=True)
@@ -175,10 +180,10 @@ class _Word:
 
 
 def _words(text: str, pos: int, lex: _Lexicon) -> list[_Word]:
-    """The words after ``pos`` up to a punctuation mark other than a comma, the end of the line or
-    ``_WINDOW`` characters: numbers, marks, and dictionary words of one to ``MAX_WORD_SYLLABLES`` syllables."""
-    line_end = text.find("\n", pos)
-    stop = min(len(text) if line_end < 0 else line_end, pos + _WINDOW)
+    """The words after ``pos`` up to a punctuation mark other than a comma, a blank line (a phrase may be
+    wrapped at one line break: "6,33 tỷ\nđồng") or ``_WINDOW`` characters: numbers, marks, and dictionary
+    words of one to ``MAX_WORD_SYLLABLES`` syllables."""
+    stop = min(paragraph_end(text, pos), pos + _WINDOW)
     tokens: list[tuple[int, int, str | None]] = []
     for m in _TOKEN.finditer(text, pos, stop):
         tokens.append((m.start(), m.end(), _key(m.group()) if m.group("word") else None))
@@ -308,9 +313,9 @@ def tag_statistics(text: str) -> list[StatisticTag]:
     bare: dict[int, tuple[int, int, float, str | None]] = {}  # where the next list item starts -> a bare number
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
-        if _overlaps(start, end, protected) or lex.naming.search(text, max(0, start - 24), start) \
-                or _TIMES.search(text, max(0, start - 24), start):
+        if _overlaps(start, end, protected) or _TIMES.search(text, max(0, start - 24), start):
             continue
+        named = lex.naming.search(text, max(0, start - 24), start)  # "vùng 4", "tổ 55": an identifier ...
         raw = match.group("num").replace(", ", ",")
         if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
             continue  # a code or phone fragment; "05 tập thể" (two digits) is a count
@@ -324,6 +329,8 @@ def tag_statistics(text: str) -> list[StatisticTag]:
             continue  # "2-1" (a score), not a range
         span_start, qualifier = _qualifier(text, start, bool(match.group("upper")))
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
+        if named and kind not in _AMOUNTS:
+            continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng"
         if kind is None:
             joiner = _LIST_JOINER.match(text, unit_end)
             if joiner and not den:
@@ -408,6 +415,8 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "money", *_per(text, word.start, word.start + len("đồng"), lex)  # "2 tỷ đồng tiền mặt"
     if not is_ratio and word.key in lex.currencies:
         return "money", *_per(text, word.start, word.end, lex)
+    if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _TIEN:
+        return "money", None, end  # "200 tỷ tiền thuê": an amount in đồng, "tiền" is no currency
     if not is_ratio and word.key in lex.volumes:  # "200 triệu lít xăng": what the volume is of stays
         phrase = _noun_phrase(words[1:], lex, date_starts, skip_determiners=False)
         if phrase is not None and words[1].start == word.end + 1:
@@ -417,6 +426,9 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
     if phrase is None:
         return _uncounted(text, match, lex, date_starts, is_ratio)
+    per = _PER.match(text, phrase[1])
+    if not is_ratio and per and _key(per.group("per")) in _PERIODS:  # "3.400 ca/ngày": a count per period
+        return "count", text[phrase[0]:per.end()], per.end()
     return ("ratio" if is_ratio else "count"), text[phrase[0]:phrase[1]], phrase[1]
 
 

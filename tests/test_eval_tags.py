@@ -92,17 +92,24 @@ def test_a_set_takes_the_gold_files_of_its_subfolders_and_ignores_other_files(tm
     (tmp_path / "real" / "sources.json").write_text("[]\n", encoding="utf-8")
     assert [p["_source"] for p in eval_tags.load_gold(tmp_path)] == ["real/portal/a.jsonl:1"]
     assert eval_tags.evaluate(tmp_path)["statistics"]["gold"] == 1
+    one = tmp_path / "real" / "portal" / "a.jsonl"  # a file, or a list of files and folders, is a set too
+    assert [p["_source"] for p in eval_tags.load_gold([one, tmp_path / "real"])] == ["a.jsonl:1", "portal/a.jsonl:1"]
 
 
 # Real published passages the taggers are tuned on, by floor key: dev/real (sources in the repository)
-# and dev/danes (DANeS records, the source of the eval set; records apart from the eval's).
-DEV_REAL_SETS = {"dev_real": GOLD / "dev" / "real", "dev_danes": GOLD / "dev" / "danes"}
+# and dev/danes (DANeS records, the source of the eval set; records apart from the eval's): its first
+# three files (dev_danes) and fresh.jsonl (dev_fresh), annotated blind later and scored on its own, so
+# that the floors set on the first three stay what they measured.
+DANES = GOLD / "dev" / "danes"
+DANES_FILES = ("odd.jsonl", "even.jsonl", "officials.jsonl")
+DEV_REAL_SETS = {"dev_real": GOLD / "dev" / "real", "dev_danes": [DANES / name for name in DANES_FILES],
+                 "dev_fresh": DANES / "fresh.jsonl"}
 DANES_REPO = "dataset-vn/DANeS"  # on GitHub; a passage may give the URL
 DANES_SOURCE = {"commit": "37dedab157a69b59478c0d52bd2c11aabd16775f", "path": "annotated_data/annotated_data_batch_#1.json",
                 "sha256": "6ff11a3dfbda81b484bc9f83186b40e1944393b8df235a200a6bf47c6ec7c7a3"}
 
 
-@pytest.mark.parametrize("passage", [p for folder in DEV_REAL_SETS.values() for p in eval_tags.load_gold(folder)],
+@pytest.mark.parametrize("passage", [p for gold in DEV_REAL_SETS.values() for p in eval_tags.load_gold(gold)],
                          ids=lambda p: p["_source"])
 def test_real_dev_passage_is_well_formed_and_names_its_source(passage):
     """Each passage of real published text names its source: a file of the repository it is a verbatim
@@ -130,12 +137,12 @@ def test_real_dev_passage_is_well_formed_and_names_its_source(passage):
 
 
 def test_danes_dev_records_are_apart_from_the_eval_records():
-    """odd.jsonl holds odd record indexes, even.jsonl even ones, officials.jsonl any; no record is in two
-    dev files or among the records of the eval passages."""
+    """odd.jsonl holds odd record indexes, even.jsonl even ones, officials.jsonl and fresh.jsonl any; no
+    record is in two dev files or among the records of the eval passages."""
     eval_records = {p["provenance"]["record"] for p in eval_tags.load_gold(GOLD / "eval" / "real")}
-    dev = eval_tags.load_gold(DEV_REAL_SETS["dev_danes"])
+    dev = eval_tags.load_gold(DANES)
     files = {p["_source"].split(":")[0] for p in dev}
-    assert files == {"odd.jsonl", "even.jsonl", "officials.jsonl"}
+    assert files == {*DANES_FILES, "fresh.jsonl"}
     halves = [p for p in dev if p["_source"].startswith(("odd.", "even."))]
     assert all(p["provenance"]["record"] % 2 == p["_source"].startswith("odd.") for p in halves)
     records = [p["provenance"]["record"] for p in dev]
@@ -153,11 +160,12 @@ def _strings(value) -> list[str]:
 @pytest.mark.parametrize("name", DEV_REAL_SETS)
 def test_each_kind_meets_its_floor_on_the_real_dev_passages(name):
     """Real published passages (tests/gold/nlp/dev/real, dev/danes) the taggers are tuned on; the frozen
-    EVAL set is apart."""
+    EVAL set is apart. A kind the passages do not hold at all (no official in fresh.jsonl) has no floor."""
     real = eval_tags.evaluate(DEV_REAL_SETS[name])
     assert set(real) == set(eval_tags.KINDS)
     for kind, result in real.items():
-        assert result["f1"] >= FLOORS[f"{name}.{kind}"], (kind, result)
+        if result["gold"] or f"{name}.{kind}" in FLOORS:
+            assert result["f1"] >= FLOORS[f"{name}.{kind}"], (kind, result)
 
 
 def test_evaluation_counts_wrong_spans_and_wrong_fields(tmp_path):

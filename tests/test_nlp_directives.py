@@ -114,6 +114,20 @@ def test_a_letter_coded_by_its_issuer_and_a_code_in_lowercase():
         ("thông tư 22/2015/tt-bkhđt", "Thông tư", "TT", "22", "BKHĐT", 2015, "22/2015/TT-BKHĐT")]
 
 
+def test_a_party_code_with_a_space_for_the_slash_and_a_date_with_spaces():
+    text = "Quán triệt Hướng dẫn 05-HD TW; Tờ trình số 812 ngày 7 6 2021 của Sở Nội vụ."
+    assert [(t.text, t.doc_type, t.type_code, t.number, t.issuer_code, t.year, t.date, t.key)
+            for t in tag_directives(text, REF)] == [
+        ("Hướng dẫn 05-HD TW", "Hướng dẫn", "HD", "05", "TW", None, None, "05-HD/TW"),
+        ("Tờ trình số 812", "Tờ trình", "TTr", "812", None, 2021, "2021-06-07", "812/2021/TTr")]
+
+
+def test_a_headline_citation_takes_no_date_from_the_lead_below_it():
+    text = "Hải Dương nới lỏng giãn cách theo Chỉ thị 19\n\nNgày 6/4, UBND tỉnh có văn bản hướng dẫn."
+    (found,) = tag_directives(text, REF)
+    assert (found.text, found.date, found.year, found.key) == ("Chỉ thị 19", None, None, "19/CT")
+
+
 def test_a_list_of_numbers_cites_each_document():
     text = "Thực hiện nghiêm Chỉ thị 15, 16 và 19 của Thủ tướng Chính phủ."
     assert [(t.text, t.doc_type, t.number) for t in tag_directives(text, REF)] == [

@@ -272,6 +272,101 @@ def test_two_people_in_a_row_each_keep_their_own_name():
         ("Phan Minh Đức", None, "Phó Bí thư Thường trực"), ("Bùi Văn Thắng", "đại tá", "Giám đốc")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a place and a comma before a title-first mention: the middle name need not be a common one
+    ("Chiều 5/11, tại Đà Nẵng, Phó Thủ tướng Trần Lưu Quang dự lễ khởi công.",
+     ("Phó Thủ tướng Trần Lưu Quang", "Trần Lưu Quang", None, [("Phó Thủ tướng", None)])),
+    # a ministry written as an acronym names the unit: the name after it is the person's
+    ("Thứ trưởng Bộ GTVT Lê Đình Thọ kiểm tra công trình.",
+     ("Thứ trưởng Bộ GTVT Lê Đình Thọ", "Lê Đình Thọ", None, [("Thứ trưởng", "Bộ GTVT")])),
+    ("Phó Thống đốc NHNN Phạm Thanh Hà trả lời báo chí.",
+     ("Phó Thống đốc NHNN Phạm Thanh Hà", "Phạm Thanh Hà", None, [("Phó Thống đốc", "NHNN")])),
+    # abbreviated Party posts: TVTU, BTV HU, UVT.Ư with "Đảng" written after it
+    ("Đồng chí Trần Văn Bình, TVTU, Bí thư Huyện ủy Yên Khánh dự buổi làm việc.",
+     ("Đồng chí Trần Văn Bình, TVTU, Bí thư Huyện ủy Yên Khánh", "Trần Văn Bình", "đồng chí",
+      [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Bí thư", "Huyện ủy Yên Khánh")])),
+    ("Bà Lò Thị Mai – Ủy viên BTV HU, Chủ tịch UBMTQ huyện trao quà.",
+     ("Bà Lò Thị Mai – Ủy viên BTV HU, Chủ tịch UBMTQ huyện", "Lò Thị Mai", "bà",
+      [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Chủ tịch", "Ủy ban MTTQ huyện")])),
+    ("Đồng chí Hoàng Văn Nam, UVT.Ư Đảng, Bí thư Tỉnh ủy phát biểu.",
+     ("Đồng chí Hoàng Văn Nam, UVT.Ư Đảng, Bí thư Tỉnh ủy", "Hoàng Văn Nam", "đồng chí",
+      [("Ủy viên Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")])),
+    ("Ông Đỗ Văn Lâm – Thẩm phán, Phó Chánh án TAND huyện được điều động.",
+     ("Ông Đỗ Văn Lâm – Thẩm phán, Phó Chánh án TAND huyện", "Đỗ Văn Lâm", "ông",
+      [("Thẩm phán", "TAND huyện"), ("Phó Chánh án", "TAND huyện")])),
+    # the clause after a position does not become its organisation, even when a bracket ends it
+    ("Ông Vũ Văn Hải, Chủ tịch UBND huyện vừa ban hành văn bản xử lý vi phạm (VP) đất đai.",
+     ("Ông Vũ Văn Hải, Chủ tịch UBND huyện", "Vũ Văn Hải", "ông", [("Chủ tịch", "UBND huyện")])),
+    # abroad: a ministry (or its field alone) and the country before a foreign name
+    ("Thứ trưởng Bộ Thương mại Mỹ Don Graves thăm Hà Nội.",
+     ("Thứ trưởng Bộ Thương mại Mỹ Don Graves", "Don Graves", None,
+      [("Thứ trưởng", "Bộ Thương mại Mỹ")])),
+    ("Bộ trưởng Hải quân Mỹ Carlos Del Toro phát biểu.",
+     ("Bộ trưởng Hải quân Mỹ Carlos Del Toro", "Carlos Del Toro", None, [("Bộ trưởng", "Hải quân Mỹ")])),
+    # "thay mặt": the post after it is not the signer's
+    ("Thay mặt Chủ tịch nước, Phó Chủ tịch nước Võ Thị Ánh Xuân trao huân chương.",
+     ("Phó Chủ tịch nước Võ Thị Ánh Xuân", "Võ Thị Ánh Xuân", None, [("Phó Chủ tịch nước", None)])),
+    # a rank after a title without a name opens the mention; an abbreviated level keeps its place
+    ("Bộ Công an điều động Phó Giám đốc Công an tỉnh đối với Đại tá Hà Văn Tú, Trưởng Công an TX. Sơn Tây.",
+     ("Đại tá Hà Văn Tú, Trưởng Công an TX. Sơn Tây", "Hà Văn Tú", "đại tá",
+      [("Trưởng", "Công an thị xã Sơn Tây")])),
+    ("Cơ quan điều tra đã tạm giữ Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc.",
+     ("Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc", "Lê Văn Cường", None,
+      [("Giám đốc", "Ban quản lý chợ TP. Bảo Lộc")])),
+    # a unit's name in lowercase words up to the bracketed body it belongs to
+    ("Đại tá Phan Văn Kiên, Cục trưởng Cục Quản lý xuất nhập cảnh (Bộ Công an) thông tin.",
+     ("Đại tá Phan Văn Kiên, Cục trưởng Cục Quản lý xuất nhập cảnh (Bộ Công an)", "Phan Văn Kiên", "đại tá",
+      [("Cục trưởng", "Cục Quản lý xuất nhập cảnh")])),
+    # acronyms joined by dashes or a spaced "&", a bracketed abbreviation with a dash, a numbered name
+    ("Bà Hồ Thị Lan, Phó Giám đốc Sở NN-PTNT Nghệ An cho biết.",
+     ("Bà Hồ Thị Lan, Phó Giám đốc Sở NN-PTNT Nghệ An", "Hồ Thị Lan", "bà",
+      [("Phó Giám đốc", "Sở NN-PTNT Nghệ An")])),
+    ("Thứ trưởng Bộ KH & ĐT Đỗ Thành Trung phát biểu.",
+     ("Thứ trưởng Bộ KH & ĐT Đỗ Thành Trung", "Đỗ Thành Trung", None, [("Thứ trưởng", "Bộ KH & ĐT")])),
+    ("Thứ trưởng Bộ Lao động – Thương binh và Xã hội (LĐ-TB&XH) Nguyễn Bá Hoan làm việc.",
+     ("Thứ trưởng Bộ Lao động – Thương binh và Xã hội (LĐ-TB&XH) Nguyễn Bá Hoan", "Nguyễn Bá Hoan", None,
+      [("Thứ trưởng", "Bộ Lao động - Thương binh và Xã hội")])),
+    # a double surname after an organisation; a standing deputy commander; a unit named in lowercase after "Trưởng"
+    ("Phó Bí thư Thành ủy Tôn Nữ Thị Ninh dự lễ.",
+     ("Phó Bí thư Thành ủy Tôn Nữ Thị Ninh", "Tôn Nữ Thị Ninh", None, [("Phó Bí thư", "Thành ủy")])),
+    ("Đại tá Vũ Văn Hải, Phó Chỉ huy trưởng Thường trực Bộ Chỉ huy Quân sự tỉnh phát biểu.",
+     ("Đại tá Vũ Văn Hải, Phó Chỉ huy trưởng Thường trực Bộ Chỉ huy Quân sự tỉnh", "Vũ Văn Hải", "đại tá",
+      [("Phó Chỉ huy trưởng Thường trực", "Bộ Chỉ huy Quân sự tỉnh")])),
+    ("Bác sĩ Lê Thị Hoa, Trưởng khoa Nhi Bệnh viện Bắc Ninh cho biết.",
+     ("Lê Thị Hoa, Trưởng khoa Nhi Bệnh viện Bắc Ninh", "Lê Thị Hoa", None, [("Trưởng khoa", "Nhi Bệnh viện Bắc Ninh")])),
+    # committees of the National Assembly named with a comma
+    ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh trình bày báo cáo.",
+     ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
+      [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
+    # a surname the list lacked
+    ("Phó Chủ tịch UBND TP Hà Nội Chử Văn Tâm kiểm tra công trình.",
+     ("Phó Chủ tịch UBND TP Hà Nội Chử Văn Tâm", "Chử Văn Tâm", None, [("Phó Chủ tịch", "UBND thành phố Hà Nội")])),
+])
+def test_forms_seen_in_unannotated_real_text(sentence, expected):
+    assert _found(sentence) == [expected]
+
+
+def test_a_numbered_name_does_not_end_an_organisation():
+    (tag,) = tag_officials("Ông Đinh Văn Tư - Trưởng Ban Chỉ đạo phòng chống dịch Covid-19 huyện Mê Linh phát biểu.")
+    assert tag.text.endswith("Covid-19 huyện Mê Linh") and tag.name == "Đinh Văn Tư"
+
+
+def test_a_list_of_foreign_leaders_gives_one_tag_each():
+    text = "Dự họp có Tổng thống Pháp Emmanuel Macron, Thủ tướng Anh Boris Johnson và Tổng thống Mỹ Joe Biden."
+    assert [(t.name, t.positions[0].organization) for t in tag_officials(text)] == [
+        ("Emmanuel Macron", "Pháp"), ("Boris Johnson", "Anh"), ("Joe Biden", "Mỹ")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hội nghị các Bộ trưởng Khoa học và Công nghệ khu vực diễn ra trực tuyến.",  # "Khoa học" is no name
+    "Chủ tịch Công đoàn ngành giáo dục Hà Nội đến thăm trường.",  # a place ending a body is no name
+    "Ứng viên Tổng thống Hàn Quốc tuyên bố tranh cử.",  # a country is no name, even of two syllables
+    "Chủ tịch MB Securities Trần Văn Long nhận định.",  # a brand of two ASCII words: a company
+])
+def test_no_official_in_unannotated_real_text(sentence):
+    assert _found(sentence) == []
+
+
 def test_uy_spellings_match_alike_and_the_text_keeps_the_page_spelling():
     old = tag_officials("Đồng chí Hà Văn Sơn, Uỷ viên Ban Thường vụ Huyện uỷ, Chủ tịch HĐND huyện dự họp.")
     new = tag_officials("Đồng chí Hà Văn Sơn, Ủy viên Ban Thường vụ Huyện ủy, Chủ tịch HĐND huyện dự họp.")

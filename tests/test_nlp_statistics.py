@@ -230,3 +230,36 @@ def test_rates_lists_and_multiples(sentence, expected):
 ])
 def test_the_counted_noun_in_news_of_the_day(sentence, units):
     assert _units(sentence) == units
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Đó là 4 lý do khiến học sinh bỏ học.", "lý do"),
+    ("Anh chờ khoảng 3 tiếng rồi mới được khám.", "tiếng"),
+    ("Công an giải tán 3 nhóm thiếu niên hẹn đánh nhau.", "nhóm thiếu niên"),
+    ("Thành phố đón hơn 2.000 du khách dịp nghỉ lễ.", "du khách"),
+    ("Hà Tĩnh và 12 tỉnh, thành phố nối lại tuyến xe khách.", "tỉnh, thành phố"),
+    ("Có 5 nguyên tắc tuyệt đối phải tuân thủ.", "nguyên tắc"),
+    ("Trường hỗ trợ 300 sinh viên sắp ra trường.", "sinh viên"),
+])
+def test_a_clause_after_the_counted_noun_is_left_out(sentence, unit):
+    (stat,) = tag_statistics(sentence)
+    assert stat.unit_text == unit and stat.text.endswith(unit)
+
+
+def test_a_statistic_may_be_wrapped_at_one_line_break_not_at_a_blank_line():
+    text = "Huyện đã chi 2,5 tỷ\r\nđồng cho 640\nhộ nghèo.\n\nTiêu đề có 12\n\nNgười dân đến xem."
+    assert [(s.text, s.unit_text, s.kind) for s in tag_statistics(text)] == [
+        ("2,5 tỷ\r\nđồng", "đồng", "money"), ("640\nhộ nghèo", "hộ nghèo", "count")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Đội bóng chi 30 triệu bảng Anh mua tiền đạo.", ("30 triệu bảng Anh", 30e6, "bảng Anh", "money")),
+    ("Doanh nghiệp được giảm 150 tỷ tiền thuê đất.", ("150 tỷ", 150e9, None, "money")),
+    ("Bệnh viện tiếp nhận 120 ca/ngày.", ("120 ca/ngày", 120, "ca/ngày", "count")),
+    ("Tòa nhà 9 tầng bất ngờ nghiêng.", ("9 tầng", 9, "tầng", "count")),
+    ("Giá lúa dao động quanh vùng 7.200 đồng.", ("7.200 đồng", 7200, "đồng", "money")),  # an amount after "vùng"
+    ("Tổ 12 có 40 hộ.", ("40 hộ", 40, "hộ", "count")),  # "Tổ 12" stays an identifier
+    ("Ứng dụng có 6 tùy chọn giao diện.", ("6 tùy chọn giao diện", 6, "tùy chọn giao diện", "count")),
+])
+def test_forms_from_the_fresh_danes_passages(sentence, expected):
+    assert [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(sentence)] == [expected]

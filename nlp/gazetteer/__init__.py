@@ -89,6 +89,16 @@ def adjacent(text: str, left: Token, right: Token) -> bool:
     return gap.isspace() and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def paragraph_end(text: str, pos: int) -> int:
+    """Where the paragraph holding ``pos`` ends: at a blank line (no phrase runs across one), or at the
+    end of the text."""
+    found = _BLANK_LINE.search(text, pos)
+    return found.start() if found else len(text)
+
+
 class Phrases:
     """Multi-token phrases keyed by their token keys; longest match at a position."""
 
@@ -262,6 +272,11 @@ _GENERIC_NAMES = frozenset(match_key(w) for w in (
     "Cao đẳng", "Trung cấp", "Phổ thông Dân tộc nội trú", "Dân tộc nội trú"))
 
 
+# Acronyms of a kind of school, the proper name following ("Trường THPT" + "Lê Lợi"); other acronyms
+# name the unit ("Bộ GTVT", "Sở KH&CN"), and a person's name may follow them.
+_SCHOOL_KINDS = frozenset({"TH", "THCS", "THPT", "PTDTNT", "PTDTBT", "PTCS", "PTTH", "MN", "MG", "ĐH", "CĐ", "TC"})
+
+
 @dataclass
 class Org:
     """An organisation matched in a token list: ``parts`` are (first token, end token, display)."""
@@ -418,23 +433,25 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
         k += 1
         if tokens[k - 1].titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
                 and not _level(text, tokens, k) and (tokens[k].key not in _NAME_STOP
-                                                     or f"{tokens[k - 1].key} {tokens[k].key}" in _two_syllable_words()):
+                                                     or f"{tokens[k - 1].key} {tokens[k].key}" in two_syllable_words()):
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"
-        if tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k].text == "&" and tokens[k + 1].acronym \
-                and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
-            k += 2  # acronyms joined by "&": "NN&PTNT", "KH&CN"
+        while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
+                (tokens[k].text == "&" and _next(text, tokens, k) and _next(text, tokens, k + 1))
+                or (tokens[k].text == "-" and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start)):
+            k += 2  # acronyms joined by "&" or "-": "NN&PTNT", "KH & CN", "VH-TT-DL"
         if _next(text, tokens, k) and tokens[k].key in ("và", "-") and k + 1 < len(tokens) \
                 and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
             k += 1
     if k == j:
         return None
     display = span(text, tokens, j, k)
-    generic = all(t.acronym for t in tokens[j:k]) or match_key(display) in _GENERIC_NAMES
+    generic = match_key(display) in _GENERIC_NAMES or all(t.acronym and t.text in _SCHOOL_KINDS or t.text == "&"
+                                                          for t in tokens[j:k])
     return j, k, display, generic
 
 
 @functools.cache
-def _two_syllable_words() -> frozenset[str]:
+def two_syllable_words() -> frozenset[str]:
     """Match keys of the dictionary's two-syllable words: a stop syllable ending one ("hàng không") stays."""
     from nlp.lexicon import dictionary_keys
     return frozenset(key for key in dictionary_keys() if key.count(" ") == 1)
@@ -455,8 +472,17 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 break
             k += 1
             end, gap = k, 0
+            if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k + 1].text.isdigit() \
+                    and tok.end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
+                k = end = k + 2  # a numbered name: "dịch Covid-19"
+                continue
+            head = gazetteer().org_abbr.get(tok.text)
+            if head is not None and head.kind == "level" and k + 1 < len(tokens) and tokens[k].text == "." \
+                    and tokens[k].start == tok.end and _next(text, tokens, k + 1) and tokens[k + 1].titlecase:
+                k += 1  # the dot of an abbreviated level before its place: "xây dựng TP. Hội An"
+                continue
             if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() and (
-                    tokens[k].key not in _NAME_STOP or f"{tok.key} {tokens[k].key}" in _two_syllable_words()):
+                    tokens[k].key not in _NAME_STOP or f"{tok.key} {tokens[k].key}" in two_syllable_words()):
                 k += 1  # the word's second syllable, also a stop syllable in a word: "Dân chủ"
                 end = k
         elif end > j and tok.key == "tại" and k + 1 < len(tokens) \
@@ -465,7 +491,7 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
             gap = 0
         elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
                 tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)
-                or (k > j and f"{tokens[k - 1].key} {tok.key}" in _two_syllable_words())):  # "hàng không"
+                or (k > j and f"{tokens[k - 1].key} {tok.key}" in two_syllable_words())):  # "hàng không"
             k += 1
             gap += 1
         else:
