@@ -19,7 +19,9 @@ not put it after ``ref_date``), the issuer in words ("của Bộ Chính trị"; 
 ", khóa XI" are dropped, the term is kept for the key; "của Hội nghị Trung ương 4" names the Ban Chấp
 hành Trung ương) and the quoted title after "về" / "về việc [ban hành]" (curly or straight quotes,
 without them); the date may be written with spaces ("ngày 16 9 2021"); nothing attaches across a blank
-line (a headline's citation takes no date from the lead below it).
+line (a headline's citation takes no date from the lead below it). Without a date or year after it, a
+citation right after an issuing verb ("ban hành", "ký", "có", "gửi") takes the date opening its sentence
+("Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT").
 
 ``key`` identifies a document across articles. State documents are numbered per issuer and year:
 ``15/2020/NĐ-CP``; without a year in the number the signing year is inserted (``1056/2023/QĐ-UBND``),
@@ -41,7 +43,7 @@ A letter word and a number coded by its issuer alone ("văn bản số 442/VPTT"
 (``issuer_code`` VPTT). Stray spaces around the slash ("26 /TB-HĐ") and a space for it ("5171
 QĐ-XPVPHC", after "số" or a type word; "22-QĐ TW" before an issuer in capitals) are read, and so is a code in lowercase after a type word
 ("thông tư 22/2015/tt-bkhđt": the fields and key upper-cased); a type word away from its number leaves
-the span starting at "số".
+the span starting at "số" (a letter word too: "Công văn hỏa tốc số 2088/UBND-VX").
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
 ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm"), a letter without code ("Văn bản số
@@ -84,18 +86,24 @@ _NUMBER_RE = re.compile(
 )
 # a code written in lowercase ("thông tư 22/2015/tt-bkhđt"): read on the upper-cased text after a type word
 _LOWER_CODE_HINT = re.compile(r"\d\s?/\s?[a-zđ]+\s?[-–]|\d\s?[-–]\s?[a-zđ]+/")
-_DATE_RE = re.compile(
-    r"\s*,?\s*\(?\s*(?:ban hành\s+|ký\s+)?ngày\s+(?:"
-    r"(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?"
+_DATE_BODY = (
+    r"(?:(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?"
     r"|(?P<d3>\d{1,2})\s(?P<m3>\d{1,2})\s(?P<y3>\d{4})"  # spaces for the separators: "ngày 16 9 2021"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm\s+|,\s*)(?P<y2>\d{4}))?)(?![\d/])\)?"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm\s+|,\s*)(?P<y2>\d{4}))?)(?![\d/])"
 )
+_DATE_RE = re.compile(rf"\s*,?\s*\(?\s*(?:ban hành\s+|ký\s+)?ngày\s+{_DATE_BODY}\)?")
+# a sentence opened by the day the citation is issued on: "Ngày 4/10, Sở Y tế đã ban hành Công văn số ..."
+_OPENING_DATE_RE = re.compile(rf"\s*(?:(?:sáng|trưa|chiều|tối)\s+(?:ngày\s+)?|ngày\s+){_DATE_BODY}\s*,")
+_ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|gửi|có)\s+$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?;]\s|\n)[^.!?;\n]*$")
 _ISSUER_RE = re.compile(
     r"\s*,?\s*của\s+(?:(?P<plenum>hội nghị\s+(?:lần thứ\s+\w+|(?P<central>trung ương)\s+\w+))(?:\s+của)?\s+)?")
 # the year written after the citation, past an issuer of up to five words: "... của Thủ tướng năm 1996"
 _YEAR_RE = re.compile(r"\s*,?\s*(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+|ban hành\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/])")
 _TERM_RE = re.compile(r"\s*,?\s*\(?\s*khóa\s+(?P<term>[ivxlc]+)\b\)?")
 _TITLE_RE = re.compile(r"(?:\s*,?\s*(?:về việc ban hành|về việc|về|ban hành|v/v)\s*:?\s*|\s*)(?P<q>[“\"«])")
+# a letter word away from "số": "Công văn hỏa tốc số", "văn bản khẩn số"
+_LETTER_AWAY_RE = re.compile(r"(?<!\w)(?:công văn|văn bản)(?:\s+\w+){1,2}\s+$")
 _CLOSING = {"“": "”", '"': '"', "«": "»"}
 _LAW_WORDS = {"luật": "L", "bộ luật": "BL", "pháp lệnh": "PL", "nghị quyết": "NQ"}
 
@@ -181,6 +189,19 @@ def _date(m: re.Match[str], ref_date: dt.date | None) -> dt.date | None:
         return found if found <= ref_date else dt.date(ref_date.year - 1, int(month), int(day))
     except ValueError:
         return None
+
+
+def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> dt.date | None:
+    """The date opening the sentence whose issuing verb comes right before the citation at ``start``:
+    "Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT" was issued on 4 October."""
+    if not _ISSUING_VERB_RE.search(doc.key, max(0, start - 12), start):
+        return None
+    sentence = _SENTENCE_START_RE.search(doc.key, max(0, start - 300), start)
+    if sentence is None:
+        return None
+    opening = sentence.start() + (len(sentence.group()) - len(sentence.group().lstrip(".!?;\n")))
+    m = _OPENING_DATE_RE.match(doc.key, opening, start)
+    return _date(m, ref_date) if m else None
 
 
 def _issuer(doc: _Text, pos: int) -> tuple[str, int] | None:
@@ -280,6 +301,8 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
         before = _prefix_re().search(doc.key, max(0, m.start() - 60), m.start())
         start = before.start() if before and before.group() else m.start()
         word = before.group("word") if before else None
+        if word is None and before and before.group() and _LETTER_AWAY_RE.search(doc.key, max(0, start - 30), start):
+            word = "công văn"  # "Công văn hỏa tốc số 2088/UBND-VX": a letter word a word or two before "số"
         if (m.group("st_space") or m.start() in lowercase) and not (before and before.group()):
             continue  # "5171 QĐ-XPVPHC", "22/2015/tt-bkhđt" without "số" or a type word before it are no citations
         number, code, issuer_code, year, system, shape = _numbering(m, word)
@@ -320,7 +343,7 @@ def _tag(doc: _Text, start: int, end: int, doc_type: str, code: str, number: str
          year: int | None, system: str, shape: str, ref_date: dt.date | None) -> DirectiveTag:
     """The tag of the citation ``doc.text[start:end]`` with what is written after it."""
     att = _attachments(doc, end, ref_date)
-    date = att["date"]
+    date = att["date"] or (_opening_date(doc, start, ref_date) if att["year"] is None else None)
     if year is None:
         year = date.year if date is not None else att["year"]
     return DirectiveTag(

@@ -159,6 +159,26 @@ def test_not_directives(sentence):
     assert _found(sentence) == []
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the sentence opens with the day and the issuing verb stands right before the citation
+    ("Chiều 12/3, Sở Xây dựng đã có Công văn số 715/SXD-QLN gửi các chủ đầu tư.",
+     ("Công văn số 715/SXD-QLN", 2022, "2022-03-12")),
+    ("Ngày 2/9/2020, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 88-KH/HU triển khai đợt sinh hoạt.",
+     ("Kế hoạch số 88-KH/HU", 2020, "2020-09-02")),
+    # another sentence, or no issuing verb before the citation: no date
+    ("Ngày 12/3, huyện có 5 ca mắc. Sở Y tế ban hành Quyết định số 61/QĐ-SYT về cách ly.",
+     ("Quyết định số 61/QĐ-SYT", None, None)),
+    ("Ngày 12/3, theo Quyết định số 61/QĐ-SYT, huyện dỡ bỏ phong tỏa.", ("Quyết định số 61/QĐ-SYT", None, None)),
+])
+def test_date_opening_the_sentence_of_issue(sentence, expected):
+    assert [(t.text, t.year, t.date) for t in tag_directives(sentence, REF)] == [expected]
+
+
+def test_letter_word_a_word_or_two_before_number():
+    (tag,) = tag_directives("UBND huyện gửi công văn hỏa tốc số 1903/UBND-NN tới các xã.", REF)
+    assert (tag.text, tag.doc_type, tag.type_code, tag.issuer_code) == ("số 1903/UBND-NN", "Công văn", None, "UBND-NN")
+
+
 def test_nfd_input_gives_nfc_offsets():
     nfc = "Quán triệt Nghị quyết số 27-NQ/TW ngày 9/11/2022 của Ban Chấp hành Trung ương Đảng khoá XIII."
     nfd = unicodedata.normalize("NFD", nfc)
