@@ -234,7 +234,7 @@ def test_the_counted_noun_in_news_of_the_day(sentence, units):
 
 @pytest.mark.parametrize("sentence, unit", [
     ("Đó là 4 lý do khiến học sinh bỏ học.", "lý do"),
-    ("Anh chờ khoảng 3 tiếng rồi mới được khám.", "tiếng"),
+    ("Tổ tuần tra giữ khoảng 3 đối tượng rồi mới gọi hỗ trợ.", "đối tượng"),  # ("3 tiếng" is a duration)
     ("Công an giải tán 3 nhóm thiếu niên hẹn đánh nhau.", "nhóm thiếu niên"),
     ("Thành phố đón hơn 2.000 du khách dịp nghỉ lễ.", "du khách"),
     ("Hà Tĩnh và 12 tỉnh, thành phố nối lại tuyến xe khách.", "tỉnh, thành phố"),
@@ -263,3 +263,15 @@ def test_a_statistic_may_be_wrapped_at_one_line_break_not_at_a_blank_line():
 ])
 def test_forms_from_the_fresh_danes_passages(sentence, expected):
     assert [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(sentence)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Vàng nhẫn bán ra 52 triệu đồng/lượng.", [("52 triệu đồng/lượng", 52e6, "đồng/lượng", "money")]),
+    ("Khách du lịch tiêu 90.000 yên một ngày.", [("90.000 yên", 90000, "yên", "money")]),
+    ("Công ty vay 4 tỷ nhân dân tệ.", [("4 tỷ nhân dân tệ", 4e9, "nhân dân tệ", "money")]),
+    ("Sa Pa xuống 4 độ C vào đêm qua.", [("4 độ C", 4, "độ C", "measure")]),
+    ("Xe máy 110 phân khối có 2 bánh.", [("110 phân khối", 110, "phân khối", "measure"), ("2 bánh", 2, "bánh", "count")]),
+    ("Đoàn xe chờ qua cửa khẩu suốt 16 tiếng đồng hồ, có xe chờ 9 tiếng.", []),  # durations in hours
+])
+def test_units_currencies_and_hours(sentence, expected):
+    assert [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(sentence)] == expected
