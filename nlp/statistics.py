@@ -12,7 +12,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
   function word (``function_words.txt``), a verb (``verbs.txt``: the start of a relative clause,
   ``100% chi bộ | đưa nội dung``), a modifier introduced by ``cấp`` (``191 sáng kiến kinh nghiệm |
-  cấp cơ sở``), a capitalised word after the first, a date, or ``MAX_UNIT_SYLLABLES`` syllables
+  cấp cơ sở``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``), a date, or ``MAX_UNIT_SYLLABLES`` syllables
   (the word that crosses the cap is kept whole: ``hộ đồng bào dân tộc thiểu số``). A verb right
   after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
   like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
@@ -162,6 +162,7 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _NAME_NUMBER = re.compile(r"\d{1,3}")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
+_CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
 _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
@@ -234,8 +235,10 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
     word, key = words[j], words[j].key
     if key is None:  # a number or a mark; a number after a naming word names: "120 học sinh lớp 10"
         return not (j > first and words[j - 1].key in lex.namers and _NAME_NUMBER.fullmatch(word.text))
-    if (j > first and _is_title(word.text)) or _ROMAN.fullmatch(word.text):
+    if (j > first and _is_title(word.text) and not _branded(words, j, first)) or _ROMAN.fullmatch(word.text):
         return True
+    if j > first + 1 and not _is_title(word.text) and _is_title(words[j - 1].text) and _branded(words, j - 1, first):
+        return True  # the brand name ends the phrase: "2 chiếc Land Cruiser | nhập lậu"
     if j == first + 1 and _DISEASE_CODE.fullmatch(word.text):  # "2 ca | COVID-19": what the cases are of
         return True
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
@@ -246,6 +249,13 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
     if key in lex.verbs:  # an action right after an event noun is the event: "cuộc kiểm tra"
         return key in lex.predicates or not (j > first and words[j - 1].key in lex.events)
     return False
+
+
+def _branded(words: list[_Word], j: int, first: int) -> bool:
+    """Whether ``words[j]`` is a name run right after the classifier "chiếc": "7 chiếc Land Rover"."""
+    while j > first and _is_title(words[j - 1].text):
+        j -= 1
+    return j > first and words[j - 1].key == _CHIEC
 
 
 def _item(words: list[_Word], first: int, lex: _Lexicon, date_starts: set[int]) -> tuple[int, bool] | None:

@@ -275,3 +275,20 @@ def test_forms_from_the_fresh_danes_passages(sentence, expected):
 ])
 def test_units_currencies_and_hours(sentence, expected):
     assert [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("Có 2.400 lao động đủ điều kiện nhận hỗ trợ.", "lao động"),
+    ("Khoảng 3.000 học sinh dự kiến trở lại trường.", "học sinh"),
+    ("Tỉnh chuẩn bị đón 2 cơn bão nữa.", "cơn bão"),
+    ("Vụ cháy làm 6 hành khách chấn thương.", "hành khách"),
+    ("Có 40 vận động viên lọt vào chung kết.", "vận động viên"),
+    ("Dự án có 5 căn hộ bán trong ngày đầu.", "căn hộ"),
+    ("Nhóm 12 tình nguyện viên cập nhật dữ liệu tiêm chủng.", "tình nguyện viên"),
+    ("Chợ bày 5 loại hoa giống hệt nhau.", "loại hoa"),
+    ("Cảnh sát thu giữ 2 chiếc Land Cruiser nhập lậu.", "chiếc Land Cruiser"),  # a brand after "chiếc" stays
+    ("Vàng thế giới lên 1.780 USD/ounce.", "USD/ounce"),
+])
+def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
+    (stat,) = tag_statistics(sentence)
+    assert stat.unit_text == unit and stat.text.endswith(unit)
