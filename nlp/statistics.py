@@ -37,7 +37,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
   line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
-  (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span.
+  (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span; so has a part before its total (``311 trong tổng số 458 phiếu``).
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
@@ -139,6 +139,8 @@ _SPACED_DECIMAL = rf"\d{{1,3}},\s\d(?=\s+(?:{'|'.join(SCALES)})(?!\w))"
 _RANGE = rf"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)(?P<upper>{NUMBER_PATTERN})"  # "30-65%", "5 đến 10": a range, valued at its lower bound
 # a number whose counted noun came before it: "nâng tổng số bệnh nhân được điều trị khỏi lên 693.797"
 _TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
+# a part before its total: "311 trong tổng số 458 phiếu", "12 trên tổng số 15 ghế"
+_PART_OF_TOTAL = re.compile(rf"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(?:(?:{_ONE_QUALIFIER})\s+)?{NUMBER_PATTERN}(?!\w|[.,]\d)", _F)
 _TOTAL_VERB = re.compile(r"(?<!\w)(?:lên|là|đạt)\s*:?\s*$", _F)
 _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
@@ -448,6 +450,11 @@ def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     currency goes without saying ("dự án 700 tỷ tại An Nhơn": unit_text None), else see _counted_before."""
     if not is_ratio and _BILLIONS.search(match.group("scale")):
         return "money", None, match.end()
+    part = _PART_OF_TOTAL.match(text, match.end())
+    if part and not is_ratio:  # "311 trong tổng số 458 phiếu": the part counts the noun of the total
+        phrase = _noun_phrase(_words(text, part.end(), lex), lex, date_starts, skip_determiners=False)
+        if phrase is not None:
+            return "count", text[phrase[0]:phrase[1]], match.end()
     return _counted_before(text, match.start(), lex, date_starts, is_ratio, match.end())
 
 

@@ -292,3 +292,8 @@ def test_units_currencies_and_hours(sentence, expected):
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
     assert stat.unit_text == unit and stat.text.endswith(unit)
+
+
+def test_a_part_before_its_total_counts_the_noun_of_the_total():
+    found = [(s.text, s.value, s.unit_text) for s in tag_statistics("Đề án được thông qua với 42 trên tổng số 47 đại biểu.")]
+    assert found == [("42", 42, "đại biểu"), ("47 đại biểu", 47, "đại biểu")]
