@@ -288,6 +288,10 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Chợ bày 5 loại hoa giống hệt nhau.", "loại hoa"),
     ("Cảnh sát thu giữ 2 chiếc Land Cruiser nhập lậu.", "chiếc Land Cruiser"),  # a brand after "chiếc" stays
     ("Vàng thế giới lên 1.780 USD/ounce.", "USD/ounce"),
+    ("Giá cước giảm khoảng 60% kể từ tháng trước.", "%"),
+    ("Có 12 nhà máy kịp hoàn thành trước hạn.", "nhà máy"),
+    ("Khoảng 100% hồ sơ dựa vào dữ liệu số.", "hồ sơ"),
+    ("Công an giải tán 20 thanh niên tụ tập trái phép.", "thanh niên"),
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
