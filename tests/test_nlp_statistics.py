@@ -292,6 +292,8 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Có 12 nhà máy kịp hoàn thành trước hạn.", "nhà máy"),
     ("Khoảng 100% hồ sơ dựa vào dữ liệu số.", "hồ sơ"),
     ("Công an giải tán 20 thanh niên tụ tập trái phép.", "thanh niên"),
+    ("Thợ lặn tìm thấy 1 chiếc xuồng cách bờ biển.", "chiếc xuồng"),  # "cách" (away from) after the noun
+    ("Sở giới thiệu 5 cách tiết kiệm điện.", "cách tiết kiệm điện"),  # "cách" (way) as the noun
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
