@@ -448,3 +448,14 @@ def test_position_text_writes_a_shared_word_once():
     assert position_text("Ủy viên Ban Thường vụ", "Thành ủy") == "Ủy viên Ban Thường vụ Thành ủy"
     assert position_text("Trưởng Ban", "Ban") == "Trưởng Ban"
     assert position_text("Bí thư", None) == "Bí thư"
+
+
+@pytest.mark.parametrize("sentence, span, title", [
+    ("Phó Trưởng ban Dân vận Huyện ủy Đỗ Văn Khang dự lễ ra quân.",
+     "Phó Trưởng ban Dân vận Huyện ủy Đỗ Văn Khang", "Phó Trưởng Ban Dân vận"),
+    ("Bà Lý Thị Hoa, Phó Ban Tuyên giáo Thành ủy, trao quà.", "Bà Lý Thị Hoa, Phó Ban Tuyên giáo Thành ủy",
+     "Phó Ban Tuyên giáo"),
+])
+def test_deputy_head_of_a_party_board(sentence, span, title):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [p.title for p in found.positions]) == (span, [title])
