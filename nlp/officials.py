@@ -29,7 +29,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   Tổng thống Nga B``); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
   Thủ tướng Lê Văn A`` is Lê Văn A's Phó Thủ tướng only); a unit named in lowercase after ``Trưởng`` is in
   the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to the bracketed body it
-  belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``).
+  belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``); a minister's field names the ministry before a
+  further position (``Thứ trưởng Ngoại giao, Chủ nhiệm Ủy ban ...``).
 
 Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
 bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
@@ -124,6 +125,7 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
 # Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
+_MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"})  # a field after them names a ministry
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
 _ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
@@ -207,6 +209,11 @@ class _Parser:
         name, org = title.title, None
         if self.adj(j - 1, j):
             name, org = self.organization(j, title)
+        if org is None and name in _MINISTERS and self.adj(j - 1, j):
+            field = self.g.fields.longest(self.text, self.tokens, j)
+            if field is not None and field[0] < len(self.tokens) and self.tokens[field[0]].key in _CHAIN_JOINERS:
+                # the ministry by its field before a further position: "Thứ trưởng Ngoại giao, Chủ nhiệm ..."
+                return _Position(i, field[0], name, title.kind, None, span(self.text, self.tokens, j, field[0]))
         return _Position(i, org.end if org else j, name, title.kind, org)
 
     def organization(self, j: int, title: Title) -> tuple[str, Org | None]:

@@ -459,3 +459,17 @@ def test_position_text_writes_a_shared_word_once():
 def test_deputy_head_of_a_party_board(sentence, span, title):
     (found,) = tag_officials(sentence)
     assert (found.text, [p.title for p in found.positions]) == (span, [title])
+
+
+@pytest.mark.parametrize("sentence, span, positions", [
+    # a minister's field before a further position, and a national body with lowercase words in its name
+    ("Thứ trưởng Tư pháp, Chủ tịch Ủy ban An toàn giao thông Quốc gia Mai Văn Bình dự hội nghị.",
+     "Thứ trưởng Tư pháp, Chủ tịch Ủy ban An toàn giao thông Quốc gia Mai Văn Bình",
+     [("Thứ trưởng", "Tư pháp"), ("Chủ tịch", "Ủy ban An toàn giao thông Quốc gia")]),
+    ("Phó Chủ tịch Ủy ban Nhà nước về người Việt Nam ở nước ngoài Đinh Văn Lực tiếp đoàn.",
+     "Phó Chủ tịch Ủy ban Nhà nước về người Việt Nam ở nước ngoài Đinh Văn Lực",
+     [("Phó Chủ tịch", "Ủy ban Nhà nước về người Việt Nam ở nước ngoài")]),
+])
+def test_ministry_by_its_field_and_national_bodies(sentence, span, positions):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
