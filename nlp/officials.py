@@ -51,7 +51,9 @@ syllables; without an honorific it starts with a surname from the list, and a ru
 place or follows an organisation/level word (``Quận ủy Lê Chân``) is a place. After an organisation
 a capitalised run is split into place + name: a known place prefix is the place; 2 syllables are a
 place; 3 a name (a place after xã/phường/thị trấn, often named after people); longer runs keep a 2-
-or 3-syllable place when the rest starts with a surname.
+or 3-syllable place when the rest starts with a surname. A name written in capitals inside mixed-case
+text (``Chủ tịch UBND tỉnh LÊ VĂN HIẾU``) is read as if in title case and reported as written; a line all
+in capitals is not read for names.
 
 Field rules: ``honorific`` is ``đồng chí``/``ông``/``bà`` (``Đ/c`` -> ``đồng chí``), a military or
 police rank (``đại tá``, ``thượng tướng``: it opens the span) or None;
@@ -76,7 +78,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nlp.gazetteer import (
     Org,
@@ -663,9 +665,49 @@ def _party_seat(org: Org) -> str | None:
     return " ".join([seat, *place])
 
 
+_WORD_EDGES = ",.;:!?()[]\"'“”-–"  # punctuation stripped from a word's ends in the scan for names in capitals
+
+
+def _as_written(text: str, cased: str, tag: OfficialTag) -> str:
+    """The name of ``tag`` (found in ``cased``) as ``text`` writes it."""
+    at = cased.find(tag.name, tag.start, tag.end)
+    return text[at:at + len(tag.name)] if at >= 0 else tag.name
+
+
+def _names_in_capitals(text: str) -> str:
+    """``text`` with each name written in capitals inside mixed-case text in title case ("Chủ tịch UBND tỉnh
+    LÊ VĂN HIẾU" -> "... Lê Văn Hiếu"; same length): a run of 2-4 syllables in capitals that starts with a
+    surname and ends before a word not in capitals, on a line that has lowercase letters (a headline all in
+    capitals is left as it is)."""
+    surnames = gazetteer().surnames
+    if not any(len(w) > 1 and w.isupper() and match_key(w.strip(_WORD_EDGES)) in surnames for w in text.split()):
+        return text  # (a fast scan: no surname in capitals)
+    _, tokens = text_tokens(text)
+    out = list(text)
+
+    def capital(k: int) -> bool:
+        return k < len(tokens) and len(tokens[k].text) > 1 and tokens[k].alpha and tokens[k].text.isupper()
+
+    for k, tok in enumerate(tokens):
+        if tok.key not in surnames or not capital(k) or (k and capital(k - 1) and tokens[k - 1].key in surnames):
+            continue
+        end = k + 1
+        while capital(end) and adjacent(text, tokens[end - 1], tokens[end]):
+            end += 1
+        line_end = text.find("\n", tok.start)
+        line = text[text.rfind("\n", 0, tok.start) + 1:line_end if line_end >= 0 else len(text)]
+        if 2 <= end - k <= 4 and any(c.islower() for c in line):
+            for x in range(k, end):
+                out[tokens[x].start:tokens[x].end] = tokens[x].text.capitalize()
+    return "".join(out)
+
+
 def tag_officials(text: str) -> list[OfficialTag]:
     """Named officials with their positions, in text order."""
     text = unicodedata.normalize("NFC", text)
+    cased = _names_in_capitals(text)
+    if cased != text:  # read with the names in title case, report as written
+        return [replace(t, text=text[t.start:t.end], name=_as_written(text, cased, t)) for t in tag_officials(cased)]
     sent = _Parser(text)
     out: list[OfficialTag] = []
     i = 0

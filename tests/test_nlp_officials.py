@@ -473,3 +473,11 @@ def test_deputy_head_of_a_party_board(sentence, span, title):
 def test_ministry_by_its_field_and_national_bodies(sentence, span, positions):
     (found,) = tag_officials(sentence)
     assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
+
+
+def test_a_name_in_capitals_inside_mixed_case_text():
+    text = "Phó Chủ tịch UBND huyện ĐẶNG VĂN TÙNG kiểm tra đê. CẢNH BÁO LŨ TRÊN SÔNG BA"
+    (found,) = tag_officials(text)
+    assert (found.text, found.name) == ("Phó Chủ tịch UBND huyện ĐẶNG VĂN TÙNG", "ĐẶNG VĂN TÙNG")
+    assert text[found.start:found.end] == found.text
+    assert tag_officials("PHÓ CHỦ TỊCH UBND HUYỆN ĐẶNG VĂN TÙNG KIỂM TRA ĐÊ") == []  # a line all in capitals
