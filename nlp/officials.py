@@ -77,6 +77,7 @@ patterns take about 2 ms for a whole article.
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 
@@ -665,7 +666,8 @@ def _party_seat(org: Org) -> str | None:
     return " ".join([seat, *place])
 
 
-_WORD_EDGES = ",.;:!?()[]\"'“”-–"  # punctuation stripped from a word's ends in the scan for names in capitals
+# two or more capital letters in a row (Latin and Vietnamese)
+_CAPITALS = re.compile("[{}]{{2,}}".format("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())))
 
 
 def _as_written(text: str, cased: str, tag: OfficialTag) -> str:
@@ -680,7 +682,7 @@ def _names_in_capitals(text: str) -> str:
     surname and ends before a word not in capitals, on a line that has lowercase letters (a headline all in
     capitals is left as it is)."""
     surnames = gazetteer().surnames
-    if not any(len(w) > 1 and w.isupper() and match_key(w.strip(_WORD_EDGES)) in surnames for w in text.split()):
+    if not any(match_key(m.group()) in surnames for m in _CAPITALS.finditer(text)):
         return text  # (a fast scan: no surname in capitals)
     _, tokens = text_tokens(text)
     out = list(text)
@@ -688,17 +690,18 @@ def _names_in_capitals(text: str) -> str:
     def capital(k: int) -> bool:
         return k < len(tokens) and len(tokens[k].text) > 1 and tokens[k].alpha and tokens[k].text.isupper()
 
-    for k, tok in enumerate(tokens):
-        if tok.key not in surnames or not capital(k) or (k and capital(k - 1) and tokens[k - 1].key in surnames):
-            continue
+    k = 0
+    while k < len(tokens):
         end = k + 1
-        while capital(end) and adjacent(text, tokens[end - 1], tokens[end]):
-            end += 1
-        line_end = text.find("\n", tok.start)
-        line = text[text.rfind("\n", 0, tok.start) + 1:line_end if line_end >= 0 else len(text)]
-        if 2 <= end - k <= 4 and any(c.islower() for c in line):
-            for x in range(k, end):
-                out[tokens[x].start:tokens[x].end] = tokens[x].text.capitalize()
+        if capital(k) and tokens[k].key in surnames:
+            while capital(end) and adjacent(text, tokens[end - 1], tokens[end]):
+                end += 1
+            line_end = text.find("\n", tokens[k].start)
+            line = text[text.rfind("\n", 0, tokens[k].start) + 1:line_end if line_end >= 0 else len(text)]
+            if 2 <= end - k <= 4 and any(c.islower() for c in line):
+                for x in range(k, end):
+                    out[tokens[x].start:tokens[x].end] = tokens[x].text.capitalize()
+        k = end
     return "".join(out)
 
 
