@@ -37,7 +37,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
   line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
-  (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span; so has a part before its total (``311 trong tổng số 458 phiếu``).
+  (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span; so has a part before its total (``311 trong tổng số 458 phiếu``, ``15 trên 20 huyện``: "trên" there is no qualifier).
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
@@ -140,7 +140,9 @@ _RANGE = rf"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)(?P<upper>{NUMBER_PATTERN})" 
 # a number whose counted noun came before it: "nâng tổng số bệnh nhân được điều trị khỏi lên 693.797"
 _TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
 # a part before its total: "311 trong tổng số 458 phiếu", "12 trên tổng số 15 ghế"
-_PART_OF_TOTAL = re.compile(rf"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(?:(?:{_ONE_QUALIFIER})\s+)?{NUMBER_PATTERN}(?!\w|[.,]\d)", _F)
+_PART_OF_TOTAL = re.compile(
+    rf"\s+(?:(?:trong|trên)\s+(?:tổng\s+)?số|trên)\s+(?:(?:{_ONE_QUALIFIER})\s+)?{NUMBER_PATTERN}(?!\w|[.,]\d)", _F)
+_PART_BEFORE = re.compile(r"(?<!năm )(?<!tháng )(?<!ngày )(?<!quý )(?<![\w/.,-])\d+(?:[.,]\d+)*\s+$", _F)  # "15 | trên 20 huyện": "trên" after a number is "out of", no qualifier
 _TOTAL_VERB = re.compile(r"(?<!\w)(?:lên|là|đạt)\s*:?\s*$", _F)
 _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
@@ -308,6 +310,9 @@ def _qualifier(text: str, start: int, is_range: bool = False) -> tuple[int, str 
         text, max(0, start - 24), start)
     if match and is_range and match.group(1).lower() == "khoảng" and _WITHIN.search(text, max(0, match.start() - 8),
                                                                                      match.start()):
+        return start, None
+    if match and match.group(1).lower() == "trên" and _PART_BEFORE.search(text, max(0, match.start() - 24),
+                                                                         match.start()):
         return start, None
     return (match.start(), " ".join(match.group(1).lower().split())) if match else (start, None)
 

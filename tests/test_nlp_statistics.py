@@ -303,3 +303,8 @@ def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
 def test_a_part_before_its_total_counts_the_noun_of_the_total():
     found = [(s.text, s.value, s.unit_text) for s in tag_statistics("Đề án được thông qua với 42 trên tổng số 47 đại biểu.")]
     assert found == [("42", 42, "đại biểu"), ("47 đại biểu", 47, "đại biểu")]
+
+
+def test_out_of_after_a_number_is_no_qualifier():
+    found = [(s.text, s.unit_text, s.qualifier) for s in tag_statistics("Đã có 18 trên 25 xã hoàn thành, trên 300 hộ.")]
+    assert found == [("18", "xã", None), ("25 xã", "xã", None), ("trên 300 hộ", "hộ", "trên")]
