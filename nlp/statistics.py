@@ -24,7 +24,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   (``cán bộ, công chức``, ``điểm cầu quận, huyện``, ``băng rôn, khẩu hiệu, pa-nô``) or repeats the
   head (``hộ nghèo, hộ cận nghèo``), unless a name follows it (``1.200 hội viên, hội viên Nguyễn ...``).
 - kind ``percent``: unit_text is the noun after ``%`` when there is one (``100% các khoa, phòng``
-  -> ``khoa, phòng``; a leading ``các``/``những``/``mọi``/``số`` is in the span but not in unit_text),
+  -> ``khoa, phòng``; a leading ``các``/``những``/``mọi``/``số`` is in the span but not in unit_text; a
+  total keeps the verb of its cases: ``85,8% tổng số ca mắc``),
   else ``"%"``. Kind ``percentage_point``: ``3 điểm %``, ``0,5 điểm phần trăm`` (unit_text the unit).
   Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
@@ -142,6 +143,8 @@ _TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
 # a part before its total: "311 trong tổng số 458 phiếu", "12 trên tổng số 15 ghế"
 _PART_OF_TOTAL = re.compile(
     rf"\s+(?:(?:trong|trên)\s+(?:tổng\s+)?số|trên)\s+(?:(?:{_ONE_QUALIFIER})\s+)?{NUMBER_PATTERN}(?!\w|[.,]\d)", _F)
+_TOTAL_OF = re.compile(r"tổng\s+số\s", _F)  # a percentage of a total: "72,5% tổng số ca mắc"
+_INFECTED = frozenset(_key(w) for w in ("mắc", "nhiễm"))  # what the cases of a total are: "tổng số ca mắc"
 _PART_BEFORE = re.compile(r"(?<!năm )(?<!tháng )(?<!ngày )(?<!quý )(?<![\w/.,-])\d+(?:[.,]\d+)*\s+$", _F)  # "15 | trên 20 huyện": "trên" after a number is "out of", no qualifier
 _TOTAL_VERB = re.compile(r"(?<!\w)(?:lên|là|đạt)\s*:?\s*$", _F)
 _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
@@ -417,6 +420,9 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         if words and words[0].key in lex.durations:  # "182,5% năm": a rate per year
             return "percent", "%", end
         phrase = _noun_phrase(words, lex, date_starts, skip_determiners=True)
+        if phrase and _TOTAL_OF.match(text, phrase[0]):  # "85,8% tổng số ca mắc": the total keeps its verb
+            phrase = phrase[0], next((w.end for w in words if w.start == phrase[1] + 1 and w.key in _INFECTED),
+                                     phrase[1])
         if phrase:
             return "percent", text[phrase[0]:phrase[1]], phrase[1]
         return "percent", "%", end

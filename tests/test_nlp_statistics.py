@@ -308,3 +308,8 @@ def test_a_part_before_its_total_counts_the_noun_of_the_total():
 def test_out_of_after_a_number_is_no_qualifier():
     found = [(s.text, s.unit_text, s.qualifier) for s in tag_statistics("Đã có 18 trên 25 xã hoàn thành, trên 300 hộ.")]
     assert found == [("18", "xã", None), ("25 xã", "xã", None), ("trên 300 hộ", "hộ", "trên")]
+
+
+def test_a_percentage_of_a_total_of_cases_keeps_their_verb():
+    found = [(s.text, s.unit_text) for s in tag_statistics("Ca nặng chiếm 6,4% tổng số ca mắc, với 412 ca mắc mới.")]
+    assert found == [("6,4% tổng số ca mắc", "tổng số ca mắc"), ("412 ca", "ca")]
