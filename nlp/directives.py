@@ -14,8 +14,8 @@ Numbering read (Hướng dẫn 36-HD/VPTW for the Party, Nghị định 30/2020/
 number takes its type from the prose word (Luật by default). ``issuer_code`` is spelled as the
 registry of issuer codes spells it (TTG -> TTg); a known Party issuer makes a Party document even in
 the state shape (``25/CT-HU``). Attached after the number, in any order: the signing date
-(", ngày 05-11-2012", "ngày 18 tháng 5 năm 2021"; a day/month without year takes the year that does
-not put it after ``ref_date``), the issuer in words ("của Bộ Chính trị"; plenary prefixes and
+(", ngày 05-11-2012", "ngày 18 tháng 5 năm 2021", "do Phó Thủ tướng ... ký ngày 14/10/2021"; a day/month
+without year takes the year that does not put it after ``ref_date``), the issuer in words ("của Bộ Chính trị"; plenary prefixes and
 ", khóa XI" are dropped, the term is kept for the key; "của Hội nghị Trung ương 4" names the Ban Chấp
 hành Trung ương) and the quoted title after "về" / "về việc [ban hành]" (curly or straight quotes,
 without them); the date may be written with spaces ("ngày 16 9 2021"); nothing attaches across a blank
@@ -91,7 +91,10 @@ _DATE_BODY = (
     r"|(?P<d3>\d{1,2})\s(?P<m3>\d{1,2})\s(?P<y3>\d{4})"  # spaces for the separators: "ngày 16 9 2021"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm\s+|,\s*)(?P<y2>\d{4}))?)(?![\d/])"
 )
-_DATE_RE = re.compile(rf"\s*,?\s*\(?\s*(?:ban hành\s+|ký\s+)?ngày\s+{_DATE_BODY}\)?")
+_DATE_RE = re.compile(rf"\s*,?\s*\(?\s*(?:(?:ban hành|ký)\s+)?(?:vào\s+)?ngày\s+{_DATE_BODY}\)?")
+# the signing date after who signed: "... số 1719/QĐ-TTg do Phó Thủ tướng Lê Văn Thành ký ngày 14/10/2021",
+# "... được Chính phủ ban hành vào ngày 11/10"
+_SIGNED_RE = re.compile(rf"\s*,?\s*(?:do|được)(?:\s+[^.;:\n“\"]{{1,80}}?)?\s+(?:ký|ban hành)(?:\s+ban hành)?\s+(?:vào\s+)?ngày\s+{_DATE_BODY}")
 # a sentence opened by the day the citation is issued on: "Ngày 4/10, Sở Y tế đã ban hành Công văn số ..."
 _OPENING_DATE_RE = re.compile(rf"\s*(?:(?:sáng|trưa|chiều|tối)\s+(?:ngày\s+)?|ngày\s+){_DATE_BODY}\s*,")
 _ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|gửi|có)\s+$")
@@ -230,6 +233,9 @@ def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
     while progress:
         progress = False
         m = _DATE_RE.match(doc.key, pos, stop)
+        if out["date"] is None and m and (found := _date(m, ref_date)):
+            out["date"], pos, progress = found, m.end(), True
+        m = _SIGNED_RE.match(doc.key, pos, stop)
         if out["date"] is None and m and (found := _date(m, ref_date)):
             out["date"], pos, progress = found, m.end(), True
         m = _ISSUER_RE.match(doc.key, pos, stop)

@@ -222,3 +222,12 @@ def test_any_text_gives_consistent_offsets_and_keys(words, decompose):
     for tag in tag_directives(unicodedata.normalize("NFD", text) if decompose else text, REF):
         assert nfc[tag.start:tag.end] == tag.text
         assert tag.number in tag.text and tag.key.startswith(tag.number) and tag.doc_type
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thực hiện Kế hoạch số 204/KH-UBND do Phó Chủ tịch UBND tỉnh Lò Văn Tiến ký ngày 9/3/2021, huyện triển khai.",
+     ("Kế hoạch số 204/KH-UBND", 2021, "2021-03-09")),
+    ("Chỉ thị số 07/CT-UBND được UBND huyện ban hành vào ngày 2/3 yêu cầu các xã.", ("Chỉ thị số 07/CT-UBND", 2022, "2022-03-02")),
+])
+def test_date_after_who_signed(sentence, expected):
+    assert [(t.text, t.year, t.date) for t in tag_directives(sentence, REF)] == [expected]
