@@ -96,8 +96,10 @@ _DATE_RE = re.compile(rf"\s*,?\s*\(?\s*(?:(?:ban hành|ký)\s+)?(?:vào\s+)?ngà
 # "... được Chính phủ ban hành vào ngày 11/10"
 _SIGNED_RE = re.compile(rf"\s*,?\s*(?:do|được)(?:\s+[^.;:\n“\"]{{1,80}}?)?\s+(?:ký|ban hành)(?:\s+ban hành)?\s+(?:vào\s+)?ngày\s+{_DATE_BODY}")
 # a sentence opened by the day the citation is issued on: "Ngày 4/10, Sở Y tế đã ban hành Công văn số ..."
-_OPENING_DATE_RE = re.compile(rf"\s*(?:(?:sáng|trưa|chiều|tối)\s+(?:ngày\s+)?|ngày\s+){_DATE_BODY}\s*,")
-_ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|gửi|có)\s+$")
+# (after the source a lead may open with: "(PLO)- Ngày 4/10, ...", "TTO - Chiều 4-10, ...")
+_OPENING_DATE_RE = re.compile(
+    rf"\s*(?:\(?[^\s()]{{2,12}}\)?\s*[-–]\s*)?(?:(?:sáng|trưa|chiều|tối)\s+(?:ngày\s+)?|ngày\s+){_DATE_BODY}\s*,")
+_ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|gửi|có|ra)\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?;]\s|\n)[^.!?;\n]*$")
 _ISSUER_RE = re.compile(
     r"\s*,?\s*của\s+(?:(?P<plenum>hội nghị\s+(?:lần thứ\s+\w+|(?P<central>trung ương)\s+\w+))(?:\s+của)?\s+)?")

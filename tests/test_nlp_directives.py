@@ -165,6 +165,8 @@ def test_not_directives(sentence):
      ("Công văn số 715/SXD-QLN", 2022, "2022-03-12")),
     ("Ngày 2/9/2020, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 88-KH/HU triển khai đợt sinh hoạt.",
      ("Kế hoạch số 88-KH/HU", 2020, "2020-09-02")),
+    ("(ABC)- Sáng 5/3, Bộ Công Thương ra Công điện số 12/CĐ-BCT về cung ứng xăng dầu.",
+     ("Công điện số 12/CĐ-BCT", 2022, "2022-03-05")),  # after the source that opens a lead
     # another sentence, or no issuing verb before the citation: no date
     ("Ngày 12/3, huyện có 5 ca mắc. Sở Y tế ban hành Quyết định số 61/QĐ-SYT về cách ly.",
      ("Quyết định số 61/QĐ-SYT", None, None)),
