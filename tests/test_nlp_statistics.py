@@ -294,6 +294,8 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Công an giải tán 20 thanh niên tụ tập trái phép.", "thanh niên"),
     ("Thợ lặn tìm thấy 1 chiếc xuồng cách bờ biển.", "chiếc xuồng"),  # "cách" (away from) after the noun
     ("Sở giới thiệu 5 cách tiết kiệm điện.", "cách tiết kiệm điện"),  # "cách" (way) as the noun
+    ("Có 14 công nhân ngộ độc thực phẩm.", "công nhân"),
+    ("Biên phòng bắt 3 ghe chở hàng lậu.", "ghe"),
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
@@ -313,3 +315,8 @@ def test_out_of_after_a_number_is_no_qualifier():
 def test_a_percentage_of_a_total_of_cases_keeps_their_verb():
     found = [(s.text, s.unit_text) for s in tag_statistics("Ca nặng chiếm 6,4% tổng số ca mắc, với 412 ca mắc mới.")]
     assert found == [("6,4% tổng số ca mắc", "tổng số ca mắc"), ("412 ca", "ca")]
+
+
+def test_a_millionaire_is_counted_not_a_scale():
+    assert [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics("Danh sách có 42 tỷ phú và 7 triệu phú.")] == [
+        ("42 tỷ phú", 42, "tỷ phú", "count"), ("7 triệu phú", 7, "triệu phú", "count")]
