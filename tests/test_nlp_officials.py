@@ -455,6 +455,8 @@ def test_position_text_writes_a_shared_word_once():
      "Phó Trưởng ban Dân vận Huyện ủy Đỗ Văn Khang", "Phó Trưởng Ban Dân vận"),
     ("Bà Lý Thị Hoa, Phó Ban Tuyên giáo Thành ủy, trao quà.", "Bà Lý Thị Hoa, Phó Ban Tuyên giáo Thành ủy",
      "Phó Ban Tuyên giáo"),
+    ("Ông Vi Văn Sáng, Phó ban chỉ huy quân sự xã Tân Lập, kiểm tra.",
+     "Ông Vi Văn Sáng, Phó ban chỉ huy quân sự xã Tân Lập", "Phó Ban"),  # the commune's military command
 ])
 def test_deputy_head_of_a_party_board(sentence, span, title):
     (found,) = tag_officials(sentence)
