@@ -174,6 +174,9 @@ _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a bran
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
 _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
+# a word of money earlier in the clause: "giá bán lên tới 35 triệu" is an amount in đồng
+_MONEY_CUE = re.compile(r"(?<!\w)(?:giá|tiền|phí|lương|thu nhập|bồi thường|phạt|trị giá|doanh thu|lợi nhuận|kinh phí"
+                        r"|thưởng)(?!\w)[^.;:!?\n]*$", _F)
 _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
 _AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
 
@@ -459,8 +462,10 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
 def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
                is_ratio: bool) -> tuple[str | None, str | None, int]:
     """(kind, unit_text, end) for a number with no noun after it: billions are an amount of money whose
-    currency goes without saying ("dự án 700 tỷ tại An Nhơn": unit_text None), else see _counted_before."""
-    if not is_ratio and _BILLIONS.search(match.group("scale")):
+    currency goes without saying ("dự án 700 tỷ tại An Nhơn": unit_text None), and so are millions or thousands
+    after a word of money in the clause ("giá bán lên tới 35 triệu"); else see _counted_before."""
+    if not is_ratio and (_BILLIONS.search(match.group("scale")) or match.group("scale") and _MONEY_CUE.search(
+            text, max(0, match.start() - 40), match.start())):
         return "money", None, match.end()
     part = _PART_OF_TOTAL.match(text, match.end())
     if part and not is_ratio:  # "311 trong tổng số 458 phiếu": the part counts the noun of the total

@@ -320,3 +320,9 @@ def test_a_percentage_of_a_total_of_cases_keeps_their_verb():
 def test_a_millionaire_is_counted_not_a_scale():
     assert [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics("Danh sách có 42 tỷ phú và 7 triệu phú.")] == [
         ("42 tỷ phú", 42, "tỷ phú", "count"), ("7 triệu phú", 7, "triệu phú", "count")]
+
+
+def test_millions_after_a_word_of_money_are_an_amount():
+    found = [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(
+        "Chủ xe bị phạt tới 12 triệu. Tỉnh có hơn 1,3 triệu.")]
+    assert found == [("12 triệu", 12e6, None, "money")]  # no word of money before "1,3 triệu": no tag
