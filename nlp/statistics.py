@@ -32,7 +32,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
   glued to the number (``45ha``, ``5.000m2``).
   Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
-  (``từ 30-65% nhu cầu``, ``từ 5 đến 10 khẩu súng``; ``trong khoảng`` before it is none); a currency
+  (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``; ``trong khoảng`` before it is none); a currency
   paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
   too (``km/giờ``), and so does a count (``3.400 ca/ngày``); a percentage per year is ``%`` (``182,5%
   năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
@@ -138,7 +138,9 @@ def _lexicon() -> _Lexicon:
 _ONE_QUALIFIER = "|".join(QUALIFIERS)
 # a decimal comma typed with a space before a scale word: "10, 3 triệu người" is 10,3 million
 _SPACED_DECIMAL = rf"\d{{1,3}},\s\d(?=\s+(?:{'|'.join(SCALES)})(?!\w))"
-_RANGE = rf"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)(?P<upper>{NUMBER_PATTERN})"  # "30-65%", "5 đến 10": a range, valued at its lower bound
+_RANGE_SEPARATOR = r"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)"
+# "30-65%", "5 đến 10", "30% - 40%" (a % on both bounds): a range, valued at its lower bound
+_RANGE = rf"(?:\s?%(?={_RANGE_SEPARATOR}{NUMBER_PATTERN}\s?%))?{_RANGE_SEPARATOR}(?P<upper>{NUMBER_PATTERN})"
 # a number whose counted noun came before it: "nâng tổng số bệnh nhân được điều trị khỏi lên 693.797"
 _TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
 # a part before its total: "311 trong tổng số 458 phiếu", "12 trên tổng số 15 ghế"

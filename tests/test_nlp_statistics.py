@@ -326,3 +326,8 @@ def test_millions_after_a_word_of_money_are_an_amount():
     found = [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(
         "Chủ xe bị phạt tới 12 triệu. Tỉnh có hơn 1,3 triệu.")]
     assert found == [("12 triệu", 12e6, None, "money")]  # no word of money before "1,3 triệu": no tag
+
+
+def test_a_range_with_a_percent_sign_on_both_bounds_is_one_statistic():
+    found = [(s.text, s.value, s.qualifier) for s in tag_statistics("Lãi suất giảm từ 7% đến 9%, phí 1,5% - 2%.")]
+    assert found == [("từ 7% đến 9%", 7, "từ"), ("1,5% - 2%", 1.5, None)]
