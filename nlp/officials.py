@@ -682,7 +682,7 @@ def _names_in_capitals(text: str) -> str:
     surname and ends before a word not in capitals, on a line that has lowercase letters (a headline all in
     capitals is left as it is)."""
     surnames = gazetteer().surnames
-    if not any(match_key(m.group()) in surnames for m in _CAPITALS.finditer(text)):
+    if not any(m.group().lower() in surnames for m in _CAPITALS.finditer(text)):
         return text  # (a fast scan: no surname in capitals)
     _, tokens = text_tokens(text)
     out = list(text)
