@@ -483,3 +483,11 @@ def test_a_name_in_capitals_inside_mixed_case_text():
     assert (found.text, found.name) == ("Phó Chủ tịch UBND huyện ĐẶNG VĂN TÙNG", "ĐẶNG VĂN TÙNG")
     assert text[found.start:found.end] == found.text
     assert tag_officials("PHÓ CHỦ TỊCH UBND HUYỆN ĐẶNG VĂN TÙNG KIỂM TRA ĐÊ") == []  # a line all in capitals
+
+
+def test_a_headline_title_does_not_run_into_the_lead():
+    # the headline ends with a post, the lead opens with the person appointed: no apposition across the line
+    assert tag_officials("Điều động Phó Giám đốc Sở Nội vụ\nÔng Cao Minh Trí vừa nhận quyết định mới.") == []
+    assert tag_officials("Bầu Phó Chủ tịch HĐND huyện\nBà Hà Thị Yến trúng cử với 28 phiếu.") == []
+    (found,) = tag_officials("Phó Chủ tịch HĐND huyện\nHà Thị Yến dự họp.")  # a wrapped phrase stays one
+    assert found.name == "Hà Thị Yến"

@@ -82,11 +82,16 @@ def text_tokens(text: str) -> tuple[str, tuple[Token, ...]]:
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
     """True when only whitespace with at most one line break separates two tokens: a phrase may be
-    wrapped ("Chủ tịch Quốc hội\nVương Đình Huệ"), a blank line ends it."""
+    wrapped ("Chủ tịch Quốc hội\nVương Đình Huệ"), a blank line ends it, and so does a line opening with
+    a capitalised honorific (a headline's title, then its lead: "... Sở Y tế\nÔng Trần Văn A vừa ...")."""
     gap = text[left.end:right.start]
     if not gap or gap == " ":
         return True
-    return gap.isspace() and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1
+    return gap.isspace() and gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1 \
+        and not (right.text in _SENTENCE_HONORIFICS and ("\n" in gap or "\r" in gap))
+
+
+_SENTENCE_HONORIFICS = frozenset({"Ông", "Bà"})  # capitalised after a line break: a new sentence
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
