@@ -418,10 +418,13 @@ class _Parser:
                 return abroad[0], abroad[1], org  # type: ignore[return-value]
             country = self.country_end(j) if org is None else None  # "Tổng thống Mỹ, ông Joe Biden"
             honorific = self.honorific_before_name(country or j)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
+            colon = self.name_after_colon(j)  # "Bí thư Huyện ủy: Trần Văn A"
             if honorific:
                 if country:
                     pos.fixed_org = span(self.text, self.tokens, j, country)
                 j = honorific
+            elif colon:
+                j = colon
             elif org is not None:
                 return None
             k = j
@@ -540,6 +543,14 @@ class _Parser:
             if k < len(self.tokens) and tuple(t.key for t in self.tokens[j:k]) == keys \
                     and self.tokens[k].titlecase and all(self.adj(x, x + 1) for x in range(j - 1, k)):
                 return k
+        return None
+
+    def name_after_colon(self, j: int) -> int | None:
+        """Where a name starts after a colon that ends a position ("Chủ tịch UBND xã: Nguyễn Văn A"): a
+        surname opens it."""
+        if j + 1 < len(self.tokens) and self.tokens[j].text == ":" and self.adj(j - 1, j) and self.adj(j, j + 1) \
+                and self.tokens[j + 1].titlecase and self.surname(j + 1):
+            return j + 1
         return None
 
     def name_before(self, s: int) -> tuple[int, int, tuple[int, str] | None] | None:

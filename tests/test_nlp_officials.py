@@ -491,3 +491,15 @@ def test_a_headline_title_does_not_run_into_the_lead():
     assert tag_officials("Bầu Phó Chủ tịch HĐND huyện\nBà Hà Thị Yến trúng cử với 28 phiếu.") == []
     (found,) = tag_officials("Phó Chủ tịch HĐND huyện\nHà Thị Yến dự họp.")  # a wrapped phrase stays one
     assert found.name == "Hà Thị Yến"
+
+
+@pytest.mark.parametrize("sentence, span, positions", [
+    ("Kết quả bầu cử: Chủ tịch UBND phường: Lương Văn Định; các Phó Chủ tịch sẽ bầu sau.",
+     "Chủ tịch UBND phường: Lương Văn Định", [("Chủ tịch", "UBND phường")]),
+    ("Ban Thường vụ khóa mới gồm Bí thư Đảng ủy xã: Tạ Thị Nga.", "Bí thư Đảng ủy xã: Tạ Thị Nga",
+     [("Bí thư", "Đảng ủy xã")]),
+])
+def test_a_name_after_a_colon(sentence, span, positions):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
+    assert tag_officials("Giám đốc Sở Y tế: Hà Nội sẽ mở thêm điểm tiêm.") == []  # a place, no name
