@@ -30,7 +30,9 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   Thủ tướng Lê Văn A`` is Lê Văn A's Phó Thủ tướng only); a unit named in lowercase after ``Trưởng`` is in
   the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to the bracketed body it
   belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``); a minister's field names the ministry before a
-  further position (``Thứ trưởng Ngoại giao, Chủ nhiệm Ủy ban ...``).
+  further position (``Thứ trưởng Ngoại giao, Chủ nhiệm Ủy ban ...``); a name after a colon that ends a
+  position (``Chủ tịch UBND xã: Nguyễn Văn A``); after a name, a unit named in lowercase runs to the level
+  it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``).
 
 Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
 bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
@@ -89,6 +91,7 @@ from nlp.gazetteer import (
     adjacent,
     gazetteer,
     loose_name_end,
+    lowercase_name_to_level,
     match_key,
     match_organization,
     organization_tail,
@@ -312,10 +315,19 @@ class _Parser:
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
         if end == k and pos.org is not None:
             end = self.words_to_abbreviation(k)
+        if end > k or (pos.org is not None and self.unnamed_unit(pos.org)):
+            end = lowercase_name_to_level(self.text, self.tokens, end)  # "Hội giáo" + "dục lịch sử tỉnh"
         if end > k:
             pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, end)
             pos.end = end
         return pos
+
+    def unnamed_unit(self, org: Org) -> bool:
+        """Whether ``org`` ends with the word of a unit whose name is not written yet ("Đảng ủy Khối"), with
+        no level or place."""
+        found = self.g.orgs.longest(self.text, self.tokens, org.end - 1)
+        return org.level is None and org.place is None and bool(
+            found and found[0] == org.end and found[1].kind == "unit")
 
     def named_by_abbreviation(self, pos: _Position) -> _Position:
         """``pos`` (title first) with an organisation the gazetteer does not know, read when a bracketed

@@ -503,3 +503,18 @@ def test_a_name_after_a_colon(sentence, span, positions):
     (found,) = tag_officials(sentence)
     assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
     assert tag_officials("Giám đốc Sở Y tế: Hà Nội sẽ mở thêm điểm tiêm.") == []  # a place, no name
+
+
+@pytest.mark.parametrize("sentence, span, organization", [
+    # after a name, a unit named in lowercase is read on to the level it serves
+    ("Ông Mạc Văn Lộc, Chủ tịch Hội khuyến học xã, trao học bổng.", "Ông Mạc Văn Lộc, Chủ tịch Hội khuyến học xã",
+     "Hội khuyến học xã"),
+    ("Bà Khúc Thị Vân - Giám đốc Ban quản lý dự án đầu tư huyện Yên Thế cho biết.",
+     "Bà Khúc Thị Vân - Giám đốc Ban quản lý dự án đầu tư huyện Yên Thế", "Ban quản lý dự án đầu tư huyện Yên Thế"),
+    # a body named in full is not read on into the verb after it
+    ("Ông Mạc Văn Lộc, Giám đốc Sở Tài chính mong muốn tỉnh sớm giải ngân.", "Ông Mạc Văn Lộc, Giám đốc Sở Tài chính",
+     "Sở Tài chính"),
+])
+def test_a_lowercase_unit_name_runs_to_its_level(sentence, span, organization):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [p.organization for p in found.positions]) == (span, [organization])
