@@ -32,7 +32,9 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``); a minister's field names the ministry before a
   further position (``Thứ trưởng Ngoại giao, Chủ nhiệm Ủy ban ...``); a name after a colon that ends a
   position (``Chủ tịch UBND xã: Nguyễn Văn A``); after a name, a unit named in lowercase runs to the level
-  it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``).
+  it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``); a unit whose
+  name the gazetteer lacks runs through lowercase words to the body it belongs to (``Trưởng phòng Cảnh sát
+  hình sự Công an tỉnh``); numbered units (``Quân khu 9``, ``Đội trưởng đội 4, Phòng CSGT Công an ...``).
 
 Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
 bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
@@ -91,6 +93,7 @@ from nlp.gazetteer import (
     adjacent,
     gazetteer,
     loose_name_end,
+    lowercase_name_end,
     lowercase_name_to_level,
     match_key,
     match_organization,
@@ -215,12 +218,37 @@ class _Parser:
         name, org = title.title, None
         if self.adj(j - 1, j):
             name, org = self.organization(j, title)
+            if org is not None:
+                org = self.with_parent(org)
         if org is None and name in _MINISTERS and self.adj(j - 1, j):
             field = self.g.fields.longest(self.text, self.tokens, j)
             if field is not None and field[0] < len(self.tokens) and self.tokens[field[0]].key in _CHAIN_JOINERS:
                 # the ministry by its field before a further position: "Thứ trưởng Ngoại giao, Chủ nhiệm ..."
                 return _Position(i, field[0], name, title.kind, None, span(self.text, self.tokens, j, field[0]))
-        return _Position(i, org.end if org else j, name, title.kind, org)
+        return self.numbered_unit(_Position(i, org.end if org else j, name, title.kind, org))
+
+    def with_parent(self, org: Org) -> Org:
+        """``org`` with the body it belongs to, written after the lowercase rest of its name: "Phòng Cảnh sát"
+        + "hình sự" + "Công an tỉnh", when ``org`` is a unit whose name the gazetteer does not know (not "Sở Y
+        tế": its name is whole)."""
+        k = org.end
+        if org.level or org.place or not self.adj(k - 1, k) or len(org.parts) != 2:
+            return org
+        (head, head_end, _), (name, name_end, _) = org.parts
+        unit = self.g.orgs.longest(self.text, self.tokens, head)  # (none written: the title's, "Trưởng phòng")
+        field = self.g.fields.longest(self.text, self.tokens, name)
+        if not (head == head_end or (unit and unit[0] == head_end and unit[1].kind == "unit")) \
+                or (field and field[0] == name_end):
+            return org
+        m = lowercase_name_end(self.text, self.tokens, k)
+        if m == k or not self.adj(m - 1, m) or not self.tokens[m].titlecase:
+            return org
+        parent = match_organization(self.text, self.tokens, m)
+        if parent is None or not self.g.orgs.longest(self.text, self.tokens, m) \
+                or self.g.orgs.longest(self.text, self.tokens, m)[1].kind != "body":
+            return org
+        parts = [*org.parts, (k, m, span(self.text, self.tokens, k, m)), *parent.parts]
+        return Org(org.start, parent.end, parts, org.party or parent.party, parent.level, parent.place, keep=parent.keep)
 
     def organization(self, j: int, title: Title) -> tuple[str, Org | None]:
         """The organisation after a title ending at token ``j``, and the title with a named unit folded in."""
@@ -396,16 +424,33 @@ class _Parser:
 
     def ministry_after(self, pos: _Position) -> None:
         """Extend ``pos`` with the ministry its department belongs to, written after a comma: "Phó Cục
-        trưởng Cục Trồng trọt, Bộ NN&PTNT" (a name-first mention: nothing else can follow it)."""
+        trưởng Cục Trồng trọt, Bộ NN&PTNT", or with the body a numbered unit belongs to: "Đội trưởng đội 4,
+        Phòng CSGT Công an ..." (a name-first mention: nothing else can follow it)."""
         k, tokens = pos.end, self.tokens
-        if pos.org is None or not (k + 1 < len(tokens) and tokens[k].key == ","
-                                    and tokens[k + 1].key == "bộ" and tokens[k + 1].titlecase
-                                    and self.adj(k - 1, k) and self.adj(k, k + 1)):
+        numbered = pos.org is None and pos.fixed_org is not None and tokens[k - 1].text.isdigit()
+        if not (pos.org or numbered) or not (k + 1 < len(tokens) and tokens[k].key == "," and tokens[k + 1].titlecase
+                                             and (numbered or tokens[k + 1].key == "bộ")
+                                             and self.adj(k - 1, k) and self.adj(k, k + 1)):
             return
-        ministry = match_organization(self.text, tokens, k + 1)
-        if ministry is not None and ministry.place is None:
-            pos.fixed_org = span(self.text, tokens, pos.org.start, ministry.end)
-            pos.end = ministry.end
+        body = match_organization(self.text, tokens, k + 1)
+        if body is not None and numbered:
+            body = self.with_parent(body)  # "Phòng Cảnh sát" + "giao thông" + "Công an tỉnh"
+        if body is not None and (numbered or body.place is None):
+            pos.fixed_org = span(self.text, tokens, pos.org.start if pos.org else k - 2, body.end)
+            pos.end = body.end
+
+    def numbered_unit(self, pos: _Position) -> _Position:
+        """``pos`` with the number of its unit: "Đội trưởng" + "đội 4", "Tư lệnh" + "Quân khu 9"."""
+        k, tokens, org = pos.end, self.tokens, pos.org
+        if pos.fixed_org is not None or (org is not None and (org.level or org.place)):
+            return pos
+        head = (k, None) if org is not None else self.g.orgs.longest(self.text, tokens, k) if k < len(tokens) else None
+        if head is None or (org is None and not (self.adj(k - 1, k) and head[1].kind in ("unit", "body"))):
+            return pos
+        n = head[0]
+        if n < len(tokens) and tokens[n].text.isdigit() and self.adj(n - 1, n):
+            pos.fixed_org, pos.end, pos.org = span(self.text, tokens, org.start if org else k, n + 1), n + 1, None
+        return pos
 
     # --- names -----------------------------------------------------------------------------
     def name_in_place(self, pos: _Position) -> tuple[int, int, Org] | None:

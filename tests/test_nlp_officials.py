@@ -518,3 +518,28 @@ def test_a_name_after_a_colon(sentence, span, positions):
 def test_a_lowercase_unit_name_runs_to_its_level(sentence, span, organization):
     (found,) = tag_officials(sentence)
     assert (found.text, [p.organization for p in found.positions]) == (span, [organization])
+
+
+@pytest.mark.parametrize("sentence, span, organization", [
+    # a police department named in lowercase after its field, then the body it belongs to
+    ("Thượng tá Cù Văn Khang, Phó Trưởng phòng Cảnh sát kinh tế Công an tỉnh Hà Giang cho biết.",
+     "Thượng tá Cù Văn Khang, Phó Trưởng phòng Cảnh sát kinh tế Công an tỉnh Hà Giang",
+     "Phòng Cảnh sát kinh tế Công an tỉnh Hà Giang"),
+    ("Trưởng phòng Cảnh sát môi trường Công an tỉnh Phú Yên Đoàn Văn Quế kiểm tra.",
+     "Trưởng phòng Cảnh sát môi trường Công an tỉnh Phú Yên Đoàn Văn Quế", "Phòng Cảnh sát môi trường Công an tỉnh Phú Yên"),
+    # numbered units, and the body a numbered unit belongs to after a comma
+    ("Thiếu tá Kiều Văn Phúc, Đội trưởng đội 2, Phòng CSGT Công an Nam Định nhắc nhở tài xế.",
+     "Thiếu tá Kiều Văn Phúc, Đội trưởng đội 2, Phòng CSGT Công an Nam Định", "đội 2, Phòng CSGT Công an Nam Định"),
+    ("Tư lệnh Quân khu 5 Trung tướng Thái Văn Minh kiểm tra.", "Tư lệnh Quân khu 5 Trung tướng Thái Văn Minh",
+     "Quân khu 5"),
+    ("Đại tá Ninh Văn Quý, Sư đoàn trưởng Sư đoàn 308 báo cáo.", "Đại tá Ninh Văn Quý, Sư đoàn trưởng Sư đoàn 308",
+     "Sư đoàn 308"),
+    # titles of border posts and ranger stations
+    ("Thiếu tá Vàng A Chứ, Đồn trưởng Đồn Biên phòng Sì Lở Lầu cho biết.",
+     "Thiếu tá Vàng A Chứ, Đồn trưởng Đồn Biên phòng Sì Lở Lầu", "Đồn Biên phòng Sì Lở Lầu"),
+    ("Ông Lục Văn Thái, Hạt trưởng Hạt Kiểm lâm huyện Ba Bể cho biết.",
+     "Ông Lục Văn Thái, Hạt trưởng Hạt Kiểm lâm huyện Ba Bể", "Hạt Kiểm lâm huyện Ba Bể"),
+])
+def test_police_and_army_units(sentence, span, organization):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [p.organization for p in found.positions]) == (span, [organization])

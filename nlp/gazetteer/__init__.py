@@ -455,20 +455,25 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     return j, k, display, generic
 
 
+def lowercase_name_end(text: str, tokens: list[Token], j: int) -> int:
+    """End of up to six lowercase syllables of a unit's name from ``tokens[j]`` ("hình sự" in "Phòng Cảnh sát
+    hình sự Công an tỉnh"), none a function word or a verb's first syllable (``_NAME_STOP``) unless it is
+    in a two-syllable word ("dự án"), stopping before a level ("tỉnh")."""
+    k = j
+    while k < len(tokens) and k - j < 6 and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
+            and (tokens[k].key not in _NAME_STOP or (k + 1 < len(tokens) and (
+                f"{tokens[k].key} {tokens[k + 1].key}" in two_syllable_words()))) \
+            and (k == j or not _level(text, tokens, k)):
+        k += 1
+    return k
+
+
 def lowercase_name_to_level(text: str, tokens: list[Token], j: int) -> int:
     """End of a unit's name written in lowercase from ``tokens[j]`` to the level it serves ("Hội" + "giáo
     dục lịch sử tỉnh", "Ban Quản lý" + "dự án đầu tư xây dựng huyện"), with the place after the level
-    ("... huyện Tân Phú"): up to six lowercase syllables, none a function word or a verb's first syllable
-    (``_NAME_STOP``) unless it is in a two-syllable word ("dự án"), and the phrase ends there (punctuation,
-    the end, or a lowercase word: the verb after a name-first mention); else ``j``."""
-    def in_word(k: int) -> bool:
-        return tokens[k].key not in _NAME_STOP or (k + 1 < len(tokens) and (
-            f"{tokens[k].key} {tokens[k + 1].key}" in two_syllable_words()))
-
-    k = j
-    while k < len(tokens) and k - j < 6 and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-            and in_word(k) and (k == j or not _level(text, tokens, k)):
-        k += 1
+    ("... huyện Tân Phú"): lowercase syllables (``lowercase_name_end``), and the phrase ends there
+    (punctuation, the end, or a lowercase word: the verb after a name-first mention); else ``j``."""
+    k = lowercase_name_end(text, tokens, j)
     level = _level(text, tokens, k) if k > j and _next(text, tokens, k) else None
     if level is None:
         return j
