@@ -482,8 +482,8 @@ class _Parser:
                 j = honorific
             elif colon:
                 j = colon
-            elif org is not None:
-                return None
+            elif org is not None and not (org.place and self.tokens[org.place[1] - 1].text.isdigit()):
+                return None  # (a name may follow a numbered place: "UBND Quận 1 Nguyễn Văn A")
             k = j
             while k < len(self.tokens) and k - j < 6 and self.tokens[k].titlecase and self.adj(k - 1, k) \
                     and not starts_title(self.text, self.tokens, k):

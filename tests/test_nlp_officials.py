@@ -543,3 +543,12 @@ def test_a_lowercase_unit_name_runs_to_its_level(sentence, span, organization):
 def test_police_and_army_units(sentence, span, organization):
     (found,) = tag_officials(sentence)
     assert (found.text, [p.organization for p in found.positions]) == (span, [organization])
+
+
+@pytest.mark.parametrize("sentence, span, name", [
+    ("Chủ tịch UBND Quận 8 Lý Văn Thông kiểm tra chốt.", "Chủ tịch UBND Quận 8 Lý Văn Thông", "Lý Văn Thông"),
+    ("Phó Chủ tịch UBND phường 12 Đàm Thị Nhung trao quà.", "Phó Chủ tịch UBND phường 12 Đàm Thị Nhung", "Đàm Thị Nhung"),
+])
+def test_a_name_after_a_numbered_district(sentence, span, name):
+    (found,) = tag_officials(sentence)
+    assert (found.text, found.name) == (span, name)
