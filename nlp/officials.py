@@ -136,6 +136,8 @@ _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "đượ
 # Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
 _MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"})  # a field after them names a ministry
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
+# Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
+_SUB_UNITS = frozenset({"phòng", "đội"})
 # Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
 _ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
@@ -218,6 +220,8 @@ class _Parser:
         name, org = title.title, None
         if self.adj(j - 1, j):
             name, org = self.organization(j, title)
+            if org is None and self.in_charge_of(j):  # "Phó Giám đốc phụ trách Sở Xây dựng"
+                name, org = self.organization(j + 2, title)
             if org is not None:
                 org = self.with_parent(org)
         if org is None and name in _MINISTERS and self.adj(j - 1, j):
@@ -227,26 +231,32 @@ class _Parser:
                 return _Position(i, field[0], name, title.kind, None, span(self.text, self.tokens, j, field[0]))
         return self.numbered_unit(_Position(i, org.end if org else j, name, title.kind, org))
 
+    def in_charge_of(self, j: int) -> bool:
+        """Whether "phụ trách" (in charge of) and a body are written at ``tokens[j]``."""
+        return j + 2 < len(self.tokens) and (self.tokens[j].key, self.tokens[j + 1].key) == ("phụ", "trách") \
+            and self.adj(j, j + 1) and self.adj(j + 1, j + 2) and self.tokens[j + 2].titlecase \
+            and match_organization(self.text, self.tokens, j + 2) is not None
+
     def with_parent(self, org: Org) -> Org:
         """``org`` with the body it belongs to, written after the lowercase rest of its name: "Phòng Cảnh sát"
         + "hình sự" + "Công an tỉnh", when ``org`` is a unit whose name the gazetteer does not know (not "Sở Y
-        tế": its name is whole)."""
+        tế": its name is whole) or one always inside a body ("Phòng Tổ chức" + "cán bộ" + "Sở Y tế")."""
         k = org.end
         if org.level or org.place or not self.adj(k - 1, k) or len(org.parts) != 2:
             return org
-        (head, head_end, _), (name, name_end, _) = org.parts
+        (head, head_end, head_name), (name, name_end, _) = org.parts
         unit = self.g.orgs.longest(self.text, self.tokens, head)  # (none written: the title's, "Trưởng phòng")
         field = self.g.fields.longest(self.text, self.tokens, name)
         if not (head == head_end or (unit and unit[0] == head_end and unit[1].kind == "unit")) \
-                or (field and field[0] == name_end):
+                or (field and field[0] == name_end and match_key(head_name) not in _SUB_UNITS):
             return org
         m = lowercase_name_end(self.text, self.tokens, k)
         if m == k or not self.adj(m - 1, m) or not self.tokens[m].titlecase:
             return org
         parent = match_organization(self.text, self.tokens, m)
-        if parent is None or not self.g.orgs.longest(self.text, self.tokens, m) \
-                or self.g.orgs.longest(self.text, self.tokens, m)[1].kind != "body":
-            return org
+        head = self.g.orgs.longest(self.text, self.tokens, m)
+        if parent is None or head is None or head[1].kind == "level" or (head[1].kind == "unit" and len(parent.parts) < 2):
+            return org  # a body ("Công an tỉnh") or a named unit ("Sở Y tế")
         parts = [*org.parts, (k, m, span(self.text, self.tokens, k, m)), *parent.parts]
         return Org(org.start, parent.end, parts, org.party or parent.party, parent.level, parent.place, keep=parent.keep)
 

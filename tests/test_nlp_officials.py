@@ -552,3 +552,15 @@ def test_police_and_army_units(sentence, span, organization):
 def test_a_name_after_a_numbered_district(sentence, span, name):
     (found,) = tag_officials(sentence)
     assert (found.text, found.name) == (span, name)
+
+
+@pytest.mark.parametrize("sentence, span, organization", [
+    ("Bà Lưu Thị Hằng, Phó Giám đốc phụ trách Sở Tư pháp trả lời cử tri.",
+     "Bà Lưu Thị Hằng, Phó Giám đốc phụ trách Sở Tư pháp", "Sở Tư pháp"),  # in charge of a body
+    ("Ông Tôn Thất Vinh, Trưởng phòng Tổ chức cán bộ Sở Giao thông vận tải cho biết.",  # a department, its body
+     "Ông Tôn Thất Vinh, Trưởng phòng Tổ chức cán bộ Sở Giao thông vận tải",
+     "Phòng Tổ chức cán bộ Sở Giao thông vận tải"),
+])
+def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organization):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [p.organization for p in found.positions]) == (span, [organization])
