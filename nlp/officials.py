@@ -147,6 +147,7 @@ _STATE_FORMS = Phrases()
 for _form in ("Cộng hòa", "Vương quốc", "Liên bang", "Cộng hòa Liên bang", "Cộng hòa Nhân dân",
               "Cộng hòa Dân chủ Nhân dân", "Cộng hòa Xã hội chủ nghĩa", "Cộng hòa Hồi giáo"):
     _STATE_FORMS.add(_form, _form)
+_APOSTROPHES = frozenset({"'", "’"})  # inside names of the Central Highlands: "Kpă H'Ven", "Điểu K'Ré"
 # Second syllables that mark a run as a personal name (Nguyễn Văn ..., Lê Thị ...), not a place.
 _MIDDLE_NAMES = frozenset(match_key(w) for w in (
     "Văn Thị Hữu Đức Ngọc Thanh Minh Quốc Xuân Thu Hồng Kim Công Đình Trọng Quang Thế Bá Duy Anh "
@@ -191,6 +192,14 @@ class _Parser:
 
     def surname(self, i: int) -> bool:
         return self.tokens[i].key in self.g.surnames
+
+    def name_syllable(self, k: int) -> bool:
+        """Whether ``tokens[k]`` is a capitalised syllable of a name or an apostrophe inside one ("H'Ven", "K'Ré")."""
+        tokens = self.tokens
+        if tokens[k].titlecase:
+            return True
+        return tokens[k].text in _APOSTROPHES and 0 < k < len(tokens) - 1 and tokens[k + 1].titlecase \
+            and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start
 
     def is_place(self, i: int, j: int) -> bool:
         found = self.g.places.longest(self.text, self.tokens, i)
@@ -495,7 +504,7 @@ class _Parser:
             elif org is not None and not (org.place and self.tokens[org.place[1] - 1].text.isdigit()):
                 return None  # (a name may follow a numbered place: "UBND Quận 1 Nguyễn Văn A")
             k = j
-            while k < len(self.tokens) and k - j < 6 and self.tokens[k].titlecase and self.adj(k - 1, k) \
+            while k < len(self.tokens) and k - j < 6 and self.name_syllable(k) and self.adj(k - 1, k) \
                     and not starts_title(self.text, self.tokens, k):
                 k += 1
             if 2 <= k - j <= 5 and (honorific or self.surname(j)) and not self.is_place(j, k) \
@@ -629,7 +638,7 @@ class _Parser:
         if not self.adj(end - 1, s - 1 if sep else s) or not self.tokens[end - 1].titlecase:
             return None
         a = end
-        while a - 1 >= 0 and end - (a - 1) <= 6 and self.tokens[a - 1].titlecase and self.adj(a - 1, a) \
+        while a - 1 >= 0 and end - (a - 1) <= 6 and self.name_syllable(a - 1) and self.adj(a - 1, a) \
                 and self.tokens[a - 1].key not in ("ông", "bà"):
             a -= 1
         if a >= 1 and self.tokens[a - 1].key in ("ông", "bà") and self.tokens[a - 1].titlecase \

@@ -564,3 +564,15 @@ def test_a_name_after_a_numbered_district(sentence, span, name):
 def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organization):
     (found,) = tag_officials(sentence)
     assert (found.text, [p.organization for p in found.positions]) == (span, [organization])
+
+
+@pytest.mark.parametrize("sentence, span, name", [
+    # names of the Central Highlands written with an apostrophe
+    ("Bà Rơ Châm H'Luin, Phó Chủ tịch HĐND xã Ia Broăi, phát biểu.", "Bà Rơ Châm H'Luin, Phó Chủ tịch HĐND xã Ia Broăi",
+     "Rơ Châm H'Luin"),
+    ("Ông Điểu Y’Bleh, Bí thư Đảng ủy xã Bù Gia Mập, trao quà.", "Ông Điểu Y’Bleh, Bí thư Đảng ủy xã Bù Gia Mập",
+     "Điểu Y’Bleh"),
+])
+def test_a_name_with_an_apostrophe(sentence, span, name):
+    (found,) = tag_officials(sentence)
+    assert (found.text, found.name) == (span, name)
