@@ -713,8 +713,8 @@ def _positions(chain: list[_Position]) -> list[Position]:
                 if pos.kind == "party" and donor.org is not None and not donor.org.party:
                     org = _party_seat(donor.org)
         title = pos.title
-        if title == "Ủy viên" and org and match_key(org).startswith(_CENTRAL_COMMITTEE):
-            title = "Ủy viên Ban Chấp hành"  # "Ủy viên Trung ương Đảng"
+        if title in ("Ủy viên", "Ủy viên dự khuyết") and org and match_key(org).startswith(_CENTRAL_COMMITTEE):
+            title += " Ban Chấp hành"  # "Ủy viên Trung ương Đảng", "Ủy viên dự khuyết Trung ương Đảng"
         out.append(Position(title=title, organization=org))
     return out
 

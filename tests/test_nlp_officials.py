@@ -576,3 +576,14 @@ def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organizat
 def test_a_name_with_an_apostrophe(sentence, span, name):
     (found,) = tag_officials(sentence)
     assert (found.text, found.name) == (span, name)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bà Lạc Thị Mơ, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy, thăm trường.",
+    "Bà Lạc Thị Mơ, Ủy viên dự khuyết Trung ương Đảng, Bí thư Tỉnh ủy, thăm trường.",
+])
+def test_an_alternate_member_of_the_central_committee(sentence):
+    (found,) = tag_officials(sentence)
+    assert found.text == sentence.split(", thăm")[0]
+    assert [(p.title, p.organization) for p in found.positions] == [
+        ("Ủy viên dự khuyết Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")]
