@@ -587,3 +587,9 @@ def test_an_alternate_member_of_the_central_committee(sentence):
     assert found.text == sentence.split(", thăm")[0]
     assert [(p.title, p.organization) for p in found.positions] == [
         ("Ủy viên dự khuyết Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")]
+
+
+def test_a_bare_title_before_a_place_named_after_a_person():
+    (found,) = tag_officials("Lời dạy của Chủ tịch Hồ Chí Minh vẫn còn nguyên giá trị.")
+    assert (found.text, found.name) == ("Chủ tịch Hồ Chí Minh", "Hồ Chí Minh")
+    assert tag_officials("Lãnh đạo UBND Thành phố Hồ Chí Minh vẫn còn nguyên giá trị.") == []
