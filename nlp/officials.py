@@ -246,18 +246,24 @@ class _Parser:
             and self.adj(j, j + 1) and self.adj(j + 1, j + 2) and self.tokens[j + 2].titlecase \
             and match_organization(self.text, self.tokens, j + 2) is not None
 
-    def with_parent(self, org: Org) -> Org:
-        """``org`` with the body it belongs to, written after the lowercase rest of its name: "Phòng Cảnh sát"
-        + "hình sự" + "Công an tỉnh", when ``org`` is a unit whose name the gazetteer does not know (not "Sở Y
-        tế": its name is whole) or one always inside a body ("Phòng Tổ chức" + "cán bộ" + "Sở Y tế")."""
+    def open_unit(self, org: Org) -> bool:
+        """Whether ``org`` is a unit whose name may go on in lowercase: a name the gazetteer does not know
+        ("Phòng Cảnh sát" + "hình sự"), or any name of a unit always inside a body ("Phòng Tổ chức" + "cán
+        bộ"); not "Sở Y tế": its name is whole."""
         k = org.end
         if org.level or org.place or not self.adj(k - 1, k) or len(org.parts) != 2:
-            return org
+            return False
         (head, head_end, head_name), (name, name_end, _) = org.parts
         unit = self.g.orgs.longest(self.text, self.tokens, head)  # (none written: the title's, "Trưởng phòng")
         field = self.g.fields.longest(self.text, self.tokens, name)
-        if not (head == head_end or (unit and unit[0] == head_end and unit[1].kind == "unit")) \
-                or (field and field[0] == name_end and match_key(head_name) not in _SUB_UNITS):
+        return (head == head_end or bool(unit and unit[0] == head_end and unit[1].kind == "unit")) \
+            and not (field and field[0] == name_end and match_key(head_name) not in _SUB_UNITS)
+
+    def with_parent(self, org: Org) -> Org:
+        """``org`` with the body it belongs to, written after the lowercase rest of its name (``open_unit``):
+        "Phòng Cảnh sát" + "hình sự" + "Công an tỉnh", "Phòng Tổ chức" + "cán bộ" + "Sở Y tế"."""
+        k = org.end
+        if not self.open_unit(org):
             return org
         m = lowercase_name_end(self.text, self.tokens, k)
         if m == k or not self.adj(m - 1, m) or not self.tokens[m].titlecase:
@@ -364,6 +370,8 @@ class _Parser:
             end = self.words_to_abbreviation(k)
         if end > k or (pos.org is not None and self.unnamed_unit(pos.org)):
             end = lowercase_name_to_level(self.text, self.tokens, end)  # "Hội giáo" + "dục lịch sử tỉnh"
+        if end == k and pos.org is not None and self.open_unit(pos.org):
+            end = self.lowercase_name_to_phrase_end(k)  # "Cục Cảnh sát" + "giao thông"
         if end > k:
             pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, end)
             pos.end = end
@@ -375,6 +383,15 @@ class _Parser:
         found = self.g.orgs.longest(self.text, self.tokens, org.end - 1)
         return org.level is None and org.place is None and bool(
             found and found[0] == org.end and found[1].kind == "unit")
+
+    def lowercase_name_to_phrase_end(self, k: int) -> int:
+        """End of the lowercase rest of a unit's name at ``k`` when the phrase ends after it (punctuation, the
+        end, or a function word or verb: "Cục Cảnh sát giao thông cho biết"), else ``k``."""
+        m = lowercase_name_end(self.text, self.tokens, k, word_openers=False)
+        if m == k or any(t.key in _CLAUSE_MARKERS for t in self.tokens[k:m]) or (m < len(self.tokens) and self.adj(m - 1, m) and self.tokens[m].alpha
+                      and lowercase_name_end(self.text, self.tokens, m, word_openers=False) > m):
+            return k
+        return m
 
     def named_by_abbreviation(self, pos: _Position) -> _Position:
         """``pos`` (title first) with an organisation the gazetteer does not know, read when a bracketed

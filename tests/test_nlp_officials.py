@@ -593,3 +593,19 @@ def test_a_bare_title_before_a_place_named_after_a_person():
     (found,) = tag_officials("Lời dạy của Chủ tịch Hồ Chí Minh vẫn còn nguyên giá trị.")
     assert (found.text, found.name) == ("Chủ tịch Hồ Chí Minh", "Hồ Chí Minh")
     assert tag_officials("Lãnh đạo UBND Thành phố Hồ Chí Minh vẫn còn nguyên giá trị.") == []
+
+
+@pytest.mark.parametrize("sentence, span, titles", [
+    # a unit named in lowercase to the end of the phrase; national titles of audit and inspection
+    ("Thiếu tướng Đậu Văn Sâm, Cục trưởng Cục Cảnh sát phòng cháy chữa cháy cho biết.",
+     "Thiếu tướng Đậu Văn Sâm, Cục trưởng Cục Cảnh sát phòng cháy chữa cháy", ["Cục trưởng"]),
+    ("Ông Mai Thế Lâm, Phó Tổng Kiểm toán Nhà nước, dự họp.", "Ông Mai Thế Lâm, Phó Tổng Kiểm toán Nhà nước",
+     ["Phó Tổng Kiểm toán Nhà nước"]),
+    ("Tổng Thanh tra Chính phủ Kha Văn Lộc làm việc.", "Tổng Thanh tra Chính phủ Kha Văn Lộc",
+     ["Tổng Thanh tra Chính phủ"]),
+])
+def test_national_departments_and_titles(sentence, span, titles):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [p.title for p in found.positions]) == (span, titles)
+    assert tag_officials("Ông Mai Thế Lâm, Trưởng phòng Cảnh sát truy bắt được kẻ gian.")[0].text \
+        == "Ông Mai Thế Lâm, Trưởng phòng Cảnh sát"  # a verb and "được" end the unit's name

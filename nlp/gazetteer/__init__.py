@@ -455,14 +455,16 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     return j, k, display, generic
 
 
-def lowercase_name_end(text: str, tokens: list[Token], j: int) -> int:
+def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: bool = True) -> int:
     """End of up to six lowercase syllables of a unit's name from ``tokens[j]`` ("hình sự" in "Phòng Cảnh sát
-    hình sự Công an tỉnh"), none a function word or a verb's first syllable (``_NAME_STOP``) unless it is
-    in a two-syllable word ("dự án"), stopping before a level ("tỉnh")."""
+    hình sự Công an tỉnh"), none a function word or a verb's first syllable (``_NAME_STOP``) unless it ends
+    a two-syllable word ("giao thông") or, with ``word_openers``, starts one ("dự án"; also "cho biết": only
+    where something else ends the name), stopping before a level ("tỉnh")."""
     k = j
     while k < len(tokens) and k - j < 6 and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-            and (tokens[k].key not in _NAME_STOP or (k + 1 < len(tokens) and (
-                f"{tokens[k].key} {tokens[k + 1].key}" in two_syllable_words()))) \
+            and (tokens[k].key not in _NAME_STOP or (word_openers and k + 1 < len(tokens) and (
+                f"{tokens[k].key} {tokens[k + 1].key}" in two_syllable_words()))
+                 or (k > j and f"{tokens[k - 1].key} {tokens[k].key}" in two_syllable_words())) \
             and (k == j or not _level(text, tokens, k)):
         k += 1
     return k
