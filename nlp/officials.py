@@ -524,8 +524,7 @@ class _Parser:
             while k < len(self.tokens) and k - j < 6 and self.name_syllable(k) and self.adj(k - 1, k) \
                     and not starts_title(self.text, self.tokens, k):
                 k += 1
-            named_place = org is None and k - j >= 3 and self.surname(j)  # "Chủ tịch Hồ Chí Minh": a person
-            if 2 <= k - j <= 5 and (honorific or self.surname(j)) and (named_place or not self.is_place(j, k)) \
+            if 2 <= k - j <= 5 and (honorific or self.surname(j)) and not self.is_place(j, k) \
                     and self.country_end(j) != k:  # "Tổng thống Hàn Quốc": a country, no name
                 return j, k, org  # type: ignore[return-value]
             if org is None and not honorific and _named_alone(pos.title) and not self.is_place(j, k) \

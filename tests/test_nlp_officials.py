@@ -589,12 +589,6 @@ def test_an_alternate_member_of_the_central_committee(sentence):
         ("Ủy viên dự khuyết Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")]
 
 
-def test_a_bare_title_before_a_place_named_after_a_person():
-    (found,) = tag_officials("Lời dạy của Chủ tịch Hồ Chí Minh vẫn còn nguyên giá trị.")
-    assert (found.text, found.name) == ("Chủ tịch Hồ Chí Minh", "Hồ Chí Minh")
-    assert tag_officials("Lãnh đạo UBND Thành phố Hồ Chí Minh vẫn còn nguyên giá trị.") == []
-
-
 @pytest.mark.parametrize("sentence, span, titles", [
     # a unit named in lowercase to the end of the phrase; national titles of audit and inspection
     ("Thiếu tướng Đậu Văn Sâm, Cục trưởng Cục Cảnh sát phòng cháy chữa cháy cho biết.",
