@@ -138,6 +138,7 @@ _MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Th
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
 _SUB_UNITS = frozenset({"phòng", "đội"})
+_PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
 # Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
 _ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
@@ -313,6 +314,11 @@ class _Parser:
         after_name = t > 1 and self.adj(t - 1, t) and (self.tokens[t - 1].titlecase or (
             self.tokens[t - 1].key in _SEPARATORS and self.tokens[t - 2].titlecase))
         first = self.position(i, lowercase=after_name or t < i)
+        if first is None and self.tokens[i].text.islower() and not (t > 0 and self.tokens[t - 1].key in _PLURALS) \
+                and not self.inside_title(i):
+            first = self.position(i, lowercase=True)  # "Theo phó chủ tịch UBND tỉnh Lê Văn A": a name must follow
+            if first is not None and self.name_in_place(first) is None:
+                return []
         if first is None:
             return []
         chain = [self.bracketed(self.loose_tail(first) if after_name else self.named_by_abbreviation(first))]
@@ -325,6 +331,11 @@ class _Parser:
                 break
             chain.append(self.bracketed(self.loose_tail(nxt) if after_name else nxt))
         return chain
+
+    def inside_title(self, i: int) -> bool:
+        """Whether ``tokens[i]`` goes on a title written just before it ("chủ tịch" in "các phó chủ tịch")."""
+        found = i > 0 and self.adj(i - 1, i) and starts_title(self.text, self.tokens, i - 1, True)
+        return bool(found and found[0] > i)
 
     def on_behalf_of(self, i: int) -> bool:
         """Whether "thay mặt", "thừa lệnh" or "thừa ủy quyền" is written just before ``tokens[i]``: the post after

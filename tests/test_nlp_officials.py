@@ -603,3 +603,10 @@ def test_national_departments_and_titles(sentence, span, titles):
     assert (found.text, [p.title for p in found.positions]) == (span, titles)
     assert tag_officials("Ông Mai Thế Lâm, Trưởng phòng Cảnh sát truy bắt được kẻ gian.")[0].text \
         == "Ông Mai Thế Lâm, Trưởng phòng Cảnh sát"  # a verb and "được" end the unit's name
+
+
+def test_a_lowercase_title_before_a_name():
+    (found,) = tag_officials("Đoàn kiểm tra do phó chủ tịch UBND huyện Vi Văn Hạnh dẫn đầu.")
+    assert (found.text, found.name) == ("phó chủ tịch UBND huyện Vi Văn Hạnh", "Vi Văn Hạnh")
+    assert tag_officials("Các phó chủ tịch UBND huyện được phân công.") == []  # no name
+    assert tag_officials("Ý kiến của các phó chủ tịch UBND huyện Vi Văn Hạnh, Lò Thị Mai.") == []  # one title, a list
