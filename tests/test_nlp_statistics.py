@@ -331,3 +331,9 @@ def test_millions_after_a_word_of_money_are_an_amount():
 def test_a_range_with_a_percent_sign_on_both_bounds_is_one_statistic():
     found = [(s.text, s.value, s.qualifier) for s in tag_statistics("Lãi suất giảm từ 7% đến 9%, phí 1,5% - 2%.")]
     assert found == [("từ 7% đến 9%", 7, "từ"), ("1,5% - 2%", 1.5, None)]
+
+
+def test_a_majority_is_no_identifier():
+    # "đa số" (the majority) is no "số" (number) naming what follows
+    assert [(t.text, t.value) for t in tag_statistics("Đa số 14 hợp tác xã trong huyện đã có lãi.")] == [
+        ("14 hợp tác xã", 14.0)]
