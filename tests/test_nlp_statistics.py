@@ -337,3 +337,8 @@ def test_a_majority_is_no_identifier():
     # "đa số" (the majority) is no "số" (number) naming what follows
     assert [(t.text, t.value) for t in tag_statistics("Đa số 14 hợp tác xã trong huyện đã có lãi.")] == [
         ("14 hợp tác xã", 14.0)]
+
+
+def test_leaving_ends_the_counted_noun():
+    assert [t.text for t in tag_statistics("Đã có 6 hộ dân rời khỏi vùng sạt lở, 2 gia đình rời bản.")] == [
+        "6 hộ dân", "2 gia đình"]
