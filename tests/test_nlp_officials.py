@@ -610,3 +610,15 @@ def test_a_lowercase_title_before_a_name():
     assert (found.text, found.name) == ("phó chủ tịch UBND huyện Vi Văn Hạnh", "Vi Văn Hạnh")
     assert tag_officials("Các phó chủ tịch UBND huyện được phân công.") == []  # no name
     assert tag_officials("Ý kiến của các phó chủ tịch UBND huyện Vi Văn Hạnh, Lò Thị Mai.") == []  # one title, a list
+
+
+@pytest.mark.parametrize("sentence, span", [
+    # the COVID-19 steering committees, whose names hold a comma
+    ("Bà Nông Thị Hà, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo phòng, chống dịch COVID-19 huyện kiểm tra chốt.",
+     "Bà Nông Thị Hà, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo phòng, chống dịch COVID-19 huyện"),
+    ("Phó Trưởng Ban Chỉ đạo phòng chống dịch Covid-19 tỉnh Hầu Văn Chính ký công văn.",
+     "Phó Trưởng Ban Chỉ đạo phòng chống dịch Covid-19 tỉnh Hầu Văn Chính"),
+])
+def test_covid_steering_committees(sentence, span):
+    (found,) = tag_officials(sentence)
+    assert found.text == span
