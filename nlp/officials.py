@@ -315,9 +315,9 @@ class _Parser:
             self.tokens[t - 1].key in _SEPARATORS and self.tokens[t - 2].titlecase))
         first = self.position(i, lowercase=after_name or t < i)
         if first is None and self.tokens[i].text.islower() and not (t > 0 and self.tokens[t - 1].key in _PLURALS) \
-                and not self.inside_title(i):
+                and self.surname_ahead(i):
             first = self.position(i, lowercase=True)  # "Theo phó chủ tịch UBND tỉnh Lê Văn A": a name must follow
-            if first is not None and self.name_in_place(first) is None:
+            if first is not None and (self.name_in_place(first) is None or self.inside_title(i)):
                 return []
         if first is None:
             return []
@@ -331,6 +331,14 @@ class _Parser:
                 break
             chain.append(self.bracketed(self.loose_tail(nxt) if after_name else nxt))
         return chain
+
+    def surname_ahead(self, i: int) -> bool:
+        """Whether a surname is written in the ten tokens after ``tokens[i]`` (a quick test before reading)."""
+        window = self.tokens[i + 1:i + 11]
+        if not window or not _CAPITAL.search(self.text, window[0].start, window[-1].end):
+            return False
+        surnames = self.g.surnames
+        return any(t.key in surnames and t.text[0].isupper() for t in window)
 
     def inside_title(self, i: int) -> bool:
         """Whether ``tokens[i]`` goes on a title written just before it ("chủ tịch" in "các phó chủ tịch")."""
@@ -781,8 +789,10 @@ def _party_seat(org: Org) -> str | None:
     return " ".join([seat, *place])
 
 
-# two or more capital letters in a row (Latin and Vietnamese)
-_CAPITALS = re.compile("[{}]{{2,}}".format("".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())))
+# a capital letter, two or more in a row (Latin and Vietnamese)
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
+_CAPITAL = re.compile(f"[{_UPPER}]")
+_CAPITALS = re.compile(f"[{_UPPER}]{{2,}}")
 
 
 def _as_written(text: str, cased: str, tag: OfficialTag) -> str:
