@@ -715,7 +715,7 @@ class _Parser:
             honorific = self.honorific_before(s)
             start = honorific[0] if honorific else s
             honorific = honorific or self.honorific_before(a)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
-            if b > chain[-1].end and b + 1 < len(self.tokens) and self.tokens[b].key in _CHAIN_JOINERS \
+            if b >= chain[-1].end and b + 1 < len(self.tokens) and self.tokens[b].key in _CHAIN_JOINERS \
                     and self.adj(b - 1, b) and self.adj(b, b + 1):  # "ĐBQH (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn"
                 more = self.chain(b + 1)
                 if more and self.name_in_place(more[-1]) is None:  # not the next person: "..., Tổng thống Nga Putin"

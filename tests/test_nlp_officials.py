@@ -622,3 +622,12 @@ def test_a_lowercase_title_before_a_name():
 def test_covid_steering_committees(sentence, span):
     (found,) = tag_officials(sentence)
     assert found.text == span
+
+
+def test_a_position_after_a_name_that_follows_its_place():
+    # the dash after "... tỉnh Điện Biên Lò Văn Tiến" is no joiner of the place: a further position follows
+    (found,) = tag_officials("Phó Chủ tịch UBND tỉnh Điện Biên Lò Văn Tiến – Trưởng Ban Chỉ đạo phòng, chống dịch "
+                             "COVID-19 tỉnh kiểm tra chốt.")
+    assert found.text == ("Phó Chủ tịch UBND tỉnh Điện Biên Lò Văn Tiến – Trưởng Ban Chỉ đạo phòng, chống dịch "
+                          "COVID-19 tỉnh")
+    assert [p.title for p in found.positions] == ["Phó Chủ tịch", "Trưởng Ban"]

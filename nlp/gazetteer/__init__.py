@@ -398,7 +398,8 @@ def _level(text: str, tokens: list[Token], j: int) -> tuple[int, str] | None:
 
 
 def _place_run(text: str, tokens: list[Token], j: int) -> int:
-    """End of the capitalised run at ``j`` (joined by dashes), stopping before a title or body."""
+    """End of the capitalised run at ``j`` (joined by dashes), stopping before a title or body (and the dash
+    before it: "Bộ Y tế Nguyễn Văn A – Trưởng ...")."""
     k = j
     while k < len(tokens) and k - j < 9:
         tok = tokens[k]
@@ -412,7 +413,7 @@ def _place_run(text: str, tokens: list[Token], j: int) -> int:
         if _body(text, tokens, k):
             break
         k += 1
-    return k
+    return k - 1 if k > j and tokens[k - 1].key == "-" else k  # a dash before a title is no joiner
 
 
 def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bool] | None:
