@@ -524,6 +524,8 @@ class _Parser:
             named = self.name_in_run(org)
             if named is not None:
                 return named
+        if pos.end == len(self.tokens):  # the text ends at the title: "... có tân Thủ tướng"
+            return None
         if org is None or pos.end == org.end:
             j = pos.end
             abroad = self.country_and_name(j) if org is None else None

@@ -631,3 +631,7 @@ def test_a_position_after_a_name_that_follows_its_place():
     assert found.text == ("Phó Chủ tịch UBND tỉnh Điện Biên Lò Văn Tiến – Trưởng Ban Chỉ đạo phòng, chống dịch "
                           "COVID-19 tỉnh")
     assert [p.title for p in found.positions] == ["Phó Chủ tịch", "Trưởng Ban"]
+
+
+def test_a_text_that_ends_at_a_title():
+    assert tag_officials("Nước láng giềng vừa có tân Thủ tướng") == []  # no name follows; no IndexError
