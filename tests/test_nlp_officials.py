@@ -635,3 +635,17 @@ def test_a_position_after_a_name_that_follows_its_place():
 
 def test_a_text_that_ends_at_a_title():
     assert tag_officials("Nước láng giềng vừa có tân Thủ tướng") == []  # no name follows; no IndexError
+
+
+@pytest.mark.parametrize("sentence, span", [
+    # a unit's usual name with an abbreviation or a dash after "và"
+    ("Ông Lù Văn Sáng - Trưởng phòng Nông nghiệp và PTNT huyện Phong Thổ kiểm tra vụ mùa.",
+     "Ông Lù Văn Sáng - Trưởng phòng Nông nghiệp và PTNT huyện Phong Thổ"),
+    ("Bà Giàng Thị Dợ, Phó Trưởng phòng Kinh tế và Hạ tầng huyện nói.",
+     "Bà Giàng Thị Dợ, Phó Trưởng phòng Kinh tế và Hạ tầng huyện"),
+    ("Ông Thào A Páo, Trưởng phòng Tài nguyên - Môi trường huyện Mèo Vạc nói.",
+     "Ông Thào A Páo, Trưởng phòng Tài nguyên - Môi trường huyện Mèo Vạc"),
+])
+def test_unit_names_written_with_an_abbreviation_or_a_dash(sentence, span):
+    (found,) = tag_officials(sentence)
+    assert found.text == span
