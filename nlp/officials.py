@@ -224,7 +224,9 @@ class _Parser:
             return None  # "Ban Giám đốc", "Ban Bí thư" are bodies, not people's titles
         j, title = found
         if title.unit == "*" and self.adj(j - 1, j) and self.tokens[j].text in _HEADED_UNITS:
-            title = Title(f"{title.title} {self.tokens[j].text}", title.kind)  # "Trưởng khoa", "Trưởng nhóm"
+            head = self.g.orgs.longest(self.text, self.tokens, j)  # a unit of the gazetteer is named after it
+            unit = head[1].display if head and head[0] == j + 1 and head[1].kind == "unit" else None
+            title = Title(f"{title.title} {self.tokens[j].text}", title.kind, unit)  # "Trưởng khoa", "Trưởng trạm"
             j += 1
         if title.organization:
             if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:

@@ -649,3 +649,9 @@ def test_a_text_that_ends_at_a_title():
 def test_unit_names_written_with_an_abbreviation_or_a_dash(sentence, span):
     (found,) = tag_officials(sentence)
     assert found.text == span
+
+
+def test_a_lowercase_unit_after_truong_keeps_its_level():
+    (found,) = tag_officials("Bà Sùng Thị Mai, Trưởng trạm Y tế xã cho biết đã tiêm xong.")
+    assert found.text == "Bà Sùng Thị Mai, Trưởng trạm Y tế xã"
+    assert [(p.title, p.organization) for p in found.positions] == [("Trưởng trạm", "Trạm Y tế xã")]
