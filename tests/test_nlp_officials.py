@@ -655,3 +655,8 @@ def test_a_lowercase_unit_after_truong_keeps_its_level():
     (found,) = tag_officials("Bà Sùng Thị Mai, Trưởng trạm Y tế xã cho biết đã tiêm xong.")
     assert found.text == "Bà Sùng Thị Mai, Trưởng trạm Y tế xã"
     assert [(p.title, p.organization) for p in found.positions] == [("Trưởng trạm", "Trạm Y tế xã")]
+
+
+def test_the_project_board_of_a_district_keeps_its_level():
+    (found,) = tag_officials("Ông Vàng A Sử, Trưởng Ban Quản lý dự án đầu tư xây dựng huyện kiểm tra công trình.")
+    assert found.text == "Ông Vàng A Sử, Trưởng Ban Quản lý dự án đầu tư xây dựng huyện"
