@@ -223,6 +223,9 @@ class _Parser:
         if found is None or (i > 0 and self.tokens[i - 1].key == "ban" and self.adj(i - 1, i)):
             return None  # "Ban Giám đốc", "Ban Bí thư" are bodies, not people's titles
         j, title = found
+        body = self.g.orgs.longest(self.text, self.tokens, i)
+        if body is not None and body[0] > j:
+            return None  # the title opens a body's name: "Đại sứ quán", "Tổng Lãnh sự quán"
         if title.unit == "*" and self.adj(j - 1, j) and self.tokens[j].text in _HEADED_UNITS:
             head = self.g.orgs.longest(self.text, self.tokens, j)  # a unit of the gazetteer is named after it
             unit = head[1].display if head and head[0] == j + 1 and head[1].kind == "unit" else None

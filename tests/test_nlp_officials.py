@@ -660,3 +660,13 @@ def test_a_lowercase_unit_after_truong_keeps_its_level():
 def test_the_project_board_of_a_district_keeps_its_level():
     (found,) = tag_officials("Ông Vàng A Sử, Trưởng Ban Quản lý dự án đầu tư xây dựng huyện kiểm tra công trình.")
     assert found.text == "Ông Vàng A Sử, Trưởng Ban Quản lý dự án đầu tư xây dựng huyện"
+
+
+@pytest.mark.parametrize("sentence, span", [
+    # diplomats below the ambassador; "Đại sứ quán" is a body, no "Đại sứ" title
+    ("Ông Phạm Hữu Lộc, Tham tán Đại sứ quán Việt Nam cho hay.", "Ông Phạm Hữu Lộc, Tham tán Đại sứ quán Việt Nam"),
+    ("Tham tán Công sứ Phạm Hữu Lộc dự buổi gặp.", "Tham tán Công sứ Phạm Hữu Lộc"),
+])
+def test_counsellors_and_embassies(sentence, span):
+    (found,) = tag_officials(sentence)
+    assert found.text == span
