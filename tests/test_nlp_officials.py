@@ -666,6 +666,9 @@ def test_the_project_board_of_a_district_keeps_its_level():
     # diplomats below the ambassador; "Đại sứ quán" is a body, no "Đại sứ" title
     ("Ông Phạm Hữu Lộc, Tham tán Đại sứ quán Việt Nam cho hay.", "Ông Phạm Hữu Lộc, Tham tán Đại sứ quán Việt Nam"),
     ("Tham tán Công sứ Phạm Hữu Lộc dự buổi gặp.", "Tham tán Công sứ Phạm Hữu Lộc"),
+    # the mission's host country after "tại" belongs to the body
+    ("Bà Trịnh Thu Hà, Lãnh sự Tổng Lãnh sự quán Việt Nam tại Trung Quốc thăm hỏi.",
+     "Bà Trịnh Thu Hà, Lãnh sự Tổng Lãnh sự quán Việt Nam tại Trung Quốc"),
 ])
 def test_counsellors_and_embassies(sentence, span):
     (found,) = tag_officials(sentence)

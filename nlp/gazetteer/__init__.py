@@ -574,6 +574,11 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
             org.place, org.end = (j, j + 1), j + 1
             return org
     run_end = _place_run(text, tokens, j)
+    countries = gazetteer().countries
+    here = countries.longest(text, tokens, j) if run_end > j else None
+    if here and here[0] == run_end and _next(text, tokens, run_end) and tokens[run_end].key == "tại" \
+            and _next(text, tokens, run_end + 1) and (there := countries.longest(text, tokens, run_end + 1)):
+        run_end = there[0]  # a country's mission in another: "Đại sứ quán Việt Nam tại Campuchia"
     if run_end > j:
         org.parts.append((j, run_end, span(text, tokens, j, run_end)))
         org.place = (j, run_end)
