@@ -673,3 +673,14 @@ def test_the_project_board_of_a_district_keeps_its_level():
 def test_counsellors_and_embassies(sentence, span):
     (found,) = tag_officials(sentence)
     assert found.text == span
+
+
+@pytest.mark.parametrize("sentence, span", [
+    # bodies known by their acronym keep the level after it
+    ("Ông Cà Văn Phúc, Giám đốc BHXH tỉnh thông tin.", "Ông Cà Văn Phúc, Giám đốc BHXH tỉnh"),
+    ("Bà Lường Thị Ánh, Phó Chủ tịch LĐLĐ huyện trao quà.", "Bà Lường Thị Ánh, Phó Chủ tịch LĐLĐ huyện"),
+    ("Ông Cà Văn Phúc, Phó Giám đốc CDC tỉnh khuyến cáo.", "Ông Cà Văn Phúc, Phó Giám đốc CDC tỉnh"),
+])
+def test_acronym_bodies_keep_their_level(sentence, span):
+    (found,) = tag_officials(sentence)
+    assert found.text == span
