@@ -684,3 +684,8 @@ def test_counsellors_and_embassies(sentence, span):
 def test_acronym_bodies_keep_their_level(sentence, span):
     (found,) = tag_officials(sentence)
     assert found.text == span
+
+
+def test_a_place_written_as_an_acronym():
+    (found,) = tag_officials("Tại buổi tiếp dân, phó chủ tịch UBND TP HCM Võ Văn Hoan nghe ý kiến.")
+    assert (found.text, found.name) == ("phó chủ tịch UBND TP HCM Võ Văn Hoan", "Võ Văn Hoan")

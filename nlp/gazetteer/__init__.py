@@ -408,6 +408,10 @@ def _place_run(text: str, tokens: list[Token], j: int) -> int:
         if tok.key == "-" and k > j and k + 1 < len(tokens) and tokens[k + 1].titlecase:
             k += 1
             continue
+        place = gazetteer().places.longest(text, tokens, k) if tok.acronym else None
+        if place:  # a place written as an acronym: "TP HCM"
+            k = place[0]
+            continue
         if not tok.titlecase or starts_title(text, tokens, k):
             break
         if _body(text, tokens, k):
