@@ -10,10 +10,8 @@ import unicodedata
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import parse_qsl, urljoin, urlsplit
-
-from typing import TYPE_CHECKING
 
 from parsel import Selector
 

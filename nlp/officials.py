@@ -95,6 +95,7 @@ from nlp.gazetteer import (
     Token,
     adjacent,
     gazetteer,
+    glued,
     loose_name_end,
     lowercase_name_end,
     lowercase_name_to_level,
@@ -202,8 +203,7 @@ class _Parser:
         tokens = self.tokens
         if tokens[k].titlecase:
             return True
-        return tokens[k].text in _APOSTROPHES and 0 < k < len(tokens) - 1 and tokens[k + 1].titlecase \
-            and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start
+        return tokens[k].text in _APOSTROPHES and glued(tokens, k) and tokens[k + 1].titlecase
 
     def is_place(self, i: int, j: int) -> bool:
         found = self.g.places.longest(self.text, self.tokens, i)
@@ -646,7 +646,7 @@ class _Parser:
             seen.add(tokens[b].key)
             b, words = b + 1, words + 1
             while b + 1 < len(tokens) and tokens[b].text == "-" and tokens[b + 1].alpha and tokens[b + 1].text.isascii() \
-                    and tokens[b - 1].end == tokens[b].start and tokens[b].end == tokens[b + 1].start:
+                    and glued(tokens, b):
                 b += 2  # "Jae-in", "Jong-un"
         if b < len(tokens) and tokens[b].titlecase and self.adj(b - 1, b) and tokens[b].key not in seen:
             return None  # the capitalised run goes on: not a name of 1-3 ASCII words

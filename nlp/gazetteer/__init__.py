@@ -91,6 +91,12 @@ def adjacent(text: str, left: Token, right: Token) -> bool:
         and not (right.text in _SENTENCE_HONORIFICS and ("\n" in gap or "\r" in gap))
 
 
+def glued(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` touches the tokens on both sides, no space between: a joiner inside one word
+    ("NN&PTNT", "UVT.Ư", "Covid-19", "H'Ven")."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start
+
+
 _SENTENCE_HONORIFICS = frozenset({"Ông", "Bà"})  # capitalised after a line break: a new sentence
 
 
@@ -352,8 +358,7 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
 def _dotted(text: str, tokens: list[Token], i: int) -> tuple[int, str]:
     """(end, abbreviation) of the capitals at ``tokens[i]``, parts glued by dots read as one ("UVT.Ư")."""
     k, word = i + 1, tokens[i].text
-    while k + 1 < len(tokens) and tokens[k].text == "." and tokens[k + 1].text.isupper() \
-            and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
+    while k + 1 < len(tokens) and tokens[k].text == "." and tokens[k + 1].text.isupper() and glued(tokens, k):
         word += tokens[k + 1].text
         k += 2
     return k, word
@@ -447,7 +452,7 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"
         while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
                 (tokens[k].text == "&" and _next(text, tokens, k) and _next(text, tokens, k + 1))
-                or (tokens[k].text == "-" and tokens[k - 1].end == tokens[k].start and tokens[k].end == tokens[k + 1].start)):
+                or (tokens[k].text == "-" and glued(tokens, k))):
             k += 2  # acronyms joined by "&" or "-": "NN&PTNT", "KH & CN", "VH-TT-DL"
         if _next(text, tokens, k) and tokens[k].key in ("và", "-") and k + 1 < len(tokens) \
                 and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
@@ -515,8 +520,7 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 break
             k += 1
             end, gap = k, 0
-            if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k + 1].text.isdigit() \
-                    and tok.end == tokens[k].start and tokens[k].end == tokens[k + 1].start:
+            if k + 1 < len(tokens) and tokens[k].text == "-" and tokens[k + 1].text.isdigit() and glued(tokens, k):
                 k = end = k + 2  # a numbered name: "dịch Covid-19"
                 continue
             head = gazetteer().org_abbr.get(tok.text)
