@@ -118,7 +118,8 @@ def _start_worker(parent_pid: int) -> None:
 
     exit_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the CLI decides
-    import extract.core  # noqa: F401 (trafilatura, lxml)
+    import extract.core  # noqa: F401 (lxml)
+    import trafilatura  # noqa: F401 (the extractor's fallback, loaded once per worker)
     from nlp import tag
 
     tag("Ngày 1/1/2024, đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy, quán triệt Chỉ thị số 05-CT/TW.",
