@@ -8,6 +8,7 @@ asking for ``redis_url`` or ``chromium`` its ``redis`` or ``browser`` mark: coll
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -32,6 +33,13 @@ def pytest_collection_modifyitems(config, items):
             unmarked.append(f"{item.nodeid}: {', '.join(missing)}")
     if unmarked:
         raise pytest.UsageError("tests missing the marks their fixtures call for:\n  " + "\n  ".join(unmarked))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_dir(tmp_path_factory):
+    """vnportal's cache (nlp.lexicon's dictionary keys) in the session's temporary folder, for the
+    tests and the commands they start, never the user's ~/.cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

@@ -5,12 +5,15 @@ list bundled with underthesea."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
+import os
 import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
 
+from nlp import vietnamese
 from nlp.vietnamese import place_tones
 
 _SPACES = re.compile(r"[^\S\n]+")  # a run of spaces within a line
@@ -40,21 +43,53 @@ def sections(name: str) -> dict[str, list[str]]:
     return found
 
 
+def _dictionary_file() -> Path:
+    """Viet74K.txt, found without importing underthesea (~0.6 s)."""
+    package = Path(importlib.util.find_spec("underthesea").submodule_search_locations[0])
+    return package / "corpus" / "data" / "Viet74K.txt"
+
+
 @functools.cache
 def dictionary() -> tuple[str, ...]:
-    """The words of the Viet74K list bundled with underthesea (Apache-2.0), NFC, one entry each.
-
-    The file is found without importing underthesea (~0.6 s)."""
-    package = Path(importlib.util.find_spec("underthesea").submodule_search_locations[0])
-    text = (package / "corpus" / "data" / "Viet74K.txt").read_text(encoding="utf-8")
+    """The words of the Viet74K list bundled with underthesea (Apache-2.0), NFC, one entry each."""
+    text = _dictionary_file().read_text(encoding="utf-8")
     return tuple(line.strip() for line in unicodedata.normalize("NFC", text).splitlines() if line.strip())
 
 
 @functools.cache
 def dictionary_keys() -> tuple[str, ...]:
     """The dictionary's words lower-cased, each tone on its vowel (``place_tones``), single-spaced:
-    "Hoà  bình" -> "hòa bình". Keyed as one text, which costs half of keying 74,000 entries one by one."""
-    return tuple(_SPACES.sub(" ", place_tones("\n".join(dictionary())).lower()).split("\n"))
+    "Hoà  bình" -> "hòa bình". Keying takes ~0.1 s, so the keys are kept in the user's cache
+    directory, named by what they are made from (the dictionary file and this code), and read
+    from there (~0.01 s) by every later process; an unwritable cache only costs the keying."""
+    cache = _cache_dir() / f"dictionary-keys-{_keys_fingerprint()}.txt"
+    try:
+        return tuple(cache.read_text(encoding="utf-8").split("\n"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    keys = tuple(_SPACES.sub(" ", place_tones("\n".join(dictionary())).lower()).split("\n"))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        partial.write_text("\n".join(keys), encoding="utf-8")
+        partial.replace(cache)  # whole or absent, also with processes keying side by side
+    except OSError:
+        pass
+    return keys
+
+
+def _cache_dir() -> Path:
+    """$XDG_CACHE_HOME/vnportal, by default ~/.cache/vnportal."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vnportal"
+
+
+def _keys_fingerprint() -> str:
+    """Changes with the dictionary file (size, modification time) or the code that keys it."""
+    source = _dictionary_file().stat()
+    digest = hashlib.sha256(f"{source.st_size} {source.st_mtime_ns}".encode())
+    for module in (__file__, vietnamese.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 WORD_LISTS = ("groups.txt", "nouns.txt", "units.txt", "verbs.txt")  # the lists that hold words (not patterns)
