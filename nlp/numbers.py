@@ -2,16 +2,8 @@
 ``5,07`` is 5.07), and the scale words ``nghìn``/``ngàn``, ``triệu``, ``tỷ``/``tỉ`` multiply."""
 from __future__ import annotations
 
-import logging
 import re
 from decimal import Decimal
-
-from babel import Locale
-from babel.numbers import NumberFormatError, parse_decimal
-
-logger = logging.getLogger(__name__)
-
-_VI = Locale.parse("vi")
 
 SCALES: dict[str, int] = {
     "nghìn": 10**3,
@@ -23,18 +15,19 @@ SCALES: dict[str, int] = {
 
 # A Vietnamese numeral as written on the portals: grouped thousands and an optional decimal part.
 NUMBER_PATTERN = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+_WELL_FORMED = re.compile(r"(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?")  # grouped: no leading 0 ("0.930")
 
 _SCALES_RE = re.compile(r"\s+(" + "|".join(SCALES) + r")\b", re.IGNORECASE)
 
 
 def parse_number(raw: str) -> Decimal | None:
-    """``"22.214"`` -> 22214, ``"5,07"`` -> 5.07; None if ``raw`` is not a well-formed Vietnamese number.
+    """``"22.214"`` -> 22214, ``"5,07"`` -> 5.07; None if ``raw`` is not a well-formed Vietnamese number
+    (a misplaced group separator: ``"1.5"``, ``"1.20"``; a grouped number opening with 0: ``"0.930"``).
 
-    Babel's strict parser with locale ``vi`` rejects misplaced group separators (``"1.5"``)."""
-    try:
-        return parse_decimal(raw.strip(), locale=_VI, strict=True)
-    except NumberFormatError:
-        return None
+    On every string of NUMBER_PATTERN's shape this answers as Babel's strict parser with locale
+    ``vi`` did, without loading Babel's locale data (~25 ms a process)."""
+    text = raw.strip()
+    return Decimal(text.replace(".", "").replace(",", ".")) if _WELL_FORMED.fullmatch(text) else None
 
 
 def parse_amount(raw: str) -> Decimal | None:

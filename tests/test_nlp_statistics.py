@@ -15,7 +15,7 @@ from nlp.statistics import tag_statistics
 @pytest.mark.parametrize("raw, value", [
     ("22.214", Decimal("22214")), ("5,07", Decimal("5.07")), ("1.200", Decimal("1200")),
     ("5.705.840", Decimal("5705840")), ("12.345,67", Decimal("12345.67")), ("100", Decimal("100")),
-    ("1.5", None), ("1.234.5", None), ("1.20", None),
+    ("1.5", None), ("1.234.5", None), ("1.20", None), ("0.930", None), ("0123", Decimal("123")),
 ])
 def test_vietnamese_numbers_use_dot_for_thousands_and_comma_for_decimals(raw, value):
     assert parse_number(raw) == value
