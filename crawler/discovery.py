@@ -13,6 +13,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from crawler.urls import canonical, is_web
@@ -238,6 +239,9 @@ def page_kind(response: Response, links: list[str]) -> str:
     return "article" if dense >= 300 else "other"
 
 
+_HIDDEN = ("script", "style", "noscript")  # elements whose text no reader sees
+
+
 def page_text_hash(body: bytes, headers: Mapping | None = None, body_selector: str | None = None) -> str:
     """SHA-256 of the page's visible text (of ``body_selector`` when given), whitespace
     collapsed, NFC: a re-fetch with the same text is 'unchanged' whatever the markup did. The page
@@ -246,7 +250,12 @@ def page_text_hash(body: bytes, headers: Mapping | None = None, body_selector: s
     roots = page.css(body_selector) if body_selector else []
     if not roots:
         roots = page.xpath("//body") or page.xpath("/*")
-    texts = roots.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]").getall()
+    shown = [root.root for root in roots if isinstance(root.root, etree._Element)
+             and not any(element.tag in _HIDDEN for element in (root.root, *root.root.iterancestors()))]
+    texts = []
+    for root in shown:  # the page was parsed for this hash alone: its hidden elements can go
+        etree.strip_elements(root, *_HIDDEN, with_tail=False)
+        texts.extend(root.itertext())
     text = unicodedata.normalize("NFC", " ".join(" ".join(texts).split()))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

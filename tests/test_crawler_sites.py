@@ -1,6 +1,7 @@
 """Site profiles, the registry, options and settings, URL and discovery helpers (no network)."""
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date, datetime, timedelta, timezone
 from importlib.metadata import version
@@ -284,6 +285,16 @@ def test_text_hash_ignores_markup_but_not_text():
     b = "<html><body><div><b>Hội nghị</b> tổng kết</div><script>var t=2</script></body></html>".encode()
     c = "<html><body><p>Hội nghị sơ kết</p></body></html>".encode()
     assert page_text_hash(a) == page_text_hash(b) != page_text_hash(c)
+
+
+def test_text_hash_is_the_hash_of_the_text_a_reader_sees():
+    """What indexes already store: the SHA-256 of the visible text, single-spaced; script, style and
+    noscript (and all inside them) left out, the text after them kept; a selected element inside
+    noscript gives nothing."""
+    page = ("<html><body><div class=a>Hội nghị <script>x()</script>tổng <noscript><div class=a>"
+            "Bật JavaScript</div></noscript>kết<style>p{}</style></div><p>Trang chủ</p></body></html>").encode()
+    assert page_text_hash(page) == hashlib.sha256("Hội nghị tổng kết Trang chủ".encode()).hexdigest()
+    assert page_text_hash(page, body_selector="div.a") == hashlib.sha256("Hội nghị tổng kết".encode()).hexdigest()
 
 
 def test_text_hash_reads_the_page_as_the_extractor_decodes_it():
