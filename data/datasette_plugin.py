@@ -84,7 +84,7 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("vn_document", 2, lambda key, doc_type: None if key is None else
                          document_name(str(key), doc_type and str(doc_type)), deterministic=True)
 
-    db = sqlite_utils.Database(conn)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
 
     def vn_search(query: str) -> str:
         hits, matches = _search_hits(db, query)
