@@ -106,7 +106,7 @@ from nlp.gazetteer import (
     starts_title,
     text_tokens,
     tokenize,
-    two_syllable_words,
+    word_pair,
     unit_name,
 )
 from nlp.records import OfficialTag, Position
@@ -651,7 +651,7 @@ class _Parser:
         if b < len(tokens) and tokens[b].titlecase and self.adj(b - 1, b) and tokens[b].key not in seen:
             return None  # the capitalised run goes on: not a name of 1-3 ASCII words
         if b < len(tokens) and tokens[b].text.islower() and self.adj(b - 1, b) \
-                and f"{tokens[b - 1].key} {tokens[b].key}" in two_syllable_words():
+                and word_pair(tokens[b - 1].key, tokens[b].key):
             return None  # a Vietnamese word goes on: "các Bộ trưởng Khoa học và Công nghệ"
         return b if 1 <= words <= 3 else None
 

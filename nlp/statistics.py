@@ -103,11 +103,6 @@ class _Lexicon:
     namers: frozenset[str]  # the same words, as keys
 
 
-def _dictionary() -> frozenset[str]:
-    """Keys of the general dictionary's words of up to MAX_WORD_SYLLABLES syllables."""
-    return frozenset(key for key in lexicon.dictionary_keys() if 0 < key.count(" ") + 1 <= MAX_WORD_SYLLABLES)
-
-
 @functools.cache
 def _lexicon() -> _Lexicon:
     """The word lists of ``nlp/lexicon`` and the dictionary, loaded once (~0.2 s)."""
@@ -125,7 +120,7 @@ def _lexicon() -> _Lexicon:
     naming = "|".join(r"(?<!tổng )(?<!con )(?<!trong )(?<!đa )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
                       for word in sorted(lexicon.entries("naming.txt"), key=len, reverse=True))
     return _Lexicon(
-        words=_dictionary() | function | nouns | frozenset().union(*units.values(), *verbs.values()),
+        words=lexicon.dictionary_key_set() | function | nouns | frozenset().union(*units.values(), *verbs.values()),
         function=function, verbs=verbs["predicate"] | verbs["action"], predicates=verbs["predicate"], nouns=nouns,
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
+from nlp.lexicon import dictionary_key_set
 from nlp.vietnamese import place_tones
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -448,7 +449,7 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
         k += 1
         if tokens[k - 1].titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
                 and not _level(text, tokens, k) and (tokens[k].key not in _NAME_STOP
-                                                     or f"{tokens[k - 1].key} {tokens[k].key}" in two_syllable_words()):
+                                                     or word_pair(tokens[k - 1].key, tokens[k].key)):
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"
         while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
                 (tokens[k].text == "&" and _next(text, tokens, k) and _next(text, tokens, k + 1))
@@ -473,8 +474,8 @@ def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: boo
     k = j
     while k < len(tokens) and k - j < 6 and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
             and (tokens[k].key not in _NAME_STOP or (word_openers and k + 1 < len(tokens) and (
-                f"{tokens[k].key} {tokens[k + 1].key}" in two_syllable_words()))
-                 or (k > j and f"{tokens[k - 1].key} {tokens[k].key}" in two_syllable_words())) \
+                word_pair(tokens[k].key, tokens[k + 1].key)))
+                 or (k > j and word_pair(tokens[k - 1].key, tokens[k].key))) \
             and (k == j or not _level(text, tokens, k)):
         k += 1
     return k
@@ -498,11 +499,9 @@ def lowercase_name_to_level(text: str, tokens: list[Token], j: int) -> int:
     return end
 
 
-@functools.cache
-def two_syllable_words() -> frozenset[str]:
-    """Match keys of the dictionary's two-syllable words: a stop syllable ending one ("hàng không") stays."""
-    from nlp.lexicon import dictionary_keys
-    return frozenset(key for key in dictionary_keys() if key.count(" ") == 1)
+def word_pair(first: str, second: str) -> bool:
+    """Whether two syllables' match keys make a word of the dictionary ("hàng không")."""
+    return f"{first} {second}" in dictionary_key_set()
 
 
 def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool = False) -> int:
@@ -529,7 +528,7 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 k += 1  # the dot of an abbreviated level before its place: "xây dựng TP. Hội An"
                 continue
             if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() and (
-                    tokens[k].key not in _NAME_STOP or f"{tok.key} {tokens[k].key}" in two_syllable_words()):
+                    tokens[k].key not in _NAME_STOP or word_pair(tok.key, tokens[k].key)):
                 k += 1  # the word's second syllable, also a stop syllable in a word: "Dân chủ"
                 end = k
         elif end > j and tok.key == "tại" and k + 1 < len(tokens) \
@@ -538,7 +537,7 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
             gap = 0
         elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
                 tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)
-                or (k > j and f"{tokens[k - 1].key} {tok.key}" in two_syllable_words())):  # "hàng không"
+                or (k > j and word_pair(tokens[k - 1].key, tok.key))):  # "hàng không"
             k += 1
             gap += 1
         else:

@@ -78,6 +78,12 @@ def dictionary_keys() -> tuple[str, ...]:
     return keys
 
 
+@functools.cache
+def dictionary_key_set() -> frozenset[str]:
+    """The dictionary's keys, for membership tests."""
+    return frozenset(dictionary_keys())
+
+
 def _cache_dir() -> Path:
     """$XDG_CACHE_HOME/vnportal, by default ~/.cache/vnportal."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vnportal"
