@@ -1,10 +1,11 @@
 """Evaluate search against the judged queries in tests/gold/search/ (queries.json: dev and test;
-test2.json and test3.json: test2 and test3, each judged blind after the sets before it had been read).
+test2.json and test3.json: test2 and test3, each judged blind after the sets before it had been read;
+dev2.json: dev2, a second set to tune on, judged blind like the others).
 
 The collection: the sample portal's 30 articles (extracted from their pages, as the demo indexes
 them; keyed ``demo:<url path>``) and the 123 real articles of tests/gold/search/real_articles.jsonl
 (indexed as given; keyed ``real:<id>``). Each query runs as ``vnportal search`` runs it (default
-mode), every match returned. Relevant = judged grade 1 or 2. Per set (dev, test):
+mode), every match returned. Relevant = judged grade 1 or 2. Per set:
 
 - precision: relevant articles returned / articles returned (a query returning nothing counts
   as 1.0 when nothing is relevant, else it is left out of the mean: it returned no wrong article);
@@ -12,7 +13,7 @@ mode), every match returned. Relevant = judged grade 1 or 2. Per set (dev, test)
 - P@10: relevant articles among the first min(10, returned) (skipped where nothing is returned
   and nothing relevant exists); nDCG@10 with the grades as gains.
 
-Means are over queries (macro). Usage: python bench/eval_search.py [--set test] [--json] [--set dev --errors]
+Means are over queries (macro). Usage: python bench/eval_search.py [--set test] [--json] [--set dev2 --errors]
 """
 from __future__ import annotations
 
@@ -32,13 +33,14 @@ from data import FetchedPage, Index  # noqa: E402  (the repo root is put on the 
 
 GOLD = ROOT / "tests" / "gold" / "search"
 EVERY_MATCH = 10_000  # a limit above the collection's size: every match is returned
-SETS = ("dev", "test", "test2", "test3")
+SETS = ("dev", "dev2", "test", "test2", "test3")
+TUNED = ("dev", "dev2")  # the sets tuned on: their per-query results may be shown
 
 
 def load_queries(gold: Path = GOLD) -> dict[str, list[dict]]:
     data = json.loads((gold / "queries.json").read_text(encoding="utf-8"))
     blind = {name: json.loads((gold / f"{name}.json").read_text(encoding="utf-8"))["queries"]
-             for name in ("test2", "test3")}
+             for name in ("dev2", "test2", "test3")}
     return {"dev": data["dev"], "test": data["test"], **blind}
 
 
@@ -119,15 +121,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=SETS, action="append", help="Only this set (repeatable).")
     parser.add_argument("--json", action="store_true",
-                        help="Print the scores as JSON (per query for the dev set only).")
+                        help="Print the scores as JSON (per query for the dev sets only).")
     parser.add_argument("--errors", action="store_true",
-                        help="List each dev query's wrong and missed articles (the test sets are not tuned on).")
+                        help="List each dev or dev2 query's wrong and missed articles (the test sets are not tuned on).")
     args = parser.parse_args()
-    if args.errors and set(args.set or SETS) - {"dev"}:
-        parser.exit(2, "eval_search.py: --errors lists the dev set's queries only: add --set dev\n")
+    if args.errors and set(args.set or SETS) - set(TUNED):
+        parser.exit(2, "eval_search.py: --errors lists the dev sets' queries only: add --set dev or --set dev2\n")
     results = run(tuple(args.set or SETS))
     if args.json:  # the test sets' per-query results are not shown: they are not tuned on
-        shown = {name: {key: value for key, value in result.items() if name == "dev" or key != "per_query"}
+        shown = {name: {key: value for key, value in result.items() if name in TUNED or key != "per_query"}
                  for name, result in results.items()}
         print(json.dumps(shown, ensure_ascii=False, indent=2))
         return
