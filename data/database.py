@@ -20,6 +20,8 @@ from urllib.parse import quote
 
 import sqlite_utils
 
+from data import wordedges
+
 BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another's transaction to end
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -133,6 +135,7 @@ def _connect(path: Path, write: bool) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise IndexUnusable(f"cannot open {path}: {exc}") from None
+    wordedges.register(conn)
     return db
 
 

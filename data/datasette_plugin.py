@@ -3,6 +3,7 @@
 vn_fold(text)  accent-insensitive form (no diacritics, đ -> d, lower case, single spaces)
 vn_key_patterns(typed)  what a typed document reference finds ("05-CT/TW", "Chỉ thị 05"), as
                ``key_patterns`` reads it: a JSON list of GLOB patterns over directives.key_folded
+vn_words(title, lead, text, words)  whether an article holds a query's words as words (data.wordedges)
 vn_document(key, doc_type)  the key as a person reads it: "Chỉ thị 05-CT/TW (2016)"
 vn_search(q)   ``vnportal search``'s best 100 hits as a JSON array of {id, rank, ranked_by, snippet,
                matches (how many articles match in all: "1,234", or "at least 10,001")}:
@@ -24,9 +25,10 @@ import weakref
 import sqlite_utils
 from datasette import hookimpl
 
-from data.query import FTS_TOKEN, QueryError
+from data import wordedges
+from data.query import QueryError
 from data.search import SearchHit, count_matches, search
-from data.textnorm import document_name, key_params
+from data.textnorm import FTS_TOKEN, document_name, key_params
 from nlp.vietnamese import fold_key
 
 SEARCH_HITS = 100
@@ -81,6 +83,7 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     _cap_results(conn)
     conn.create_function("vn_fold", 1, _null_safe(fold_key), deterministic=True)
     conn.create_function("vn_key_patterns", 1, _null_safe(lambda typed: key_params(typed)[0]), deterministic=True)
+    wordedges.register(conn)
     conn.create_function("vn_document", 2, lambda key, doc_type: None if key is None else
                          document_name(str(key), doc_type and str(doc_type)), deterministic=True)
 

@@ -33,7 +33,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from data.textnorm import NotUTF8, typed_text
+from data.textnorm import FTS_TOKEN, NotUTF8, typed_text
+from data.wordedges import words_json
 from data.words import accented, fits, folded, word_forms, word_spans
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
@@ -46,7 +47,6 @@ FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact
 MAX_SPELLINGS = 64  # spellings of one word written out for a mixed query, at most
 MAX_COMPLETIONS = 64  # tokens a prefix is written out as, at most (else FTS5 reads the prefix)
 MAX_SYLLABLES = 100  # a longer query is refused: FTS5's cost grows with every phrase of it
-FTS_TOKEN = re.compile(r"[^\W_]+")  # unicode61's tokens: runs of letters and digits
 
 _QUERY_TOKEN = re.compile(r'''
     (?P<phrase>"(?:[^"]|"")*")(?P<phrase_star>\s*\*)?
@@ -104,6 +104,7 @@ class Phrase:
     star: bool = False
     in_near: bool = False
     alternatives: tuple[tuple[str, ...], ...] = ()
+    quoted: bool = False
 
     @property
     def forms(self) -> tuple[tuple[str, ...], ...]:
@@ -118,12 +119,15 @@ class Match:
     order (the whole query as one phrase), which ranking puts first; else None. ``pairs``: the
     same query on the table of syllable pairs (PAIR_TABLES), when each of its phrases has two
     syllables or more (and no prefix or NEAR): it then reads the short lists of rare pairs
-    instead of the long lists of common syllables; else None."""
+    instead of the long lists of common syllables; else None. ``words``: for a query of plain
+    words (no quotes or FTS5 syntax), the words an article must hold as words, not as parts of
+    longer ones (data.wordedges, JSON); else None."""
     table: str
     expression: str
     loosened: bool = False
     together: str | None = None
     pairs: Match | None = None
+    words: str | None = None
 
 
 def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | None = None,
@@ -134,6 +138,7 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
     if mode not in MODES:
         raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
     parts = _parts(query, spell=mode == "as-typed")
+    words = _as_words(parts, mode)  # before prefixes are written out as words
     if not any(isinstance(part, Phrase) for part in parts):
         raise QueryError(f"search query {shown(query)} has no words to search for")
     syllables = [s for part in parts if isinstance(part, Phrase) for form in part.forms for s in form
@@ -148,21 +153,38 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
     if all(isinstance(part, Phrase) for part in parts):
         parts = list(dict.fromkeys(parts))  # a word typed twice is required once
     if mode != "as-typed":
-        return _match(mode, parts, lambda phrase, pairs: _plain(phrase, mode, pairs))
+        return _match(mode, parts, lambda phrase, pairs: _plain(phrase, mode, pairs), words=words)
     try:
-        return _match("exact", parts, lambda phrase, pairs: _written_out(phrase, spellings, pairs))
+        return _match("exact", parts, lambda phrase, pairs: _written_out(phrase, spellings, pairs), words=words)
     except _CannotWriteOut:
         return _match("accent-insensitive", parts,
-                      lambda phrase, pairs: _plain(phrase, "accent-insensitive", pairs), loosened=True)
+                      lambda phrase, pairs: _plain(phrase, "accent-insensitive", pairs), loosened=True, words=words)
+
+
+def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
+    """The words of two syllables or more of a query of plain words only, for data.wordedges: each
+    spelling's syllables, exact where typed with diacritics or spelled by the lexicon (all in mode "exact"),
+    else folded (all in mode "accent-insensitive"); None when the query has quotes or FTS5 syntax."""
+    if not all(isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted) for part in parts):
+        return None
+    longer = [part for part in parts if any(len(form) > 1 for form in part.forms)]
+    if not longer:
+        return None  # a lone syllable can be inside a longer word, never across two
+
+    def exact(syllable: str) -> bool:
+        return mode == "exact" or (mode == "as-typed" and (accented(syllable) or isinstance(syllable, Spelled)))
+
+    return words_json([[[(s if exact(s) else folded(s), exact(s)) for s in form] for form in part.forms]
+                       for part in longer])
 
 
 def _match(mode: str, parts: list[Phrase | str], write: Callable[[Phrase, bool], str],
-           loosened: bool = False) -> Match:
+           loosened: bool = False, words: str | None = None) -> Match:
     """The Match on the table of syllables, with its twin on the table of pairs where that answers."""
     def match(table: str, pairs: bool, pairs_match: Match | None = None) -> Match:
         def written(phrase: Phrase) -> str:
             return write(phrase, pairs)
-        return Match(table, _expression(parts, written), loosened, _together(parts, written), pairs_match)
+        return Match(table, _expression(parts, written), loosened, _together(parts, written), pairs_match, words)
 
     return match(FTS_TABLES[mode], False, match(PAIR_TABLES[mode], True) if _pairs_answer(parts) else None)
 
@@ -231,7 +253,8 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
             text = m.group("word") if kind == "word" else m.group()[1:-1].replace('""', '"')
             found = tuple(FTS_TOKEN.findall(search_form(text)))
             if found:
-                parts.append(Phrase(found, bool(m.group("star") or m.group("phrase_star")), in_near))
+                parts.append(Phrase(found, bool(m.group("star") or m.group("phrase_star")), in_near,
+                                    quoted=kind == "phrase"))
         elif advanced and kind != "other":
             if kind == "near" or m.group() == "(":
                 groups.append(kind)

@@ -32,9 +32,9 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from data.query import (FTS_TOKEN, MAX_COMPLETIONS, PAIR_TABLES, Match, QueryError, compile_query, pair_tokens,
+from data.query import (MAX_COMPLETIONS, PAIR_TABLES, Match, QueryError, compile_query, pair_tokens,
                         shown, typed)
-from data.textnorm import key_match, key_params, mark_boundaries, unmark_boundaries
+from data.textnorm import FTS_TOKEN, key_match, key_params, mark_boundaries, unmark_boundaries
 from data.words import folded
 from nlp.vietnamese import fold_key, unify
 
@@ -53,6 +53,9 @@ PLACE_WINDOW = 1_000  # broad queries: title and lead matches are looked for amo
 FEW_ARTICLES = 100  # filters allowing no more articles than this: each is looked up in the FTS index
 SOME_ARTICLES = 2_000  # filters allowing no more than this: listed once (else tested row by row)
 PLACES = (("title", "{title}"), ("lead", "{title lead}"), ("text", None))  # broad queries: where the words are
+WORDS_CHECKED_MOST = 2_000  # matches a search reads, at most, for articles holding its words as words
+WORDS_COUNTED_MOST = 1_000  # matches counted, at most, when each is read for its words (~0.1 ms each)
+WORDS_BATCH = 64  # matches read for their words at once
 _PHRASE = re.compile(r'"((?:[^"]|"")*)"( \*)?')  # a quoted phrase of a compiled query, and its prefix star
 
 @dataclass
@@ -265,10 +268,19 @@ def article_filters(site: str | None = None, since: str | dt.date | None = None,
             clauses.append(f"a.id IN (SELECT m.article_id FROM {table} m WHERE m.{column} IN ({picked}))")
         params += values(value)
     if match:
+        words = match.words
         match = match.pairs or match
         clauses.append(f"a.id IN (SELECT rowid FROM {match.table} WHERE {match.table} MATCH ?)")
         params.append(match.expression)
+        if words:
+            clauses.append(_HOLDS_WORDS.format(article="a.id"))
+            params.append(words)
     return "".join(f" AND {clause}" for clause in clauses), params
+
+
+# an article holds the query's words as words (data.wordedges), not as parts of longer ones
+_HOLDS_WORDS = ("EXISTS (SELECT 1 FROM article_search s WHERE s.article_id = {article} "
+                "AND vn_words(s.title, s.lead, s.text, ?))")
 
 
 def run(db: sqlite_utils.Database, sql: str, params: list, query: str | None) -> sqlite3.Cursor:
@@ -296,8 +308,25 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: 
     if limit < 1:
         raise QueryError("limit must be at least 1")
     limit = min(limit, MAX_LIMIT)
-    fts, match = compiled.table, compiled.expression
+    match = compiled.expression
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
+    ranked = _ranked(db, compiled, query, limit, filters, rank_all)
+    if shown_by.words:  # ranked further down while articles without the words as words fall out
+        wanted, candidates = limit, ranked
+        ranked = _holding_words(db, candidates, shown_by.words, limit)
+        while len(ranked) < limit and len(candidates) == wanted and wanted < WORDS_CHECKED_MOST:
+            wanted = min(wanted * 4, WORDS_CHECKED_MOST)
+            candidates = _ranked(db, compiled, query, wanted, filters, rank_all)
+            ranked = _holding_words(db, candidates, shown_by.words, limit)
+    hits = _hits(db, shown_by.table, shown_by.expression, query, ranked)
+    logger.debug("search %r (%s): %d hits", match, mode, len(hits))
+    return hits
+
+
+def _ranked(db: sqlite_utils.Database, compiled: Match, query: str, limit: int, filters: dict,
+            rank_all: bool) -> list[tuple[int, float | None, str]]:
+    """Up to ``limit`` articles matching ``compiled`` and the filters, best first, as (id, rank, ranked_by)."""
+    fts, match = compiled.table, compiled.expression
     row_filter, row_params = _row_filter(fts, **filters)
     if rank_all or _bm25_is_cheap(db, fts, match, query):
         together, together_params = ((f"rowid NOT IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?), ",
@@ -314,9 +343,21 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: 
                                [json.dumps(allowed)], together=compiled.together)
         else:
             ranked = _by_place(db, fts, match, query, limit, row_filter, row_params, together=compiled.together)
-    hits = _hits(db, shown_by.table, shown_by.expression, query, ranked)
-    logger.debug("search %r (%s): %d hits", match, mode, len(hits))
-    return hits
+    return ranked
+
+
+def _holding_words(db: sqlite_utils.Database, ranked: list[tuple], words: str, limit: int) -> list[tuple]:
+    """The first ``limit`` of ``ranked`` whose articles hold ``words`` as words, checked a batch at a time."""
+    kept: list[tuple] = []
+    for start in range(0, len(ranked), WORDS_BATCH):
+        batch = ranked[start:start + WORDS_BATCH]
+        held = {row[0] for row in db.execute(
+            "SELECT article_id FROM article_search WHERE article_id IN (SELECT value FROM json_each(?)) "
+            "AND vn_words(title, lead, text, ?)", [json.dumps([row[0] for row in batch]), words])}
+        kept += [row for row in batch if row[0] in held]
+        if len(kept) >= limit:
+            break
+    return kept[:limit]
 
 
 def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: str | None = None,
@@ -325,12 +366,17 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
                   most: int = COUNT_MOST) -> tuple[int, bool]:
     """How many articles match ``query`` and the filters, and whether that is all of them. Counting
     stops where it would cost too much: after ``most`` matches or, with filters that allow many
-    articles, after testing the ``most`` newest matches; the count is then a lower bound (False)."""
+    articles, after testing the ``most`` newest matches, or, when each match is read for the
+    query's words (``Match.words``), after the WORDS_COUNTED_MOST newest; the count is then a lower
+    bound (False)."""
     compiled = compile_for(db, query, mode)
+    words = compiled.words
     compiled = compiled.pairs or compiled
     fts, match = compiled.table, compiled.expression
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     where, params = article_filters(**filters, by_row=True)
+    if words:  # each match read for its words: the newest WORDS_COUNTED_MOST at most
+        return _count_holding_words(db, fts, match, query, words, where, params, min(most, WORDS_COUNTED_MOST))
     if not where:
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
         found = run(db, sql, [match, most + 1], query).fetchone()[0]
@@ -344,6 +390,18 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
            f"FROM (SELECT rowid AS id FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?) AS m")
     tested, found = run(db, sql, [*params, match, most + 1], query).fetchone()
     return found, tested <= most
+
+
+def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query: str, words: str, where: str,
+                         params: list, most: int) -> tuple[int, bool]:
+    """count_matches for a query whose words are checked as words: among its ``most`` newest
+    matches, those the filters allow holding them; a lower bound (False) when there are more."""
+    newest = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?",
+                                    [match, most + 1], query)]
+    sql = (f"SELECT count(*) FROM json_each(?) AS m JOIN articles a ON a.id = m.value "
+           f"WHERE {_HOLDS_WORDS.format(article='a.id')}{where}")
+    found = db.execute(sql, [json.dumps(newest[:most]), words, *params]).fetchone()[0]
+    return found, len(newest) <= most
 
 
 def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) -> bool:

@@ -32,6 +32,7 @@ def typed_text(text: str) -> str:
     return drop_invisible(unicodedata.normalize("NFKC", text))
 
 
+FTS_TOKEN = re.compile(r"[^\W_]+")  # FTS5 unicode61's tokens: runs of letters and digits
 BOUNDARY = "ǀ"  # a letter (U+01C0) no page or query uses: an FTS5 token between sentences and clauses
 # whitespace after a clause's end (or a line break), or before an opening bracket or quote
 _BOUNDARY_SPACE = re.compile(r"(?<=[.,;:!?…)\]\"”’»])\s+|\s+(?=[(\[\"“‘«])|\s*\n\s*")

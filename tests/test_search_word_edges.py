@@ -1,0 +1,76 @@
+"""A query's words match as words, not across two words of the text (data.wordedges): in the
+check itself, and through search, counts and exports on an index."""
+from __future__ import annotations
+
+import pytest
+
+from data import FetchedPage, Index
+from data.export import export_rows
+from data.query import compile_query
+from data.textnorm import mark_boundaries
+from data.wordedges import holds_words
+from extract.article import Article
+from nlp import tag
+from nlp.vietnamese import unify
+
+
+def holds(text: str, query: str) -> bool:
+    words = compile_query(query).words
+    return holds_words(mark_boundaries(unify(text)), None, None, words)
+
+
+@pytest.mark.parametrize("text, query, expected", [
+    ("Ban Dân vận Huyện ủy họp sơ kết.", "dân vận", True),
+    ("Nhân dân vận động nhau giữ vệ sinh.", "dân vận", False),             # "nhân dân | vận động"
+    ("Ông Lê Văn Tám, Chủ tịch HĐND xã, phát biểu.", "Chủ tịch HĐND", True),
+    ("Bà Hoa, Phó Chủ tịch HĐND xã, phát biểu.", "Chủ tịch HĐND", False),   # another office
+    ("Trưởng ban Dân vận Tỉnh ủy dự họp.", "Ban Dân vận", True),           # the title heads the body
+    ("Anh là công chứng viên của phòng.", "công chứng", True),              # a longer word holds it whole
+    ("Tổ trưởng của công ty cho biết.", "công ty", True),                   # two cuts as short: not rejected
+    ("Sau khi hoàn thành công việc, em về nhà.", "thành công", False),     # "hoàn thành | công việc"
+    ("Đảm bảo an toàn giao thông.", "bao an", False),                        # typed without accents, too
+    ("Hoàn thành. Công việc mới bắt đầu.", "thành công", False),            # not across a sentence
+])
+def test_a_word_counts_unless_the_text_cuts_across_it(text, query, expected):
+    assert holds(text, query) is expected
+
+
+def test_single_syllables_and_quoted_phrases_are_not_checked():
+    assert compile_query("xã").words is None            # a lone syllable is never cut across
+    assert compile_query('"dân vận"').words is None     # a quoted phrase is the syllables as typed
+    assert compile_query("dân vận OR bầu cử").words is None
+    assert compile_query("dân vận xã").words is not None
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    texts = {"https://a.vn/1.html": "Nhân dân vận động nhau giữ vệ sinh môi trường trong xã.",
+             "https://a.vn/2.html": "Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác.",
+             "https://a.vn/3.html": "Trưởng ban Dân vận Tỉnh ủy đến thăm bà con trong xã.",
+             "https://a.vn/4.html": "Mỗi công dân vận động người thân đi bầu cử sớm."}
+    index = Index(tmp_path_factory.mktemp("edges") / "index.db")
+    for number, (url, text) in enumerate(texts.items(), 1):
+        page = FetchedPage(url=url, site="a", body=b"", fetched_at=f"2024-05-0{number}T00:00:00+00:00")
+        index.store_page(page)
+        with index.transaction():
+            index.add_article(page, Article(url=url, title=f"Tin {number}", text=text), tag(text))
+            index.mark_page(page.id, "indexed", "test", page.fetched_at)
+    yield index
+    index.close()
+
+
+def test_search_counts_and_exports_agree_on_words(index):
+    """FTS5 finds "dân vận" in all four articles; three cut it across two words."""
+    for query in ("ban dân vận", "dân vận", "dan van"):
+        hits = index.search(query)
+        assert {hit.url for hit in hits} == {"https://a.vn/2.html", "https://a.vn/3.html"}
+        assert index.count_matches(query) == (len(hits), True)
+        assert {row["url"] for row in export_rows(index.db, "articles", query=query)} == {hit.url for hit in hits}
+    assert [hit.url for hit in index.search("dân vận", limit=1)] == ["https://a.vn/3.html"]  # the next one down
+
+
+def test_a_count_that_reads_too_many_matches_is_a_lower_bound(index, monkeypatch):
+    import data.search
+
+    monkeypatch.setattr(data.search, "WORDS_COUNTED_MOST", 2)  # the two newest: 4 and 3
+    assert index.count_matches("dân vận") == (1, False)
