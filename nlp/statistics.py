@@ -34,8 +34,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
   (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``; ``trong khoảng`` before it is none); a currency
   paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
-  too (``km/giờ``), and so does a count (``3.400 ca/ngày``); a percentage per year is ``%`` (``182,5%
-  năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
+  or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
+  ca/ngày``); a percentage per year is ``%`` (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
   line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
@@ -155,8 +155,8 @@ _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
 _WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.000 - 49.000": the range, no qualifier
 _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
-# "đồng/tháng", "km/giờ", "đồng/kg": a rate (see _per); "đồng/người" is in đồng
-_PER = re.compile(r"/\s?(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
+# "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km": a rate (see _per); "đồng/người" is in đồng
+_PER = re.compile(rf"/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
 _PERIODS = frozenset(("tháng", "năm", "ngày", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
@@ -410,9 +410,11 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> 
 
 def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> tuple[str, int]:
     """(unit_text, end) of a measure with the period it is counted per (``km/giờ``; a yield ``tạ/ha``
-    stays ``tạ``), of a currency also with a unit of measure (``đồng/tháng``, ``đồng/kg``)."""
+    stays ``tạ``) or an amount of a measure (``lít/100 km``), of a currency also with a unit of measure
+    (``đồng/tháng``, ``đồng/kg``)."""
     per = _PER.match(text, end)
-    if per and (_key(per.group("per")) in _PERIODS or money and _key(per.group("per")) in lex.measures):
+    measured = per and _key(per.group("per")) in lex.measures
+    if per and (_key(per.group("per")) in _PERIODS or measured and (money or per.group("amount"))):
         end = per.end()
     return text[start:end], end
 
