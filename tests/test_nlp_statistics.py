@@ -349,3 +349,10 @@ def test_a_measure_per_an_amount_of_another_keeps_it():
     found = [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(
         "Mẫu xe điện mới chỉ tốn 14,5 kWh/100 km, xe xăng cũ tốn 8 lít/100km.")]
     assert found == [("14,5 kWh/100 km", 14.5, "kWh/100 km", "measure"), ("8 lít/100km", 8, "lít/100km", "measure")]
+
+
+def test_prevention_after_the_counted_noun_ends_it():
+    # "phòng" (prevent) after a noun starts what it is for; at the start it is a room or a department
+    text = ("Huyện nhận 3 loại thuốc phòng sốt xuất huyết và 800 liều vắc xin phòng ngừa COVID-19; "
+            "bệnh viện mở thêm 20 phòng bệnh, 6 khoa phòng đủ thiết bị.")
+    assert _units(text) == ["loại thuốc", "liều vắc xin", "phòng bệnh", "khoa phòng"]
