@@ -13,7 +13,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
   function word (``function_words.txt``), a verb (``verbs.txt``: the start of a relative clause,
   ``100% chi bộ | đưa nội dung``), a modifier introduced by ``cấp`` (``191 sáng kiến kinh nghiệm |
-  cấp cơ sở``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``), a date, or ``MAX_UNIT_SYLLABLES`` syllables
+  cấp cơ sở``), a place noun with a name after it (``40 hộ dân | xã Sơn Thủy``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``), a date, or ``MAX_UNIT_SYLLABLES`` syllables
   (the word that crosses the cap is kept whole: ``hộ đồng bào dân tộc thiểu số``). A verb right
   after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
   like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
@@ -95,6 +95,7 @@ class _Lexicon:
     nouns: frozenset[str]  # nouns.txt and every group noun
     classes: dict[str, frozenset[str]]  # group noun -> its classes in groups.txt
     events: frozenset[str]
+    places: frozenset[str]  # place nouns of groups.txt and "TP": a capitalised name after one is a place
     currencies: frozenset[str]
     measures: frozenset[str]  # volumes included
     volumes: frozenset[str]
@@ -129,6 +130,7 @@ def _lexicon() -> _Lexicon:
         function=function, verbs=verbs["predicate"] | verbs["action"], predicates=verbs["predicate"], nouns=nouns,
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),
+        places=frozenset(k for k, v in classes.items() if "place" in v) | {_key("TP")},
         currencies=units["currency"], measures=units["measure"] | units["volume"], volumes=units["volume"],
         durations=units["duration"],
         naming=re.compile(rf"(?<!\w)(?:{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
@@ -252,6 +254,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True
     if j > first + 1 and not _is_title(word.text) and _is_title(words[j - 1].text) and _branded(words, j - 1, first):
         return True  # the brand name ends the phrase: "2 chiếc Land Cruiser | nhập lậu"
+    if j > first and key in lex.places and j + 1 < len(words) and words[j + 1].key and words[j + 1].text[0].isupper():
+        return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang"
     if j == first + 1 and _DISEASE_CODE.fullmatch(word.text):  # "2 ca | COVID-19": what the cases are of
         return True
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):

@@ -356,3 +356,9 @@ def test_prevention_after_the_counted_noun_ends_it():
     text = ("Huyện nhận 3 loại thuốc phòng sốt xuất huyết và 800 liều vắc xin phòng ngừa COVID-19; "
             "bệnh viện mở thêm 20 phòng bệnh, 6 khoa phòng đủ thiết bị.")
     assert _units(text) == ["loại thuốc", "liều vắc xin", "phòng bệnh", "khoa phòng"]
+
+
+def test_a_place_named_after_the_counted_noun_ends_it():
+    # a place noun with a capitalised name after it is where the counted are; without a name it stays
+    text = "Đoàn thăm 40 hộ dân xã Sơn Thủy, tặng quà 3 giáo viên TP Vinh và 8 bệnh viện tuyến tỉnh."
+    assert _units(text) == ["hộ dân", "giáo viên", "bệnh viện tuyến tỉnh"]
