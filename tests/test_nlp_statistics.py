@@ -362,3 +362,8 @@ def test_a_place_named_after_the_counted_noun_ends_it():
     # a place noun with a capitalised name after it is where the counted are; without a name it stays
     text = "Đoàn thăm 40 hộ dân xã Sơn Thủy, tặng quà 3 giáo viên TP Vinh và 8 bệnh viện tuyến tỉnh."
     assert _units(text) == ["hộ dân", "giáo viên", "bệnh viện tuyến tỉnh"]
+
+
+def test_times_of_day_counted_are_a_duration():
+    # "buổi" with a time of day is a span of time; a session of an event stays a count
+    assert _units("Lớp học kéo dài 3 buổi chiều, huyện tổ chức 12 buổi tuyên truyền.") == ["buổi tuyên truyền"]
