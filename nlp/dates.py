@@ -33,7 +33,7 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
 - ``range`` ``giai đoạn 2022-2027``, ``2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
   first year..Dec 31 of the last), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
   ``14-15/4/2022``, ``8-19/9``, ``(26/9-3/10)``, ``8/3/1910 - 8/3/2024``, ``đêm 11/10 đến sáng 12/10``
-  (two days with their cues), ``từ 6h00-12h00 ngày 4/10`` (hours of one day); a list of days is the range from the first to
+  (two days with their cues; the first may be a bare day after its cue: ``đêm 11 đến sáng 12 10``, ``ngày 20 đến 22/10``), ``từ 6h00-12h00 ngày 4/10`` (hours of one day); a list of days is the range from the first to
   the last (``ngày 15 và 16/12``, ``các ngày 14, 15/4/2022``, ``chiều ngày 21 và sáng ngày 22 tháng 12 năm
   2022``: the cue ``ngày``, ``hôm`` or a time of day is required).
   Any ``[giai đoạn] từ X đến [hết] Y`` of two dates or periods is one range from X's first day to
@@ -132,7 +132,8 @@ _YEARS = re.compile(
 _DAYS = re.compile(
     rf"(?<!\w)(?P<paren>(?<=\())?(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1', _RANGE_AFTER)}"
     rf"\s*(?:{_TO}|{_DASH}|(?P<va>và))\s*(?:ngày\s+)?{_core('2', before='')}"
-    rf"|(?<!\w)từ\s+(?:ngày\s+)?{_NUM_BEFORE}(?P<a2>{DAY})\s+{_TO}\s+(?:ngày\s+)?{_core('3')}"
+    rf"|(?<!\w)(?:từ\s+(?:{TOD}\s+)?(?:ngày\s+)?|(?:{TOD}(?:\s+ngày)?|ngày)\s+){_NUM_BEFORE}(?P<a2>{DAY})"
+    rf"\s+{_TO}\s+(?:{TOD}\s+)?(?:ngày\s+)?{_core('3', spaced=True)}"
     rf"|(?<!\w)(?:từ\s+)?(?:(?P<ngay3>{TOD}(?:\s+ngày)?|ngày|hôm)\s+)?{_NUM_BEFORE}(?P<a>{DAY})"
     rf"(?:(?P<dash>\s*{_DASH}\s*)|(?:{_AND}{DAY})*{_AND})(?P<b>{DAY})"
     rf"(?:(?P<bsep>[/.-])(?P<bm>{MONTH})(?:(?P=bsep)(?P<by>{YEAR}))?|\s+tháng\s+(?P<tbm>{MONTH})(?:\s+năm\s+(?P<tby>{YEAR}))?)"

@@ -41,8 +41,9 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
 
 Officials hold public posts (state, Party, National Assembly, Front, armed forces, police, public
 bodies): a mention whose every position is in a company (``Công ty``, ``Tập đoàn``, ``HĐQT``, ``...
-Bank``, or ``Tổng Giám đốc`` with no organisation, a brand: ``Chủ tịch Coteccons``) is no tag; a Party
-post beside it keeps it.
+Bank``, or ``Tổng Giám đốc`` with no organisation, a brand: ``Chủ tịch Coteccons``; after a name, an
+executive title over an organisation the gazetteer does not know that ends in a brand: ``Giám đốc Phân tích
+Yuanta``) is no tag; a Party post beside it keeps it.
 
 A phrase may be wrapped at a single line break (``Chủ tịch Quốc hội\nVương Đình Huệ``). An
 organisation the gazetteer does not know is read on to its end (``gazetteer.loose_name_end``):
@@ -122,6 +123,10 @@ _COMPANY_HEADS = tuple(match_key(w) for w in (
     "công ty", "tập đoàn", "tổng công ty", "hđqt", "hội đồng quản trị", "ngân hàng tmcp", "ngân hàng thương mại",
     "doanh nghiệp", "hãng"))
 _COMPANY_TITLES = frozenset(match_key(w) for w in ("Tổng Giám đốc", "Phó Tổng Giám đốc"))  # without an organisation
+# Titles a company gives: after a name, one of them over an unknown organisation ending in a brand is a
+# company post ("ông A, Giám đốc Phân tích Yuanta"); "Thống đốc bang Texas" is none.
+_EXECUTIVE_TITLES = _COMPANY_TITLES | frozenset(match_key(w) for w in (
+    "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc"))
 _CENTRAL_COMMITTEE = match_key("Trung ương")  # "Ủy viên Trung ương Đảng" is a member of its Ban Chấp hành
 _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
@@ -176,6 +181,7 @@ class _Position:
     org: Org | None
     fixed_org: str | None = None  # from a compound abbreviation (UVBTVHU)
     abbr_end: bool = False  # ends with a bracketed abbreviation: a name may follow it
+    business: bool = False  # held in a company named by a brand ("Giám đốc Phân tích Yuanta")
 
     @property
     def organization(self) -> str | None:
@@ -402,6 +408,8 @@ class _Parser:
         if end > k:
             pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, end)
             pos.end = end
+            pos.business = pos.org is None and match_key(pos.title) in _EXECUTIVE_TITLES and any(
+                self.brand(b, end) and (b == k or self.tokens[b - 1].text.islower()) for b in (end - 1, end - 2) if b >= k)
         return pos
 
     def unnamed_unit(self, org: Org) -> bool:
@@ -733,7 +741,7 @@ class _Parser:
         self.claimed.update(range(a, b))
         end = max(b, chain[-1].end)
         positions = _positions(chain)
-        if all(_in_business(p) for p in positions):
+        if all(pos.business or _in_business(p) for pos, p in zip(chain, positions)):
             return None
         tokens = self.tokens
         tag = OfficialTag(

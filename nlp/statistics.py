@@ -13,7 +13,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
   function word (``function_words.txt``), a verb (``verbs.txt``: the start of a relative clause,
   ``100% chi bộ | đưa nội dung``), a modifier introduced by ``cấp`` (``191 sáng kiến kinh nghiệm |
-  cấp cơ sở``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``), a date, or ``MAX_UNIT_SYLLABLES`` syllables
+  cấp cơ sở``), a place noun with a name after it (``40 hộ dân | xã Sơn Thủy``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``), a date, or ``MAX_UNIT_SYLLABLES`` syllables
   (the word that crosses the cap is kept whole: ``hộ đồng bào dân tộc thiểu số``). A verb right
   after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
   like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
@@ -34,8 +34,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
   (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``; ``trong khoảng`` before it is none); a currency
   paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
-  too (``km/giờ``), and so does a count (``3.400 ca/ngày``); a percentage per year is ``%`` (``182,5%
-  năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
+  or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
+  ca/ngày``); a percentage per year is ``%`` (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
   line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
@@ -95,6 +95,7 @@ class _Lexicon:
     nouns: frozenset[str]  # nouns.txt and every group noun
     classes: dict[str, frozenset[str]]  # group noun -> its classes in groups.txt
     events: frozenset[str]
+    places: frozenset[str]  # place nouns of groups.txt and "TP": a capitalised name after one is a place
     currencies: frozenset[str]
     measures: frozenset[str]  # volumes included
     volumes: frozenset[str]
@@ -124,6 +125,7 @@ def _lexicon() -> _Lexicon:
         function=function, verbs=verbs["predicate"] | verbs["action"], predicates=verbs["predicate"], nouns=nouns,
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),
+        places=frozenset(k for k, v in classes.items() if "place" in v) | {_key("TP")},
         currencies=units["currency"], measures=units["measure"] | units["volume"], volumes=units["volume"],
         durations=units["duration"],
         naming=re.compile(rf"(?<!\w)(?:{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
@@ -150,8 +152,8 @@ _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
 _WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.000 - 49.000": the range, no qualifier
 _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
-# "đồng/tháng", "km/giờ", "đồng/kg": a rate (see _per); "đồng/người" is in đồng
-_PER = re.compile(r"/\s?(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
+# "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km": a rate (see _per); "đồng/người" is in đồng
+_PER = re.compile(rf"/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
 _PERIODS = frozenset(("tháng", "năm", "ngày", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
@@ -247,6 +249,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True
     if j > first + 1 and not _is_title(word.text) and _is_title(words[j - 1].text) and _branded(words, j - 1, first):
         return True  # the brand name ends the phrase: "2 chiếc Land Cruiser | nhập lậu"
+    if j > first and key in lex.places and j + 1 < len(words) and words[j + 1].key and words[j + 1].text[0].isupper():
+        return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang"
     if j == first + 1 and _DISEASE_CODE.fullmatch(word.text):  # "2 ca | COVID-19": what the cases are of
         return True
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
@@ -405,9 +409,11 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> 
 
 def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> tuple[str, int]:
     """(unit_text, end) of a measure with the period it is counted per (``km/giờ``; a yield ``tạ/ha``
-    stays ``tạ``), of a currency also with a unit of measure (``đồng/tháng``, ``đồng/kg``)."""
+    stays ``tạ``) or an amount of a measure (``lít/100 km``), of a currency also with a unit of measure
+    (``đồng/tháng``, ``đồng/kg``)."""
     per = _PER.match(text, end)
-    if per and (_key(per.group("per")) in _PERIODS or money and _key(per.group("per")) in lex.measures):
+    measured = per and _key(per.group("per")) in lex.measures
+    if per and (_key(per.group("per")) in _PERIODS or measured and (money or per.group("amount"))):
         end = per.end()
     return text[start:end], end
 

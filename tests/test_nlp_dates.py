@@ -110,6 +110,9 @@ def test_wrapped_spans_compact_ranges_and_more_cues(sentence, expected):
     ("Dự báo khoảng đêm 11/10 đến sáng 12/10, bão vào biển.",
      ("đêm 11/10 đến sáng 12/10", "range", "2021-10-11", "2021-10-12")),
     ("Thị trường trong tuần qua (26/9-3/10) sôi động.", ("26/9-3/10", "range", "2021-09-26", "2021-10-03")),
+    # the first day of a range written as a bare day after its cue, the month only at the end
+    ("Gió giật mạnh khoảng tối 7 đến sáng 8 10, biển động.", ("tối 7 đến sáng 8 10", "range", "2021-10-07", "2021-10-08")),
+    ("Triển lãm mở cửa ngày 20 đến 22/10 tại nhà văn hóa.", ("ngày 20 đến 22/10", "range", "2021-10-20", "2021-10-22")),
     ("Ghi nhận 2 ca từ 6h00-12h00 ngày 4/10 là người nhà.", ("từ 6h00-12h00 ngày 4/10", "range", "2021-10-04", "2021-10-04")),
     # an observance named before its day dates it
     ("Nhân Ngày Quốc tế Người cao tuổi 1/10, tỉnh thăm hỏi các cụ.", ("1/10", "day_month", "2021-10-01", "2021-10-01")),

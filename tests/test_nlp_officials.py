@@ -252,9 +252,17 @@ def test_no_official(sentence):
     "Ông Nguyễn Hồng Ninh, Giám đốc Công ty Cổ phần Đầu tư phát triển hạ tầng IDICO cho biết.",
     "Ông Trần Ngọc Tâm – Tổng Giám đốc Nam A Bank trao bằng khen.",
     "Cổ phần được bán cho cựu Chủ tịch Coteccons Nguyễn Bá Dương.",  # a brand: one capitalised ASCII word
+    # after the name too, also at the end of an organisation the gazetteer does not know
+    "Bà Trần Thị Hoa, Giám đốc Marketing Vinamilk cho biết.",
+    "Ông Lê Quốc Bảo, Chủ tịch FPT Telecom cho biết.",
 ])
 def test_company_executives_are_not_officials(sentence):
     assert _found(sentence) == []
+
+
+def test_the_last_word_of_a_country_is_no_brand():
+    text = "Ông Ngô Văn Hải, Chủ tịch Liên đoàn Bóng bàn Việt Nam đến thăm."
+    assert [t.text for t in tag_officials(text)] == ["Ông Ngô Văn Hải, Chủ tịch Liên đoàn Bóng bàn Việt Nam"]
 
 
 def test_a_party_post_makes_a_bank_chairman_an_official():

@@ -342,3 +342,21 @@ def test_a_majority_is_no_identifier():
 def test_leaving_ends_the_counted_noun():
     assert [t.text for t in tag_statistics("Đã có 6 hộ dân rời khỏi vùng sạt lở, 2 gia đình rời bản.")] == [
         "6 hộ dân", "2 gia đình"]
+
+
+def test_a_measure_per_an_amount_of_another_keeps_it():
+    # "lít/100 km" is one unit, with the number of the measure it is counted per
+    found = [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(
+        "Mẫu xe điện mới chỉ tốn 14,5 kWh/100 km, xe xăng cũ tốn 8 lít/100km.")]
+    assert found == [("14,5 kWh/100 km", 14.5, "kWh/100 km", "measure"), ("8 lít/100km", 8, "lít/100km", "measure")]
+
+
+def test_a_place_named_after_the_counted_noun_ends_it():
+    # a place noun with a capitalised name after it is where the counted are; without a name it stays
+    text = "Đoàn thăm 40 hộ dân xã Sơn Thủy, tặng quà 3 giáo viên TP Vinh và 8 bệnh viện tuyến tỉnh."
+    assert _units(text) == ["hộ dân", "giáo viên", "bệnh viện tuyến tỉnh"]
+
+
+def test_times_of_day_counted_are_a_duration():
+    # "buổi" with a time of day is a span of time; a session of an event stays a count
+    assert _units("Lớp học kéo dài 3 buổi chiều, huyện tổ chức 12 buổi tuyên truyền.") == ["buổi tuyên truyền"]
