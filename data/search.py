@@ -375,8 +375,8 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
     fts, match = compiled.table, compiled.expression
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     where, params = article_filters(**filters, by_row=True)
-    if words:  # each match read for its words: the newest WORDS_COUNTED_MOST at most
-        return _count_holding_words(db, fts, match, query, words, where, params, min(most, WORDS_COUNTED_MOST))
+    if words:  # each match read for its words: WORDS_COUNTED_MOST at most
+        return _count_holding_words(db, fts, match, query, words, filters, min(most, WORDS_COUNTED_MOST))
     if not where:
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
         found = run(db, sql, [match, most + 1], query).fetchone()[0]
@@ -392,16 +392,24 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
     return found, tested <= most
 
 
-def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query: str, words: str, where: str,
-                         params: list, most: int) -> tuple[int, bool]:
-    """count_matches for a query whose words are checked as words: among its ``most`` newest
-    matches, those the filters allow holding them; a lower bound (False) when there are more."""
-    newest = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?",
-                                    [match, most + 1], query)]
+def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query: str, words: str,
+                         filters: dict, most: int) -> tuple[int, bool]:
+    """count_matches for a query whose words are read as words: its matches among the few articles
+    the filters allow, else among its ``most`` newest matches, that the filters allow and that hold
+    the words; a lower bound (False) when there were more matches to read."""
+    where, params = article_filters(**filters, by_row=True)
+    allowed = _filtered_ids(db, SOME_ARTICLES, **filters) if where else None
+    if allowed is not None:
+        sql = (f"SELECT {fts}.rowid FROM json_each(?) AS ids CROSS JOIN {fts} "
+               f"WHERE {fts} MATCH ? AND {fts}.rowid = ids.value ORDER BY {fts}.rowid DESC LIMIT ?")
+        candidates = [row[0] for row in run(db, sql, [json.dumps(allowed), match, most + 1], query)]
+    else:
+        candidates = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC "
+                                                f"LIMIT ?", [match, most + 1], query)]
     sql = (f"SELECT count(*) FROM json_each(?) AS m JOIN articles a ON a.id = m.value "
            f"WHERE {_HOLDS_WORDS.format(article='a.id')}{where}")
-    found = db.execute(sql, [json.dumps(newest[:most]), words, *params]).fetchone()[0]
-    return found, len(newest) <= most
+    found = db.execute(sql, [json.dumps(candidates[:most]), words, *params]).fetchone()[0]
+    return found, len(candidates) <= most
 
 
 def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) -> bool:

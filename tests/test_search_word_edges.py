@@ -74,3 +74,13 @@ def test_a_count_that_reads_too_many_matches_is_a_lower_bound(index, monkeypatch
 
     monkeypatch.setattr(data.search, "WORDS_COUNTED_MOST", 2)  # the two newest: 4 and 3
     assert index.count_matches("dân vận") == (1, False)
+
+
+def test_counts_with_filters_read_the_articles_the_filters_allow(index, monkeypatch):
+    import data.search
+
+    assert index.count_matches("dân vận", site="a") == (2, True)  # few allowed: each looked up
+    assert index.count_matches("dân vận", site="b") == (0, True)
+    monkeypatch.setattr(data.search, "SOME_ARTICLES", 1)  # many allowed: the newest matches read
+    assert index.count_matches("dân vận", site="a") == (2, True)
+    assert index.count_matches("dân vận", site="a", since="2024-05-03") == (1, True)
