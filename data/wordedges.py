@@ -25,7 +25,7 @@ import sqlite3
 from data.textnorm import BOUNDARY, FTS_TOKEN
 from nlp.gazetteer import offices
 from nlp.lexicon import dictionary_key_set
-from nlp.vietnamese import fold_key, search_form
+from nlp.vietnamese import fold, search_form
 
 WINDOW = 6  # syllables cut into words on either side of an occurrence
 LONGEST_WORD = 4  # syllables of the longest dictionary word the cut takes
@@ -47,32 +47,40 @@ def _words(encoded: str) -> tuple[tuple[tuple[tuple[str, bool], ...], ...], ...]
                  for word in json.loads(encoded))
 
 
-@functools.lru_cache(maxsize=65536)
-def _folded(syllable: str) -> str:
-    return fold_key(syllable)
-
-
 def holds_words(title: str | None, lead: str | None, text: str | None, encoded: str) -> bool:
     """Whether the article (its search-form title, lead and text) holds every word of ``encoded``
     (``words_json``) as a word."""
-    tokens: list[str | None] = []
-    for part in (title, lead, text):
-        tokens += [None if token == BOUNDARY else token.lower() for token in FTS_TOKEN.findall(part or "")]
-        tokens.append(None)  # no word runs from the title into the lead
-    return all(any(_occurs_as_word(tokens, form) for form in word) for word in _words(encoded))
+    whole = f" {BOUNDARY} ".join(part or "" for part in (title, lead, text)).lower()  # no word runs on
+    tokens = FTS_TOKEN.findall(whole)
+    folded: list[str] | None = None
+    for word in _words(encoded):
+        if folded is None and any(not exact for form in word for _, exact in form):
+            folded = FTS_TOKEN.findall(fold(whole))  # the same tokens: a letter folds to a letter ...
+            if len(folded) != len(tokens):  # ... or else each token is folded alone
+                folded = [fold(token) for token in tokens]
+        if not any(_occurs_as_word(tokens, folded, form) for form in word):
+            return False
+    return True
 
 
-def _occurs_as_word(tokens: list[str | None], form: tuple[tuple[str, bool], ...]) -> bool:
-    first, size = form[0], len(form)
-    for i in range(len(tokens) - size + 1):
-        if _same(tokens[i], first) and all(_same(tokens[i + k], form[k]) for k in range(1, size)):
-            window = (max(0, i - WINDOW), min(len(tokens), i + size + WINDOW))
-            if _fewest_words(tokens, *window, (i, i + size)) <= _fewest_words(tokens, *window):
+def _occurs_as_word(tokens: list[str], folded: list[str] | None, form: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether the syllables of ``form`` (each matched in ``tokens``, or folded in ``folded``) occur
+    side by side somewhere no word of the text crosses."""
+    compared = [tokens if exact else folded for _, exact in form]
+    first, size, position = form[0][0], len(form), -1
+    while True:
+        try:
+            position = compared[0].index(first, position + 1)
+        except ValueError:
+            return False
+        end = position + size
+        if end <= len(tokens) and all(compared[k][position + k] == form[k][0] for k in range(1, size)):
+            window = (max(0, position - WINDOW), min(len(tokens), end + WINDOW))
+            if _fewest_words(tokens, *window, (position, end)) <= _fewest_words(tokens, *window):
                 return True
-    return False
 
 
-def _fewest_words(tokens: list[str | None], start: int, end: int,
+def _fewest_words(tokens: list[str], start: int, end: int,
                   kept: tuple[int, int] | None = None) -> int:
     """The fewest dictionary words (a lone syllable is one) that ``tokens[start:end]`` can be cut
     into; with ``kept``, a span no word may cross: none may begin before it and end inside it, or
@@ -81,7 +89,7 @@ def _fewest_words(tokens: list[str | None], start: int, end: int,
     fewest = [0] + [end] * (end - start)  # fewest words up to each position
     for position in range(start, end):
         here = fewest[position - start]
-        if tokens[position] is None:
+        if tokens[position] == BOUNDARY:
             fewest[position + 1 - start] = min(fewest[position + 1 - start], here)
             continue
         for size in _lengths(tokens, position, end):
@@ -92,24 +100,17 @@ def _fewest_words(tokens: list[str | None], start: int, end: int,
     return fewest[-1]
 
 
-def _crosses(tokens: list[str | None], word_start: int, word_end: int, start: int, end: int) -> bool:
+def _crosses(tokens: list[str], word_start: int, word_end: int, start: int, end: int) -> bool:
     if word_start < start < word_end < end:
         return not (word_end == start + 1 and " ".join(tokens[word_start:word_end]) in _titles())
     return start < word_start < end < word_end
 
 
-def _same(token: str | None, syllable: tuple[str, bool]) -> bool:
-    if token is None:
-        return False
-    typed, exact = syllable
-    return token == typed if exact else _folded(token) == typed
-
-
-def _lengths(tokens: list[str | None], position: int, end: int) -> list[int]:
+def _lengths(tokens: list[str], position: int, end: int) -> list[int]:
     """Lengths of the dictionary words starting at ``position`` (1 for a lone syllable)."""
     found, known = [1], dictionary_key_set()
     for size in range(2, min(LONGEST_WORD, end - position) + 1):
-        if tokens[position + size - 1] is None:
+        if tokens[position + size - 1] == BOUNDARY:
             break
         if " ".join(tokens[position:position + size]) in known:
             found.append(size)
