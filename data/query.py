@@ -162,14 +162,16 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
 
 
 def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
-    """The words of two syllables or more of a query of plain words only, for data.wordedges: each
-    spelling's syllables, exact where typed with diacritics or spelled by the lexicon (all in mode "exact"),
-    else folded (all in mode "accent-insensitive"); None when the query has quotes or FTS5 syntax."""
+    """The words of two syllables or more, none a number ("Chỉ thị 05", "05-CT/TW" match as they
+    are), of a query of plain words only, for data.wordedges: each spelling's syllables, exact
+    where typed with diacritics or spelled by the lexicon (all in mode "exact"), else folded (all
+    in mode "accent-insensitive"); None when the query has quotes or FTS5 syntax."""
     if not all(isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted) for part in parts):
         return None
-    longer = [part for part in parts if any(len(form) > 1 for form in part.forms)]
+    longer = [part for part in parts if any(len(form) > 1 for form in part.forms)  # one syllable is never cut
+              and not any(s[:1].isdigit() for form in part.forms for s in form)]  # nor a number or code
     if not longer:
-        return None  # a lone syllable can be inside a longer word, never across two
+        return None
 
     def exact(syllable: str) -> bool:
         return mode == "exact" or (mode == "as-typed" and (accented(syllable) or isinstance(syllable, Spelled)))

@@ -35,10 +35,11 @@ def test_a_word_counts_unless_the_text_cuts_across_it(text, query, expected):
     assert holds(text, query) is expected
 
 
-def test_single_syllables_and_quoted_phrases_are_not_checked():
+def test_single_syllables_numbers_and_quoted_phrases_are_not_checked():
     assert compile_query("xã").words is None            # a lone syllable is never cut across
     assert compile_query('"dân vận"').words is None     # a quoted phrase is the syllables as typed
     assert compile_query("dân vận OR bầu cử").words is None
+    assert compile_query("Chỉ thị 05").words is None and compile_query("05-CT/TW").words is None  # no cut in codes
     assert compile_query("dân vận xã").words is not None
 
 
