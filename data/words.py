@@ -68,13 +68,14 @@ def _syllables(phrase: str) -> tuple[str, ...]:
 
 @functools.cache
 def _office_parts():
-    """Titles and the places after them, by letters; each title's kind; and the bodies a title of
-    each kind is held in at a bare level, in search form."""
+    """Titles and the places after them, by letters; each title's kind; the bodies a title of
+    each kind is held in at a bare level; and the Party's bodies, in search form."""
     known = offices()
     kinds = {_syllables(title): kind for title, kind in known.titles.items()}
     return (_by_letters(kinds), _by_letters(map(_syllables, known.places)), kinds,
             frozenset(map(_syllables, known.levels)),
-            {kind: tuple(map(_syllables, bodies)) for kind, bodies in known.level_bodies.items()})
+            {kind: tuple(map(_syllables, bodies)) for kind, bodies in known.level_bodies.items()},
+            frozenset(map(_syllables, known.party_bodies)))
 
 
 def _fitting(typed, table) -> tuple[tuple[str, ...], ...]:
@@ -83,15 +84,21 @@ def _fitting(typed, table) -> tuple[tuple[str, ...], ...]:
 
 def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
     """The spellings of typed syllables read as an office: a title and one or two bodies or levels
-    after it ("chu tich ubnd xa" -> "chủ tịch ubnd xã"), or a body and a level ("UBND tỉnh"). A title
+    after it ("chu tich ubnd xa" -> "chủ tịch ubnd xã"), a body and a level ("UBND tỉnh"), or a Party
+    body or board ("Ban" and a field) and the Party committee that holds it ("Ban Thường vụ Tỉnh
+    ủy", "Ban Tuyên giáo Huyện ủy"). A title
     also stands for the longer titles of its kind that start with it ("Phó Bí thư Thường trực"); a
     title and a bare level also for the title in that level's body ("chu tich xa" -> "chủ tịch xã",
     "chủ tịch ubnd xã"). () when they are not one."""
-    titles, places, kinds, levels, level_bodies = _office_parts()
+    titles, places, kinds, levels, level_bodies, party = _office_parts()
     for cut in range(len(typed) - 1, 0, -1):
         head, rest = typed[:cut], typed[cut:]
         found = [body + level for body in _fitting(head, places) if body not in levels
                  for level in _fitting(rest, places) if level in levels]
+        boards = [body for body in _fitting(head, places) if body in party] + [
+            word for word in _fitting(head, _words_by_letters()) if word[0] == "ban"]  # "Ban Tuyên giáo"
+        found += [board + committee for board in boards
+                  for committee in _fitting(rest, places) if committee in party and committee[-1] == "ủy"]
         after = list(_fitting(rest, places)) + [
             a + b for k in range(1, len(rest)) for a, b in itertools.product(_fitting(rest[:k], places),
                                                                              _fitting(rest[k:], places))]

@@ -37,6 +37,9 @@ def index(sample_index_path):
     ("Thành uỷ", "articles_fts_exact", '"thành ủy"'),                      # tone placement aside
     ("Thanh ủy", "articles_fts_exact", '"thành ủy"'),                      # mixed: the word it can be
     ("ho ngheo dân vận", "articles_fts_exact", '"hộ nghèo" AND "dân vận"'),
+    ("ban thuong vu tinh uy", "articles_fts_exact", '"ban thường vụ tỉnh ủy"'),  # a Party body and its committee
+    ("Ban Tuyên giáo Thành ủy", "articles_fts_exact", '"ban tuyên giáo thành ủy"'),  # a board and its committee
+    ("Ban Thường vụ Ban Tuyên giáo", "articles_fts_exact", '"ban thường vụ" AND "ban tuyên giáo"'),
     ("bi thu", "articles_fts_exact", '("bi thu" OR "bì thư" OR "bí thư" OR "bỉ thử")'),  # not "bị thu"
     ("chu tich xa", "articles_fts_exact",                                   # a title and its level: one office
      '("chủ tịch xã" OR "chủ tịch ủy ban nhân dân xã" OR "chủ tịch ubnd xã")'),

@@ -248,11 +248,13 @@ class Offices:
     """What a title is held in, for reading "title + place" as one office (data.words): the titles
     by kind (party, state, standalone), the bodies, units and levels after one ("Bí thư" "Huyện
     ủy", "Chủ tịch" "UBND" "xã"), and by title kind the body a title held at a bare level is held
-    in ("Chủ tịch xã" is the chair of the commune's UBND, "Bí thư xã" the secretary of its Đảng ủy)."""
+    in ("Chủ tịch xã" is the chair of the commune's UBND, "Bí thư xã" the secretary of its Đảng ủy);
+    and the Party's bodies, which the Party committee after one holds ("Ban Thường vụ" "Tỉnh ủy")."""
     titles: dict[str, str]
     places: tuple[str, ...]
     levels: tuple[str, ...]
     level_bodies: dict[str, tuple[str, ...]]
+    party_bodies: tuple[str, ...]
 
 
 @functools.cache
@@ -265,7 +267,8 @@ def offices() -> Offices:
     return Offices(titles={row["title"]: row["kind"] for row in _rows("titles.csv")},
                    places=tuple(row["name"] for row in organizations),
                    levels=tuple(row["name"] for row in organizations if row["kind"] == "level"),
-                   level_bodies={kind: tuple(names) for kind, names in bodies.items()})
+                   level_bodies={kind: tuple(names) for kind, names in bodies.items()},
+                   party_bodies=tuple(row["name"] for row in organizations if row["kind"] == "body" and row["party"] == "1"))
 
 
 # Lowercase syllables that end a unit name written without a gazetteer entry ("Sở Xây dựng tỉnh"):
