@@ -120,8 +120,10 @@ class _Renderer:
         self.offset = 0
 
     def flush(self) -> None:
+        if not self.pieces:  # most calls: a block boundary right after another
+            return
         raw = "".join(piece[0] for piece in self.pieces)
-        text = clean_text(raw)
+        text = clean_text(raw) if not raw.isspace() else ""  # spaces alone clean to nothing
         if text:
             def count(flag: int) -> int:
                 return sum(len(p[0].strip()) for p in self.pieces if p[flag])
@@ -136,8 +138,10 @@ class _Renderer:
 
     def walk(self, element: HtmlElement, bold: bool, italic: bool, link: bool, weight: float) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in SKIP_TAGS or element.get("hidden") is not None \
-                or _HIDDEN.search(element.get("style") or ""):
+        if not tag or tag in SKIP_TAGS or element.get("hidden") is not None:
+            return
+        style = element.get("style") or ""
+        if style and _HIDDEN.search(style):
             return
         if tag not in ("body", "html") and weight > 0.0:
             weight = _own_chrome_weight(element, weight)
@@ -149,9 +153,8 @@ class _Renderer:
         if tag == "br":
             self.flush()
             return
-        style = element.get("style") or ""
-        bold = bold or tag in ("b", "strong") or bool(_BOLD_STYLE.search(style))
-        italic = italic or tag in ("i", "em") or bool(_ITALIC_STYLE.search(style))
+        bold = bold or tag in ("b", "strong") or bool(style and _BOLD_STYLE.search(style))
+        italic = italic or tag in ("i", "em") or bool(style and _ITALIC_STYLE.search(style))
         link = link or (tag == "a" and element.get("href") is not None
                         and not _ADDRESS_TEXT.match(element.text_content().strip()))
         block = tag in BLOCK_TAGS
