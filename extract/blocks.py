@@ -191,6 +191,11 @@ def within(element: HtmlElement, container: HtmlElement) -> bool:
     return any(node is container for node in element.iterancestors())
 
 
+def subtree(container: HtmlElement) -> set[HtmlElement]:
+    """``container`` and all its descendants: ``within`` for many elements, one set lookup each."""
+    return set(container.iter())
+
+
 def text_of(element: HtmlElement) -> str:
     """The visible text of an element, its lines joined by spaces."""
     return " ".join(block.text for block in render(element) if block.kind == "text")
