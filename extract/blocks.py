@@ -137,8 +137,8 @@ class _Renderer:
         self.pieces = []
 
     def walk(self, element: HtmlElement, bold: bool, italic: bool, link: bool, weight: float) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in SKIP_TAGS or element.get("hidden") is not None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS or element.get("hidden") is not None:
             return
         style = element.get("style") or ""
         if style and _HIDDEN.search(style):
@@ -162,12 +162,14 @@ class _Renderer:
             self.flush()
             self.holders.append(element)
             self.weights.append(weight)
-        if element.text:
-            self.pieces.append((element.text, bold, italic, link))
+        text = element.text  # read once: lxml makes a new string at every read
+        if text:
+            self.pieces.append((text, bold, italic, link))
         for child in element:
             self.walk(child, bold, italic, link, weight)
-            if child.tail:
-                self.pieces.append((child.tail, bold, italic, link))
+            tail = child.tail
+            if tail:
+                self.pieces.append((tail, bold, italic, link))
         if block:
             self.flush()
             self.holders.pop()
