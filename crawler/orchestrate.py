@@ -83,9 +83,9 @@ def backfill_and_process(db_path: str | Path, plans: list[tuple[Target, object, 
 def fetch_documents(db_path: str | Path, crawl_options, options: DocumentOptions, *,
                     delay: float | None = None) -> DocumentReport:
     """Fetch and read the documents the index's articles attach (``vnportal documents fetch``)."""
-    check_index(db_path, write=True, must_exist=True)
     from crawler.attachments import fetch_and_read
 
+    check_index(db_path, write=True, must_exist=True)
     with run_lock(db_path), closing(Index(db_path)) as index:
         return fetch_and_read(index, crawl_options, options, delay=delay)
 
