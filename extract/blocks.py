@@ -125,13 +125,17 @@ class _Renderer:
         raw = "".join(piece[0] for piece in self.pieces)
         text = clean_text(raw) if not raw.isspace() else ""  # spaces alone clean to nothing
         if text:
-            def count(flag: int) -> int:
-                return sum(len(p[0].strip()) for p in self.pieces if p[flag])
-
-            visible = sum(len(p[0].strip()) for p in self.pieces) or 1
+            visible = bold = italic = link = 0  # characters of the pieces, without their outer spaces
+            for piece, in_bold, in_italic, in_link in self.pieces:
+                size = len(piece.strip())
+                visible += size
+                bold += size if in_bold else 0
+                italic += size if in_italic else 0
+                link += size if in_link else 0
+            visible = visible or 1
             block = Block(text=text, element=self.holders[-1], offset=self.offset,
-                          link_chars=min(len(text), count(3)), chrome=self.weights[-1],
-                          bold=count(1) / visible >= 0.9, italic=count(2) / visible >= 0.9)
+                          link_chars=min(len(text), link), chrome=self.weights[-1],
+                          bold=bold / visible >= 0.9, italic=italic / visible >= 0.9)
             self.blocks.append(block)
             self.offset += len(text)
         self.pieces = []
