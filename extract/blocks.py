@@ -8,6 +8,7 @@ the title) need it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -62,16 +63,21 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def _class_id(element: HtmlElement) -> str:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return _ARTICLE_HEADER.sub(" ", names) if names != " " else ""
+def _chrome_class(element: HtmlElement) -> bool:
+    """Whether the element's class or id names page chrome (an article's own header aside)."""
+    return _chrome_class_names(element.get("class") or "", element.get("id") or "")
+
+
+@functools.lru_cache(maxsize=4096)  # a page repeats its class names: each is worked out once
+def _chrome_class_names(class_names: str, element_id: str) -> bool:
+    return bool(_CHROME_TOKEN.search(_ARTICLE_HEADER.sub(" ", f"{class_names} {element_id}")))
 
 
 def is_chrome_element(element: HtmlElement) -> bool:
     """A header/nav/footer/aside tag, or a class/id naming menus, sidebars, share bars ..."""
     if element.tag in CHROME_TAGS:
         return not _ARTICLE_HEADER.search(element.get("class") or "")
-    return bool(_CHROME_TOKEN.search(_class_id(element)))
+    return _chrome_class(element)
 
 
 def chrome_weight(element: HtmlElement) -> float:
@@ -90,7 +96,7 @@ def _own_chrome_weight(node: HtmlElement, weight: float) -> float:
     """``weight`` (of the node's parent, or of what is below it) lowered by the node itself."""
     if node.tag in CHROME_TAGS and not _ARTICLE_HEADER.search(node.get("class") or ""):
         return 0.0
-    if weight == 1.0 and _CHROME_TOKEN.search(_class_id(node)):
+    if weight == 1.0 and _chrome_class(node):
         return 0.3
     return weight
 
