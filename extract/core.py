@@ -7,6 +7,7 @@ take their body from trafilatura.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -518,10 +519,16 @@ def _trafilatura_paragraphs(tree: HtmlElement, url: str) -> list[Para]:
     return [Para(clean_text(line)) for line in (text or "").split("\n") if clean_text(line)]
 
 
+@functools.lru_cache(maxsize=4096)  # a page repeats its class names: each is worked out once
+def _attachment_box(class_names: str, element_id: str) -> bool:
+    """Whether a class and id name a box of attached files."""
+    return bool(_ATTACH_CLASS.search(f"{class_names} {element_id}"))
+
+
 def _attachments(tree: HtmlElement, container: HtmlElement | None, base: str) -> list[str]:
     scopes = [container] if container is not None else []
     scopes += [el for el in tree.iter() if isinstance(el.tag, str)
-               and _ATTACH_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
+               and _attachment_box(el.get("class") or "", el.get("id") or "")]
     found: list[str] = []
     for scope in scopes:
         for link in scope.iter("a"):
