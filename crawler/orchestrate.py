@@ -12,20 +12,22 @@ from __future__ import annotations
 import logging
 from contextlib import closing
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from crawler.attachments import DocumentOptions, DocumentReport, fetch_and_read
-from crawler.backfill import BackfillOptions, Target, backfill
-from crawler.backfill import SiteReport as BackfillReport
 from crawler.ingest import IngestReport, find_inputs, ingest
 from crawler.interrupts import current
 from crawler.lock import run_lock
-from crawler.polite import PoliteClient
 from crawler.process import process_pending
 from crawler.progress import CrawlProgress
-from crawler.runner import CrawlReport, crawl
 from data.database import check_index, open_database
 from data.index import Index
+
+if TYPE_CHECKING:  # imported by the runs that use them: ingest, reprocess and upgrade need none (~14 ms)
+    from crawler.attachments import DocumentOptions, DocumentReport
+    from crawler.backfill import BackfillOptions, Target
+    from crawler.backfill import SiteReport as BackfillReport
+    from crawler.polite import PoliteClient
+    from crawler.runner import CrawlReport
 
 logger = logging.getLogger(__name__)
 OnWait = Callable[[str], None] | None  # called with one line when waiting for another run's lock
@@ -40,6 +42,9 @@ def crawl_and_process(db_path: str | Path, profiles: list, options, *, max_pages
     Another run holding the lock is LockBusy at once; CrawlError when the crawl could not run.
     An interrupted crawl (``report.interrupted``) is not processed: its pages wait for the next run;
     with the network down (``report.network_down``) no document is asked for either."""
+    from crawler.attachments import DocumentOptions, DocumentReport, fetch_and_read
+    from crawler.runner import crawl
+
     if not options.contact and not (options.allow_private or options.allowed_hosts):
         logger.warning("no contact address: set contact = \"you@example.org\" under [crawl] in "
                        "~/.config/vnportal/config.toml, so that portal operators can reach you (README: Operating it)")
@@ -63,6 +68,8 @@ def backfill_and_process(db_path: str | Path, plans: list[tuple[Target, object, 
                          client: PoliteClient, *, workers: int = 1) -> tuple[list[BackfillReport], dict[str, int]]:
     """Backfill each (target, archive, window) of ``plans`` (crawler.backfill), then extract, tag
     and index what was fetched. Return one report per plan, and the processing counts."""
+    from crawler.backfill import backfill
+
     with run_lock(db_path), closing(Index(db_path)) as index:
         stop = current()
         reports = [backfill(index, target, archive, client, window, stop=lambda: stop.requested)
@@ -76,6 +83,8 @@ def backfill_and_process(db_path: str | Path, plans: list[tuple[Target, object, 
 def fetch_documents(db_path: str | Path, crawl_options, options: DocumentOptions, *,
                     delay: float | None = None) -> DocumentReport:
     """Fetch and read the documents the index's articles attach (``vnportal documents fetch``)."""
+    from crawler.attachments import fetch_and_read
+
     check_index(db_path, write=True, must_exist=True)
     with run_lock(db_path), closing(Index(db_path)) as index:
         return fetch_and_read(index, crawl_options, options, delay=delay)

@@ -12,8 +12,6 @@ import time
 from collections import Counter
 from typing import Iterable, Iterator, TextIO, TypeVar
 
-from tqdm import tqdm
-
 from crawler import logs
 
 T = TypeVar("T")
@@ -35,8 +33,11 @@ class Progress:
         self.done = 0
         self.outcomes: Counter = Counter()
         self.started = self._logged = time.monotonic()
-        self.bar = tqdm(total=total, desc=what, unit=unit, file=self.stream, leave=False, dynamic_ncols=True) \
-            if self.tty and logs.current().verbosity >= 0 else None
+        self.bar = None
+        if self.tty and logs.current().verbosity >= 0:
+            from tqdm import tqdm  # here: off a terminal no bar is drawn (~4 ms of start-up)
+
+            self.bar = tqdm(total=total, desc=what, unit=unit, file=self.stream, leave=False, dynamic_ncols=True)
 
     def advance(self, outcome: str | None = None, note: str = "") -> None:
         """One step done (with its ``outcome``); ``note`` (the URL) shows on the bar only."""
@@ -62,9 +63,8 @@ class Progress:
         rate = self.done / elapsed
         count = f"{self.done}/{self.total}" if self.total is not None else f"{self.done}"
         outcomes = f" ({self._outcomes()})" if self.outcomes else ""
-        eta = f", ETA {tqdm.format_interval((self.total - self.done) / rate)}" \
-            if self.total is not None and rate > 0 else ""
-        return f"{self.what}: {count} {self.unit}s{outcomes}, {rate:.1f}/s, {tqdm.format_interval(elapsed)}{eta}"
+        eta = f", ETA {_interval((self.total - self.done) / rate)}" if self.total is not None and rate > 0 else ""
+        return f"{self.what}: {count} {self.unit}s{outcomes}, {rate:.1f}/s, {_interval(elapsed)}{eta}"
 
     def _outcomes(self) -> str:
         return ", ".join(f"{name} {count}" for name, count in self.outcomes.most_common())
@@ -78,6 +78,13 @@ class Progress:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _interval(seconds: float) -> str:
+    """'1m32s', as tqdm writes durations (imported on first need, as for the bar)."""
+    from tqdm import tqdm
+
+    return tqdm.format_interval(seconds)
 
 
 class CrawlProgress(Progress):

@@ -4,11 +4,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-import sqlite_utils
-
 from data.pages import FetchedPage
 from data.search import note_spellings, store_search_text
-from data.store import Store
+from data.store import Store, insert_row
 from data.tags import replace_tags, tags_dict, tags_hash
 
 # Fields whose change is a change of the article; raw_page_id, extractor_version and last_seen
@@ -19,14 +17,6 @@ _CONTENT_FIELDS = ("site", "title", "published", "author", "lead", "text_hash", 
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
-    """Insert ``row`` into ``table`` (a fixed table name, never user text); return its rowid.
-    Plain SQL on the processing path: sqlite-utils' insert reads the schema on every call."""
-    columns = ", ".join(f"[{name}]" for name in row)
-    return db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})",
-                      list(row.values())).lastrowid
 
 
 def _year(published: str | None) -> int | None:
@@ -57,7 +47,7 @@ class Articles(Store):
         with self.transaction():
             if existing is None:
                 row.update(first_seen=page.fetched_at, revision=1)
-                article_id = _insert(self.db, "articles", row)
+                article_id = insert_row(self.db, "articles", row)
                 outcome, changed = "new", set(_CONTENT_FIELDS)
             else:
                 article_id = existing["id"]
@@ -70,9 +60,10 @@ class Articles(Store):
                                     "WHERE id = ?", [*update.values(), article_id])
                 outcome = "changed" if changed else "unchanged"
             if changed & {"title", "text_hash"}:
-                _insert(self.db, "revisions", {"article_id": article_id, "revision": row["revision"],
-                                               "fetched_at": page.fetched_at, "raw_page_id": page.id,
-                                               "title": article.title, "text": article.text, "text_hash": digest})
+                insert_row(self.db, "revisions", {"article_id": article_id, "revision": row["revision"],
+                                                  "fetched_at": page.fetched_at, "raw_page_id": page.id,
+                                                  "title": article.title, "text": article.text,
+                                                  "text_hash": digest})
             if changed & {"title", "lead", "text_hash"}:
                 note_spellings(self.db, *store_search_text(self.db, article_id, article.title, article.lead,
                                                            article.text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Iterable, Iterator, Mapping
 
-from data.store import Store
+from data.store import Store, upsert_row
 
 CHUNK = 500  # URLs per query when rows are asked for by URL
 
@@ -35,7 +35,7 @@ class Frontier(Store):
 
     def url_state(self, url: str) -> dict | None:
         """The url_state row of ``url`` (canonical form), or None if never seen."""
-        return next(self.db["url_state"].rows_where("url = ?", [url]), None)
+        return next(self.db.query("select * from url_state where url = ?", [url]), None)
 
     def url_states(self, urls: Iterable[str] | None = None) -> Iterator[dict]:
         """url_state rows, streamed: every row, or those of ``urls`` (URLs never seen left out)."""
@@ -98,7 +98,7 @@ class Frontier(Store):
                "http_status": http_status, "status": "ok", "text_hash": text_hash, "failures": 0,
                "next_retry": None, "reason": None}
         with self.transaction():
-            self.db["url_state"].upsert(row, pk="url")
+            upsert_row(self.db, "url_state", row, "url")
         return outcome
 
     def record_not_modified(self, url: str, site: str, at: str) -> None:
@@ -126,7 +126,7 @@ class Frontier(Store):
             retry_at = datetime.fromisoformat(at) + timedelta(seconds=wait)
             row.update(status="failed", reason=reason, next_retry=retry_at.isoformat(timespec="seconds"))
         with self.transaction():
-            self.db["url_state"].upsert(row, pk="url")
+            upsert_row(self.db, "url_state", row, "url")
         return row["status"]
 
     def mark_url(self, url: str, site: str, status: str, reason: str | None, at: str, *,
@@ -135,6 +135,6 @@ class Frontier(Store):
         'redirected' to another URL, 'attachment' served where an article was expected)."""
         prev = self.url_state(url)
         with self.transaction():
-            self.db["url_state"].upsert({"url": url, "site": site, "kind": prev["kind"] if prev else kind,
-                                         "first_seen": prev["first_seen"] if prev else at, "last_seen": at,
-                                         "status": status, "reason": reason}, pk="url")
+            upsert_row(self.db, "url_state", {"url": url, "site": site, "kind": prev["kind"] if prev else kind,
+                                              "first_seen": prev["first_seen"] if prev else at, "last_seen": at,
+                                              "status": status, "reason": reason}, "url")

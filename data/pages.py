@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from data.reprocess import requeue_pages
-from data.store import Store
+from data.store import Store, insert_row
 
 
 @dataclass
@@ -48,11 +48,11 @@ class RawPages(Store):
         again and kept once. raw_pages holds a URL twice only when a later fetch found its text
         changed (an unchanged re-fetch is not kept)."""
         with self.transaction():
-            page.id = self.db["raw_pages"].insert({
+            page.id = insert_row(self.db, "raw_pages", {
                 "url": page.url, "site": page.site, "fetched_at": page.fetched_at,
                 "http_status": page.status, "headers": json.dumps(page.headers, ensure_ascii=False),
                 "html_gz": gzip.compress(page.body), "body_sha256": body_sha256(page.body),
-                "process_status": "pending"}).last_pk
+                "process_status": "pending"})
         return page.id
 
     def has_page(self, url: str, body: bytes) -> bool:

@@ -8,6 +8,7 @@ the title) need it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -62,16 +63,21 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def _class_id(element: HtmlElement) -> str:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return _ARTICLE_HEADER.sub(" ", names) if names != " " else ""
+def _chrome_class(element: HtmlElement) -> bool:
+    """Whether the element's class or id names page chrome (an article's own header aside)."""
+    return _chrome_class_names(element.get("class") or "", element.get("id") or "")
+
+
+@functools.lru_cache(maxsize=4096)  # a page repeats its class names: each is worked out once
+def _chrome_class_names(class_names: str, element_id: str) -> bool:
+    return bool(_CHROME_TOKEN.search(_ARTICLE_HEADER.sub(" ", f"{class_names} {element_id}")))
 
 
 def is_chrome_element(element: HtmlElement) -> bool:
     """A header/nav/footer/aside tag, or a class/id naming menus, sidebars, share bars ..."""
     if element.tag in CHROME_TAGS:
         return not _ARTICLE_HEADER.search(element.get("class") or "")
-    return bool(_CHROME_TOKEN.search(_class_id(element)))
+    return _chrome_class(element)
 
 
 def chrome_weight(element: HtmlElement) -> float:
@@ -90,7 +96,7 @@ def _own_chrome_weight(node: HtmlElement, weight: float) -> float:
     """``weight`` (of the node's parent, or of what is below it) lowered by the node itself."""
     if node.tag in CHROME_TAGS and not _ARTICLE_HEADER.search(node.get("class") or ""):
         return 0.0
-    if weight == 1.0 and _CHROME_TOKEN.search(_class_id(node)):
+    if weight == 1.0 and _chrome_class(node):
         return 0.3
     return weight
 
@@ -120,24 +126,32 @@ class _Renderer:
         self.offset = 0
 
     def flush(self) -> None:
+        if not self.pieces:  # most calls: a block boundary right after another
+            return
         raw = "".join(piece[0] for piece in self.pieces)
-        text = clean_text(raw)
+        text = clean_text(raw) if not raw.isspace() else ""  # spaces alone clean to nothing
         if text:
-            def count(flag: int) -> int:
-                return sum(len(p[0].strip()) for p in self.pieces if p[flag])
-
-            visible = sum(len(p[0].strip()) for p in self.pieces) or 1
+            visible = bold = italic = link = 0  # characters of the pieces, without their outer spaces
+            for piece, in_bold, in_italic, in_link in self.pieces:
+                size = len(piece.strip())
+                visible += size
+                bold += size if in_bold else 0
+                italic += size if in_italic else 0
+                link += size if in_link else 0
+            visible = visible or 1
             block = Block(text=text, element=self.holders[-1], offset=self.offset,
-                          link_chars=min(len(text), count(3)), chrome=self.weights[-1],
-                          bold=count(1) / visible >= 0.9, italic=count(2) / visible >= 0.9)
+                          link_chars=min(len(text), link), chrome=self.weights[-1],
+                          bold=bold / visible >= 0.9, italic=italic / visible >= 0.9)
             self.blocks.append(block)
             self.offset += len(text)
         self.pieces = []
 
     def walk(self, element: HtmlElement, bold: bool, italic: bool, link: bool, weight: float) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in SKIP_TAGS or element.get("hidden") is not None \
-                or _HIDDEN.search(element.get("style") or ""):
+        tag = element.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS or element.get("hidden") is not None:
+            return
+        style = element.get("style") or ""
+        if style and _HIDDEN.search(style):
             return
         if tag not in ("body", "html") and weight > 0.0:
             weight = _own_chrome_weight(element, weight)
@@ -149,9 +163,8 @@ class _Renderer:
         if tag == "br":
             self.flush()
             return
-        style = element.get("style") or ""
-        bold = bold or tag in ("b", "strong") or bool(_BOLD_STYLE.search(style))
-        italic = italic or tag in ("i", "em") or bool(_ITALIC_STYLE.search(style))
+        bold = bold or tag in ("b", "strong") or bool(style and _BOLD_STYLE.search(style))
+        italic = italic or tag in ("i", "em") or bool(style and _ITALIC_STYLE.search(style))
         link = link or (tag == "a" and element.get("href") is not None
                         and not _ADDRESS_TEXT.match(element.text_content().strip()))
         block = tag in BLOCK_TAGS
@@ -159,12 +172,14 @@ class _Renderer:
             self.flush()
             self.holders.append(element)
             self.weights.append(weight)
-        if element.text:
-            self.pieces.append((element.text, bold, italic, link))
+        text = element.text  # read once: lxml makes a new string at every read
+        if text:
+            self.pieces.append((text, bold, italic, link))
         for child in element:
             self.walk(child, bold, italic, link, weight)
-            if child.tail:
-                self.pieces.append((child.tail, bold, italic, link))
+            tail = child.tail
+            if tail:
+                self.pieces.append((tail, bold, italic, link))
         if block:
             self.flush()
             self.holders.pop()
@@ -186,6 +201,11 @@ def within(element: HtmlElement, container: HtmlElement) -> bool:
     if element is container:
         return True
     return any(node is container for node in element.iterancestors())
+
+
+def subtree(container: HtmlElement) -> set[HtmlElement]:
+    """``container`` and all its descendants: ``within`` for many elements, one set lookup each."""
+    return set(container.iter())
 
 
 def text_of(element: HtmlElement) -> str:

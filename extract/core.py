@@ -7,6 +7,7 @@ take their body from trafilatura.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -23,7 +24,7 @@ from w3lib.html import get_meta_refresh
 from extract import dates
 from extract.article import Article, ExtractionError, is_attachment
 from extract.blocks import (BLOCK_TAGS, SKIP_TAGS, Block, alignment, chrome_weight,
-                           is_chrome_element, render, text_of, within)
+                           is_chrome_element, render, subtree, text_of, within)
 from extract.boilerplate import (Para, byline, byline_prefix, finish_body, is_lead_element,
                                  is_trailing_heading)
 from extract.encoding import binary_kind, decode_html
@@ -331,11 +332,12 @@ def _find_date(tree: HtmlElement, blocks: list[Block], anchor: Block | None,
 def _date_candidates(blocks: list[Block], anchor: Block | None, container: HtmlElement | None):
     """Date lines near the headline or in the article before its trailing matter, out of chrome."""
     at = next((i for i, b in enumerate(blocks) if b is anchor), None)
+    members = subtree(container) if container is not None else set()
     ended = False
     for i, block in enumerate(blocks):
         if block.kind != "text":
             continue
-        inside = container is not None and within(block.element, container)
+        inside = block.element in members
         if inside and (at is None or i > at) and is_trailing_heading(block.text):
             ended = True
         near = at is not None and abs(i - at) <= 3
@@ -437,7 +439,8 @@ def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
                 date_block: Block | None, alts: set[str]) -> tuple[list[Para], str | None]:
     """The container's blocks as body candidates (captions flagged, boxes of chrome inside the
     article left out), and a byline printed above the text ("Tác giả: ...") if there is one."""
-    inside = [b for b in blocks if within(b.element, container)]
+    members = subtree(container)
+    inside = [b for b in blocks if b.element in members]
     total = sum(len(b.text) for b in inside) or 1
     centred_body = _centred(inside, container)
     paras: list[Para] = []
@@ -516,10 +519,16 @@ def _trafilatura_paragraphs(tree: HtmlElement, url: str) -> list[Para]:
     return [Para(clean_text(line)) for line in (text or "").split("\n") if clean_text(line)]
 
 
+@functools.lru_cache(maxsize=4096)  # a page repeats its class names: each is worked out once
+def _attachment_box(class_names: str, element_id: str) -> bool:
+    """Whether a class and id name a box of attached files."""
+    return bool(_ATTACH_CLASS.search(f"{class_names} {element_id}"))
+
+
 def _attachments(tree: HtmlElement, container: HtmlElement | None, base: str) -> list[str]:
     scopes = [container] if container is not None else []
     scopes += [el for el in tree.iter() if isinstance(el.tag, str)
-               and _ATTACH_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")]
+               and _attachment_box(el.get("class") or "", el.get("id") or "")]
     found: list[str] = []
     for scope in scopes:
         for link in scope.iter("a"):
@@ -534,7 +543,8 @@ def _attachments(tree: HtmlElement, container: HtmlElement | None, base: str) ->
 
 def _check_listing(blocks: list[Block], container: HtmlElement) -> None:
     """A category page: linked titles each followed by a teaser paragraph, over and over."""
-    texts = [b for b in blocks if b.kind == "text" and within(b.element, container)
+    members = subtree(container)
+    texts = [b for b in blocks if b.kind == "text" and b.element in members
              and not dates.is_date_line(b.text)]
     teasers, teaser_chars = 0, 0
     for block, following in zip(texts, texts[1:]):

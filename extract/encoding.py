@@ -24,6 +24,7 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([a-zA-Z0-9_.:-]+)", re.I)
 # browsers read these labels as windows-1252, and so do we
 _AS_CP1252 = {"iso8859-1", "ascii", "cp1252"}
 
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")  # control characters text does not use (tab to CR aside)
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
     b"PK\x03\x04": "a ZIP/Office archive",
@@ -49,7 +50,7 @@ def binary_kind(raw: bytes) -> str | None:
         return None
     if not head:
         return None
-    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    controls = len(_CONTROL_BYTES.findall(head))
     if b"\x00" in head or controls / len(head) > 0.05:
         return "binary data"
     return None

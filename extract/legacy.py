@@ -92,10 +92,11 @@ def vni_evidence(text: str) -> int:
 def detect_legacy(text: str) -> str | None:
     """'tcvn3', 'vni' or None for a text decoded as Latin-1/windows-1252."""
     tcvn, vni = tcvn3_evidence(text), vni_evidence(text)
-    unicode_vi = unicode_vietnamese_count(text)
     best, score = ("vni", vni) if vni * 2 >= tcvn else ("tcvn3", tcvn)
+    if score < 5:  # most pages: the letter counts below (a scan of the whole text each) are not needed
+        return None
     letters = len(_LETTER.findall(text)) or 1
-    if score >= 5 and score > unicode_vi and score / letters >= 0.02:
+    if score > unicode_vietnamese_count(text) and score / letters >= 0.02:
         return best
     return None
 

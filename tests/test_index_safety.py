@@ -125,6 +125,26 @@ def test_write_transactions_take_the_write_lock_up_front(index_path):
     second.close()
 
 
+def test_a_commit_survives_the_writer_being_killed(index_path):
+    """Writers sync the WAL at checkpoints, not at each commit (synchronous=NORMAL): a process killed
+    right after a commit, before any checkpoint or close, has still committed."""
+    writer = Index(index_path)
+    assert writer.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert writer.db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    writer.close()
+    script = ("import os, signal, sys\n"
+              "from data import Index\n"
+              "index = Index(sys.argv[1])\n"
+              "with index.transaction():\n"
+              "    index.db.execute(\"UPDATE articles SET author = 'killed writer' WHERE id = 1\")\n"
+              "os.kill(os.getpid(), signal.SIGKILL)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(index_path)], cwd=ROOT, check=False)
+    assert done.returncode == -signal.SIGKILL
+    reader = Index(index_path, read_only=True)
+    assert reader.db.execute("SELECT author FROM articles WHERE id = 1").fetchone()[0] == "killed writer"
+    reader.close()
+
+
 def test_a_second_writer_waits_for_the_run_lock_and_says_so(index_path):
     with run_lock(index_path):  # a run holds the index (a real flock, as another process would)
         process = subprocess.Popen([sys.executable, "-c", "import pipeline; pipeline.main()", "reprocess",
