@@ -33,11 +33,11 @@ LONGEST_WORD = 4  # syllables of the longest dictionary word the cut takes
 
 def register(conn: sqlite3.Connection) -> None:
     """Make ``vn_words(title, lead, text, words_json)`` callable in SQL on ``conn``."""
-    conn.create_function("vn_words", 4, lambda title, lead, text, encoded: holds_words(title, lead, text, encoded),
-                         deterministic=True)
+    conn.create_function("vn_words", 4, holds_words, deterministic=True)
 
 
 def words_json(words: list[list[list[tuple[str, bool]]]]) -> str:
+    """A query's words as ``vn_words`` takes them (data.query builds them)."""
     return json.dumps(words, ensure_ascii=False)
 
 
