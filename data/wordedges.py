@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sqlite3
 
 from data.textnorm import BOUNDARY, FTS_TOKEN
@@ -51,33 +52,68 @@ def holds_words(title: str | None, lead: str | None, text: str | None, encoded: 
     """Whether the article (its search-form title, lead and text) holds every word of ``encoded``
     (``words_json``) as a word."""
     whole = f" {BOUNDARY} ".join(part or "" for part in (title, lead, text)).lower()  # no word runs on
-    tokens = FTS_TOKEN.findall(whole)
-    folded: list[str] | None = None
-    for word in _words(encoded):
-        if folded is None and any(not exact for form in word for _, exact in form):
-            folded = FTS_TOKEN.findall(fold(whole))  # the same tokens: a letter folds to a letter ...
-            if len(folded) != len(tokens):  # ... or else each token is folded alone
-                folded = [fold(token) for token in tokens]
-        if not any(_occurs_as_word(tokens, folded, form) for form in word):
-            return False
-    return True
+    return all(any(_occurs_as_word(whole, form) for form in word) for word in _words(encoded))
 
 
-def _occurs_as_word(tokens: list[str], folded: list[str] | None, form: tuple[tuple[str, bool], ...]) -> bool:
-    """Whether the syllables of ``form`` (each matched in ``tokens``, or folded in ``folded``) occur
-    side by side somewhere no word of the text crosses."""
-    compared = [tokens if exact else folded for _, exact in form]
-    first, size, position = form[0][0], len(form), -1
+def _occurs_as_word(whole: str, form: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether the syllables of ``form`` occur side by side in ``whole`` somewhere no word of the
+    text crosses. Found by a pattern, then only the tokens around each occurrence are read."""
+    if not all(typed in whole for typed, exact in form if exact):
+        return False  # a syllable it must hold as written is nowhere in the text
+    pattern, position = _pattern(form), 0
+    while (found := pattern.search(whole, position)) is not None:
+        before, after = _tokens_before(whole, found.start()), _tokens_after(whole, found.end())
+        tokens = before + FTS_TOKEN.findall(found.group()) + after
+        kept = (len(before), len(before) + len(form))
+        if _fewest_words(tokens, 0, len(tokens), kept) <= _fewest_words(tokens, 0, len(tokens)):
+            return True
+        position = found.start() + 1
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(form: tuple[tuple[str, bool], ...]) -> re.Pattern:
+    """The syllables as whole tokens with only non-token characters between them; a syllable given
+    folded matches each letter with any diacritic (lower case, as the text is read)."""
+    def syllable(typed: str, exact: bool) -> str:
+        return re.escape(typed) if exact else "".join(_ACCENTED.get(letter, re.escape(letter)) for letter in typed)
+    return re.compile(r"(?<![^\W_])" + r"[\W_]+".join(syllable(*s) for s in form) + r"(?![^\W_])")
+
+
+def _letter_classes() -> dict[str, str]:
+    """Each unaccented letter as a class of the lower-case Latin letters that fold to it ("d" -> "[dđ]")."""
+    variants: dict[str, list[str]] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        letter = chr(code)
+        base = fold(letter)
+        if letter == letter.lower() and len(base) == 1 and base.isascii() and base.isalpha() and base != letter:
+            variants.setdefault(base, []).append(letter)
+    return {base: f"[{base}{''.join(found)}]" for base, found in variants.items()}
+
+
+_ACCENTED = _letter_classes()
+
+
+def _tokens_before(whole: str, at: int) -> list[str]:
+    """The WINDOW tokens of ``whole`` just before character ``at`` (fewer at its start)."""
+    reach = 16 * WINDOW
     while True:
-        try:
-            position = compared[0].index(first, position + 1)
-        except ValueError:
-            return False
-        end = position + size
-        if end <= len(tokens) and all(compared[k][position + k] == form[k][0] for k in range(1, size)):
-            window = (max(0, position - WINDOW), min(len(tokens), end + WINDOW))
-            if _fewest_words(tokens, *window, (position, end)) <= _fewest_words(tokens, *window):
-                return True
+        start = max(0, at - reach)
+        tokens = FTS_TOKEN.findall(whole, start, at)
+        if len(tokens) > WINDOW or start == 0:  # past WINDOW, the first token may be cut: it is left out
+            return tokens[-WINDOW:]
+        reach *= 2
+
+
+def _tokens_after(whole: str, at: int) -> list[str]:
+    """The WINDOW tokens of ``whole`` just after character ``at`` (fewer at its end)."""
+    reach = 16 * WINDOW
+    while True:
+        end = min(len(whole), at + reach)
+        tokens = FTS_TOKEN.findall(whole, at, end)
+        if len(tokens) > WINDOW or end == len(whole):
+            return tokens[:WINDOW]
+        reach *= 2
 
 
 def _fewest_words(tokens: list[str], start: int, end: int,
