@@ -65,7 +65,7 @@ def _occurs_as_word(whole: str, form: tuple[tuple[str, bool], ...]) -> bool:
         before, after = _tokens_before(whole, found.start()), _tokens_after(whole, found.end())
         tokens = before + FTS_TOKEN.findall(found.group()) + after
         kept = (len(before), len(before) + len(form))
-        if _fewest_words(tokens, 0, len(tokens), kept) <= _fewest_words(tokens, 0, len(tokens)):
+        if _fewest_words(tokens, kept) <= _fewest_words(tokens):
             return True
         position = found.start() + 1
     return False
@@ -116,23 +116,23 @@ def _tokens_after(whole: str, at: int) -> list[str]:
         reach *= 2
 
 
-def _fewest_words(tokens: list[str], start: int, end: int,
-                  kept: tuple[int, int] | None = None) -> int:
-    """The fewest dictionary words (a lone syllable is one) that ``tokens[start:end]`` can be cut
-    into; with ``kept``, a span no word may cross: none may begin before it and end inside it, or
-    begin inside it and end after it (a longer word may hold it whole: "công chứng" in "công
-    chứng viên"; a title may end at its first syllable: "Trưởng ban Tuyên giáo")."""
-    fewest = [0] + [end] * (end - start)  # fewest words up to each position
-    for position in range(start, end):
-        here = fewest[position - start]
+def _fewest_words(tokens: list[str], kept: tuple[int, int] | None = None) -> int:
+    """The fewest dictionary words (a lone syllable is one) that ``tokens`` can be cut into; with
+    ``kept``, a span no word may cross: none may begin before it and end inside it, or begin inside
+    it and end after it (a longer word may hold it whole: "công chứng" in "công chứng viên"; a
+    title may end at its first syllable: "Trưởng ban Tuyên giáo")."""
+    end = len(tokens)
+    fewest = [0] + [end] * end  # fewest words up to each position
+    for position in range(end):
+        here = fewest[position]
         if tokens[position] == BOUNDARY:
-            fewest[position + 1 - start] = min(fewest[position + 1 - start], here)
+            fewest[position + 1] = min(fewest[position + 1], here)
             continue
         for size in _lengths(tokens, position, end):
             word_end = position + size
             if kept and _crosses(tokens, position, word_end, *kept):
                 continue
-            fewest[word_end - start] = min(fewest[word_end - start], here + 1)
+            fewest[word_end] = min(fewest[word_end], here + 1)
     return fewest[-1]
 
 
