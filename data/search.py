@@ -352,8 +352,8 @@ def _holding_words(db: sqlite_utils.Database, ranked: list[tuple], words: str, l
     for start in range(0, len(ranked), WORDS_BATCH):
         batch = ranked[start:start + WORDS_BATCH]
         held = {row[0] for row in db.execute(
-            "SELECT article_id FROM article_search WHERE article_id IN (SELECT value FROM json_each(?)) "
-            "AND vn_words(title, lead, text, ?)", [json.dumps([row[0] for row in batch]), words])}
+            f"SELECT ids.value FROM json_each(?) AS ids WHERE {_HOLDS_WORDS.format(article='ids.value')}",
+            [json.dumps([row[0] for row in batch]), words])}
         kept += [row for row in batch if row[0] in held]
         if len(kept) >= limit:
             break
@@ -376,7 +376,8 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     where, params = article_filters(**filters, by_row=True)
     if words:  # each match read for its words: WORDS_COUNTED_MOST at most
-        return _count_holding_words(db, fts, match, query, words, filters, min(most, WORDS_COUNTED_MOST))
+        return _count_holding_words(db, fts, match, query, words, filters, where, params,
+                                    min(most, WORDS_COUNTED_MOST))
     if not where:
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
         found = run(db, sql, [match, most + 1], query).fetchone()[0]
@@ -393,11 +394,10 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
 
 
 def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query: str, words: str,
-                         filters: dict, most: int) -> tuple[int, bool]:
+                         filters: dict, where: str, params: list, most: int) -> tuple[int, bool]:
     """count_matches for a query whose words are read as words: its matches among the few articles
-    the filters allow, else among its ``most`` newest matches, that the filters allow and that hold
-    the words; a lower bound (False) when there were more matches to read."""
-    where, params = article_filters(**filters, by_row=True)
+    the filters allow, else among its ``most`` newest matches, that the filters (``where``, tested
+    row by row) allow and that hold the words; a lower bound (False) when there were more to read."""
     allowed = _filtered_ids(db, SOME_ARTICLES, **filters) if where else None
     if allowed is not None:
         sql = (f"SELECT {fts}.rowid FROM json_each(?) AS ids CROSS JOIN {fts} "
