@@ -93,13 +93,14 @@ def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
     titles, places, kinds, levels, level_bodies, party = _office_parts()
     for cut in range(len(typed) - 1, 0, -1):
         head, rest = typed[:cut], typed[cut:]
-        found = [body + level for body in _fitting(head, places) if body not in levels
-                 for level in _fitting(rest, places) if level in levels]
-        boards = [body for body in _fitting(head, places) if body in party] + [
+        head_places, rest_places = _fitting(head, places), _fitting(rest, places)
+        found = [body + level for body in head_places if body not in levels
+                 for level in rest_places if level in levels]
+        boards = [body for body in head_places if body in party] + [
             word for word in _fitting(head, _words_by_letters()) if word[0] == "ban"]  # "Ban Tuyên giáo"
         found += [board + committee for board in boards
-                  for committee in _fitting(rest, places) if committee in party and committee[-1] == "ủy"]
-        after = list(_fitting(rest, places)) + [
+                  for committee in rest_places if committee in party and committee[-1] == "ủy"]
+        after = list(rest_places) + [
             a + b for k in range(1, len(rest)) for a, b in itertools.product(_fitting(rest[:k], places),
                                                                              _fitting(rest[k:], places))]
         for title in _fitting(head, titles):
