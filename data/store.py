@@ -6,21 +6,22 @@ import sqlite_utils
 from data.database import write_transaction
 
 
+def _insert_sql(table: str, row: dict) -> str:
+    columns = ", ".join(f"[{name}]" for name in row)
+    return f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})"
+
+
 def insert_row(db: sqlite_utils.Database, table: str, row: dict) -> int:
     """Insert ``row`` into ``table`` (a fixed table name, never user text); return its rowid.
     Plain SQL on the crawl and processing paths: sqlite-utils' insert reads the schema on every call."""
-    columns = ", ".join(f"[{name}]" for name in row)
-    return db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})",
-                      list(row.values())).lastrowid
+    return db.execute(_insert_sql(table, row), list(row.values())).lastrowid
 
 
 def upsert_row(db: sqlite_utils.Database, table: str, row: dict, key: str) -> None:
     """Insert ``row`` into ``table``, or give the row with its ``key`` (the primary key) the other
     values of ``row``: sqlite-utils' upsert, without its schema reads."""
-    columns = ", ".join(f"[{name}]" for name in row)
     updates = ", ".join(f"[{name}] = excluded.[{name}]" for name in row if name != key)
-    db.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))}) "
-               f"ON CONFLICT([{key}]) DO UPDATE SET {updates}", list(row.values()))
+    db.execute(f"{_insert_sql(table, row)} ON CONFLICT([{key}]) DO UPDATE SET {updates}", list(row.values()))
 
 
 class Store:
