@@ -76,10 +76,12 @@ def _pattern(form: tuple[tuple[str, bool], ...]) -> re.Pattern:
     """The syllables as whole tokens with only non-token characters between them; a syllable given
     folded matches each letter with any diacritic (lower case, as the text is read)."""
     def syllable(typed: str, exact: bool) -> str:
-        return re.escape(typed) if exact else "".join(_ACCENTED.get(letter, re.escape(letter)) for letter in typed)
+        return re.escape(typed) if exact else "".join(_letter_classes().get(letter, re.escape(letter))
+                                                          for letter in typed)
     return re.compile(r"(?<![^\W_])" + r"[\W_]+".join(syllable(*s) for s in form) + r"(?![^\W_])")
 
 
+@functools.cache
 def _letter_classes() -> dict[str, str]:
     """Each unaccented letter as a class of the lower-case Latin letters that fold to it ("d" -> "[dđ]")."""
     variants: dict[str, list[str]] = {}
@@ -89,9 +91,6 @@ def _letter_classes() -> dict[str, str]:
         if letter == letter.lower() and len(base) == 1 and base.isascii() and base.isalpha() and base != letter:
             variants.setdefault(base, []).append(letter)
     return {base: f"[{base}{''.join(found)}]" for base, found in variants.items()}
-
-
-_ACCENTED = _letter_classes()
 
 
 def _tokens_before(whole: str, at: int) -> list[str]:
@@ -128,7 +127,7 @@ def _fewest_words(tokens: list[str], kept: tuple[int, int] | None = None) -> int
         if tokens[position] == BOUNDARY:
             fewest[position + 1] = min(fewest[position + 1], here)
             continue
-        for size in _lengths(tokens, position, end):
+        for size in _lengths(tokens, position):
             word_end = position + size
             if kept and _crosses(tokens, position, word_end, *kept):
                 continue
@@ -142,10 +141,10 @@ def _crosses(tokens: list[str], word_start: int, word_end: int, start: int, end:
     return start < word_start < end < word_end
 
 
-def _lengths(tokens: list[str], position: int, end: int) -> list[int]:
+def _lengths(tokens: list[str], position: int) -> list[int]:
     """Lengths of the dictionary words starting at ``position`` (1 for a lone syllable)."""
     found, known = [1], dictionary_key_set()
-    for size in range(2, min(LONGEST_WORD, end - position) + 1):
+    for size in range(2, min(LONGEST_WORD, len(tokens) - position) + 1):
         if tokens[position + size - 1] == BOUNDARY:
             break
         if " ".join(tokens[position:position + size]) in known:
