@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import lexicon
+from nlp.vietnamese import place_tones
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def fresh_keys(monkeypatch, tmp_path):
 
 
 def _keyed_here() -> tuple[str, ...]:
-    return tuple(" ".join(lexicon.place_tones(word).lower().split()) for word in lexicon.dictionary())
+    return tuple(" ".join(place_tones(word).lower().split()) for word in lexicon.dictionary())
 
 
 def test_keys_are_cached_and_read_back_the_same(fresh_keys, tmp_path):

@@ -14,7 +14,6 @@ from importlib import resources
 from pathlib import Path
 
 from nlp import vietnamese
-from nlp.vietnamese import place_tones
 
 _SPACES = re.compile(r"[^\S\n]+")  # a run of spaces within a line
 
@@ -58,8 +57,8 @@ def dictionary() -> tuple[str, ...]:
 
 @functools.cache
 def dictionary_keys() -> tuple[str, ...]:
-    """The dictionary's words lower-cased, each tone on its vowel (``place_tones``), single-spaced:
-    "Hoà  bình" -> "hòa bình". Keying takes ~0.1 s, so the keys are kept in the user's cache
+    """The dictionary's words lower-cased, each tone on its vowel (``vietnamese.place_tones``),
+    single-spaced: "Hoà  bình" -> "hòa bình". Keying takes ~0.1 s, so the keys are kept in the user's cache
     directory, named by what they are made from (the dictionary file and this code), and read
     from there (~0.01 s) by every later process; an unwritable cache only costs the keying."""
     cache = _cache_dir() / f"dictionary-keys-{_keys_fingerprint()}.txt"
@@ -67,7 +66,7 @@ def dictionary_keys() -> tuple[str, ...]:
         return tuple(cache.read_text(encoding="utf-8").split("\n"))
     except (OSError, UnicodeDecodeError):
         pass
-    keys = tuple(_SPACES.sub(" ", place_tones("\n".join(dictionary())).lower()).split("\n"))
+    keys = tuple(_SPACES.sub(" ", vietnamese.place_tones("\n".join(dictionary())).lower()).split("\n"))
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
