@@ -88,14 +88,17 @@ _AND = rf"(?:\s*,\s*|\s+và\s+)(?:{TOD}\s+)?(?:ngày\s+)?"  # "ngày 15 và 16/1
 
 
 def _core(n: str = "", after: str = _NUM_AFTER, before: str = _NUM_BEFORE, spaced: bool = False) -> str:
-    """A day, year optional: ``15/12/2021``, ``14-4-2022``, ``15.12.2021``, ``15/12``, ``11 tháng 7 năm 2023``;
-    spaces around the separators only with the year (``06 -12-2012``); if ``spaced``, a space alone between
-    day and month (``3 10``) before punctuation (a cue must precede it, as for any day without a year)."""
-    split = rf"|(?P<wd{n}>{DAY})\s(?P<wm{n}>{MONTH}){_SPACED_END}" if spaced else ""
+    """A day, year optional: ``15/12/2021``, ``14-4-2022``, ``15.12.2021``, ``15/12``, ``11 tháng 7 năm 2023``,
+    ``18 tháng 5, 2021``;
+    spaces around the separators only with the year (``06 -12-2012``); if ``spaced``, spaces alone between
+    day, month and year (``16 9 2021``), or between day and month before punctuation (``3 10``); a cue
+    must precede these, as any day without a year."""
+    split = (rf"|(?P<wd{n}>{DAY})\s(?P<wm{n}>{MONTH})(?:\s(?P<wy{n}>{YEAR})(?!\w)|{_SPACED_END})"
+             if spaced else "")
     return (rf"{before}(?:(?P<d{n}>{DAY})(?P<sep{n}>[/.-])(?P<m{n}>{MONTH})(?:(?P=sep{n})(?P<y{n}>{YEAR}))?"
             rf"|(?P<sd{n}>{DAY})\s*(?P<ssep{n}>[/.-])\s*(?P<sm{n}>{MONTH})\s*(?P=ssep{n})\s*(?P<sy{n}>{YEAR})"
             rf"|(?P<td{n}>{DAY})\s+tháng\s+(?P<tm{n}>{MONTH})"
-            rf"(?:(?:\s+năm\s+|\s*[/-]\s*)(?P<ty{n}>{YEAR}))?{split}){after}")
+            rf"(?:(?:\s+năm\s+|\s*[/-]\s*|,\s*)(?P<ty{n}>{YEAR}))?{split}){after}")
 
 
 _DATE = re.compile(
@@ -203,7 +206,7 @@ def _core_day(g: dict, n: str, ref: dt.date | None, year: int | None = None,
     elif g.get(f"sd{n}"):
         d, m, y = g[f"sd{n}"], g[f"sm{n}"], g[f"sy{n}"]
     elif g.get(f"wd{n}"):
-        d, m, y = g[f"wd{n}"], g[f"wm{n}"], None
+        d, m, y = g[f"wd{n}"], g[f"wm{n}"], g[f"wy{n}"]
     else:
         d, m, y = g[f"td{n}"], g[f"tm{n}"], g[f"ty{n}"]
     if y:
@@ -214,9 +217,9 @@ def _core_day(g: dict, n: str, ref: dt.date | None, year: int | None = None,
 
 
 def _on_date(g: dict, ref: dt.date | None) -> _Period:
-    has_year = bool(g["y"] or g["ty"] or g["sy"])
-    if not (has_year or g["tod"] or g["ngay"] or g["clock1"] or g.get("cue")):
-        return "", None, None  # "15/12" without a cue may be a ratio or a score
+    has_year = bool(g["y"] or g["ty"] or g["sy"] or g["wy"])
+    if not (g["y"] or g["ty"] or g["sy"] or g["tod"] or g["ngay"] or g["clock1"] or g.get("cue")):
+        return "", None, None  # "15/12" without a cue may be a ratio or a score, "16 9 2021" three counts
     day, _ = _core_day(g, "", ref, cued=True)
     if g["clock1"] or g["clock2"]:
         return "datetime", day, day

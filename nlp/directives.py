@@ -13,15 +13,15 @@ Numbering read (Hướng dẫn 36-HD/VPTW for the Party, Nghị định 30/2020/
 1056-QC/TU" is a Quy chế); TT is Thông tư in state numbers and Thông tri in Party numbers; a QHxx
 number takes its type from the prose word (Luật by default). ``issuer_code`` is spelled as the
 registry of issuer codes spells it (TTG -> TTg); a known Party issuer makes a Party document even in
-the state shape (``25/CT-HU``). Attached after the number, in any order: the signing date
-(", ngày 05-11-2012", "ngày 18 tháng 5 năm 2021", "do Phó Thủ tướng ... ký ngày 14/10/2021"; a day/month
-without year takes the year that does not put it after ``ref_date``), the issuer in words ("của Bộ Chính trị"; plenary prefixes and
-", khóa XI" are dropped, the term is kept for the key; "của Hội nghị Trung ương 4" names the Ban Chấp
-hành Trung ương) and the quoted title after "về" / "về việc [ban hành]" (curly or straight quotes,
-without them); the date may be written with spaces ("ngày 16 9 2021"); nothing attaches across a blank
-line (a headline's citation takes no date from the lead below it). Without a date or year after it, a
-citation right after an issuing verb ("ban hành", "ký", "có", "gửi") takes the date opening its sentence
-("Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT").
+the state shape (``25/CT-HU``). Attached after the number, in any order: the signing date, a single
+day as nlp.dates reads it (", ngày 05-11-2012", "ngày 18 tháng 5 năm 2021", "do Phó Thủ tướng ... ký
+ngày 14/10/2021"; a day/month without year takes the year that does not put it after ``ref_date``),
+the issuer in words ("của Bộ Chính trị"; plenary prefixes and ", khóa XI" are dropped, the term is
+kept for the key; "của Hội nghị Trung ương 4" names the Ban Chấp hành Trung ương) and the quoted title
+after "về" / "về việc [ban hành]" (curly or straight quotes, without them); nothing attaches across a
+blank line (a headline's citation takes no date from the lead below it). Without a date or year after
+it, a citation right after an issuing verb ("ban hành", "ký", "có", "gửi") takes the day opening its
+sentence ("Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT").
 
 ``key`` identifies a document across articles. State documents are numbered per issuer and year:
 ``15/2020/NĐ-CP``; without a year in the number the signing year is inserted (``1056/2023/QĐ-UBND``),
@@ -69,7 +69,8 @@ from nlp.gazetteer import (
     starts_title,
     text_tokens,
 )
-from nlp.records import DirectiveTag
+from nlp.dates import tag_dates
+from nlp.records import DateTag, DirectiveTag
 
 log = logging.getLogger(__name__)
 
@@ -86,19 +87,17 @@ _NUMBER_RE = re.compile(
 )
 # a code written in lowercase ("thông tư 22/2015/tt-bkhđt"): read on the upper-cased text after a type word
 _LOWER_CODE_HINT = re.compile(r"\d\s?/\s?[a-zđ]+\s?[-–]|\d\s?[-–]\s?[a-zđ]+/")
-_DATE_BODY = (
-    r"(?:(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>\d{4}))?"
-    r"|(?P<d3>\d{1,2})\s(?P<m3>\d{1,2})\s(?P<y3>\d{4})"  # spaces for the separators: "ngày 16 9 2021"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm\s+|,\s*)(?P<y2>\d{4}))?)(?![\d/])"
-)
-_DATE_RE = re.compile(rf"\s*,?\s*\(?\s*(?:(?:ban hành|ký)\s+)?(?:vào\s+)?ngày\s+{_DATE_BODY}\)?")
+# between a citation and its signing date, which nlp.dates reads: ", ngày 05-11-2012", "(ký ngày 4/10)"
+_DATE_LEAD_RE = re.compile(r"\s*,?\s*\(?\s*(?:(?:ban hành|ký)\s+)?(?:vào\s+)?(?=ngày\s)")
 # the signing date after who signed: "... số 1719/QĐ-TTg do Phó Thủ tướng Lê Văn Thành ký ngày 14/10/2021",
 # "... được Chính phủ ban hành vào ngày 11/10"
-_SIGNED_RE = re.compile(rf"\s*,?\s*(?:do|được)(?:\s+[^.;:\n“\"]{{1,80}}?)?\s+(?:ký|ban hành)(?:\s+ban hành)?\s+(?:vào\s+)?ngày\s+{_DATE_BODY}")
+_SIGNED_LEAD_RE = re.compile(
+    r"\s*,?\s*(?:do|được)(?:\s+[^.;:\n“\"]{1,80}?)?\s+(?:ký|ban hành)(?:\s+ban hành)?\s+(?:vào\s+)?(?=ngày\s)")
 # a sentence opened by the day the citation is issued on: "Ngày 4/10, Sở Y tế đã ban hành Công văn số ..."
 # (after the source a lead may open with: "(PLO)- Ngày 4/10, ...", "TTO - Chiều 4-10, ...")
-_OPENING_DATE_RE = re.compile(
-    rf"\s*(?:\(?[^\s()]{{2,12}}\)?\s*[-–]\s*)?(?:(?:sáng|trưa|chiều|tối)\s+(?:ngày\s+)?|ngày\s+){_DATE_BODY}\s*,")
+_OPENING_LEAD_RE = re.compile(r"\s*(?:\(?[^\s()]{2,12}\)?\s*[-–]\s*)?")
+_COMMA_RE = re.compile(r"\s*,")
+_WRITTEN_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|gửi|có|ra)\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?;]\s|\n)[^.!?;\n]*$")
 _ISSUER_RE = re.compile(
@@ -170,9 +169,10 @@ def _word_types() -> dict[str, tuple[str, str]]:
 class _Text:
     """The NFC text, its match key and (on demand) its tokens."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, dates: list[DateTag]) -> None:
         self.text = text
         self.key, self._tokens = text_tokens(text)
+        self.days = {d.start: d for d in dates if d.start_date == d.end_date}  # single days by start
         self._starts: list[int] | None = None
 
     def token_at(self, offset: int) -> tuple[tuple[Token, ...], int | None]:
@@ -182,18 +182,19 @@ class _Text:
         return self._tokens, (k if k < len(self._tokens) and self._starts[k] == offset else None)
 
 
-def _date(m: re.Match[str], ref_date: dt.date | None) -> dt.date | None:
-    day, month = m.group("d") or m.group("d2") or m.group("d3"), m.group("m") or m.group("m2") or m.group("m3")
-    year = m.group("y") or m.group("y2") or m.group("y3")
-    try:
-        if year:
-            return dt.date(int(year), int(month), int(day))
-        if ref_date is None:
-            return None
-        found = dt.date(ref_date.year, int(month), int(day))
-        return found if found <= ref_date else dt.date(ref_date.year - 1, int(month), int(day))
-    except ValueError:
+def _day_at(doc: _Text, at: int | None, ref_date: dt.date | None) -> tuple[dt.date, int] | None:
+    """The signing day nlp.dates reads at ``at`` and where it ends. A day written without a year is
+    the latest not after ``ref_date``: a document is cited after it was signed."""
+    found = doc.days.get(at) if at is not None else None
+    if found is None:
         return None
+    day = dt.date.fromisoformat(found.start_date)
+    if ref_date is not None and day > ref_date and not _WRITTEN_YEAR_RE.search(found.text):
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:  # 29 February
+            return None
+    return day, found.end
 
 
 def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> dt.date | None:
@@ -205,8 +206,8 @@ def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> dt.date |
     if sentence is None:
         return None
     opening = sentence.start() + (len(sentence.group()) - len(sentence.group().lstrip(".!?;\n")))
-    m = _OPENING_DATE_RE.match(doc.key, opening, start)
-    return _date(m, ref_date) if m else None
+    found = _day_at(doc, _OPENING_LEAD_RE.match(doc.key, opening, start).end(), ref_date)
+    return found[0] if found and _COMMA_RE.match(doc.key, found[1], start) else None
 
 
 def _issuer(doc: _Text, pos: int) -> tuple[str, int] | None:
@@ -234,12 +235,10 @@ def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
     progress = True
     while progress:
         progress = False
-        m = _DATE_RE.match(doc.key, pos, stop)
-        if out["date"] is None and m and (found := _date(m, ref_date)):
-            out["date"], pos, progress = found, m.end(), True
-        m = _SIGNED_RE.match(doc.key, pos, stop)
-        if out["date"] is None and m and (found := _date(m, ref_date)):
-            out["date"], pos, progress = found, m.end(), True
+        for lead in (_DATE_LEAD_RE, _SIGNED_LEAD_RE):
+            m = lead.match(doc.key, pos, stop)
+            if out["date"] is None and m and (found := _day_at(doc, m.end(), ref_date)) and found[1] <= stop:
+                out["date"], pos, progress = found[0], found[1] + doc.key.startswith(")", found[1]), True
         m = _ISSUER_RE.match(doc.key, pos, stop)
         if out["issuer"] is None and m:
             issuer = _issuer(doc, m.end())
@@ -288,8 +287,10 @@ def _numbering(m: re.Match[str], word: str | None) -> tuple[str, str, str, int |
     return m.group("p_num"), m.group("p_code"), issuer, None, system, "party"
 
 
-def tag_directives(text: str, ref_date: dt.date | None = None) -> list[DirectiveTag]:
-    """Numbered documents cited in ``text``, in text order; ``ref_date`` dates "ngày 11/7"."""
+def tag_directives(text: str, ref_date: dt.date | None = None,
+                   dates: list[DateTag] | None = None) -> list[DirectiveTag]:
+    """Numbered documents cited in ``text``, in text order; ``ref_date`` dates "ngày 11/7". ``dates``:
+    nlp.dates' tags of the NFC text, when the caller has them."""
     text = unicodedata.normalize("NFC", text)
     numbers = list(_NUMBER_RE.finditer(text))
     lowercase: set[int] = set()  # starts of numbers whose code is written in lowercase
@@ -303,7 +304,7 @@ def tag_directives(text: str, ref_date: dt.date | None = None) -> list[Directive
     if not numbers and not _BARE_NUMBER_RE.search(lower) and not (number_only and _number_only_re().search(text)):
         return []  # (a "số" inside a word is let through here and dropped below)
     g = gazetteer()
-    doc = _Text(text)
+    doc = _Text(text, tag_dates(text, ref_date) if dates is None else dates)
     out: list[DirectiveTag] = []
     for m in numbers:
         before = _prefix_re().search(doc.key, max(0, m.start() - 60), m.start())

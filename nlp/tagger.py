@@ -23,10 +23,11 @@ def tag(text: str, ref_date: dt.date | None = None) -> Tags:
     directive's span (its number, its signing date) are left to the directive."""
     text = unicodedata.normalize("NFC", text)
     officials = tag_officials(text)
-    directives = tag_directives(text, ref_date)
+    dates = tag_dates(text, ref_date)
+    directives = tag_directives(text, ref_date, dates)
     spans = [(d.start, d.end) for d in directives]
     by_start = functools.partial(sorted, key=lambda t: (t.start, t.end))
-    return Tags(dates=by_start(_outside(tag_dates(text, ref_date), spans)),
+    return Tags(dates=by_start(_outside(dates, spans)),
                 officials=by_start(officials),
                 directives=by_start(directives),
                 statistics=by_start(_outside(tag_statistics(text), spans)))

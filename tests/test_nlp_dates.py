@@ -91,9 +91,16 @@ def test_ranges_lists_and_parts_of_periods(sentence, expected):
     ("Quyết định ký ngày 06 -12-2012 có hiệu lực.", ("ngày 06 -12-2012", "date", "2012-12-06", "2012-12-06")),
     ("Trong tháng 9 2021 tỉnh có mưa.", ("tháng 9 2021", "month", "2021-09-01", "2021-09-30")),
     ("Kết quả 9 tháng 2021 khả quan.", ("9 tháng 2021", "months_of_year", "2021-01-01", "2021-09-30")),
+    # spaces alone between day, month and year after a cue; a year after a comma
+    ("Tờ trình ngày 7 6 2021 của Sở Nội vụ.", ("ngày 7 6 2021", "date", "2021-06-07", "2021-06-07")),
+    ("Văn bản ký ngày 18 tháng 5, 2021 gửi các xã.", ("ngày 18 tháng 5, 2021", "date", "2021-05-18", "2021-05-18")),
 ])
 def test_wrapped_spans_compact_ranges_and_more_cues(sentence, expected):
     assert _found(sentence, dt.date(2021, 12, 5)) == [expected]
+
+
+def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
+    assert _found("Ba xã có 16 9 2021 hộ được hỗ trợ.", dt.date(2021, 12, 5)) == []
 
 
 @pytest.mark.parametrize("sentence, expected", [

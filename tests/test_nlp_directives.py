@@ -176,6 +176,19 @@ def test_date_opening_the_sentence_of_issue(sentence, expected):
     assert [(t.text, t.year, t.date) for t in tag_directives(sentence, REF)] == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the signing day is what nlp.dates reads after the citation: a clock after the day is part of it
+    ("Theo Quyết định số 61/QĐ-SYT ngày 12/10/2021 lúc 9h của Sở Y tế, huyện dỡ phong tỏa.",
+     ("Quyết định số 61/QĐ-SYT", "2021-10-12", "Sở Y tế")),
+    # a range of days after a citation is no signing day
+    ("Thực hiện Kế hoạch số 88-KH/HU ngày 5/10 đến 7/10, huyện ra quân.", ("Kế hoạch số 88-KH/HU", None, None)),
+    # any time-of-day cue nlp.dates knows opens the sentence of issue ("Hôm", "Đêm")
+    ("Hôm 4/3, Sở Y tế đã ban hành Quyết định số 61/QĐ-SYT về cách ly.", ("Quyết định số 61/QĐ-SYT", "2022-03-04", None)),
+])
+def test_signing_day_as_nlp_dates_reads_it(sentence, expected):
+    assert [(t.text, t.date, t.issuer) for t in tag_directives(sentence, REF)] == [expected]
+
+
 def test_letter_word_a_word_or_two_before_number():
     (tag,) = tag_directives("UBND huyện gửi công văn hỏa tốc số 1903/UBND-NN tới các xã.", REF)
     assert (tag.text, tag.doc_type, tag.type_code, tag.issuer_code) == ("số 1903/UBND-NN", "Công văn", None, "UBND-NN")

@@ -66,7 +66,7 @@ def test_dates_and_statistics_inside_a_directive_span_are_left_to_the_directive(
     end = text.index(";")  # a directive tag that reaches over the signing date and a number
     wide = DirectiveTag(text=text[:end], start=0, end=end, doc_type="Kế hoạch", type_code="KH", number="125",
                         issuer_code="TU", year=2012, date="2012-11-05", issuer=None, title=None, key="125-KH/TU")
-    monkeypatch.setattr(tagger, "tag_directives", lambda text, ref_date: [wide])
+    monkeypatch.setattr(tagger, "tag_directives", lambda text, ref_date, dates: [wide])
     tags = tag(text, dt.date(2022, 1, 1))
     assert [d.text for d in tags.dates] == ["năm 2022"]
     assert [s.text for s in tags.statistics] == ["16 tập thể"]
