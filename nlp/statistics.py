@@ -35,7 +35,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``; ``trong khoảng`` before it is none); a currency
   paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
   or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
-  ca/ngày``); a percentage per year is ``%`` (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
+  ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period without a slash is ``%``
+  (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
   line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
@@ -58,7 +59,7 @@ from dataclasses import dataclass
 
 from nlp import lexicon
 from nlp.dates import date_spans
-from nlp.gazetteer import paragraph_end
+from nlp.gazetteer import gazetteer, match_key, paragraph_end
 from nlp.numbers import NUMBER_PATTERN, SCALES, parse_amount, parse_number
 from nlp.records import StatisticTag
 from nlp.vietnamese import place_tones
@@ -236,6 +237,11 @@ def _words(text: str, pos: int, lex: _Lexicon) -> list[_Word]:
     return words
 
 
+def _starts_name(word: str) -> bool:
+    """A capitalised surname: a person's name may start here (not "Học viện" after "học viên")."""
+    return _is_title(word) and match_key(word) in gazetteer().surnames
+
+
 def _is_title(word: str) -> bool:
     return word[0].isupper() and not word.isupper() and not any(c.isdigit() for c in word)
 
@@ -304,8 +310,8 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
     while not capped and end + 1 < len(words) and (words[end].text == "," or words[end].key == "và") and not _is_title(words[end + 1].text):
         following = _item(words, end + 1, lex, date_starts)
         if following is None or following[1] or not _same_group(words[head:end], words[end + 1], lex) or (
-                following[0] < len(words) and _is_title(words[following[0]].text)):
-            break  # not a list of groups, or a name follows ("1.200 hội viên, hội viên Nguyễn Văn A")
+                following[0] < len(words) and _starts_name(words[following[0]].text)):
+            break  # not a list of groups, or a person's name follows ("1.200 hội viên, hội viên Nguyễn Văn A")
         head, end = end + 1, following[0]
     if _is_title(words[first].text) and (end - first > 1 and _is_title(words[first + 1].text)
                                          or end < len(words) and words[end].key and _is_title(words[end].text)):
@@ -426,6 +432,9 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     if match.group("pct"):
         if words and words[0].key in lex.durations:  # "182,5% năm": a rate per year
             return "percent", "%", end
+        per = _PER.match(text, end)
+        if per and not per.group("amount") and _key(per.group("per")) in _PERIODS:  # "5,5%/năm", as "đồng/tháng"
+            return "percent", "%" + text[end:per.end()], per.end()
         phrase = _noun_phrase(words, lex, date_starts, skip_determiners=True)
         if phrase and _TOTAL_OF.match(text, phrase[0]):  # "85,8% tổng số ca mắc": the total keeps its verb
             phrase = phrase[0], next((w.end for w in words if w.start == phrase[1] + 1 and w.key in _INFECTED),

@@ -90,6 +90,10 @@ def test_two_qualifiers_and_units_glued_to_the_number(sentence, expected):
     # a currency paid per period keeps the period; a multiple and a score are no statistics
     ("trợ cấp 1,5 triệu đồng/tháng, gấp 4 lần mức cũ; đội nhà thắng 2-1 trước đối thủ",
      [("1,5 triệu đồng/tháng", 1.5e6, None, "đồng/tháng", None, "money")]),
+    # a percentage per period keeps it as a currency does; without the slash the period is no unit
+    ("GDP tăng 5,5%/năm, lãi 0,5 %/tháng; tăng 182,5% năm",
+     [("5,5%/năm", 5.5, None, "%/năm", None, "percent"), ("0,5 %/tháng", 0.5, None, "%/tháng", None, "percent"),
+      ("182,5%", 182.5, None, "%", None, "percent")]),
     # a decimal comma typed with a space before a scale word; a list of numbers is none
     ("ông có 10, 3 triệu người theo dõi; các quận 1, 5 và 6",
      [("10, 3 triệu người", 10.3e6, None, "người", None, "count")]),
@@ -143,6 +147,8 @@ def test_the_counted_noun_ends_where_a_clause_starts(sentence, units):
      "ước đạt 8,2 tỷ đồng; có 126 tập thể, 215 cá nhân điển hình.",
      ["báo cáo", "lượt khách", "đồng", "tập thể", "cá nhân điển hình"]),
     ("Đại hội có 1.200 hội viên, hội viên Nguyễn Văn An thay mặt đoàn chủ tịch khai mạc.", ["hội viên"]),
+    # a capitalised word that is no surname after the list starts no person's name: the list holds
+    ("Gần 300 y bác sĩ, học viên Học viện Quân y đã lên đường.", ["y bác sĩ, học viên"]),
 ])
 def test_a_comma_list_of_one_kind_of_group_is_one_counted_noun(sentence, units):
     assert _units(sentence) == units
@@ -177,6 +183,7 @@ def test_word_lists_are_nfc_without_duplicates(name):
     "Giá trị đạt 12.500, tăng 7 so với cùng kỳ; trẻ em từ 18 tuổi trở lên.",
     "Trong 2 ngày, từ đầu năm 2021 đến nay; 5 năm học liên tiếp; hằng năm.",
     "Trung đoàn 174 đóng quân; tiêm mũi 2 cho người dân; tai nạn tại km 15 Quốc lộ 14; gấp 3 lần năm trước.",
+    "Bộ kiểm tra việc thử nghiệm lâm sàng giai đoạn 2 vắc xin Covivac tại tỉnh.",  # a phase, not two vaccines
 ])
 def test_not_statistics(sentence):
     assert _found(sentence) == []
