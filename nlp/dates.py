@@ -17,7 +17,8 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   ``hôm``, clock) is required (with a dot between day and month too, or a space: ``Ngày 3 10``);
   the year is the one that puts the day nearest ``ref_date``; no ``ref_date``, no tag. A relative
   day (``hôm nay``, ``ngày mai``, ``Sáng nay,``) or a lone ``từ`` (an open start) dates the day after
-  it and stays outside the span: ``từ 1-10,``, ``hôm nay 4/10``, ``ngày mai (5-10)``.
+  it and stays outside the span: ``từ 1-10,``, ``hôm nay 4/10``, ``ngày mai (5-10)``, ``Chiều nay (20/8)``
+  (a time of day is in the span only when a space alone separates it from the day: ``Sáng nay 8-12``).
 - ``month`` ``tháng 3/2022``, ``tháng 7 năm 2023``: the whole month; ``tháng 10`` alone is the
   October nearest ``ref_date``.
 - ``year`` ``năm 2021``: Jan 1..Dec 31. A bare ``2021`` is not tagged.
@@ -105,7 +106,6 @@ _DATE = re.compile(
     rf"(?:(?<!\w)(?P<clock1>{CLOCK})(?:\s+{TOD}|\s+hôm\s+nay)?\s*,?\s+(?:ngày\s+)?"
     rf"|(?<!\w)(?P<tod>{TOD_NAY})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
     rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
-_NAY = re.compile(rf"(?<!\w){TOD_NAY}\s*\(\s*(?P<d>{DAY})/(?P<m>{MONTH})(?:/(?P<y>{YEAR}))?\s*\)", _F)
 # A word that dates the day after it but is not in the span, looked for before a day _DATE found
 # without a cue: "từ 1-10" (an open start), "hôm nay 4/10", "ngày mai (5-10)", "Sáng nay, 23/10"; after
 # a lone "từ" a dash or dot needs punctuation after the day ("từ 5-7 ngày" is a count).
@@ -116,6 +116,9 @@ _STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 _OBSERVANCE = re.compile(r"(?<!\w)Ngày\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,7})[ \t]+$")
 _HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}\s*{_DASH}\s*$", _F)  # "từ 6h00-" before "12h00 ngày 4/10"
 _MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
+# "tháng 8-9/2021", "tháng 8 - 9 năm 2021", "tháng 8-9": two months of one year
+_MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})\s*{_DASH}\s*(?P<m2>{MONTH})(?!\d|\s*[/.]\s*\d{{1,2}}(?!\d))"
+                     rf"(?:(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{YEAR}){_NUM_AFTER})?", _F)
 _BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
 _YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _QUARTER = re.compile(
@@ -226,12 +229,6 @@ def _on_date(g: dict, ref: dt.date | None) -> _Period:
     return ("date" if has_year else "day_month"), day, day
 
 
-def _on_nay(g: dict, ref: dt.date | None) -> _Period:
-    m, d = int(g["m"]), int(g["d"])
-    day = _day(int(g["y"]), m, d) if g["y"] else _nearest(m, d, ref)
-    return ("date" if g["y"] else "day_month"), day, day
-
-
 def _on_hours(g: dict, ref: dt.date | None) -> _Period:
     """"từ 6h00-12h00 ngày 4/10": hours of one day."""
     day = _on_date(g, ref)[1]
@@ -246,6 +243,14 @@ def _on_month(g: dict, ref: dt.date | None) -> _Period:
 def _on_bare_month(g: dict, ref: dt.date | None) -> _Period:
     middle = _nearest(int(g["m"]), 15, ref)
     return "month", middle.replace(day=1), _month_end(middle.year, middle.month)
+
+
+def _on_months(g: dict, ref: dt.date | None) -> _Period:
+    m1, m2 = int(g["m1"]), int(g["m2"])
+    if m1 >= m2:
+        return "", None, None
+    y = int(g["y"]) if g["y"] else _nearest(m1, 15, ref).year
+    return "range", dt.date(y, m1, 1), _month_end(y, m2)
 
 
 def _on_year(g: dict, ref: dt.date | None) -> _Period:
@@ -338,7 +343,8 @@ def _on_days(g: dict, ref: dt.date | None) -> _Period:
 
 
 _PATTERNS = [
-    (_DATE, _on_date), (_NAY, _on_nay), (_MONTH, _on_month), (_BARE_MONTH, _on_bare_month), (_YEAR, _on_year),
+    (_DATE, _on_date), (_MONTH, _on_month), (_MONTHS, _on_months), (_BARE_MONTH, _on_bare_month),
+    (_YEAR, _on_year),
     (_QUARTER, _on_quarter), (_PART, _on_part), (_TERM, _on_term), (_YEARS, _on_years),
     (_DAYS, _on_days), (_EDGE, _on_edge), (_FROM_YEAR, _on_year),
     (_NOW, None),
@@ -458,7 +464,7 @@ def _today(matches: tuple[_Match, ...], ref: dt.date | None) -> dt.date | None:
     if ref is None:
         return None
     for m in matches:
-        if m.handler in (_on_date, _on_nay):
+        if m.handler is _on_date:
             day = _resolve(m, ref, None)[1]
             if day and ref - dt.timedelta(days=7) <= day <= ref:
                 return day

@@ -90,13 +90,17 @@ _LOWER_CODE_HINT = re.compile(r"\d\s?/\s?[a-zđ]+\s?[-–]|\d\s?[-–]\s?[a-zđ]
 # between a citation and its signing date, which nlp.dates reads: ", ngày 05-11-2012", "(ký ngày 4/10)"
 _DATE_LEAD_RE = re.compile(r"\s*,?\s*\(?\s*(?:(?:ban hành|ký)\s+)?(?:vào\s+)?(?=ngày\s)")
 # the signing date after who signed: "... số 1719/QĐ-TTg do Phó Thủ tướng Lê Văn Thành ký ngày 14/10/2021",
-# "... được Chính phủ ban hành vào ngày 11/10"
+# "... được Chính phủ ban hành vào ngày 11/10", also past what the document is about: "Chỉ thị 49 về thúc
+# đẩy ... được Bộ trưởng ký ban hành ngày 18/8"
 _SIGNED_LEAD_RE = re.compile(
-    r"\s*,?\s*(?:do|được)(?:\s+[^.;:\n“\"]{1,80}?)?\s+(?:ký|ban hành)(?:\s+ban hành)?\s+(?:vào\s+)?(?=ngày\s)")
+    r"\s*,?\s*(?:về\s[^.;:\n“\"]{1,120}?,?\s)?(?:do|được)(?:\s+[^.;:\n“\"]{1,80}?)?\s+(?:ký|ban hành)(?:\s+ban hành)?"
+    r"\s+(?:vào\s+)?(?=ngày\s)")
 # a sentence opened by the day the citation is issued on: "Ngày 4/10, Sở Y tế đã ban hành Công văn số ..."
 # (after the source a lead may open with: "(PLO)- Ngày 4/10, ...", "TTO - Chiều 4-10, ...")
-_OPENING_LEAD_RE = re.compile(r"\s*(?:\(?[^\s()]{2,12}\)?\s*[-–]\s*)?")
-_COMMA_RE = re.compile(r"\s*,")
+# (a relative day nlp.dates leaves outside the day's span may open it: "Sáng nay (4/10), ...")
+_OPENING_LEAD_RE = re.compile(r"\s*(?:\(?[^\s()]{2,12}\)?\s*[-–]\s*)?"
+                              r"(?:(?:sáng|trưa|chiều|tối|đêm|hôm|ngày)\s+(?:nay|qua|mai)\s*\(\s*)?")
+_COMMA_RE = re.compile(r"\s*\)?\s*,")
 _WRITTEN_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|gửi|có|ra)\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?;]\s|\n)[^.!?;\n]*$")

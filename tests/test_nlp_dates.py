@@ -94,6 +94,9 @@ def test_ranges_lists_and_parts_of_periods(sentence, expected):
     # spaces alone between day, month and year after a cue; a year after a comma
     ("Tờ trình ngày 7 6 2021 của Sở Nội vụ.", ("ngày 7 6 2021", "date", "2021-06-07", "2021-06-07")),
     ("Văn bản ký ngày 18 tháng 5, 2021 gửi các xã.", ("ngày 18 tháng 5, 2021", "date", "2021-05-18", "2021-05-18")),
+    # two months of one year written compactly: a range
+    ("Trong tháng 8-9/2021 tỉnh nhận vắc xin.", ("tháng 8-9/2021", "range", "2021-08-01", "2021-09-30")),
+    ("Dự kiến trong tháng 8 - 9 tỉnh nhận vắc xin.", ("tháng 8 - 9", "range", "2021-08-01", "2021-09-30")),
 ])
 def test_wrapped_spans_compact_ranges_and_more_cues(sentence, expected):
     assert _found(sentence, dt.date(2021, 12, 5)) == [expected]
@@ -113,6 +116,7 @@ def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
     ("Giá thép hôm nay 4/10 không đổi.", ("4/10", "day_month", "2021-10-04", "2021-10-04")),
     ("Cao tốc thu phí trở lại từ ngày mai (5-10).", ("5-10", "day_month", "2021-10-05", "2021-10-05")),
     ("Giá heo hơi hôm nay (3/10) giảm.", ("3/10", "day_month", "2021-10-03", "2021-10-03")),
+    ("Chiều nay (20/8), Bộ họp báo.", ("20/8", "day_month", "2021-08-20", "2021-08-20")),  # brackets: the day alone
     # two days with their cues make a range without "từ"; a bracketed range across months; hours of a day
     ("Dự báo khoảng đêm 11/10 đến sáng 12/10, bão vào biển.",
      ("đêm 11/10 đến sáng 12/10", "range", "2021-10-11", "2021-10-12")),

@@ -167,6 +167,8 @@ def test_not_directives(sentence):
      ("Kế hoạch số 88-KH/HU", 2020, "2020-09-02")),
     ("(ABC)- Sáng 5/3, Bộ Công Thương ra Công điện số 12/CĐ-BCT về cung ứng xăng dầu.",
      ("Công điện số 12/CĐ-BCT", 2022, "2022-03-05")),  # after the source that opens a lead
+    ("Chiều nay (5/3), Bộ Công Thương ra Công điện số 12/CĐ-BCT về cung ứng xăng dầu.",
+     ("Công điện số 12/CĐ-BCT", 2022, "2022-03-05")),  # the day in brackets after a relative day
     # another sentence, or no issuing verb before the citation: no date
     ("Ngày 12/3, huyện có 5 ca mắc. Sở Y tế ban hành Quyết định số 61/QĐ-SYT về cách ly.",
      ("Quyết định số 61/QĐ-SYT", None, None)),
@@ -184,9 +186,14 @@ def test_date_opening_the_sentence_of_issue(sentence, expected):
     ("Thực hiện Kế hoạch số 88-KH/HU ngày 5/10 đến 7/10, huyện ra quân.", ("Kế hoạch số 88-KH/HU", None, None)),
     # any time-of-day cue nlp.dates knows opens the sentence of issue ("Hôm", "Đêm")
     ("Hôm 4/3, Sở Y tế đã ban hành Quyết định số 61/QĐ-SYT về cách ly.", ("Quyết định số 61/QĐ-SYT", "2022-03-04", None)),
+    # who signed it may follow what it is about
+    ("Đó là nội dung của Chỉ thị 49 về thúc đẩy nền tảng số an toàn, lành mạnh được Bộ trưởng ký ban hành ngày 18/3.",
+     ("Chỉ thị 49", "2022-03-18", None)),
 ])
 def test_signing_day_as_nlp_dates_reads_it(sentence, expected):
     assert [(t.text, t.date, t.issuer) for t in tag_directives(sentence, REF)] == [expected]
+
+
 
 
 def test_letter_word_a_word_or_two_before_number():
