@@ -15,7 +15,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   the country perhaps written with its form of state or after ``mới của`` (``Đại sứ đặc mệnh toàn quyền
   nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới của Nhật Bản ...``), the name perhaps after a
   comma and an honorific or rank (``Tổng thống Pháp, ông ...``); after a title of state alone a foreign
-  name needs no country (``Thủ tướng Abe``);
+  name needs no country (``Thủ tướng Abe``), and a given name alone names an official too (``Thứ trưởng
+  Thuấn``, as news names one it named in full before);
 * former and new posts: ``cựu``, ``nguyên``, ``tân`` before a title are left out of a title-first span
   (``cựu Phó Tổng thống Mỹ Al Gore`` -> ``Phó Tổng thống Mỹ Al Gore``) and stay inside a name-first one
   (``Lê Xuân Nghĩa, nguyên Phó chủ tịch ...``); the title after them may be lowercase;
@@ -138,7 +139,7 @@ _TENURE = frozenset({"cựu", "nguyên", "tân"})
 # titles (Chủ tịch, Giám đốc) are not among them: "Chủ tịch Vingroup" names a company.
 _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Thủ tướng", "Phó Thủ tướng", "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng",
-    "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký"))
+    "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ"))
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
@@ -566,7 +567,7 @@ class _Parser:
                 return j, k, org  # type: ignore[return-value]
             if org is None and not honorific and _named_alone(pos.title) and not self.is_place(j, k) \
                     and self.country_end(j) is None and match_organization(self.text, self.tokens, j) is None:
-                b = self.foreign_name(j)  # "Thủ tướng Abe", "Thủ tướng Kishida Fumio"
+                b = self.foreign_name(j) or self.given_name(j)  # "Thủ tướng Abe", "Thứ trưởng Thuấn"
                 if b:
                     return j, b, org  # type: ignore[return-value]
         return None
@@ -638,8 +639,19 @@ class _Parser:
         found = self.g.countries.longest(self.text, self.tokens, j) if j < len(self.tokens) else None
         return found[0] if found else None
 
+    def given_name(self, s: int) -> int | None:
+        """End of a given name written alone at ``s``, as news names an official it named in full before
+        ("Thứ trưởng Thuấn"): one capitalised syllable, no capitalised word right after it."""
+        tokens, after = self.tokens, s + 1
+        if not (self.adj(s - 1, s) and tokens[s].titlecase and tokens[s].alpha):
+            return None
+        if after < len(tokens) and self.adj(s, after) and (tokens[after].titlecase or (
+                word_pair(tokens[s].key, tokens[after].key))):
+            return None  # a longer name, or a word ("Bộ trưởng Giáo dục")
+        return after
+
     def foreign_name(self, s: int) -> int | None:
-        """End of a foreign name of 1-3 capitalised ASCII words at ``s`` ("Lavrov", "Fumio Kishida"), a
+        """End of a foreign name of 1-3 capitalised ASCII words at ``s`` ("Lavrov", "Michael McCaul"), a
         word perhaps in parts joined by dashes ("Moon Jae-in"), particles between words ("Ursula von der
         Leyen"); a repeated word ends it ("Fumio Kishida Kishida dễ dàng ...": the lead repeats the surname)."""
         tokens, b, words, seen = self.tokens, s, 0, set()
@@ -649,14 +661,14 @@ class _Parser:
                 p += 1
             if words and p > b and p < len(tokens) and tokens[p].titlecase and self.adj(p - 1, p):
                 b = p  # "von der" before "Leyen"
-            if not tokens[b].titlecase or tokens[b].key in seen:
+            if not _name_word(tokens[b]) or tokens[b].key in seen:
                 break
             seen.add(tokens[b].key)
             b, words = b + 1, words + 1
             while b + 1 < len(tokens) and tokens[b].text == "-" and tokens[b + 1].alpha and tokens[b + 1].text.isascii() \
                     and glued(tokens, b):
                 b += 2  # "Jae-in", "Jong-un"
-        if b < len(tokens) and tokens[b].titlecase and self.adj(b - 1, b) and tokens[b].key not in seen:
+        if b < len(tokens) and _name_word(tokens[b]) and self.adj(b - 1, b) and tokens[b].key not in seen:
             return None  # the capitalised run goes on: not a name of 1-3 ASCII words
         if b < len(tokens) and tokens[b].text.islower() and self.adj(b - 1, b) \
                 and word_pair(tokens[b - 1].key, tokens[b].key):
@@ -771,6 +783,11 @@ def _positions(chain: list[_Position]) -> list[Position]:
             title += " Ban Chấp hành"  # "Ủy viên Trung ương Đảng", "Ủy viên dự khuyết Trung ương Đảng"
         out.append(Position(title=title, organization=org))
     return out
+
+
+def _name_word(token) -> bool:
+    """A word of a name: capitalised, perhaps with capitals inside ("McCaul", "DeSantis"), not an acronym."""
+    return token.alpha and token.text[0].isupper() and not token.text.isupper()
 
 
 def _named_alone(title: str) -> bool:

@@ -697,3 +697,23 @@ def test_acronym_bodies_keep_their_level(sentence, span):
 def test_a_place_written_as_an_acronym():
     (found,) = tag_officials("Tại buổi tiếp dân, phó chủ tịch UBND TP HCM Võ Văn Hoan nghe ý kiến.")
     assert (found.text, found.name) == ("phó chủ tịch UBND TP HCM Võ Văn Hoan", "Võ Văn Hoan")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a given name alone after a title of state, as news names an official it named in full before
+    ("Sau đó, Thứ trưởng Thuấn đã kiểm tra công tác tiêm chủng.", ("Thứ trưởng Thuấn", "Thuấn", ["Thứ trưởng"])),
+    # legislators and monarchs abroad; a foreign name with a capital inside a word
+    ("Nghị sĩ Michael McCaul cho biết.", ("Nghị sĩ Michael McCaul", "Michael McCaul", ["Nghị sĩ"])),
+    ("Quốc vương Malaysia Al-Sultan Abdullah đã bổ nhiệm ông.",
+     ("Quốc vương Malaysia Al-Sultan Abdullah", "Al-Sultan Abdullah", ["Quốc vương"])),
+])
+def test_a_given_name_alone_and_officials_abroad(sentence, expected):
+    assert [(t.text, t.name, [p.title for p in t.positions]) for t in tag_officials(sentence)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng Giáo dục cho biết kế hoạch.",  # a word, not a given name
+    "Ý kiến của Thủ tướng\n\nĐầu năm nay, tỉnh triển khai.",  # a blank line between title and word
+])
+def test_no_given_name_where_a_word_or_a_paragraph_follows_the_title(text):
+    assert tag_officials(text) == []
