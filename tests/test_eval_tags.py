@@ -104,7 +104,7 @@ def test_a_set_takes_the_gold_files_of_its_subfolders_and_ignores_other_files(tm
 DANES = GOLD / "dev" / "danes"
 DANES_FILES = ("odd.jsonl", "even.jsonl", "officials.jsonl")
 DEV_REAL_SETS = {"dev_real": GOLD / "dev" / "real", "dev_danes": [DANES / name for name in DANES_FILES],
-                 "dev_fresh": DANES / "fresh.jsonl", "dev_cited": GOLD / "dev" / "cited"}
+                 "dev_fresh": DANES / "fresh.jsonl", "dev_cited": GOLD / "dev" / "cited" / "passages.jsonl"}
 # The files a passage's ``provenance`` may name, by repository on GitHub (a passage may give its URL):
 # DANeS's annotated records, and the news sentences of underthesea's UD_Vietnamese-COL (dev/cited).
 SOURCES = {
