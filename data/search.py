@@ -312,12 +312,12 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: 
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     ranked = _ranked(db, compiled, query, limit, filters, rank_all)
     if shown_by.words:  # ranked further down while articles without the words as words fall out
-        wanted, candidates = limit, ranked
-        ranked = _holding_words(db, candidates, shown_by.words, limit)
+        wanted, candidates, verdicts = limit, ranked, {}
+        ranked = _holding_words(db, candidates, shown_by.words, limit, verdicts)
         while len(ranked) < limit and len(candidates) == wanted and wanted < WORDS_CHECKED_MOST:
             wanted = min(wanted * 4, WORDS_CHECKED_MOST)
             candidates = _ranked(db, compiled, query, wanted, filters, rank_all)
-            ranked = _holding_words(db, candidates, shown_by.words, limit)
+            ranked = _holding_words(db, candidates, shown_by.words, limit, verdicts)
     hits = _hits(db, shown_by.table, shown_by.expression, query, ranked)
     logger.debug("search %r (%s): %d hits", match, mode, len(hits))
     return hits
@@ -346,15 +346,19 @@ def _ranked(db: sqlite_utils.Database, compiled: Match, query: str, limit: int, 
     return ranked
 
 
-def _holding_words(db: sqlite_utils.Database, ranked: list[tuple], words: str, limit: int) -> list[tuple]:
-    """The first ``limit`` of ``ranked`` whose articles hold ``words`` as words, checked a batch at a time."""
+def _holding_words(db: sqlite_utils.Database, ranked: list[tuple], words: str, limit: int,
+                   verdicts: dict[int, bool]) -> list[tuple]:
+    """The first ``limit`` of ``ranked`` whose articles hold ``words`` as words, checked a batch at a time;
+    ``verdicts`` keeps each article's answer, so a later, longer ranking checks only articles not seen."""
     kept: list[tuple] = []
     for start in range(0, len(ranked), WORDS_BATCH):
         batch = ranked[start:start + WORDS_BATCH]
+        unseen = [row[0] for row in batch if row[0] not in verdicts]
         held = {row[0] for row in db.execute(
             f"SELECT ids.value FROM json_each(?) AS ids WHERE {_HOLDS_WORDS.format(article='ids.value')}",
-            [json.dumps([row[0] for row in batch]), words])}
-        kept += [row for row in batch if row[0] in held]
+            [json.dumps(unseen), words])} if unseen else set()
+        verdicts.update((article, article in held) for article in unseen)
+        kept += [row for row in batch if verdicts[row[0]]]
         if len(kept) >= limit:
             break
     return kept[:limit]

@@ -85,3 +85,24 @@ def test_counts_with_filters_read_the_articles_the_filters_allow(index, monkeypa
     monkeypatch.setattr(data.search, "SOME_ARTICLES", 1)  # many allowed: the newest matches read
     assert index.count_matches("dân vận", site="a") == (2, True)
     assert index.count_matches("dân vận", site="a", since="2024-05-03") == (1, True)
+
+
+def test_a_search_ranked_again_further_down_reads_each_article_once(index, monkeypatch):
+    """Two of the first two ranked fail, so the search ranks again four times as far down: the
+    articles it read in the first round are not read again."""
+    import data.search
+    from data.wordedges import holds_words
+
+    monkeypatch.setattr(data.search, "WORDS_BATCH", 1)
+    read: list[str] = []
+
+    def counting(title, lead, text, words):
+        read.append(text)
+        return holds_words(title, lead, text, words)
+
+    index.db.conn.create_function("vn_words", 4, counting, deterministic=True)
+    try:
+        hits = index.search("dân vận", limit=2, rank_all=True)
+    finally:
+        index.db.conn.create_function("vn_words", 4, holds_words, deterministic=True)
+    assert len(hits) == 2 and len(read) == len(set(read))
