@@ -64,8 +64,8 @@ def _occurs_as_word(whole: str, form: tuple[tuple[str, bool], ...]) -> bool:
     while (found := pattern.search(whole, position)) is not None:
         before, after = _tokens_before(whole, found.start()), _tokens_after(whole, found.end())
         tokens = before + FTS_TOKEN.findall(found.group()) + after
-        kept = (len(before), len(before) + len(form))
-        if _fewest_words(tokens, kept) <= _fewest_words(tokens):
+        kept, lengths = (len(before), len(before) + len(form)), _all_lengths(tokens)
+        if _fewest_words(tokens, lengths, kept) <= _fewest_words(tokens, lengths):
             return True
         position = found.start() + 1
     return False
@@ -115,8 +115,9 @@ def _tokens_after(whole: str, at: int) -> list[str]:
         reach *= 2
 
 
-def _fewest_words(tokens: list[str], kept: tuple[int, int] | None = None) -> int:
-    """The fewest dictionary words (a lone syllable is one) that ``tokens`` can be cut into; with
+def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, int] | None = None) -> int:
+    """The fewest dictionary words (a lone syllable is one) that ``tokens`` can be cut into, ``lengths``
+    giving the words that start at each position (``_all_lengths``); with
     ``kept``, a span no word may cross: none may begin before it and end inside it, or begin inside
     it and end after it (a longer word may hold it whole: "công chứng" in "công chứng viên"; a
     title may end at its first syllable: "Trưởng ban Tuyên giáo")."""
@@ -127,7 +128,7 @@ def _fewest_words(tokens: list[str], kept: tuple[int, int] | None = None) -> int
         if tokens[position] == BOUNDARY:
             fewest[position + 1] = min(fewest[position + 1], here)
             continue
-        for size in _lengths(tokens, position):
+        for size in lengths[position]:
             word_end = position + size
             if kept and _crosses(tokens, position, word_end, *kept):
                 continue
@@ -139,6 +140,10 @@ def _crosses(tokens: list[str], word_start: int, word_end: int, start: int, end:
     if word_start < start < word_end < end:
         return not (word_end == start + 1 and " ".join(tokens[word_start:word_end]) in _titles())
     return start < word_start < end < word_end
+
+
+def _all_lengths(tokens: list[str]) -> list[list[int]]:
+    return [_lengths(tokens, position) for position in range(len(tokens))]
 
 
 def _lengths(tokens: list[str], position: int) -> list[int]:
