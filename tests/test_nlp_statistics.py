@@ -149,6 +149,8 @@ def test_the_counted_noun_ends_where_a_clause_starts(sentence, units):
     ("Đại hội có 1.200 hội viên, hội viên Nguyễn Văn An thay mặt đoàn chủ tịch khai mạc.", ["hội viên"]),
     # a capitalised word that is no surname after the list starts no person's name: the list holds
     ("Gần 300 y bác sĩ, học viên Học viện Quân y đã lên đường.", ["y bác sĩ, học viên"]),
+    # the modifiers of the counted noun listed: sectors
+    ("Thẻ được cấp cho 155 nhân viên bưu chính, viễn thông trên địa bàn.", ["nhân viên bưu chính, viễn thông"]),
 ])
 def test_a_comma_list_of_one_kind_of_group_is_one_counted_noun(sentence, units):
     assert _units(sentence) == units
