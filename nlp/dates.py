@@ -21,7 +21,7 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   (a time of day is in the span only when a space alone separates it from the day: ``Sáng nay 8-12``).
 - ``month`` ``tháng 3/2022``, ``tháng 7 năm 2023``: the whole month; ``tháng 10`` alone is the
   October nearest ``ref_date``.
-- ``year`` ``năm 2021``, ``SN 1985`` (sinh năm, born in): Jan 1..Dec 31. A bare ``2021`` is not tagged.
+- ``year`` ``năm 2021``: Jan 1..Dec 31. A bare ``2021`` is not tagged.
 - ``quarter`` ``quý I-2022``, ``quý 1 năm 2022``; ``quý I`` alone takes ``ref_date``'s year.
 - ``half`` ``6 tháng đầu/cuối năm 2022``, ``nửa đầu năm``: Jan 1..Jun 30 or Jul 1..Dec 31.
 - ``months_of_year`` ``9 tháng đầu năm`` (Jan 1..Sep 30), ``3 tháng cuối năm 2023`` (Oct 1..Dec 31),
@@ -120,7 +120,7 @@ _MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s
 _MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})\s*{_DASH}\s*(?P<m2>{MONTH})(?!\d|\s*[/.]\s*\d{{1,2}}(?!\d))"
                      rf"(?:(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{YEAR}){_NUM_AFTER})?", _F)
 _BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
-_YEAR = re.compile(rf"(?<!\w)(?:năm|SN)\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)  # "SN 1985": sinh năm, born in
+_YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _QUARTER = re.compile(
     rf"(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"
     rf"(?:\s*[-/]\s*(?P<y>{YEAR}){_NUM_AFTER}|\s+năm\s+(?:(?P<y2>{YEAR}){_NUM_AFTER}|(?P<nay>nay)(?!\w)))?", _F)

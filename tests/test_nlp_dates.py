@@ -117,7 +117,6 @@ def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
     ("Cao tốc thu phí trở lại từ ngày mai (5-10).", ("5-10", "day_month", "2021-10-05", "2021-10-05")),
     ("Giá heo hơi hôm nay (3/10) giảm.", ("3/10", "day_month", "2021-10-03", "2021-10-03")),
     ("Chiều nay (20/8), Bộ họp báo.", ("20/8", "day_month", "2021-08-20", "2021-08-20")),  # brackets: the day alone
-    ("Nhóm do Trần Văn A (SN 1985, Tuyên Quang) cầm đầu.", ("SN 1985", "year", "1985-01-01", "1985-12-31")),  # sinh năm
     # two days with their cues make a range without "từ"; a bracketed range across months; hours of a day
     ("Dự báo khoảng đêm 11/10 đến sáng 12/10, bão vào biển.",
      ("đêm 11/10 đến sáng 12/10", "range", "2021-10-11", "2021-10-12")),
