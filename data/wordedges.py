@@ -29,6 +29,7 @@ from nlp.lexicon import dictionary_key_set
 from nlp.vietnamese import fold, search_form
 
 WINDOW = 6  # syllables cut into words on either side of an occurrence
+_WORD_CHARACTER = re.compile(r"[^\W_]")  # a character of a token
 LONGEST_WORD = 4  # syllables of the longest dictionary word the cut takes
 
 
@@ -62,23 +63,29 @@ def _occurs_as_word(whole: str, form: tuple[tuple[str, bool], ...]) -> bool:
         return False  # a syllable it must hold as written is nowhere in the text
     pattern, position = _pattern(form), 0
     while (found := pattern.search(whole, position)) is not None:
+        position = found.start() + 1
+        if found.start() and _WORD_CHARACTER.match(whole, found.start() - 1):
+            continue  # inside a longer token
         before, after = _tokens_before(whole, found.start()), _tokens_after(whole, found.end())
         tokens = before + FTS_TOKEN.findall(found.group()) + after
-        kept, lengths = (len(before), len(before) + len(form)), _all_lengths(tokens)
+        kept = (len(before), len(before) + len(form))
+        if not _crossed(tokens, kept):
+            return True  # no word of the text crosses it: both cuts are the same
+        lengths = _all_lengths(tokens)
         if _fewest_words(tokens, lengths, kept) <= _fewest_words(tokens, lengths):
             return True
-        position = found.start() + 1
     return False
 
 
 @functools.lru_cache(maxsize=256)
 def _pattern(form: tuple[tuple[str, bool], ...]) -> re.Pattern:
-    """The syllables as whole tokens with only non-token characters between them; a syllable given
-    folded matches each letter with any diacritic (lower case, as the text is read)."""
+    """The syllables with only non-token characters between them, the last ending a token (the caller
+    checks that the first starts one: a pattern opening with the syllable is searched for fast); a
+    syllable given folded matches each letter with any diacritic (lower case, as the text is read)."""
     def syllable(typed: str, exact: bool) -> str:
         return re.escape(typed) if exact else "".join(_letter_classes().get(letter, re.escape(letter))
                                                           for letter in typed)
-    return re.compile(r"(?<![^\W_])" + r"[\W_]+".join(syllable(*s) for s in form) + r"(?![^\W_])")
+    return re.compile(r"[\W_]+".join(syllable(*s) for s in form) + r"(?![^\W_])")
 
 
 @functools.cache
@@ -134,6 +141,14 @@ def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, 
                 continue
             fewest[word_end] = min(fewest[word_end], here + 1)
     return fewest[-1]
+
+
+def _crossed(tokens: list[str], kept: tuple[int, int]) -> bool:
+    """Whether a dictionary word of the text crosses an edge of the span ``kept`` (as ``_crosses`` says)."""
+    start, end = kept
+    return any(_crosses(tokens, position, position + size, start, end)
+               for position in range(max(0, start - LONGEST_WORD + 1), end)
+               for size in _lengths(tokens, position)[1:])
 
 
 def _crosses(tokens: list[str], word_start: int, word_end: int, start: int, end: int) -> bool:
