@@ -100,11 +100,13 @@ def test_a_set_takes_the_gold_files_of_its_subfolders_and_ignores_other_files(tm
 # dev/danes (DANeS records, the source of the eval set; records apart from the eval's): its first
 # three files (dev_danes) and fresh.jsonl (dev_fresh), annotated blind later and scored on its own, so
 # that the floors set on the first three stay what they measured; and dev/cited (dev_cited: news
-# sentences of another source, annotated blind for officials and citations).
+# sentences of another source, annotated blind for officials and citations: passages.jsonl; and dev_cited2,
+# second.jsonl, annotated blind later for statistics and officials, scored on its own).
 DANES = GOLD / "dev" / "danes"
 DANES_FILES = ("odd.jsonl", "even.jsonl", "officials.jsonl")
 DEV_REAL_SETS = {"dev_real": GOLD / "dev" / "real", "dev_danes": [DANES / name for name in DANES_FILES],
-                 "dev_fresh": DANES / "fresh.jsonl", "dev_cited": GOLD / "dev" / "cited" / "passages.jsonl"}
+                 "dev_fresh": DANES / "fresh.jsonl", "dev_cited": GOLD / "dev" / "cited" / "passages.jsonl",
+                 "dev_cited2": GOLD / "dev" / "cited" / "second.jsonl"}
 # The files a passage's ``provenance`` may name, by repository on GitHub (a passage may give its URL):
 # DANeS's annotated records, and the news sentences of underthesea's UD_Vietnamese-COL (dev/cited).
 SOURCES = {
@@ -154,6 +156,13 @@ def test_danes_dev_records_are_apart_from_the_eval_records():
     assert all(p["provenance"]["record"] % 2 == p["_source"].startswith("odd.") for p in halves)
     records = [p["provenance"]["record"] for p in dev]
     assert len(records) == len(set(records)) and not set(records) & eval_records
+
+
+def test_cited_records_are_taken_once():
+    """No UD_Vietnamese-COL sentence is in both dev/cited files (or twice in one)."""
+    records = [p["provenance"]["record"] for name in ("dev_cited", "dev_cited2")
+               for p in eval_tags.load_gold(DEV_REAL_SETS[name])]
+    assert len(records) == len(set(records))
 
 
 def _strings(value) -> list[str]:
