@@ -18,8 +18,9 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
   like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
   ``mới`` (new) before punctuation stays (``2.456 đảng viên mới``), and so does a number after a
-  naming word (``120 học sinh lớp 10``) and a code with digits (``1.500 liều vắc xin COVID-19``)
-  unless it follows the head noun itself (``2 ca | COVID-19``: the disease the cases are of).
+  naming word (``120 học sinh lớp 10``); a disease's code ends it (``2 ca | COVID-19``, ``1.500 liều
+  vắc xin | COVID-19``: what the cases or doses are of) unless ``phòng`` (against) joins it to the noun
+  (``liều vắc xin phòng COVID-19``).
 - Lists that name one group: after a comma or ``và``, a noun phrase that ends on its own (not at the cap)
   joins the counted noun when its head shares a class of ``groups.txt`` with a noun before it
   (``cán bộ, công chức``, ``điểm cầu quận, huyện``, ``băng rôn, khẩu hiệu, pa-nô``) or repeats the
@@ -168,6 +169,7 @@ _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?:[.,/]\d+)*)|(?P<mark>\S)")
 _ROMAN = re.compile(r"[IVXLC]+")
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
+_PHONG = "phòng"  # against: "vắc xin phòng COVID-19" names the vaccine
 _NAME_NUMBER = re.compile(r"\d{1,3}")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
@@ -257,8 +259,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # the brand name ends the phrase: "2 chiếc Land Cruiser | nhập lậu"
     if j > first and key in lex.places and j + 1 < len(words) and words[j + 1].key and words[j + 1].text[0].isupper():
         return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang"
-    if j == first + 1 and _DISEASE_CODE.fullmatch(word.text):  # "2 ca | COVID-19": what the cases are of
-        return True
+    if j > first and _DISEASE_CODE.fullmatch(word.text) and words[j - 1].key != _PHONG:
+        return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
     if key in lex.function or key.split(" ", 1)[0] in lex.function:  # also "bị thương", "cấp huyện"

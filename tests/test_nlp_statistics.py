@@ -130,8 +130,9 @@ def _units(text: str) -> list[str | None]:
     # a case is counted before what befell it (the verb "mắc", "tử vong" ends the noun) ...
     ("Ghi nhận 1.235 ca mắc COVID-19, 12 ca tử vong; tập huấn cho 1.200 học sinh lớp 12.",
      ["ca", "ca", "học sinh lớp 12"]),
-    # ... while digits inside a word, and a number after a naming word, stay in the noun
-    ("Đã tiêm 1.500 liều vắc xin COVID-19 cho 1.200 học sinh lớp 12.", ["liều vắc xin COVID-19", "học sinh lớp 12"]),
+    # ... while a number after a naming word stays in the noun; a disease's code ends it unless "phòng" joins it
+    ("Đã tiêm 1.500 liều vắc xin COVID-19 cho 1.200 học sinh lớp 12; nhận 800 liều vắc xin phòng COVID-19.",
+     ["liều vắc xin", "học sinh lớp 12", "liều vắc xin phòng COVID-19"]),
 ])
 def test_the_counted_noun_ends_where_a_clause_starts(sentence, units):
     assert _units(sentence) == units
@@ -222,8 +223,8 @@ def test_rates_lists_and_multiples(sentence, expected):
      ["ca", "ca", "F0", "bệnh nhân", "F0"]),
     ("Vụ 3 ô tô đâm húc liên hoàn; kết nối 4 tỉnh giáp danh; 1/4 số doanh nghiệp đóng cửa.", ["ô tô", "tỉnh", "số doanh nghiệp"]),
     ("Chiếm 60% doanh thu toàn ngành, có 1 cơn bão khác và 2 cơn bão liên tiếp.", ["doanh thu", "cơn bão", "cơn bão"]),
-    # a disease code right after the head noun is what the cases are of
-    ("Thêm 2 ca COVID-19 là người nhà; đã tiêm 1.500 liều vắc xin COVID-19.", ["ca", "liều vắc xin COVID-19"]),
+    # a disease code after the noun is what the cases or doses are of
+    ("Thêm 2 ca COVID-19 là người nhà; đã tiêm 1.500 liều vắc xin COVID-19.", ["ca", "liều vắc xin"]),
     # lists of one group joined by a comma or "và"; "con số" and "Top" before a number
     ("Khách từ 46 quốc gia, vùng lãnh thổ, tăng so với con số 10 nước; gần 4 triệu hộ và cá nhân kinh doanh.",
      ["quốc gia, vùng lãnh thổ", "nước", "hộ và cá nhân kinh doanh"]),
