@@ -15,7 +15,8 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   clock is in the span); without a year, the year that puts the day nearest ``ref_date``.
 - ``day_month`` ``Chiều 15/12``, ``ngày 6/10``, ``hôm 2/12``, ``Ngày 4.12``: a cue (time of day, ``ngày``,
   ``hôm``, clock) is required (with a dot between day and month too, or a space: ``Ngày 3 10``);
-  the year is the one that puts the day nearest ``ref_date``; no ``ref_date``, no tag. A relative
+  the year is the one that puts the day nearest ``ref_date`` (after ``hôm``, a day gone by: the latest
+  not after it); no ``ref_date``, no tag. A relative
   day (``hôm nay``, ``ngày mai``, ``Sáng nay,``) or a lone ``từ`` (an open start) dates the day after
   it and stays outside the span: ``từ 1-10,``, ``hôm nay 4/10``, ``ngày mai (5-10)``, ``Chiều nay (20/8)``
   (a time of day is in the span only when a space alone separates it from the day: ``Sáng nay 8-12``).
@@ -116,8 +117,10 @@ _STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 _OBSERVANCE = re.compile(r"(?<!\w)Ngày\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,7})[ \t]+$")
 _HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}\s*{_DASH}\s*$", _F)  # "từ 6h00-" before "12h00 ngày 4/10"
 _MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
-# "tháng 8-9/2021", "tháng 8 - 9 năm 2021", "tháng 8-9": two months of one year
-_MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})\s*{_DASH}\s*(?P<m2>{MONTH})(?!\d|\s*[/.]\s*\d{{1,2}}(?!\d))"
+# "tháng 8-9/2021", "tháng 8 - 9 năm 2021", "tháng 8 và 9": two months of one year (a range, as a list of days is)
+_MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})(?:\s*{_DASH}\s*(?P<m2>{MONTH})|\s+và\s+(?P<m3>{MONTH})"
+                     r"(?=\s*(?:[,.;:)!?/\n]|$)|\s+(?:năm|tới|này|qua|vừa|nay|sắp)(?!\w)))"  # not "tháng 8 và 9 người"
+                     rf"(?!\d|\s*[/.]\s*\d{{1,2}}(?!\d))"
                      rf"(?:(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{YEAR}){_NUM_AFTER})?", _F)
 _BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
 _YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
@@ -224,6 +227,8 @@ def _on_date(g: dict, ref: dt.date | None) -> _Period:
     if not (g["y"] or g["ty"] or g["sy"] or g["tod"] or g["ngay"] or g["clock1"] or g.get("cue")):
         return "", None, None  # "15/12" without a cue may be a ratio or a score, "16 9 2021" three counts
     day, _ = _core_day(g, "", ref, cued=True)
+    if not has_year and day and ref and day > ref and (g["ngay"] or "").lower() == "hôm":
+        day = _day(day.year - 1, day.month, day.day)  # "hôm 9/2" is a day gone by
     if g["clock1"] or g["clock2"]:
         return "datetime", day, day
     return ("date" if has_year else "day_month"), day, day
@@ -246,7 +251,7 @@ def _on_bare_month(g: dict, ref: dt.date | None) -> _Period:
 
 
 def _on_months(g: dict, ref: dt.date | None) -> _Period:
-    m1, m2 = int(g["m1"]), int(g["m2"])
+    m1, m2 = int(g["m1"]), int(g["m2"] or g["m3"])
     if m1 >= m2:
         return "", None, None
     y = int(g["y"]) if g["y"] else _nearest(m1, 15, ref).year

@@ -97,9 +97,17 @@ def test_ranges_lists_and_parts_of_periods(sentence, expected):
     # two months of one year written compactly: a range
     ("Trong tháng 8-9/2021 tỉnh nhận vắc xin.", ("tháng 8-9/2021", "range", "2021-08-01", "2021-09-30")),
     ("Dự kiến trong tháng 8 - 9 tỉnh nhận vắc xin.", ("tháng 8 - 9", "range", "2021-08-01", "2021-09-30")),
+    ("Tỉnh nhận vắc xin trong tháng 8 và 9 tới.", ("tháng 8 và 9", "range", "2021-08-01", "2021-09-30")),
+    # a day after "hôm" is gone by: the latest not after the reference date (here 2021-12-05)
+    ("Nga thử tên lửa hôm 9/4 vừa qua.", ("hôm 9/4", "day_month", "2021-04-09", "2021-04-09")),
 ])
 def test_wrapped_spans_compact_ranges_and_more_cues(sentence, expected):
     assert _found(sentence, dt.date(2021, 12, 5)) == [expected]
+
+
+def test_a_month_and_a_count_joined_by_va_are_no_range():
+    assert _found("Trong tháng 8 và 9 người được cứu.", dt.date(2021, 12, 5)) == [
+        ("tháng 8", "month", "2021-08-01", "2021-08-31")]
 
 
 def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
