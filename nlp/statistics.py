@@ -170,6 +170,7 @@ _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?
 _ROMAN = re.compile(r"[IVXLC]+")
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _PHONG = "phòng"  # against: "vắc xin phòng COVID-19" names the vaccine
+_DIRECTED = re.compile(r"\S+ (?:sang|về|đến|tới|đi|lại|ra|vào|lên|xuống|qua)")  # a word and a direction after it
 _NAME_NUMBER = re.compile(r"\d{1,3}")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
@@ -266,6 +267,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
     if key in lex.function or key.split(" ", 1)[0] in lex.function:  # also "bị thương", "cấp huyện"
         # a trailing adjective "mới" (new) before punctuation stays: "25 dự án đầu tư mới;"
         return not (key == _MOI and j > first and (j + 1 == len(words) or words[j + 1].key is None))
+    if key not in lex.verbs and _DIRECTED.fullmatch(key) and key.split(" ", 1)[0] in lex.verbs:
+        key = key.split(" ", 1)[0]  # a verb with the direction it goes: "mang sang", "chuyển về"
     if key in lex.verbs:  # an action right after an event noun is the event: "cuộc kiểm tra"
         return key in lex.predicates or not (j > first and words[j - 1].key in lex.events)
     return False

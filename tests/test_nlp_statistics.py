@@ -306,6 +306,8 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Sở giới thiệu 5 cách tiết kiệm điện.", "cách tiết kiệm điện"),  # "cách" (way) as the noun
     ("Có 14 công nhân ngộ độc thực phẩm.", "công nhân"),
     ("Biên phòng bắt 3 ghe chở hàng lậu.", "ghe"),
+    ("Mỗi đội có 23 - 25 cầu thủ mang sang.", "cầu thủ"),  # a verb with the direction it goes
+    ("Có khoảng 2,13 triệu người điều chỉnh lương hưu.", "người"),
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
