@@ -348,12 +348,14 @@ class _Parser:
         return chain
 
     def surname_ahead(self, i: int) -> bool:
-        """Whether a surname is written in the ten tokens after ``tokens[i]`` (a quick test before reading)."""
+        """Whether a surname or a foreign name's word is written in the ten tokens after ``tokens[i]`` (a
+        quick test before reading)."""
         window = self.tokens[i + 1:i + 11]
         if not window or not _CAPITAL.search(self.text, window[0].start, window[-1].end):
             return False
         surnames = self.g.surnames
-        return any(t.key in surnames and t.text[0].isupper() for t in window)
+        return any(t.text[0].isupper() and (t.key in surnames or (t.text.isascii() and _name_word(t)))
+                   for t in window)  # a Vietnamese surname, or a foreign name: "nghị sĩ Michael McCaul"
 
     def inside_title(self, i: int) -> bool:
         """Whether ``tokens[i]`` goes on a title written just before it ("chủ tịch" in "các phó chủ tịch")."""

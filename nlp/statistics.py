@@ -264,6 +264,9 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
+    if key in lex.verbs and key not in lex.predicates and j > first and words[j - 1].key in lex.events:
+        return False  # an action right after an event noun is the event, even one opening with a function
+        # word: "lượt theo dõi"
     if key in lex.function or key.split(" ", 1)[0] in lex.function:  # also "bị thương", "cấp huyện"
         # a trailing adjective "mới" (new) before punctuation stays: "25 dự án đầu tư mới;"
         return not (key == _MOI and j > first and (j + 1 == len(words) or words[j + 1].key is None))

@@ -704,6 +704,7 @@ def test_a_place_written_as_an_acronym():
     ("Sau đó, Thứ trưởng Thuấn đã kiểm tra công tác tiêm chủng.", ("Thứ trưởng Thuấn", "Thuấn", ["Thứ trưởng"])),
     # legislators and monarchs abroad; a foreign name with a capital inside a word
     ("Nghị sĩ Michael McCaul cho biết.", ("Nghị sĩ Michael McCaul", "Michael McCaul", ["Nghị sĩ"])),
+    ("Theo nghị sĩ Michael McCaul, Mỹ sẽ rút quân.", ("nghị sĩ Michael McCaul", "Michael McCaul", ["Nghị sĩ"])),
     ("Quốc vương Malaysia Al-Sultan Abdullah đã bổ nhiệm ông.",
      ("Quốc vương Malaysia Al-Sultan Abdullah", "Al-Sultan Abdullah", ["Quốc vương"])),
 ])

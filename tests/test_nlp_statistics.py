@@ -308,6 +308,7 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Biên phòng bắt 3 ghe chở hàng lậu.", "ghe"),
     ("Mỗi đội có 23 - 25 cầu thủ mang sang.", "cầu thủ"),  # a verb with the direction it goes
     ("Có khoảng 2,13 triệu người điều chỉnh lương hưu.", "người"),
+    ("Kênh có gần 500.000 lượt theo dõi.", "lượt theo dõi"),  # an event noun's verb, though "theo" opens it
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
