@@ -100,16 +100,15 @@ def test_a_set_takes_the_gold_files_of_its_subfolders_and_ignores_other_files(tm
 # dev/danes (DANeS records, the source of the eval set; records apart from the eval's): its first
 # three files (dev_danes) and fresh.jsonl (dev_fresh), annotated blind later and scored on its own, so
 # that the floors set on the first three stay what they measured; and dev/cited (dev_cited: news
-# sentences of another source, annotated blind for officials and citations: passages.jsonl; and dev_cited2,
-# second.jsonl, annotated blind later for statistics and officials, scored on its own).
+# sentences of another source, annotated blind for officials and citations: passages.jsonl; dev_cited2,
+# second.jsonl, and dev_cited3, third.jsonl, annotated blind later for statistics, officials and dates,
+# each scored on its own).
 DANES = GOLD / "dev" / "danes"
 DANES_FILES = ("odd.jsonl", "even.jsonl", "officials.jsonl")
 DEV_REAL_SETS = {"dev_real": GOLD / "dev" / "real", "dev_danes": [DANES / name for name in DANES_FILES],
                  "dev_fresh": DANES / "fresh.jsonl", "dev_cited": GOLD / "dev" / "cited" / "passages.jsonl",
-                 "dev_cited2": GOLD / "dev" / "cited" / "second.jsonl"}
-# Real dev passages checked for form and provenance but not yet scored (no floor, the taggers are not run on
-# them): dev/cited/third.jsonl, a third blind set of the same sentences, scored once it is first measured.
-DEV_UNSCORED_SETS = {"dev_cited3": GOLD / "dev" / "cited" / "third.jsonl"}
+                 "dev_cited2": GOLD / "dev" / "cited" / "second.jsonl",
+                 "dev_cited3": GOLD / "dev" / "cited" / "third.jsonl"}
 # The files a passage's ``provenance`` may name, by repository on GitHub (a passage may give its URL):
 # DANeS's annotated records, and the news sentences of underthesea's UD_Vietnamese-COL (dev/cited).
 SOURCES = {
@@ -122,8 +121,7 @@ SOURCES = {
 }
 
 
-@pytest.mark.parametrize("passage", [p for gold in [*DEV_REAL_SETS.values(), *DEV_UNSCORED_SETS.values()]
-                                     for p in eval_tags.load_gold(gold)],
+@pytest.mark.parametrize("passage", [p for gold in DEV_REAL_SETS.values() for p in eval_tags.load_gold(gold)],
                          ids=lambda p: p["_source"])
 def test_real_dev_passage_is_well_formed_and_names_its_source(passage):
     """Each passage of real published text names its source: a file of the repository it is a verbatim
@@ -164,7 +162,7 @@ def test_danes_dev_records_are_apart_from_the_eval_records():
 
 def test_cited_records_are_taken_once():
     """No UD_Vietnamese-COL sentence is in two dev/cited files (or twice in one)."""
-    files = [DEV_REAL_SETS["dev_cited"], DEV_REAL_SETS["dev_cited2"], DEV_UNSCORED_SETS["dev_cited3"]]
+    files = [DEV_REAL_SETS[name] for name in ("dev_cited", "dev_cited2", "dev_cited3")]
     records = [p["provenance"]["record"] for gold in files for p in eval_tags.load_gold(gold)]
     assert len(records) == len(set(records))
 
