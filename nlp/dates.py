@@ -155,6 +155,7 @@ _NOW = re.compile(r"(?<!\w)(?:hiện\s+)?nay(?!\w)", _F)  # "đến nay": only i
 _FROM = re.compile(r"(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?từ\s+$", _F)
 _UNTIL = re.compile(rf"\s+{_TO}\s+", _F)
 _LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)(?!\w)", _F)  # "ngày 27/8 âm lịch" is no calendar day
+_LUNAR_WORDS = re.compile(r"âm\s+lịch|ÂL", _F)
 
 _Period = tuple[str, dt.date | None, dt.date | None]  # kind, first day, last day (None: not a date)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -477,8 +478,16 @@ def _today(matches: tuple[_Match, ...], ref: dt.date | None) -> dt.date | None:
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of every date or period expression in ``text``, also those needing a reference date."""
-    return [(m.start, m.end) for m in _matches(text)]
+    """Spans of every date or period expression in ``text``, also those needing a reference date, and
+    lunar dates (no calendar day, and no count either: "Rằm tháng 7 Âm lịch")."""
+    return [(m.start, m.end) for m in _matches(text)] + _lunar_spans(text)
+
+
+def _lunar_spans(text: str) -> list[tuple[int, int]]:
+    if not _LUNAR_WORDS.search(text):
+        return []
+    return [match.span() for pattern, _ in _PATTERNS for match in pattern.finditer(text)
+            if _LUNAR.match(text, match.end())]
 
 
 def tag_dates(text: str, ref_date: dt.date | None) -> list[DateTag]:

@@ -76,6 +76,8 @@ def test_statistics_with_value_unit_and_qualifier(sentence, expected):
                                      ("gần 30 hộ", 30, None, "hộ", "gần", "count")]),
     ("khu đô thị rộng 45ha, diện tích gần 5.000m2; mạng 5G phủ sóng",
      [("45ha", 45, None, "ha", None, "measure"), ("gần 5.000m2", 5000, None, "m2", "gần", "measure")]),
+    ("nhà cách chừng 5km, lò nướng 230oC", [("chừng 5km", 5, None, "km", "chừng", "measure"),
+                                           ("230oC", 230, None, "oC", None, "measure")]),
 ])
 def test_two_qualifiers_and_units_glued_to_the_number(sentence, expected):
     assert _found(sentence) == expected
@@ -187,6 +189,7 @@ def test_word_lists_are_nfc_without_duplicates(name):
     "Trong 2 ngày, từ đầu năm 2021 đến nay; 5 năm học liên tiếp; hằng năm.",
     "Trung đoàn 174 đóng quân; tiêm mũi 2 cho người dân; tai nạn tại km 15 Quốc lộ 14; gấp 3 lần năm trước.",
     "Bộ kiểm tra việc thử nghiệm lâm sàng giai đoạn 2 vắc xin Covivac tại tỉnh.",  # a phase, not two vaccines
+    "Nhiều nhà cúng Rằm tháng 7 Âm lịch sớm.",  # a lunar date is no calendar day and no count either
 ])
 def test_not_statistics(sentence):
     assert _found(sentence) == []
@@ -309,6 +312,8 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Mỗi đội có 23 - 25 cầu thủ mang sang.", "cầu thủ"),  # a verb with the direction it goes
     ("Có khoảng 2,13 triệu người điều chỉnh lương hưu.", "người"),
     ("Kênh có gần 500.000 lượt theo dõi.", "lượt theo dõi"),  # an event noun's verb, though "theo" opens it
+    ("Có 53 rùa con nở thành công.", "rùa con"),
+    ("Có 70 phòng trọ miễn phí cho người lao động.", "phòng trọ"),
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
