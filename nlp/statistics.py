@@ -169,11 +169,11 @@ _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?:[.,/]\d+)*)|(?P<mark>\S)")
 _ROMAN = re.compile(r"[IVXLC]+")
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
-_PHONG = "phòng"  # against: "vắc xin phòng COVID-19" names the vaccine
 _DIRECTED = re.compile(r"\S+ (?:sang|về|đến|tới|đi|lại|ra|vào|lên|xuống|qua)")  # a word and a direction after it
 _NAME_NUMBER = re.compile(r"\d{1,3}")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
+_PHONG = _key("phòng")  # against: "vắc xin phòng COVID-19" names the vaccine
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
 _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
@@ -264,17 +264,19 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
-    if key in lex.verbs and key not in lex.predicates and j > first and words[j - 1].key in lex.events:
-        return False  # an action right after an event noun is the event, even one opening with a function
-        # word: "lượt theo dõi"
+    verb = key if key in lex.verbs else _directed_verb(key, lex)
+    if verb and verb not in lex.predicates and j > first and words[j - 1].key in lex.events:
+        return False  # an action right after an event noun is the event: "cuộc kiểm tra", "lượt theo dõi"
     if key in lex.function or key.split(" ", 1)[0] in lex.function:  # also "bị thương", "cấp huyện"
         # a trailing adjective "mới" (new) before punctuation stays: "25 dự án đầu tư mới;"
         return not (key == _MOI and j > first and (j + 1 == len(words) or words[j + 1].key is None))
-    if key not in lex.verbs and _DIRECTED.fullmatch(key) and key.split(" ", 1)[0] in lex.verbs:
-        key = key.split(" ", 1)[0]  # a verb with the direction it goes: "mang sang", "chuyển về"
-    if key in lex.verbs:  # an action right after an event noun is the event: "cuộc kiểm tra"
-        return key in lex.predicates or not (j > first and words[j - 1].key in lex.events)
-    return False
+    return verb is not None
+
+
+def _directed_verb(key: str, lex: _Lexicon) -> str | None:
+    """The verb of a verb with the direction it goes ("mang sang", "chuyển về"), else None."""
+    verb = key.split(" ", 1)[0]
+    return verb if _DIRECTED.fullmatch(key) and verb in lex.verbs else None
 
 
 def _branded(words: list[_Word], j: int, first: int) -> bool:
