@@ -197,6 +197,12 @@ def _nearest(m: int, d: int, ref: dt.date | None) -> dt.date | None:
     return min(days, key=lambda x: abs((x - ref).days)) if days else None
 
 
+def gone_by(day: dt.date, ref: dt.date | None) -> dt.date | None:
+    """``day``, read without its year, as a day gone by at ``ref``: a year earlier when it falls after
+    ``ref`` (None for a 29 February that year lacks)."""
+    return day if ref is None or day <= ref else _day(day.year - 1, day.month, day.day)
+
+
 def _ref_year(ref: dt.date | None) -> int:
     if ref is None:
         raise _Unresolved
@@ -228,8 +234,8 @@ def _on_date(g: dict, ref: dt.date | None) -> _Period:
     if not (g["y"] or g["ty"] or g["sy"] or g["tod"] or g["ngay"] or g["clock1"] or g.get("cue")):
         return "", None, None  # "15/12" without a cue may be a ratio or a score, "16 9 2021" three counts
     day, _ = _core_day(g, "", ref, cued=True)
-    if not has_year and day and ref and day > ref and (g["ngay"] or "").lower() == "hôm":
-        day = _day(day.year - 1, day.month, day.day)  # "hôm 9/2" is a day gone by
+    if not has_year and day and (g["ngay"] or "").lower() == "hôm":
+        day = gone_by(day, ref)  # "hôm 9/2" is a day gone by
     if g["clock1"] or g["clock2"]:
         return "datetime", day, day
     return ("date" if has_year else "day_month"), day, day

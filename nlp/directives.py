@@ -69,7 +69,7 @@ from nlp.gazetteer import (
     starts_title,
     text_tokens,
 )
-from nlp.dates import tag_dates
+from nlp.dates import gone_by, tag_dates
 from nlp.records import DateTag, DirectiveTag
 
 log = logging.getLogger(__name__)
@@ -193,12 +193,9 @@ def _day_at(doc: _Text, at: int | None, ref_date: dt.date | None) -> tuple[dt.da
     if found is None:
         return None
     day = dt.date.fromisoformat(found.start_date)
-    if ref_date is not None and day > ref_date and not _WRITTEN_YEAR_RE.search(found.text):
-        try:
-            day = day.replace(year=day.year - 1)
-        except ValueError:  # 29 February
-            return None
-    return day, found.end
+    if not _WRITTEN_YEAR_RE.search(found.text):
+        day = gone_by(day, ref_date)
+    return (day, found.end) if day else None
 
 
 def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> dt.date | None:
