@@ -66,11 +66,14 @@ def _occurs_as_word(whole: str, form: tuple[tuple[str, bool], ...]) -> bool:
         position = found.start() + 1
         if found.start() and _WORD_CHARACTER.match(whole, found.start() - 1):
             continue  # inside a longer token
-        before, after = _tokens_before(whole, found.start()), _tokens_after(whole, found.end())
-        tokens = before + FTS_TOKEN.findall(found.group()) + after
-        kept = (len(before), len(before) + len(form))
-        if not _crossed(tokens, kept):
+        inside = FTS_TOKEN.findall(found.group())
+        before = _tokens_before(whole, found.start(), LONGEST_WORD - 1)  # all a crossing word can reach
+        if not _crossed(before + inside + _tokens_after(whole, found.end(), LONGEST_WORD - 1),
+                        (len(before), len(before) + len(form))):
             return True  # no word of the text crosses it: both cuts are the same
+        before, after = _tokens_before(whole, found.start(), WINDOW), _tokens_after(whole, found.end(), WINDOW)
+        tokens = before + inside + after
+        kept = (len(before), len(before) + len(form))
         lengths = _all_lengths(tokens)
         if _fewest_words(tokens, lengths, kept) <= _fewest_words(tokens, lengths):
             return True
@@ -100,25 +103,25 @@ def _letter_classes() -> dict[str, str]:
     return {base: f"[{base}{''.join(found)}]" for base, found in variants.items()}
 
 
-def _tokens_before(whole: str, at: int) -> list[str]:
-    """The WINDOW tokens of ``whole`` just before character ``at`` (fewer at its start)."""
-    reach = 16 * WINDOW
+def _tokens_before(whole: str, at: int, count: int) -> list[str]:
+    """The ``count`` tokens of ``whole`` just before character ``at`` (fewer at its start)."""
+    reach = 16 * count
     while True:
         start = max(0, at - reach)
         tokens = FTS_TOKEN.findall(whole, start, at)
-        if len(tokens) > WINDOW or start == 0:  # past WINDOW, the first token may be cut: it is left out
-            return tokens[-WINDOW:]
+        if len(tokens) > count or start == 0:  # past ``count``, the first token may be cut: it is left out
+            return tokens[-count:]
         reach *= 2
 
 
-def _tokens_after(whole: str, at: int) -> list[str]:
-    """The WINDOW tokens of ``whole`` just after character ``at`` (fewer at its end)."""
-    reach = 16 * WINDOW
+def _tokens_after(whole: str, at: int, count: int) -> list[str]:
+    """The ``count`` tokens of ``whole`` just after character ``at`` (fewer at its end)."""
+    reach = 16 * count
     while True:
         end = min(len(whole), at + reach)
         tokens = FTS_TOKEN.findall(whole, at, end)
-        if len(tokens) > WINDOW or end == len(whole):
-            return tokens[:WINDOW]
+        if len(tokens) > count or end == len(whole):
+            return tokens[:count]
         reach *= 2
 
 
@@ -144,11 +147,19 @@ def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, 
 
 
 def _crossed(tokens: list[str], kept: tuple[int, int]) -> bool:
-    """Whether a dictionary word of the text crosses an edge of the span ``kept`` (as ``_crosses`` says)."""
+    """Whether a dictionary word of the text crosses an edge of the span ``kept`` (as ``_crosses`` says).
+    Only the words that could are looked up: one starting before the span and ending inside it,
+    or starting inside it (after its first syllable) and ending after it."""
     start, end = kept
-    return any(_crosses(tokens, position, position + size, start, end)
-               for position in range(max(0, start - LONGEST_WORD + 1), end)
-               for size in _lengths(tokens, position)[1:])
+    for position in range(max(0, start - LONGEST_WORD + 1), end):
+        if position < start:
+            sizes = range(start - position + 1, min(end - position, LONGEST_WORD + 1))
+        else:
+            sizes = range(end - position + 1 if position > start else LONGEST_WORD + 1, LONGEST_WORD + 1)
+        if any(_is_word(tokens, position, size) and _crosses(tokens, position, position + size, start, end)
+               for size in sizes):
+            return True
+    return False
 
 
 def _crosses(tokens: list[str], word_start: int, word_end: int, start: int, end: int) -> bool:
@@ -159,6 +170,12 @@ def _crosses(tokens: list[str], word_start: int, word_end: int, start: int, end:
 
 def _all_lengths(tokens: list[str]) -> list[list[int]]:
     return [_lengths(tokens, position) for position in range(len(tokens))]
+
+
+def _is_word(tokens: list[str], position: int, size: int) -> bool:
+    """Whether the ``size`` tokens at ``position`` are a dictionary word (as ``_lengths`` finds them)."""
+    return (position + size <= len(tokens) and BOUNDARY not in tokens[position + 1:position + size]
+            and " ".join(tokens[position:position + size]) in dictionary_key_set())
 
 
 def _lengths(tokens: list[str], position: int) -> list[int]:
