@@ -305,7 +305,7 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     filters = dict(mode=mode or "as-typed", site=site, since=since, until=until, official=official,
                    directive=directive)
     hits = [hit.to_dict() for hit in index.search(query, limit=limit, rank_all=rank_all, **filters)]
-    total, all_counted = index.count_matches(query, **filters)
+    total, all_counted = index.count_matches(query, **filters, found=len(hits))
     columns = ["id", "published", "site", "title", "url", "snippet", "rank", "ranked_by"]
     click.echo(render_hits(hits) if fmt == "table" else render(hits, columns, fmt), nl=False)
     by_place = any(hit["ranked_by"] != "bm25" for hit in hits)

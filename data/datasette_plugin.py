@@ -51,14 +51,15 @@ def _search_hits(db: sqlite_utils.Database, query: str) -> tuple[list[SearchHit]
     words = " ".join(FTS_TOKEN.findall(query)).lower()  # lower case: "AND" is a word, not an operator
     for attempt in filter(None, (query, words)):
         try:
-            return search(db, attempt, limit=SEARCH_HITS), _matches(db, attempt)
+            hits = search(db, attempt, limit=SEARCH_HITS)
+            return hits, _matches(db, attempt, len(hits))
         except QueryError:
             continue
     return [], "0"
 
 
-def _matches(db: sqlite_utils.Database, query: str) -> str:
-    total, all_counted = count_matches(db, query)
+def _matches(db: sqlite_utils.Database, query: str, found: int) -> str:
+    total, all_counted = count_matches(db, query, found=found)
     return f"{'' if all_counted else 'at least '}{total:,}"
 
 

@@ -28,10 +28,11 @@ class Queries(Store):
 
     def count_matches(self, query: str, mode: str = "as-typed", site: str | None = None,
                       since: str | None = None, until: str | None = None, official: str | None = None,
-                      directive: str | None = None) -> tuple[int, bool]:
-        """How many articles match (counted up to data.search.COUNT_MOST), and whether that is all."""
+                      directive: str | None = None, found: int = 0) -> tuple[int, bool]:
+        """How many articles match (counted up to data.search.COUNT_MOST), and whether that is all;
+        a count that is not all is at least ``found`` (the hits a search returned)."""
         return count_matches(self.db, query, mode=mode, site=site, since=since, until=until, official=official,
-                             directive=directive)
+                             directive=directive, found=found)
 
     def optimize_search(self) -> None:
         """Merge each full-text index into one segment (FTS5 'optimize'): each query term is then

@@ -367,17 +367,24 @@ def _holding_words(db: sqlite_utils.Database, ranked: list[tuple], words: str, l
 def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: str | None = None,
                   since: str | dt.date | None = None, until: str | dt.date | None = None,
                   official: str | None = None, directive: str | None = None,
-                  most: int = COUNT_MOST) -> tuple[int, bool]:
+                  most: int = COUNT_MOST, found: int = 0) -> tuple[int, bool]:
     """How many articles match ``query`` and the filters, and whether that is all of them. Counting
     stops where it would cost too much: after ``most`` matches or, with filters that allow many
     articles, after testing the ``most`` newest matches, or, when each match is read for the
     query's words (``Match.words``), after the WORDS_COUNTED_MOST newest; the count is then a lower
-    bound (False)."""
+    bound (False), never below ``found``, the matches a search has already returned (those it
+    tested may all be newer)."""
+    total, exact = _count(db, query, mode, dict(site=site, since=since, until=until, official=official,
+                                                directive=directive), most)
+    return (total, True) if exact else (max(total, found), False)
+
+
+def _count(db: sqlite_utils.Database, query: str, mode: str, filters: dict, most: int) -> tuple[int, bool]:
+    """count_matches without its floor of matches already found."""
     compiled = compile_for(db, query, mode)
     words = compiled.words
     compiled = compiled.pairs or compiled
     fts, match = compiled.table, compiled.expression
-    filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     where, params = article_filters(**filters, by_row=True)
     if words:  # each match read for its words: WORDS_COUNTED_MOST at most
         return _count_holding_words(db, fts, match, query, words, filters, where, params,

@@ -3,6 +3,7 @@ check itself, and through search, counts and exports on an index."""
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from data import FetchedPage, Index
 from data.export import export_rows
@@ -12,6 +13,7 @@ from data.wordedges import holds_words
 from extract.article import Article
 from nlp import tag
 from nlp.vietnamese import unify
+from pipeline import cli
 
 
 def holds(text: str, query: str) -> bool:
@@ -75,6 +77,23 @@ def test_a_count_that_reads_too_many_matches_is_a_lower_bound(index, monkeypatch
 
     monkeypatch.setattr(data.search, "WORDS_COUNTED_MOST", 2)  # the two newest: 4 and 3
     assert index.count_matches("dân vận") == (1, False)
+    monkeypatch.setattr(data.search, "WORDS_COUNTED_MOST", 1)  # the newest, 4, cuts it: none counted
+    assert index.count_matches("dân vận") == (0, False)
+
+
+def test_a_lower_bound_is_never_below_the_hits_a_search_found(index, monkeypatch, tmp_path):
+    """The newest match read for the count cuts the words; the search found two older articles:
+    the CLI says "2 of at least 2", not "2 of at least 0"."""
+    import data.search
+
+    assert index.count_matches("dân vận", found=5) == (2, True)  # all counted: the count itself
+    monkeypatch.setattr(data.search, "WORDS_COUNTED_MOST", 1)
+    hits = index.search("dân vận")
+    assert len(hits) == 2
+    assert index.count_matches("dân vận", found=len(hits)) == (2, False)
+    result = CliRunner().invoke(cli, ["search", "dân vận", "--db", str(index.path)])
+    assert result.exit_code == 0, result.output
+    assert "2 of at least 2 article(s)" in result.stderr
 
 
 def test_counts_with_filters_read_the_articles_the_filters_allow(index, monkeypatch):
