@@ -6,7 +6,7 @@ vn_key_patterns(typed)  what a typed document reference finds ("05-CT/TW", "Ch�
 vn_words(title, lead, text, words)  whether an article holds a query's words as words (data.wordedges)
 vn_document(key, doc_type)  the key as a person reads it: "Chỉ thị 05-CT/TW (2016)"
 vn_search(q)   ``vnportal search``'s best 100 hits as a JSON array of {id, rank, ranked_by, snippet,
-               matches (how many articles match in all: "1,234", or "at least 10,001")}:
+               matches (how many articles match in all: "1,234", or "at least 5,001")}:
                bm25 where cheap, else ranked by place, so a large index answers within
                Datasette's time limit. A query ``vnportal search`` rejects (unparsable FTS syntax)
                is searched as its plain words; one without words (an empty form), or still
@@ -45,7 +45,7 @@ def _null_safe(function):
 
 
 def _search_hits(db: sqlite_utils.Database, query: str) -> tuple[list[SearchHit], str]:
-    """``vnportal search``'s hits and how many articles match in all ("1,234", "at least 10,001");
+    """``vnportal search``'s hits and how many articles match in all ("1,234", "at least 5,001");
     a query it rejects is searched as its plain words, if it has any; one rejected even so (more
     than 100 syllables) finds nothing."""
     words = " ".join(FTS_TOKEN.findall(query)).lower()  # lower case: "AND" is a word, not an operator

@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 HIGHLIGHT = ("[", "]")  # marks a matched term in a snippet
 RANK_WEIGHTS = "5.0, 2.0, 1.0"  # bm25 weights of title, lead, text
 ARTICLE_DAY = "substr(coalesce(a.published, a.first_seen), 1, 10)"  # an article's date, YYYY-MM-DD
-COUNT_MOST = 10_000  # matches counted (or tested against filters) at most, about 1-2 us each
+COUNT_MOST = 5_000  # matches counted (or tested against filters) at most, about 1-2 us each
 MAX_LIMIT = 2**63 - 1  # SQLite's largest integer; a larger --limit means "all hits" all the same
 BM25_BUDGET = 250_000  # articles in the index x tokens in the query: what bm25's idf reads at most
 PREFIX_READ_MOST = 100_000  # articles: past this FTS5 reads a prefix of many words for seconds or minutes
@@ -54,7 +54,7 @@ FEW_ARTICLES = 100  # filters allowing no more articles than this: each is looke
 SOME_ARTICLES = 2_000  # filters allowing no more than this: listed once (else tested row by row)
 PLACES = (("title", "{title}"), ("lead", "{title lead}"), ("text", None))  # broad queries: where the words are
 WORDS_CHECKED_MOST = 2_000  # matches a search reads, at most, for articles holding its words as words
-WORDS_COUNTED_MOST = 200  # matches counted, at most, when each is read for its words (~0.05 ms each)
+WORDS_COUNTED_MOST = 100  # matches counted, at most, when each is read for its words (~0.05 ms each)
 WORDS_BATCH = 64  # matches read for their words at once
 _PHRASE = re.compile(r'"((?:[^"]|"")*)"( \*)?')  # a quoted phrase of a compiled query, and its prefix star
 
