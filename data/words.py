@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from nlp.gazetteer import gazetteer, names, offices
 from nlp.lexicon import known_words
-from nlp.vietnamese import SYLLABLE, fold_key, search_form
+from nlp.vietnamese import SYLLABLE, fold_key, i_y_twin, search_form
 
 MAX_SYLLABLES = 6  # longest lexicon entry used
 NAME_SYLLABLES = 4  # longest person name: surname and three more
@@ -40,12 +40,14 @@ def accented(syllable: str) -> bool:
 
 @functools.cache
 def _lexicon() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The entries of two syllables or more, in search form, by their first syllable's folded form."""
+    """The entries of two syllables or more, in search form, by their first syllable's folded form;
+    each also in its other spellings of i and y ("kì thi" is also "kỳ thi", which Viet74K lacks)."""
     entries: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for phrase in (*known_words(), *names()):
         syllables = tuple(search_form(s) for s in SYLLABLE.findall(phrase))
         if 2 <= len(syllables) <= MAX_SYLLABLES and len(syllables) == len(phrase.split()) - phrase.count(" - "):
-            entries[folded(syllables[0])].add(syllables)
+            for spelling in itertools.product(*(filter(None, (s, i_y_twin(s))) for s in syllables)):
+                entries[folded(spelling[0])].add(spelling)
     return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in entries.items()}
 
 

@@ -13,6 +13,8 @@ ending in oa, oe or uy ("hòa"/"hoà", "khỏe"/"khoẻ", "thủy"/"thuỷ"), an
 * ``fold``, ``fold_key``: no diacritics, đ -> d ("Đảng" -> "Dang", "dang"): accent-insensitive search.
 * ``SYLLABLE``: the runs of letters text is cut into (digits and punctuation separate them);
   ``vietnamese_ratio``: how many of them carry a Vietnamese diacritic.
+* ``i_y_twin``: the other spelling of a syllable whose vowel is a lone i or y after a consonant,
+  which the two conventions also write differently ("kỳ"/"kì", "lý"/"lí", "quý"/"quí").
 """
 from __future__ import annotations
 
@@ -104,6 +106,19 @@ def search_form(text: str) -> str:
     """``unify`` in lower case ("hoà", "Hòa" -> "hòa"; "Uỷ" -> "ủy"): the form the index compares.
     The stored text keeps what the page wrote."""
     return unify(text.lower())
+
+
+_I_Y = str.maketrans("iìíỉĩịyỳýỷỹỵIÌÍỈĨỊYỲÝỶỸỴ", "yỳýỷỹỵiìíỉĩịYỲÝỶỸỴIÌÍỈĨỊ")
+_I_Y_SYLLABLE = re.compile("(?:h|k|l|m|s|t|qu)[iìíỉĩịyỳýỷỹỵ]", re.IGNORECASE)  # where both are written
+
+
+def i_y_twin(syllable: str) -> str | None:
+    """The syllable with its lone vowel i written y or y written i, tone and case kept ("kỳ" ->
+    "kì", "Lí" -> "Lý", "quý" -> "quí"), where both spellings are in use (after h, k, l, m, s, t
+    and qu); None for any other syllable ("y", "gì", "chi", "tuy")."""
+    if not _I_Y_SYLLABLE.fullmatch(syllable):
+        return None
+    return syllable[:-1] + syllable[-1].translate(_I_Y)
 
 
 def fold(text: str | None) -> str:

@@ -47,6 +47,8 @@ def index(sample_index_path):
     ("UBND tỉnh", "articles_fts_exact", '"ubnd tỉnh"'),                    # a body and its level
     ("Phó Bí thư Tỉnh ủy", "articles_fts_exact",                           # and the title's longer forms
      '("phó bí thư tỉnh ủy" OR "phó bí thư thường trực tỉnh ủy" OR "phó bí thư chuyên trách tỉnh ủy")'),
+    ("ky hop", "articles_fts_exact", '"kỳ họp"'),     # a word the dictionary spells "kì họp" only: the y too
+    ("kỳ thi", "articles_fts_exact", '("kỳ thi" OR "kỳ thị")'),  # "thi" typed without a tone: any
     ("nguyen hoai nam", "articles_fts", '"nguyen hoai nam"'),              # a name typed in lower case
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
     ("Đào Khánh Hà", "articles_fts_exact", '"đào khánh hà"'),             # a capitalised name

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nlp import vietnamese
-from nlp.vietnamese import (SYLLABLE, fold, fold_key, place_tone, place_tones, search_form, unify,
-                            vietnamese_ratio)
+from nlp.vietnamese import (SYLLABLE, fold, fold_key, i_y_twin, place_tone, place_tones, search_form,
+                            unify, vietnamese_ratio)
 
 ROOT = Path(__file__).resolve().parents[1]
 NFD = unicodedata.normalize("NFD", "Thành uỷ Hoà Bình, Đảng bộ khoẻ")
@@ -65,6 +65,15 @@ def test_folding():
     assert fold("Đảng") == "Dang" and fold_key("Đảng") == "dang"
     assert fold_key("  Thành  uỷ\nĐà Nẵng ") == "thanh uy da nang"
     assert fold(NFD) == "Thanh uy Hoa Binh, Dang bo khoe"
+
+
+@pytest.mark.parametrize("syllable, twin", [("kỳ", "kì"), ("lí", "lý"), ("Mỹ", "Mĩ"), ("sĩ", "sỹ"), ("tỷ", "tỉ"),
+                                            ("hy", "hi"), ("quý", "quí"), ("QUÝ", "QUÍ"),
+                                            ("y", None), ("gì", None), ("chi", None), ("tuy", None), ("khi", None),
+                                            ("nghị", None), ("kim", None)])
+def test_i_and_y_are_twins_only_alone_after_the_consonants_that_take_both(syllable, twin):
+    assert i_y_twin(syllable) == twin
+    assert twin is None or i_y_twin(twin) == syllable
 
 
 def test_syllables_and_vietnamese_ratio():
