@@ -1,10 +1,11 @@
-"""The dictionary keys (nlp.lexicon.dictionary_keys) are keyed once and then read from the user's
-cache directory; a missing, broken or unwritable cache only costs the keying."""
+"""The dictionary keys (nlp.lexicon.dictionary_keys) and the names of administrative units
+(nlp.gazetteer.admin_units) are made once and then read from the user's cache directory; a
+missing, broken or unwritable cache only costs the making."""
 from __future__ import annotations
 
 import pytest
 
-from nlp import lexicon
+from nlp import gazetteer, lexicon
 from nlp.vietnamese import place_tones
 
 
@@ -46,3 +47,23 @@ def test_the_cache_is_named_by_the_code_that_keys(fresh_keys, tmp_path, monkeypa
     (tmp_path / "changed.py").write_text("# another keying\n")
     fresh_keys()
     assert len(list((tmp_path / "vnportal").glob("dictionary-keys-*.txt"))) == 2
+
+
+def test_the_cache_is_named_by_the_module_that_makes_the_lines(fresh_keys, tmp_path, monkeypatch):
+    """The names of administrative units are made in nlp.gazetteer: a change there makes them again."""
+    gazetteer.admin_units.cache_clear()
+    made = gazetteer.admin_units()
+    monkeypatch.setattr(gazetteer, "__file__", str(tmp_path / "changed.py"))
+    (tmp_path / "changed.py").write_text("# another reading\n")
+    gazetteer.admin_units.cache_clear()
+    assert gazetteer.admin_units() == made
+    gazetteer.admin_units.cache_clear()
+    assert len(list((tmp_path / "vnportal").glob("admin-units-*.txt"))) == 2
+
+
+def test_administrative_units_are_named_without_their_level():
+    units = set(gazetteer.admin_units())
+    assert {"Đà Lạt", "Thủ Đức", "Mai Sơn", "Lâm Đồng", "Bà Rịa - Vũng Tàu", "Tuyên Quang"} <= units
+    assert not any(name.lower().startswith(("huyện ", "thành phố ", "tỉnh ", "quận ", "thị xã "))
+                   or any(c.isdigit() for c in name) for name in units)
+    assert "Đà Lạt" in gazetteer.names()  # and so a word of search queries (data.words)

@@ -49,6 +49,7 @@ def index(sample_index_path):
      '("phó bí thư tỉnh ủy" OR "phó bí thư thường trực tỉnh ủy" OR "phó bí thư chuyên trách tỉnh ủy")'),
     ("ky hop", "articles_fts_exact", '"kỳ họp"'),     # a word the dictionary spells "kì họp" only: the y too
     ("kỳ thi", "articles_fts_exact", '("kỳ thi" OR "kỳ thị")'),  # "thi" typed without a tone: any
+    ("da lat", "articles_fts_exact", '("đà lạt" OR "đá lát")'),    # a district the dictionary lacks
     ("nguyen hoai nam", "articles_fts", '"nguyen hoai nam"'),              # a name typed in lower case
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
     ("Đào Khánh Hà", "articles_fts_exact", '"đào khánh hà"'),             # a capitalised name

@@ -18,13 +18,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
-from nlp.lexicon import dictionary_key_set
+from nlp.lexicon import cached_lines, dictionary_key_set, underthesea_file
 from nlp.vietnamese import place_tones
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -233,14 +234,35 @@ def gazetteer() -> Gazetteer:
 @functools.lru_cache(maxsize=1)
 def names() -> tuple[str, ...]:
     """Every name the data files know, as written: titles, bodies, units, fields of work, places,
-    and each unit head with each field ("Ban Dân vận", "Sở Y tế")."""
+    and each unit head with each field ("Ban Dân vận", "Sở Y tế"); and the administrative units."""
     organizations = _rows("organizations.csv")
     heads = [row["name"] for row in organizations if row["kind"] == "unit"]
     fields = _lines("fields.txt")
     found = [row["title"] for row in _rows("titles.csv")]
     found += [row["name"] for row in organizations if row["kind"] != "level"]
     found += fields + _lines("places.txt") + [f"{head} {field}" for head in heads for field in fields]
-    return tuple(dict.fromkeys(found))
+    return tuple(dict.fromkeys((*found, *admin_units())))
+
+
+# underthesea's table of Vietnam's administrative units before and after the mergers of 1 July 2025
+_ADMIN_UNITS = ("address", "data", "mapping.json")
+_ADMIN_FIELDS = ("old_province", "new_province", "old_district")
+_ADMIN_LEVEL = re.compile(r"(?:tỉnh|thành phố|quận|huyện|thị xã|thị trấn|phường|xã|đặc khu)\s+", re.IGNORECASE)
+
+
+@functools.cache
+def admin_units() -> tuple[str, ...]:
+    """The names of Vietnam's provinces, old and new, and of its districts before the 2025 mergers,
+    without their level ("Thành phố Đà Lạt" -> "Đà Lạt", "Huyện Mai Sơn" -> "Mai Sơn"), as
+    underthesea's address converter lists them (Apache-2.0); read once into the user's cache."""
+    source = underthesea_file(*_ADMIN_UNITS)
+
+    def read() -> list[str]:
+        units = json.loads(source.read_text(encoding="utf-8"))["ward_mapping"]
+        named = {_ADMIN_LEVEL.sub("", unicodedata.normalize("NFC", unit[field]), count=1).strip()
+                 for unit in units for field in _ADMIN_FIELDS if unit.get(field)}
+        return sorted(name for name in named if name and not any(c.isdigit() for c in name))
+    return cached_lines("admin-units", source, read)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ import hashlib
 import importlib.util
 import os
 import re
+import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 from nlp import vietnamese
 
@@ -42,10 +44,13 @@ def sections(name: str) -> dict[str, list[str]]:
     return found
 
 
+def underthesea_file(*parts: str) -> Path:
+    """A data file bundled with underthesea (Apache-2.0), found without importing it (~0.6 s)."""
+    return Path(importlib.util.find_spec("underthesea").submodule_search_locations[0]).joinpath(*parts)
+
+
 def _dictionary_file() -> Path:
-    """Viet74K.txt, found without importing underthesea (~0.6 s)."""
-    package = Path(importlib.util.find_spec("underthesea").submodule_search_locations[0])
-    return package / "corpus" / "data" / "Viet74K.txt"
+    return underthesea_file("corpus", "data", "Viet74K.txt")
 
 
 @functools.cache
@@ -58,23 +63,10 @@ def dictionary() -> tuple[str, ...]:
 @functools.cache
 def dictionary_keys() -> tuple[str, ...]:
     """The dictionary's words lower-cased, each tone on its vowel (``vietnamese.place_tones``),
-    single-spaced: "Hoà  bình" -> "hòa bình". Keying takes ~0.1 s, so the keys are kept in the user's cache
-    directory, named by what they are made from (the dictionary file and this code), and read
-    from there (~0.01 s) by every later process; an unwritable cache only costs the keying."""
-    cache = _cache_dir() / f"dictionary-keys-{_keys_fingerprint()}.txt"
-    try:
-        return tuple(cache.read_text(encoding="utf-8").split("\n"))
-    except (OSError, UnicodeDecodeError):
-        pass
-    keys = tuple(_SPACES.sub(" ", vietnamese.place_tones("\n".join(dictionary())).lower()).split("\n"))
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-        partial.write_text("\n".join(keys), encoding="utf-8")
-        partial.replace(cache)  # whole or absent, also with processes keying side by side
-    except OSError:
-        pass
-    return keys
+    single-spaced: "Hoà  bình" -> "hòa bình". Keying takes ~0.1 s, so the keys are kept in the
+    user's cache directory (``cached_lines``)."""
+    return cached_lines("dictionary-keys", _dictionary_file(), lambda: _SPACES.sub(
+        " ", vietnamese.place_tones("\n".join(dictionary())).lower()).split("\n"))
 
 
 @functools.cache
@@ -83,16 +75,37 @@ def dictionary_key_set() -> frozenset[str]:
     return frozenset(dictionary_keys())
 
 
+def cached_lines(name: str, source: Path, make: Callable[[], list[str]]) -> tuple[str, ...]:
+    """Lines ``make`` derives from the file ``source``, made once and kept in the user's cache
+    directory, named by what they are made from (``source``, the code of the module ``make`` is
+    written in, of this one and of nlp.vietnamese), then read from there (~0.01 s) by every later
+    process; an unwritable cache only costs the making."""
+    cache = _cache_dir() / f"{name}-{_fingerprint(source, sys.modules[make.__module__].__file__)}.txt"
+    try:
+        return tuple(cache.read_text(encoding="utf-8").split("\n"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    lines = tuple(make())
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        partial.write_text("\n".join(lines), encoding="utf-8")
+        partial.replace(cache)  # whole or absent, also with processes making it side by side
+    except OSError:
+        pass
+    return lines
+
+
 def _cache_dir() -> Path:
     """$XDG_CACHE_HOME/vnportal, by default ~/.cache/vnportal."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vnportal"
 
 
-def _keys_fingerprint() -> str:
-    """Changes with the dictionary file (size, modification time) or the code that keys it."""
-    source = _dictionary_file().stat()
-    digest = hashlib.sha256(f"{source.st_size} {source.st_mtime_ns}".encode())
-    for module in (__file__, vietnamese.__file__):
+def _fingerprint(source: Path, maker: str) -> str:
+    """Changes with the source file (size, modification time) or the code that reads it."""
+    stat = source.stat()
+    digest = hashlib.sha256(f"{stat.st_size} {stat.st_mtime_ns}".encode())
+    for module in dict.fromkeys((maker, __file__, vietnamese.__file__)):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()[:16]
 
