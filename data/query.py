@@ -268,15 +268,24 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
 
 def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
     """A document type followed by a number is one reference: "Chỉ thị 05" matches "Chỉ thị 05-CT/TW"
-    and "Chỉ thị số 05", not "Chỉ thị số 20-CT/TW, ngày 05-11-2012"."""
+    and "Chỉ thị số 05", not "Chỉ thị số 20-CT/TW, ngày 05-11-2012". A code with its year and type
+    also matches as the citations that leave out the type's code: "46/2016/NĐ-CP" finds "Nghị định
+    46/2016" and "Nghị định số 46/2016" (a code without a year, "05-CT/TW", names no document
+    without it: many documents are Chỉ thị 05)."""
     merged: list[Phrase | str] = []
     for part in parts:
         previous = merged[-1] if merged else None
         if isinstance(part, Phrase) and part.syllables[0][:1].isdigit() and isinstance(previous, Phrase) \
                 and not previous.in_near and not previous.star \
                 and any(fits(previous.syllables, kind) for kind in _document_types()):
+            short = part.syllables[:2] if _code_type(part.syllables) else None  # "Nghị định 46/2016/NĐ-CP"
             merged[-1] = Phrase(previous.syllables + part.syllables, part.star, part.in_near,
-                                (previous.syllables + ("số",) + part.syllables,))
+                                tuple(previous.syllables + number for number in filter(None, (
+                                    ("số",) + part.syllables, short, short and ("số",) + short))))
+        elif isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted or part.alternatives) \
+                and (named := _code_type(part.syllables)):
+            number_year = part.syllables[:2]
+            merged.append(Phrase(part.syllables, alternatives=(named + number_year, named + ("số",) + number_year)))
         else:
             merged.append(part)
     return merged
@@ -285,6 +294,26 @@ def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
 @functools.cache
 def _document_types() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(FTS_TOKEN.findall(search_form(word))) for word in gazetteer().doc_words)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _code_type(syllables: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The document type, as syllables, of a code "number / year / type-issuer" ("46 2016 nđ cp"
+    -> "nghị định"); None for anything else. A type code of both systems is the state's: only
+    the state's codes carry the year."""
+    if len(syllables) < 4 or not syllables[0].isdigit() or not _YEAR.fullmatch(syllables[1]):
+        return None
+    types = _coded_types()
+    named = types.get((folded(syllables[2]), "state")) or types.get((folded(syllables[2]), "any"))
+    return tuple(FTS_TOKEN.findall(search_form(named))) if named else None
+
+
+@functools.cache
+def _coded_types() -> dict[tuple[str, str], str]:
+    """The gazetteer's document types by (type code folded, as typed with or without đ, and system)."""
+    return {(folded(search_form(code)), system): name for (code, system), name in gazetteer().doc_types.items()}
 
 
 def _words(run: list[tuple[str, bool]], spell: bool) -> list[Phrase]:

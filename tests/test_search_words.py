@@ -54,6 +54,11 @@ def index(sample_index_path):
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
     ("Đào Khánh Hà", "articles_fts_exact", '"đào khánh hà"'),             # a capitalised name
     ("Chỉ thị 05", "articles_fts_exact", '("chỉ thị 05" OR "chỉ thị số 05")'),  # a document reference
+    ("46/2016/NĐ-CP", "articles_fts_exact",                  # a code with its year: also cited by type
+     '("46 2016 nđ cp" OR "nghị định 46 2016" OR "nghị định số 46 2016")'),
+    ("Thông tư 12/2021/TT-BTC", "articles_fts_exact", '("thông tư 12 2021 tt btc" OR "thông tư số 12 2021 tt btc" '
+     'OR "thông tư 12 2021" OR "thông tư số 12 2021")'),
+    ("05-CT/TW", "articles_fts", '"05 ct tw"'),              # no year: "Chỉ thị 05" names many documents
     ("tuyên giáo OR dân vận", "articles_fts_exact", '"tuyên giáo" OR "dân vận"'),
     ("TITLE:tuyên", "articles_fts_exact", 'title: "tuyên"'),
     ("NEAR(tuyên giáo, 5)", "articles_fts_exact", 'NEAR( "tuyên" "giáo" , 5 )'),  # NEAR keeps its syllables
