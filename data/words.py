@@ -6,7 +6,8 @@ first, left to right) against a lexicon: the general dictionary (Viet74K), the g
 (titles, bodies, units, fields of work, places, "Ban Dân vận") and the taggers' word lists ("hộ
 nghèo", "nông thôn mới"), and person names (a capitalised surname and one to three capitalised
 syllables after it: "Đào Khánh Hà"; or, typed in lower case, a query of two to four syllables
-starting with a surname that begins no word: "nguyen hoai nam"). A title and the bodies or level
+starting with a surname that begins no word, "nguyen hoai nam", or of three or four whose second
+is a common middle name, "vo van thuong", not "vô vàn" + "thưởng"). A title and the bodies or level
 it is held in read as one office ("Bí thư Huyện ủy", "chu tich xa", "Chủ tịch UBND tỉnh"), and so
 do a body and its level ("UBND tỉnh"). A syllable typed without diacritics matches an entry's
 syllable with any ("ban dan van" is "Ban Dân vận"); one typed with them must be that syllable
@@ -19,7 +20,7 @@ import functools
 import itertools
 from collections import defaultdict
 
-from nlp.gazetteer import gazetteer, names, offices
+from nlp.gazetteer import gazetteer, middle_names, names, offices
 from nlp.lexicon import known_words
 from nlp.vietnamese import SYLLABLE, fold_key, i_y_twin, search_form
 
@@ -147,6 +148,17 @@ def _surname(syllable: str) -> bool:
     return syllable in _folded_surnames()
 
 
+@functools.cache
+def _middle_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The gazetteer's middle names in search form, and folded."""
+    found = frozenset(search_form(name) for name in middle_names())
+    return found, frozenset(map(folded, found))
+
+
+def _middle_name(syllable: str) -> bool:
+    return syllable in _middle_names()[0 if accented(syllable) else 1]
+
+
 def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int, int]]:
     """Spans ``[start, end)`` of the words a run of query syllables (search forms) holds, in order;
     ``capitalised`` says which were typed with a capital (person names are found so, or in lower
@@ -166,9 +178,9 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
             end = max(end, name_end)
         spans.append((i, end))
         i = end
-    if 2 <= len(syllables) <= NAME_SYLLABLES and spans[0] == (0, 1) and not any(capitalised) \
-            and _surname(syllables[0]):
-        return [(0, len(syllables))]  # "nguyen hoai nam": a name typed in lower case
+    if 2 <= len(syllables) <= NAME_SYLLABLES and not any(capitalised) and _surname(syllables[0]) \
+            and (spans[0] == (0, 1) or len(syllables) > 2 and _middle_name(syllables[1])):
+        return [(0, len(syllables))]  # "nguyen hoai nam", "vo van thuong": a name typed in lower case
     return _offices(syllables, spans)
 
 

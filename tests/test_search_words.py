@@ -51,6 +51,8 @@ def index(sample_index_path):
     ("kỳ thi", "articles_fts_exact", '("kỳ thi" OR "kỳ thị")'),  # "thi" typed without a tone: any
     ("da lat", "articles_fts_exact", '("đà lạt" OR "đá lát")'),    # a district the dictionary lacks
     ("nguyen hoai nam", "articles_fts", '"nguyen hoai nam"'),              # a name typed in lower case
+    ("vo van thuong", "articles_fts", '"vo van thuong"'),    # and one whose surname starts a word ("vô vàn")
+    ("dang vien moi", "articles_fts_exact", '"đảng viên" AND "moi"'),  # no middle name: words
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
     ("Đào Khánh Hà", "articles_fts_exact", '"đào khánh hà"'),             # a capitalised name
     ("Chỉ thị 05", "articles_fts_exact", '("chỉ thị 05" OR "chỉ thị số 05")'),  # a document reference

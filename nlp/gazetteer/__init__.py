@@ -1,7 +1,7 @@
 """Gazetteer for the officials and directives taggers: data files, a matching key, phrase lookup
 and the organisation matcher both taggers share.
 
-The data (titles, organisations, unit names, abbreviations, places, countries, surnames, document type and
+The data (titles, organisations, unit names, abbreviations, places, countries, surnames, middle names, document type and
 issuer codes) lives in CSV/TXT files next to this module and is loaded once (``gazetteer()``).
 
 Matching ignores case and tone-mark placement (``Thành uỷ`` = ``Thành ủy``, ``hoà`` = ``hòa``):
@@ -242,6 +242,13 @@ def names() -> tuple[str, ...]:
     found += [row["name"] for row in organizations if row["kind"] != "level"]
     found += fields + _lines("places.txt") + [f"{head} {field}" for head in heads for field in fields]
     return tuple(dict.fromkeys((*found, *admin_units())))
+
+
+@functools.cache
+def middle_names() -> tuple[str, ...]:
+    """Middle names (tên đệm) common enough that a lower-case query of a surname, one of these and
+    a given name reads as a person's name (data.words: "vo van thuong" is Võ Văn Thưởng, not "vô vàn")."""
+    return tuple(_lines("middle_names.txt"))
 
 
 # underthesea's table of Vietnam's administrative units before and after the mergers of 1 July 2025
