@@ -1,7 +1,8 @@
 """Word lists for the statistics tagger: one entry a line, ``#`` starts a comment, ``[name]`` starts a
 section. Loaded once by the tagger (``entries``, ``sections``). Also the general dictionary
 (``dictionary``, and its words as the taggers compare them, ``dictionary_keys``): the Viet74K word
-list bundled with underthesea."""
+list bundled with underthesea. ``cached_lines`` keeps what is derived from such a file (the keys,
+nlp.gazetteer's administrative units) in the user's cache."""
 from __future__ import annotations
 
 import functools
