@@ -1,0 +1,47 @@
+"""Queries whose words the dictionary lacks or spells one way only, through a real index: both
+spellings of a lone i or y, provinces and districts, a document code cited by its type, a
+person's name typed in lower case."""
+from __future__ import annotations
+
+import pytest
+
+from data import FetchedPage, Index
+from extract.article import Article
+from nlp import tag
+
+TEXTS = {
+    "https://a.vn/1.html": "Kỳ họp thứ 5 HĐND tỉnh khai mạc sáng nay.",
+    "https://a.vn/2.html": "Trong kỳ này, các đại biểu đã họp lại nhiều lần.",
+    "https://a.vn/3.html": "Đoàn công tác đến thành phố Đà Lạt, tỉnh Lâm Đồng.",
+    "https://a.vn/4.html": "Con đường lát đá ven hồ được sửa lại.",
+    "https://a.vn/5.html": "Theo Nghị định 46/2016 của Chính phủ, lỗi này bị phạt tiền.",
+    "https://a.vn/6.html": "Thông tư 46/2016 của Bộ Tài chính hướng dẫn việc thu phí.",
+    "https://a.vn/7.html": "Chủ tịch nước Võ Văn Thưởng dự lễ khánh thành.",
+    "https://a.vn/8.html": "Có vô vàn lời chúc mừng được gửi tới, khen thưởng kịp thời.",
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    index = Index(tmp_path_factory.mktemp("lexicon") / "index.db")
+    for number, (url, text) in enumerate(TEXTS.items(), 1):
+        page = FetchedPage(url=url, site="a", body=b"", fetched_at=f"2024-05-0{number}T00:00:00+00:00")
+        index.store_page(page)
+        with index.transaction():
+            index.add_article(page, Article(url=url, title=f"Tin {number}", text=text), tag(text))
+            index.mark_page(page.id, "indexed", "test", page.fetched_at)
+    yield index
+    index.close()
+
+
+@pytest.mark.parametrize("query, found", [
+    ("ky hop", {1}),                      # Viet74K lists "kì họp" only (article 2: "kỳ này ... họp")
+    ("da lat", {3}),                      # a city, not "đá lát" (article 4 has "lát đá")
+    ("Đà Lạt", {3}),
+    ("46/2016/NĐ-CP", {5}),               # cited as "Nghị định 46/2016", not the Thông tư of article 6
+    ("vo van thuong", {7}),               # a name, not "vô vàn" + "thưởng" (article 8)
+])
+def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):
+    urls = {hit.url for hit in index.search(query)}
+    assert urls == {f"https://a.vn/{number}.html" for number in found}
+    assert index.count_matches(query) == (len(found), True)
