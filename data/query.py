@@ -271,13 +271,15 @@ def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
     and "Chỉ thị số 05", not "Chỉ thị số 20-CT/TW, ngày 05-11-2012". A code with its year and type
     also matches as the citations that leave out the type's code: "46/2016/NĐ-CP" finds "Nghị định
     46/2016" and "Nghị định số 46/2016" (a code without a year, "05-CT/TW", names no document
-    without it: many documents are Chỉ thị 05)."""
+    without it: many documents are Chỉ thị 05). A "số" typed between type and number is theirs
+    ("nghi quyet so 15" is "Nghị quyết 15")."""
     merged: list[Phrase | str] = []
     for part in parts:
+        numbered = isinstance(part, Phrase) and part.syllables[0][:1].isdigit()
+        if numbered and len(merged) >= 2 and _number_word(merged[-1]) and _document_type(merged[-2]):
+            merged.pop()  # the reference's forms hold it
         previous = merged[-1] if merged else None
-        if isinstance(part, Phrase) and part.syllables[0][:1].isdigit() and isinstance(previous, Phrase) \
-                and not previous.in_near and not previous.star \
-                and any(fits(previous.syllables, kind) for kind in _document_types()):
+        if numbered and _document_type(previous):
             short = part.syllables[:2] if _code_type(part.syllables) else None  # "Nghị định 46/2016/NĐ-CP"
             merged[-1] = Phrase(previous.syllables + part.syllables, part.star, part.in_near,
                                 tuple(previous.syllables + number for number in filter(None, (
@@ -289,6 +291,18 @@ def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
         else:
             merged.append(part)
     return merged
+
+
+def _document_type(part: Phrase | str | None) -> bool:
+    """Whether a part is a document type typed as words ("Chỉ thị", "nghi quyet")."""
+    return isinstance(part, Phrase) and not part.in_near and not part.star and not part.quoted \
+        and any(fits(part.syllables, kind) for kind in _document_types())
+
+
+def _number_word(part: Phrase | str) -> bool:
+    """Whether a part is the word "số" (number), typed with or without its accents."""
+    return isinstance(part, Phrase) and not (part.in_near or part.star or part.quoted) \
+        and len(part.syllables) == 1 and fits(part.syllables, ("số",))
 
 
 @functools.cache

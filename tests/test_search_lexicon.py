@@ -1,6 +1,6 @@
 """Queries whose words the dictionary lacks or spells one way only, through a real index: both
-spellings of a lone i or y, provinces and districts, a document code cited by its type, a
-person's name typed in lower case."""
+spellings of a lone i or y, provinces and districts, document references (a code cited by its
+type, "số" typed), a person's name typed in lower case."""
 from __future__ import annotations
 
 import pytest
@@ -18,6 +18,8 @@ TEXTS = {
     "https://a.vn/6.html": "Thông tư 46/2016 của Bộ Tài chính hướng dẫn việc thu phí.",
     "https://a.vn/7.html": "Chủ tịch nước Võ Văn Thưởng dự lễ khánh thành.",
     "https://a.vn/8.html": "Có vô vàn lời chúc mừng được gửi tới, khen thưởng kịp thời.",
+    "https://a.vn/9.html": "Nghị quyết 15 được ban hành năm ngoái.",
+    "https://a.vn/10.html": "Số liệu của nghị quyết cho thấy 15 xã đạt chuẩn.",
 }
 
 
@@ -25,7 +27,7 @@ TEXTS = {
 def index(tmp_path_factory):
     index = Index(tmp_path_factory.mktemp("lexicon") / "index.db")
     for number, (url, text) in enumerate(TEXTS.items(), 1):
-        page = FetchedPage(url=url, site="a", body=b"", fetched_at=f"2024-05-0{number}T00:00:00+00:00")
+        page = FetchedPage(url=url, site="a", body=b"", fetched_at=f"2024-05-{number:02d}T00:00:00+00:00")
         index.store_page(page)
         with index.transaction():
             index.add_article(page, Article(url=url, title=f"Tin {number}", text=text), tag(text))
@@ -39,6 +41,7 @@ def index(tmp_path_factory):
     ("da lat", {3}),                      # a city, not "đá lát" (article 4 has "lát đá")
     ("Đà Lạt", {3}),
     ("46/2016/NĐ-CP", {5}),               # cited as "Nghị định 46/2016", not the Thông tư of article 6
+    ("nghi quyet so 15", {9}),            # a document reference, not "số" and "15" anywhere (article 10)
     ("vo van thuong", {7}),               # a name, not "vô vàn" + "thưởng" (article 8)
 ])
 def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):

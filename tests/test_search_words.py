@@ -61,6 +61,7 @@ def index(sample_index_path):
     ("Thông tư 12/2021/TT-BTC", "articles_fts_exact", '("thông tư 12 2021 tt btc" OR "thông tư số 12 2021 tt btc" '
      'OR "thông tư 12 2021" OR "thông tư số 12 2021")'),
     ("05-CT/TW", "articles_fts", '"05 ct tw"'),              # no year: "Chỉ thị 05" names many documents
+    ("Chỉ thị số 05", "articles_fts_exact", '("chỉ thị 05" OR "chỉ thị số 05")'),  # "số" typed: the same
     ("tuyên giáo OR dân vận", "articles_fts_exact", '"tuyên giáo" OR "dân vận"'),
     ("TITLE:tuyên", "articles_fts_exact", 'title: "tuyên"'),
     ("NEAR(tuyên giáo, 5)", "articles_fts_exact", 'NEAR( "tuyên" "giáo" , 5 )'),  # NEAR keeps its syllables
