@@ -119,10 +119,32 @@ def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
 
 def word_forms(typed) -> tuple[tuple[str, ...], ...]:
     """The lexicon's spellings of a word of several typed syllables (search forms): the entries
-    that fit it, or the offices it reads as; () for a person's name or one syllable (matched as typed)."""
+    that fit it, or the offices it reads as; () for a person's name or one syllable (matched as typed).
+    A body's name is also its name without the "và" before its last field, as pages often write
+    it ("Sở Tài nguyên và Môi trường" is also "Sở Tài nguyên Môi trường")."""
     if len(typed) < 2:
         return ()
-    return _fitting(typed, _words_by_letters()) or _office_forms(typed)
+    fitted = _fitting(typed, _words_by_letters())
+    if not fitted:
+        return _without_and(_office_forms(typed))
+    return _without_and(fitted, [form in _name_entries() for form in fitted])
+
+
+def _without_and(forms, names=None) -> tuple[tuple[str, ...], ...]:
+    """``forms``, each name among them (``names``: which are; all when None) followed by itself
+    without the "và" inside it."""
+    found = []
+    for k, form in enumerate(forms):
+        found.append(form)
+        if (names is None or names[k]) and "và" in form[1:-1]:
+            found.append(tuple(s for s in form if s != "và"))
+    return tuple(dict.fromkeys(found))
+
+
+@functools.cache
+def _name_entries() -> frozenset[tuple[str, ...]]:
+    """The gazetteer's names (bodies, units, fields, places) as search-form syllables."""
+    return frozenset(_syllables(name) for name in names())
 
 
 @functools.cache

@@ -1,6 +1,6 @@
 """Queries whose words the dictionary lacks or spells one way only, through a real index: both
 spellings of a lone i or y, provinces and districts, document references (a code cited by its
-type, "số" typed), a person's name typed in lower case."""
+type, "số" typed), a body's name without its "và", a person's name typed in lower case."""
 from __future__ import annotations
 
 import pytest
@@ -20,6 +20,8 @@ TEXTS = {
     "https://a.vn/8.html": "Có vô vàn lời chúc mừng được gửi tới, khen thưởng kịp thời.",
     "https://a.vn/9.html": "Nghị quyết 15 được ban hành năm ngoái.",
     "https://a.vn/10.html": "Số liệu của nghị quyết cho thấy 15 xã đạt chuẩn.",
+    "https://a.vn/11.html": "Sở Tài nguyên Môi trường tỉnh kiểm tra bãi rác.",
+    "https://a.vn/12.html": "Tài nguyên nước và môi trường sống của người dân được bảo vệ tại sở.",
 }
 
 
@@ -42,6 +44,7 @@ def index(tmp_path_factory):
     ("Đà Lạt", {3}),
     ("46/2016/NĐ-CP", {5}),               # cited as "Nghị định 46/2016", not the Thông tư of article 6
     ("nghi quyet so 15", {9}),            # a document reference, not "số" and "15" anywhere (article 10)
+    ("Sở Tài nguyên và Môi trường", {11}),  # the body written without "và"; not its words apart (12)
     ("vo van thuong", {7}),               # a name, not "vô vàn" + "thưởng" (article 8)
 ])
 def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):

@@ -50,6 +50,9 @@ def index(sample_index_path):
     ("ky hop", "articles_fts_exact", '"kỳ họp"'),     # a word the dictionary spells "kì họp" only: the y too
     ("kỳ thi", "articles_fts_exact", '("kỳ thi" OR "kỳ thị")'),  # "thi" typed without a tone: any
     ("da lat", "articles_fts_exact", '("đà lạt" OR "đá lát")'),    # a district the dictionary lacks
+    ("Sở Tài nguyên và Môi trường", "articles_fts_exact",              # a body, also written without "và"
+     '("sở tài nguyên và môi trường" OR "sở tài nguyên môi trường")'),
+    ("vừa và nhỏ", "articles_fts_exact", '"vừa" AND "và" AND "nhỏ"'),  # words, not a body's name
     ("nguyen hoai nam", "articles_fts", '"nguyen hoai nam"'),              # a name typed in lower case
     ("vo van thuong", "articles_fts", '"vo van thuong"'),    # and one whose surname starts a word ("vô vàn")
     ("dang vien moi", "articles_fts_exact", '"đảng viên" AND "moi"'),  # no middle name: words
