@@ -53,6 +53,7 @@ def index(sample_index_path):
     ("Sở Tài nguyên và Môi trường", "articles_fts_exact",              # a body, also written without "và"
      '("sở tài nguyên và môi trường" OR "sở tài nguyên môi trường")'),
     ("vừa và nhỏ", "articles_fts_exact", '"vừa" AND "và" AND "nhỏ"'),  # words, not a body's name
+    ("canh sat dieu tra", "articles_fts_exact", '"cảnh sát điều tra"'),  # a body of the police
     ("nguyen hoai nam", "articles_fts", '"nguyen hoai nam"'),              # a name typed in lower case
     ("vo van thuong", "articles_fts", '"vo van thuong"'),    # and one whose surname starts a word ("vô vàn")
     ("dang vien moi", "articles_fts_exact", '"đảng viên" AND "moi"'),  # no middle name: words
