@@ -272,7 +272,8 @@ def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
     also matches as the citations that leave out the type's code: "46/2016/NĐ-CP" finds "Nghị định
     46/2016" and "Nghị định số 46/2016" (a code without a year, "05-CT/TW", names no document
     without it: many documents are Chỉ thị 05). A "số" typed between type and number is theirs
-    ("nghi quyet so 15" is "Nghị quyết 15")."""
+    ("nghi quyet so 15" is "Nghị quyết 15"). A law, cited by its name, is one phrase with the word
+    of two syllables or more after it ("Luật Cư trú", "Bộ luật Hình sự"), not "luật" anywhere."""
     merged: list[Phrase | str] = []
     for part in parts:
         numbered = isinstance(part, Phrase) and part.syllables[0][:1].isdigit()
@@ -284,6 +285,10 @@ def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
             merged[-1] = Phrase(previous.syllables + part.syllables, part.star, part.in_near,
                                 tuple(previous.syllables + number for number in filter(None, (
                                     ("số",) + part.syllables, short, short and ("số",) + short))))
+        elif _typed_plainly(part) and len(part.syllables) > 1 and not numbered and _typed_plainly(previous) \
+                and any(fits(previous.syllables, law) for law in _NAMED_DOCUMENTS):
+            forms = [a + b for a, b in itertools.product(previous.forms, part.forms)]
+            merged[-1] = Phrase(forms[0], alternatives=tuple(forms[1:]))
         elif isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted or part.alternatives) \
                 and (named := _code_type(part.syllables)):
             number_year = part.syllables[:2]
@@ -295,14 +300,20 @@ def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
 
 def _document_type(part: Phrase | str | None) -> bool:
     """Whether a part is a document type typed as words ("Chỉ thị", "nghi quyet")."""
-    return isinstance(part, Phrase) and not part.in_near and not part.star and not part.quoted \
-        and any(fits(part.syllables, kind) for kind in _document_types())
+    return _typed_plainly(part) and any(fits(part.syllables, kind) for kind in _document_types())
+
+
+_NAMED_DOCUMENTS = (("luật",), ("bộ", "luật"), ("pháp", "lệnh"), ("hiến", "pháp"))  # cited by name
+
+
+def _typed_plainly(part: Phrase | str | None) -> bool:
+    """Whether a part is a word typed plainly (not quoted, a prefix or in a NEAR group)."""
+    return isinstance(part, Phrase) and not (part.in_near or part.star or part.quoted)
 
 
 def _number_word(part: Phrase | str) -> bool:
     """Whether a part is the word "số" (number), typed with or without its accents."""
-    return isinstance(part, Phrase) and not (part.in_near or part.star or part.quoted) \
-        and len(part.syllables) == 1 and fits(part.syllables, ("số",))
+    return _typed_plainly(part) and len(part.syllables) == 1 and fits(part.syllables, ("số",))
 
 
 @functools.cache

@@ -66,6 +66,8 @@ def index(sample_index_path):
      'OR "thông tư 12 2021" OR "thông tư số 12 2021")'),
     ("05-CT/TW", "articles_fts", '"05 ct tw"'),              # no year: "Chỉ thị 05" names many documents
     ("Chỉ thị số 05", "articles_fts_exact", '("chỉ thị 05" OR "chỉ thị số 05")'),  # "số" typed: the same
+    ("Luật Cư trú", "articles_fts_exact", '"luật cư trú"'),  # a law cited by its name
+    ("Hiến pháp năm 2013", "articles_fts_exact", '"hiến pháp" AND "năm" AND "2013"'),  # a year is no name
     ("tuyên giáo OR dân vận", "articles_fts_exact", '"tuyên giáo" OR "dân vận"'),
     ("TITLE:tuyên", "articles_fts_exact", 'title: "tuyên"'),
     ("NEAR(tuyên giáo, 5)", "articles_fts_exact", 'NEAR( "tuyên" "giáo" , 5 )'),  # NEAR keeps its syllables
