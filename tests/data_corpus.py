@@ -163,3 +163,18 @@ def fill(index: Index, fetched_at: str = FETCHED_AT) -> dict[str, int]:
 def sample(n: int):
     """The n-th sample (site, Article, Tags), built fresh."""
     return ARTICLES[n]()
+
+
+def index_of_texts(path, texts: dict[str, str]) -> Index:
+    """A new index at ``path`` holding one article of site "a" per URL and text, tagged by
+    nlp.tag, fetched one day apart from 2024-05-01 (so the later ones are the newer)."""
+    from nlp import tag
+
+    index = Index(path)
+    for number, (url, text) in enumerate(texts.items(), 1):
+        page = FetchedPage(url=url, site="a", body=b"", fetched_at=f"2024-05-{number:02d}T00:00:00+00:00")
+        index.store_page(page)
+        with index.transaction():
+            index.add_article(page, Article(url=url, title=f"Tin {number}", text=text), tag(text))
+            index.mark_page(page.id, "indexed", "test", page.fetched_at)
+    return index

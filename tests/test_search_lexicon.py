@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from data import FetchedPage, Index
-from extract.article import Article
-from nlp import tag
+from data_corpus import index_of_texts
 
 TEXTS = {
     "https://a.vn/1.html": "Kỳ họp thứ 5 HĐND tỉnh khai mạc sáng nay.",
@@ -30,13 +28,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    index = Index(tmp_path_factory.mktemp("lexicon") / "index.db")
-    for number, (url, text) in enumerate(TEXTS.items(), 1):
-        page = FetchedPage(url=url, site="a", body=b"", fetched_at=f"2024-05-{number:02d}T00:00:00+00:00")
-        index.store_page(page)
-        with index.transaction():
-            index.add_article(page, Article(url=url, title=f"Tin {number}", text=text), tag(text))
-            index.mark_page(page.id, "indexed", "test", page.fetched_at)
+    index = index_of_texts(tmp_path_factory.mktemp("lexicon") / "index.db", TEXTS)
     yield index
     index.close()
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from data import FetchedPage, Index
 from data.export import export_rows
 from data.query import compile_query
 from data.textnorm import mark_boundaries
 from data.wordedges import holds_words
-from extract.article import Article
-from nlp import tag
+from data_corpus import index_of_texts
 from nlp.vietnamese import unify
 from pipeline import cli
 
@@ -51,13 +49,7 @@ def index(tmp_path_factory):
              "https://a.vn/2.html": "Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác.",
              "https://a.vn/3.html": "Trưởng ban Dân vận Tỉnh ủy đến thăm bà con trong xã.",
              "https://a.vn/4.html": "Mỗi công dân vận động người thân đi bầu cử sớm."}
-    index = Index(tmp_path_factory.mktemp("edges") / "index.db")
-    for number, (url, text) in enumerate(texts.items(), 1):
-        page = FetchedPage(url=url, site="a", body=b"", fetched_at=f"2024-05-0{number}T00:00:00+00:00")
-        index.store_page(page)
-        with index.transaction():
-            index.add_article(page, Article(url=url, title=f"Tin {number}", text=text), tag(text))
-            index.mark_page(page.id, "indexed", "test", page.fetched_at)
+    index = index_of_texts(tmp_path_factory.mktemp("edges") / "index.db", texts)
     yield index
     index.close()
 
