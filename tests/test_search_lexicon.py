@@ -1,7 +1,7 @@
 """Queries whose words the dictionary lacks or spells one way only, through a real index: both
 spellings of a lone i or y, provinces and districts, document references (a code cited by its
-type, "số" typed, a law by its name), a body's name without its "và", a person's name typed in
-lower case."""
+type, "số" typed, a law by its name), a body's name without its "và", a title with the unit it is
+held in, a person's name typed in lower case."""
 from __future__ import annotations
 
 import pytest
@@ -23,6 +23,8 @@ TEXTS = {
     "https://a.vn/12.html": "Tài nguyên nước và môi trường sống của người dân được bảo vệ tại sở.",
     "https://a.vn/13.html": "Theo Luật Cư trú, công dân phải đăng ký thường trú.",
     "https://a.vn/14.html": "Luật sư tư vấn cho người dân về nơi cư trú.",
+    "https://a.vn/15.html": "Giám đốc Sở Y tế tỉnh kiểm tra bệnh viện huyện.",
+    "https://a.vn/16.html": "Giám đốc bệnh viện báo cáo Sở Y tế về ca bệnh.",
 }
 
 
@@ -41,6 +43,7 @@ def index(tmp_path_factory):
     ("nghi quyet so 15", {9}),            # a document reference, not "số" and "15" anywhere (article 10)
     ("Sở Tài nguyên và Môi trường", {11}),  # the body written without "và"; not its words apart (12)
     ("Luật Cư trú", {13}),                # a law by its name; not "luật" and "cư trú" apart (14)
+    ("giam doc so y te", {15}),          # the office; not the title and the body apart (16)
     ("vo van thuong", {7}),               # a name, not "vô vàn" + "thưởng" (article 8)
 ])
 def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):

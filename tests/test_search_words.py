@@ -44,6 +44,8 @@ def index(sample_index_path):
     ("chu tich xa", "articles_fts_exact",                                   # a title and its level: one office
      '("chủ tịch xã" OR "chủ tịch ủy ban nhân dân xã" OR "chủ tịch ubnd xã")'),
     ("Bí thư Huyện ủy", "articles_fts_exact", '"bí thư huyện ủy"'),
+    ("giam doc so y te", "articles_fts_exact",                 # a title and a unit of a field: one office
+     '("giám đốc sở y tế" OR "giám đốc quốc gia sở y tế")'),
     ("UBND tỉnh", "articles_fts_exact", '"ubnd tỉnh"'),                    # a body and its level
     ("Phó Bí thư Tỉnh ủy", "articles_fts_exact",                           # and the title's longer forms
      '("phó bí thư tỉnh ủy" OR "phó bí thư thường trực tỉnh ủy" OR "phó bí thư chuyên trách tỉnh ủy")'),

@@ -236,12 +236,17 @@ def names() -> tuple[str, ...]:
     """Every name the data files know, as written: titles, bodies, units, fields of work, places,
     and each unit head with each field ("Ban Dân vận", "Sở Y tế"); and the administrative units."""
     organizations = _rows("organizations.csv")
-    heads = [row["name"] for row in organizations if row["kind"] == "unit"]
-    fields = _lines("fields.txt")
     found = [row["title"] for row in _rows("titles.csv")]
     found += [row["name"] for row in organizations if row["kind"] != "level"]
-    found += fields + _lines("places.txt") + [f"{head} {field}" for head in heads for field in fields]
+    found += _lines("fields.txt") + _lines("places.txt") + list(_units_of_fields())
     return tuple(dict.fromkeys((*found, *admin_units())))
+
+
+@functools.cache
+def _units_of_fields() -> tuple[str, ...]:
+    """Each unit head with each field of work: "Sở Y tế", "Ban Dân vận", "Phòng Giáo dục và Đào tạo"."""
+    heads = [row["name"] for row in _rows("organizations.csv") if row["kind"] == "unit"]
+    return tuple(f"{head} {field}" for head in heads for field in _lines("fields.txt"))
 
 
 @functools.cache
@@ -294,7 +299,7 @@ def offices() -> Offices:
         if row["level_body"]:
             bodies.setdefault(row["level_body"], []).append(row["name"])
     return Offices(titles={row["title"]: row["kind"] for row in _rows("titles.csv")},
-                   places=tuple(row["name"] for row in organizations),
+                   places=(*(row["name"] for row in organizations), *_units_of_fields()),
                    levels=tuple(row["name"] for row in organizations if row["kind"] == "level"),
                    level_bodies={kind: tuple(names) for kind, names in bodies.items()},
                    party_bodies=tuple(row["name"] for row in organizations if row["kind"] == "body" and row["party"] == "1"))
