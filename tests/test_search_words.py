@@ -44,6 +44,7 @@ def index(sample_index_path):
     ("chu tich xa", "articles_fts_exact",                                   # a title and its level: one office
      '("chủ tịch xã" OR "chủ tịch ủy ban nhân dân xã" OR "chủ tịch ubnd xã")'),
     ("Bí thư Huyện ủy", "articles_fts_exact", '"bí thư huyện ủy"'),
+    ("hoi phu nu", "articles_fts_exact", '"hội phụ nữ"'),   # a mass organisation by its short name
     ("giam doc so y te", "articles_fts_exact",                 # a title and a unit of a field: one office
      '("giám đốc sở y tế" OR "giám đốc quốc gia sở y tế")'),
     ("UBND tỉnh", "articles_fts_exact", '"ubnd tỉnh"'),                    # a body and its level
