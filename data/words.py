@@ -20,7 +20,7 @@ import functools
 import itertools
 from collections import defaultdict
 
-from nlp.gazetteer import gazetteer, middle_names, names, offices
+from nlp.gazetteer import gazetteer, middle_names, names, offices, place_names
 from nlp.lexicon import known_words
 from nlp.vietnamese import SYLLABLE, fold_key, i_y_twin, search_form
 
@@ -188,11 +188,11 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
     spans = []
     i = 0
     while i < len(syllables):
-        end = i + 1
-        for entry in _lexicon().get(folded(syllables[i]), ()):
-            if i + len(entry) <= len(syllables) and fits(syllables[i:i + len(entry)], entry):
-                end = max(end, i + len(entry))
-                break  # entries are longest first
+        end = _longest_word(syllables, i, len(syllables))
+        place = next((k for k in range(i + 1, end) if (capitalised[k] or not any(capitalised))
+                      and _place_end(syllables, k) > end), None)
+        if place is not None:  # "tỉnh Thanh Hóa" is not "tỉnh thành" + "hóa"; typed with capitals, a place has one
+            end = _longest_word(syllables, i, place)
         if capitalised[i] and _surname(syllables[i]):
             name_end = i + 1
             while name_end < min(len(syllables), i + NAME_SYLLABLES) and capitalised[name_end]:
@@ -204,6 +204,33 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
             and (spans[0] == (0, 1) or len(syllables) > 2 and _middle_name(syllables[1])):
         return [(0, len(syllables))]  # "nguyen hoai nam", "vo van thuong": a name typed in lower case
     return _offices(syllables, spans)
+
+
+def _longest_word(syllables: list[str], i: int, limit: int) -> int:
+    """The end of the longest lexicon word at ``i`` that ends by ``limit`` (``i + 1``: none)."""
+    for entry in _lexicon().get(folded(syllables[i]), ()):  # longest first
+        if i + len(entry) <= limit and fits(syllables[i:i + len(entry)], entry):
+            return i + len(entry)
+    return i + 1
+
+
+def _place_end(syllables: list[str], k: int) -> int:
+    """The end of the longest place name at ``k``, or 0."""
+    for entry in _places().get(folded(syllables[k]), ()):
+        if k + len(entry) <= len(syllables) and fits(syllables[k:k + len(entry)], entry):
+            return k + len(entry)
+    return 0
+
+
+@functools.cache
+def _places() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The place names of two syllables or more, by their first syllable's folded form, longest first."""
+    found: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for name in place_names():
+        syllables = _syllables(name)
+        if len(syllables) > 1:
+            found[folded(syllables[0])].add(syllables)
+    return {first: tuple(sorted(entries, key=len, reverse=True)) for first, entries in found.items()}
 
 
 def _offices(syllables: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,7 +1,7 @@
 """Queries whose words the dictionary lacks or spells one way only, through a real index: both
 spellings of a lone i or y, provinces and districts, document references (a code cited by its
 type, "số" typed, a law by its name), a body's name without its "và", a title with the unit it is
-held in, a person's name typed in lower case."""
+held in, a place after a level, a person's name typed in lower case."""
 from __future__ import annotations
 
 import pytest
@@ -25,6 +25,8 @@ TEXTS = {
     "https://a.vn/14.html": "Luật sư tư vấn cho người dân về nơi cư trú.",
     "https://a.vn/15.html": "Giám đốc Sở Y tế tỉnh kiểm tra bệnh viện huyện.",
     "https://a.vn/16.html": "Giám đốc bệnh viện báo cáo Sở Y tế về ca bệnh.",
+    "https://a.vn/17.html": "Chủ tịch UBND tỉnh Thanh Hóa làm việc với các sở.",
+    "https://a.vn/18.html": "Chủ tịch UBND các tỉnh thành dự họp về chuyển đổi số hóa.",
 }
 
 
@@ -44,6 +46,7 @@ def index(tmp_path_factory):
     ("Sở Tài nguyên và Môi trường", {11}),  # the body written without "và"; not its words apart (12)
     ("Luật Cư trú", {13}),                # a law by its name; not "luật" and "cư trú" apart (14)
     ("giam doc so y te", {15}),          # the office; not the title and the body apart (16)
+    ("Chủ tịch UBND tỉnh Thanh Hóa", {17}),  # the province; not "tỉnh thành" + "hóa" (18)
     ("vo van thuong", {7}),               # a name, not "vô vàn" + "thưởng" (article 8)
 ])
 def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):

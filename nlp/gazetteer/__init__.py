@@ -238,8 +238,14 @@ def names() -> tuple[str, ...]:
     organizations = _rows("organizations.csv")
     found = [row["title"] for row in _rows("titles.csv")]
     found += [row["name"] for row in organizations if row["kind"] != "level"]
-    found += _lines("fields.txt") + _lines("places.txt") + list(_units_of_fields())
-    return tuple(dict.fromkeys((*found, *admin_units())))
+    found += _lines("fields.txt") + list(_units_of_fields())
+    return tuple(dict.fromkeys((*found, *place_names())))
+
+
+@functools.cache
+def place_names() -> tuple[str, ...]:
+    """The places the data files know and the administrative units."""
+    return tuple(dict.fromkeys((*_lines("places.txt"), *admin_units())))
 
 
 @functools.cache
