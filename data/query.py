@@ -247,7 +247,7 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
         if kind == "word" and not m.group("star") and not in_near:
             found = FTS_TOKEN.findall(search_form(m.group("word")))
             if len(found) == 1:
-                run.append((found[0], m.group("word")[:1].isupper()))
+                run.append((found[0], _capitalised(m.group("word"))))
                 continue
         parts += _words(run, spell)
         run = []
@@ -264,6 +264,11 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
                 groups.pop()
             parts.append(m.group().strip().lower() if kind == "column" else m.group().strip())
     return _document_references(parts + _words(run, spell))
+
+
+def _capitalised(typed: str) -> bool:
+    """Whether a word was typed with a capital and is no acronym: "Nội", not "UBND" or "TP"."""
+    return typed[:1].isupper() and not (len(typed) > 1 and typed.isupper())
 
 
 def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:

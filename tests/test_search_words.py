@@ -64,6 +64,7 @@ def index(sample_index_path):
     ("dang vien moi", "articles_fts_exact", '"đảng viên" AND "moi"'),  # no middle name: words
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
     ("Đào Khánh Hà", "articles_fts_exact", '"đào khánh hà"'),             # a capitalised name
+    ("Đào Khánh Hà UBND", "articles_fts_exact", '"đào khánh hà" AND "ubnd"'),  # an acronym is no part of it
     ("Chỉ thị 05", "articles_fts_exact", '("chỉ thị 05" OR "chỉ thị số 05")'),  # a document reference
     ("46/2016/NĐ-CP", "articles_fts_exact",                  # a code with its year: also cited by type
      '("46 2016 nđ cp" OR "nghị định 46 2016" OR "nghị định số 46 2016")'),
