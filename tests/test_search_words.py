@@ -45,6 +45,7 @@ def index(sample_index_path):
      '("chủ tịch xã" OR "chủ tịch ủy ban nhân dân xã" OR "chủ tịch ubnd xã")'),
     ("Bí thư Huyện ủy", "articles_fts_exact", '"bí thư huyện ủy"'),
     ("hoi phu nu", "articles_fts_exact", '"hội phụ nữ"'),   # a mass organisation by its short name
+    ("Bộ Giáo dục", "articles_fts_exact", '"bộ giáo dục"'),  # a ministry by its short name
     ("cong an tinh binh duong", "articles_fts_exact",          # a place is not cut by a word before it
      '"công an tỉnh" AND "bình dương"'),                         # ("tinh binh" is a word too)
     ("giam doc so y te", "articles_fts_exact",                 # a title and a unit of a field: one office
