@@ -294,8 +294,7 @@ def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
                 and any(fits(previous.syllables, law) for law in _NAMED_DOCUMENTS):
             forms = [a + b for a, b in itertools.product(previous.forms, part.forms)]
             merged[-1] = Phrase(forms[0], alternatives=tuple(forms[1:]))
-        elif isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted or part.alternatives) \
-                and (named := _code_type(part.syllables)):
+        elif _typed_plainly(part) and not part.alternatives and (named := _code_type(part.syllables)):
             number_year = part.syllables[:2]
             merged.append(Phrase(part.syllables, alternatives=(named + number_year, named + ("số",) + number_year)))
         else:

@@ -43,13 +43,20 @@ def accented(syllable: str) -> bool:
 def _lexicon() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The entries of two syllables or more, in search form, by their first syllable's folded form;
     each also in its other spellings of i and y ("kì thi" is also "kỳ thi", which Viet74K lacks)."""
-    entries: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for phrase in (*known_words(), *names()):
-        syllables = tuple(search_form(s) for s in SYLLABLE.findall(phrase))
-        if 2 <= len(syllables) <= MAX_SYLLABLES and len(syllables) == len(phrase.split()) - phrase.count(" - "):
-            for spelling in itertools.product(*(filter(None, (s, i_y_twin(s))) for s in syllables)):
-                entries[folded(spelling[0])].add(spelling)
-    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in entries.items()}
+    def spellings():
+        for phrase in (*known_words(), *names()):
+            syllables = tuple(search_form(s) for s in SYLLABLE.findall(phrase))
+            if 2 <= len(syllables) <= MAX_SYLLABLES and len(syllables) == len(phrase.split()) - phrase.count(" - "):
+                yield from itertools.product(*(filter(None, (s, i_y_twin(s))) for s in syllables))
+    return _by_first_syllable(spellings())
+
+
+def _by_first_syllable(entries) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Entries (tuples of search-form syllables) by their first syllable's folded form, longest first."""
+    found: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for syllables in entries:
+        found[folded(syllables[0])].add(syllables)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in found.items()}
 
 
 def _by_letters(entries) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -125,18 +132,10 @@ def word_forms(typed) -> tuple[tuple[str, ...], ...]:
     if len(typed) < 2:
         return ()
     fitted = _fitting(typed, _words_by_letters())
-    if not fitted:
-        return _without_and(_office_forms(typed))
-    return _without_and(fitted, [form in _name_entries() for form in fitted])
-
-
-def _without_and(forms, names=None) -> tuple[tuple[str, ...], ...]:
-    """``forms``, each name among them (``names``: which are; all when None) followed by itself
-    without the "và" inside it."""
     found = []
-    for k, form in enumerate(forms):
+    for form in fitted or _office_forms(typed):  # an office is a name
         found.append(form)
-        if (names is None or names[k]) and "và" in form[1:-1]:
+        if "và" in form[1:-1] and (not fitted or form in _name_entries()):
             found.append(tuple(s for s in form if s != "và"))
     return tuple(dict.fromkeys(found))
 
@@ -147,16 +146,6 @@ def _name_entries() -> frozenset[tuple[str, ...]]:
     return frozenset(_syllables(name) for name in names())
 
 
-@functools.cache
-def _surnames() -> frozenset[str]:
-    return frozenset(search_form(name) for name in gazetteer().surnames)
-
-
-@functools.cache
-def _folded_surnames() -> frozenset[str]:
-    return frozenset(folded(name) for name in _surnames())
-
-
 def fits(typed, entry: tuple[str, ...]) -> bool:
     """Whether typed syllables are the word ``entry``: the same letters, and the same diacritics
     where they were typed with some."""
@@ -164,21 +153,25 @@ def fits(typed, entry: tuple[str, ...]) -> bool:
                                             for t, e in zip(typed, entry))
 
 
-def _surname(syllable: str) -> bool:
-    if accented(syllable):
-        return syllable in _surnames()
-    return syllable in _folded_surnames()
+def _listed(names) -> tuple[frozenset[str], frozenset[str]]:
+    """A list of names as syllables to look up: their search forms, and their folded forms."""
+    found = frozenset(search_form(name) for name in names)
+    return found, frozenset(map(folded, found))
+
+
+def _one_of(syllable: str, listed: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether a syllable is one of ``listed``: as typed where typed with diacritics, else by its letters."""
+    return syllable in listed[0 if accented(syllable) else 1]
+
+
+@functools.cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    return _listed(gazetteer().surnames)
 
 
 @functools.cache
 def _middle_names() -> tuple[frozenset[str], frozenset[str]]:
-    """The gazetteer's middle names in search form, and folded."""
-    found = frozenset(search_form(name) for name in middle_names())
-    return found, frozenset(map(folded, found))
-
-
-def _middle_name(syllable: str) -> bool:
-    return syllable in _middle_names()[0 if accented(syllable) else 1]
+    return _listed(middle_names())
 
 
 def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int, int]]:
@@ -188,49 +181,37 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
     spans = []
     i = 0
     while i < len(syllables):
-        end = _longest_word(syllables, i, len(syllables))
+        end = _longest(_lexicon(), syllables, i, len(syllables)) or i + 1
         place = next((k for k in range(i + 1, end) if (capitalised[k] or not any(capitalised))
-                      and _place_end(syllables, k) > end), None)
+                      and _longest(_places(), syllables, k, len(syllables)) > end), None)
         if place is not None:  # "tỉnh Thanh Hóa" is not "tỉnh thành" + "hóa"; typed with capitals, a place has one
-            end = _longest_word(syllables, i, place)
-        if capitalised[i] and _surname(syllables[i]):
+            end = _longest(_lexicon(), syllables, i, place) or i + 1
+        if capitalised[i] and _one_of(syllables[i], _surnames()):
             name_end = i + 1
             while name_end < min(len(syllables), i + NAME_SYLLABLES) and capitalised[name_end]:
                 name_end += 1
             end = max(end, name_end)
         spans.append((i, end))
         i = end
-    if 2 <= len(syllables) <= NAME_SYLLABLES and not any(capitalised) and _surname(syllables[0]) \
-            and (spans[0] == (0, 1) or len(syllables) > 2 and _middle_name(syllables[1])):
+    if 2 <= len(syllables) <= NAME_SYLLABLES and not any(capitalised) and _one_of(syllables[0], _surnames()) \
+            and (spans[0] == (0, 1) or len(syllables) > 2 and _one_of(syllables[1], _middle_names())):
         return [(0, len(syllables))]  # "nguyen hoai nam", "vo van thuong": a name typed in lower case
     return _offices(syllables, spans)
 
 
-def _longest_word(syllables: list[str], i: int, limit: int) -> int:
-    """The end of the longest lexicon word at ``i`` that ends by ``limit`` (``i + 1``: none)."""
-    for entry in _lexicon().get(folded(syllables[i]), ()):  # longest first
+def _longest(table, syllables: list[str], i: int, limit: int) -> int:
+    """The end of the longest entry of ``table`` (``_by_first_syllable``) that the syllables from ``i``
+    fit, ending by ``limit``; 0 when none does."""
+    for entry in table.get(folded(syllables[i]), ()):  # longest first
         if i + len(entry) <= limit and fits(syllables[i:i + len(entry)], entry):
             return i + len(entry)
-    return i + 1
-
-
-def _place_end(syllables: list[str], k: int) -> int:
-    """The end of the longest place name at ``k``, or 0."""
-    for entry in _places().get(folded(syllables[k]), ()):
-        if k + len(entry) <= len(syllables) and fits(syllables[k:k + len(entry)], entry):
-            return k + len(entry)
     return 0
 
 
 @functools.cache
 def _places() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The place names of two syllables or more, by their first syllable's folded form, longest first."""
-    found: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for name in place_names():
-        syllables = _syllables(name)
-        if len(syllables) > 1:
-            found[folded(syllables[0])].add(syllables)
-    return {first: tuple(sorted(entries, key=len, reverse=True)) for first, entries in found.items()}
+    """The place names of two syllables or more (``_by_first_syllable``)."""
+    return _by_first_syllable(syllables for syllables in map(_syllables, place_names()) if len(syllables) > 1)
 
 
 def _offices(syllables: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
