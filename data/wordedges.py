@@ -173,20 +173,15 @@ def _all_lengths(tokens: list[str]) -> list[list[int]]:
 
 
 def _is_word(tokens: list[str], position: int, size: int) -> bool:
-    """Whether the ``size`` tokens at ``position`` are a dictionary word (as ``_lengths`` finds them)."""
+    """Whether the ``size`` tokens at ``position`` are a dictionary word: none of them after the first
+    is a clause boundary (``BOUNDARY``), and the dictionary lists them."""
     return (position + size <= len(tokens) and BOUNDARY not in tokens[position + 1:position + size]
             and " ".join(tokens[position:position + size]) in dictionary_key_set())
 
 
 def _lengths(tokens: list[str], position: int) -> list[int]:
     """Lengths of the dictionary words starting at ``position`` (1 for a lone syllable)."""
-    found, known = [1], dictionary_key_set()
-    for size in range(2, min(LONGEST_WORD, len(tokens) - position) + 1):
-        if tokens[position + size - 1] == BOUNDARY:
-            break
-        if " ".join(tokens[position:position + size]) in known:
-            found.append(size)
-    return found
+    return [1] + [size for size in range(2, LONGEST_WORD + 1) if _is_word(tokens, position, size)]
 
 
 @functools.cache
