@@ -108,8 +108,9 @@ def search_form(text: str) -> str:
     return unify(text.lower())
 
 
-_I_Y = str.maketrans("iìíỉĩịyỳýỷỹỵIÌÍỈĨỊYỲÝỶỸỴ", "yỳýỷỹỵiìíỉĩịYỲÝỶỸỴIÌÍỈĨỊ")
-_I_Y_SYLLABLE = re.compile("(?:h|k|l|m|s|t|qu)[iìíỉĩịyỳýỷỹỵ]", re.IGNORECASE)  # where both are written
+_I, _Y = "iìíỉĩị", "yỳýỷỹỵ"  # each tone of the vowel, in the same order
+_I_Y = str.maketrans(_I + _Y + _I.upper() + _Y.upper(), _Y + _I + _Y.upper() + _I.upper())
+_I_Y_SYLLABLE = re.compile(f"(?:h|k|l|m|s|t|qu)[{_I}{_Y}]", re.IGNORECASE)  # where both are written
 
 
 def i_y_twin(syllable: str) -> str | None:

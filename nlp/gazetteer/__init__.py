@@ -173,14 +173,18 @@ class Gazetteer:
     issuer_systems: dict[str, str]  # issuer code -> "party"|"state"
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+@functools.cache
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of a CSV data file (read once; not to be changed)."""
     raw = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(unicodedata.normalize("NFC", raw))))
+    return tuple(csv.DictReader(io.StringIO(unicodedata.normalize("NFC", raw))))
 
 
-def _lines(name: str) -> list[str]:
+@functools.cache
+def _lines(name: str) -> tuple[str, ...]:
+    """The non-blank lines of a data file, stripped (read once)."""
     raw = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in unicodedata.normalize("NFC", raw).splitlines() if line.strip()]
+    return tuple(line.strip() for line in unicodedata.normalize("NFC", raw).splitlines() if line.strip())
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,7 +231,7 @@ def gazetteer() -> Gazetteer:
         deputy_abbr=deputy_abbr, orgs=orgs, org_abbr=org_abbr, fields=fields_,
         field_abbr=field_abbr, places=places, countries=countries,
         surnames=frozenset(match_key(s) for s in _lines("surnames.txt")),
-        doc_types=doc_types, doc_words=tuple(_lines("document_words.txt")), issuer_systems=issuers,
+        doc_types=doc_types, doc_words=_lines("document_words.txt"), issuer_systems=issuers,
     )
 
 
@@ -238,7 +242,7 @@ def names() -> tuple[str, ...]:
     organizations = _rows("organizations.csv")
     found = [row["title"] for row in _rows("titles.csv")]
     found += [row["name"] for row in organizations if row["kind"] != "level"]
-    found += _lines("fields.txt") + list(_units_of_fields())
+    found += [*_lines("fields.txt"), *_units_of_fields()]
     return tuple(dict.fromkeys((*found, *place_names())))
 
 
@@ -259,7 +263,7 @@ def _units_of_fields() -> tuple[str, ...]:
 def middle_names() -> tuple[str, ...]:
     """Middle names (tên đệm) common enough that a lower-case query of a surname, one of these and
     a given name reads as a person's name (data.words: "vo van thuong" is Võ Văn Thưởng, not "vô vàn")."""
-    return tuple(_lines("middle_names.txt"))
+    return _lines("middle_names.txt")
 
 
 # underthesea's table of Vietnam's administrative units before and after the mergers of 1 July 2025
