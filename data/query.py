@@ -4,8 +4,9 @@ Semantics (mode "as-typed", the default):
 
 - Plain syllables are grouped into Vietnamese words (data.words); a word of several syllables
   must occur as that word, its syllables adjacent and in order: a phrase, spelled as the
-  lexicon spells it where it knows the word ("bi thu" is "bí thư", not "bị thu"). Every word is
-  required (FTS5's implicit AND).
+  lexicon spells it where it knows the word ("bi thu" is "bí thư", not "bị thu"). Two words of
+  one syllable typed side by side are one phrase, a word the lexicon lacks ("tin giả"), on either
+  side of a clause boundary too. Every word is required (FTS5's implicit AND).
 - A syllable typed with diacritics matches that syllable only (case and tone-mark placement
   aside: "Thành uỷ" = "thành ủy"); one typed without any matches it with any ("ho ngheo" finds
   "hộ nghèo"; "ban dân vận" finds "Ban Dân vận", not "bản dân văn").
@@ -33,7 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from data.textnorm import FTS_TOKEN, NotUTF8, typed_text
+from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
 from data.wordedges import words_json
 from data.words import accented, fits, folded, word_forms, word_spans
 from nlp.gazetteer import gazetteer
@@ -240,14 +241,15 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
         raise QueryError(f"unbalanced double quote in search query {shown(query)}")
     advanced = any(kind in _SYNTAX or m.group("star") or m.group("phrase_star") for kind, m in tokens)
     parts: list[Phrase | str] = []
-    run: list[tuple[str, bool]] = []  # plain one-syllable words waiting to be grouped into words
+    run: list[tuple[str, bool, bool]] = []  # plain one-syllable words waiting to be grouped into words
     groups: list[str] = []  # the open NEAR( and ( groups, innermost last
     for kind, m in tokens:
         in_near = "near" in groups
         if kind == "word" and not m.group("star") and not in_near:
             found = FTS_TOKEN.findall(search_form(m.group("word")))
             if len(found) == 1:
-                run.append((found[0], _capitalised(m.group("word"))))
+                word = m.group("word")
+                run.append((found[0], _capitalised(word), _acronym(word)))
                 continue
         parts += _words(run, spell)
         run = []
@@ -268,7 +270,7 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
 
 def _capitalised(typed: str) -> bool:
     """Whether a word was typed with a capital and is no acronym: "Nội", not "UBND" or "TP"."""
-    return typed[:1].isupper() and not (len(typed) > 1 and typed.isupper())
+    return typed[:1].isupper() and not _acronym(typed)
 
 
 def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
@@ -345,16 +347,47 @@ def _coded_types() -> dict[tuple[str, str], str]:
     return {(folded(search_form(code)), system): name for (code, system), name in gazetteer().doc_types.items()}
 
 
-def _words(run: list[tuple[str, bool]], spell: bool) -> list[Phrase]:
+def _words(run: list[tuple[str, bool, bool]], spell: bool) -> list[Phrase]:
     """The run's words: each a phrase of its syllables as typed, or (``spell``) of the lexicon's
-    spellings of it."""
-    syllables = [s for s, _ in run]
-    words = []
-    for i, j in word_spans(syllables, [cap for _, cap in run]):
+    spellings of it; two words of one syllable typed side by side are one phrase (``_two_alone``)."""
+    syllables = [s for s, _, _ in run]
+    words, alone = [], []
+    for i, j in word_spans(syllables, [cap for _, cap, _ in run]):
         spelled = word_forms(syllables[i:j]) if spell else ()
         forms = [tuple(map(Spelled, form)) for form in spelled] or [tuple(syllables[i:j])]
         words.append(Phrase(forms[0], alternatives=tuple(forms[1:])))
-    return words
+        alone.append(j - i == 1 and _joinable(syllables[i], run[i][2]))
+    return _two_alone(words, alone)
+
+
+def _joinable(syllable: str, acronym: bool) -> bool:
+    """Whether a word of one syllable may be joined to the one beside it: a word of letters, not an
+    acronym ("TP", "UBND") nor "số", which a document reference takes."""
+    return syllable.isalpha() and not acronym and not fits((syllable,), ("số",))
+
+
+def _two_alone(words: list[Phrase], alone: list[bool]) -> list[Phrase]:
+    """The words with each two joinable words of one syllable (``alone``) that stand side by side
+    joined as one phrase, pairing from the left: typed so, they are one word the dictionary lacks
+    ("tin giả", "kẹt xe", "thu phí", "sông Hương", "Nội Bài"). The two may stand either side of a
+    clause boundary (``Quỹ “Vì người nghèo”``)."""
+    found, i = [], 0
+    while i < len(words):
+        pair = words[i:i + 2]
+        if alone[i:i + 2] == [True, True] and 2 * len(pair[0].forms) * len(pair[1].forms) <= MAX_SPELLINGS:
+            joined = list(itertools.product(pair[0].forms, pair[1].forms))
+            forms = [a + b for a, b in joined] + [a + (BOUNDARY,) + b for a, b in joined]
+            found.append(Phrase(forms[0], alternatives=tuple(forms[1:])))
+            i += 2
+        else:
+            found.append(words[i])
+            i += 1
+    return found
+
+
+def _acronym(typed: str) -> bool:
+    """Whether a word was typed in capitals, as an acronym is ("UBND", "TP")."""
+    return len(typed) > 1 and typed.isupper()
 
 
 def _expression(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str:
@@ -374,7 +407,8 @@ def _expression(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> st
 
 
 def _has_letters(syllable: str) -> bool:
-    return any(c.isalpha() for c in syllable)
+    """Whether a syllable has letters to spell (the clause boundary, a letter, matches as itself)."""
+    return syllable != BOUNDARY and any(c.isalpha() for c in syllable)
 
 
 def _loose(syllable: str) -> bool:

@@ -1,7 +1,8 @@
 """Queries whose words the dictionary lacks or spells one way only, through a real index: both
 spellings of a lone i or y, provinces and districts, document references (a code cited by its
 type, "số" typed, a law by its name), a body's name without its "và", a title with the unit it is
-held in, a place after a level, a person's name typed in lower case."""
+held in, a place after a level, a person's name typed in lower case, two words of one syllable
+typed side by side."""
 from __future__ import annotations
 
 import pytest
@@ -27,6 +28,10 @@ TEXTS = {
     "https://a.vn/16.html": "Giám đốc bệnh viện báo cáo Sở Y tế về ca bệnh.",
     "https://a.vn/17.html": "Chủ tịch UBND tỉnh Thanh Hóa làm việc với các sở.",
     "https://a.vn/18.html": "Chủ tịch UBND các tỉnh thành dự họp về chuyển đổi số hóa.",
+    "https://a.vn/19.html": "Người dân cần cảnh giác với tin giả trên mạng xã hội.",
+    "https://a.vn/20.html": "Bản tin sáng nay nói giá xăng giảm, giả thiết của chuyên gia đúng.",
+    "https://a.vn/21.html": "Quỹ “Vì người nghèo” các cấp tiếp nhận thêm 3 tỷ đồng.",
+    "https://a.vn/22.html": "Quỹ học bổng dành cho học sinh vì hoàn cảnh người nghèo khó.",
 }
 
 
@@ -48,6 +53,9 @@ def index(tmp_path_factory):
     ("giam doc so y te", {15}),          # the office; not the title and the body apart (16)
     ("Chủ tịch UBND tỉnh Thanh Hóa", {17}),  # the province; not "tỉnh thành" + "hóa" (18)
     ("vo van thuong", {7}),               # a name, not "vô vàn" + "thưởng" (article 8)
+    ("tin giả", {19}),                    # two syllables the dictionary lacks as a word: side by side (not 20)
+    ("tin gia", {19}),
+    ("Quỹ Vì người nghèo", {21}),         # also across the quote that opens the fund's name; not 22
 ])
 def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):
     urls = {hit.url for hit in index.search(query)}
