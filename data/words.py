@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections import defaultdict
 
 from nlp.gazetteer import gazetteer, middle_names, names, offices, place_names
@@ -26,6 +27,7 @@ from nlp.vietnamese import SYLLABLE, fold_key, i_y_twin, search_form
 
 MAX_SYLLABLES = 6  # longest lexicon entry used
 NAME_SYLLABLES = 4  # longest person name: surname and three more
+_PARTS = re.compile(r"[\s-]+")  # between the syllables of an entry: "vắc-xin", "Quy hoạch - Kiến trúc"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -46,7 +48,7 @@ def _lexicon() -> dict[str, tuple[tuple[str, ...], ...]]:
     def spellings():
         for phrase in (*known_words(), *names()):
             syllables = tuple(search_form(s) for s in SYLLABLE.findall(phrase))
-            if 2 <= len(syllables) <= MAX_SYLLABLES and len(syllables) == len(phrase.split()) - phrase.count(" - "):
+            if 2 <= len(syllables) <= MAX_SYLLABLES and len(syllables) == len(_PARTS.split(phrase.strip())):
                 yield from itertools.product(*(filter(None, (s, i_y_twin(s))) for s in syllables))
     return _by_first_syllable(spellings())
 
