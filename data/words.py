@@ -196,7 +196,8 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
         spans.append((i, end))
         i = end
     if 2 <= len(syllables) <= NAME_SYLLABLES and not any(capitalised) and _one_of(syllables[0], _surnames()) \
-            and (spans[0] == (0, 1) or len(syllables) > 2 and _one_of(syllables[1], _middle_names())):
+            and (spans[0] == (0, 1) or len(syllables) > 2 and _one_of(syllables[1], _middle_names())
+                 and all(end - start < 3 for start, end in spans)):  # "ho gia dinh ngheo": "hộ gia đình" + "nghèo"
         return [(0, len(syllables))]  # "nguyen hoai nam", "vo van thuong": a name typed in lower case
     return _offices(syllables, spans)
 

@@ -34,6 +34,9 @@ TEXTS = {
     "https://a.vn/22.html": "Quỹ học bổng dành cho học sinh vì hoàn cảnh người nghèo khó.",
     "https://a.vn/23.html": "Người dân được tiêm chủng vắc-xin phòng COVID-19 miễn phí.",
     "https://a.vn/24.html": "Trạm y tế tiêm phòng dại; người dân xin nghỉ để vác lúa về.",
+    "https://a.vn/25.html": "Sinh viên Phạm Gia Phong được mời thực tập ở Mỹ.",
+    "https://a.vn/26.html": "Nhân phẩm, giá trị của con người; phong trào thi đua được phát động.",
+    "https://a.vn/27.html": "Mỗi hộ gia đình thuộc diện nghèo được hỗ trợ 3 triệu đồng.",
 }
 
 
@@ -59,6 +62,8 @@ def index(tmp_path_factory):
     ("tin gia", {19}),
     ("Quỹ Vì người nghèo", {21}),         # also across the quote that opens the fund's name; not 22
     ("tiem vac xin", {23}),               # the dictionary's "vắc-xin" is a word; not "vác" and "xin" apart (24)
+    ("pham gia phong", {25}),             # a name with the middle name Gia, not "phẩm giá" + "phong" (26)
+    ("ho gia dinh ngheo", {27}),          # "hộ gia đình" and "nghèo": a longer word, no name
 ])
 def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):
     urls = {hit.url for hit in index.search(query)}
