@@ -8,9 +8,8 @@ segmenter cuts it, once freely and once with no word crossing an edge of the occ
 occurrence counts unless the free cut needs fewer words. A longer word holding the occurrence
 whole does not cross it ("công chứng" in "công chứng viên", "xã" in "xã hội": a word's meaning
 inside a compound is left to the reader), nor does a title ending at its first syllable
-("Trưởng ban Tuyên giáo" heads "Ban Tuyên giáo"). A title that ends a longer title does not count
-("Chánh Thanh tra" in "Phó Chánh Thanh tra"). An article holds the query's words when each has at
-least one occurrence that counts.
+("Trưởng ban Tuyên giáo" heads "Ban Tuyên giáo"). An article holds the query's words when each
+has at least one occurrence that counts.
 
 A query's words travel as JSON (``words_json``): a list of words, each a list of spellings, each
 a list of ``[syllable, exact]`` (``exact``: that syllable only; else any with its letters, the
@@ -69,8 +68,6 @@ def _occurs_as_word(whole: str, form: tuple[tuple[str, bool], ...]) -> bool:
             continue  # inside a longer token
         inside = FTS_TOKEN.findall(found.group())
         before = _tokens_before(whole, found.start(), LONGEST_WORD - 1)  # all a crossing word can reach
-        if _ends_longer_title(before, inside):
-            continue
         if not _crossed(before + inside + _tokens_after(whole, found.end(), LONGEST_WORD - 1),
                         (len(before), len(before) + len(form))):
             return True  # no word of the text crosses it: both cuts are the same
@@ -185,14 +182,6 @@ def _is_word(tokens: list[str], position: int, size: int) -> bool:
 def _lengths(tokens: list[str], position: int) -> list[int]:
     """Lengths of the dictionary words starting at ``position`` (1 for a lone syllable)."""
     return [1] + [size for size in range(2, LONGEST_WORD + 1) if _is_word(tokens, position, size)]
-
-
-def _ends_longer_title(before: list[str], inside: list[str]) -> bool:
-    """Whether an occurrence that is a title ends a longer title begun just before it: "Chánh Thanh
-    tra" in "Phó Chánh Thanh tra", "Bí thư" in "Phó Bí thư" (a deputy holds another title)."""
-    titles = _titles()
-    return " ".join(inside) in titles and any(" ".join(before[-size:] + inside) in titles
-                                               for size in range(1, len(before) + 1))
 
 
 @functools.cache
