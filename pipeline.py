@@ -313,7 +313,19 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     click.echo(f"{len(hits)} of {'' if all_counted else 'at least '}{total:,} article(s)"
                + ("; a broad query: ranked by where its words are (title, lead, text), newest first; "
                   "--rank-all ranks by bm25" if by_place else ""), err=True)
+    if not total:
+        _hint_words_apart(index, query, filters["mode"])
     _warn_unknown_site(index, site)
+
+
+def _hint_words_apart(index, query: str, mode: str) -> None:
+    """On stderr, for a query that found nothing: the words of one syllable it read as one word,
+    and how to search them apart."""
+    from data.search import compile_for
+
+    for word in compile_for(index.db, query, mode).joined:
+        click.echo(f'"{word}" is searched as one word; "{word.replace(" ", " AND ")}" finds the two apart',
+                   err=True)
 
 
 @cli.command()

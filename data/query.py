@@ -31,7 +31,7 @@ import functools
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
@@ -100,12 +100,13 @@ def typed(value: str | None, what: str) -> str | None:
 @dataclass(frozen=True)
 class Phrase:
     """Syllables (search forms) that must occur in this order, or in one of the ``alternatives``
-    orders; ``star``: the last is a prefix."""
+    orders; ``star``: the last is a prefix; ``joined``: two words of one syllable read as one."""
     syllables: tuple[str, ...]
     star: bool = False
     in_near: bool = False
     alternatives: tuple[tuple[str, ...], ...] = ()
     quoted: bool = False
+    joined: bool = False
 
     @property
     def forms(self) -> tuple[tuple[str, ...], ...]:
@@ -122,13 +123,15 @@ class Match:
     syllables or more (and no prefix or NEAR): it then reads the short lists of rare pairs
     instead of the long lists of common syllables; else None. ``words``: for a query of plain
     words (no quotes or FTS5 syntax), the words an article must hold as words, not as parts of
-    longer ones (data.wordedges, JSON); else None."""
+    longer ones (data.wordedges, JSON); else None. ``joined``: the words of one syllable typed side
+    by side that are read as one word ("tin giả"), which a query finding nothing may have meant apart."""
     table: str
     expression: str
     loosened: bool = False
     together: str | None = None
     pairs: Match | None = None
     words: str | None = None
+    joined: tuple[str, ...] = ()
 
 
 def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | None = None,
@@ -153,13 +156,16 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
         parts = [_completed(part, mode, completions) if isinstance(part, Phrase) else part for part in parts]
     if all(isinstance(part, Phrase) for part in parts):
         parts = list(dict.fromkeys(parts))  # a word typed twice is required once
+    joined = tuple(" ".join(part.syllables) for part in parts if isinstance(part, Phrase) and part.joined)
     if mode != "as-typed":
-        return _match(mode, parts, lambda phrase, pairs: _plain(phrase, mode, pairs), words=words)
-    try:
-        return _match("exact", parts, lambda phrase, pairs: _written_out(phrase, spellings, pairs), words=words)
-    except _CannotWriteOut:
-        return _match("accent-insensitive", parts,
-                      lambda phrase, pairs: _plain(phrase, "accent-insensitive", pairs), loosened=True, words=words)
+        match = _match(mode, parts, lambda phrase, pairs: _plain(phrase, mode, pairs), words=words)
+    else:
+        try:
+            match = _match("exact", parts, lambda phrase, pairs: _written_out(phrase, spellings, pairs), words=words)
+        except _CannotWriteOut:
+            match = _match("accent-insensitive", parts, lambda phrase, pairs: _plain(phrase, "accent-insensitive", pairs),
+                           loosened=True, words=words)
+    return replace(match, joined=joined)
 
 
 def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
@@ -377,7 +383,7 @@ def _two_alone(words: list[Phrase], alone: list[bool]) -> list[Phrase]:
         if alone[i:i + 2] == [True, True] and 2 * len(pair[0].forms) * len(pair[1].forms) <= MAX_SPELLINGS:
             joined = list(itertools.product(pair[0].forms, pair[1].forms))
             forms = [a + b for a, b in joined] + [a + (BOUNDARY,) + b for a, b in joined]
-            found.append(Phrase(forms[0], alternatives=tuple(forms[1:])))
+            found.append(Phrase(forms[0], alternatives=tuple(forms[1:]), joined=True))
             i += 2
         else:
             found.append(words[i])

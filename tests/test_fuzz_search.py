@@ -210,8 +210,10 @@ def test_cli_search_gives_hits_or_one_error_line(fuzzed, query, filters):
         hits = json.loads(result.stdout)
         assert isinstance(hits, list) and len(hits) <= filters.get("limit", 20)
         stderr = without_site_warning(result.stderr)
-        assert re.fullmatch(rf"{len(hits)} of (at least )?[0-9,]+ article\(s\)\n", stderr)
-        assert int(stderr.split(" of ")[1].split()[-2].replace(",", "")) >= len(hits)
+        assert re.fullmatch(rf"{len(hits)} of (at least )?[0-9,]+ article\(s\)\n"  # and, found nothing, the hints
+                            rf'(".+" is searched as one word; ".+" finds the two apart\n)*', stderr)
+        assert hits or "searched as one word" not in stderr or stderr.startswith("0 of 0 ")
+        assert int(stderr.splitlines()[0].split(" of ")[1].split()[-2].replace(",", "")) >= len(hits)
     else:
         assert_error_output(result)
     fuzzed.assert_intact()

@@ -37,6 +37,7 @@ TEXTS = {
     "https://a.vn/25.html": "Sinh viên Phạm Gia Phong được mời thực tập ở Mỹ.",
     "https://a.vn/26.html": "Nhân phẩm, giá trị của con người; phong trào thi đua được phát động.",
     "https://a.vn/27.html": "Mỗi hộ gia đình thuộc diện nghèo được hỗ trợ 3 triệu đồng.",
+    "https://a.vn/28.html": "Học tập và làm theo lời Bác, tư tưởng Hồ Chí Minh.",
 }
 
 
@@ -69,3 +70,19 @@ def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):
     urls = {hit.url for hit in index.search(query)}
     assert urls == {f"https://a.vn/{number}.html" for number in found}
     assert index.count_matches(query) == (len(found), True)
+
+
+def test_a_search_that_finds_nothing_says_how_to_find_joined_words_apart(index):
+    """`bác hồ` is one word here and no article writes it so; the CLI says how to search the two
+    apart, and that search finds them."""
+    from click.testing import CliRunner
+
+    from pipeline import cli
+
+    result = CliRunner().invoke(cli, ["search", "Bác Hồ", "--db", str(index.path)])
+    assert result.exit_code == 0, result.output
+    assert '"bác hồ" is searched as one word; "bác AND hồ" finds the two apart' in result.stderr
+    apart = CliRunner().invoke(cli, ["search", "bác AND hồ", "--db", str(index.path)])
+    assert "https://a.vn/28.html" in apart.stdout and "0 of 0" not in apart.stderr
+    found = CliRunner().invoke(cli, ["search", "tin giả", "--db", str(index.path)])
+    assert "searched as one word" not in found.stderr  # only a search that finds nothing says it
