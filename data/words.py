@@ -81,13 +81,15 @@ def _syllables(phrase: str) -> tuple[str, ...]:
 @functools.cache
 def _office_parts():
     """Titles and the places after them, by letters; each title's kind; the bodies a title of
-    each kind is held in at a bare level; and the Party's bodies, in search form."""
+    each kind is held in at a bare level; the Party's bodies; and each level's abbreviation
+    written out, in search form."""
     known = offices()
     kinds = {_syllables(title): kind for title, kind in known.titles.items()}
     return (_by_letters(kinds), _by_letters(map(_syllables, known.places)), kinds,
             frozenset(map(_syllables, known.levels)),
             {kind: tuple(map(_syllables, bodies)) for kind, bodies in known.level_bodies.items()},
-            frozenset(map(_syllables, known.party_bodies)))
+            frozenset(map(_syllables, known.party_bodies)),
+            {_syllables(short)[0]: _syllables(name) for short, name in known.written_out.items()})
 
 
 def _fitting(typed, table) -> tuple[tuple[str, ...], ...]:
@@ -101,8 +103,9 @@ def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
     ủy", "Ban Tuyên giáo Huyện ủy"). A title
     also stands for the longer titles of its kind that start with it ("Phó Bí thư Thường trực"); a
     title and a bare level also for the title in that level's body ("chu tich xa" -> "chủ tịch xã",
-    "chủ tịch ubnd xã"). () when they are not one."""
-    titles, places, kinds, levels, level_bodies, party = _office_parts()
+    "chủ tịch ubnd xã"). A level's abbreviation also stands written out ("UBND TP" is also "UBND thành
+    phố"). () when they are not one."""
+    titles, places, kinds, levels, level_bodies, party, written_out = _office_parts()
     for cut in range(len(typed) - 1, 0, -1):
         head, rest = typed[:cut], typed[cut:]
         head_places, rest_places = _fitting(head, places), _fitting(rest, places)
@@ -122,6 +125,7 @@ def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
                 if place in levels:
                     found += [held + body + place for body in level_bodies.get(kinds[title], ())]
         if found:
+            found += [tuple(s for syllable in form for s in written_out.get(syllable, (syllable,))) for form in found]
             return tuple(dict.fromkeys(found))
     return ()
 

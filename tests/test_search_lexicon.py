@@ -38,6 +38,8 @@ TEXTS = {
     "https://a.vn/26.html": "Nhân phẩm, giá trị của con người; phong trào thi đua được phát động.",
     "https://a.vn/27.html": "Mỗi hộ gia đình thuộc diện nghèo được hỗ trợ 3 triệu đồng.",
     "https://a.vn/28.html": "Học tập và làm theo lời Bác, tư tưởng Hồ Chí Minh.",
+    "https://a.vn/29.html": "UBND thành phố Đà Nẵng vừa ban hành kế hoạch chống ngập.",
+    "https://a.vn/30.html": "UBND huyện Hòa Vang báo cáo về ngập lụt ở TP Đà Nẵng.",
 }
 
 
@@ -65,6 +67,7 @@ def index(tmp_path_factory):
     ("tiem vac xin", {23}),               # the dictionary's "vắc-xin" is a word; not "vác" and "xin" apart (24)
     ("pham gia phong", {25}),             # a name with the middle name Gia, not "phẩm giá" + "phong" (26)
     ("ho gia dinh ngheo", {27}),          # "hộ gia đình" and "nghèo": a longer word, no name
+    ("UBND TP Đà Nẵng", {29}),            # a body and a level, "TP" written out too; not 30
 ])
 def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):
     urls = {hit.url for hit in index.search(query)}

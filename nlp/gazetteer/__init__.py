@@ -293,12 +293,14 @@ class Offices:
     by kind (party, state, standalone), the bodies, units and levels after one ("Bí thư" "Huyện
     ủy", "Chủ tịch" "UBND" "xã"), and by title kind the body a title held at a bare level is held
     in ("Chủ tịch xã" is the chair of the commune's UBND, "Bí thư xã" the secretary of its Đảng ủy);
-    and the Party's bodies, which the Party committee after one holds ("Ban Thường vụ" "Tỉnh ủy")."""
+    the Party's bodies, which the Party committee after one holds ("Ban Thường vụ" "Tỉnh ủy"); and
+    the levels' abbreviations written out ("TP": "thành phố")."""
     titles: dict[str, str]
     places: tuple[str, ...]
     levels: tuple[str, ...]
     level_bodies: dict[str, tuple[str, ...]]
     party_bodies: tuple[str, ...]
+    written_out: dict[str, str]
 
 
 @functools.cache
@@ -308,9 +310,11 @@ def offices() -> Offices:
     for row in organizations:
         if row["level_body"]:
             bodies.setdefault(row["level_body"], []).append(row["name"])
+    written_out = {row["abbr"]: row["expansion"] for row in _rows("abbreviations.csv") if row["kind"] == "level"}
+    levels = (*(row["name"] for row in organizations if row["kind"] == "level"), *written_out)  # and "TP", "TX"
     return Offices(titles={row["title"]: row["kind"] for row in _rows("titles.csv")},
-                   places=(*(row["name"] for row in organizations), *_units_of_fields()),
-                   levels=tuple(row["name"] for row in organizations if row["kind"] == "level"),
+                   places=(*(row["name"] for row in organizations), *_units_of_fields(), *written_out),
+                   levels=levels, written_out=written_out,
                    level_bodies={kind: tuple(names) for kind, names in bodies.items()},
                    party_bodies=tuple(row["name"] for row in organizations if row["kind"] == "body" and row["party"] == "1"))
 
