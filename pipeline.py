@@ -276,9 +276,9 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     QUERY is Vietnamese words, all required; a word of several syllables must occur as that
     word ("ban dân vận" is not "ban ... dân ... vận"), a title with its body or level as that
     office ("chu tich xa"), two words of one syllable typed side by side as one word ("tin giả";
-    type "tin AND giả" for the words apart). A syllable typed with diacritics means that syllable; one typed
-    without may carry any spelling of a word ("ho ngheo" finds "hộ nghèo", "bi thu" finds "bí
-    thư", not "bị thu"). FTS syntax also works: "a phrase", OR, NOT, AND, prefix* (written out as
+    type "tin AND giả" for the words apart). A syllable typed with diacritics means that
+    syllable; one typed without may carry any spelling of a word ("ho ngheo" finds "hộ nghèo",
+    "bi thu" finds "bí thư", not "bị thu"). FTS syntax also works: "a phrase", OR, NOT, AND, prefix* (written out as
     the index's words it starts), NEAR(a b, 5), title:word. Hits are ranked by
     bm25 where that is cheap; a broad query on a large index lists articles with all its words
     in the title first, then in title and lead, then anywhere, newest first within each (the

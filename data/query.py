@@ -362,14 +362,14 @@ def _words(run: list[tuple[str, bool, bool]], spell: bool) -> list[Phrase]:
         spelled = word_forms(syllables[i:j]) if spell else ()
         forms = [tuple(map(Spelled, form)) for form in spelled] or [tuple(syllables[i:j])]
         words.append(Phrase(forms[0], alternatives=tuple(forms[1:])))
-        alone.append(j - i == 1 and _joinable(syllables[i], run[i][2]))
+        alone.append(j - i == 1 and _joinable(words[-1], acronym=run[i][2]))
     return _two_alone(words, alone)
 
 
-def _joinable(syllable: str, acronym: bool) -> bool:
+def _joinable(word: Phrase, acronym: bool) -> bool:
     """Whether a word of one syllable may be joined to the one beside it: a word of letters, not an
     acronym ("TP", "UBND") nor "số", which a document reference takes."""
-    return syllable.isalpha() and not acronym and not fits((syllable,), ("số",))
+    return word.syllables[0].isalpha() and not acronym and not _number_word(word)
 
 
 def _two_alone(words: list[Phrase], alone: list[bool]) -> list[Phrase]:
