@@ -305,27 +305,19 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
         return
     filters = dict(mode=mode or "as-typed", site=site, since=since, until=until, official=official,
                    directive=directive)
-    hits = [hit.to_dict() for hit in index.search(query, limit=limit, rank_all=rank_all, **filters)]
-    total, all_counted = index.count_matches(query, **filters, found=len(hits))
+    found = index.search_counted(query, limit=limit, rank_all=rank_all, **filters)
+    hits = [hit.to_dict() for hit in found.hits]
     columns = ["id", "published", "site", "title", "url", "snippet", "rank", "ranked_by"]
     click.echo(render_hits(hits) if fmt == "table" else render(hits, columns, fmt), nl=False)
     by_place = any(hit["ranked_by"] != "bm25" for hit in hits)
-    click.echo(f"{len(hits)} of {'' if all_counted else 'at least '}{total:,} article(s)"
+    click.echo(f"{len(hits)} of {'' if found.all_counted else 'at least '}{found.total:,} article(s)"
                + ("; a broad query: ranked by where its words are (title, lead, text), newest first; "
                   "--rank-all ranks by bm25" if by_place else ""), err=True)
-    if not total:
-        _hint_words_apart(index, query, filters["mode"])
+    if not found.total:
+        for word in found.joined:  # what it read as one word, and how to search the two apart
+            click.echo(f'"{word}" is searched as one word; "{word.replace(" ", " AND ")}" finds the two apart',
+                       err=True)
     _warn_unknown_site(index, site)
-
-
-def _hint_words_apart(index, query: str, mode: str) -> None:
-    """On stderr, for a query that found nothing: the words of one syllable it read as one word,
-    and how to search them apart."""
-    from data.search import compile_for
-
-    for word in compile_for(index.db, query, mode).joined:
-        click.echo(f'"{word}" is searched as one word; "{word.replace(" ", " AND ")}" finds the two apart',
-                   err=True)
 
 
 @cli.command()

@@ -27,7 +27,7 @@ from datasette import hookimpl
 
 from data import wordedges
 from data.query import QueryError
-from data.search import SearchHit, count_matches, search
+from data.search import SearchHit, search_counted
 from data.textnorm import FTS_TOKEN, document_name, key_params
 from nlp.vietnamese import fold_key
 
@@ -51,16 +51,11 @@ def _search_hits(db: sqlite_utils.Database, query: str) -> tuple[list[SearchHit]
     words = " ".join(FTS_TOKEN.findall(query)).lower()  # lower case: "AND" is a word, not an operator
     for attempt in filter(None, (query, words)):
         try:
-            hits = search(db, attempt, limit=SEARCH_HITS)
-            return hits, _matches(db, attempt, len(hits))
+            found = search_counted(db, attempt, limit=SEARCH_HITS)
         except QueryError:
             continue
+        return found.hits, f"{'' if found.all_counted else 'at least '}{found.total:,}"
     return [], "0"
-
-
-def _matches(db: sqlite_utils.Database, query: str, found: int) -> str:
-    total, all_counted = count_matches(db, query, found=found)
-    return f"{'' if all_counted else 'at least '}{total:,}"
 
 
 def _cap_results(conn: sqlite3.Connection) -> None:

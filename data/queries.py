@@ -6,7 +6,7 @@ from typing import Iterator
 from data.entities import Directive, Official, SiteStats, directives, officials, site_stats
 from data.export import export_rows
 from data.query import FTS_TABLES
-from data.search import SearchHit, count_matches, search
+from data.search import Found, SearchHit, count_matches, search, search_counted
 from data.store import Store
 from data.views import dates, statistics
 
@@ -25,6 +25,13 @@ class Queries(Store):
         """Articles matching ``query`` (words, or FTS5 syntax), best first; see data.query and data.search."""
         return search(self.db, query, mode=mode, site=site, since=since, until=until, official=official,
                       directive=directive, limit=limit, rank_all=rank_all)
+
+    def search_counted(self, query: str, mode: str = "as-typed", site: str | None = None,
+                       since: str | None = None, until: str | None = None, official: str | None = None,
+                       directive: str | None = None, limit: int = 20, rank_all: bool = False) -> Found:
+        """search and count_matches in one, the query compiled once: the hits, how many match in all."""
+        return search_counted(self.db, query, mode=mode, site=site, since=since, until=until, official=official,
+                              directive=directive, limit=limit, rank_all=rank_all)
 
     def count_matches(self, query: str, mode: str = "as-typed", site: str | None = None,
                       since: str | None = None, until: str | None = None, official: str | None = None,

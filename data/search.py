@@ -303,13 +303,39 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: 
     always with ``rank_all``; a broad query on a large index is ranked by where its words occur
     instead (see ``ranked_by`` and the module's notes on ranking).
     """
-    shown_by = compile_for(db, query, mode)  # snippets come from the table of syllables
+    filters = dict(site=site, since=since, until=until, official=official, directive=directive)
+    return _search(db, compile_for(db, query, mode), query, filters, limit, rank_all)
+
+
+@dataclass
+class Found:
+    """A search's hits, how many articles match in all (``all_counted``: exactly; else at least
+    ``total``, see count_matches) and the words of one syllable it read as one (``Match.joined``)."""
+    hits: list[SearchHit]
+    total: int
+    all_counted: bool
+    joined: tuple[str, ...]
+
+
+def search_counted(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: str | None = None,
+                   since: str | dt.date | None = None, until: str | dt.date | None = None,
+                   official: str | None = None, directive: str | None = None, limit: int = 20,
+                   rank_all: bool = False) -> Found:
+    """search and count_matches of ``query``, compiled once."""
+    compiled = compile_for(db, query, mode)
+    filters = dict(site=site, since=since, until=until, official=official, directive=directive)
+    hits = _search(db, compiled, query, filters, limit, rank_all)
+    total, exact = _at_least(_count(db, compiled, query, filters, COUNT_MOST), len(hits))
+    return Found(hits, total, exact, compiled.joined)
+
+
+def _search(db: sqlite_utils.Database, shown_by: Match, query: str, filters: dict, limit: int,
+            rank_all: bool) -> list[SearchHit]:
+    """search, ``query`` compiled (``shown_by``: snippets come from its table of syllables)."""
     compiled = shown_by.pairs or shown_by
     if limit < 1:
         raise QueryError("limit must be at least 1")
     limit = min(limit, MAX_LIMIT)
-    match = compiled.expression
-    filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     ranked = _ranked(db, compiled, query, limit, filters, rank_all)
     if shown_by.words:  # ranked further down while articles without the words as words fall out
         wanted, candidates, verdicts = limit, ranked, {}
@@ -319,7 +345,7 @@ def search(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: 
             candidates = _ranked(db, compiled, query, wanted, filters, rank_all)
             ranked = _holding_words(db, candidates, shown_by.words, limit, verdicts)
     hits = _hits(db, shown_by.table, shown_by.expression, query, ranked)
-    logger.debug("search %r (%s): %d hits", match, mode, len(hits))
+    logger.debug("search %r: %d hits", compiled.expression, len(hits))
     return hits
 
 
@@ -374,14 +400,18 @@ def count_matches(db: sqlite_utils.Database, query: str, mode: str = "as-typed",
     query's words (``Match.words``), after the WORDS_COUNTED_MOST newest; the count is then a lower
     bound (False), never below ``found``, the matches a search has already returned (those it
     tested may all be newer)."""
-    total, exact = _count(db, query, mode, dict(site=site, since=since, until=until, official=official,
-                                                directive=directive), most)
+    filters = dict(site=site, since=since, until=until, official=official, directive=directive)
+    return _at_least(_count(db, compile_for(db, query, mode), query, filters, most), found)
+
+
+def _at_least(counted: tuple[int, bool], found: int) -> tuple[int, bool]:
+    """A count that stopped short is never below ``found``, the matches a search returned."""
+    total, exact = counted
     return (total, True) if exact else (max(total, found), False)
 
 
-def _count(db: sqlite_utils.Database, query: str, mode: str, filters: dict, most: int) -> tuple[int, bool]:
-    """count_matches without its floor of matches already found."""
-    compiled = compile_for(db, query, mode)
+def _count(db: sqlite_utils.Database, compiled: Match, query: str, filters: dict, most: int) -> tuple[int, bool]:
+    """count_matches, ``query`` compiled, without its floor of matches already found."""
     words = compiled.words
     compiled = compiled.pairs or compiled
     fts, match = compiled.table, compiled.expression

@@ -107,6 +107,21 @@ def test_fts_operators_when_written(index):
     assert urls(index.search("NEAR(chuyen truyen, 6)")) == {"tong-ket-khoa-giao-101.html"}
 
 
+@pytest.mark.parametrize("query, options", [
+    ("tuyen giao", {}), ("chuyển đổi số", {"mode": "exact"}), ("hội nghị", {"since": "2022"}),
+    ("chi thi", {"directive": "20-ct/tw"}), ('"bó hoa" OR "bỏ phiếu"', {}), ("chuy*", {}), ("tin giả", {}),
+    ("tuyen giao", {"limit": 1}), ("khoa giáo", {"site": "haiphong"}),
+])
+def test_search_counted_is_the_search_and_its_count(index, query, options):
+    """What the CLI and Datasette run, the query compiled once: the same hits and count as the two calls."""
+    found = index.search_counted(query, **options)
+    hits = index.search(query, **options)
+    filters = {key: value for key, value in options.items() if key != "limit"}
+    assert found.hits == hits
+    assert (found.total, found.all_counted) == index.count_matches(query, **filters, found=len(hits))
+    assert found.joined == data.search.compile_for(index.db, query, options.get("mode", "as-typed")).joined
+
+
 @pytest.mark.parametrize("query", ["AND", '"unclosed', "NEAR(", "NEAR(đảng", "(hội nghị", "   ", "hội OR"])
 def test_malformed_queries_raise_a_one_line_query_error(index, query):
     with pytest.raises(QueryError) as error:
