@@ -33,8 +33,9 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
   glued to the number (``45ha``, ``5.000m2``).
   Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
-  (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``; ``trong khoảng`` before it is none); a currency
-  paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
+  (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3 đến dưới 2,5 triệu
+  đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``; ``trong khoảng`` before
+  it is none); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
   or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
   ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period without a slash is ``%``
   (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
@@ -138,8 +139,12 @@ _ONE_QUALIFIER = "|".join(QUALIFIERS)
 # a decimal comma typed with a space before a scale word: "10, 3 triệu người" is 10,3 million
 _SPACED_DECIMAL = rf"\d{{1,3}},\s\d(?=\s+(?:{'|'.join(SCALES)})(?!\w))"
 _RANGE_SEPARATOR = r"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)"
-# "30-65%", "5 đến 10", "30% - 40%" (a % on both bounds): a range, valued at its lower bound
-_RANGE = rf"(?:\s?%(?={_RANGE_SEPARATOR}{NUMBER_PATTERN}\s?%))?{_RANGE_SEPARATOR}(?P<upper>{NUMBER_PATTERN})"
+# "30-65%", "5 đến 10", "30% - 40%" (a % on both bounds), "2,3 đến dưới 2,5 triệu" (a qualifier on the
+# upper bound): a range, valued at its lower bound
+_RANGE = (rf"(?:\s?%(?={_RANGE_SEPARATOR}{NUMBER_PATTERN}\s?%))?{_RANGE_SEPARATOR}(?:(?:{_ONE_QUALIFIER})\s+)?"
+          rf"(?P<upper>{NUMBER_PATTERN})")
+# between the two bounds of a range that writes its unit on both: "từ 250.000 bảng | đến | 300.000 bảng/tuần"
+_BETWEEN_BOUNDS = re.compile(r"\s+(?:đến|tới)\s+", _F)
 # a number whose counted noun came before it: "nâng tổng số bệnh nhân được điều trị khỏi lên 693.797"
 _TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
 # a part before its total: "311 trong tổng số 458 phiếu", "12 trên tổng số 15 ghế"
@@ -381,7 +386,26 @@ def tag_statistics(text: str) -> list[StatisticTag]:
                                   value=float(value), denominator=float(den) if den is not None else None,
                                   unit_text=unit, qualifier=qualifier, kind=kind))
     found += _glued_units(text, lex, protected)
-    return sorted(found + _shared_units(text, found, bare), key=lambda t: t.start)
+    return _ranges_with_units(text, sorted(found + _shared_units(text, found, bare), key=lambda t: t.start))
+
+
+def _ranges_with_units(text: str, found: list[StatisticTag]) -> list[StatisticTag]:
+    """A range that writes its unit on both bounds, "từ 250.000 bảng đến 300.000 bảng/tuần", is one
+    statistic, as one written once is ("từ 5 đến 10 khẩu súng"): valued at its lower bound, the unit of
+    its upper (which may add a period), ``từ`` its qualifier."""
+    merged: list[StatisticTag] = []
+    for tag in found:
+        lower = merged[-1] if merged else None
+        start = lower and lower.qualifier is None and _FROM.search(text, max(0, lower.start - 8), lower.start)
+        if (start and _BETWEEN_BOUNDS.fullmatch(text, lower.end, tag.start) and tag.kind == lower.kind
+                and lower.unit_text and tag.unit_text and tag.unit_text.lower().startswith(lower.unit_text.lower())
+                and lower.denominator is None and tag.denominator is None and tag.value > lower.value):
+            merged[-1] = StatisticTag(text=text[start.start():tag.end], start=start.start(), end=tag.end,
+                                      value=lower.value, denominator=None, unit_text=tag.unit_text, qualifier="từ",
+                                      kind=tag.kind)
+        else:
+            merged.append(tag)
+    return merged
 
 
 def _shared_units(text: str, found: list[StatisticTag], bare: dict) -> list[StatisticTag]:

@@ -89,6 +89,13 @@ def test_two_qualifiers_and_units_glued_to_the_number(sentence, expected):
      [("từ 30-65% nhu cầu", 30, None, "nhu cầu", "từ", "percent"), ("từ 0,2-0,5m", 0.2, None, "m", "từ", "measure")]),
     ("mỗi xã được trang bị từ 5 đến 10 khẩu súng, dài 5-7 cm",
      [("từ 5 đến 10 khẩu súng", 5, None, "khẩu súng", "từ", "count"), ("5-7 cm", 5, None, "cm", None, "measure")]),
+    # a qualifier on the upper bound, the unit written on both bounds: still one range; "lên" is no range
+    ("hộ có thu nhập từ 2,3 đến dưới 2,5 triệu đồng/tháng, lương từ 250.000 bảng đến 300.000 bảng/tuần",
+     [("từ 2,3 đến dưới 2,5 triệu đồng/tháng", 2.3e6, None, "đồng/tháng", "từ", "money"),
+      ("từ 250.000 bảng đến 300.000 bảng/tuần", 250000, None, "bảng/tuần", "từ", "money")]),
+    ("doanh thu tăng từ 5 tỷ đồng lên 7 tỷ đồng, giảm từ 20 tấn đến 15 tấn",
+     [("5 tỷ đồng", 5e9, None, "đồng", None, "money"), ("7 tỷ đồng", 7e9, None, "đồng", None, "money"),
+      ("20 tấn", 20, None, "tấn", None, "measure"), ("15 tấn", 15, None, "tấn", None, "measure")]),
     # a currency paid per period keeps the period; a multiple and a score are no statistics
     ("trợ cấp 1,5 triệu đồng/tháng, gấp 4 lần mức cũ; đội nhà thắng 2-1 trước đối thủ",
      [("1,5 triệu đồng/tháng", 1.5e6, None, "đồng/tháng", None, "money")]),
