@@ -257,6 +257,11 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
                 word = m.group("word")
                 run.append((found[0], _capitalised(word), _acronym(word)))
                 continue
+            office = _office_before_place(run, m.group("word"), spell)
+            if office:
+                parts += office[0]
+                run = office[1]
+                continue
         parts += _words(run, spell)
         run = []
         if kind in ("word", "phrase"):
@@ -272,6 +277,22 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
                 groups.pop()
             parts.append(m.group().strip().lower() if kind == "column" else m.group().strip())
     return _document_references(parts + _words(run, spell))
+
+
+def _office_before_place(run: list[tuple[str, bool, bool]], typed: str,
+                         spell: bool) -> tuple[list[Phrase], list[tuple[str, bool, bool]]] | None:
+    """When a body ends the run and the level that opens a dotted place typed after it goes with the
+    body, the run's words and the place's syllables as a new run: "TAND TP.HCM" is the office "TAND TP"
+    and "HCM", as "TAND TP HCM" is; else None ("TP.HCM" alone, or after no body, stays one phrase)."""
+    level, *place = typed.strip(".").split(".")
+    syllables = [FTS_TOKEN.findall(search_form(part)) for part in (level, *place)]
+    if not run or not place or any(len(found) != 1 for found in syllables):
+        return None
+    words = _words([*run, (syllables[0][0], False, _acronym(level))], spell)
+    last = words[-1]
+    if len(last.syllables) < 2 or last.syllables[-1] != syllables[0][0] or last.joined:
+        return None
+    return words, [(found[0], _capitalised(part), _acronym(part)) for part, found in zip(place, syllables[1:])]
 
 
 def _capitalised(typed: str) -> bool:

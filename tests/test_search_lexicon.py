@@ -40,6 +40,8 @@ TEXTS = {
     "https://a.vn/28.html": "Học tập và làm theo lời Bác, tư tưởng Hồ Chí Minh.",
     "https://a.vn/29.html": "UBND thành phố Đà Nẵng vừa ban hành kế hoạch chống ngập.",
     "https://a.vn/30.html": "UBND huyện Hòa Vang báo cáo về ngập lụt ở TP Đà Nẵng.",
+    "https://a.vn/31.html": "TAND TP.HCM mở phiên tòa xét xử vụ án.",
+    "https://a.vn/32.html": "Sở Tư pháp TP.HCM gửi công văn đến Công an TP, TAND, UBND các quận.",
 }
 
 
@@ -68,6 +70,9 @@ def index(tmp_path_factory):
     ("pham gia phong", {25}),             # a name with the middle name Gia, not "phẩm giá" + "phong" (26)
     ("ho gia dinh ngheo", {27}),          # "hộ gia đình" and "nghèo": a longer word, no name
     ("UBND TP Đà Nẵng", {29}),            # a body and a level, "TP" written out too; not 30
+    ("TAND TP.HCM", {31}),                # the level of the dotted place goes with the body; not 32
+    ("tand tp.hcm", {31}),
+    ("TP.HCM", {31, 32}),                 # the place alone stays one phrase
 ])
 def test_words_the_dictionary_lacks_are_found_as_words(index, query, found):
     urls = {hit.url for hit in index.search(query)}
