@@ -94,6 +94,7 @@ from nlp.gazetteer import (
     Org,
     Phrases,
     Title,
+    NAME_STOP,
     Token,
     adjacent,
     gazetteer,
@@ -722,8 +723,9 @@ class _Parser:
                 a > 0 and self.adj(a - 1, a) and self.tokens[a - 1].key in _PLACE_CUES)
             return (a, end, None) if full else None
         start = next((b for b in range(max(a, end - 5), end - 1) if self.surname(b)), None)
-        if start is None and 2 <= end - a <= 3 and all(self.tokens[x].text.isascii() for x in range(a, end)):
-            start = a  # a foreign name: "Kidong Park, Trưởng đại diện WHO tại Việt Nam"
+        if start is None and 2 <= end - a <= 3 and all(self.tokens[x].text.isascii() for x in range(a, end)) \
+                and self.tokens[a].key not in NAME_STOP:
+            start = a  # a foreign name: "Kidong Park, Trưởng đại diện WHO tại Việt Nam"; not "Theo The Sun, ..."
         if start is None or self.is_place(start, end):
             return None
         if start > 0 and self.adj(start - 1, start) and self.tokens[start - 1].key in _PLACE_CUES:

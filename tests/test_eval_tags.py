@@ -102,15 +102,15 @@ def test_a_set_takes_the_gold_files_of_its_subfolders_and_ignores_other_files(tm
 # that the floors set on the first three stay what they measured; and dev/cited (dev_cited: news
 # sentences of another source, annotated blind for officials and citations: passages.jsonl; dev_cited2,
 # second.jsonl, and dev_cited3, third.jsonl, annotated blind later for statistics, officials and dates,
-# each scored on its own). DEV_UNSCORED_SETS: annotated blind, checked for form and provenance, scored
-# once the lead has measured them (dev_cited4, fourth.jsonl, chosen for officials).
+# and dev_cited4, fourth.jsonl, for officials (the source's last name with a post, and hard negatives),
+# each scored on its own).
 DANES = GOLD / "dev" / "danes"
 DANES_FILES = ("odd.jsonl", "even.jsonl", "officials.jsonl")
 DEV_REAL_SETS = {"dev_real": GOLD / "dev" / "real", "dev_danes": [DANES / name for name in DANES_FILES],
                  "dev_fresh": DANES / "fresh.jsonl", "dev_cited": GOLD / "dev" / "cited" / "passages.jsonl",
                  "dev_cited2": GOLD / "dev" / "cited" / "second.jsonl",
-                 "dev_cited3": GOLD / "dev" / "cited" / "third.jsonl"}
-DEV_UNSCORED_SETS = {"dev_cited4": GOLD / "dev" / "cited" / "fourth.jsonl"}
+                 "dev_cited3": GOLD / "dev" / "cited" / "third.jsonl",
+                 "dev_cited4": GOLD / "dev" / "cited" / "fourth.jsonl"}
 # The files a passage's ``provenance`` may name, by repository on GitHub (a passage may give its URL):
 # DANeS's annotated records, and the news sentences of underthesea's UD_Vietnamese-COL (dev/cited).
 SOURCES = {
@@ -123,8 +123,7 @@ SOURCES = {
 }
 
 
-@pytest.mark.parametrize("passage", [p for gold in (*DEV_REAL_SETS.values(), *DEV_UNSCORED_SETS.values())
-                                     for p in eval_tags.load_gold(gold)],
+@pytest.mark.parametrize("passage", [p for gold in DEV_REAL_SETS.values() for p in eval_tags.load_gold(gold)],
                          ids=lambda p: p["_source"])
 def test_real_dev_passage_is_well_formed_and_names_its_source(passage):
     """Each passage of real published text names its source: a file of the repository it is a verbatim
@@ -165,8 +164,7 @@ def test_danes_dev_records_are_apart_from_the_eval_records():
 
 def test_cited_records_are_taken_once():
     """No UD_Vietnamese-COL sentence is in two dev/cited files (or twice in one)."""
-    files = [*(DEV_REAL_SETS[name] for name in ("dev_cited", "dev_cited2", "dev_cited3")),
-             DEV_UNSCORED_SETS["dev_cited4"]]
+    files = [DEV_REAL_SETS[name] for name in ("dev_cited", "dev_cited2", "dev_cited3", "dev_cited4")]
     records = [p["provenance"]["record"] for gold in files for p in eval_tags.load_gold(gold)]
     assert len(records) == len(set(records))
 

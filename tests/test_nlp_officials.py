@@ -370,6 +370,8 @@ def test_a_list_of_foreign_leaders_gives_one_tag_each():
     "Chủ tịch Công đoàn ngành giáo dục Hà Nội đến thăm trường.",  # a place ending a body is no name
     "Ứng viên Tổng thống Hàn Quốc tuyên bố tranh cử.",  # a country is no name, even of two syllables
     "Chủ tịch MB Securities Trần Văn Long nhận định.",  # a brand of two ASCII words: a company
+    "Tổng thống Peru vừa tuyên bố tình trạng khẩn cấp.",  # a country (of every UN member) is no name
+    "Theo The Guardian, đội trưởng Harry Kane sẽ ở lại.",  # "according to ...", not a name before a title
 ])
 def test_no_official_in_unannotated_real_text(sentence):
     assert _found(sentence) == []

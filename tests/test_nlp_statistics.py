@@ -239,6 +239,8 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Khách từ 46 quốc gia, vùng lãnh thổ, tăng so với con số 10 nước; gần 4 triệu hộ và cá nhân kinh doanh.",
      ["quốc gia, vùng lãnh thổ", "nước", "hộ và cá nhân kinh doanh"]),
     ("Có 6 doanh nghiệp được vinh danh Top 10 doanh nghiệp CNTT.", ["doanh nghiệp"]),
+    # "thay vì" (instead of) ends the noun as "vì" does
+    ("Đội tuyển chỉ triệu tập 25 tuyển thủ thay vì 30 như mọi năm.", ["tuyển thủ"]),
     # "trong số" (among) is no naming "số"; adjectives and "gần", "dành" end the noun
     ("Trong số 5 bệnh viện dã chiến, có 12 xe cứu thương cũ và 300 người tự phát về quê.",
      ["bệnh viện dã chiến", "xe cứu thương", "người"]),

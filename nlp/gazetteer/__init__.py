@@ -321,7 +321,7 @@ def offices() -> Offices:
 
 # Lowercase syllables that end a unit name written without a gazetteer entry ("Sở Xây dựng tỉnh"):
 # function words and the first syllables of verbs that follow names in this register.
-_NAME_STOP = frozenset(match_key(w) for w in (
+NAME_STOP = frozenset(match_key(w) for w in (
     "và của các cho với tại về trong để thì mà như cùng từ đến theo này đó khi nên cũng vẫn đã sẽ "
     "đang được là có không phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng "
     "báo trình điều thông quán giới khai bế lên đi vừa mới ký nói nêu cảm biểu hướng lãnh chỉ đôn "
@@ -499,7 +499,7 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
             break
         k += 1
         if tokens[k - 1].titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-                and not _level(text, tokens, k) and (tokens[k].key not in _NAME_STOP
+                and not _level(text, tokens, k) and (tokens[k].key not in NAME_STOP
                                                      or word_pair(tokens[k - 1].key, tokens[k].key)):
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"
         while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
@@ -519,12 +519,12 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
 
 def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: bool = True) -> int:
     """End of up to six lowercase syllables of a unit's name from ``tokens[j]`` ("hình sự" in "Phòng Cảnh sát
-    hình sự Công an tỉnh"), none a function word or a verb's first syllable (``_NAME_STOP``) unless it ends
+    hình sự Công an tỉnh"), none a function word or a verb's first syllable (``NAME_STOP``) unless it ends
     a two-syllable word ("giao thông") or, with ``word_openers``, starts one ("dự án"; also "cho biết": only
     where something else ends the name), stopping before a level ("tỉnh")."""
     k = j
     while k < len(tokens) and k - j < 6 and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-            and (tokens[k].key not in _NAME_STOP or (word_openers and k + 1 < len(tokens) and (
+            and (tokens[k].key not in NAME_STOP or (word_openers and k + 1 < len(tokens) and (
                 word_pair(tokens[k].key, tokens[k + 1].key)))
                  or (k > j and word_pair(tokens[k - 1].key, tokens[k].key))) \
             and (k == j or not _level(text, tokens, k)):
@@ -560,7 +560,7 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
     hàng không miền Bắc"; with ``lowercase_first`` also "sức khỏe Chợ Rẫy"): capitalised words and
     acronyms with the syllable after each, "và" between them, and up to four lowercase syllables
     that lead to another capitalised word that starts no title or organisation. It stops at
-    punctuation, a blank line, a title, a function word or a verb's first syllable (``_NAME_STOP``)."""
+    punctuation, a blank line, a title, a function word or a verb's first syllable (``NAME_STOP``)."""
     end = k = j
     gap = 0
     while k < len(tokens) and (k == j or _next(text, tokens, k)):
@@ -579,7 +579,7 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 k += 1  # the dot of an abbreviated level before its place: "xây dựng TP. Hội An"
                 continue
             if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() and (
-                    tokens[k].key not in _NAME_STOP or word_pair(tok.key, tokens[k].key)):
+                    tokens[k].key not in NAME_STOP or word_pair(tok.key, tokens[k].key)):
                 k += 1  # the word's second syllable, also a stop syllable in a word: "Dân chủ"
                 end = k
         elif end > j and tok.key == "tại" and k + 1 < len(tokens) \
@@ -587,7 +587,7 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
             k = end = there[0]  # "UNDP tại Việt Nam": where the body sits
             gap = 0
         elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
-                tok.key not in _NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)
+                tok.key not in NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)
                 or (k > j and word_pair(tokens[k - 1].key, tok.key))):  # "hàng không"
             k += 1
             gap += 1
