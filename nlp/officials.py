@@ -33,7 +33,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``); a minister's field names the ministry before a
   further position (``Thứ trưởng Ngoại giao, Chủ nhiệm Ủy ban ...``); a name after a colon that ends a
   position (``Chủ tịch UBND xã: Nguyễn Văn A``); after a name, a unit named in lowercase runs to the level
-  it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``); a unit whose
+  it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a bare
+  title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
   name the gazetteer lacks runs through lowercase words to the body it belongs to (``Trưởng phòng Cảnh sát
   hình sự Công an tỉnh``); numbered units (``Quân khu 9``, ``Đội trưởng đội 4, Phòng CSGT Công an ...``);
   ``phụ trách`` before a body (``Phó Giám đốc phụ trách Sở Tư pháp``); a lowercase title opens a mention
@@ -407,8 +408,8 @@ class _Parser:
             end = self.words_to_abbreviation(k)
         if end > k or (pos.org is not None and self.unnamed_unit(pos.org)):
             end = lowercase_name_to_level(self.text, self.tokens, end)  # "Hội giáo" + "dục lịch sử tỉnh"
-        if end == k and pos.org is not None and self.open_unit(pos.org):
-            end = self.lowercase_name_to_phrase_end(k)  # "Cục Cảnh sát" + "giao thông"
+        if end == k and (pos.org is None or self.open_unit(pos.org)):
+            end = self.lowercase_name_to_phrase_end(k)  # "Cục Cảnh sát" + "giao thông"; "giám đốc" + "trung tâm y tế"
         if end > k:
             pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, end)
             pos.end = end

@@ -346,6 +346,9 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh trình bày báo cáo.",
      ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
       [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
+    # after a name, a bare title's body named in lowercase runs to the end of the phrase (the verb)
+    ("Ông Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết số ca bệnh giảm.",
+     ("Ông Nguyễn Văn Bình, giám đốc trung tâm y tế", "Nguyễn Văn Bình", "ông", [("Giám đốc", "trung tâm y tế")])),
     # a surname the list lacked
     ("Phó Chủ tịch UBND TP Hà Nội Chử Văn Tâm kiểm tra công trình.",
      ("Phó Chủ tịch UBND TP Hà Nội Chử Văn Tâm", "Chử Văn Tâm", None, [("Phó Chủ tịch", "UBND thành phố Hà Nội")])),
