@@ -10,9 +10,9 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
 * title first: ``[honorific] Position {, Position} [ông | bà] Name {, Position}``; a bracketed
   abbreviation belongs to the position before it (``Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm
   Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``);
-* abroad: ``Title Country Name`` with a country or international body of ``countries.txt`` and a
+* abroad: ``Title Country Name`` with a country, a US state or an international body of ``countries.txt`` and a
   foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``),
-  the country perhaps written with its form of state or after ``mới của`` (``Đại sứ đặc mệnh toàn quyền
+  the country perhaps written with its form of state, after ``mới của`` or ``bang`` (``Đại sứ đặc mệnh toàn quyền
   nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới của Nhật Bản ...``), the name perhaps after a
   comma and an honorific or rank (``Tổng thống Pháp, ông ...``); after a title of state alone a foreign
   name needs no country (``Thủ tướng Abe``), and a given name alone names an official too (``Thứ trưởng
@@ -616,7 +616,7 @@ class _Parser:
         b = s
         while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b) \
                 and not starts_title(self.text, self.tokens, b):
-            b += 1
+            b = self.hyphenated_end(b + 1)
         if 2 <= b - s and self.surname(s):
             return s, b
         transliterated = 2 <= b - s <= 3 and not any(self.surname(x) for x in range(s, b)) \
@@ -626,10 +626,18 @@ class _Parser:
         b = self.foreign_name(s)  # a foreign name may be one word: "Ngoại trưởng Nga Lavrov"
         return (s, b) if b else None
 
+    def hyphenated_end(self, b: int) -> int:
+        """``b`` past the parts a word ending before it is joined to by dashes: "Kim Jong" + "-un"."""
+        while b + 1 < len(self.tokens) and self.tokens[b].text == "-" and self.tokens[b + 1].alpha \
+                and glued(self.tokens, b):
+            b += 2
+        return b
+
     def country_end(self, j: int) -> int | None:
         """End of the country written at ``j``, with the words that may come before it: "mới" (new),
-        "của" (of), "nước" and the form of state ("nước Cộng hòa Ba Lan", "mới của Nhật Bản")."""
-        for word in ("mới", "của", "nước"):
+        "của" (of), "nước" or "bang" (state) and the form of state ("nước Cộng hòa Ba Lan", "mới của Nhật
+        Bản", "bang New York")."""
+        for word in ("mới", "của", "nước", "bang"):
             if j + 1 < len(self.tokens) and self.tokens[j].key == word and self.adj(j, j + 1):
                 j += 1
         if j >= len(self.tokens):
@@ -668,10 +676,7 @@ class _Parser:
             if not _name_word(tokens[b]) or tokens[b].key in seen:
                 break
             seen.add(tokens[b].key)
-            b, words = b + 1, words + 1
-            while b + 1 < len(tokens) and tokens[b].text == "-" and tokens[b + 1].alpha and tokens[b + 1].text.isascii() \
-                    and glued(tokens, b):
-                b += 2  # "Jae-in", "Jong-un"
+            b, words = self.hyphenated_end(b + 1), words + 1  # "Jae-in", "Jong-un"
         if b < len(tokens) and _name_word(tokens[b]) and self.adj(b - 1, b) and tokens[b].key not in seen:
             return None  # the capitalised run goes on: not a name of 1-3 ASCII words
         if b < len(tokens) and tokens[b].text.islower() and self.adj(b - 1, b) \

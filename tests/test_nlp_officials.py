@@ -346,6 +346,11 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh trình bày báo cáo.",
      ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
       [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
+    # abroad: a US state (perhaps after "bang") before the name; a given name joined by a dash ends a sentence
+    ("Thống đốc bang New York Andrew Cuomo tuyên bố từ chức.",
+     ("Thống đốc bang New York Andrew Cuomo", "Andrew Cuomo", None, [("Thống đốc", "bang New York")])),
+    ("Hàn Quốc muốn gặp Chủ tịch Triều Tiên Kim Jong-un.",
+     ("Chủ tịch Triều Tiên Kim Jong-un", "Kim Jong-un", None, [("Chủ tịch", "Triều Tiên")])),
     # after a name, a bare title's body named in lowercase runs to the end of the phrase (the verb)
     ("Ông Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết số ca bệnh giảm.",
      ("Ông Nguyễn Văn Bình, giám đốc trung tâm y tế", "Nguyễn Văn Bình", "ông", [("Giám đốc", "trung tâm y tế")])),

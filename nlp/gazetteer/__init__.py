@@ -166,7 +166,7 @@ class Gazetteer:
     fields: Phrases  # unit names: "Tuyên giáo", "Giáo dục và Đào tạo"
     field_abbr: dict[str, str]
     places: Phrases
-    countries: Phrases  # for diplomats and foreign officials ("Đại sứ Mỹ tại Việt Nam"); not Vietnamese places
+    countries: Phrases  # countries, US states, international bodies: for diplomats and foreign officials; not Vietnamese places
     surnames: frozenset[str]  # match keys
     doc_types: dict[tuple[str, str], str]  # (code, "party"|"state"|"any") -> type in words
     doc_words: tuple[str, ...]  # type words in prose: "Chỉ thị", "Chương trình hành động"
