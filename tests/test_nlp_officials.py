@@ -347,6 +347,9 @@ def test_two_people_in_a_row_each_keep_their_own_name():
      ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
       [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
     # abroad: a US state (perhaps after "bang") before the name; a given name joined by a dash ends a sentence
+    # an acronym's place after an abbreviated level with a dot: "TP.HCM" as "TP. Hội An"
+    ("Ông Vũ Hải Quân, Giám đốc ĐHQG TP.HCM, cho hay.",
+     ("Ông Vũ Hải Quân, Giám đốc ĐHQG TP.HCM", "Vũ Hải Quân", "ông", [("Giám đốc", "ĐHQG TP.HCM")])),
     ("Thủ tướng Australia Scott Morrison tuyên bố.",  # a country by the name the press also uses ("Úc")
      ("Thủ tướng Australia Scott Morrison", "Scott Morrison", None, [("Thủ tướng", "Australia")])),
     ("Thống đốc bang New York Andrew Cuomo tuyên bố từ chức.",

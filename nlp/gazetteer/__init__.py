@@ -575,8 +575,9 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 continue
             head = gazetteer().org_abbr.get(tok.text)
             if head is not None and head.kind == "level" and k + 1 < len(tokens) and tokens[k].text == "." \
-                    and tokens[k].start == tok.end and _next(text, tokens, k + 1) and tokens[k + 1].titlecase:
-                k += 1  # the dot of an abbreviated level before its place: "xây dựng TP. Hội An"
+                    and tokens[k].start == tok.end and _next(text, tokens, k + 1) \
+                    and (tokens[k + 1].titlecase or tokens[k + 1].acronym):
+                k += 1  # the dot of an abbreviated level before its place: "xây dựng TP. Hội An", "ĐHQG TP.HCM"
                 continue
             if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() and (
                     tokens[k].key not in NAME_STOP or word_pair(tok.key, tokens[k].key)):
