@@ -231,6 +231,7 @@ def test_rates_lists_and_multiples(sentence, expected):
     # verbs of health, accident and business news end the noun; so do "toàn", "khác", "liên tiếp"
     ("Hà Nội thêm 2 ca dương tính, 189 ca nghi nhiễm, 1.631 F0 nhập viện, 1.399 bệnh nhân khỏi bệnh, 3 F0 bỏ trốn.",
      ["ca", "ca", "F0", "bệnh nhân", "F0"]),
+    ("Lũ quét làm 4 người thiệt mạng, 2 người mất tích.", ["người", "người"]),
     ("Vụ 3 ô tô đâm húc liên hoàn; kết nối 4 tỉnh giáp danh; 1/4 số doanh nghiệp đóng cửa.", ["ô tô", "tỉnh", "số doanh nghiệp"]),
     ("Chiếm 60% doanh thu toàn ngành, có 1 cơn bão khác và 2 cơn bão liên tiếp.", ["doanh thu", "cơn bão", "cơn bão"]),
     # a disease code after the noun is what the cases or doses are of
