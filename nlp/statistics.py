@@ -35,8 +35,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
   (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3 đến dưới 2,5 triệu
   đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``; ``trong khoảng`` before
-  it is none); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a measure per period
-  or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
+  it is none); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
+  measure per period or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
   ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period without a slash is ``%``
   (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
@@ -143,8 +143,7 @@ _RANGE_SEPARATOR = r"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)"
 # upper bound): a range, valued at its lower bound
 _RANGE = (rf"(?:\s?%(?={_RANGE_SEPARATOR}{NUMBER_PATTERN}\s?%))?{_RANGE_SEPARATOR}(?:(?:{_ONE_QUALIFIER})\s+)?"
           rf"(?P<upper>{NUMBER_PATTERN})")
-# between the two bounds of a range that writes its unit on both: "từ 250.000 bảng | đến | 300.000 bảng/tuần"
-_BETWEEN_BOUNDS = re.compile(r"\s+(?:đến|tới)\s+", _F)
+_BETWEEN_BOUNDS = re.compile(_RANGE_SEPARATOR, _F)  # "từ 250.000 bảng | đến | 300.000 bảng/tuần"
 # a number whose counted noun came before it: "nâng tổng số bệnh nhân được điều trị khỏi lên 693.797"
 _TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
 # a part before its total: "311 trong tổng số 458 phiếu", "12 trên tổng số 15 ghế"
