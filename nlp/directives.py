@@ -46,7 +46,7 @@ QĐ-XPVPHC", after "số" or a type word; "22-QĐ TW" before an issuer in capita
 the span starting at "số" (a letter word too: "Công văn hỏa tốc số 2088/UBND-VX").
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
-ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm"), a letter without code ("Văn bản số
+ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm"; "Chỉ thị 15 năm 2020" is a citation and its year), a letter without code ("Văn bản số
 12"), dates, phone numbers and names such as "Ban Chỉ đạo 35" (a coded number needs letters in a
 known type code).
 """
@@ -126,7 +126,7 @@ def _prefix_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<!\w)(?P<word>{_word_alternatives()})\s+)?(?:(?<!\w)số\s*:?\s*)?$")
 
 
-_NO_CODE = r"(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w|\s*%|\s+(?:năm|tháng|tuần|ngày(?!\s+\d)|giờ|lần|người|điểm)(?!\w))"
+_NO_CODE = r"(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w|\s*%|\s+(?:năm(?!\s+(?:19|20)\d\d(?!\d))|tháng|tuần|ngày(?!\s+\d)|giờ|lần|người|điểm)(?!\w))"
 # "số" and a number with no code after it, on the key; the literal first keeps the scan fast, so the
 # word boundary before "số" is checked by the caller.
 _BARE_NUMBER_RE = re.compile(rf"số\s*:?\s*(?P<num>\d{{1,5}}){_NO_CODE}")

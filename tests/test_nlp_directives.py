@@ -128,6 +128,11 @@ def test_a_headline_citation_takes_no_date_from_the_lead_below_it():
     assert (found.text, found.date, found.year, found.key) == ("Chỉ thị 19", None, None, "19/CT")
 
 
+def test_a_number_cited_alone_then_its_year_is_a_citation_not_a_duration():
+    text = "Thực hiện Chỉ thị 15 năm 2020 của Thủ tướng và Kế hoạch 5 năm của tỉnh."
+    assert [(t.text, t.number, t.year) for t in tag_directives(text, REF)] == [("Chỉ thị 15", "15", 2020)]
+
+
 def test_a_list_of_numbers_cites_each_document():
     text = "Thực hiện nghiêm Chỉ thị 15, 16 và 19 của Thủ tướng Chính phủ."
     assert [(t.text, t.doc_type, t.number) for t in tag_directives(text, REF)] == [
