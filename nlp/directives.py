@@ -46,9 +46,9 @@ QĐ-XPVPHC", after "số" or a type word; "22-QĐ TW" before an issuer in capita
 the span starting at "số" (a letter word too: "Công văn hỏa tốc số 2088/UBND-VX").
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
-ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm"; "Chỉ thị 15 năm 2020" is a citation and its year), a letter without code ("Văn bản số
-12"), dates, phone numbers and names such as "Ban Chỉ đạo 35" (a coded number needs letters in a
-known type code).
+ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm"; but "Chỉ thị 15 năm 2020" is a citation
+and its year), a letter without code ("Văn bản số 12"), dates, phone numbers and names such as "Ban
+Chỉ đạo 35" (a coded number needs letters in a known type code).
 """
 from __future__ import annotations
 
