@@ -191,6 +191,9 @@ class _Position:
         return self.fixed_org or (self.org.display if self.org else None)
 
 
+_CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)")  # an ellipsis where a lead was cut short
+
+
 class _Parser:
     """Tokens of one text and the parsing steps over them."""
 
@@ -660,6 +663,8 @@ class _Parser:
         if after < len(tokens) and self.adj(s, after) and (tokens[after].titlecase or (
                 word_pair(tokens[s].key, tokens[after].key))):
             return None  # a longer name, or a word ("Bộ trưởng Giáo dục")
+        if _CUT_OFF.match(self.text, tokens[s].end):
+            return None  # the text is cut off after it, perhaps mid-word: "Thủ tướng Chính ..." (phủ)
         return after
 
     def foreign_name(self, s: int) -> int | None:

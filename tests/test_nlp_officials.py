@@ -385,6 +385,7 @@ def test_a_list_of_foreign_leaders_gives_one_tag_each():
     "Chủ tịch MB Securities Trần Văn Long nhận định.",  # a brand of two ASCII words: a company
     "Tổng thống Peru vừa tuyên bố tình trạng khẩn cấp.",  # a country (of every UN member) is no name
     "Theo The Guardian, đội trưởng Harry Kane sẽ ở lại.",  # "according to ...", not a name before a title
+    "Các tỉnh thực hiện nghiêm công điện của Thủ tướng Chính ...",  # a lead cut off mid-word: no given name
 ])
 def test_no_official_in_unannotated_real_text(sentence):
     assert _found(sentence) == []
