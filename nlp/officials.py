@@ -431,9 +431,10 @@ class _Parser:
         """End of the lowercase rest of a unit's name at ``k`` when the phrase ends after it (punctuation, the
         end, or a function word or verb: "Cục Cảnh sát giao thông cho biết"), else ``k``."""
         m = lowercase_name_end(self.text, self.tokens, k, word_openers=False)
-        if m == k or any(t.key in _CLAUSE_MARKERS for t in self.tokens[k:m]) or (m < len(self.tokens) and self.adj(m - 1, m) and self.tokens[m].alpha
-                      and lowercase_name_end(self.text, self.tokens, m, word_openers=False) > m):
-            return k
+        after = self.tokens[m] if m < len(self.tokens) and self.adj(m - 1, m) else None
+        if m == k or any(t.key in _CLAUSE_MARKERS for t in self.tokens[k:m]) or (after is not None and after.alpha and (
+                not after.text.islower() or lowercase_name_end(self.text, self.tokens, m, word_openers=False) > m)):
+            return k  # the phrase goes on: a lowercase word, or a name or numeral ("khóa" + "XV")
         return m
 
     def named_by_abbreviation(self, pos: _Position) -> _Position:

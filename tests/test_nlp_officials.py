@@ -384,11 +384,19 @@ def test_a_list_of_foreign_leaders_gives_one_tag_each():
     "Ứng viên Tổng thống Hàn Quốc tuyên bố tranh cử.",  # a country is no name, even of two syllables
     "Chủ tịch MB Securities Trần Văn Long nhận định.",  # a brand of two ASCII words: a company
     "Tổng thống Peru vừa tuyên bố tình trạng khẩn cấp.",  # a country (of every UN member) is no name
+    "Thủ tướng Czech và Tổng thống Chile lên tiếng.",  # also by the name the press gives it
     "Theo The Guardian, đội trưởng Harry Kane sẽ ở lại.",  # "according to ...", not a name before a title
     "Các tỉnh thực hiện nghiêm công điện của Thủ tướng Chính ...",  # a lead cut off mid-word: no given name
 ])
 def test_no_official_in_unannotated_real_text(sentence):
     assert _found(sentence) == []
+
+
+def test_a_lowercase_word_before_a_name_or_numeral_is_no_organisation():
+    """"khóa" before "XV" goes on: the position is not cut to the organisation "khóa"."""
+    (found,) = tag_officials("Ông Lê Văn Hòa, Phó Chủ tịch UBND tỉnh, Đại biểu Quốc hội khóa XV phát biểu.")
+    assert [p.organization for p in found.positions] == ["UBND tỉnh", None]
+    assert found.text == "Ông Lê Văn Hòa, Phó Chủ tịch UBND tỉnh, Đại biểu Quốc hội"
 
 
 def test_uy_spellings_match_alike_and_the_text_keeps_the_page_spelling():
