@@ -185,6 +185,7 @@ _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amoun
 _MONEY_CUE = re.compile(r"(?<!\w)(?:giá|tiền|phí|lương|thu nhập|bồi thường|phạt|trị giá|doanh thu|lợi nhuận|kinh phí"
                         r"|thưởng)(?!\w)[^.;:!?\n]*$", _F)
 _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
+_NUMERAL_WORDS = frozenset(_key(w) for w in "một hai ba bốn năm sáu bảy tám chín mười".split())
 _AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
 
 
@@ -317,6 +318,8 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
     first = 0
     while skip_determiners and first < len(words) and words[first].key in _DETERMINER_KEYS:
         first += 1
+    if first < len(words) and words[first].key in _NUMERAL_WORDS:
+        return None  # a number word starts no counted noun: "GMT + 7 | Một bể bơi ..." (a sentence after it)
     found = _item(words, first, lex, date_starts)
     if found is None:
         return None

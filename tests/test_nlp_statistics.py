@@ -197,6 +197,7 @@ def test_word_lists_are_nfc_without_duplicates(name):
     "Trung đoàn 174 đóng quân; tiêm mũi 2 cho người dân; tai nạn tại km 15 Quốc lộ 14; gấp 3 lần năm trước.",
     "Bộ kiểm tra việc thử nghiệm lâm sàng giai đoạn 2 vắc xin Covivac tại tỉnh.",  # a phase, not two vaccines
     "Nhiều nhà cúng Rằm tháng 7 Âm lịch sớm.",  # a lunar date is no calendar day and no count either
+    "Cập nhật lúc 10:17 GMT + 7 Một bể bơi mới khai trương.",  # a number word opens the next sentence
 ])
 def test_not_statistics(sentence):
     assert _found(sentence) == []
@@ -232,6 +233,9 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Hà Nội thêm 2 ca dương tính, 189 ca nghi nhiễm, 1.631 F0 nhập viện, 1.399 bệnh nhân khỏi bệnh, 3 F0 bỏ trốn.",
      ["ca", "ca", "F0", "bệnh nhân", "F0"]),
     ("Lũ quét làm 4 người thiệt mạng, 2 người mất tích.", ["người", "người"]),
+    # adjectives that describe what is counted end the noun; a number word starts none (a new sentence)
+    ("Tai nạn khiến 5 xe biến dạng; đội có 3 cầu thủ quan trọng và 2 bộ trang phục tuyệt đẹp.",
+     ["xe", "cầu thủ", "bộ trang phục"]),
     ("Vụ 3 ô tô đâm húc liên hoàn; kết nối 4 tỉnh giáp danh; 1/4 số doanh nghiệp đóng cửa.", ["ô tô", "tỉnh", "số doanh nghiệp"]),
     ("Chiếm 60% doanh thu toàn ngành, có 1 cơn bão khác và 2 cơn bão liên tiếp.", ["doanh thu", "cơn bão", "cơn bão"]),
     # a disease code after the noun is what the cases or doses are of
