@@ -13,7 +13,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
   function word (``function_words.txt``), a verb (``verbs.txt``: the start of a relative clause,
   ``100% chi bộ | đưa nội dung``), a modifier introduced by ``cấp`` (``191 sáng kiến kinh nghiệm |
-  cấp cơ sở``), a place noun with a name after it (``40 hộ dân | xã Sơn Thủy``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``), a date, or ``MAX_UNIT_SYLLABLES`` syllables
+  cấp cơ sở``), a place noun with a name or a demonstrative after it (``40 hộ dân | xã Sơn Thủy``, ``| tỉnh này``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``), a date, or ``MAX_UNIT_SYLLABLES`` syllables
   (the word that crosses the cap is kept whole: ``hộ đồng bào dân tộc thiểu số``). A verb right
   after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
   like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
@@ -185,6 +185,7 @@ _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amoun
 _MONEY_CUE = re.compile(r"(?<!\w)(?:giá|tiền|phí|lương|thu nhập|bồi thường|phạt|trị giá|doanh thu|lợi nhuận|kinh phí"
                         r"|thưởng)(?!\w)[^.;:!?\n]*$", _F)
 _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
+_DEMONSTRATIVES = frozenset(_key(w) for w in ("này", "đó", "kia", "ấy"))
 _NUMERAL_WORDS = frozenset(_key(w) for w in "một hai ba bốn năm sáu bảy tám chín mười".split())
 _AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
 
@@ -263,8 +264,10 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True
     if j > first + 1 and not _is_title(word.text) and _is_title(words[j - 1].text) and _branded(words, j - 1, first):
         return True  # the brand name ends the phrase: "2 chiếc Land Cruiser | nhập lậu"
-    if j > first and key in lex.places and j + 1 < len(words) and words[j + 1].key and words[j + 1].text[0].isupper():
-        return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang"
+    if j > first and key in lex.places and j + 1 < len(words) and words[j + 1].key and (
+            words[j + 1].text[0].isupper() or words[j + 1].key in _DEMONSTRATIVES):
+        return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang",
+        # or pointed at: "873 người dân | tỉnh này"
     if j > first and _DISEASE_CODE.fullmatch(word.text) and words[j - 1].key != _PHONG:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):

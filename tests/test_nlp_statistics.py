@@ -236,6 +236,8 @@ def test_rates_lists_and_multiples(sentence, expected):
     # adjectives that describe what is counted end the noun; a number word starts none (a new sentence)
     ("Tai nạn khiến 5 xe biến dạng; đội có 3 cầu thủ quan trọng và 2 bộ trang phục tuyệt đẹp.",
      ["xe", "cầu thủ", "bộ trang phục"]),
+    # a place pointed at ends the noun as a named one does; so does an adverb of manner
+    ("Đón 120 người dân huyện này về quê; 9 người vội vàng bỏ đi.", ["người dân", "người"]),
     ("Vụ 3 ô tô đâm húc liên hoàn; kết nối 4 tỉnh giáp danh; 1/4 số doanh nghiệp đóng cửa.", ["ô tô", "tỉnh", "số doanh nghiệp"]),
     ("Chiếm 60% doanh thu toàn ngành, có 1 cơn bão khác và 2 cơn bão liên tiếp.", ["doanh thu", "cơn bão", "cơn bão"]),
     # a disease code after the noun is what the cases or doses are of
