@@ -133,6 +133,12 @@ def test_a_number_cited_alone_then_its_year_is_a_citation_not_a_duration():
     assert [(t.text, t.number, t.year) for t in tag_directives(text, REF)] == [("Chỉ thị 15", "15", 2020)]
 
 
+def test_a_headline_in_capitals_and_a_party_telegram_are_citations():
+    text = "TRIỂN KHAI NGHỊ QUYẾT 128 CỦA CHÍNH PHỦ\n\nBan Thường vụ Huyện ủy ra Công điện số 9-CĐ/HU."
+    assert [(t.text, t.number, t.type_code, t.issuer_code) for t in tag_directives(text, REF)] == [
+        ("NGHỊ QUYẾT 128", "128", "NQ", None), ("Công điện số 9-CĐ/HU", "9", "CĐ", "HU")]
+
+
 def test_a_list_of_numbers_cites_each_document():
     text = "Thực hiện nghiêm Chỉ thị 15, 16 và 19 của Thủ tướng Chính phủ."
     assert [(t.text, t.doc_type, t.number) for t in tag_directives(text, REF)] == [
