@@ -21,7 +21,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   (``cựu Phó Tổng thống Mỹ Al Gore`` -> ``Phó Tổng thống Mỹ Al Gore``) and stay inside a name-first one
   (``Lê Xuân Nghĩa, nguyên Phó chủ tịch ...``); the title after them may be lowercase;
 * long organisation names the gazetteer does not know, when a bracketed abbreviation ends them: after a
-  name (``Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06), Bộ Công an``) and before a further
+  name (``Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06), Bộ Công an``; after a bare title in any
+  case: ``Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP)``) and before a further
   position (``Chủ tịch Đảng cầm quyền (LDP), Cựu ngoại trưởng Fumio Kishida``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
   trưởng Cục Trồng trọt, Bộ NN&PTNT``).
@@ -407,8 +408,9 @@ class _Parser:
             return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành", "Tổng
             # thống Nga Vladimir Putin"
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
-        if end == k and pos.org is not None:
-            end = self.words_to_abbreviation(k)
+        if end == k:  # a long name the gazetteer lacks, up to its bracketed abbreviation: "Cục Cảnh sát" + "quản
+            # lý hành chính về trật tự xã hội (C06)"; after a bare title in any case: "đảng Dân chủ Tự do (LDP)"
+            end = self.words_to_abbreviation(k, capitals=pos.org is None)
         if end > k or (pos.org is not None and self.unnamed_unit(pos.org)):
             end = lowercase_name_to_level(self.text, self.tokens, end)  # "Hội giáo" + "dục lịch sử tỉnh"
         if end == k and (pos.org is None or self.open_unit(pos.org)):

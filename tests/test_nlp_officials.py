@@ -347,6 +347,10 @@ def test_two_people_in_a_row_each_keep_their_own_name():
      ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
       [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
     # abroad: a US state (perhaps after "bang") before the name; a given name joined by a dash ends a sentence
+    # after a name, a bare title's organisation the gazetteer lacks, in any case up to its bracketed abbreviation
+    ("Tại Tokyo, ông Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP), được bầu làm Thủ tướng.",
+     ("ông Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP)", "Kishida Fumio", "ông",
+      [("Chủ tịch", "đảng Dân chủ Tự do")])),
     # an acronym's place after an abbreviated level with a dot: "TP.HCM" as "TP. Hội An"
     ("Ông Vũ Hải Quân, Giám đốc ĐHQG TP.HCM, cho hay.",
      ("Ông Vũ Hải Quân, Giám đốc ĐHQG TP.HCM", "Vũ Hải Quân", "ông", [("Giám đốc", "ĐHQG TP.HCM")])),
