@@ -255,6 +255,10 @@ class _Parser:
                 name, org = self.organization(j + 2, title)
             if org is not None:
                 org = self.with_parent(org)
+            if org is not None and len(org.parts) == 1 and self.known_title(f"{name} {org.parts[0][2]}"):
+                # "Ủy viên" + "BTV" with no body after it is the title "Ủy viên Ban Thường vụ"; its body is
+                # the next position's
+                return self.numbered_unit(_Position(i, org.end, f"{name} {org.parts[0][2]}", title.kind, None))
         if org is None and name in _MINISTERS and self.adj(j - 1, j):
             field = self.g.fields.longest(self.text, self.tokens, j)
             if field is not None and field[0] < len(self.tokens) and self.tokens[field[0]].key in _CHAIN_JOINERS:
@@ -318,12 +322,14 @@ class _Parser:
         parent = org.parent()
         if parent is not None and title.unit == "*":  # "Trưởng" + "BTG Tỉnh ủy" -> "Trưởng Ban Tuyên giáo"
             return " ".join([name] + [p[2] for p in org.parts[:org.parent_at]]), parent
-        if parent is not None and org.parent_at == 1:
-            folded = f"{name} {org.parts[0][2]}"
-            known = self.g.titles.longest(folded, tokenize(folded, match_key(folded)), 0)
-            if known and known[1].title == folded:  # "Ủy viên" + "BTV Tỉnh ủy" -> "Ủy viên Ban Thường vụ"
-                return folded, parent
+        if parent is not None and org.parent_at == 1 and self.known_title(f"{name} {org.parts[0][2]}"):
+            return f"{name} {org.parts[0][2]}", parent  # "Ủy viên" + "BTV Tỉnh ủy" -> "Ủy viên Ban Thường vụ"
         return name, org
+
+    def known_title(self, title: str) -> bool:
+        """Whether ``title`` is a title of the gazetteer as a whole ("Ủy viên Ban Thường vụ")."""
+        known = self.g.titles.longest(title, tokenize(title, match_key(title)), 0)
+        return bool(known and known[1].title == title)
 
     def tenure_before(self, i: int) -> bool:
         """Whether "cựu", "nguyên" or "tân" is written just before ``tokens[i]``."""

@@ -347,6 +347,10 @@ def test_two_people_in_a_row_each_keep_their_own_name():
      ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
       [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
     # abroad: a US state (perhaps after "bang") before the name; a given name joined by a dash ends a sentence
+    # an abbreviated board after "Ủy viên" with no body after it: the title, its body the next position's
+    ("Đồng chí Lê Thị Hà - Ủy viên BTV, Trưởng Ban Tuyên giáo Huyện ủy phát biểu.",
+     ("Đồng chí Lê Thị Hà - Ủy viên BTV, Trưởng Ban Tuyên giáo Huyện ủy", "Lê Thị Hà", "đồng chí",
+      [("Ủy viên Ban Thường vụ", "Huyện ủy"), ("Trưởng Ban Tuyên giáo", "Huyện ủy")])),
     # after a name, a bare title's organisation the gazetteer lacks, in any case up to its bracketed abbreviation
     ("Tại Tokyo, ông Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP), được bầu làm Thủ tướng.",
      ("ông Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP)", "Kishida Fumio", "ông",
