@@ -334,8 +334,9 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
             break  # not a list of groups, or a person's name follows ("1.200 hội viên, hội viên Nguyễn Văn A")
         head, end = end + 1, following[0]
     if _is_title(words[first].text) and (end - first > 1 and _is_title(words[first + 1].text)
-                                         or end < len(words) and words[end].key and _is_title(words[end].text)):
-        return None  # a proper name ("18 Hoàng Diệu"), not a counted noun
+                                         or end < len(words) and words[end].key and _is_title(words[end].text)
+                                         or words[first].syllables > 1 and all(map(_is_title, words[first].text.split()))):
+        return None  # a proper name ("18 Hoàng Diệu", "83 Quang Trung"), not a counted noun ("56 Hội nghị")
     return words[first].start, words[end - 1].end
 
 
