@@ -241,6 +241,7 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Đón 120 người dân huyện này về quê; 9 người vội vàng bỏ đi.", ["người dân", "người"]),
     ("Có trên 600 hộ tiềm ẩn nguy cơ sạt lở; nhiệt độ 19-21 độ.", ["hộ", "độ"]),
     ("Ký với 2 tiền đạo đầy triển vọng; nhận 30 con bò đầu tiên.", ["tiền đạo", "con bò"]),
+    ("Tặng quà 400 người dân khó khăn và 120 lao động gặp rủi ro.", ["người dân", "lao động"]),
     ("Vụ 3 ô tô đâm húc liên hoàn; kết nối 4 tỉnh giáp danh; 1/4 số doanh nghiệp đóng cửa.", ["ô tô", "tỉnh", "số doanh nghiệp"]),
     ("Chiếm 60% doanh thu toàn ngành, có 1 cơn bão khác và 2 cơn bão liên tiếp.", ["doanh thu", "cơn bão", "cơn bão"]),
     # a disease code after the noun is what the cases or doses are of
