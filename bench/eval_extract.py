@@ -14,7 +14,7 @@ Corpora (all in the repository):
 
 Body score: bag of lowercased word tokens; precision, recall and F1 per page, averaged over
 pages. Title: exact match after whitespace/NFC normalisation. Date: the date part, and the
-date and time where the gold has a time.
+date and time where the gold has a time (to the minute when its seconds are 00).
 """
 from __future__ import annotations
 
@@ -230,6 +230,7 @@ def evaluate(corpora: tuple[str, ...] = ("aeb", "vnexpress", "sample"),
             "ours": score(cases, ours), "trafilatura": score(cases, theirs),
             "per_page": [{"name": c.name, "f1": round(prf(c.body, o.text)[2], 4),
                           "title_ok": c.title is None or norm(c.title) == norm(o.title),
+                          "date_ok": not c.published or _date_ok(c, o),
                           "date": o.published, "gold_date": c.published}
                          for c, o in zip(cases, ours)],
         }
@@ -237,10 +238,12 @@ def evaluate(corpora: tuple[str, ...] = ("aeb", "vnexpress", "sample"),
 
 
 def _date_ok(case: Case, out: Output) -> bool:
-    """The gold's date (and time when it has one); a page that shows no date must get none."""
+    """The gold's date (and time when it has one, to the minute when its seconds are 00: a printed date
+    line shows none, and the extractor may add them from the head); a page that shows no date must get
+    none."""
     if not case.published:
         return not out.published
-    width = 19 if "T" in case.published else 10
+    width = 10 if "T" not in case.published else 16 if case.published[17:19] in ("", "00") else 19
     return (out.published or "")[:width] == case.published[:width]
 
 
@@ -340,8 +343,7 @@ def main() -> None:
             print(f"{corpus}: error {error}")
         if args.pages:
             for page in result["per_page"]:
-                if page["f1"] < 0.97 or not page["title_ok"] or (
-                        page["gold_date"] and (page["date"] or "")[:19] != page["gold_date"][:19]):
+                if page["f1"] < 0.97 or not page["title_ok"] or not page["date_ok"]:
                     print(f"{corpus}: {page}")
 
 

@@ -341,8 +341,9 @@ def _date_candidates(blocks: list[Block], anchor: Block | None, container: HtmlE
         if inside and (at is None or i > at) and is_trailing_heading(block.text):
             ended = True
         near = at is not None and abs(i - at) <= 3
-        if block.chrome < 1.0 or block.link_ratio > 0.5 or not (near or inside and not ended):
-            continue
+        bare = near and not any(c.isalpha() for c in block.text)  # only a date and time: "08/01/2026 - 18:21"
+        if (block.chrome < 1.0 and not bare) or block.link_ratio > 0.5 or not (near or inside and not ended):
+            continue  # (a bare date by the headline counts also in a share bar; a banner's clock names the day)
         if dates.is_date_line(block.text):
             yield block
 

@@ -96,6 +96,16 @@ def test_meta_date_used_when_the_page_prints_none_and_adds_seconds():
     assert run(other_day).published == "2023-10-05T09:00:00"
 
 
+def test_a_bare_date_line_in_a_share_bar_by_the_headline_is_the_date():
+    """Some newspaper CMSs print the date in the share bar above the headline; a date and time with no
+    words is taken there, while a banner's clock (it names the day) is not."""
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-15"}</script>'
+    html = page(f'<div class="share-tools"><span>15/03/2024 - 18:21</span><div class="fb"><a href="/fb">Chia sẻ</a></div></div>'
+                f'<h1>{TITLE}</h1><div class="body"><p>{P1}</p><p>{P2}</p></div>', head=head,
+                header='<div class="top-bar">Thứ Hai, 19/01/2026 08:00</div>')
+    assert run(html).published == "2024-03-15T18:21:00"
+
+
 def test_dates_inside_the_body_are_not_the_publication_date():
     html = page(f'<h1>{TITLE}</h1><div class="entry-content"><p>Chiều 1/7/2022, {P1}</p><p>{P2}</p></div>')
     assert run(html).published is None
