@@ -10,10 +10,11 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
 * title first: ``[honorific] Position {, Position} [ông | bà] Name {, Position}``; a bracketed
   abbreviation belongs to the position before it (``Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm
   Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``);
-* abroad: ``Title Country Name`` with a country, a US state or an international body of ``countries.txt`` and a
-  foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``),
-  the country perhaps written with its form of state, after ``mới của`` or ``bang`` (``Đại sứ đặc mệnh toàn quyền
-  nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới của Nhật Bản ...``), the name perhaps after a
+* abroad: ``Title Country Name`` with a country, a US state or an international body of
+  ``countries.txt`` and a foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``,
+  ``Ngoại trưởng Nga Lavrov``), the country perhaps written with its form of state, after ``mới của``
+  or ``bang`` (``Đại sứ đặc mệnh toàn quyền nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới
+  của Nhật Bản ...``), the name perhaps after a
   comma and an honorific or rank (``Tổng thống Pháp, ông ...``); after a title of state alone a foreign
   name needs no country (``Thủ tướng Abe``), and a given name alone names an official too (``Thứ trưởng
   Thuấn``, as news names one it named in full before);
@@ -21,8 +22,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   (``cựu Phó Tổng thống Mỹ Al Gore`` -> ``Phó Tổng thống Mỹ Al Gore``) and stay inside a name-first one
   (``Lê Xuân Nghĩa, nguyên Phó chủ tịch ...``); the title after them may be lowercase;
 * long organisation names the gazetteer does not know, when a bracketed abbreviation ends them: after a
-  name (``Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06), Bộ Công an``; after a bare title in any
-  case: ``Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP)``) and before a further
+  name (``Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06), Bộ Công an``; after a bare title
+  in any case: ``Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP)``) and before a further
   position (``Chủ tịch Đảng cầm quyền (LDP), Cựu ngoại trưởng Fumio Kishida``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
   trưởng Cục Trồng trọt, Bộ NN&PTNT``).
@@ -34,8 +35,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``); a minister's field names the ministry before a
   further position (``Thứ trưởng Ngoại giao, Chủ nhiệm Ủy ban ...``); a name after a colon that ends a
   position (``Chủ tịch UBND xã: Nguyễn Văn A``); after a name, a unit named in lowercase runs to the level
-  it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a bare
-  title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
+  it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a
+  bare title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
   name the gazetteer lacks runs through lowercase words to the body it belongs to (``Trưởng phòng Cảnh sát
   hình sự Công an tỉnh``); numbered units (``Quân khu 9``, ``Đội trưởng đội 4, Phòng CSGT Công an ...``);
   ``phụ trách`` before a body (``Phó Giám đốc phụ trách Sở Tư pháp``); a lowercase title opens a mention
@@ -93,10 +94,10 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from nlp.gazetteer import (
+    NAME_STOP,
     Org,
     Phrases,
     Title,
-    NAME_STOP,
     Token,
     adjacent,
     gazetteer,
