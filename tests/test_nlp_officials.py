@@ -255,6 +255,8 @@ def test_no_official(sentence):
     # after the name too, also at the end of an organisation the gazetteer does not know
     "Bà Trần Thị Hoa, Giám đốc Marketing Vinamilk cho biết.",
     "Ông Lê Quốc Bảo, Chủ tịch FPT Telecom cho biết.",
+    "Bà Lê Thị Hạnh, Giám đốc Cty TNHH Minh Phát, bị tạm giữ.",  # the abbreviations of a company
+    "Ông Phạm Văn Cường, Chủ tịch CTCP Xây dựng số 5 cho biết.",
 ])
 def test_company_executives_are_not_officials(sentence):
     assert _found(sentence) == []
