@@ -349,6 +349,10 @@ def test_two_people_in_a_row_each_keep_their_own_name():
      ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
       [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
     # abroad: a US state (perhaps after "bang") before the name; a given name joined by a dash ends a sentence
+    # a unit named in lowercase before its field or its acronym, kept as written
+    ("Cơ quan điều tra tạm giam ông Lê Văn Bảo, Giám đốc sở GD&ĐT tỉnh Lai Châu về tội lạm quyền.",
+     ("ông Lê Văn Bảo, Giám đốc sở GD&ĐT tỉnh Lai Châu", "Lê Văn Bảo", "ông",
+      [("Giám đốc", "sở GD&ĐT tỉnh Lai Châu")])),
     # an abbreviated board after "Ủy viên" with no body after it: the title, its body the next position's
     ("Đồng chí Lê Thị Hà - Ủy viên BTV, Trưởng Ban Tuyên giáo Huyện ủy phát biểu.",
      ("Đồng chí Lê Thị Hà - Ủy viên BTV, Trưởng Ban Tuyên giáo Huyện ủy", "Lê Thị Hà", "đồng chí",

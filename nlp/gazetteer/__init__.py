@@ -429,9 +429,17 @@ def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
     if tok.text in g.org_abbr:
         return (i + 1, g.org_abbr[tok.text]) if g.org_abbr[tok.text].kind != "level" else None
     found = g.orgs.longest(text, tokens, i)
-    if not found or found[1].kind == "level" or (found[1].kind == "unit" and not tok.text[:1].isupper()):
-        return None  # bodies may be written in lowercase ("tỉnh ủy"), units must be named ("Sở Y tế")
-    return found  # type: ignore[return-value]
+    if not found or found[1].kind == "level" or (found[1].kind == "unit" and not tok.text[:1].isupper()
+                                                 and not _field_at(text, tokens, found[0])):
+        return None  # bodies may be written in lowercase ("tỉnh ủy"), units must be named ("Sở Y tế"), in
+    return found  # type: ignore[return-value]  # lowercase only before their field ("sở Y tế", "sở GD&ĐT")
+
+
+def _field_at(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether a field of work, written out or as an acronym, starts at ``tokens[j]``: "Y tế", "GD&ĐT"."""
+    g = gazetteer()
+    return j < len(tokens) and _next(text, tokens, j) and (
+        tokens[j].acronym or tokens[j].text in g.field_abbr or g.fields.longest(text, tokens, j) is not None)
 
 
 def _body(text: str, tokens: list[Token], i: int) -> bool:
@@ -603,14 +611,15 @@ def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) 
     if found is None:
         return None
     j, head = found
-    parts = [(i, j, head.display or span(text, tokens, i, j))]
+    written = not tokens[i].text[:1].isupper()  # a unit named in lowercase keeps its words as written
+    parts = [(i, j, span(text, tokens, i, j) if written else head.display or span(text, tokens, i, j))]
     open_name = False
     if head.kind == "unit":
         name = unit_name(text, tokens, j) if _next(text, tokens, j) else None
         if name is None:
             return None
         start, j, display, open_name = name
-        parts.append((start, j, display))
+        parts.append((start, j, span(text, tokens, start, j) if written else display))
     return organization_tail(text, tokens, i, j, parts, head.party, _depth, open_name)
 
 
