@@ -414,6 +414,8 @@ class _Parser:
                 self.full_name_at(k) or self.country_and_name(k))):
             return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành", "Tổng
             # thống Nga Vladimir Putin"
+        if pos.org is not None and self.tokens[k].key == "và":
+            return pos  # "và" after an organisation joins another subject: "Bí thư Tỉnh ủy | và Đoàn công tác"
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
         if end == k:  # a long name the gazetteer lacks, up to its bracketed abbreviation: "Cục Cảnh sát" + "quản
             # lý hành chính về trật tự xã hội (C06)"; after a bare title in any case: "đảng Dân chủ Tự do (LDP)"

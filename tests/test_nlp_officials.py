@@ -349,6 +349,9 @@ def test_two_people_in_a_row_each_keep_their_own_name():
      ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
       [("Chủ nhiệm", "Ủy ban Tài chính, Ngân sách của Quốc hội")])),
     # abroad: a US state (perhaps after "bang") before the name; a given name joined by a dash ends a sentence
+    # "và" after an organisation joins another subject, not more of its name
+    ("Sáng 5/10, đồng chí Trần Văn Nam - Bí thư Huyện ủy và Đoàn công tác đến thăm xã.",
+     ("đồng chí Trần Văn Nam - Bí thư Huyện ủy", "Trần Văn Nam", "đồng chí", [("Bí thư", "Huyện ủy")])),
     # a unit named in lowercase before its field or its acronym, kept as written
     ("Cơ quan điều tra tạm giam ông Lê Văn Bảo, Giám đốc sở GD&ĐT tỉnh Lai Châu về tội lạm quyền.",
      ("ông Lê Văn Bảo, Giám đốc sở GD&ĐT tỉnh Lai Châu", "Lê Văn Bảo", "ông",
