@@ -310,7 +310,7 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     columns = ["id", "published", "site", "title", "url", "snippet", "rank", "ranked_by"]
     click.echo(render_hits(hits) if fmt == "table" else render(hits, columns, fmt), nl=False)
     by_place = any(hit["ranked_by"] != "bm25" for hit in hits)
-    click.echo(f"{len(hits)} of {'' if found.all_counted else 'at least '}{found.total:,} article(s)"
+    click.echo(f"{len(hits)} of {found.matches} article(s)"
                + ("; a broad query: ranked by where its words are (title, lead, text), newest first; "
                   "--rank-all ranks by bm25" if by_place else ""), err=True)
     if not found.total:

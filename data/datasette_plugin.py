@@ -54,7 +54,7 @@ def _search_hits(db: sqlite_utils.Database, query: str) -> tuple[list[SearchHit]
             found = search_counted(db, attempt, limit=SEARCH_HITS)
         except QueryError:
             continue
-        return found.hits, f"{'' if found.all_counted else 'at least '}{found.total:,}"
+        return found.hits, found.matches
     return [], "0"
 
 

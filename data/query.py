@@ -254,8 +254,7 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
         if kind == "word" and not m.group("star") and not in_near:
             found = FTS_TOKEN.findall(search_form(m.group("word")))
             if len(found) == 1:
-                word = m.group("word")
-                run.append((found[0], _capitalised(word), _acronym(word)))
+                run.append(_in_run(found[0], m.group("word")))
                 continue
             office = _office_before_place(run, m.group("word"), spell)
             if office:
@@ -292,7 +291,12 @@ def _office_before_place(run: list[tuple[str, bool, bool]], typed: str,
     last = words[-1]
     if len(last.syllables) < 2 or last.syllables[-1] != syllables[0][0] or last.joined:
         return None
-    return words, [(found[0], _capitalised(part), _acronym(part)) for part, found in zip(place, syllables[1:])]
+    return words, [_in_run(found[0], part) for part, found in zip(place, syllables[1:])]
+
+
+def _in_run(syllable: str, typed: str) -> tuple[str, bool, bool]:
+    """A syllable waiting in a run to be grouped into words, with how it was typed: capitalised, an acronym."""
+    return syllable, _capitalised(typed), _acronym(typed)
 
 
 def _capitalised(typed: str) -> bool:

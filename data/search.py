@@ -316,6 +316,11 @@ class Found:
     all_counted: bool
     joined: tuple[str, ...]
 
+    @property
+    def matches(self) -> str:
+        """How many articles match, as said to a user: "1,234", or "at least 5,001"."""
+        return f"{'' if self.all_counted else 'at least '}{self.total:,}"
+
 
 def search_counted(db: sqlite_utils.Database, query: str, mode: str = "as-typed", site: str | None = None,
                    since: str | dt.date | None = None, until: str | dt.date | None = None,

@@ -13,7 +13,9 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
   function word (``function_words.txt``), a verb (``verbs.txt``: the start of a relative clause,
   ``100% chi bộ | đưa nội dung``), a modifier introduced by ``cấp`` (``191 sáng kiến kinh nghiệm |
-  cấp cơ sở``), a place noun with a name or a demonstrative after it (``40 hộ dân | xã Sơn Thủy``, ``| tỉnh này``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``), a date, or ``MAX_UNIT_SYLLABLES`` syllables
+  cấp cơ sở``), a place noun with a name or a demonstrative after it (``40 hộ dân | xã Sơn Thủy``,
+  ``| tỉnh này``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``),
+  a date, or ``MAX_UNIT_SYLLABLES`` syllables
   (the word that crosses the cap is kept whole: ``hộ đồng bào dân tộc thiểu số``). A verb right
   after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
   like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
@@ -333,16 +335,17 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
                 following[0] < len(words) and _starts_name(words[following[0]].text)):
             break  # not a list of groups, or a person's name follows ("1.200 hội viên, hội viên Nguyễn Văn A")
         head, end = end + 1, following[0]
-    if _is_title(words[first].text) and (end - first > 1 and _is_title(words[first + 1].text)
-                                         or end < len(words) and words[end].key and _is_title(words[end].text)
-                                         or words[first].syllables > 1 and all(map(_is_title, words[first].text.split()))):
+    named = _is_title(words[first].text) and (
+        end - first > 1 and _is_title(words[first + 1].text)
+        or end < len(words) and words[end].key and _is_title(words[end].text)
+        or words[first].syllables > 1 and all(map(_is_title, words[first].text.split())))
+    if named:
         return None  # a proper name ("18 Hoàng Diệu", "83 Quang Trung"), not a counted noun ("56 Hội nghị")
     return words[first].start, words[end - 1].end
 
 
 def _qualifier(text: str, start: int, is_range: bool = False) -> tuple[int, str | None]:
-    match = (is_range and _FROM.search(text, max(0, start - 8), start)) or _QUALIFIER.search(
-        text, max(0, start - 24), start)
+    match = (is_range and _from_before(text, start)) or _QUALIFIER.search(text, max(0, start - 24), start)
     if match and is_range and match.group(1).lower() == "khoảng" and _WITHIN.search(text, max(0, match.start() - 8),
                                                                                      match.start()):
         return start, None
@@ -350,6 +353,11 @@ def _qualifier(text: str, start: int, is_range: bool = False) -> tuple[int, str 
                                                                          match.start()):
         return start, None
     return (match.start(), " ".join(match.group(1).lower().split())) if match else (start, None)
+
+
+def _from_before(text: str, start: int) -> re.Match | None:
+    """"từ" written just before a range that starts at ``start``: its qualifier."""
+    return _FROM.search(text, max(0, start - 8), start)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -402,7 +410,7 @@ def _ranges_with_units(text: str, found: list[StatisticTag]) -> list[StatisticTa
     merged: list[StatisticTag] = []
     for tag in found:
         lower = merged[-1] if merged else None
-        start = lower and lower.qualifier is None and _FROM.search(text, max(0, lower.start - 8), lower.start)
+        start = lower and lower.qualifier is None and _from_before(text, lower.start)
         if (start and _BETWEEN_BOUNDS.fullmatch(text, lower.end, tag.start) and tag.kind == lower.kind
                 and lower.unit_text and tag.unit_text and tag.unit_text.lower().startswith(lower.unit_text.lower())
                 and lower.denominator is None and tag.denominator is None and tag.value > lower.value):
