@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
-from data.wordedges import words_json
+from data.wordedges import QueryWord, words_json
 from data.words import accented, fits, folded, word_forms, word_spans
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
@@ -169,22 +169,34 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
 
 
 def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
-    """The words of two syllables or more, none a number ("Chỉ thị 05", "05-CT/TW" match as they
-    are), of a query of plain words only, for data.wordedges: each spelling's syllables, exact
-    where typed with diacritics or spelled by the lexicon (all in mode "exact"), else folded (all
-    in mode "accent-insensitive"); None when the query has quotes or FTS5 syntax."""
+    """The words of a query of plain words only, none a number ("Chỉ thị 05", "05-CT/TW" match as
+    they are), for data.wordedges: those of two syllables or more, and those of one in a query of
+    several words, with the syllables the query puts beside them. Each spelling's syllables are
+    exact where typed with diacritics or spelled by the lexicon (all in mode "exact"), else folded
+    (all in mode "accent-insensitive"). None when the query has quotes or FTS5 syntax, or no such word."""
     if not all(isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted) for part in parts):
-        return None
-    longer = [part for part in parts if any(len(form) > 1 for form in part.forms)  # one syllable is never cut
-              and not any(s[:1].isdigit() for form in part.forms for s in form)]  # nor a number or code
-    if not longer:
         return None
 
     def exact(syllable: str) -> bool:
         return mode == "exact" or (mode == "as-typed" and (accented(syllable) or isinstance(syllable, Spelled)))
 
-    return words_json([[[(s if exact(s) else folded(s), exact(s)) for s in form] for form in part.forms]
-                       for part in longer])
+    def syllable(typed: str) -> tuple[str, bool]:
+        return (typed, True) if exact(typed) else (folded(typed), False)
+
+    def beside(part: Phrase, end: int) -> tuple[tuple[str, bool], ...]:
+        return tuple(dict.fromkeys(syllable(form[end]) for form in part.forms))
+
+    words = []
+    for at, part in enumerate(parts):
+        if any(s[:1].isdigit() for form in part.forms for s in form):
+            continue  # a number or code is never cut
+        spellings = tuple(tuple(syllable(s) for s in form) for form in part.forms)
+        if any(len(form) > 1 for form in part.forms):
+            words.append(QueryWord(spellings))
+        elif len(parts) > 1:
+            words.append(QueryWord(spellings, beside(parts[at - 1], -1) if at else (),
+                                   beside(parts[at + 1], 0) if at + 1 < len(parts) else ()))
+    return words_json(words) if words else None
 
 
 def _match(mode: str, parts: list[Phrase | str], write: Callable[[Phrase, bool], str],

@@ -6,15 +6,24 @@ text: "dân vận" in "nhân dân vận động", "Chủ tịch HĐND" in "Phó 
 cut into the fewest dictionary words (Viet74K; a lone syllable is a word), as a dictionary word
 segmenter cuts it, once freely and once with no word crossing an edge of the occurrence; the
 occurrence counts unless the free cut needs fewer words. A longer word holding the occurrence
-whole does not cross it ("công chứng" in "công chứng viên", "xã" in "xã hội": a word's meaning
-inside a compound is left to the reader), nor does a title ending at its first syllable
-("Trưởng ban Tuyên giáo" heads "Ban Tuyên giáo"). An article holds the query's words when each
-has at least one occurrence that counts.
+whole does not cross it ("công chứng" in "công chứng viên": a word's meaning inside a compound
+is left to the reader), nor does a title ending at its first syllable ("Trưởng ban Tuyên giáo"
+heads "Ban Tuyên giáo"). An article holds the query's words when each has at least one
+occurrence that counts.
 
-A query's words travel as JSON (``words_json``): a list of words, each a list of spellings, each
-a list of ``[syllable, exact]`` (``exact``: that syllable only; else any with its letters, the
-syllable given folded). ``holds_words(title, lead, text, words_json)`` is the SQL function
-``vn_words`` on every connection to an index (``register``).
+A word of one syllable in a query of several words is held by no longer word either: "xã" in
+"xã hội" is not the "xã" of "cán bộ xã", nor "án" in "dự án" that of "thi hành án". Yet the
+query's cut is a guess, and a word of the text holding it still counts where it stands right
+beside a syllable the query puts beside it: "phòng chống dịch" is said in "phòng chống | dịch
+bệnh", "tiêm vắc-xin" in "tiêm chủng | vắc-xin", "người dân tộc" in "đồng bào dân tộc". A query
+of one word keeps every occurrence ("năm" in "năm học").
+
+A query's words travel as JSON (``words_json``): a list of words, each ``{"spellings": […]}``, and
+for a word of one syllable ``"before"`` and ``"after"``, the syllables beside it; a spelling is a
+list of syllables, each ``[syllable, exact]`` (``exact``: that syllable only; else any with its
+letters, the syllable given folded).
+``holds_words(title, lead, text, words_json)`` is the SQL function ``vn_words`` on every
+connection to an index (``register``).
 """
 from __future__ import annotations
 
@@ -22,11 +31,13 @@ import functools
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from data.textnorm import BOUNDARY, FTS_TOKEN
 from nlp.gazetteer import offices
 from nlp.lexicon import dictionary_key_set
-from nlp.vietnamese import fold, search_form
+from nlp.vietnamese import fold, fold_key, search_form
 
 WINDOW = 6  # syllables cut into words on either side of an occurrence
 _WORD_CHARACTER = re.compile(r"[^\W_]")  # a character of a token
@@ -38,14 +49,32 @@ def register(conn: sqlite3.Connection) -> None:
     conn.create_function("vn_words", 4, holds_words, deterministic=True)
 
 
-def words_json(words: list[list[list[tuple[str, bool]]]]) -> str:
+Syllable = tuple[str, bool]  # (syllable, exact)
+Spelling = tuple[Syllable, ...]
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """A word an article must hold: one of its ``spellings``, as a word. For a word of one syllable in
+    a query of several, the syllables the query puts right ``before`` and ``after`` it (else empty)."""
+    spellings: tuple[Spelling, ...]
+    before: tuple[Syllable, ...] = ()
+    after: tuple[Syllable, ...] = ()
+
+
+def words_json(words: list[QueryWord]) -> str:
     """A query's words as ``vn_words`` takes them (data.query builds them)."""
-    return json.dumps(words, ensure_ascii=False)
+    return json.dumps([{"spellings": word.spellings, **({"before": word.before, "after": word.after}
+                                                         if word.before or word.after else {})}
+                       for word in words], ensure_ascii=False)
 
 
 @functools.lru_cache(maxsize=256)
-def _words(encoded: str) -> tuple[tuple[tuple[tuple[str, bool], ...], ...], ...]:
-    return tuple(tuple(tuple((syllable, bool(exact)) for syllable, exact in form) for form in word)
+def _words(encoded: str) -> tuple[QueryWord, ...]:
+    def syllables(given: list) -> tuple[Syllable, ...]:
+        return tuple((syllable, bool(exact)) for syllable, exact in given)
+    return tuple(QueryWord(tuple(syllables(form) for form in word["spellings"]),
+                           syllables(word.get("before", ())), syllables(word.get("after", ())))
                  for word in json.loads(encoded))
 
 
@@ -53,35 +82,82 @@ def holds_words(title: str | None, lead: str | None, text: str | None, encoded: 
     """Whether the article (its search-form title, lead and text) holds every word of ``encoded``
     (``words_json``) as a word."""
     whole = f" {BOUNDARY} ".join(part or "" for part in (title, lead, text)).lower()  # no word runs on
-    return all(any(_occurs_as_word(whole, form) for form in word) for word in _words(encoded))
+    return all(_holds(whole, word) for word in _words(encoded))
 
 
-def _occurs_as_word(whole: str, form: tuple[tuple[str, bool], ...]) -> bool:
-    """Whether the syllables of ``form`` occur side by side in ``whole`` somewhere no word of the
-    text crosses. Found by a pattern, then only the tokens around each occurrence are read."""
+def _holds(whole: str, word: QueryWord) -> bool:
+    if word.before or word.after:
+        return any(_occurs_alone(whole, form, word) for form in word.spellings)
+    return any(_occurs_as_word(whole, form) for form in word.spellings)
+
+
+def _occurrences(whole: str, form: Spelling) -> Iterator[re.Match]:
+    """Where the syllables of ``form`` occur side by side in ``whole``, each starting a token."""
     if not all(typed in whole for typed, exact in form if exact):
-        return False  # a syllable it must hold as written is nowhere in the text
+        return  # a syllable it must hold as written is nowhere in the text
     pattern, position = _pattern(form), 0
     while (found := pattern.search(whole, position)) is not None:
         position = found.start() + 1
-        if found.start() and _WORD_CHARACTER.match(whole, found.start() - 1):
-            continue  # inside a longer token
+        if not (found.start() and _WORD_CHARACTER.match(whole, found.start() - 1)):  # else inside a longer token
+            yield found
+
+
+def _occurs_as_word(whole: str, form: Spelling) -> bool:
+    """Whether the syllables of ``form`` occur side by side in ``whole`` somewhere no word of the
+    text crosses. Found by a pattern, then only the tokens around each occurrence are read."""
+    for found in _occurrences(whole, form):
         inside = FTS_TOKEN.findall(found.group())
         before = _tokens_before(whole, found.start(), LONGEST_WORD - 1)  # all a crossing word can reach
         if not _crossed(before + inside + _tokens_after(whole, found.end(), LONGEST_WORD - 1),
                         (len(before), len(before) + len(form))):
             return True  # no word of the text crosses it: both cuts are the same
-        before, after = _tokens_before(whole, found.start(), WINDOW), _tokens_after(whole, found.end(), WINDOW)
-        tokens = before + inside + after
-        kept = (len(before), len(before) + len(form))
+        tokens, kept = _around(whole, found)
         lengths = _all_lengths(tokens)
         if _fewest_words(tokens, lengths, kept) <= _fewest_words(tokens, lengths):
             return True
     return False
 
 
+def _occurs_alone(whole: str, form: Spelling, word: QueryWord) -> bool:
+    """Whether the syllable of ``form`` occurs in ``whole`` as a word of its own, or in a word of the
+    text (itself or a longer one holding it) that stands right beside a syllable the query puts
+    beside it (``word.before``, ``word.after``)."""
+    for found in _occurrences(whole, form):
+        tokens, kept = _around(whole, found)
+        holding = list(_holding(tokens, kept[0]))
+        if len(holding) == 1:
+            return True  # no longer word of the text holds it (none can cross one syllable)
+        if any(start and _fits(tokens[start - 1], word.before) or end < len(tokens) and _fits(tokens[end], word.after)
+               for start, end in holding):
+            return True
+        lengths = _all_lengths(tokens)
+        if _fewest_words(tokens, lengths, kept, alone=True) <= _fewest_words(tokens, lengths):
+            return True
+    return False
+
+
+def _around(whole: str, found: re.Match) -> tuple[list[str], tuple[int, int]]:
+    """The tokens of an occurrence and WINDOW on either side, and where the occurrence is among them."""
+    before, after = _tokens_before(whole, found.start(), WINDOW), _tokens_after(whole, found.end(), WINDOW)
+    inside = FTS_TOKEN.findall(found.group())
+    return before + inside + after, (len(before), len(before) + len(inside))
+
+
+def _holding(tokens: list[str], position: int) -> Iterator[tuple[int, int]]:
+    """The spans of the syllable at ``position`` and of each dictionary word holding it."""
+    for start in range(max(0, position - LONGEST_WORD + 1), position + 1):
+        for size in range(position - start + 1, LONGEST_WORD + 1):
+            if size == 1 or _is_word(tokens, start, size):
+                yield start, start + size
+
+
+def _fits(token: str, syllables: tuple[Syllable, ...]) -> bool:
+    """Whether a token of the text is one of ``syllables`` (as written where exact, else folded)."""
+    return any(token == typed if exact else fold_key(token) == typed for typed, exact in syllables)
+
+
 @functools.lru_cache(maxsize=256)
-def _pattern(form: tuple[tuple[str, bool], ...]) -> re.Pattern:
+def _pattern(form: Spelling) -> re.Pattern:
     """The syllables with only non-token characters between them, the last ending a token (the caller
     checks that the first starts one: a pattern opening with the syllable is searched for fast); a
     syllable given folded matches each letter with any diacritic (lower case, as the text is read)."""
@@ -125,12 +201,13 @@ def _tokens_after(whole: str, at: int, count: int) -> list[str]:
         reach *= 2
 
 
-def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, int] | None = None) -> int:
+def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, int] | None = None,
+                  alone: bool = False) -> int:
     """The fewest dictionary words (a lone syllable is one) that ``tokens`` can be cut into, ``lengths``
     giving the words that start at each position (``_all_lengths``); with
     ``kept``, a span no word may cross: none may begin before it and end inside it, or begin inside
-    it and end after it (a longer word may hold it whole: "công chứng" in "công chứng viên"; a
-    title may end at its first syllable: "Trưởng ban Tuyên giáo")."""
+    it and end after it (a longer word may hold it whole: "công chứng" in "công chứng viên", unless
+    ``alone``; a title may end at its first syllable: "Trưởng ban Tuyên giáo")."""
     end = len(tokens)
     fewest = [0] + [end] * end  # fewest words up to each position
     for position in range(end):
@@ -140,7 +217,8 @@ def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, 
             continue
         for size in lengths[position]:
             word_end = position + size
-            if kept and _crosses(tokens, position, word_end, *kept):
+            if kept and (_crosses(tokens, position, word_end, *kept)
+                         or alone and size > 1 and position <= kept[0] and kept[1] <= word_end):
                 continue
             fewest[word_end] = min(fewest[word_end], here + 1)
     return fewest[-1]

@@ -35,8 +35,24 @@ def test_a_word_counts_unless_the_text_cuts_across_it(text, query, expected):
     assert holds(text, query) is expected
 
 
+@pytest.mark.parametrize("text, query, expected", [
+    ("Cán bộ xã Hòa An họp dân.", "cán bộ xã", True),
+    ("Cán bộ lo an sinh xã hội.", "cán bộ xã", False),                     # "xã" only in "xã hội"
+    ("Cán bộ lo an sinh xã hội.", "can bo xa", False),                     # typed without accents, too
+    ("Ông đi thi hành án. Dự án xong.", "thi hành án", True),
+    ("Dự án này được thi hành.", "thi hành án", False),                    # "án" only in "dự án"
+    ("Ngành tổng kết năm học, đổi mới giáo dục.", "năm học mới", False),  # "mới" only in "đổi mới"
+    ("Công tác phòng chống dịch bệnh được chú trọng.", "phòng chống dịch", True),  # beside its neighbour
+    ("Vùng đồng bào dân tộc thiểu số, người dân vui.", "người dân tộc", True),     # beside "dân", as typed
+    ("Đội tuyển Việt Nam thắng.", "tuyển Việt Nam", True),
+])
+def test_a_word_of_one_syllable_in_a_longer_query_is_held_by_no_longer_word(text, query, expected):
+    assert holds(text, query) is expected
+
+
 def test_single_syllables_numbers_and_quoted_phrases_are_not_checked():
-    assert compile_query("xã").words is None            # a lone syllable is never cut across
+    assert compile_query("xã").words is None            # a query of one syllable keeps "xã hội"
+    assert compile_query("năm").words is None
     assert compile_query('"dân vận"').words is None     # a quoted phrase is the syllables as typed
     assert compile_query("dân vận OR bầu cử").words is None
     assert compile_query("Chỉ thị 05").words is None and compile_query("05-CT/TW").words is None  # no cut in codes
