@@ -28,10 +28,12 @@ CLASSES: dict[str, list[tuple[str, dict]]] = {
     "words, accents typed": [(q, {}) for q in (
         "chuyển đổi số", "Ban Tuyên giáo", "hội nghị tổng kết", "công tác khoa giáo", "nông thôn mới",
         "cải cách hành chính", "hộ nghèo", "đại hội đại biểu", "Mặt trận Tổ quốc", "dư luận xã hội",
-        "an toàn thông tin mạng", "đồng bào dân tộc thiểu số", "bảo vệ nền tảng tư tưởng của Đảng")],
+        "an toàn thông tin mạng", "đồng bào dân tộc thiểu số", "bảo vệ nền tảng tư tưởng của Đảng",
+        "cán bộ xã", "năm học mới")],
     "words, no accents": [(q, {}) for q in (
         "chuyen doi so", "tuyen giao", "hoi nghi tong ket", "nong thon moi", "cai cach hanh chinh", "ho ngheo",
-        "dang uy", "thanh uy hai phong", "mat tran to quoc", "du luan xa hoi", "ban dan van")],
+        "dang uy", "thanh uy hai phong", "mat tran to quoc", "du luan xa hoi", "ban dan van", "can bo xa",
+        "thi hanh an")],
     "words, mixed accents": [(q, {}) for q in (
         "Thanh ủy", "chuyen đổi số", "hội nghi tổng ket", "Ban tuyen giáo", "cong tác khoa giáo", "nông thon mới",
         "dang ủy", "ho nghèo", "ban dân vận", "tuyên giao")],

@@ -121,24 +121,22 @@ def _occurs_as_word(whole: str, form: Spelling) -> bool:
 def _occurs_alone(whole: str, form: Spelling, word: QueryWord) -> bool:
     """Whether the syllable of ``form`` occurs in ``whole`` as a word of its own, or in a word of the
     text (itself or a longer one holding it) that stands right beside a syllable the query puts
-    beside it (``word.before``, ``word.after``)."""
+    beside it (``word.before``, ``word.after``). Any dictionary word holding it counts, not only the
+    best cut's: a syllable that may be read as part of a longer word is not taken alone."""
     for found in _occurrences(whole, form):
-        tokens, kept = _around(whole, found)
+        tokens, kept = _around(whole, found, LONGEST_WORD)  # a word holding it, and the token beside that
         holding = list(_holding(tokens, kept[0]))
         if len(holding) == 1:
             return True  # no longer word of the text holds it (none can cross one syllable)
         if any(start and _fits(tokens[start - 1], word.before) or end < len(tokens) and _fits(tokens[end], word.after)
                for start, end in holding):
             return True
-        lengths = _all_lengths(tokens)
-        if _fewest_words(tokens, lengths, kept, alone=True) <= _fewest_words(tokens, lengths):
-            return True
     return False
 
 
-def _around(whole: str, found: re.Match) -> tuple[list[str], tuple[int, int]]:
-    """The tokens of an occurrence and WINDOW on either side, and where the occurrence is among them."""
-    before, after = _tokens_before(whole, found.start(), WINDOW), _tokens_after(whole, found.end(), WINDOW)
+def _around(whole: str, found: re.Match, reach: int = WINDOW) -> tuple[list[str], tuple[int, int]]:
+    """The tokens of an occurrence and ``reach`` on either side, and where the occurrence is among them."""
+    before, after = _tokens_before(whole, found.start(), reach), _tokens_after(whole, found.end(), reach)
     inside = FTS_TOKEN.findall(found.group())
     return before + inside + after, (len(before), len(before) + len(inside))
 
@@ -201,13 +199,12 @@ def _tokens_after(whole: str, at: int, count: int) -> list[str]:
         reach *= 2
 
 
-def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, int] | None = None,
-                  alone: bool = False) -> int:
+def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, int] | None = None) -> int:
     """The fewest dictionary words (a lone syllable is one) that ``tokens`` can be cut into, ``lengths``
     giving the words that start at each position (``_all_lengths``); with
     ``kept``, a span no word may cross: none may begin before it and end inside it, or begin inside
-    it and end after it (a longer word may hold it whole: "công chứng" in "công chứng viên", unless
-    ``alone``; a title may end at its first syllable: "Trưởng ban Tuyên giáo")."""
+    it and end after it (a longer word may hold it whole: "công chứng" in "công chứng viên"; a
+    title may end at its first syllable: "Trưởng ban Tuyên giáo")."""
     end = len(tokens)
     fewest = [0] + [end] * end  # fewest words up to each position
     for position in range(end):
@@ -217,8 +214,7 @@ def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, 
             continue
         for size in lengths[position]:
             word_end = position + size
-            if kept and (_crosses(tokens, position, word_end, *kept)
-                         or alone and size > 1 and position <= kept[0] and kept[1] <= word_end):
+            if kept and _crosses(tokens, position, word_end, *kept):
                 continue
             fewest[word_end] = min(fewest[word_end], here + 1)
     return fewest[-1]
