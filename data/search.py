@@ -36,6 +36,7 @@ from data.query import (MAX_COMPLETIONS, PAIR_TABLES, Match, QueryError, compile
                         shown, typed)
 from data.textnorm import FTS_TOKEN, key_match, key_params, mark_boundaries, unmark_boundaries
 from data.words import folded
+from data.wordedges import unmark_held
 from nlp.vietnamese import fold_key, unify
 
 logger = logging.getLogger(__name__)
@@ -349,7 +350,7 @@ def _search(db: sqlite_utils.Database, shown_by: Match, query: str, filters: dic
             wanted = min(wanted * 4, WORDS_CHECKED_MOST)
             candidates = _ranked(db, compiled, query, wanted, filters, rank_all)
             ranked = _holding_words(db, candidates, shown_by.words, limit, verdicts)
-    hits = _hits(db, shown_by.table, shown_by.expression, query, ranked)
+    hits = _hits(db, shown_by.table, shown_by.expression, query, ranked, shown_by.words)
     logger.debug("search %r: %d hits", compiled.expression, len(hits))
     return hits
 
@@ -511,8 +512,9 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
 
 
 def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,
-          ranked: list[tuple[int, float | None, str]]) -> list[SearchHit]:
-    """The ranked articles as hits, with snippets, in the order given."""
+          ranked: list[tuple[int, float | None, str]], words: str | None = None) -> list[SearchHit]:
+    """The ranked articles as hits, with snippets, in the order given (a word of one syllable of
+    ``words`` left unmarked where it does not count, data.wordedges.unmark_held)."""
     if not ranked:
         return []
     snippet = (f"SELECT replace(replace(snippet({fts}, -1, ?, ?, '…', 24), 'ḏ', 'đ'), 'Ḏ', 'Đ') FROM {fts} "
@@ -522,7 +524,8 @@ def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,
            f"SELECT a.id, a.url, a.site, a.title, a.published, ({snippet}), top.rank, top.ranked_by "
            f"FROM top CROSS JOIN articles a WHERE a.id = top.id ORDER BY top.position")
     rows = run(db, sql, [json.dumps(ranked), *HIGHLIGHT, match], query)
-    return [SearchHit(*row[:5], unmark_boundaries(row[5]), *row[6:]) for row in rows if row[5] is not None]
+    return [SearchHit(*row[:5], unmark_boundaries(unmark_held(row[5], words, HIGHLIGHT)), *row[6:])
+            for row in rows if row[5] is not None]
 
 
 def _matches_article(fts: str, article: str) -> str:

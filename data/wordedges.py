@@ -123,15 +123,42 @@ def _occurs_alone(whole: str, form: Spelling, word: QueryWord) -> bool:
     text (itself or a longer one holding it) that stands right beside a syllable the query puts
     beside it (``word.before``, ``word.after``). Any dictionary word holding it counts, not only the
     best cut's: a syllable that may be read as part of a longer word is not taken alone."""
-    for found in _occurrences(whole, form):
-        tokens, kept = _around(whole, found, LONGEST_WORD)  # a word holding it, and the token beside that
-        holding = list(_holding(tokens, kept[0]))
-        if len(holding) == 1:
-            return True  # no longer word of the text holds it (none can cross one syllable)
-        if any(start and _fits(tokens[start - 1], word.before) or end < len(tokens) and _fits(tokens[end], word.after)
-               for start, end in holding):
-            return True
-    return False
+    return any(_alone(*_around(whole, found, LONGEST_WORD), word) for found in _occurrences(whole, form))
+
+
+def _alone(tokens: list[str], kept: tuple[int, int], word: QueryWord) -> bool:
+    """Whether the syllable at ``kept`` among ``tokens`` (LONGEST_WORD on either side) counts for ``word``
+    (``_occurs_alone``)."""
+    holding = list(_holding(tokens, kept[0]))
+    return len(holding) == 1 or any(  # else a longer word of the text holds it (none can cross one syllable)
+        start and _fits(tokens[start - 1], word.before) or end < len(tokens) and _fits(tokens[end], word.after)
+        for start, end in holding)
+
+
+def unmark_held(snippet: str, encoded: str | None, marks: tuple[str, str]) -> str:
+    """``snippet`` (FTS5's, its terms between ``marks``) without the marks around a word of one syllable
+    of ``encoded`` that does not count there (``_occurs_alone``): FTS5 marks each occurrence of its
+    syllable, also "xã" in "xã hội" when the search found "cán bộ xã" elsewhere in the article."""
+    words = [word for word in _words(encoded) if word.before or word.after] if encoded else []
+    if not words:
+        return snippet
+    opening, closing = map(re.escape, marks)
+    marked = re.compile(f"{opening}([^{opening}{closing}]*){closing}")
+    plain = marked.sub(r"\1", snippet).lower()
+    stray, shift = [], 0
+    for term in marked.finditer(snippet):
+        start = term.start() - shift  # where the term is in ``plain``
+        shift += len(term.group()) - len(term.group(1))
+        inside = FTS_TOKEN.findall(term.group(1).lower())
+        spelled = [word for word in words if len(inside) == 1 and any(_fits(inside[0], form) for form in word.spellings)]
+        if spelled:
+            before = _tokens_before(plain, start, LONGEST_WORD)
+            tokens = before + inside + _tokens_after(plain, start + len(term.group(1)), LONGEST_WORD)
+            if not any(_alone(tokens, (len(before), len(before) + 1), word) for word in spelled):
+                stray.append(term.span())
+    for start, end in reversed(stray):
+        snippet = snippet[:start] + snippet[start + len(marks[0]):end - len(marks[1])] + snippet[end:]
+    return snippet
 
 
 def _around(whole: str, found: re.Match, reach: int = WINDOW) -> tuple[list[str], tuple[int, int]]:
