@@ -36,7 +36,7 @@ from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
 from data.wordedges import QueryWord, words_json
-from data.words import accented, fits, folded, word_forms, word_spans
+from data.words import accented, fits, folded, is_place, word_forms, word_spans
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
 
@@ -107,6 +107,7 @@ class Phrase:
     alternatives: tuple[tuple[str, ...], ...] = ()
     quoted: bool = False
     joined: bool = False
+    name: bool = False  # each syllable typed with a capital, or as an acronym ("Sài Gòn", "HCM", "XIII")
 
     @property
     def forms(self) -> tuple[tuple[str, ...], ...]:
@@ -171,8 +172,10 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
 def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
     """The words of a query of plain words only, none a number ("Chỉ thị 05", "05-CT/TW" match as
     they are), for data.wordedges: those of two syllables or more, and those of one in a query of
-    several words, with the syllables the query puts beside them. Each spelling's syllables are
-    exact where typed with diacritics or spelled by the lexicon (all in mode "exact"), else folded
+    several words, with the syllables the query puts beside them; such a word not typed as a name
+    beside a common word of several syllables (``_common``) must stand near it in the text ("an ninh
+    mạng", "năm học mới": compounds the dictionary lacks, written together). Each spelling's syllables
+    are exact where typed with diacritics or spelled by the lexicon (all in mode "exact"), else folded
     (all in mode "accent-insensitive"). None when the query has quotes or FTS5 syntax, or no such word."""
     if not all(isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted) for part in parts):
         return None
@@ -188,15 +191,27 @@ def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
 
     words = []
     for at, part in enumerate(parts):
-        if any(s[:1].isdigit() for form in part.forms for s in form):
+        if _has_number(part):
             continue  # a number or code is never cut
         spellings = tuple(tuple(syllable(s) for s in form) for form in part.forms)
         if any(len(form) > 1 for form in part.forms):
             words.append(QueryWord(spellings))
         elif len(parts) > 1:
+            neighbours = parts[max(0, at - 1):at] + parts[at + 1:at + 2]
             words.append(QueryWord(spellings, beside(parts[at - 1], -1) if at else (),
-                                   beside(parts[at + 1], 0) if at + 1 < len(parts) else ()))
+                                   beside(parts[at + 1], 0) if at + 1 < len(parts) else (),
+                                   near=not part.name and any(map(_common, neighbours))))
     return words_json(words) if words else None
+
+
+def _has_number(part: Phrase) -> bool:
+    return any(s[:1].isdigit() for form in part.forms for s in form)
+
+
+def _common(part: Phrase) -> bool:
+    """Whether a word is a common word of several syllables: not typed as a name (each syllable
+    capitalised: "Sài Gòn"), no place the gazetteer lists ("ha noi"), no number."""
+    return not part.name and not _has_number(part) and all(len(form) > 1 and not is_place(form) for form in part.forms)
 
 
 def _match(mode: str, parts: list[Phrase | str], write: Callable[[Phrase, bool], str],
@@ -398,7 +413,8 @@ def _words(run: list[tuple[str, bool, bool]], spell: bool) -> list[Phrase]:
     for i, j in word_spans(syllables, [cap for _, cap, _ in run]):
         spelled = word_forms(syllables[i:j]) if spell else ()
         forms = [tuple(map(Spelled, form)) for form in spelled] or [tuple(syllables[i:j])]
-        words.append(Phrase(forms[0], alternatives=tuple(forms[1:])))
+        words.append(Phrase(forms[0], alternatives=tuple(forms[1:]),
+                            name=all(capitalised or acronym for _, capitalised, acronym in run[i:j])))
         alone.append(j - i == 1 and _joinable(words[-1], acronym=run[i][2]))
     return _two_alone(words, alone)
 

@@ -16,10 +16,13 @@ A word of one syllable in a query of several words is held by no longer word eit
 query's cut is a guess, and a word of the text holding it still counts where it stands right
 beside a syllable the query puts beside it: "phòng chống dịch" is said in "phòng chống | dịch
 bệnh", "tiêm vắc-xin" in "tiêm chủng | vắc-xin", "người dân tộc" in "đồng bào dân tộc". A query
-of one word keeps every occurrence ("năm" in "năm học").
+of one word keeps every occurrence ("năm" in "năm học"). Where the query puts it beside a common
+word of several syllables (``QueryWord.near``: data.query says which), it must also stand within
+NEAR syllables of that word, on its side: "an ninh mạng" and "năm học mới" are compounds the
+dictionary lacks, and "an ninh" in one place with "mạng" in another is not what was asked.
 
 A query's words travel as JSON (``words_json``): a list of words, each ``{"spellings": […]}``, and
-for a word of one syllable ``"before"`` and ``"after"``, the syllables beside it; a spelling is a
+for a word of one syllable ``"before"`` and ``"after"``, the syllables beside it, and ``"near"``; a spelling is a
 list of syllables, each ``[syllable, exact]`` (``exact``: that syllable only; else any with its
 letters, the syllable given folded).
 ``holds_words(title, lead, text, words_json)`` is the SQL function ``vn_words`` on every
@@ -40,6 +43,7 @@ from nlp.lexicon import dictionary_key_set
 from nlp.vietnamese import fold, fold_key, search_form
 
 WINDOW = 6  # syllables cut into words on either side of an occurrence
+NEAR = 6  # syllables from a word of one syllable to the word the query puts beside it, at most (QueryWord.near)
 _WORD_CHARACTER = re.compile(r"[^\W_]")  # a character of a token
 LONGEST_WORD = 4  # syllables of the longest dictionary word the cut takes
 
@@ -60,11 +64,12 @@ class QueryWord:
     spellings: tuple[Spelling, ...]
     before: tuple[Syllable, ...] = ()
     after: tuple[Syllable, ...] = ()
+    near: bool = False  # it must also stand within NEAR syllables of one of them
 
 
 def words_json(words: list[QueryWord]) -> str:
     """A query's words as ``vn_words`` takes them (data.query builds them)."""
-    return json.dumps([{"spellings": word.spellings, **({"before": word.before, "after": word.after}
+    return json.dumps([{"spellings": word.spellings, **({"before": word.before, "after": word.after, "near": word.near}
                                                          if word.before or word.after else {})}
                        for word in words], ensure_ascii=False)
 
@@ -74,7 +79,7 @@ def _words(encoded: str) -> tuple[QueryWord, ...]:
     def syllables(given: list) -> tuple[Syllable, ...]:
         return tuple((syllable, bool(exact)) for syllable, exact in given)
     return tuple(QueryWord(tuple(syllables(form) for form in word["spellings"]),
-                           syllables(word.get("before", ())), syllables(word.get("after", ())))
+                           syllables(word.get("before", ())), syllables(word.get("after", ())), word.get("near", False))
                  for word in json.loads(encoded))
 
 
@@ -123,13 +128,24 @@ def _occurs_alone(whole: str, form: Spelling, word: QueryWord) -> bool:
     text (itself or a longer one holding it) that stands right beside a syllable the query puts
     beside it (``word.before``, ``word.after``). Any dictionary word holding it counts, not only the
     best cut's: a syllable that may be read as part of a longer word is not taken alone."""
-    return any(_alone(*_around(whole, found, LONGEST_WORD), word) for found in _occurrences(whole, form))
+    for found in _occurrences(whole, form):
+        tokens, (at, _) = _around(whole, found, max(LONGEST_WORD, NEAR))
+        if _alone(tokens, at, word) and (not word.near or _near(tokens, at, word)):
+            return True
+    return False
 
 
-def _alone(tokens: list[str], kept: tuple[int, int], word: QueryWord) -> bool:
-    """Whether the syllable at ``kept`` among ``tokens`` (LONGEST_WORD on either side) counts for ``word``
-    (``_occurs_alone``)."""
-    holding = list(_holding(tokens, kept[0]))
+def _near(tokens: list[str], at: int, word: QueryWord) -> bool:
+    """Whether a syllable the query puts before ``word`` stands at most NEAR tokens before ``at``, or one
+    it puts after it at most NEAR tokens after."""
+    return (any(_fits(token, word.before) for token in tokens[max(0, at - NEAR):at])
+            or any(_fits(token, word.after) for token in tokens[at + 1:at + 1 + NEAR]))
+
+
+def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:
+    """Whether the syllable at ``at`` among ``tokens`` (LONGEST_WORD on either side) is a word of its
+    own, or it or the longer word holding it stands beside a syllable the query puts beside ``word``."""
+    holding = list(_holding(tokens, at))
     return len(holding) == 1 or any(  # else a longer word of the text holds it (none can cross one syllable)
         start and _fits(tokens[start - 1], word.before) or end < len(tokens) and _fits(tokens[end], word.after)
         for start, end in holding)
@@ -154,7 +170,7 @@ def unmark_held(snippet: str, encoded: str | None, marks: tuple[str, str]) -> st
         if spelled:
             before = _tokens_before(plain, start, LONGEST_WORD)
             tokens = before + inside + _tokens_after(plain, start + len(term.group(1)), LONGEST_WORD)
-            if not any(_alone(tokens, (len(before), len(before) + 1), word) for word in spelled):
+            if not any(_alone(tokens, len(before), word) for word in spelled):
                 stray.append(term.span())
     for start, end in reversed(stray):
         snippet = snippet[:start] + snippet[start + len(marks[0]):end - len(marks[1])] + snippet[end:]

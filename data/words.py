@@ -152,6 +152,11 @@ def _name_entries() -> frozenset[tuple[str, ...]]:
     return frozenset(_syllables(name) for name in names())
 
 
+def is_place(syllables: tuple[str, ...]) -> bool:
+    """Whether search-form ``syllables`` are the name of a place the gazetteer lists ("sài gòn")."""
+    return tuple(syllables) in _places().get(folded(syllables[0]), ())
+
+
 def fits(typed, entry: tuple[str, ...]) -> bool:
     """Whether typed syllables are the word ``entry``: the same letters, and the same diacritics
     where they were typed with some."""
