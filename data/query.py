@@ -197,11 +197,15 @@ def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
         if any(len(form) > 1 for form in part.forms):
             words.append(QueryWord(spellings))
         elif len(parts) > 1:
-            neighbours = parts[max(0, at - 1):at] + parts[at + 1:at + 2]
             words.append(QueryWord(spellings, beside(parts[at - 1], -1) if at else (),
-                                   beside(parts[at + 1], 0) if at + 1 < len(parts) else (),
-                                   near=not part.name and any(map(_common, neighbours))))
+                                   beside(parts[at + 1], 0) if at + 1 < len(parts) else (), _held_near(parts, at)))
     return words_json(words) if words else None
+
+
+def _held_near(parts: list[Phrase], at: int) -> bool:
+    """Whether the word of one syllable at ``at`` must stand near the words beside it (``QueryWord.near``):
+    it is not typed as a name, and a common word of several syllables (``_common``) stands beside it."""
+    return not parts[at].name and any(map(_common, parts[max(0, at - 1):at] + parts[at + 1:at + 2]))
 
 
 def _has_number(part: Phrase) -> bool:

@@ -78,9 +78,9 @@ def words_json(words: list[QueryWord]) -> str:
 def _words(encoded: str) -> tuple[QueryWord, ...]:
     def syllables(given: list) -> tuple[Syllable, ...]:
         return tuple((syllable, bool(exact)) for syllable, exact in given)
-    return tuple(QueryWord(tuple(syllables(form) for form in word["spellings"]),
-                           syllables(word.get("before", ())), syllables(word.get("after", ())), word.get("near", False))
-                 for word in json.loads(encoded))
+    words = (QueryWord(tuple(syllables(form) for form in word["spellings"]), syllables(word.get("before", ())),
+                       syllables(word.get("after", ())), word.get("near", False)) for word in json.loads(encoded))
+    return tuple(sorted(words, key=lambda word: not word.near))  # the test that most often fails first
 
 
 def holds_words(title: str | None, lead: str | None, text: str | None, encoded: str) -> bool:
@@ -129,17 +129,18 @@ def _occurs_alone(whole: str, form: Spelling, word: QueryWord) -> bool:
     beside it (``word.before``, ``word.after``). Any dictionary word holding it counts, not only the
     best cut's: a syllable that may be read as part of a longer word is not taken alone."""
     for found in _occurrences(whole, form):
-        tokens, (at, _) = _around(whole, found, max(LONGEST_WORD, NEAR))
-        if _alone(tokens, at, word) and (not word.near or _near(tokens, at, word)):
-            return True
+        if not word.near or _near(whole, found, word):  # the cheaper test first
+            tokens, (at, _) = _around(whole, found, LONGEST_WORD)
+            if _alone(tokens, at, word):
+                return True
     return False
 
 
-def _near(tokens: list[str], at: int, word: QueryWord) -> bool:
-    """Whether a syllable the query puts before ``word`` stands at most NEAR tokens before ``at``, or one
-    it puts after it at most NEAR tokens after."""
-    return (any(_fits(token, word.before) for token in tokens[max(0, at - NEAR):at])
-            or any(_fits(token, word.after) for token in tokens[at + 1:at + 1 + NEAR]))
+def _near(whole: str, found: re.Match, word: QueryWord) -> bool:
+    """Whether a syllable the query puts before ``word`` stands at most NEAR tokens before ``found``, or
+    one it puts after it at most NEAR tokens after."""
+    return (bool(word.before) and any(_fits(token, word.before) for token in _tokens_before(whole, found.start(), NEAR))
+            or bool(word.after) and any(_fits(token, word.after) for token in _tokens_after(whole, found.end(), NEAR)))
 
 
 def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:
@@ -194,7 +195,10 @@ def _holding(tokens: list[str], position: int) -> Iterator[tuple[int, int]]:
 
 def _fits(token: str, syllables: tuple[Syllable, ...]) -> bool:
     """Whether a token of the text is one of ``syllables`` (as written where exact, else folded)."""
-    return any(token == typed if exact else fold_key(token) == typed for typed, exact in syllables)
+    return any(token == typed if exact else _folded(token) == typed for typed, exact in syllables)
+
+
+_folded = functools.lru_cache(maxsize=65_536)(fold_key)  # a text's tokens repeat: each is folded once
 
 
 @functools.lru_cache(maxsize=256)
