@@ -330,13 +330,14 @@ def search_counted(db: sqlite_utils.Database, query: str, mode: str = "as-typed"
     """search and count_matches of ``query``, compiled once."""
     compiled = compile_for(db, query, mode)
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
-    hits = _search(db, compiled, query, filters, limit, rank_all)
-    total, exact = _at_least(_count(db, compiled, query, filters, COUNT_MOST), len(hits))
+    verdicts: dict[int, bool] = {}  # whether an article holds the words as words: read once for both
+    hits = _search(db, compiled, query, filters, limit, rank_all, verdicts)
+    total, exact = _at_least(_count(db, compiled, query, filters, COUNT_MOST, verdicts), len(hits))
     return Found(hits, total, exact, compiled.joined)
 
 
 def _search(db: sqlite_utils.Database, shown_by: Match, query: str, filters: dict, limit: int,
-            rank_all: bool) -> list[SearchHit]:
+            rank_all: bool, verdicts: dict[int, bool] | None = None) -> list[SearchHit]:
     """search, ``query`` compiled (``shown_by``: snippets come from its table of syllables)."""
     compiled = shown_by.pairs or shown_by
     if limit < 1:
@@ -344,7 +345,7 @@ def _search(db: sqlite_utils.Database, shown_by: Match, query: str, filters: dic
     limit = min(limit, MAX_LIMIT)
     ranked = _ranked(db, compiled, query, limit, filters, rank_all)
     if shown_by.words:  # ranked further down while articles without the words as words fall out
-        wanted, candidates, verdicts = limit, ranked, {}
+        wanted, candidates, verdicts = limit, ranked, {} if verdicts is None else verdicts
         ranked = _holding_words(db, candidates, shown_by.words, limit, verdicts)
         while len(ranked) < limit and len(candidates) == wanted and wanted < WORDS_CHECKED_MOST:
             wanted = min(wanted * 4, WORDS_CHECKED_MOST)
@@ -416,15 +417,17 @@ def _at_least(counted: tuple[int, bool], found: int) -> tuple[int, bool]:
     return (total, True) if exact else (max(total, found), False)
 
 
-def _count(db: sqlite_utils.Database, compiled: Match, query: str, filters: dict, most: int) -> tuple[int, bool]:
-    """count_matches, ``query`` compiled, without its floor of matches already found."""
+def _count(db: sqlite_utils.Database, compiled: Match, query: str, filters: dict, most: int,
+           verdicts: dict[int, bool] | None = None) -> tuple[int, bool]:
+    """count_matches, ``query`` compiled, without its floor of matches already found; ``verdicts``:
+    the articles a search has read for the words (``_holding_words``)."""
     words = compiled.words
     compiled = compiled.pairs or compiled
     fts, match = compiled.table, compiled.expression
     where, params = article_filters(**filters, by_row=True)
     if words:  # each match read for its words: WORDS_COUNTED_MOST at most
         return _count_holding_words(db, fts, match, query, words, filters, where, params,
-                                    min(most, WORDS_COUNTED_MOST))
+                                    min(most, WORDS_COUNTED_MOST), verdicts or {})
     if not where:
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
         found = run(db, sql, [match, most + 1], query).fetchone()[0]
@@ -440,10 +443,12 @@ def _count(db: sqlite_utils.Database, compiled: Match, query: str, filters: dict
 
 
 def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query: str, words: str,
-                         filters: dict, where: str, params: list, most: int) -> tuple[int, bool]:
+                         filters: dict, where: str, params: list, most: int,
+                         verdicts: dict[int, bool]) -> tuple[int, bool]:
     """count_matches for a query whose words are read as words: its matches among the few articles
     the filters allow, else among its ``most`` newest matches, that the filters (``where``, tested
-    row by row) allow and that hold the words; a lower bound (False) when there were more to read."""
+    row by row) allow and that hold the words; a lower bound (False) when there were more to read.
+    Without filters, an article in ``verdicts`` is not read again."""
     allowed = _filtered_ids(db, SOME_ARTICLES, **filters) if where else None
     if allowed is not None:
         sql = (f"SELECT ids.value FROM json_each(?) AS ids WHERE {_matches_article(fts, 'ids.value')} "
@@ -452,10 +457,12 @@ def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query:
     else:
         candidates = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC "
                                                 f"LIMIT ?", [match, most + 1], query)]
+    known = {article for article in candidates[:most] if article in verdicts} if not where else set()
     sql = (f"SELECT count(*) FROM json_each(?) AS m CROSS JOIN articles a "  # CROSS JOIN: the candidates first
            f"WHERE a.id = m.value{where} AND {_HOLDS_WORDS.format(article='a.id')}")
-    found = db.execute(sql, [json.dumps(candidates[:most]), *params, words]).fetchone()[0]
-    return found, len(candidates) <= most
+    unread = [article for article in candidates[:most] if article not in known]
+    found = db.execute(sql, [json.dumps(unread), *params, words]).fetchone()[0]
+    return found + sum(verdicts[article] for article in known), len(candidates) <= most
 
 
 def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) -> bool:

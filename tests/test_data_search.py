@@ -110,7 +110,8 @@ def test_fts_operators_when_written(index):
 @pytest.mark.parametrize("query, options", [
     ("tuyen giao", {}), ("chuyển đổi số", {"mode": "exact"}), ("hội nghị", {"since": "2022"}),
     ("chi thi", {"directive": "20-ct/tw"}), ('"bó hoa" OR "bỏ phiếu"', {}), ("chuy*", {}), ("tin giả", {}),
-    ("tuyen giao", {"limit": 1}), ("khoa giáo", {"site": "haiphong"}),
+    ("tuyen giao", {"limit": 1}), ("khoa giáo", {"site": "haiphong"}), ("cán bộ xã", {}), ("can bo xa", {"limit": 1}),
+    ("năm học mới", {"site": "danang"}),
 ])
 def test_search_counted_is_the_search_and_its_count(index, query, options):
     """What the CLI and Datasette run, the query compiled once: the same hits and count as the two calls."""
