@@ -26,6 +26,7 @@ import calendar
 import datetime as dt
 import json
 import logging
+import math
 import re
 import sqlite3
 from dataclasses import asdict, dataclass
@@ -343,13 +344,15 @@ def _search(db: sqlite_utils.Database, shown_by: Match, query: str, filters: dic
     if limit < 1:
         raise QueryError("limit must be at least 1")
     limit = min(limit, MAX_LIMIT)
-    ranked = _ranked(db, compiled, query, limit, filters, rank_all)
+    reads: dict = {}  # what a longer ranking reads again (_by_place)
+    ranked = _ranked(db, compiled, query, limit, filters, rank_all, reads)
     if shown_by.words:  # ranked further down while articles without the words as words fall out
         wanted, candidates, verdicts = limit, ranked, {} if verdicts is None else verdicts
         ranked = _holding_words(db, candidates, shown_by.words, limit, verdicts)
         while len(ranked) < limit and len(candidates) == wanted and wanted < WORDS_CHECKED_MOST:
-            wanted = min(wanted * 4, WORDS_CHECKED_MOST)
-            candidates = _ranked(db, compiled, query, wanted, filters, rank_all)
+            held = max(len(ranked), 1) / len(candidates)  # the share read so far that holds the words
+            wanted = min(max(wanted * 4, math.ceil(1.5 * limit / held)), WORDS_CHECKED_MOST)
+            candidates = _ranked(db, compiled, query, wanted, filters, rank_all, reads)
             ranked = _holding_words(db, candidates, shown_by.words, limit, verdicts)
     hits = _hits(db, shown_by.table, shown_by.expression, query, ranked, shown_by.words)
     logger.debug("search %r: %d hits", compiled.expression, len(hits))
@@ -357,8 +360,9 @@ def _search(db: sqlite_utils.Database, shown_by: Match, query: str, filters: dic
 
 
 def _ranked(db: sqlite_utils.Database, compiled: Match, query: str, limit: int, filters: dict,
-            rank_all: bool) -> list[tuple[int, float | None, str]]:
-    """Up to ``limit`` articles matching ``compiled`` and the filters, best first, as (id, rank, ranked_by)."""
+            rank_all: bool, reads: dict | None = None) -> list[tuple[int, float | None, str]]:
+    """Up to ``limit`` articles matching ``compiled`` and the filters, best first, as (id, rank, ranked_by);
+    ``reads`` keeps, for a longer ranking of the same search, the reads that do not depend on ``limit``."""
     fts, match = compiled.table, compiled.expression
     row_filter, row_params = _row_filter(fts, **filters)
     if rank_all or _bm25_is_cheap(db, fts, match, query):
@@ -370,12 +374,13 @@ def _ranked(db: sqlite_utils.Database, compiled: Match, query: str, limit: int, 
     else:
         allowed = _filtered_ids(db, SOME_ARTICLES, **filters) if row_filter else None
         if allowed is not None and len(allowed) <= FEW_ARTICLES:
-            ranked = _by_place(db, fts, match, query, limit, few=allowed, together=compiled.together)
+            ranked = _by_place(db, fts, match, query, limit, few=allowed, together=compiled.together, reads=reads)
         elif allowed is not None:  # tested against the list of allowed articles
             ranked = _by_place(db, fts, match, query, limit, f" AND +{fts}.rowid IN (SELECT value FROM json_each(?))",
-                               [json.dumps(allowed)], together=compiled.together)
+                               [json.dumps(allowed)], together=compiled.together, reads=reads)
         else:
-            ranked = _by_place(db, fts, match, query, limit, row_filter, row_params, together=compiled.together)
+            ranked = _by_place(db, fts, match, query, limit, row_filter, row_params, together=compiled.together,
+                               reads=reads)
     return ranked
 
 
@@ -478,15 +483,24 @@ def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) 
 
 def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit: int, allow: str = "",
               allow_params: list | tuple = (), few: list[int] | None = None,
-              together: str | None = None) -> list[tuple[int, None, str]]:
+              together: str | None = None, reads: dict | None = None) -> list[tuple[int, None, str]]:
     """Up to ``limit`` matches as (id, None, place): among the PLACE_WINDOW newest matches of the
     query, those the filters allow with the words all in the title first, then in title and lead;
     then every allowed match, newest first; within each place, those of the window with the words
     side by side (``together``) first. The filters are either ``allow``, a condition on the rowid, or ``few``,
     the only articles they allow (looked up one by one)."""
+    def read(sql: str, params: list) -> list[tuple]:  # a read that does not depend on ``limit``
+        key = (sql, json.dumps(params))
+        if reads is None or key not in reads:
+            rows = list(run(db, sql, params, query))
+            if reads is None:
+                return rows
+            reads[key] = rows
+        return reads[key]
+
     if few is None:  # read the index from its newest end
-        window = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC "
-                                            f"LIMIT ?", [match, PLACE_WINDOW], query)]
+        window = [row[0] for row in read(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?",
+                                         [match, PLACE_WINDOW])]
         if not window:
             return []
         every = len(window) < PLACE_WINDOW  # the window holds every match
@@ -505,11 +519,11 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
         else:
             expression = words
         if few is not None:
-            found = run(db, lookup, [json.dumps(few), expression], query)
+            found = read(lookup, [json.dumps(few), expression])
         elif every and not columns and not allow and words is match:
             found = [(article_id,) for article_id in window]
         elif columns or every or words is together:  # the words side by side: looked for in the window
-            found = run(db, in_window, [expression, *allow_params, window[-1]], query)
+            found = read(in_window, [expression, *allow_params, window[-1]])
         else:
             found = run(db, newest, [expression, *allow_params, min(limit + len(ranked), MAX_LIMIT)], query)
         for article_id in sorted((row[0] for row in found), reverse=True):
