@@ -29,7 +29,7 @@ CLASSES: dict[str, list[tuple[str, dict]]] = {
         "chuyển đổi số", "Ban Tuyên giáo", "hội nghị tổng kết", "công tác khoa giáo", "nông thôn mới",
         "cải cách hành chính", "hộ nghèo", "đại hội đại biểu", "Mặt trận Tổ quốc", "dư luận xã hội",
         "an toàn thông tin mạng", "đồng bào dân tộc thiểu số", "bảo vệ nền tảng tư tưởng của Đảng",
-        "cán bộ xã", "năm học mới")],
+        "cán bộ xã", "năm học mới", "cán bộ công chức xã")],
     "words, no accents": [(q, {}) for q in (
         "chuyen doi so", "tuyen giao", "hoi nghi tong ket", "nong thon moi", "cai cach hanh chinh", "ho ngheo",
         "dang uy", "thanh uy hai phong", "mat tran to quoc", "du luan xa hoi", "ban dan van", "can bo xa",
