@@ -129,18 +129,18 @@ def _occurs_alone(whole: str, form: Spelling, word: QueryWord) -> bool:
     beside it (``word.before``, ``word.after``). Any dictionary word holding it counts, not only the
     best cut's: a syllable that may be read as part of a longer word is not taken alone."""
     for found in _occurrences(whole, form):
-        if not word.near or _near(whole, found, word):  # the cheaper test first
+        if not word.near or _near(whole, found.start(), found.end(), word):  # the cheaper test first
             tokens, (at, _) = _around(whole, found, LONGEST_WORD)
             if _alone(tokens, at, word):
                 return True
     return False
 
 
-def _near(whole: str, found: re.Match, word: QueryWord) -> bool:
-    """Whether a syllable the query puts before ``word`` stands at most NEAR tokens before ``found``, or
-    one it puts after it at most NEAR tokens after."""
-    return (bool(word.before) and any(_fits(token, word.before) for token in _tokens_before(whole, found.start(), NEAR))
-            or bool(word.after) and any(_fits(token, word.after) for token in _tokens_after(whole, found.end(), NEAR)))
+def _near(whole: str, start: int, end: int, word: QueryWord) -> bool:
+    """Whether a syllable the query puts before ``word`` stands at most NEAR tokens before ``start``, or
+    one it puts after it at most NEAR tokens after ``end``."""
+    return (bool(word.before) and any(_fits(token, word.before) for token in _tokens_before(whole, start, NEAR))
+            or bool(word.after) and any(_fits(token, word.after) for token in _tokens_after(whole, end, NEAR)))
 
 
 def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:
@@ -154,8 +154,8 @@ def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:
 
 def unmark_held(snippet: str, encoded: str | None, marks: tuple[str, str]) -> str:
     """``snippet`` (FTS5's, its terms between ``marks``) without the marks around a word of one syllable
-    of ``encoded`` that does not count there (``_occurs_alone``): FTS5 marks each occurrence of its
-    syllable, also "xã" in "xã hội" when the search found "cán bộ xã" elsewhere in the article."""
+    of ``encoded`` that does not count there (``_occurs_alone``, read in the snippet): FTS5 marks each
+    occurrence of its syllable, also "xã" in "xã hội" when the search found "cán bộ xã" elsewhere."""
     words = [word for word in _words(encoded) if word.before or word.after] if encoded else []
     if not words:
         return snippet
@@ -171,7 +171,8 @@ def unmark_held(snippet: str, encoded: str | None, marks: tuple[str, str]) -> st
         if spelled:
             before = _tokens_before(plain, start, LONGEST_WORD)
             tokens = before + inside + _tokens_after(plain, start + len(term.group(1)), LONGEST_WORD)
-            if not any(_alone(tokens, len(before), word) for word in spelled):
+            if not any(_alone(tokens, len(before), word)
+                       and (not word.near or _near(plain, start, start + len(term.group(1)), word)) for word in spelled):
                 stray.append(term.span())
     for start, end in reversed(stray):
         snippet = snippet[:start] + snippet[start + len(marks[0]):end - len(marks[1])] + snippet[end:]

@@ -154,11 +154,13 @@ def test_a_search_ranked_again_further_down_reads_each_article_once(index, monke
 
 def test_a_snippet_marks_a_word_of_one_syllable_only_where_it_counts(tmp_path):
     """FTS5 marks every "xã"; the one in "xã hội" is not the word the search found."""
-    index = index_of_texts(tmp_path / "index.db", {"https://a.vn/1.html": "Cán bộ lo an sinh xã hội. Cán bộ xã có mặt."})
+    index = index_of_texts(tmp_path / "index.db", {"https://a.vn/1.html": "Cán bộ lo an sinh xã hội. Cán bộ xã có mặt. "
+                                                                          "Trời mưa, cả xã vắng."})
     try:
         for query in ("cán bộ xã", "can bo xa"):
             [hit] = index.search(query)
             assert "xã hội" in hit.snippet and "[xã] có" in hit.snippet, hit.snippet
+            assert "cả xã vắng" in hit.snippet, hit.snippet  # a word of its own, but far from "cán bộ"
         [hit] = index.search("xã")  # a query of one word counts "xã hội" too
         assert "[xã] hội" in hit.snippet
     finally:
