@@ -209,6 +209,7 @@ def _held_near(parts: list[Phrase], at: int) -> bool:
 
 
 def _has_number(part: Phrase) -> bool:
+    """Whether a word holds a number or a code ("05", "05-CT/TW")."""
     return any(s[:1].isdigit() for form in part.forms for s in form)
 
 
@@ -440,7 +441,8 @@ def _two_alone(words: list[Phrase], alone: list[bool]) -> list[Phrase]:
         if alone[i:i + 2] == [True, True] and 2 * len(pair[0].forms) * len(pair[1].forms) <= MAX_SPELLINGS:
             joined = list(itertools.product(pair[0].forms, pair[1].forms))
             forms = [a + b for a, b in joined] + [a + (BOUNDARY,) + b for a, b in joined]
-            found.append(Phrase(forms[0], alternatives=tuple(forms[1:]), joined=True))
+            found.append(Phrase(forms[0], alternatives=tuple(forms[1:]), joined=True,
+                                name=pair[0].name and pair[1].name))
             i += 2
         else:
             found.append(words[i])

@@ -153,7 +153,7 @@ def _name_entries() -> frozenset[tuple[str, ...]]:
 
 
 def is_place(syllables: tuple[str, ...]) -> bool:
-    """Whether search-form ``syllables`` are the name of a place the gazetteer lists ("sài gòn")."""
+    """Whether search-form ``syllables`` are the name of a place the gazetteer lists ("hà nội")."""
     return tuple(syllables) in _places().get(folded(syllables[0]), ())
 
 
