@@ -462,10 +462,11 @@ def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query:
     else:
         candidates = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC "
                                                 f"LIMIT ?", [match, most + 1], query)]
-    known = {article for article in candidates[:most] if article in verdicts} if not where else set()
+    counted = candidates[:most]
+    known = [article for article in counted if article in verdicts] if not where else []
+    unread = [article for article in counted if where or article not in verdicts]
     sql = (f"SELECT count(*) FROM json_each(?) AS m CROSS JOIN articles a "  # CROSS JOIN: the candidates first
            f"WHERE a.id = m.value{where} AND {_HOLDS_WORDS.format(article='a.id')}")
-    unread = [article for article in candidates[:most] if article not in known]
     found = db.execute(sql, [json.dumps(unread), *params, words]).fetchone()[0]
     return found + sum(verdicts[article] for article in known), len(candidates) <= most
 
@@ -490,12 +491,11 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
     side by side (``together``) first. The filters are either ``allow``, a condition on the rowid, or ``few``,
     the only articles they allow (looked up one by one)."""
     def read(sql: str, params: list) -> list[tuple]:  # a read that does not depend on ``limit``
+        if reads is None:
+            return list(run(db, sql, params, query))
         key = (sql, json.dumps(params))
-        if reads is None or key not in reads:
-            rows = list(run(db, sql, params, query))
-            if reads is None:
-                return rows
-            reads[key] = rows
+        if key not in reads:
+            reads[key] = list(run(db, sql, params, query))
         return reads[key]
 
     if few is None:  # read the index from its newest end

@@ -66,11 +66,16 @@ class QueryWord:
     after: tuple[Syllable, ...] = ()
     near: bool = False  # it must also stand within NEAR syllables of one of them
 
+    @property
+    def alone(self) -> bool:
+        """Whether it is a word of one syllable in a query of several, held by no longer word (``_counts``)."""
+        return bool(self.before or self.after)
+
 
 def words_json(words: list[QueryWord]) -> str:
     """A query's words as ``vn_words`` takes them (data.query builds them)."""
     return json.dumps([{"spellings": word.spellings, **({"before": word.before, "after": word.after, "near": word.near}
-                                                         if word.before or word.after else {})}
+                                                         if word.alone else {})}
                        for word in words], ensure_ascii=False)
 
 
@@ -91,8 +96,9 @@ def holds_words(title: str | None, lead: str | None, text: str | None, encoded: 
 
 
 def _holds(whole: str, word: QueryWord) -> bool:
-    if word.before or word.after:
-        return any(_occurs_alone(whole, form, word) for form in word.spellings)
+    if word.alone:
+        return any(_counts(whole, found.start(), found.end(), word)
+                   for form in word.spellings for found in _occurrences(whole, form))
     return any(_occurs_as_word(whole, form) for form in word.spellings)
 
 
@@ -123,17 +129,17 @@ def _occurs_as_word(whole: str, form: Spelling) -> bool:
     return False
 
 
-def _occurs_alone(whole: str, form: Spelling, word: QueryWord) -> bool:
-    """Whether the syllable of ``form`` occurs in ``whole`` as a word of its own, or in a word of the
-    text (itself or a longer one holding it) that stands right beside a syllable the query puts
+def _counts(text: str, start: int, end: int, word: QueryWord) -> bool:
+    """Whether the occurrence ``text[start:end]`` of a word of one syllable counts for ``word``: it is
+    near the word beside it where it must be (``word.near``), and a word of its own, or in a word of
+    the text (itself or a longer one holding it) that stands right beside a syllable the query puts
     beside it (``word.before``, ``word.after``). Any dictionary word holding it counts, not only the
     best cut's: a syllable that may be read as part of a longer word is not taken alone."""
-    for found in _occurrences(whole, form):
-        if not word.near or _near(whole, found.start(), found.end(), word):  # the cheaper test first
-            tokens, (at, _) = _around(whole, found, LONGEST_WORD)
-            if _alone(tokens, at, word):
-                return True
-    return False
+    if word.near and not _near(text, start, end, word):  # the cheaper test first
+        return False
+    before = _tokens_before(text, start, LONGEST_WORD)  # a word holding it, and the token beside that
+    return _alone(before + FTS_TOKEN.findall(text[start:end]) + _tokens_after(text, end, LONGEST_WORD),
+                  len(before), word)
 
 
 def _near(whole: str, start: int, end: int, word: QueryWord) -> bool:
@@ -154,9 +160,9 @@ def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:
 
 def unmark_held(snippet: str, encoded: str | None, marks: tuple[str, str]) -> str:
     """``snippet`` (FTS5's, its terms between ``marks``) without the marks around a word of one syllable
-    of ``encoded`` that does not count there (``_occurs_alone``, read in the snippet): FTS5 marks each
+    of ``encoded`` that does not count there (``_counts``, read in the snippet): FTS5 marks each
     occurrence of its syllable, also "xã" in "xã hội" when the search found "cán bộ xã" elsewhere."""
-    words = [word for word in _words(encoded) if word.before or word.after] if encoded else []
+    words = [word for word in _words(encoded) if word.alone] if encoded else []
     if not words:
         return snippet
     opening, closing = map(re.escape, marks)
@@ -168,20 +174,16 @@ def unmark_held(snippet: str, encoded: str | None, marks: tuple[str, str]) -> st
         shift += len(term.group()) - len(term.group(1))
         inside = FTS_TOKEN.findall(term.group(1).lower())
         spelled = [word for word in words if len(inside) == 1 and any(_fits(inside[0], form) for form in word.spellings)]
-        if spelled:
-            before = _tokens_before(plain, start, LONGEST_WORD)
-            tokens = before + inside + _tokens_after(plain, start + len(term.group(1)), LONGEST_WORD)
-            if not any(_alone(tokens, len(before), word)
-                       and (not word.near or _near(plain, start, start + len(term.group(1)), word)) for word in spelled):
-                stray.append(term.span())
+        if spelled and not any(_counts(plain, start, start + len(term.group(1)), word) for word in spelled):
+            stray.append(term.span())
     for start, end in reversed(stray):
         snippet = snippet[:start] + snippet[start + len(marks[0]):end - len(marks[1])] + snippet[end:]
     return snippet
 
 
-def _around(whole: str, found: re.Match, reach: int = WINDOW) -> tuple[list[str], tuple[int, int]]:
-    """The tokens of an occurrence and ``reach`` on either side, and where the occurrence is among them."""
-    before, after = _tokens_before(whole, found.start(), reach), _tokens_after(whole, found.end(), reach)
+def _around(whole: str, found: re.Match) -> tuple[list[str], tuple[int, int]]:
+    """The tokens of an occurrence and WINDOW on either side, and where the occurrence is among them."""
+    before, after = _tokens_before(whole, found.start(), WINDOW), _tokens_after(whole, found.end(), WINDOW)
     inside = FTS_TOKEN.findall(found.group())
     return before + inside + after, (len(before), len(before) + len(inside))
 
