@@ -223,6 +223,12 @@ class _Parser:
         found = self.g.places.longest(self.text, self.tokens, i)
         return bool(found and found[0] == j)
 
+    def named_after_person(self, i: int, j: int) -> bool:
+        """Whether the place at ``i:j`` bears a person's full name, surname first, three syllables or more
+        ("Hồ Chí Minh", "Trần Văn Thời"): right after a title without an organisation it is that person
+        ("Chủ tịch Hồ Chí Minh"); a place's own officials name its body ("Chủ tịch UBND TP Hồ Chí Minh")."""
+        return j - i >= 3 and self.surname(i)
+
     def honorific_before(self, i: int) -> tuple[int, str] | None:
         for keys, label in _HONORIFICS.items():
             s = i - len(keys)
@@ -581,7 +587,8 @@ class _Parser:
             while k < len(self.tokens) and k - j < 6 and self.name_syllable(k) and self.adj(k - 1, k) \
                     and not starts_title(self.text, self.tokens, k):
                 k += 1
-            if 2 <= k - j <= 5 and (honorific or self.surname(j)) and not self.is_place(j, k) \
+            if 2 <= k - j <= 5 and (honorific or self.surname(j)) \
+                    and (not self.is_place(j, k) or (org is None and self.named_after_person(j, k))) \
                     and self.country_end(j) != k:  # "Tổng thống Hàn Quốc": a country, no name
                 return j, k, org  # type: ignore[return-value]
             if org is None and not honorific and _named_alone(pos.title) and not self.is_place(j, k) \

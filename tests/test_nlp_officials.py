@@ -207,6 +207,9 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
      ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen", "Ursula von der Leyen", None, [("Chủ tịch", "Ủy ban châu Âu")])),
     ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus cảnh báo.",
      ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus", None, [("Tổng Giám đốc", "WHO")])),
+    # a person a place is named after, by title alone ("Chủ tịch UBND TP Hồ Chí Minh" is the city's)
+    ("Kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022).",
+     ("Chủ tịch Hồ Chí Minh", "Hồ Chí Minh", None, [("Chủ tịch", None)])),
     # a spokesperson
     ("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng trả lời.",
      ("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng", "Lê Thị Thu Hằng", None, [("Người phát ngôn", "Bộ Ngoại giao")])),
@@ -234,6 +237,7 @@ def test_former_new_and_foreign_forms(sentence, expected):
     "Trưởng Ban Tuyên giáo Quận ủy Lê Chân phát biểu tại hội nghị.",  # Lê Chân is a district
     "Bí thư Quận ủy Hồng Bàng dự và chỉ đạo hội nghị.",
     "Chủ tịch UBND phường Hoàng Văn Thụ báo cáo kết quả.",  # a ward named after a person
+    "Bí thư Thành ủy Hồ Chí Minh làm việc với quận.",  # the city's body, with no name after it
     "Dự Hội nghị có đại diện lãnh đạo Ban Tuyên giáo Thành ủy; bí thư các chi, đảng bộ thuộc khối khoa giáo quận.",
     "Hoạt động của Ban Chỉ đạo 35 cần chủ động; Ban Giám đốc Sở Y tế đánh giá cao kết quả này.",
     "Đồng chí Lê Minh Khoa phát biểu tại hội nghị.",  # a name without a position
