@@ -44,8 +44,9 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   year Y leaves out the first that ends Y after X starts. ``nay`` (now) is the day the article
   reports: the first day the text names within the week up to ``ref_date`` (the lead's ``Sáng
   29/11`` of an article published on 30/11), else ``ref_date``; so ``từ đầu năm đến nay`` runs from
-  Jan 1 of that day's year to that day, ``từ nay đến cuối năm`` from it to Dec 31. ``nay`` alone,
-  ``hiện nay`` and a bare year outside such a range are not tagged.
+  Jan 1 of that day's year to that day. A range from ``nay`` is relative and not tagged: in ``từ nay
+  đến sáng ngày 23/8`` the day it ends on stands alone, ``từ nay đến cuối năm`` is no date. ``nay``
+  alone, ``hiện nay`` and a bare year outside such a range are not tagged.
 - ``term`` ``nhiệm kỳ 2021 - 2026``: Jan 1, 2021..Dec 31, 2026; ``năm học 2021-2022`` (also
   ``năm học mới``, ``niên khóa``): a school year, Sep 1 of the first year..May 31 of the last
   (the Vietnamese school calendar; the summer break is outside it).
@@ -418,7 +419,7 @@ def _ranges(text: str, chosen: list[_Match]) -> list[_Match]:
     joined: list[_Match] = []
     for m in chosen:
         x = joined[-1] if joined else None
-        if x and not x.parts and not m.parts and _UNTIL.fullmatch(text, x.end, m.start):
+        if x and not x.parts and not m.parts and x.handler is not None and _UNTIL.fullmatch(text, x.end, m.start):
             cue = _FROM.search(text, max(0, x.start - 20), x.start)
             start = cue.start() if cue else None
             if cue is None and x.handler is m.handler is _on_date and (x.groups["tod"] or x.groups["ngay"]):

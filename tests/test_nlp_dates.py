@@ -151,11 +151,14 @@ def test_now_is_the_day_the_article_reports():
     old_lead = lead.replace("Sáng 29/11", "Sáng 10/11")  # more than a week before publication: not "now"
     assert _found(old_lead, dt.date(2023, 11, 30))[1][3] == "2023-11-30"
     text = "Từ năm 2021 đến nay, thành phố xây dựng 120 mô hình; từ nay đến cuối năm cần hoàn thành chỉ tiêu."
-    assert _found(text, dt.date(2024, 5, 16)) == [
-        ("Từ năm 2021 đến nay", "range", "2021-01-01", "2024-05-16"),
-        ("từ nay đến cuối năm", "range", "2024-05-16", "2024-12-31")]
+    assert _found(text, dt.date(2024, 5, 16)) == [("Từ năm 2021 đến nay", "range", "2021-01-01", "2024-05-16")]
     assert _found(text, None) == []
-    assert [text[s:e] for s, e in date_spans(text)] == ["Từ năm 2021 đến nay", "từ nay đến cuối năm"]
+    assert [text[s:e] for s, e in date_spans(text)] == ["Từ năm 2021 đến nay"]
+
+
+def test_a_range_from_now_is_relative_and_its_end_stands_alone():
+    text = "Mưa lớn từ nay đến sáng ngày 23/8; từ nay đến cuối năm cần hoàn thành chỉ tiêu."
+    assert _found(text, dt.date(2021, 8, 18)) == [("sáng ngày 23/8", "day_month", "2021-08-23", "2021-08-23")]
 
 
 def test_day_month_takes_the_year_nearest_the_reference_date():
