@@ -334,6 +334,9 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Kênh có gần 500.000 lượt theo dõi.", "lượt theo dõi"),  # an event noun's verb, though "theo" opens it
     ("Có 53 rùa con nở thành công.", "rùa con"),
     ("Có 70 phòng trọ miễn phí cho người lao động.", "phòng trọ"),
+    ("Tỉnh khởi công 12 dự án lớn trong quý.", "dự án"),  # an adjective describes, it does not name
+    ("Có 300 loài động vật nguy cấp ở vườn quốc gia.", "loài động vật"),
+    ("Khoảng 2.000 người thực tế tham gia.", "người"),
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
