@@ -911,7 +911,7 @@ def tag_officials(text: str) -> list[OfficialTag]:
     g = sent.g
     while i < len(sent.tokens):
         tok = sent.tokens[i]
-        chain = sent.chain(i) if tok.key in g.titles or tok.text in g.title_abbr_heads else []
+        chain = sent.chain(i) if tok.key in g.titles or tok.text in g.title_abbr_heads or tok.text in g.deputy_abbr else []
         if not chain:
             i += 1
             continue

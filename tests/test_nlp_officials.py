@@ -89,6 +89,13 @@ def test_mentions_field_by_field(sentence, expected):
     ("Đồng chí Trần Văn Bình, UVT.Ư, Bí thư Tỉnh ủy.",
      ("Đồng chí Trần Văn Bình, UVT.Ư, Bí thư Tỉnh ủy", "Trần Văn Bình", "đồng chí",
       [("Ủy viên Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")])),
+    # "Ủy viên Thường vụ" written out or as UVTV; "CT", "BT" alone before a body: Chủ tịch, Bí thư
+    ("Đồng chí Lý Văn Khánh, Ủy viên Thường vụ Huyện ủy, Trưởng Ban Tổ chức Huyện ủy dự.",
+     ("Đồng chí Lý Văn Khánh, Ủy viên Thường vụ Huyện ủy, Trưởng Ban Tổ chức Huyện ủy", "Lý Văn Khánh", "đồng chí",
+      [("Ủy viên Thường vụ", "Huyện ủy"), ("Trưởng Ban Tổ chức", "Huyện ủy")])),
+    ("Đ/c Lý Văn Khánh, UVTV, BT Đảng ủy xã, CT HĐND xã dự.",
+     ("Đ/c Lý Văn Khánh, UVTV, BT Đảng ủy xã, CT HĐND xã", "Lý Văn Khánh", "đồng chí",
+      [("Ủy viên Thường vụ", "Đảng ủy xã"), ("Bí thư", "Đảng ủy xã"), ("Chủ tịch", "HĐND xã")])),
     # no separator between a full name and its title; a title with no organisation after it
     ("Nguyễn Văn An Chủ tịch UBND tỉnh phát biểu.",
      ("Nguyễn Văn An Chủ tịch UBND tỉnh", "Nguyễn Văn An", None, [("Chủ tịch", "UBND tỉnh")])),
@@ -244,6 +251,7 @@ def test_former_new_and_foreign_forms(sentence, expected):
     "Công tác phòng, chống dịch bệnh chăm sóc bà mẹ trẻ em được triển khai thường xuyên.",
     "Các nhà môi trường kiện Tổng thống Brazil vì phá rừng.",  # a country is no name
     "Chủ tịch Vingroup cho biết kế hoạch.",  # a company title with no name
+    "Thực hiện Chỉ thị 15/CT-TTg, CT UBND huyện chỉ đạo các xã.",  # "CT" before a body, no name
     "Tổng thống Mỹ Gặp Gỡ Lãnh Đạo Các Nước",  # a headline in capitals: no name after the country
 ])
 def test_no_official(sentence):

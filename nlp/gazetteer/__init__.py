@@ -160,7 +160,8 @@ class Gazetteer:
     titles: Phrases
     title_abbr: dict[str, Title]  # exact-case abbreviation -> title
     title_abbr_heads: frozenset[str]  # their beginnings: a dotted abbreviation's first part ("UVT" of "UVT.Ư")
-    deputy_abbr: dict[str, Title]  # abbreviations read only after "Phó": "CT" in "Phó CT." -> Phó Chủ tịch
+    deputy_abbr: dict[str, Title]  # abbreviations read after "Phó" ("Phó CT." -> Phó Chủ tịch), or alone
+    # before a body ("CT UBND", "BT Huyện ủy" -> Chủ tịch, Bí thư); elsewhere "CT" is a code (Chỉ thị)
     orgs: Phrases
     org_abbr: dict[str, OrgHead]
     fields: Phrases  # unit names: "Tuyên giáo", "Giáo dục và Đào tạo"
@@ -395,6 +396,10 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
         if end < len(tokens) and tokens[end].text == "." and tokens[end].start == tokens[i + 1].end:
             end += 1
         return end, g.deputy_abbr[tokens[i + 1].text]
+    if tok.text in g.deputy_abbr and _next(text, tokens, i + 1) and match_organization(text, tokens, i + 1) is not None:
+        head = _title_named(g.deputy_abbr[tok.text].title.removeprefix("Phó "))  # "CT UBND", "BT Huyện ủy"
+        if head is not None:
+            return i + 1, head
     if abbr in g.title_abbr:
         title = g.title_abbr[abbr]
         if _next(text, tokens, end) and tokens[end].text == "TT":  # "PBT TT": Phó Bí thư Thường trực
