@@ -107,6 +107,7 @@ from nlp.gazetteer import (
     lowercase_name_to_level,
     match_key,
     match_organization,
+    middle_names,
     organization_tail,
     span,
     starts_title,
@@ -164,10 +165,7 @@ for _form in ("Cộng hòa", "Vương quốc", "Liên bang", "Cộng hòa Liên 
     _STATE_FORMS.add(_form, _form)
 _APOSTROPHES = frozenset({"'", "’"})  # inside names of the Central Highlands: "Kpă H'Ven", "Điểu K'Ré"
 # Second syllables that mark a run as a personal name (Nguyễn Văn ..., Lê Thị ...), not a place.
-_MIDDLE_NAMES = frozenset(match_key(w) for w in (
-    "Văn Thị Hữu Đức Ngọc Thanh Minh Quốc Xuân Thu Hồng Kim Công Đình Trọng Quang Thế Bá Duy Anh "
-    "Mạnh Tiến Hoài Phương Như Khánh Thành Trung Tuấn Hải Hoàng Viết Tấn Sỹ Sĩ"
-).split())
+_MIDDLE_NAMES = frozenset(match_key(w) for w in middle_names())
 # Words ending an organisation or level just before a capitalised run: "Quận ủy Lê Chân", "huyện Vĩnh Bảo".
 _PLACE_CUES = frozenset({"ủy", "tỉnh", "huyện", "quận", "phố", "xã", "phường", "trấn", "ubnd", "hđnd", "tp"})
 # Communes and wards are often named after people: "phường Hoàng Văn Thụ".
