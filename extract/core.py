@@ -273,7 +273,7 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
     if start is not None:
         above = blocks[max(0, start - 6):start + 2]
         for block in reversed(above):
-            if block in candidates and not dates.is_date_line(block.text):
+            if block in candidates and not dates.is_date_line(block.text) and not _is_section_name(tree, block.text):
                 return block.text
         # no heading markup: a bold line of its own right above the text (<p><strong>...</strong></p>)
         for block in reversed(blocks[max(0, start - 3):start + 1]):
@@ -281,6 +281,12 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
                     and 8 <= len(block.text) <= 300 and not dates.is_date_line(block.text):
                 return block.text
     return og or trimmed or next((b.text for b in candidates if b.element.tag == "h1"), "")
+
+
+def _is_section_name(tree: HtmlElement, text: str) -> bool:
+    """Whether a heading names the page's section, not its article: a generic word ("Tin tức") or
+    what a menu link says ("Tin tức - Sự kiện" over the article of a table-layout portal)."""
+    return bool(_GENERIC_TITLE.match(text)) or _is_link_text(tree, text)
 
 
 def _is_link_text(tree: HtmlElement, text: str) -> bool:

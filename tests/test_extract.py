@@ -465,3 +465,16 @@ def test_a_bold_line_above_the_text_is_the_heading_when_the_title_is_generic():
     html = page(f'<p><strong>{TITLE}</strong></p><div class="content-detail"><p>{P1}</p><p>{P2}</p>'
                 f'<p>{P3}</p></div>', title="Trang chủ")
     assert run(html).title == TITLE
+
+
+def test_a_section_label_in_a_title_cell_gives_way_to_the_bold_headline_under_it():
+    """A table-layout portal: the section's name (what the menu links say) in a cell classed as a
+    title, the headline a bold line under it, a generic <title>, no article date (the banner's clock
+    and the footer's update day are not one)."""
+    clock = '<div class="date">Thứ Hai, 06/05/2024</div>'
+    html = page(f'<table><tr><td class="title_news"><b>Tin tức - Sự kiện</b></td></tr>'
+                f'<tr><td><font size="3"><b>{TITLE}</b></font></td></tr>'
+                f'<tr><td><p>{P1}</p><p>{P2}</p><p>{P3}</p></td></tr></table>',
+                title="Trang chủ", header=clock, after="<p>Ngày cập nhật: 06/05/2024</p>")
+    article = run(html)
+    assert (article.title, article.published) == (TITLE, None)
