@@ -191,12 +191,13 @@ def finish_body(paras: list[Para], author: str | None = None) -> Body:
         if para.caption and para.text not in captions:
             captions.append(para.text)
     texts = [p for p in paras if not p.caption]
-    if author is None and len(texts) > 1:
+    while len(texts) > 1:  # the byline, and again when the page names its author twice
         last = texts[-1]
         strong = last.align == "right" or last.bold
-        author = byline(last.text, strong=strong and not _TERMINAL.search(last.text))
-        if author is not None:
-            texts = texts[:-1]
+        signed = byline(last.text, strong=strong and not _TERMINAL.search(last.text))
+        if signed is None or not (author is None or search_form(signed).startswith(search_form(author))):
+            break
+        author, texts = author or signed, texts[:-1]
     lead = None
     if texts:
         top = texts[0]

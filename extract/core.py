@@ -258,7 +258,7 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
     for block in candidates:
         form = search_form(block.text)
         if (og and _same(block.text, og)) or (len(form) >= 10 and page_form and (
-                page_form.startswith(form) or page_form.endswith(form))):
+                page_form.startswith(form) or page_form.endswith(form)) and not _is_section_name(block.text)):
             return block.text
     if og and (not page_title or search_form(og) in page_form):
         return og
@@ -273,7 +273,7 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
     if start is not None:
         above = blocks[max(0, start - 6):start + 2]
         for block in reversed(above):
-            if block in candidates and not dates.is_date_line(block.text) and not _is_section_name(tree, block.text):
+            if block in candidates and not dates.is_date_line(block.text) and not _is_section_name(block.text):
                 return block.text
         # no heading markup: a bold line of its own right above the text (<p><strong>...</strong></p>)
         for block in reversed(blocks[max(0, start - 3):start + 1]):
@@ -283,10 +283,10 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
     return og or trimmed or next((b.text for b in candidates if b.element.tag == "h1"), "")
 
 
-def _is_section_name(tree: HtmlElement, text: str) -> bool:
-    """Whether a heading names the page's section, not its article: a generic word ("Tin tức") or
-    what a menu link says ("Tin tức - Sự kiện" over the article of a table-layout portal)."""
-    return bool(_GENERIC_TITLE.match(text)) or _is_link_text(tree, text)
+def _is_section_name(text: str) -> bool:
+    """Whether a heading names the page's section, not its article ("Tin tức - Sự kiện" over the
+    article of a table-layout portal). Not any link's text: a page often links its own article."""
+    return bool(_GENERIC_TITLE.match(text))
 
 
 def _is_link_text(tree: HtmlElement, text: str) -> bool:

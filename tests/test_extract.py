@@ -478,3 +478,18 @@ def test_a_section_label_in_a_title_cell_gives_way_to_the_bold_headline_under_it
                 title="Trang chủ", header=clock, after="<p>Ngày cập nhật: 06/05/2024</p>")
     article = run(html)
     assert (article.title, article.published) == (TITLE, None)
+
+
+def test_a_section_heading_the_page_title_starts_with_is_not_the_headline():
+    """A portlet's heading names the section, and <title> is that section and the site's name."""
+    html = page(f'<div class="portlet-title">Tin tức sự kiện</div><h3 class="header-title-text">{TITLE}</h3>'
+                f'<div class="metadata-publish-date">04/06/2024 14:25</div>'
+                f'<div class="journal-content-article"><p>{P1}</p><p>{P2}</p></div>', title="Tin tức sự kiện")
+    assert run(html).title == TITLE
+
+
+def test_a_byline_line_and_an_author_label_naming_the_same_author_are_both_cut():
+    html = page(body(P1, P2, P3, extra='<p style="text-align:right"><strong>Lò Thị Hương - Huyện Đoàn</strong></p>'
+                                       '<p>Tác giả bài viết: Lò Thị Hương</p>'))
+    article = run(html)
+    assert (article.author, article.text.splitlines()[-1]) == ("Lò Thị Hương", P3)
