@@ -109,11 +109,16 @@ _META_NAMES = (
 )
 
 
+VIETNAM = dt.timezone(dt.timedelta(hours=7))  # the pages' wall clock
+
+
 def parse_iso(value: str) -> Stamp | None:
-    """'2023-10-06T13:05:00+07:00' -> the wall-clock time as written (the zone is dropped)."""
+    """'2023-10-06T13:05:00+07:00' -> the wall-clock time in Vietnam: a time given in another zone
+    is moved to it ('2024-05-20T08:15:22+00:00', as WordPress writes its meta, is 15:15:22)."""
     value = value.strip()
     match = re.match(
-        r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?", value
+        r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+        r"(?P<zone>Z|[+-]\d{2}:?\d{2})?)?", value
     )
     if not match:
         stamp = parse_date_line(value)
@@ -126,6 +131,13 @@ def parse_iso(value: str) -> Stamp | None:
     hour, minute, second = int(match.group(4)), int(match.group(5)), int(match.group(6) or 0)
     if hour > 23 or minute > 59 or second > 59:
         return Stamp(date)
+    zone = match.group("zone")
+    if zone:
+        offset = dt.timedelta() if zone == "Z" else int(zone[0] + "1") * dt.timedelta(
+            hours=int(zone[1:3]), minutes=int(zone[-2:]))
+        if abs(offset) <= dt.timedelta(hours=14):
+            moved = dt.datetime.combine(date, dt.time(hour, minute, second), dt.timezone(offset)).astimezone(VIETNAM)
+            return Stamp(moved.date(), moved.time())
     return Stamp(date, dt.time(hour, minute, second))
 
 

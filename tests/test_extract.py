@@ -8,6 +8,7 @@ import pytest
 from badinput.build import cp1258, tcvn3, vni  # the bad-input corpus's encoders
 
 from extract import EXTRACTOR_VERSION, Article, ExtractionError, extract_html
+from extract import dates
 from extract.legacy import detect_legacy
 
 URL = "https://haiphong.gov.vn/tin-tuc-su-kien/hoi-nghi-118467.html"
@@ -493,3 +494,13 @@ def test_a_byline_line_and_an_author_label_naming_the_same_author_are_both_cut()
                                        '<p>Tác giả bài viết: Lò Thị Hương</p>'))
     article = run(html)
     assert (article.author, article.text.splitlines()[-1]) == ("Lò Thị Hương", P3)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2023-10-06T13:05:00+07:00", "2023-10-06T13:05:00"),   # Vietnam's zone: as written
+    ("2024-05-20T08:15:22+00:00", "2024-05-20T15:15:22"),   # WordPress's meta, in UTC: moved to Vietnam
+    ("2024-05-20T20:15:22.000Z", "2024-05-21T03:15:22"),    # across midnight
+    ("2024-05-20 08:15", "2024-05-20T08:15:00"),            # no zone: the wall clock
+])
+def test_a_meta_time_in_another_zone_is_moved_to_vietnam(value, expected):
+    assert dates.parse_iso(value).iso() == expected
