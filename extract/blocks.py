@@ -41,6 +41,10 @@ _ALIGN = re.compile(r"text-align\s*:\s*(left|right|center|justify)", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # a link that writes out its own address (a URL or an e-mail) is text to read, not navigation
 _ADDRESS_TEXT = re.compile(r"(?:https?://|www\.)\S+$|[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.I)
+# an inline element an ASP.NET or DNN template shows as a line of its own: the headline or the date
+# ("<span id='..._lblTitle' class='title-news'>", "<span class='date-news'>")
+_LINE_INLINE_TAGS = frozenset({"span", "label", "font"})
+_LINE_CLASS = re.compile(r"title|tieude|tieu-de|tieu_de|headline|date|ngay-?dang|thoi-?gian", re.I)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.I)
 
@@ -167,7 +171,8 @@ class _Renderer:
         italic = italic or tag in ("i", "em") or bool(style and _ITALIC_STYLE.search(style))
         link = link or (tag == "a" and element.get("href") is not None
                         and not _ADDRESS_TEXT.match(element.text_content().strip()))
-        block = tag in BLOCK_TAGS
+        block = tag in BLOCK_TAGS or (tag in _LINE_INLINE_TAGS and bool(_LINE_CLASS.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}")))
         if block:
             self.flush()
             self.holders.append(element)

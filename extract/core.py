@@ -255,14 +255,17 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
     candidates = _heading_candidates(blocks)
     candidates.sort(key=lambda b: b.element.tag != "h1")  # h1 first, then document order
     page_form = search_form(page_title)
-    for block in candidates:
-        form = search_form(block.text)
-        if (og and _same(block.text, og)) or (len(form) >= 10 and page_form and (
-                page_form.startswith(form) or page_form.endswith(form)) and not _is_section_name(block.text)):
-            return block.text
+    trimmed = _trim_site_name(page_title, site_name) if page_title else ""
+    page_forms = {page_form, search_form(trimmed)} - {""}  # as written, and without the site's name
+
+    def confirms(form: str) -> bool:
+        return len(form) >= 10 and any(page.startswith(form) or page.endswith(form) for page in page_forms)
+    confirmed = [block for block in candidates if (og and _same(block.text, og)) or (
+        confirms(search_form(block.text)) and not _is_section_name(block.text))]
+    if confirmed:  # og:title's first; else the longest: "Tin hoạt động > <headline>" names the section too
+        return max(confirmed, key=lambda block: (bool(og and _same(block.text, og)), len(block.text))).text
     if og and (not page_title or search_form(og) in page_form):
         return og
-    trimmed = _trim_site_name(page_title, site_name) if page_title else ""
     generic = (len(trimmed.split()) < 3 or bool(_GENERIC_TITLE.match(trimmed))
                or (trimmed == page_title and bool(_SITE_WORDS.search(trimmed)))
                or _is_link_text(tree, trimmed))

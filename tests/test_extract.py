@@ -504,3 +504,14 @@ def test_a_byline_line_and_an_author_label_naming_the_same_author_are_both_cut()
 ])
 def test_a_meta_time_in_another_zone_is_moved_to_vietnam(value, expected):
     assert dates.parse_iso(value).iso() == expected
+
+
+def test_an_asp_net_headline_and_date_in_spans_are_lines_of_their_own():
+    """DNN: the module's heading names the section, <title> is "section > headline", the headline and
+    its date are spans side by side in one div (shown as lines by the template's CSS)."""
+    html = page(f'<h2 class="c_title"><span class="Head">Tin hoạt động</span></h2><div class="news-detail">'
+                f'<span id="dnn_ctr512_ViewNews_lblTitle" class="title-news">{TITLE}</span>'
+                f'<span id="dnn_ctr512_ViewNews_lblDate" class="date-news">(05/07/2024 09:30)</span>'
+                f'<div class="Normal"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>', title=f"Tin hoạt động > {TITLE}")
+    article = run(html)
+    assert (article.title, article.published) == (TITLE, "2024-07-05T09:30:00")
