@@ -268,7 +268,7 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
         return og
     generic = (len(trimmed.split()) < 3 or bool(_GENERIC_TITLE.match(trimmed))
                or (trimmed == page_title and bool(_SITE_WORDS.search(trimmed)))
-               or _is_link_text(tree, trimmed))
+               or _is_link_text(tree, trimmed) or _names_site(blocks, trimmed))
     if trimmed and not generic:
         return trimmed
     start = next((i for i, b in enumerate(blocks) if container is not None
@@ -290,6 +290,30 @@ def _is_section_name(text: str) -> bool:
     """Whether a heading names the page's section, not its article ("Tin tức - Sự kiện" over the
     article of a table-layout portal). Not any link's text: a page often links its own article."""
     return bool(_GENERIC_TITLE.match(text))
+
+
+_AUTHOR_MARK = re.compile(r"(?:^|[\s_-])(?:author|tac-?gia|byline|writer)(?:$|[\s_-])", re.I)
+
+
+def _marked_author(tree: HtmlElement) -> str | None:
+    """The author an element names by its class, id or itemprop ("<span class='author'>Thanh Tâm</span>"
+    beside the date line), out of page chrome, when it is a person's name as a byline writes it
+    (capitalised: not the CMS account of "bởi admin")."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or not _AUTHOR_MARK.search(
+                f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"):
+            continue
+        text = text_of(element)
+        if text and len(text) <= 60 and chrome_weight(element) == 1.0 and byline(text):
+            return byline(text)
+    return None
+
+
+def _names_site(blocks: list[Block], title: str) -> bool:
+    """Whether ``title`` is what the page's chrome calls its site: a line of the header or footer
+    begins with it ("Phòng Giáo dục và Đào tạo huyện Yên Thế - tỉnh Bắc Giang. ĐT: ...")."""
+    form = _compared(title)
+    return len(form) >= 10 and any(block.chrome < 1.0 and _compared(block.text).startswith(form) for block in blocks)
 
 
 def _is_link_text(tree: HtmlElement, text: str) -> bool:
@@ -623,7 +647,7 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     if author:
         paras = [p for p in paras if not _same(p.text, author)]
     result = finish_body(paras, author)
-    result.author = result.author or top_author
+    result.author = result.author or top_author or _marked_author(tree)
     text = "\n\n".join(result.paragraphs)
     if not text:
         raise ExtractionError("no article text found")

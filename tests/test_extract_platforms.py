@@ -32,6 +32,42 @@ EXPECTED = {
         "published": "2015-12-28T10:20:00", "author": "Ban Tuyên giáo Huyện ủy", "captions": [],
         "first": "Sáng 28/12, Huyện ủy", "last": "chất lượng đảng viên./.", "paragraphs": 4,
     },
+    # the failure classes of issue 16, one page per platform family (pages written for vnportal)
+    "table-layout.html": {"title": "Hội nghị triển khai công tác tư pháp năm 2024", "published": None,
+                          "author": "Thu Hà", "captions": [], "first": "Sáng ngày 15/01, Sở Tư",
+                          "last": "vực hộ tịch, lý lịch tư pháp.", "paragraphs": 3, "lead": False},
+    "liferay-portlet.html": {"title": "Quảng Trị triển khai tiêm vắc xin bạch hầu cho trẻ em vùng có nguy cơ cao",
+                             "published": "2024-06-04T14:25:00", "author": "Minh Quang",
+                             "captions": ["Cán bộ y tế tiêm vắc xin cho trẻ tại trạm y tế xã"],
+                             "first": "(SYT) - Nhằm chủ động", "last": "theo dõi phản ứng sau tiêm.", "paragraphs": 3},
+    "nukeviet4.html": {"title": "Huyện Đoàn tổ chức ra quân Chiến dịch Thanh niên tình nguyện hè 2024",
+                       "published": "2024-06-03T07:00:00", "author": "Lò Thị Hương",
+                       "captions": ["Các đại biểu tham dự lễ ra quân"], "first": "Sáng ngày 02/6/2024,",
+                       "last": "mỗi suất trị giá 300.000 đồng.", "paragraphs": 4},
+    "joomla-word.html": {"title": "Thông báo về việc tuyển sinh lớp 10 năm học 2024-2025", "published": "2024-05-12",
+                         "author": None, "captions": [], "first": "Căn cứ Kế hoạch số", "last": "BAN GIÁM HIỆU",
+                         "paragraphs": 8, "lead": False},
+    "sharepoint-aspx.html": {"title": "UBND tỉnh họp phiên thường kỳ tháng 5 năm 2024", "published": "2024-05-31",
+                             "author": "Văn phòng UBND tỉnh", "captions": [], "first": "Chiều 30/5, đồng chí Trần",
+                             "last": "giải ngân vốn đầu tư công.", "paragraphs": 4},
+    "wordpress.html": {"title": "Hội Nông dân xã tập huấn kỹ thuật trồng cây ăn quả", "published": "2024-05-20T15:15:22",
+                       "author": "Nguyễn Thị Lan", "captions": ["Quang cảnh lớp tập huấn"],
+                       "first": "Ngày 18/5, Hội Nông dân", "last": "ăn quả theo tiêu chuẩn VietGAP.", "paragraphs": 3,
+                       "lead": False},
+    "dnn.html": {"title": "Ban Dân vận Tỉnh ủy sơ kết công tác dân vận 6 tháng đầu năm", "published": "2024-07-05T09:30:00",
+                 "author": "Hồng Nhung", "captions": ["Đồng chí Nguyễn Thị Hằng phát biểu kết luận hội nghị"],
+                 "first": "Ngày 4/7, Ban Dân vận", "last": "nắm bắt tình hình Nhân dân.", "paragraphs": 4},
+    "newspaper.html": {"title": "Thu hoạch lúa Hè Thu sớm để tránh lũ", "published": "2024-07-20T06:30:00",
+                       "author": "Thanh Tâm", "captions": ["Nông dân huyện Hồng Ngự thu hoạch lúa Hè Thu"],
+                       "first": "(ĐTO) - Những ngày này,", "last": "động gia cố đê bao bảo vệ lúa.", "paragraphs": 4},
+    "br-lines.html": {"title": "Tổng kết năm học 2023 - 2024 và triển khai nhiệm vụ năm học 2024 - 2025",
+                      "published": "2024-06-06", "author": "Phòng GD&ĐT Yên Thế", "captions": [],
+                      "first": "Sáng ngày 05/6/2024,", "last": "các điều kiện cho năm học mới.", "paragraphs": 4,
+                      "lead": False},
+    "two-dates.html": {"title": "Kiểm tra công tác phòng chống thiên tai tại huyện Phong Điền",
+                       "published": "2024-06-10T15:20:00", "author": None, "captions": [],
+                       "first": "Chiều 10/6, Đoàn công tác", "last": "để có phương án di dời dân kịp thời.",
+                       "paragraphs": 3, "lead": False},
 }
 NEVER = ("Các tin khác", "Tin cùng chuyên mục", "Những tin", "Các tin đã đưa", "Lượt truy cập",
          "Thống kê truy cập", "Điện thoại", "Tổng số điểm", "Nguồn tin", "21/6/2024", "22/12/2022",
@@ -47,6 +83,6 @@ def test_platform_page(name):
         expected["title"], expected["published"], expected["author"], expected["captions"])
     assert paragraphs[0].startswith(expected["first"]) and paragraphs[-1].endswith(expected["last"])
     assert len(paragraphs) == expected["paragraphs"]
-    assert article.lead == paragraphs[0]
+    assert article.lead == (paragraphs[0] if expected.get("lead", True) else None)
     for phrase in NEVER:
         assert phrase not in article.text
