@@ -295,17 +295,18 @@ def _is_section_name(text: str) -> bool:
 _AUTHOR_MARK = re.compile(r"(?:^|[\s_-])(?:author|tac-?gia|byline|writer)(?:$|[\s_-])", re.I)
 
 
-def _marked_author(tree: HtmlElement) -> str | None:
-    """The author an element names by its class, id or itemprop ("<span class='author'>Thanh Tâm</span>"
-    beside the date line), out of page chrome, when it is a person's name as a byline writes it
-    (capitalised: not the CMS account of "bởi admin")."""
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or not _AUTHOR_MARK.search(
+def _marked_author(line: Block | None) -> str | None:
+    """The author an element by the date line names by its class, id or itemprop ("<span
+    class='author'>Thanh Tâm</span> - <span class='time'>...</span>"), out of page chrome, when it is
+    a person's name as a byline writes it (capitalised: not the CMS account of "bởi admin")."""
+    if line is None or line.chrome < 1.0:
+        return None
+    for element in line.element.iter():
+        if isinstance(element.tag, str) and _AUTHOR_MARK.search(
                 f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"):
-            continue
-        text = text_of(element)
-        if text and len(text) <= 60 and chrome_weight(element) == 1.0 and byline(text):
-            return byline(text)
+            text = text_of(element)
+            if text and len(text) <= 60 and byline(text):
+                return byline(text)
     return None
 
 
@@ -647,7 +648,7 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     if author:
         paras = [p for p in paras if not _same(p.text, author)]
     result = finish_body(paras, author)
-    result.author = result.author or top_author or _marked_author(tree)
+    result.author = result.author or top_author or _marked_author(date_block)
     text = "\n\n".join(result.paragraphs)
     if not text:
         raise ExtractionError("no article text found")
