@@ -256,8 +256,9 @@ class _Parser:
         name, org = title.title, None
         if self.adj(j - 1, j):
             name, org = self.organization(j, title)
-            if org is None and self.in_charge_of(j):  # "Phó Giám đốc phụ trách Sở Xây dựng"
+            if org is None and self.in_charge_of(j):  # "Phó Giám đốc phụ trách" (the acting head) "Sở Xây dựng"
                 name, org = self.organization(j + 2, title)
+                name = f"{name} phụ trách"
             if org is not None:
                 org = self.with_parent(org)
             if org is not None and len(org.parts) == 1 and self.known_title(f"{name} {org.parts[0][2]}"):

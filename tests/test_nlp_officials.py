@@ -627,6 +627,12 @@ def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organizat
     assert (found.text, [p.organization for p in found.positions]) == (span, [organization])
 
 
+def test_a_deputy_in_charge_holds_a_title_of_its_own():
+    """"Phó Giám đốc phụ trách" (the deputy who heads a body without a director) is the title."""
+    (found,) = tag_officials("Bà Lưu Thị Hằng, Phó Giám đốc phụ trách Sở Tư pháp trả lời cử tri.")
+    assert [(p.title, p.organization) for p in found.positions] == [("Phó Giám đốc phụ trách", "Sở Tư pháp")]
+
+
 @pytest.mark.parametrize("sentence, span, name", [
     # names of the Central Highlands written with an apostrophe
     ("Bà Rơ Châm H'Luin, Phó Chủ tịch HĐND xã Ia Broăi, phát biểu.", "Bà Rơ Châm H'Luin, Phó Chủ tịch HĐND xã Ia Broăi",
