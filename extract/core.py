@@ -230,8 +230,8 @@ def _trim_site_name(title: str, site_name: str | None) -> str:
     return title.strip()
 
 
-_GENERIC_TITLE = re.compile(r"^(?:chi tiết|tin tức|trang chủ|trang tin|xem tin|tin bài|bài viết|"
-                            r"news|detail|home)\b", re.I)
+_GENERIC_TITLE = re.compile(r"^(?:chi tiết|tin tức|trang chủ|trang tin|xem tin|tin bài|bài viết|in bài|in trang|"
+                            r"bản in|news|detail|home|print)\b", re.I)
 _TITLE_CLASS = re.compile(r"title|tieude|tieu-de|tieu_de|headline|heading", re.I)
 
 
@@ -295,18 +295,20 @@ def _is_section_name(text: str) -> bool:
 _AUTHOR_MARK = re.compile(r"(?:^|[\s_-])(?:author|tac-?gia|byline|writer)(?:$|[\s_-])", re.I)
 
 
-def _marked_author(line: Block | None) -> str | None:
-    """The author an element by the date line names by its class, id or itemprop ("<span
-    class='author'>Thanh Tâm</span> - <span class='time'>...</span>"), out of page chrome, when it is
-    a person's name as a byline writes it (capitalised: not the CMS account of "bởi admin")."""
-    if line is None or line.chrome < 1.0:
-        return None
-    for element in line.element.iter():
-        if isinstance(element.tag, str) and _AUTHOR_MARK.search(
-                f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"):
-            text = text_of(element)
-            if text and len(text) <= 60 and byline(text):
-                return byline(text)
+def _marked_author(lines: list[Block | None]) -> str | None:
+    """The author an element of ``lines`` (the date line, the lines right after the article's text)
+    names by its class, id or itemprop ("<span class='author'>Thanh Tâm</span> - <span
+    class='time'>...</span>", "<div class='tacgia'>"), out of page chrome, when it is a person's name
+    as a byline writes it (capitalised: not the CMS account of "bởi admin")."""
+    for line in lines:
+        if line is None or line.chrome < 1.0:
+            continue
+        for element in line.element.iter():
+            if isinstance(element.tag, str) and _AUTHOR_MARK.search(
+                    f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"):
+                text = text_of(element)
+                if text and len(text) <= 60 and byline(text):
+                    return byline(text)
     return None
 
 
@@ -364,14 +366,16 @@ def _find_date(tree: HtmlElement, blocks: list[Block], anchor: Block | None,
 
 
 def _date_candidates(blocks: list[Block], anchor: Block | None, container: HtmlElement | None):
-    """Date lines near the headline or in the article before its trailing matter, out of chrome."""
+    """Date lines near the headline, or in the article or right after its text (an update line under the
+    body: "Cập nhật: 14:05 | 12/06/2024"), before its trailing matter, out of chrome."""
     at = next((i for i, b in enumerate(blocks) if b is anchor), None)
     members = subtree(container) if container is not None else set()
+    last = _text_end(blocks, members)
     ended = False
     for i, block in enumerate(blocks):
         if block.kind != "text":
             continue
-        inside = block.element in members
+        inside = block.element in members or (last is not None and last < i <= last + 3)
         if inside and (at is None or i > at) and is_trailing_heading(block.text):
             ended = True
         near = at is not None and abs(i - at) <= 3
@@ -380,6 +384,11 @@ def _date_candidates(blocks: list[Block], anchor: Block | None, container: HtmlE
             continue  # (a bare date by the headline counts also in a share bar; a banner's clock names the day)
         if dates.is_date_line(block.text):
             yield block
+
+
+def _text_end(blocks: list[Block], members: set) -> int | None:
+    """Index of the last block of the article container (``members``), if any."""
+    return max((i for i, b in enumerate(blocks) if b.element in members), default=None)
 
 
 def _content_blocks(blocks: list[Block], minimum: int) -> list[Block]:
@@ -648,7 +657,9 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     if author:
         paras = [p for p in paras if not _same(p.text, author)]
     result = finish_body(paras, author)
-    result.author = result.author or top_author or _marked_author(date_block)
+    end = _text_end(blocks, subtree(container)) if container is not None else None
+    closing = blocks[end + 1:end + 4] if end is not None else []
+    result.author = result.author or top_author or _marked_author([date_block, *closing])
     text = "\n\n".join(result.paragraphs)
     if not text:
         raise ExtractionError("no article text found")

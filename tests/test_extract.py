@@ -469,14 +469,13 @@ def test_a_bold_line_above_the_text_is_the_heading_when_the_title_is_generic():
 
 
 def test_a_section_label_in_a_title_cell_gives_way_to_the_bold_headline_under_it():
-    """A table-layout portal: the section's name (what the menu links say) in a cell classed as a
-    title, the headline a bold line under it, a generic <title>, no article date (the banner's clock
-    and the footer's update day are not one)."""
+    """A table-layout portal: the section's name in a cell classed as a title, the headline a bold
+    line under it, a generic <title>, no article date (the banner's clock is not one)."""
     clock = '<div class="date">Thứ Hai, 06/05/2024</div>'
     html = page(f'<table><tr><td class="title_news"><b>Tin tức - Sự kiện</b></td></tr>'
                 f'<tr><td><font size="3"><b>{TITLE}</b></font></td></tr>'
                 f'<tr><td><p>{P1}</p><p>{P2}</p><p>{P3}</p></td></tr></table>',
-                title="Trang chủ", header=clock, after="<p>Ngày cập nhật: 06/05/2024</p>")
+                title="Trang chủ", header=clock)
     article = run(html)
     assert (article.title, article.published) == (TITLE, None)
 
@@ -515,3 +514,12 @@ def test_an_asp_net_headline_and_date_in_spans_are_lines_of_their_own():
                 f'<div class="Normal"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>', title=f"Tin hoạt động > {TITLE}")
     article = run(html)
     assert (article.title, article.published) == (TITLE, "2024-07-05T09:30:00")
+
+
+def test_an_update_line_right_after_the_text_dates_an_article_that_shows_no_other_date():
+    html = page(f'<h1>{TITLE}</h1><div class="noidung"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>'
+                f'<div class="tacgia">Minh Tuấn</div><div class="ngaycapnhat">Cập nhật: 14:05 | 12/06/2024</div>'
+                f'<div class="tinkhac"><h3>Tin khác</h3><ul><li><a href="/a">Hội nghị Ban Chấp hành</a> (01/06/2024)</li>'
+                f'</ul></div>')
+    article = run(html)
+    assert (article.published, article.author) == ("2024-06-12T14:05:00", "Minh Tuấn")

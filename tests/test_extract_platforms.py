@@ -68,6 +68,13 @@ EXPECTED = {
                        "published": "2024-06-10T15:20:00", "author": None, "captions": [],
                        "first": "Chiều 10/6, Đoàn công tác", "last": "để có phương án di dời dân kịp thời.",
                        "paragraphs": 3, "lead": False},
+    "update-line.html": {"title": "Huyện ủy Lục Yên quán triệt Nghị quyết Trung ương 10 khóa XIII",
+                         "published": "2024-06-12T14:05:00", "author": "Minh Tuấn (Ban Tuyên giáo Huyện ủy)",
+                         "captions": [], "first": "Ngày 11/6, Ban Thường vụ", "last": "24 điểm cầu các xã, thị trấn.",
+                         "paragraphs": 4, "lead": False},
+    "print-view.html": {"title": "Bắc Kạn: Gần 2.000 hộ nghèo được hỗ trợ nhà ở", "published": "2024-06-18T16:40:00",
+                        "author": None, "captions": [], "first": "Đến nay, toàn tỉnh đã hỗ",
+                        "last": "nhà ở trước ngày 30/9/2024.", "paragraphs": 3, "lead": False},
 }
 NEVER = ("Các tin khác", "Tin cùng chuyên mục", "Những tin", "Các tin đã đưa", "Lượt truy cập",
          "Thống kê truy cập", "Điện thoại", "Tổng số điểm", "Nguồn tin", "21/6/2024", "22/12/2022",
