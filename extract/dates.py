@@ -91,10 +91,20 @@ def is_date_line(line: str) -> bool:
     """True for a short line that is a date stamp rather than a sentence mentioning a date."""
     if len(line) > 100 or parse_date_line(line) is None:
         return False
+    if _few_words_besides_the_date(line):
+        return True
+    parts = _LABEL_SEPARATOR.split(line)  # "Thủ tục hành chính | 12/06/2024 08:00": a section's label beside it
+    return len(parts) > 1 and any(parse_date_line(part) and _few_words_besides_the_date(part) for part in parts) \
+        and all(len(part.split()) <= 6 or parse_date_line(part) for part in parts)
+
+
+_LABEL_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+
+
+def _few_words_besides_the_date(line: str) -> bool:
     rest = _TIME.sub(" ", _WORDS.sub(" ", _YMD.sub(" ", _DMY.sub(" ", line))))
     rest = _LINE_WORDS.sub(" ", rest)
-    words = re.findall(r"[^\W\d_]{2,}", rest)
-    return len(words) <= 3
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 3
 
 
 def is_update_line(line: str) -> bool:

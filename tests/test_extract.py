@@ -523,3 +523,14 @@ def test_an_update_line_right_after_the_text_dates_an_article_that_shows_no_othe
                 f'</ul></div>')
     article = run(html)
     assert (article.published, article.author) == ("2024-06-12T14:05:00", "Minh Tuấn")
+
+
+@pytest.mark.parametrize("line, is_date_line", [
+    ("Thủ tục hành chính | 12/06/2024 08:00", True),          # the section's label beside the date
+    ("Tin tức - Sự kiện - 12/06/2024 08:00", True),
+    ("Kinh tế | Thứ Tư, 12/06/2024", True),
+    ("Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị - 12/06/2024", False),   # a headline with its date: a list item
+    ("Ngày 12/06/2024, UBND tỉnh tổ chức hội nghị tổng kết công tác năm", False),  # a sentence
+])
+def test_a_date_line_may_carry_a_short_label(line, is_date_line):
+    assert dates.is_date_line(line) is is_date_line

@@ -75,6 +75,9 @@ EXPECTED = {
     "print-view.html": {"title": "Bắc Kạn: Gần 2.000 hộ nghèo được hỗ trợ nhà ở", "published": "2024-06-18T16:40:00",
                         "author": None, "captions": [], "first": "Đến nay, toàn tỉnh đã hỗ",
                         "last": "nhà ở trước ngày 30/9/2024.", "paragraphs": 3, "lead": False},
+    "labelled-date.html": {"title": "Hướng dẫn thủ tục đăng ký khai sinh trực tuyến", "published": "2024-06-12T08:00:00",
+                           "author": None, "captions": [], "first": "Từ ngày 1/7/2024, người dân",
+                           "last": "điện thoại: 0228.3649.xxx.", "paragraphs": 7},
 }
 NEVER = ("Các tin khác", "Tin cùng chuyên mục", "Những tin", "Các tin đã đưa", "Lượt truy cập",
          "Thống kê truy cập", "Điện thoại", "Tổng số điểm", "Nguồn tin", "21/6/2024", "22/12/2022",
