@@ -545,8 +545,18 @@ class _Parser:
             return pos
         n = head[0]
         if n < len(tokens) and tokens[n].text.isdigit() and self.adj(n - 1, n):
-            pos.fixed_org, pos.end, pos.org = span(self.text, tokens, org.start if org else k, n + 1), n + 1, None
+            end = self.level_after(n + 1)  # "Ban Chỉ đạo 35" + "tỉnh"
+            pos.fixed_org, pos.end, pos.org = span(self.text, tokens, org.start if org else k, end), end, None
         return pos
+
+    def level_after(self, k: int) -> int:
+        """``k`` past a level written right after a unit's number, and the place it names ("tỉnh",
+        "huyện Sìn Hồ"); ``k`` when there is none."""
+        level = self.g.orgs.longest(self.text, self.tokens, k) if self.adj(k - 1, k) else None
+        if level is None or level[1].kind != "level":
+            return k
+        place = self.g.places.longest(self.text, self.tokens, level[0]) if self.adj(level[0] - 1, level[0]) else None
+        return place[0] if place else level[0]
 
     # --- names -----------------------------------------------------------------------------
     def name_in_place(self, pos: _Position) -> tuple[int, int, Org] | None:

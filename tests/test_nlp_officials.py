@@ -595,6 +595,9 @@ def test_a_lowercase_unit_name_runs_to_its_level(sentence, span, organization):
      "Quân khu 5"),
     ("Đại tá Ninh Văn Quý, Sư đoàn trưởng Sư đoàn 308 báo cáo.", "Đại tá Ninh Văn Quý, Sư đoàn trưởng Sư đoàn 308",
      "Sư đoàn 308"),
+    # a level after the unit's number is the unit's
+    ("Đồng chí Lê Văn Lương, Trưởng Ban Chỉ đạo 35 tỉnh chủ trì.",
+     "Đồng chí Lê Văn Lương, Trưởng Ban Chỉ đạo 35 tỉnh", "Chỉ đạo 35 tỉnh"),
     # titles of border posts and ranger stations
     ("Thiếu tá Vàng A Chứ, Đồn trưởng Đồn Biên phòng Sì Lở Lầu cho biết.",
      "Thiếu tá Vàng A Chứ, Đồn trưởng Đồn Biên phòng Sì Lở Lầu", "Đồn Biên phòng Sì Lở Lầu"),
