@@ -143,8 +143,8 @@ def _long_paragraph(para: Para) -> bool:
     return not para.caption and len(para.text) >= 80 and para.link_ratio < 0.3
 
 
-def _article_goes_on(rest: list[Para]) -> bool:
-    """After a "Tin liên quan"-style heading: do two or more article paragraphs follow?
+def _article_goes_on(rest: list[Para], needed: int = 2) -> bool:
+    """After a "Tin liên quan"-style heading: do ``needed`` or more article paragraphs follow?
 
     At least one of them must not sit right under a linked title (a teaser), so an inline
     related box is skipped while a trailing related-news list still ends the body.
@@ -157,15 +157,18 @@ def _article_goes_on(rest: list[Para]) -> bool:
             long_ones += 1
             free_standing += not (previous and previous.link_ratio > 0.5)
         previous = para
-    return long_ones >= 2 and free_standing >= 1
+    return long_ones >= needed and free_standing >= 1
 
 
 def finish_body(paras: list[Para], author: str | None = None) -> Body:
     """Cut trailing matter, take the byline, find the lead; captions stay apart."""
     first = next((i for i, p in enumerate(paras) if _long_paragraph(p)), 0)
     for i, para in enumerate(paras):
+        # a heading that carries its one link ("Xem thêm: <a>...</a>") is a link inside the text: one
+        # article paragraph after it shows the text goes on
+        inline = para.link_ratio >= 0.5 and ":" in para.text
         if i > first and not para.caption and is_trailing_heading(para.text) \
-                and not _article_goes_on(paras[i + 1:]):
+                and not _article_goes_on(paras[i + 1:], needed=1 if inline else 2):
             paras = paras[:i]
             break
     paras = [p for p in paras if p.caption or not (

@@ -534,3 +534,16 @@ def test_an_update_line_right_after_the_text_dates_an_article_that_shows_no_othe
 ])
 def test_a_date_line_may_carry_a_short_label(line, is_date_line):
     assert dates.is_date_line(line) is is_date_line
+
+
+def test_an_inline_read_more_link_does_not_end_the_text():
+    """"Xem thêm: <a>…</a>" inside the text: the paragraph after it and the byline are still the article's."""
+    more = '<p><strong>Xem thêm:</strong> <a href="/a.html">Công bố điểm chuẩn vào lớp 10 năm học 2024 - 2025</a></p>'
+    article = run(page(body(P1, P2, extra=f'{more}<p>{P3}</p><p style="text-align:right"><b>Ngọc Anh</b></p>')))
+    assert (article.text.split("\n\n")[-1], article.author) == (P3, "Ngọc Anh")
+
+
+def test_a_read_more_list_after_the_text_still_ends_it():
+    more = ('<p><strong>Xem thêm:</strong> <a href="/a.html">Công bố điểm chuẩn vào lớp 10 năm học 2024</a></p>'
+            '<p><a href="/b.html">Lịch thi tốt nghiệp THPT năm 2024 và những điều cần biết</a></p>')
+    assert run(page(body(P1, P2, P3, extra=more))).text.split("\n\n")[-1] == P3
