@@ -576,9 +576,10 @@ class _Parser:
             return None
         if org is None or pos.end == org.end:
             j = pos.end
-            abroad = self.country_and_name(j) if org is None else None
+            country_at = j if org is None else org.start if org.abroad else None  # "Tổng Giám đốc WHO ..."
+            abroad = self.country_and_name(country_at) if country_at is not None else None
             if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
-                c = next(c for c in range(j, abroad[0]) if self.tokens[c].key not in ("mới", "của"))
+                c = next(c for c in range(country_at, abroad[0]) if self.tokens[c].key not in ("mới", "của"))
                 pos.fixed_org = span(self.text, self.tokens, c, abroad[0])
                 return abroad[0], abroad[1], org  # type: ignore[return-value]
             country = self.country_end(j) if org is None else None  # "Tổng thống Mỹ, ông Joe Biden"

@@ -217,6 +217,16 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
     # a person a place is named after, by title alone ("Chủ tịch UBND TP Hồ Chí Minh" is the city's)
     ("Kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022).",
      ("Chủ tịch Hồ Chí Minh", "Hồ Chí Minh", None, [("Chủ tịch", None)])),
+    # an international body's country office: its name, bracketed acronym and host country
+    ("Ông Kidong Park, Trưởng Đại diện Tổ chức Y tế thế giới (WHO) tại Việt Nam khuyến cáo.",
+     ("Ông Kidong Park, Trưởng Đại diện Tổ chức Y tế thế giới (WHO) tại Việt Nam", "Kidong Park", "ông",
+      [("Trưởng đại diện", "Tổ chức Y tế thế giới (WHO) tại Việt Nam")])),
+    ("Giám đốc Quốc gia Ngân hàng Thế giới tại Việt Nam Carolyn Turk cho biết.",
+     ("Giám đốc Quốc gia Ngân hàng Thế giới tại Việt Nam Carolyn Turk", "Carolyn Turk", None,
+      [("Giám đốc quốc gia", "Ngân hàng Thế giới tại Việt Nam")])),
+    ("Bà Ramla Khalidi, Trưởng Đại diện thường trú UNDP tại Việt Nam phát biểu.",
+     ("Bà Ramla Khalidi, Trưởng Đại diện thường trú UNDP tại Việt Nam", "Ramla Khalidi", "bà",
+      [("Trưởng đại diện thường trú", "UNDP tại Việt Nam")])),
     # a spokesperson
     ("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng trả lời.",
      ("Người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng", "Lê Thị Thu Hằng", None, [("Người phát ngôn", "Bộ Ngoại giao")])),

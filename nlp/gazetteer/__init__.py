@@ -353,6 +353,7 @@ class Org:
     place: tuple[int, int] | None = None  # trailing capitalised run: a place, maybe followed by a name
     parent_at: int | None = None  # index in parts where the parent body starts
     keep: int = 0  # tokens of the run that surely belong to the name ("Trường THPT" + "Lê Lợi" ...)
+    abroad: bool = False  # an international body of the country list, read as a country is
 
     @property
     def display(self) -> str:
@@ -611,7 +612,11 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
 
 
 def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) -> Org | None:
-    """The organisation starting at ``tokens[i]``: head [unit name] [level] [place] | head [name] parent."""
+    """The organisation starting at ``tokens[i]``: head [unit name] [level] [place] | head [name] parent;
+    or an international body (``_international_body``)."""
+    body = _international_body(text, tokens, i)
+    if body is not None:
+        return body
     found = _head(text, tokens, i)
     if found is None:
         return None
@@ -626,6 +631,32 @@ def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) 
         start, j, display, open_name = name
         parts.append((start, j, span(text, tokens, start, j) if written else display))
     return organization_tail(text, tokens, i, j, parts, head.party, _depth, open_name)
+
+
+_INTERNATIONAL_HEADS = frozenset(match_key(w) for w in ("Tổ chức", "Ngân hàng", "Quỹ", "Chương trình", "Cơ quan",
+                                                        "Liên minh", "Liên hợp quốc"))
+
+
+def _international_body(text: str, tokens: list[Token], i: int) -> Org | None:
+    """An international body the country list names ("Ngân hàng Thế giới", "Tổ chức Y tế thế giới",
+    "UNDP"), with its acronym in brackets and the country it sits in ("(WHO) tại Việt Nam"): an
+    acronym, or a name opening with a body's word ("Tổ chức", "Quỹ" ...). A state is not one: "Hoa Kỳ
+    tại Việt Nam" after "Đại sứ" is read as a country and its host."""
+    g = gazetteer()
+    found = g.countries.longest(text, tokens, i)
+    if found is None:
+        return None
+    first = " ".join(t.key for t in tokens[i:min(found[0], i + 3)])
+    if not (tokens[i].acronym and found[0] == i + 1) and not any(
+            first == head or first.startswith(head + " ") for head in _INTERNATIONAL_HEADS):
+        return None
+    end = found[0]
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 1].acronym and tokens[end + 2].text == ")":
+        end += 3  # "(WHO)"
+    if _next(text, tokens, end) and tokens[end].key == "tại" and _next(text, tokens, end + 1) \
+            and (there := g.countries.longest(text, tokens, end + 1)):
+        end = there[0]
+    return Org(i, end, [(i, end, span(text, tokens, i, end))], False, abroad=True)
 
 
 def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts: list[tuple[int, int, str]],
