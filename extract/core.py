@@ -266,7 +266,7 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
         return max(confirmed, key=lambda block: (bool(og and _same(block.text, og)), len(block.text))).text
     if og and (not page_title or search_form(og) in page_form):
         return og
-    generic = (len(trimmed.split()) < 3 or bool(_GENERIC_TITLE.match(trimmed))
+    generic = (len(trimmed.split()) < 3 or _is_section_name(trimmed)
                or (trimmed == page_title and bool(_SITE_WORDS.search(trimmed)))
                or _is_link_text(tree, trimmed) or _names_site(blocks, trimmed))
     if trimmed and not generic:
@@ -307,8 +307,8 @@ def _marked_author(lines: list[Block | None]) -> str | None:
             if isinstance(element.tag, str) and _AUTHOR_MARK.search(
                     f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"):
                 text = text_of(element)
-                if text and len(text) <= 60 and byline(text):
-                    return byline(text)
+                if text and len(text) <= 60 and (name := byline(text)):
+                    return name
     return None
 
 
@@ -336,8 +336,8 @@ def _title_block(blocks: list[Block], title: str) -> Block | None:
     return next((b for b in matches if b.chrome == 1.0), matches[0])
 
 
-def _find_date(tree: HtmlElement, blocks: list[Block], anchor: Block | None,
-               container: HtmlElement | None, profile, url: str) -> tuple[str | None, Block | None]:
+def _find_date(tree: HtmlElement, blocks: list[Block], anchor: Block | None, members: set,
+               text_end: int | None, profile, url: str) -> tuple[str | None, Block | None]:
     """Publication date (ISO) and the block holding the date line, if any.
 
     A date line counts when it is next to the headline (``anchor``) or inside the article
@@ -352,7 +352,7 @@ def _find_date(tree: HtmlElement, blocks: list[Block], anchor: Block | None,
         line_stamp = dates.parse_date_line(value) or dates.parse_iso(value)
     if line_stamp is None:
         best_key = None
-        for block in _date_candidates(blocks, anchor, container):
+        for block in _date_candidates(blocks, anchor, members, text_end):
             stamp = dates.parse_date_line(block.text)
             distance = abs(block.offset - (anchor.offset if anchor else 0))
             key = (block.element.tag == "a", distance + (2000 if stamp.time is None else 0)
@@ -365,17 +365,16 @@ def _find_date(tree: HtmlElement, blocks: list[Block], anchor: Block | None,
     return (stamp.iso() if stamp else None), line_block
 
 
-def _date_candidates(blocks: list[Block], anchor: Block | None, container: HtmlElement | None):
-    """Date lines near the headline, or in the article or right after its text (an update line under the
-    body: "Cập nhật: 14:05 | 12/06/2024"), before its trailing matter, out of chrome."""
+def _date_candidates(blocks: list[Block], anchor: Block | None, members: set, last: int | None):
+    """Date lines near the headline, or in the article (``members``, its last block at ``last``) or right
+    after its text (an update line under the body: "Cập nhật: 14:05 | 12/06/2024"), before its
+    trailing matter, out of chrome."""
     at = next((i for i, b in enumerate(blocks) if b is anchor), None)
-    members = subtree(container) if container is not None else set()
-    last = _text_end(blocks, members)
     ended = False
     for i, block in enumerate(blocks):
         if block.kind != "text":
             continue
-        inside = block.element in members or (last is not None and last < i <= last + 3)
+        inside = block.element in members or (last is not None and last < i <= last + _CLOSING_LINES)
         if inside and (at is None or i > at) and is_trailing_heading(block.text):
             ended = True
         near = at is not None and abs(i - at) <= 3
@@ -384,6 +383,9 @@ def _date_candidates(blocks: list[Block], anchor: Block | None, container: HtmlE
             continue  # (a bare date by the headline counts also in a share bar; a banner's clock names the day)
         if dates.is_date_line(block.text):
             yield block
+
+
+_CLOSING_LINES = 3  # lines right after the article's text that may still date it or name its author
 
 
 def _text_end(blocks: list[Block], members: set) -> int | None:
@@ -641,7 +643,9 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     title_block = _title_block(blocks, title)
     anchor = title_block or next((b for b in blocks if container is not None and b.kind == "text"
                                   and within(b.element, container)), None)
-    published, date_block = _find_date(tree, blocks, anchor, container, profile, url)
+    members = subtree(container) if container is not None else set()
+    text_end = _text_end(blocks, members)
+    published, date_block = _find_date(tree, blocks, anchor, members, text_end, profile, url)
 
     author = None
     chosen_author = _select(tree, getattr(profile, "author_selector", None))
@@ -657,8 +661,7 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     if author:
         paras = [p for p in paras if not _same(p.text, author)]
     result = finish_body(paras, author)
-    end = _text_end(blocks, subtree(container)) if container is not None else None
-    closing = blocks[end + 1:end + 4] if end is not None else []
+    closing = blocks[text_end + 1:text_end + 1 + _CLOSING_LINES] if text_end is not None else []
     result.author = result.author or top_author or _marked_author([date_block, *closing])
     text = "\n\n".join(result.paragraphs)
     if not text:

@@ -94,8 +94,9 @@ def is_date_line(line: str) -> bool:
     if _few_words_besides_the_date(line):
         return True
     parts = _LABEL_SEPARATOR.split(line)  # "Thủ tục hành chính | 12/06/2024 08:00": a section's label beside it
-    return len(parts) > 1 and any(parse_date_line(part) and _few_words_besides_the_date(part) for part in parts) \
-        and all(len(part.split()) <= 6 or parse_date_line(part) for part in parts)
+    dated = [part for part in parts if parse_date_line(part)]
+    return len(parts) > 1 and any(map(_few_words_besides_the_date, dated)) \
+        and all(len(part.split()) <= 6 or part in dated for part in parts)
 
 
 _LABEL_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
