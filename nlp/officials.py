@@ -102,6 +102,7 @@ from nlp.gazetteer import (
     adjacent,
     gazetteer,
     glued,
+    level_at,
     loose_name_end,
     lowercase_name_end,
     lowercase_name_to_level,
@@ -552,8 +553,8 @@ class _Parser:
     def level_after(self, k: int) -> int:
         """``k`` past a level written right after a unit's number, and the place it names ("tỉnh",
         "huyện Sìn Hồ"); ``k`` when there is none."""
-        level = self.g.orgs.longest(self.text, self.tokens, k) if self.adj(k - 1, k) else None
-        if level is None or level[1].kind != "level":
+        level = level_at(self.text, self.tokens, k) if self.adj(k - 1, k) else None
+        if level is None:
             return k
         place = self.g.places.longest(self.text, self.tokens, level[0]) if self.adj(level[0] - 1, level[0]) else None
         return place[0] if place else level[0]

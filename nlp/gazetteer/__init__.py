@@ -453,7 +453,8 @@ def _body(text: str, tokens: list[Token], i: int) -> bool:
     return bool(found and found[1].kind == "body")
 
 
-def _level(text: str, tokens: list[Token], j: int) -> tuple[int, str] | None:
+def level_at(text: str, tokens: list[Token], j: int) -> tuple[int, str] | None:
+    """(end, display) of the level written at ``tokens[j]``: "tỉnh", "huyện", or an abbreviation ("TP.")."""
     g = gazetteer()
     head = g.org_abbr.get(tokens[j].text)
     if head and head.kind == "level":
@@ -508,12 +509,12 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
         return j, found[0], str(found[1]), False  # the gazetteer's spelling: "dân vận" -> "Dân vận"
     k = j
     while k < len(tokens) and (tokens[k].titlecase or tokens[k].acronym) and (k == j or _next(text, tokens, k)):
-        if k > j and (starts_title(text, tokens, k) or _level(text, tokens, k) or _body(text, tokens, k)
+        if k > j and (starts_title(text, tokens, k) or level_at(text, tokens, k) or _body(text, tokens, k)
                       or (tokens[k].titlecase and tokens[k].key in g.surnames)):
             break
         k += 1
         if tokens[k - 1].titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-                and not _level(text, tokens, k) and (tokens[k].key not in NAME_STOP
+                and not level_at(text, tokens, k) and (tokens[k].key not in NAME_STOP
                                                      or word_pair(tokens[k - 1].key, tokens[k].key)):
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"
         while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
@@ -541,7 +542,7 @@ def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: boo
             and (tokens[k].key not in NAME_STOP or (word_openers and k + 1 < len(tokens) and (
                 word_pair(tokens[k].key, tokens[k + 1].key)))
                  or (k > j and word_pair(tokens[k - 1].key, tokens[k].key))) \
-            and (k == j or not _level(text, tokens, k)):
+            and (k == j or not level_at(text, tokens, k)):
         k += 1
     return k
 
@@ -552,7 +553,7 @@ def lowercase_name_to_level(text: str, tokens: list[Token], j: int) -> int:
     ("... huyện Tân Phú"): lowercase syllables (``lowercase_name_end``), and the phrase ends there
     (punctuation, the end, or a lowercase word: the verb after a name-first mention); else ``j``."""
     k = lowercase_name_end(text, tokens, j)
-    level = _level(text, tokens, k) if k > j and _next(text, tokens, k) else None
+    level = level_at(text, tokens, k) if k > j and _next(text, tokens, k) else None
     if level is None:
         return j
     end = level[0]
@@ -666,7 +667,7 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
     org = Org(start, j, parts, party)
     if not _next(text, tokens, j):
         return org
-    level = _level(text, tokens, j)
+    level = level_at(text, tokens, j)
     if level:
         org.parts.append((j, level[0], level[1]))
         org.level = match_key(level[1])
