@@ -332,19 +332,21 @@ def search_counted(db: sqlite_utils.Database, query: str, mode: str = "as-typed"
     compiled = compile_for(db, query, mode)
     filters = dict(site=site, since=since, until=until, official=official, directive=directive)
     verdicts: dict[int, bool] = {}  # whether an article holds the words as words: read once for both
-    hits = _search(db, compiled, query, filters, limit, rank_all, verdicts)
-    total, exact = _at_least(_count(db, compiled, query, filters, COUNT_MOST, verdicts), len(hits))
+    reads: dict = {}  # the newest matches, read once for both
+    hits = _search(db, compiled, query, filters, limit, rank_all, verdicts, reads)
+    total, exact = _at_least(_count(db, compiled, query, filters, COUNT_MOST, verdicts, reads), len(hits))
     return Found(hits, total, exact, compiled.joined)
 
 
 def _search(db: sqlite_utils.Database, shown_by: Match, query: str, filters: dict, limit: int,
-            rank_all: bool, verdicts: dict[int, bool] | None = None) -> list[SearchHit]:
-    """search, ``query`` compiled (``shown_by``: snippets come from its table of syllables)."""
+            rank_all: bool, verdicts: dict[int, bool] | None = None, reads: dict | None = None) -> list[SearchHit]:
+    """search, ``query`` compiled (``shown_by``: snippets come from its table of syllables); ``reads``
+    keeps the index reads that a longer ranking or the count may make again (_by_place, _newest)."""
     compiled = shown_by.pairs or shown_by
     if limit < 1:
         raise QueryError("limit must be at least 1")
     limit = min(limit, MAX_LIMIT)
-    reads: dict = {}  # what a longer ranking reads again (_by_place)
+    reads = {} if reads is None else reads
     ranked = _ranked(db, compiled, query, limit, filters, rank_all, reads)
     if shown_by.words:  # ranked further down while articles without the words as words fall out
         wanted, candidates, verdicts = limit, ranked, {} if verdicts is None else verdicts
@@ -423,17 +425,20 @@ def _at_least(counted: tuple[int, bool], found: int) -> tuple[int, bool]:
 
 
 def _count(db: sqlite_utils.Database, compiled: Match, query: str, filters: dict, most: int,
-           verdicts: dict[int, bool] | None = None) -> tuple[int, bool]:
+           verdicts: dict[int, bool] | None = None, reads: dict | None = None) -> tuple[int, bool]:
     """count_matches, ``query`` compiled, without its floor of matches already found; ``verdicts``:
-    the articles a search has read for the words (``_holding_words``)."""
+    the articles a search has read for the words (``_holding_words``); ``reads``: its reads (_newest)."""
     words = compiled.words
     compiled = compiled.pairs or compiled
     fts, match = compiled.table, compiled.expression
     where, params = article_filters(**filters, by_row=True)
     if words:  # each match read for its words: WORDS_COUNTED_MOST at most
         return _count_holding_words(db, fts, match, query, words, filters, where, params,
-                                    min(most, WORDS_COUNTED_MOST), verdicts or {})
+                                    min(most, WORDS_COUNTED_MOST), verdicts or {}, reads)
     if not where:
+        every = _read_every(fts, match, reads)
+        if every is not None:  # the search has read them all
+            return len(every), len(every) <= most
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
         found = run(db, sql, [match, most + 1], query).fetchone()[0]
         return found, found <= most
@@ -449,7 +454,7 @@ def _count(db: sqlite_utils.Database, compiled: Match, query: str, filters: dict
 
 def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query: str, words: str,
                          filters: dict, where: str, params: list, most: int,
-                         verdicts: dict[int, bool]) -> tuple[int, bool]:
+                         verdicts: dict[int, bool], reads: dict | None = None) -> tuple[int, bool]:
     """count_matches for a query whose words are read as words: its matches among the few articles
     the filters allow, else among its ``most`` newest matches, that the filters (``where``, tested
     row by row) allow and that hold the words; a lower bound (False) when there were more to read.
@@ -460,8 +465,7 @@ def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query:
                f"ORDER BY ids.value DESC LIMIT ?")
         candidates = [row[0] for row in run(db, sql, [json.dumps(allowed), match, most + 1], query)]
     else:
-        candidates = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC "
-                                                f"LIMIT ?", [match, most + 1], query)]
+        candidates = _newest(db, fts, match, query, most + 1, reads)
     counted = candidates[:most]
     known = [article for article in counted if article in verdicts] if not where else []
     unread = [article for article in counted if where or article not in verdicts]
@@ -499,8 +503,7 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
         return reads[key]
 
     if few is None:  # read the index from its newest end
-        window = [row[0] for row in read(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?",
-                                         [match, PLACE_WINDOW])]
+        window = _newest(db, fts, match, query, PLACE_WINDOW, reads)
         if not window:
             return []
         every = len(window) < PLACE_WINDOW  # the window holds every match
@@ -530,6 +533,26 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
             if len(ranked) < limit:
                 ranked.setdefault(article_id, place)
     return [(article_id, None, place) for article_id, place in ranked.items()]
+
+
+def _newest(db: sqlite_utils.Database, fts: str, match: str, query: str, count: int,
+            reads: dict | None = None) -> list[int]:
+    """The ``count`` newest matches of ``match``, taken from ``reads`` when an earlier read of as
+    many (or of every match) is kept there; a new read is kept there."""
+    kept = reads.get(("newest", fts, match)) if reads is not None else None
+    if kept is not None and (kept[0] >= count or len(kept[1]) < kept[0]):
+        return kept[1][:count]
+    newest = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?",
+                                     [match, count], query)]
+    if reads is not None:
+        reads[("newest", fts, match)] = (count, newest)
+    return newest
+
+
+def _read_every(fts: str, match: str, reads: dict | None) -> list[int] | None:
+    """Every match of ``match``, when a read kept in ``reads`` found fewer than it asked for; else None."""
+    kept = reads.get(("newest", fts, match)) if reads is not None else None
+    return kept[1] if kept is not None and len(kept[1]) < kept[0] else None
 
 
 def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,

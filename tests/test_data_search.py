@@ -113,8 +113,12 @@ def test_fts_operators_when_written(index):
     ("tuyen giao", {"limit": 1}), ("khoa giáo", {"site": "haiphong"}), ("cán bộ xã", {}), ("can bo xa", {"limit": 1}),
     ("năm học mới", {"site": "danang"}),
 ])
-def test_search_counted_is_the_search_and_its_count(index, query, options):
-    """What the CLI and Datasette run, the query compiled once: the same hits and count as the two calls."""
+@pytest.mark.parametrize("ranking", ["bm25", "by place"])
+def test_search_counted_is_the_search_and_its_count(index, query, options, ranking, monkeypatch):
+    """What the CLI and Datasette run, the query compiled once: the same hits and count as the two calls,
+    also when ranked by place, where the count takes the newest matches the search read."""
+    if ranking == "by place":
+        monkeypatch.setattr(data.search, "BM25_BUDGET", 0)
     found = index.search_counted(query, **options)
     hits = index.search(query, **options)
     filters = {key: value for key, value in options.items() if key != "limit"}
