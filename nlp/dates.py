@@ -61,6 +61,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Callable
 
 from nlp.records import DateTag
@@ -355,6 +356,11 @@ def _on_days(g: dict, ref: dt.date | None) -> _Period:
     return "range", first, last
 
 
+# the patterns whose every match holds a digit (not "quý IV", "ba tháng đầu năm", "cuối năm nay")
+_NEEDS_DIGIT = frozenset((_DATE, _MONTH, _MONTHS, _BARE_MONTH, _YEAR, _TERM, _YEARS, _DAYS, _FROM_YEAR))
+PREFIX_MOST = 64  # characters a match may run before its first digit ("từ buổi sáng ngày " is 18)
+_DIGITS = re.compile(r"\d+")
+_WORD_START = re.compile(r"(?<!\w)\w")
 _PATTERNS = [
     (_DATE, _on_date), (_MONTH, _on_month), (_MONTHS, _on_months), (_BARE_MONTH, _on_bare_month),
     (_YEAR, _on_year),
@@ -437,7 +443,7 @@ def _matches(text: str) -> tuple[_Match, ...]:
     """Every date expression, longest first, none overlapping, also those that need a ref_date."""
     found: list[_Match] = []
     for pattern, handler in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in (_near_digits(pattern, text) if pattern in _NEEDS_DIGIT else pattern.finditer(text)):
             groups = match.groupdict()
             if pattern is _DATE and not (groups["tod"] or groups["ngay"] or groups["clock1"]):
                 groups["cue"] = _dated_by_cue(text, match)
@@ -453,6 +459,19 @@ def _matches(text: str) -> tuple[_Match, ...]:
             chosen.append(f)
     chosen = [_with_hours(text, m) for m in sorted(chosen, key=lambda f: f.start)]
     return tuple(m for m in _ranges(text, chosen) if m.alone)
+
+
+def _near_digits(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern of ``_NEEDS_DIGIT``, tried only at the word starts up to
+    PREFIX_MOST characters before a digit: a match starts at a word and holds a digit, and trying the
+    patterns at every position of a page cost about 2 ms of the 5.5 ms that tagging it takes."""
+    starts = sorted({word.start() for digits in _DIGITS.finditer(text)
+                     for word in _WORD_START.finditer(text, max(0, digits.start() - PREFIX_MOST), digits.start() + 1)})
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = max(match.end(), start + 1)
 
 
 def _dated_by_cue(text: str, match: re.Match) -> bool:
