@@ -258,3 +258,16 @@ def test_any_reference_date_gives_dates_within_the_text(text, ref_date):
     for tag in tag_dates(text, ref_date):
         assert text[tag.start:tag.end] == tag.text
         assert tag.start_date <= tag.end_date
+
+
+def test_patterns_needing_a_digit_are_tried_near_digits_only_with_the_same_matches():
+    """The date scan tries the patterns that need a digit only near digits (a speed-up): on every
+    passage of the tagging gold and on spaced-out forms it finds exactly what a scan of every position finds."""
+    from nlp import dates
+    texts = [json.loads(line)["text"] for path in sorted((Path(__file__).parent / "gold" / "nlp").rglob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += ["từ   buổi   sáng   ngày   5 / 9 / 2023 đến 7/9", "(từ 18-22/10)", "10 giờ 30 phút sáng nay, ngày 4/10"]
+    assert len(texts) > 1000
+    for pattern in dates._NEEDS_DIGIT:
+        for text in texts:
+            assert [m.span() for m in dates._near_digits(pattern, text)] == [m.span() for m in pattern.finditer(text)]
