@@ -100,6 +100,7 @@ from nlp.gazetteer import (
     Title,
     Token,
     adjacent,
+    full_name_at,
     gazetteer,
     glued,
     level_at,
@@ -154,6 +155,7 @@ _MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Th
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
 _SUB_UNITS = frozenset({"phòng", "đội"})
+_UNIT_WORDS = _HEADED_UNITS | _SUB_UNITS  # a title ending in one names a unit: "Trưởng phòng", "Trưởng khoa"
 _PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
 # Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
 _ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
@@ -250,6 +252,9 @@ class _Parser:
             unit = head[1].display if head and head[0] == j + 1 and head[1].kind == "unit" else None
             title = Title(f"{title.title} {self.tokens[j].text}", title.kind, unit)  # "Trưởng khoa", "Trưởng trạm"
             j += 1
+        named = self.unit_in_lowercase(j, title) if self.adj(j - 1, j) else None
+        if named is not None:  # "Trưởng phòng" + "tham mưu" + "Công an tỉnh"
+            title, j = Title(f"{title.title} {span(self.text, self.tokens, j, named)}", title.kind, None), named
         if title.organization:
             if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
                 j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"
@@ -332,6 +337,22 @@ class _Parser:
         if parent is not None and org.parent_at == 1 and self.known_title(f"{name} {org.parts[0][2]}"):
             return f"{name} {org.parts[0][2]}", parent  # "Ủy viên" + "BTV Tỉnh ủy" -> "Ủy viên Ban Thường vụ"
         return name, org
+
+    def unit_in_lowercase(self, j: int, title: Title) -> int | None:
+        """The end of a unit's name written in lowercase at ``tokens[j]``, after a title that names a unit
+        ("Trưởng phòng", "Trưởng khoa") and right before the body the unit belongs to ("tham mưu" + "Công an
+        tỉnh Gia Lai", "cấp cứu" + "Bệnh viện đa khoa Thiện Hạnh"): the unit's name is then part of the title,
+        as a capitalised one is ("Trưởng phòng Cảnh sát Hình sự"); else None. Not before a level: "Trưởng
+        phòng" + "tư pháp huyện" is the head of that office."""
+        tokens = self.tokens
+        if title.title.rsplit(" ", 1)[-1].lower() not in _UNIT_WORDS or j >= len(tokens) \
+                or not tokens[j].text.islower() or not tokens[j].alpha:
+            return None
+        k = lowercase_name_end(self.text, tokens, j)
+        if k == j or k >= len(tokens) or not self.adj(k - 1, k) or not (tokens[k].titlecase or tokens[k].acronym):
+            return None
+        head = self.g.orgs.longest(self.text, tokens, k)
+        return k if head is not None and head[0] > k and head[1].kind != "level" else None
 
     def known_title(self, title: str) -> bool:
         """Whether ``title`` is a title of the gazetteer as a whole ("Ủy viên Ban Thường vụ")."""
@@ -417,7 +438,7 @@ class _Parser:
         "Cảng vụ hàng không miền Bắc", "Chủ tịch HĐQT" + "GNN Express"); after a name only."""
         k = pos.end
         if pos.fixed_org or not self.adj(k - 1, k) or (pos.org is None and (
-                self.full_name_at(k) or self.country_and_name(k))):
+                full_name_at(self.text, self.tokens, k) or self.country_and_name(k))):
             return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành", "Tổng
             # thống Nga Vladimir Putin"
         if pos.org is not None and self.tokens[k].key == "và":
@@ -430,6 +451,9 @@ class _Parser:
             end = lowercase_name_to_level(self.text, self.tokens, end)  # "Hội giáo" + "dục lịch sử tỉnh"
         if end == k and (pos.org is None or self.open_unit(pos.org)):
             end = self.lowercase_name_to_phrase_end(k)  # "Cục Cảnh sát" + "giao thông"; "giám đốc" + "trung tâm y tế"
+            if end > k and pos.org is None and pos.title.rsplit(" ", 1)[-1].lower() in _UNIT_WORDS:
+                pos.title, pos.end = f"{pos.title} {span(self.text, self.tokens, k, end)}", end
+                return pos  # the unit's name: "phó trưởng phòng" + "quản lý đất" (as "Trưởng phòng tham mưu")
         if end > k:
             pos.fixed_org = span(self.text, self.tokens, pos.org.start if pos.org else k, end)
             pos.end = end
@@ -508,16 +532,6 @@ class _Parser:
             j == i + 2 and all(t.titlecase or t.acronym for t in words) and self.adj(i, i + 1))
         return shaped and all(t.text.isascii() for t in words) and self.country_end(i) is None \
             and not self.is_place(i, j) and match_organization(self.text, self.tokens, i) is None
-
-    def full_name_at(self, k: int) -> bool:
-        """Whether a personal name of 3-4 capitalised syllables starting with a surname starts at ``k``
-        ("Lê Văn Thành", "Nguyễn Phú Trọng"), and no organisation or place."""
-        tokens = self.tokens
-        end = k
-        while end < len(tokens) and end - k < 5 and tokens[end].titlecase and (end == k or self.adj(end - 1, end)):
-            end += 1
-        return 3 <= end - k <= 4 and self.surname(k) and not self.is_place(k, end) \
-            and match_organization(self.text, tokens, k) is None
 
     def ministry_after(self, pos: _Position) -> None:
         """Extend ``pos`` with the ministry its department belongs to, written after a comma: "Phó Cục

@@ -790,3 +790,29 @@ def test_a_given_name_alone_and_officials_abroad(sentence, expected):
 ])
 def test_no_given_name_where_a_word_or_a_paragraph_follows_the_title(text):
     assert tag_officials(text) == []
+
+
+@pytest.mark.parametrize("sentence, positions", [
+    # a unit named in lowercase between a title that names a unit and the body the unit belongs to
+    ("Trung tá Lê Văn Hòa - Trưởng phòng hậu cần Công an tỉnh Kon Tum cho biết.",
+     [("Trưởng phòng hậu cần", "Công an tỉnh Kon Tum")]),
+    ("Bác sĩ Phan Thị Mai, Trưởng khoa nhi Bệnh viện Đa khoa tỉnh, cho biết.", [("Trưởng khoa nhi", "Bệnh viện Đa khoa tỉnh")]),
+    # and after a name, a unit named in lowercase up to the end of the phrase
+    ("Bị can Lý Văn Tám, nguyên phó trưởng phòng kế toán tài vụ.", [("Phó Trưởng phòng kế toán tài vụ", None)]),
+    # before a level the lowercase words name the office itself
+    ("Ông Lò Văn Sáng, Trưởng phòng tư pháp huyện Mường La cho biết.", [("Trưởng phòng", "Phòng Tư pháp huyện Mường La")]),
+])
+def test_a_unit_named_in_lowercase_after_a_title_that_names_a_unit(sentence, positions):
+    """"Trưởng phòng" + "hậu cần" + "Công an tỉnh": the unit's name is part of the title, as a capitalised one is."""
+    (found,) = tag_officials(sentence)
+    assert [(p.title, p.organization) for p in found.positions] == positions
+
+
+def test_a_name_after_va_starts_another_official():
+    """"và" between capitalised words may join the words of a name the gazetteer lacks, not a person's name to it."""
+    found = tag_officials("Hai bị can là Hồ Văn Lực, nguyên giám đốc Sở Tài nguyên môi trường TP.HCM và Mai Thanh Tùng, "
+                          "nguyên phó giám đốc sở này.")
+    assert [(f.name, f.text.split(", ")[-1]) for f in found] == [
+        ("Hồ Văn Lực", "nguyên giám đốc Sở Tài nguyên môi trường TP.HCM"), ("Mai Thanh Tùng", "nguyên phó giám đốc sở")]
+    (one,) = tag_officials("Ông Vũ Văn Nam, Giám đốc Sở Khoa học và Công Nghệ tỉnh, phát biểu.")
+    assert one.positions[0].organization == "Sở Khoa học và Công nghệ tỉnh"

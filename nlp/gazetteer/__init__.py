@@ -603,13 +603,25 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
             k = end = there[0]  # "UNDP tại Việt Nam": where the body sits
             gap = 0
         elif (end > j or lowercase_first) and gap < 4 and tok.alpha and tok.text.islower() and (
-                tok.key not in NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase)
+                tok.key not in NAME_STOP or (tok.key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase
+                                             and not full_name_at(text, tokens, k + 1))  # "... và Trương Văn Út"
                 or (k > j and word_pair(tokens[k - 1].key, tok.key))):  # "hàng không"
             k += 1
             gap += 1
         else:
             break
     return end
+
+
+def full_name_at(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether a personal name of 3-4 capitalised syllables starting with a surname starts at ``tokens[k]``
+    ("Lê Văn Thành", "Nguyễn Phú Trọng"), and no organisation or place."""
+    g, end = gazetteer(), k
+    while end < len(tokens) and end - k < 5 and tokens[end].titlecase and (end == k or _next(text, tokens, end)):
+        end += 1
+    place = g.places.longest(text, tokens, k)
+    return 3 <= end - k <= 4 and tokens[k].key in g.surnames and not (place and place[0] == end) \
+        and match_organization(text, tokens, k) is None
 
 
 def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) -> Org | None:
