@@ -36,7 +36,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   glued to the number (``45ha``, ``5.000m2``).
   Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
   (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3 đến dưới 2,5 triệu
-  đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``; ``trong khoảng`` before
+  đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``, or its scale word alone on the lower:
+  ``từ 1,5 triệu đến 4 triệu đồng``; ``trong khoảng`` before
   it is none); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
   measure per period or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
   ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period without a slash is ``%``
@@ -76,7 +77,7 @@ MAX_UNIT_SYLLABLES = 5
 MAX_WORD_SYLLABLES = 4  # longest dictionary word the segmenter takes
 _WINDOW = 160  # characters after a number that are cut into words
 
-QUALIFIERS = ("gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "không quá",
+QUALIFIERS = ("gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "không vượt quá", "không quá",
               "khoảng", "chừng", "trên", "gần", "hơn", "dưới")
 DETERMINERS = ("các", "những", "mọi", "số")  # skipped before the noun after "%"
 
@@ -183,6 +184,7 @@ _PHONG = _key("phòng")  # against: "vắc xin phòng COVID-19" names the vaccin
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
 _BILLIONS = re.compile(r"(?:tỷ|tỉ)$", _F)  # the last scale word of an amount
+_BILLIONS_OR_MILLIONS = re.compile(r"(?<!\w)(?:tỷ|tỉ|triệu)$", _F)  # an amount's lower bound without its currency
 # a word of money earlier in the clause: "giá bán lên tới 35 triệu" is an amount in đồng
 _MONEY_CUE = re.compile(r"(?<!\w)(?:giá|tiền|phí|lương|thu nhập|bồi thường|phạt|trị giá|doanh thu|lợi nhuận|kinh phí"
                         r"|thưởng)(?!\w)[^.;:!?\n]*$", _F)
@@ -404,15 +406,17 @@ def tag_statistics(text: str) -> list[StatisticTag]:
 
 
 def _ranges_with_units(text: str, found: list[StatisticTag]) -> list[StatisticTag]:
-    """A range that writes its unit on both bounds, "từ 250.000 bảng đến 300.000 bảng/tuần", is one
-    statistic, as one written once is ("từ 5 đến 10 khẩu súng"): valued at its lower bound, the unit of
-    its upper (which may add a period), ``từ`` its qualifier."""
+    """A range that writes its unit on both bounds, "từ 250.000 bảng đến 300.000 bảng/tuần", or only its
+    scale word on the lower ("từ 1,5 triệu đến 4 triệu đồng"), is one statistic, as one written once is
+    ("từ 5 đến 10 khẩu súng"): valued at its lower bound, the unit of its upper (which may add a period),
+    ``từ`` its qualifier."""
     merged: list[StatisticTag] = []
     for tag in found:
         lower = merged[-1] if merged else None
         start = lower and lower.qualifier is None and _from_before(text, lower.start)
-        if (start and _BETWEEN_BOUNDS.fullmatch(text, lower.end, tag.start) and tag.kind == lower.kind
-                and lower.unit_text and tag.unit_text and tag.unit_text.lower().startswith(lower.unit_text.lower())
+        same_unit = lower and tag.unit_text and (tag.unit_text.lower().startswith(lower.unit_text.lower())
+                                                 if lower.unit_text else _BILLIONS_OR_MILLIONS.search(lower.text))
+        if (start and same_unit and _BETWEEN_BOUNDS.fullmatch(text, lower.end, tag.start) and tag.kind == lower.kind
                 and lower.denominator is None and tag.denominator is None and tag.value > lower.value):
             merged[-1] = StatisticTag(text=text[start.start():tag.end], start=start.start(), end=tag.end,
                                       value=lower.value, denominator=None, unit_text=tag.unit_text, qualifier="từ",

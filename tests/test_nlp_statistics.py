@@ -401,3 +401,24 @@ def test_a_place_named_after_the_counted_noun_ends_it():
 def test_times_of_day_counted_are_a_duration():
     # "buổi" with a time of day is a span of time; a session of an event stays a count
     assert _units("Lớp học kéo dài 3 buổi chiều, huyện tổ chức 12 buổi tuyên truyền.") == ["buổi tuyên truyền"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a verb or a word of place in a row ends the counted noun
+    ("Hơn 30 hộ dân kéo đến trụ sở xã.", ("Hơn 30 hộ dân", "hộ dân")),
+    ("Có 5 mã số trùng với danh sách cũ.", ("5 mã số", "mã số")),
+    ("Khoảng 1/4 giáo viên bỏ việc trong năm.", ("Khoảng 1/4 giáo viên", "giáo viên")),
+    ("Đội tuyển thua 3 trận cuối của vòng bảng.", ("3 trận", "trận")),
+    ("Có 12 người quê Nghệ An bị nạn.", ("12 người", "người")),
+    # a noun that begins like a function word
+    ("Công an đã bắt 3 bị can về tội lừa đảo.", ("3 bị can", "bị can")),
+    # "không vượt quá" is a qualifier like "không quá"
+    ("Độ ồn không vượt quá 55 dBA vào ban đêm.", ("không vượt quá 55 dBA", "dBA")),
+])
+def test_the_counted_noun_ends_before_a_verb_or_a_place_in_a_row(sentence, expected):
+    assert (tag_statistics(sentence)[0].text, tag_statistics(sentence)[0].unit_text) == expected
+
+
+def test_a_range_with_its_scale_word_on_the_lower_bound_is_one_amount():
+    (found,) = tag_statistics("Giá thuê từ 2,5 triệu đến 6 triệu đồng mỗi tháng.")
+    assert (found.text, found.value, found.unit_text, found.qualifier) == ("từ 2,5 triệu đến 6 triệu đồng", 2.5e6, "đồng", "từ")
