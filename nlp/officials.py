@@ -252,6 +252,12 @@ class _Parser:
             unit = head[1].display if head and head[0] == j + 1 and head[1].kind == "unit" else None
             title = Title(f"{title.title} {self.tokens[j].text}", title.kind, unit)  # "Trưởng khoa", "Trưởng trạm"
             j += 1
+            named = unit_name(self.text, self.tokens, j) if unit is None and self.adj(j - 1, j) \
+                and self.tokens[j].titlecase and not full_name_at(self.text, self.tokens, j) else None
+            if named is not None:  # the unit's name: "Trưởng khoa" + "Ngữ văn" (+ "Trường Đại học Vinh")
+                end = next((k for k in range(j + 1, named[1]) if self.g.orgs.longest(self.text, self.tokens, k)),
+                           named[1])  # up to the body it belongs to
+                title, j = Title(f"{title.title} {span(self.text, self.tokens, j, end)}", title.kind, None), end
         named = self.unit_in_lowercase(j, title) if self.adj(j - 1, j) else None
         if named is not None:  # "Trưởng phòng" + "tham mưu" + "Công an tỉnh"
             title, j = Title(f"{title.title} {span(self.text, self.tokens, j, named)}", title.kind, None), named
@@ -535,19 +541,23 @@ class _Parser:
 
     def ministry_after(self, pos: _Position) -> None:
         """Extend ``pos`` with the ministry its department belongs to, written after a comma: "Phó Cục
-        trưởng Cục Trồng trọt, Bộ NN&PTNT", or with the body a numbered unit belongs to: "Đội trưởng đội 4,
-        Phòng CSGT Công an ..." (a name-first mention: nothing else can follow it)."""
+        trưởng Cục Trồng trọt, Bộ NN&PTNT", with the body a numbered unit belongs to: "Đội trưởng đội 4,
+        Phòng CSGT Công an ...", or with the body of a unit named in the title: "Trưởng khoa Lịch sử, Đại học
+        Sư phạm Hà Nội" (a name-first mention: nothing else can follow it)."""
         k, tokens = pos.end, self.tokens
         numbered = pos.org is None and pos.fixed_org is not None and tokens[k - 1].text.isdigit()
-        if not (pos.org or numbered) or not (k + 1 < len(tokens) and tokens[k].key == "," and tokens[k + 1].titlecase
-                                             and (numbered or tokens[k + 1].key == "bộ")
-                                             and self.adj(k - 1, k) and self.adj(k, k + 1)):
+        unit_named = pos.org is None and pos.fixed_org is None and any(
+            word.lower() in _UNIT_WORDS for word in pos.title.split()[1:-1])
+        if not (pos.org or numbered or unit_named) or not (
+                k + 1 < len(tokens) and tokens[k].key == "," and tokens[k + 1].titlecase
+                and (numbered or unit_named or tokens[k + 1].key == "bộ") and self.adj(k - 1, k) and self.adj(k, k + 1)):
             return
         body = match_organization(self.text, tokens, k + 1)
         if body is not None and numbered:
             body = self.with_parent(body)  # "Phòng Cảnh sát" + "giao thông" + "Công an tỉnh"
-        if body is not None and (numbered or body.place is None):
-            pos.fixed_org = span(self.text, tokens, pos.org.start if pos.org else k - 2, body.end)
+        if body is not None and (numbered or unit_named or body.place is None):
+            pos.fixed_org = span(self.text, tokens, k + 1 if unit_named else pos.org.start if pos.org else k - 2,
+                                 body.end)
             pos.end = body.end
 
     def numbered_unit(self, pos: _Position) -> _Position:

@@ -365,7 +365,7 @@ def test_two_people_in_a_row_each_keep_their_own_name():
      ("Đại tá Vũ Văn Hải, Phó Chỉ huy trưởng Thường trực Bộ Chỉ huy Quân sự tỉnh", "Vũ Văn Hải", "đại tá",
       [("Phó Chỉ huy trưởng Thường trực", "Bộ Chỉ huy Quân sự tỉnh")])),
     ("Bác sĩ Lê Thị Hoa, Trưởng khoa Nhi Bệnh viện Bắc Ninh cho biết.",
-     ("Lê Thị Hoa, Trưởng khoa Nhi Bệnh viện Bắc Ninh", "Lê Thị Hoa", None, [("Trưởng khoa", "Nhi Bệnh viện Bắc Ninh")])),
+     ("Lê Thị Hoa, Trưởng khoa Nhi Bệnh viện Bắc Ninh", "Lê Thị Hoa", None, [("Trưởng khoa Nhi", "Bệnh viện Bắc Ninh")])),
     # committees of the National Assembly named with a comma
     ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh trình bày báo cáo.",
      ("Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội Lê Quang Mạnh", "Lê Quang Mạnh", None,
@@ -816,3 +816,20 @@ def test_a_name_after_va_starts_another_official():
         ("Hồ Văn Lực", "nguyên giám đốc Sở Tài nguyên môi trường TP.HCM"), ("Mai Thanh Tùng", "nguyên phó giám đốc sở")]
     (one,) = tag_officials("Ông Vũ Văn Nam, Giám đốc Sở Khoa học và Công Nghệ tỉnh, phát biểu.")
     assert one.positions[0].organization == "Sở Khoa học và Công nghệ tỉnh"
+
+
+@pytest.mark.parametrize("sentence, span, positions", [
+    # a capitalised unit's name after "Trưởng khoa" is part of the title, up to its body, also after a comma
+    ("Ông Lê Văn An, Trưởng khoa Ngữ văn Trường Đại học Vinh cho biết.",
+     "Ông Lê Văn An, Trưởng khoa Ngữ văn Trường Đại học Vinh", [("Trưởng khoa Ngữ văn", "Trường Đại học Vinh")]),
+    ("TS Trần Thị Bình, Trưởng khoa Hóa học, Đại học Khoa học Huế, nhận xét.",
+     "Trần Thị Bình, Trưởng khoa Hóa học, Đại học Khoa học Huế", [("Trưởng khoa Hóa học", "Đại học Khoa học Huế")]),
+    # "Đại học" heads a body; a lowercase word after a name is its second syllable only if they make a word
+    ("GS Phạm Văn Cường, Hiệu trưởng Đại học Luật Hà Nội thẳng thắn nhận xét.",
+     "Phạm Văn Cường, Hiệu trưởng Đại học Luật Hà Nội", [("Hiệu trưởng", "Đại học Luật Hà Nội")]),
+    ("Ông Đỗ Văn Dũng, Giám đốc Sở Công Thương thành phố, cho biết.",
+     "Ông Đỗ Văn Dũng, Giám đốc Sở Công Thương thành phố", [("Giám đốc", "Sở Công Thương thành phố")]),
+])
+def test_a_faculty_and_its_university(sentence, span, positions):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)

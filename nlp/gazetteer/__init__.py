@@ -514,9 +514,8 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
             break
         k += 1
         if tokens[k - 1].titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-                and not level_at(text, tokens, k) and (tokens[k].key not in NAME_STOP
-                                                     or word_pair(tokens[k - 1].key, tokens[k].key)):
-            k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"
+                and not level_at(text, tokens, k) and word_pair(tokens[k - 1].key, tokens[k].key):
+            k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"; not "Huế | thành thật"
         while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
                 (tokens[k].text == "&" and _next(text, tokens, k) and _next(text, tokens, k + 1))
                 or (tokens[k].text == "-" and glued(tokens, k))):
