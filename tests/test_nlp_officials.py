@@ -833,3 +833,10 @@ def test_a_name_after_va_starts_another_official():
 def test_a_faculty_and_its_university(sentence, span, positions):
     (found,) = tag_officials(sentence)
     assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
+
+
+def test_a_monarch_named_alone():
+    """A monarch is an official; like a head of government abroad he may be named without his country."""
+    (found,) = tag_officials("Quốc vương Fahd bin Abdulaziz Al-Saud đã tiếp đoàn.")
+    assert (found.text, found.name, found.positions[0].title) == (
+        "Quốc vương Fahd bin Abdulaziz Al-Saud", "Fahd bin Abdulaziz Al-Saud", "Quốc vương")
