@@ -449,6 +449,9 @@ class _Parser:
             # thống Nga Vladimir Putin"
         if pos.org is not None and self.tokens[k].key == "và":
             return pos  # "và" after an organisation joins another subject: "Bí thư Tỉnh ủy | và Đoàn công tác"
+        if pos.org is None and match_key(pos.title) in _EXECUTIVE_TITLES and self.company_named_at(k):
+            pos.business = True  # "Giám đốc" + "một công ty truyền thông", "giám đốc" + "công ty may"
+            return pos
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
         if end == k:  # a long name the gazetteer lacks, up to its bracketed abbreviation: "Cục Cảnh sát" + "quản
             # lý hành chính về trật tự xã hội (C06)"; after a bare title in any case: "đảng Dân chủ Tự do (LDP)"
@@ -466,6 +469,17 @@ class _Parser:
             pos.business = pos.org is None and match_key(pos.title) in _EXECUTIVE_TITLES and any(
                 self.brand(b, end) and (b == k or self.tokens[b - 1].text.islower()) for b in (end - 1, end - 2) if b >= k)
         return pos
+
+    def company_named_at(self, k: int) -> bool:
+        """Whether a company is named in lowercase at ``tokens[k]``, perhaps after "một" (a): "công ty may",
+        "một doanh nghiệp ở Bình Dương"."""
+        if k < len(self.tokens) and self.tokens[k].key == "một" and self.adj(k, k + 1):
+            k += 1
+        if k >= len(self.tokens) or not self.tokens[k].text.islower():
+            return False
+        end = min(len(self.tokens), k + 4)
+        words = " ".join(t.key for t in self.tokens[k:end])
+        return words.startswith(_COMPANY_HEADS)
 
     def unnamed_unit(self, org: Org) -> bool:
         """Whether ``org`` ends with the word of a unit whose name is not written yet ("Đảng ủy Khối"), with

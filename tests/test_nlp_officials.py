@@ -840,3 +840,11 @@ def test_a_monarch_named_alone():
     (found,) = tag_officials("Quốc vương Fahd bin Abdulaziz Al-Saud đã tiếp đoàn.")
     assert (found.text, found.name, found.positions[0].title) == (
         "Quốc vương Fahd bin Abdulaziz Al-Saud", "Fahd bin Abdulaziz Al-Saud", "Quốc vương")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ông Hồ Văn Phúc - Giám đốc một công ty du lịch ở Đà Nẵng cho biết.",
+    "Bà Lâm Thị Yến, giám đốc công ty may xuất khẩu, chia sẻ.",
+])
+def test_an_executive_of_a_company_named_in_lowercase_is_no_official(sentence):
+    assert tag_officials(sentence) == []
