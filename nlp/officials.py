@@ -326,7 +326,8 @@ class _Parser:
             whole = match_organization(text, tokens, j - 1)  # "Trưởng Ban" + "Ban Quản lý Khu kinh tế"
             if whole is not None and whole.parts[0][1] > j:
                 return name, whole
-            unit = None if match_organization(text, tokens, j) else unit_name(text, tokens, j)
+            unit = None if match_organization(text, tokens, j) or full_name_at(text, tokens, j) \
+                else unit_name(text, tokens, j)  # not "Trưởng ban" + "Nguyễn Văn An": a name
             if unit is not None:  # "Trưởng Ban" + "Tuyên giáo" + "Thành ủy"
                 start, end, display, open_name = unit
                 whole = organization_tail(text, tokens, j, end, [(j, j, title.unit), (start, end, display)],

@@ -848,3 +848,13 @@ def test_a_monarch_named_alone():
 ])
 def test_an_executive_of_a_company_named_in_lowercase_is_no_official(sentence):
     assert tag_officials(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, span, title", [
+    ("Phó ban Lò Văn Hải (35 tuổi) có mặt tại hiện trường.", "Phó ban Lò Văn Hải", "Phó Ban"),
+    ("Trưởng phòng Đinh Thị Lan cho biết đơn vị đã báo cáo.", "Trưởng phòng Đinh Thị Lan", "Trưởng phòng"),
+])
+def test_a_title_naming_a_unit_right_before_a_name(sentence, span, title):
+    """A person's full name after "Phó ban", "Trưởng phòng" is theirs, not the unit's name."""
+    (found,) = tag_officials(sentence)
+    assert (found.text, [p.title for p in found.positions]) == (span, [title])
