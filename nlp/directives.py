@@ -129,7 +129,8 @@ def _prefix_re() -> re.Pattern[str]:
 _NO_CODE = r"(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w|\s*%|\s+(?:năm(?!\s+(?:19|20)\d\d(?!\d))|tháng|tuần|ngày(?!\s+\d)|giờ|lần|người|điểm)(?!\w))"
 # "số" and a number with no code after it, on the key; the literal first keeps the scan fast, so the
 # word boundary before "số" is checked by the caller.
-_BARE_NUMBER_RE = re.compile(rf"số\s*:?\s*(?P<num>\d{{1,5}}){_NO_CODE}")
+_BARE_YEAR = r"(?:/(?P<year>(?:19|20)\d\d))?"  # a year after the number, no code: "Nghị định 46/2016"
+_BARE_NUMBER_RE = re.compile(rf"số\s*:?\s*(?P<num>\d{{1,5}}){_BARE_YEAR}{_NO_CODE}")
 # the next numbers of a list of citations: "Chỉ thị 15, 16"
 _MORE_NUMBER_RE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<num>\d{{1,5}}){_NO_CODE}")
 # type words cited by number alone, without "số" (capitalised in the text: "Chỉ thị 19", "Nghị quyết 116")
@@ -146,7 +147,7 @@ def _number_only_re() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for form in (str, str.upper) for w in map(form, NUMBER_ONLY_TYPES))
     lower = "|".join(re.escape(w.lower()) for w in NUMBER_ONLY_TYPES)
     return re.compile(rf"(?P<word>(?<!\w)(?:{words})|(?:(?<=của )|(?<=theo )|(?<=tại ))(?:{lower}))"
-                      rf"\s+(?P<num>\d{{1,5}}){_NO_CODE}")
+                      rf"\s+(?P<num>\d{{1,5}}){_BARE_YEAR}{_NO_CODE}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -342,8 +343,9 @@ def tag_directives(text: str, ref_date: dt.date | None = None,
     for start, m, (doc_type, code) in bare:
         while m is not None:  # the citation, then the next numbers of its list ("Chỉ thị 15, 16")
             if not any(t.start < m.end() and start < t.end for t in out):
-                out.append(_tag(doc, start, m.end(), doc_type, code, m.group("num"), None, None, "state", "bare",
-                                ref_date))
+                year = m.groupdict().get("year")
+                out.append(_tag(doc, start, m.end(), doc_type, code, m.group("num"), None, year and int(year), "state",
+                                "bare", ref_date))
             m = _MORE_NUMBER_RE.match(doc.key, m.end())
             start = m.start("num") if m else start
     log.debug("%d directives", len(out))

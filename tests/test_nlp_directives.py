@@ -264,3 +264,13 @@ def test_any_text_gives_consistent_offsets_and_keys(words, decompose):
 ])
 def test_date_after_who_signed(sentence, expected):
     assert [(t.text, t.year, t.date) for t in tag_directives(sentence, REF)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mức phạt theo Nghị định 171/2013 của Chính phủ.", ("Nghị định 171/2013", "NĐ", "171", 2013)),
+    ("Thực hiện Thông tư số 58/2011 về đánh giá học sinh.", ("Thông tư số 58/2011", "TT", "58", 2011)),
+])
+def test_a_number_with_its_year_and_no_code(sentence, expected):
+    """A citation by number and year without a code ("Nghị định 46/2016") is a citation of that year."""
+    (found,) = tag_directives(sentence)
+    assert (found.text, found.type_code, found.number, found.year) == expected
