@@ -261,7 +261,7 @@ def test_any_reference_date_gives_dates_within_the_text(text, ref_date):
 
 
 def test_patterns_needing_a_digit_are_tried_near_digits_only_with_the_same_matches():
-    """The date scan tries the patterns that need a digit only near digits (a speed-up): on every
+    """The date scan searches the patterns that need a digit only near digits (a speed-up): on every
     passage of the tagging gold and on spaced-out forms it finds exactly what a scan of every position finds."""
     from nlp import dates
     texts = [json.loads(line)["text"] for path in sorted((Path(__file__).parent / "gold" / "nlp").rglob("*.jsonl"))
@@ -270,4 +270,5 @@ def test_patterns_needing_a_digit_are_tried_near_digits_only_with_the_same_match
     assert len(texts) > 1000
     for pattern in dates._NEEDS_DIGIT:
         for text in texts:
-            assert [m.span() for m in dates._near_digits(pattern, text, dates._digit_regions(text))] == [m.span() for m in pattern.finditer(text)]
+            near = dates._near_digits(pattern, text, dates._digit_regions(text))
+            assert [m.span() for m in near] == [m.span() for m in pattern.finditer(text)]
