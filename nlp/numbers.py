@@ -1,5 +1,6 @@
 """Vietnamese number parsing: ``.`` groups thousands, ``,`` marks decimals (``22.214`` is 22214,
-``5,07`` is 5.07), and the scale words ``nghìn``/``ngàn``, ``triệu``, ``tỷ``/``tỉ`` multiply."""
+``5,07`` is 5.07), and the scale words ``nghìn``/``ngàn``, ``vạn`` (ten thousand), ``triệu``, ``tỷ``/``tỉ``
+multiply."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from decimal import Decimal
 SCALES: dict[str, int] = {
     "nghìn": 10**3,
     "ngàn": 10**3,
+    "vạn": 10**4,
     "triệu": 10**6,
     "tỷ": 10**9,
     "tỉ": 10**9,

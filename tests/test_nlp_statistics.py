@@ -422,3 +422,22 @@ def test_the_counted_noun_ends_before_a_verb_or_a_place_in_a_row(sentence, expec
 def test_a_range_with_its_scale_word_on_the_lower_bound_is_one_amount():
     (found,) = tag_statistics("Giá thuê từ 2,5 triệu đến 6 triệu đồng mỗi tháng.")
     assert (found.text, found.value, found.unit_text, found.qualifier) == ("từ 2,5 triệu đến 6 triệu đồng", 2.5e6, "đồng", "từ")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hai bên đối chất, 2 bên đối chất tại tòa.", ("2 bên", "bên")),
+    ("Tòa đã xử 30 vụ án tương tự trong năm.", ("30 vụ án", "vụ án")),
+    ("Hãng bổ sung 8 chuyến bay tăng cường dịp Tết.", ("8 chuyến bay", "chuyến bay")),
+    ("Có 5 chuyến khởi hành từ Nội Bài.", ("5 chuyến", "chuyến")),
+    ("Bắt 12 nhân viên bảo vệ sân bay Cát Bi.", ("12 nhân viên bảo vệ", "nhân viên bảo vệ")),
+    ("Cảnh sát bắt hơn 2.000 nghi phạm.", ("hơn 2.000 nghi phạm", "nghi phạm")),
+    ("Tuyến buýt mới có 24 điểm dừng.", ("24 điểm dừng", "điểm dừng")),
+])
+def test_more_words_that_end_or_make_the_counted_noun(sentence, expected):
+    found = [(t.text, t.unit_text) for t in tag_statistics(sentence)]
+    assert found == [expected]
+
+
+def test_van_is_ten_thousand():
+    (found,) = tag_statistics("Mỗi suất giá 3 vạn nhân dân tệ.")
+    assert (found.text, found.value, found.unit_text) == ("3 vạn nhân dân tệ", 30000, "nhân dân tệ")
