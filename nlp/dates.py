@@ -445,12 +445,15 @@ def _matches(text: str) -> tuple[_Match, ...]:
     regions = _digit_regions(text)
     for pattern, handler in _PATTERNS:
         for match in (_near_digits(pattern, text, regions) if pattern in _NEEDS_DIGIT else pattern.finditer(text)):
-            groups = match.groupdict()
-            if pattern is _DATE and not (groups["tod"] or groups["ngay"] or groups["clock1"]):
+            groups, start = match.groupdict(), match.start()
+            if pattern is _DATE and groups["clock1"] and (after := _after_comma(text, match)) is not None:
+                # "(21h15, 24/10)": a clock time parted from the day by a comma dates it, outside the span
+                groups, start = {**groups, "clock1": None, "cue": True}, after
+            elif pattern is _DATE and not (groups["tod"] or groups["ngay"] or groups["clock1"]):
                 groups["cue"] = _dated_by_cue(text, match)
             alone = handler is not None and pattern is not _FROM_YEAR and not (
                 pattern is _EDGE and not (groups["y"] or groups["nay"] or groups["m"]))
-            candidate = _Match(match.start(), match.end(), handler, groups, alone)
+            candidate = _Match(start, match.end(), handler, groups, alone)
             if _valid(candidate) and not _LUNAR.match(text, match.end()):
                 found.append(candidate)
     found.sort(key=lambda f: (f.start - f.end, f.start))
@@ -460,6 +463,16 @@ def _matches(text: str) -> tuple[_Match, ...]:
             chosen.append(f)
     chosen = [_with_hours(text, m) for m in sorted(chosen, key=lambda f: f.start)]
     return tuple(m for m in _ranges(text, chosen) if m.alone)
+
+
+def _after_comma(text: str, match: re.Match) -> int | None:
+    """Where the words after a comma between a ``_DATE`` match's clock time and its day start ("21h15, |
+    24/10", "10 giờ, | ngày 5/9"), or None when no comma parts them."""
+    day = min(match.start(group) for group in ("d", "sd", "td", "wd") if match.group(group) is not None)
+    comma = text.find(",", match.end("clock1"), day)
+    if comma < 0:
+        return None
+    return comma + 1 + len(text[comma + 1:day]) - len(text[comma + 1:day].lstrip())
 
 
 def _digit_regions(text: str) -> list[tuple[int, int]]:

@@ -272,3 +272,14 @@ def test_patterns_needing_a_digit_are_tried_near_digits_only_with_the_same_match
         for text in texts:
             near = dates._near_digits(pattern, text, dates._digit_regions(text))
             assert [m.span() for m in near] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trận đấu (19h30, 24/10) diễn ra tại Hà Nội.", [("24/10", "day_month", "2021-10-24")]),
+    ("Khai mạc lúc 8 giờ, ngày 5/10/2021 tại hội trường.", [("ngày 5/10/2021", "date", "2021-10-05")]),
+    ("Khai mạc lúc 8 giờ ngày 5/10/2021 tại hội trường.", [("8 giờ ngày 5/10/2021", "datetime", "2021-10-05")]),
+])
+def test_a_clock_time_parted_from_the_day_by_a_comma_is_outside_the_span(text, expected):
+    """As a time of day is: only what spaces alone part from the day is in the span."""
+    found = [(d.text, d.kind, d.start_date) for d in tag_dates(text, dt.date(2021, 10, 1))]
+    assert found == expected

@@ -441,3 +441,18 @@ def test_more_words_that_end_or_make_the_counted_noun(sentence, expected):
 def test_van_is_ten_thousand():
     (found,) = tag_statistics("Mỗi suất giá 3 vạn nhân dân tệ.")
     assert (found.text, found.value, found.unit_text) == ("3 vạn nhân dân tệ", 30000, "nhân dân tệ")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Phát hiện 3 lỗ hổng nghiêm trọng trong phần mềm.", ("3 lỗ hổng", "lỗ hổng")),
+    ("Hãng mở 2 chuyến tàu đặc biệt đưa khách về quê.", ("2 chuyến tàu", "chuyến tàu")),
+    ("Gợi ý 5 món ăn lạ miệng cho bữa sáng.", ("5 món ăn", "món ăn")),
+    ("Thu giữ 7 thùng hàng chứa pháo nổ.", ("7 thùng hàng", "thùng hàng")),
+    ("Hơn 500 công dân hồi hương qua cửa khẩu.", ("Hơn 500 công dân", "công dân")),
+    ("Khoảng 40 người đi bộ trên cầu.", ("Khoảng 40 người", "người")),
+    ("Giảm 50% lệ phí trước bạ cho ô tô.", ("50% lệ phí trước bạ", "lệ phí trước bạ")),
+    ("Sàn ghi nhận 2,5 triệu giao dịch trong ngày.", ("2,5 triệu giao dịch", "giao dịch")),
+])
+def test_words_that_describe_or_make_the_counted_noun(sentence, expected):
+    found = [(t.text, t.unit_text) for t in tag_statistics(sentence)]
+    assert found == [expected]
