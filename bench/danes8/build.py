@@ -1,0 +1,74 @@
+"""Build the DANeS batch #8 tagging dev set from a local copy of the DANeS repository.
+
+    python bench/danes8/build.py OUT.jsonl [--mirror /work/.mirror] [--clone dataset-vn/DANeS=PATH]
+    python bench/eval_tags.py --gold OUT.jsonl [--errors]
+
+The passages are headlines and leads of government, Party and press sites from DANeS's raw batch
+#8, whose README gives no licence ("it belongs to the individual who created the work"), so their text
+is not committed: gold.jsonl holds each passage's record index in that file, the sha256 of its text
+and its hand-annotated spans, and this script reads the file's exact blob out of a git copy, puts
+each text back (the record's headline, a blank line and its description, NFC) and checks it against
+the hash and every span against its offsets. Exit code 1 when a passage cannot be rebuilt.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/, for realpages
+from realpages.build import MIRROR, BuildError, git_dir, read_page  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "gold.jsonl"
+SOURCE = {"id": "DANeS raw batch #8", "repo": "dataset-vn/DANeS",
+          "commit": "37dedab157a69b59478c0d52bd2c11aabd16775f", "path": "raw_data/DANeS_batch_#8.json",
+          "blob": "2e657eee3791262826c0dc431bbeabe5b1ddbebf",
+          "sha256": "2595d713716d22030f8201f5cdfca0ffdf60b4e945d444c7d0583e90d07011d7"}
+KINDS = ("dates", "officials", "directives", "statistics")
+
+
+def passage_text(record: dict) -> str:
+    """A record's headline, a blank line and its description, as one NFC text."""
+    return unicodedata.normalize("NFC", f"{record['text']}\n\n{record['meta']['description']}")
+
+
+def rebuild(gold: list[dict], records: list[dict]) -> list[dict]:
+    """The gold passages with their texts put back; BuildError when a text or a span does not match."""
+    passages = []
+    for row in gold:
+        text = passage_text(records[row["record"]])
+        if hashlib.sha256(text.encode()).hexdigest() != row["text_sha256"]:
+            raise BuildError(f"{row['id']}: record {row['record']} is not the annotated text")
+        for kind in KINDS:
+            for span in row[kind]:
+                if text[span["start"]:span["end"]] != span["text"]:
+                    raise BuildError(f"{row['id']}: {kind} span {span['text']!r} is not at {span['start']}")
+        rest = {key: value for key, value in row.items() if key not in ("id", "text_sha256")}
+        passages.append({"id": row["id"], "text": text, **rest})
+    return passages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--mirror", type=Path, default=MIRROR)
+    parser.add_argument("--clone", action="append", default=[], metavar="OWNER/NAME=PATH")
+    args = parser.parse_args()
+    clones = dict(item.split("=", 1) for item in args.clone)
+    try:
+        blob = read_page(SOURCE, git_dir(SOURCE["repo"], args.mirror, {k: Path(v) for k, v in clones.items()}))
+        if hashlib.sha256(blob).hexdigest() != SOURCE["sha256"]:
+            raise BuildError(f"{SOURCE['path']}: not the annotated file (sha256)")
+        gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+        passages = rebuild(gold, json.loads(blob))
+    except BuildError as error:
+        sys.exit(f"error: {error}")
+    args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in passages), encoding="utf-8")
+    print(f"{len(passages)} passage(s) written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
