@@ -324,8 +324,10 @@ def tag_directives(text: str, ref_date: dt.date | None = None,
             out.append(_tag(doc, start, m.end(), "Công văn", None, number, issuer_code, None, "state", shape, ref_date))
             continue
         doc_type = g.doc_types.get((code, system)) or g.doc_types.get((code, "any"))
-        if doc_type is None and shape == "state" and word is not None and not m.group("st_space"):
-            # an official letter numbered without a type code: "Công văn số 3068/BHXH-CSXH"
+        if doc_type is None and shape == "state" and word is not None and (
+                not m.group("st_space") or word not in _word_types()):
+            # an official letter numbered without a type code: "Công văn số 3068/BHXH-CSXH", also with a
+            # space for the slash after a letter word: "Công văn 7009 VPCP-KGVX"
             doc_type = _word_types().get(word, ("Công văn", None))[0]
             code, issuer_code, shape = None, _issuer_code(f"{m.group('st_code')}-{m.group('st_iss')}", "state")[0], "letter"
         if doc_type is None:

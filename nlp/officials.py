@@ -156,7 +156,8 @@ _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
 _SUB_UNITS = frozenset({"phòng", "đội"})
 _UNIT_WORDS = _HEADED_UNITS | _SUB_UNITS  # a title ending in one names a unit: "Trưởng phòng", "Trưởng khoa"
-_PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
+_PLURALS = frozenset({"các", "những", "hai", "ba"})
+_PLURAL_WORDS = frozenset({"các", "những"})  # before an honorific: a list intro ("có các đồng chí")  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
 # Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
 _ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
@@ -231,11 +232,13 @@ class _Parser:
         return j - i >= 3 and self.surname(i)
 
     def honorific_before(self, i: int) -> tuple[int, str] | None:
+        """(start, honorific) of the honorific written right before ``tokens[i]``; not one after "các" or
+        "những": "Tới dự có các đồng chí A, ..." introduces a list, whose spans start at the names."""
         for keys, label in _HONORIFICS.items():
             s = i - len(keys)
             if s >= 0 and tuple(t.key for t in self.tokens[s:i]) == keys \
                     and all(self.adj(k, k + 1) for k in range(s, i)):
-                return s, label
+                return None if s > 0 and self.tokens[s - 1].key in _PLURAL_WORDS and self.adj(s - 1, s) else (s, label)
         return None
 
     # --- positions -------------------------------------------------------------------------

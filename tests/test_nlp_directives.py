@@ -274,3 +274,13 @@ def test_a_number_with_its_year_and_no_code(sentence, expected):
     """A citation by number and year without a code ("Nghị định 46/2016") is a citation of that year."""
     (found,) = tag_directives(sentence)
     assert (found.text, found.type_code, found.number, found.year) == expected
+
+
+def test_a_letter_numbered_with_a_space_for_the_slash():
+    """After a letter word, "7009 VPCP-KGVX" is the letter's number and its issuer's code; after a type
+    word such a number stays a citation by number alone."""
+    (letter,) = tag_directives("Văn phòng Chính phủ có Công văn 6120 VPCP-KTTH gửi các bộ.")
+    assert (letter.text, letter.doc_type, letter.number, letter.type_code, letter.issuer_code) == (
+        "Công văn 6120 VPCP-KTTH", "Công văn", "6120", None, "VPCP-KTTH")
+    (decision,) = tag_directives("Theo Quyết định 123 UBND-VX về việc này.")
+    assert (decision.text, decision.type_code, decision.issuer_code) == ("Quyết định 123", "QĐ", None)

@@ -858,3 +858,10 @@ def test_a_title_naming_a_unit_right_before_a_name(sentence, span, title):
     """A person's full name after "Phó ban", "Trưởng phòng" is theirs, not the unit's name."""
     (found,) = tag_officials(sentence)
     assert (found.text, [p.title for p in found.positions]) == (span, [title])
+
+
+def test_a_list_intro_without_a_colon_is_no_honorific():
+    """"có các đồng chí A, ...; B, ..." introduces a list: each span starts at the name, honorific none."""
+    found = tag_officials("Dự hội nghị có các đồng chí Lò Văn Tâm, Bí thư Tỉnh ủy; Vũ Thị Hòa, Phó Chủ tịch UBND tỉnh.")
+    assert [(f.text, f.honorific) for f in found] == [("Lò Văn Tâm, Bí thư Tỉnh ủy", None),
+                                                      ("Vũ Thị Hòa, Phó Chủ tịch UBND tỉnh", None)]
