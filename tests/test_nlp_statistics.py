@@ -456,3 +456,11 @@ def test_van_is_ten_thousand():
 def test_words_that_describe_or_make_the_counted_noun(sentence, expected):
     found = [(t.text, t.unit_text) for t in tag_statistics(sentence)]
     assert found == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Có 3 doanh nghiệp trúng thầu dự án.", ("3 doanh nghiệp", "doanh nghiệp")),
+    ("Công an triệu tập 5 thanh niên gây rối trật tự.", ("5 thanh niên", "thanh niên")),
+])
+def test_a_verb_of_winning_or_disturbing_ends_the_counted_noun(sentence, expected):
+    assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == [expected]
