@@ -117,7 +117,8 @@ _CUE = re.compile(rf"(?:(?<!\w)(?P<tu>từ)\s+|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}
 _STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 # An observance named before its day dates it: "Ngày Kỹ năng lao động Việt Nam 4/10" (capitalised name).
 _OBSERVANCE = re.compile(r"(?<!\w)Ngày\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,7})[ \t]+$")
-_HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}\s*{_DASH}\s*$", _F)  # "từ 6h00-" before "12h00 ngày 4/10"
+# "từ 6h00-", "từ 6h đến" before "12h00 ngày 4/10": the hours of one day
+_HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}(?:\s*{_DASH}\s*|\s+(?:đến|tới)\s+)$", _F)
 _MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
 # "tháng 8-9/2021", "tháng 8 - 9 năm 2021", "tháng 8 và 9": two months of one year (a range, as a list of days is)
 _MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})(?:\s*{_DASH}\s*(?P<m2>{MONTH})|\s+và\s+(?P<m3>{MONTH})"

@@ -283,3 +283,10 @@ def test_a_clock_time_parted_from_the_day_by_a_comma_is_outside_the_span(text, e
     """As a time of day is: only what spaces alone part from the day is in the span."""
     found = [(d.text, d.kind, d.start_date) for d in tag_dates(text, dt.date(2021, 10, 1))]
     assert found == expected
+
+
+def test_hours_of_one_day_written_with_den():
+    """"từ 6h đến 12h ngày 4/10" is a range of hours of one day, as "từ 6h00-12h00 ngày 4/10" is."""
+    (found,) = tag_dates("Điện lực cắt điện từ 7h đến 16h ngày 9/10/2021 tại xã.", dt.date(2021, 10, 1))
+    assert (found.text, found.kind, found.start_date, found.end_date) == (
+        "từ 7h đến 16h ngày 9/10/2021", "range", "2021-10-09", "2021-10-09")
