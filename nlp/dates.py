@@ -82,8 +82,9 @@ _NUM_BEFORE = r"(?<![\w/.,:-])"  # a numeral starts here, not inside another num
 _NUM_AFTER = r"(?![\w]|[/.,:-]\d)"  # ... and ends here
 _RANGE_AFTER = r"(?![\w]|[/.,:]\d)"  # ... or is the first day of a range ("8/10-22/10/2021")
 _DASH = r"[-–—]"
-# "Ngày 3 10", "Sáng 9 10": a day and month split by a space only, before punctuation or "tại"/"lúc"
-_SPACED_END = r"(?=\s*(?:[,.;:)!?\n]|$)|\s+(?:tại|lúc)(?!\w))"
+# "Ngày 3 10", "Sáng 9 10": a day and month split by a space only, before punctuation, "tại"/"lúc" or the
+# "đến" of a range ("Từ tối 2 10 đến sáng 4 10")
+_SPACED_END = r"(?=\s*(?:[,.;:)!?\n]|$)|\s+(?:tại|lúc|đến|tới)(?!\w))"
 
 
 _AND_DAYS = 7  # "ngày 22/9 và 23/9" is a range; two days further apart are two dates

@@ -290,3 +290,10 @@ def test_hours_of_one_day_written_with_den():
     (found,) = tag_dates("Điện lực cắt điện từ 7h đến 16h ngày 9/10/2021 tại xã.", dt.date(2021, 10, 1))
     assert (found.text, found.kind, found.start_date, found.end_date) == (
         "từ 7h đến 16h ngày 9/10/2021", "range", "2021-10-09", "2021-10-09")
+
+
+def test_a_range_of_days_written_with_spaces_for_slashes():
+    """Headlines that lost their slashes: "Từ tối 2 10 đến sáng 4 10" is the range 2-4 October."""
+    (found,) = tag_dates("Từ tối 5 10 đến sáng 7 10, Bắc Bộ mưa to.", dt.date(2021, 10, 1))
+    assert (found.text, found.kind, found.start_date, found.end_date) == (
+        "Từ tối 5 10 đến sáng 7 10", "range", "2021-10-05", "2021-10-07")
