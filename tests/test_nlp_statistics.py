@@ -467,5 +467,5 @@ def test_a_verb_of_winning_or_disturbing_ends_the_counted_noun(sentence, expecte
 
 
 def test_a_part_or_a_season_is_named_by_its_number():
-    text = "Phim phần 2 lên sóng; mùa 3 của chương trình có 12 thí sinh."
+    text = "Phim phần 2 tập cuối lên sóng; mùa 3 chương trình có 12 thí sinh."
     assert [t.text for t in tag_statistics(text)] == ["12 thí sinh"]
