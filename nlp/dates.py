@@ -70,7 +70,7 @@ logger = logging.getLogger(__name__)
 
 _F = re.IGNORECASE
 
-TOD = r"(?:rạng\s+sáng|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm|khuya))"
+TOD = r"(?:rạng\s+sáng|chiều\s+tối|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm|khuya)(?:\s+(?:sớm|muộn))?)"
 TOD_NAY = rf"{TOD}(?:\s+nay)?"  # "Sáng nay 5/10": the time of day is in the span
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
@@ -82,9 +82,9 @@ _NUM_BEFORE = r"(?<![\w/.,:-])"  # a numeral starts here, not inside another num
 _NUM_AFTER = r"(?![\w]|[/.,:-]\d)"  # ... and ends here
 _RANGE_AFTER = r"(?![\w]|[/.,:]\d)"  # ... or is the first day of a range ("8/10-22/10/2021")
 _DASH = r"[-–—]"
-# "Ngày 3 10", "Sáng 9 10": a day and month split by a space only, before punctuation, "tại"/"lúc" or the
+# "Ngày 3 10", "Sáng 9 10": a day and month split by a space only, before punctuation, "tại"/"ở"/"lúc" or the
 # "đến" of a range ("Từ tối 2 10 đến sáng 4 10")
-_SPACED_END = r"(?=\s*(?:[,.;:)!?\n]|$)|\s+(?:tại|lúc|đến|tới)(?!\w))"
+_SPACED_END = r"(?=\s*(?:[,.;:)!?\n]|$)|\s+(?:tại|ở|lúc|đến|tới)(?!\w))"
 
 
 _AND_DAYS = 7  # "ngày 22/9 và 23/9" is a range; two days further apart are two dates
@@ -129,7 +129,7 @@ _MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})(?:\s*{_DASH}\s*(?P<m2>{M
 _BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
 _YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _QUARTER = re.compile(
-    rf"(?<!\w)quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"
+    rf"(?<!\w)(?:quý|qúy)\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"  # "Qúy III": the tone on the u, as some type it
     rf"(?:\s*[-/]\s*(?P<y>{YEAR}){_NUM_AFTER}|\s+năm\s+(?:(?P<y2>{YEAR}){_NUM_AFTER}|(?P<nay>nay)(?!\w)))?", _F)
 _PART = re.compile(
     rf"(?<!\w)(?:(?P<n>\d{{1,2}}|ba|sáu|chín)\s+tháng|(?P<nua>nửa))(?:\s+(?P<edge>đầu|cuối))?\s+(?:năm"

@@ -175,6 +175,7 @@ _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.
 # or one punctuation mark.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?:[.,/]\d+)*)|(?P<mark>\S)")
 _ROMAN = re.compile(r"[IVXLC]+")
+_CODE_BEFORE = re.compile(r"(?<!\w)covid\s*[-–]\s*$", _F)  # "Covid - 19" spaced: the number is the code's
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _DIRECTED = re.compile(r"\S+ (?:sang|về|đến|tới|đi|lại|ra|vào|lên|xuống|qua)")  # a word and a direction after it
 _NAME_NUMBER = re.compile(r"\d{1,3}")
@@ -375,7 +376,8 @@ def tag_statistics(text: str) -> list[StatisticTag]:
     bare: dict[int, tuple[int, int, float, str | None]] = {}  # where the next list item starts -> a bare number
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
-        if _overlaps(start, end, protected) or _TIMES.search(text, max(0, start - 24), start):
+        if _overlaps(start, end, protected) or _TIMES.search(text, max(0, start - 24), start) \
+                or _CODE_BEFORE.search(text, max(0, start - 12), start):
             continue
         named = lex.naming.search(text, max(0, start - 24), start)  # "vùng 4", "tổ 55": an identifier ...
         raw = match.group("num").replace(", ", ",")

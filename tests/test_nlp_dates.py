@@ -297,3 +297,13 @@ def test_a_range_of_days_written_with_spaces_for_slashes():
     (found,) = tag_dates("Từ tối 5 10 đến sáng 7 10, Bắc Bộ mưa to.", dt.date(2021, 10, 1))
     assert (found.text, found.kind, found.start_date, found.end_date) == (
         "Từ tối 5 10 đến sáng 7 10", "range", "2021-10-05", "2021-10-07")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Chiều tối 22-9, đoàn công tác đến xã.", "Chiều tối 22-9"),
+    ("Sáng sớm 5/10, mưa lớn gây ngập.", "Sáng sớm 5/10"),
+    ("Qúy III năm 2021, GRDP tăng.", "Qúy III năm 2021"),
+    ("Máy bay không người lái tấn công hôm 22 10 ở tây bắc Syria.", "hôm 22 10"),
+])
+def test_more_times_of_day_a_misspelled_quarter_and_a_spaced_day_before_o(text, span):
+    assert [d.text for d in tag_dates(text, dt.date(2021, 10, 1))] == [span]

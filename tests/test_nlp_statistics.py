@@ -469,3 +469,14 @@ def test_a_verb_of_winning_or_disturbing_ends_the_counted_noun(sentence, expecte
 def test_a_part_or_a_season_is_named_by_its_number():
     text = "Phim phần 2 tập cuối lên sóng; mùa 3 chương trình có 12 thí sinh."
     assert [t.text for t in tag_statistics(text)] == ["12 thí sinh"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ban Chỉ đạo phòng, chống dịch Covid - 19 huyện họp với 12 xã.", [("12 xã", "xã")]),
+    ("Xảy ra 10 vụ cháy gây thiệt hại lớn.", [("10 vụ cháy", "vụ cháy")]),
+    ("Đã có 2.000 người trở về quê.", [("2.000 người", "người")]),
+    ("Gỡ 3 bài hát phản cảm khỏi mạng.", [("3 bài hát", "bài hát")]),
+    ("Phát hiện 2 nhóm thanh niên chuẩn bị hung khí.", [("2 nhóm thanh niên", "nhóm thanh niên")]),
+])
+def test_a_spaced_disease_code_is_no_count_and_more_verbs_end_the_noun(sentence, expected):
+    assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
