@@ -202,7 +202,8 @@ def _day_at(doc: _Text, at: int | None, ref_date: dt.date | None) -> tuple[dt.da
 
 def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> dt.date | None:
     """The date opening the sentence whose issuing verb comes right before the citation at ``start``:
-    "Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT" was issued on 4 October."""
+    "Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT" was issued on 4 October (also without the
+    comma before a capitalised subject: "Ngày 1/10/2021 Ban chỉ đạo ... đã ban hành ...")."""
     if not _ISSUING_VERB_RE.search(doc.key, max(0, start - 12), start):
         return None
     sentence = _SENTENCE_START_RE.search(doc.key, max(0, start - 300), start)
@@ -210,7 +211,11 @@ def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> dt.date |
         return None
     opening = sentence.start() + (len(sentence.group()) - len(sentence.group().lstrip(".!?;\n")))
     found = _day_at(doc, _OPENING_LEAD_RE.match(doc.key, opening, start).end(), ref_date)
-    return found[0] if found and _COMMA_RE.match(doc.key, found[1], start) else None
+    if found is None:
+        return None
+    after = doc.text[found[1]:start]  # a comma, or the sentence's subject right after the day
+    return found[0] if _COMMA_RE.match(doc.key, found[1], start) or (after[:1] == " " and after[1:2].isupper()) \
+        else None
 
 
 def _issuer(doc: _Text, pos: int) -> tuple[str, int] | None:

@@ -284,3 +284,9 @@ def test_a_letter_numbered_with_a_space_for_the_slash():
         "Công văn 6120 VPCP-KTTH", "Công văn", "6120", None, "VPCP-KTTH")
     (decision,) = tag_directives("Theo Quyết định 123 UBND-VX về việc này.")
     assert (decision.text, decision.type_code, decision.issuer_code) == ("Quyết định 123", "QĐ", None)
+
+
+def test_an_opening_day_without_a_comma_dates_the_citation_issued_in_its_sentence():
+    text = "Ngày 2/10/2021 Sở Giáo dục đã ban hành Công văn số 1510/SGDĐT-VP về việc dạy học trực tuyến."
+    (found,) = tag_directives(text, dt.date(2021, 10, 5))
+    assert (found.date, found.year) == ("2021-10-02", 2021)
