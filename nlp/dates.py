@@ -71,7 +71,7 @@ logger = logging.getLogger(__name__)
 _F = re.IGNORECASE
 
 TOD = r"(?:rạng\s+sáng|chiều\s+tối|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm|khuya)(?:\s+(?:sớm|muộn))?)"
-TOD_NAY = rf"{TOD}(?:\s+nay)?"  # "Sáng nay 5/10": the time of day is in the span
+TOD_NAY = rf"{TOD}(?:\s+(?:nay|qua))?"  # "Sáng nay 5/10", "Chiều qua 22.10": the time of day is in the span
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
 CLOCK = rf"(?:{_HOUR}[:h]{_MIN}|{_HOUR}h|{_HOUR}\s+giờ(?:\s+[0-5]?\d(?:\s+phút)?)?)(?![\w:])"
@@ -158,8 +158,10 @@ _FROM_YEAR = re.compile(rf"(?<=từ\s){_NUM_BEFORE}(?P<y>{YEAR})(?=\s+{_TO}\s)",
 _NOW = re.compile(r"(?<!\w)(?:hiện\s+)?nay(?!\w)", _F)  # "đến nay": only inside a range
 _FROM = re.compile(r"(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?từ\s+$", _F)
 _UNTIL = re.compile(rf"\s+{_TO}\s+", _F)
-_LUNAR = re.compile(r"\s*\(?\s*(?:âm\s+lịch|ÂL)(?!\w)", _F)  # "ngày 27/8 âm lịch" is no calendar day
-_LUNAR_WORDS = re.compile(r"âm\s+lịch|ÂL", _F)
+# "ngày 27/8 âm lịch", "ngày 19/9 năm Tân Sửu" (a year of the sexagenary cycle) are no calendar days
+_LUNAR_WORDS = re.compile(r"âm\s+lịch|ÂL|năm\s+(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
+                          r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)(?!\w)", _F)
+_LUNAR = re.compile(rf"\s*\(?\s*(?:{_LUNAR_WORDS.pattern})(?!\w)", _F)
 
 _Period = tuple[str, dt.date | None, dt.date | None]  # kind, first day, last day (None: not a date)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

@@ -175,6 +175,7 @@ _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.
 # or one punctuation mark.
 _TOKEN = re.compile(r"(?P<word>[^\W\d_][^\W_]*(?:-[^\W_]+)*)|(?P<num>\d[^\W_]*(?:[.,/]\d+)*)|(?P<mark>\S)")
 _ROMAN = re.compile(r"[IVXLC]+")
+_COMRADES = re.compile(r"đ\s?/\s?c(?!\w)", _F)  # "50 đ/c": comrades (đồng chí), not đồng
 _CODE_BEFORE = re.compile(r"(?<!\w)covid\s*[-–]\s*$", _F)  # "Covid - 19" spaced: the number is the code's
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _DIRECTED = re.compile(r"\S+ (?:sang|về|đến|tới|đi|lại|ra|vào|lên|xuống|qua)")  # a word and a direction after it
@@ -506,7 +507,7 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "percentage_point", text[word.start:words[1].end], words[1].end
     if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _DONG:
         return "money", *_per(text, word.start, word.start + len("đồng"), lex)  # "2 tỷ đồng tiền mặt"
-    if not is_ratio and word.key in lex.currencies:
+    if not is_ratio and word.key in lex.currencies and not _COMRADES.match(text, word.start):
         return "money", *_per(text, word.start, word.end, lex)
     if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _TIEN:
         return "money", None, end  # "200 tỷ tiền thuê": an amount in đồng, "tiền" is no currency

@@ -307,3 +307,8 @@ def test_a_range_of_days_written_with_spaces_for_slashes():
 ])
 def test_more_times_of_day_a_misspelled_quarter_and_a_spaced_day_before_o(text, span):
     assert [d.text for d in tag_dates(text, dt.date(2021, 10, 1))] == [span]
+
+
+def test_yesterday_afternoon_is_in_the_span_and_a_day_of_a_lunar_year_is_no_date():
+    found = tag_dates("Chiều qua 22.10, lễ truy điệu được cử hành (ngày 17/9 năm Tân Sửu).", dt.date(2021, 10, 23))
+    assert [(d.text, d.start_date) for d in found] == [("Chiều qua 22.10", "2021-10-22")]

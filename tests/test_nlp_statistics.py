@@ -480,3 +480,15 @@ def test_a_part_or_a_season_is_named_by_its_number():
 ])
 def test_a_spaced_disease_code_is_no_count_and_more_verbs_end_the_noun(sentence, expected):
     assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Xã có 8 khu dân cư an toàn về an ninh trật tự.", [("8 khu dân cư", "khu dân cư")]),
+    ("Vụ tai nạn làm 12 hành khách thương vong.", [("12 hành khách", "hành khách")]),
+    ("Hội nghị có 90 đại biểu đại diện cho các ngành.", [("90 đại biểu", "đại biểu")]),
+    ("Tỉnh có thêm 7 ca nhập cảnh và 30 ca ghi nhận trong cộng đồng.", [("7 ca", "ca"), ("30 ca", "ca")]),
+    ("Dự báo có 3 đợt không khí lạnh.", [("3 đợt không khí lạnh", "đợt không khí lạnh")]),
+    ("Gạo loại 1 giá bán 15.000đ/kg.", [("15.000đ/kg", "đ/kg")]),
+])
+def test_more_descriptions_after_the_counted_noun_and_a_price_in_d(sentence, expected):
+    assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
