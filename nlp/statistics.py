@@ -232,10 +232,13 @@ def _words(text: str, pos: int, lex: _Lexicon) -> list[_Word]:
     def chunk(i: int, size: int) -> tuple[int, int, bool, int]:
         # maximum matching with a two-word lookahead: the most syllables in the fewest words ("dự toán;"
         # beats "dự | toán;"); on a tie a known verb or function word wins ("làm | công tác", not
-        # "làm công | tác"), then the longer word
+        # "làm công | tác"), then a cut whose next word is one ("người | thương vong", not "người
+        # thương | vong"), then the longer word
         following = max(candidates(i + size)) if i + size < len(tokens) and tokens[i + size][2] else 0
         key = candidates(i)[size]
-        return size + following, -1 - bool(following), key in lex.verbs or key in lex.function, size
+        after = candidates(i + size)[following] if following else None
+        return (size + following, -1 - bool(following), key in lex.verbs or key in lex.function,
+                after in lex.verbs or after in lex.function, size)
 
     words: list[_Word] = []
     i = 0

@@ -492,3 +492,9 @@ def test_a_spaced_disease_code_is_no_count_and_more_verbs_end_the_noun(sentence,
 ])
 def test_more_descriptions_after_the_counted_noun_and_a_price_in_d(sentence, expected):
     assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
+
+
+def test_on_a_tie_the_cut_before_a_verb_wins():
+    """"người thương | vong" and "người | thương vong" both cut three syllables into two words; the one
+    whose second word is a known verb wins, so the verb ends the counted noun."""
+    assert [t.text for t in tag_statistics("Vụ tai nạn làm 12 người thương vong.")] == ["12 người"]
