@@ -404,19 +404,48 @@ def test_times_of_day_counted_are_a_duration():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    # a verb or a word of place in a row ends the counted noun
-    ("Hơn 30 hộ dân kéo đến trụ sở xã.", ("Hơn 30 hộ dân", "hộ dân")),
-    ("Có 5 mã số trùng với danh sách cũ.", ("5 mã số", "mã số")),
-    ("Khoảng 1/4 giáo viên bỏ việc trong năm.", ("Khoảng 1/4 giáo viên", "giáo viên")),
-    ("Đội tuyển thua 3 trận cuối của vòng bảng.", ("3 trận", "trận")),
-    ("Có 12 người quê Nghệ An bị nạn.", ("12 người", "người")),
-    # a noun that begins like a function word
-    ("Công an đã bắt 3 bị can về tội lừa đảo.", ("3 bị can", "bị can")),
-    # "không vượt quá" is a qualifier like "không quá"
-    ("Độ ồn không vượt quá 55 dBA vào ban đêm.", ("không vượt quá 55 dBA", "dBA")),
+    # a verb, an adjective or a word of place or position in a row ends the counted noun
+    ("Hơn 30 hộ dân kéo đến trụ sở xã.", [("Hơn 30 hộ dân", "hộ dân")]),
+    ("Có 5 mã số trùng với danh sách cũ.", [("5 mã số", "mã số")]),
+    ("Khoảng 1/4 giáo viên bỏ việc trong năm.", [("Khoảng 1/4 giáo viên", "giáo viên")]),
+    ("Đội tuyển thua 3 trận cuối của vòng bảng.", [("3 trận", "trận")]),
+    ("Có 12 người quê Nghệ An bị nạn.", [("12 người", "người")]),
+    ("Hai bên đối chất, 2 bên đối chất tại tòa.", [("2 bên", "bên")]),
+    ("Tòa đã xử 30 vụ án tương tự trong năm.", [("30 vụ án", "vụ án")]),
+    ("Hãng bổ sung 8 chuyến bay tăng cường dịp Tết.", [("8 chuyến bay", "chuyến bay")]),
+    ("Có 5 chuyến khởi hành từ Nội Bài.", [("5 chuyến", "chuyến")]),
+    ("Bắt 12 nhân viên bảo vệ sân bay Cát Bi.", [("12 nhân viên bảo vệ", "nhân viên bảo vệ")]),
+    ("Phát hiện 3 lỗ hổng nghiêm trọng trong phần mềm.", [("3 lỗ hổng", "lỗ hổng")]),
+    ("Hãng mở 2 chuyến tàu đặc biệt đưa khách về quê.", [("2 chuyến tàu", "chuyến tàu")]),
+    ("Gợi ý 5 món ăn lạ miệng cho bữa sáng.", [("5 món ăn", "món ăn")]),
+    ("Thu giữ 7 thùng hàng chứa pháo nổ.", [("7 thùng hàng", "thùng hàng")]),
+    ("Hơn 500 công dân hồi hương qua cửa khẩu.", [("Hơn 500 công dân", "công dân")]),
+    ("Khoảng 40 người đi bộ trên cầu.", [("Khoảng 40 người", "người")]),
+    ("Có 3 doanh nghiệp trúng thầu dự án.", [("3 doanh nghiệp", "doanh nghiệp")]),
+    ("Công an triệu tập 5 thanh niên gây rối trật tự.", [("5 thanh niên", "thanh niên")]),
+    ("Xảy ra 10 vụ cháy gây thiệt hại lớn.", [("10 vụ cháy", "vụ cháy")]),
+    ("Đã có 2.000 người trở về quê.", [("2.000 người", "người")]),
+    ("Gỡ 3 bài hát phản cảm khỏi mạng.", [("3 bài hát", "bài hát")]),
+    ("Phát hiện 2 nhóm thanh niên chuẩn bị hung khí.", [("2 nhóm thanh niên", "nhóm thanh niên")]),
+    ("Xã có 8 khu dân cư an toàn về an ninh trật tự.", [("8 khu dân cư", "khu dân cư")]),
+    ("Vụ tai nạn làm 12 hành khách thương vong.", [("12 hành khách", "hành khách")]),
+    ("Hội nghị có 90 đại biểu đại diện cho các ngành.", [("90 đại biểu", "đại biểu")]),
+    ("Tỉnh có thêm 7 ca nhập cảnh và 30 ca ghi nhận trong cộng đồng.", [("7 ca", "ca"), ("30 ca", "ca")]),
+    # nouns that begin like a verb or a function word, and compounds the dictionary lacks
+    ("Công an đã bắt 3 bị can về tội lừa đảo.", [("3 bị can", "bị can")]),
+    ("Cảnh sát bắt hơn 2.000 nghi phạm.", [("hơn 2.000 nghi phạm", "nghi phạm")]),
+    ("Tuyến buýt mới có 24 điểm dừng.", [("24 điểm dừng", "điểm dừng")]),
+    ("Giảm 50% lệ phí trước bạ cho ô tô.", [("50% lệ phí trước bạ", "lệ phí trước bạ")]),
+    ("Sàn ghi nhận 2,5 triệu giao dịch trong ngày.", [("2,5 triệu giao dịch", "giao dịch")]),
+    ("Dự báo có 3 đợt không khí lạnh.", [("3 đợt không khí lạnh", "đợt không khí lạnh")]),
+    # "không vượt quá" is a qualifier like "không quá"; "đ" is a currency; "loại 1" names
+    ("Độ ồn không vượt quá 55 dBA vào ban đêm.", [("không vượt quá 55 dBA", "dBA")]),
+    ("Gạo loại 1 giá bán 15.000đ/kg.", [("15.000đ/kg", "đ/kg")]),
+    # "Covid - 19" written with spaces is a code, not a count
+    ("Ban Chỉ đạo phòng, chống dịch Covid - 19 huyện họp với 12 xã.", [("12 xã", "xã")]),
 ])
-def test_the_counted_noun_ends_before_a_verb_or_a_place_in_a_row(sentence, expected):
-    assert (tag_statistics(sentence)[0].text, tag_statistics(sentence)[0].unit_text) == expected
+def test_where_the_counted_noun_ends(sentence, expected):
+    assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
 
 
 def test_a_range_with_its_scale_word_on_the_lower_bound_is_one_amount():
@@ -424,74 +453,14 @@ def test_a_range_with_its_scale_word_on_the_lower_bound_is_one_amount():
     assert (found.text, found.value, found.unit_text, found.qualifier) == ("từ 2,5 triệu đến 6 triệu đồng", 2.5e6, "đồng", "từ")
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Hai bên đối chất, 2 bên đối chất tại tòa.", ("2 bên", "bên")),
-    ("Tòa đã xử 30 vụ án tương tự trong năm.", ("30 vụ án", "vụ án")),
-    ("Hãng bổ sung 8 chuyến bay tăng cường dịp Tết.", ("8 chuyến bay", "chuyến bay")),
-    ("Có 5 chuyến khởi hành từ Nội Bài.", ("5 chuyến", "chuyến")),
-    ("Bắt 12 nhân viên bảo vệ sân bay Cát Bi.", ("12 nhân viên bảo vệ", "nhân viên bảo vệ")),
-    ("Cảnh sát bắt hơn 2.000 nghi phạm.", ("hơn 2.000 nghi phạm", "nghi phạm")),
-    ("Tuyến buýt mới có 24 điểm dừng.", ("24 điểm dừng", "điểm dừng")),
-])
-def test_more_words_that_end_or_make_the_counted_noun(sentence, expected):
-    found = [(t.text, t.unit_text) for t in tag_statistics(sentence)]
-    assert found == [expected]
-
-
 def test_van_is_ten_thousand():
     (found,) = tag_statistics("Mỗi suất giá 3 vạn nhân dân tệ.")
     assert (found.text, found.value, found.unit_text) == ("3 vạn nhân dân tệ", 30000, "nhân dân tệ")
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Phát hiện 3 lỗ hổng nghiêm trọng trong phần mềm.", ("3 lỗ hổng", "lỗ hổng")),
-    ("Hãng mở 2 chuyến tàu đặc biệt đưa khách về quê.", ("2 chuyến tàu", "chuyến tàu")),
-    ("Gợi ý 5 món ăn lạ miệng cho bữa sáng.", ("5 món ăn", "món ăn")),
-    ("Thu giữ 7 thùng hàng chứa pháo nổ.", ("7 thùng hàng", "thùng hàng")),
-    ("Hơn 500 công dân hồi hương qua cửa khẩu.", ("Hơn 500 công dân", "công dân")),
-    ("Khoảng 40 người đi bộ trên cầu.", ("Khoảng 40 người", "người")),
-    ("Giảm 50% lệ phí trước bạ cho ô tô.", ("50% lệ phí trước bạ", "lệ phí trước bạ")),
-    ("Sàn ghi nhận 2,5 triệu giao dịch trong ngày.", ("2,5 triệu giao dịch", "giao dịch")),
-])
-def test_words_that_describe_or_make_the_counted_noun(sentence, expected):
-    found = [(t.text, t.unit_text) for t in tag_statistics(sentence)]
-    assert found == [expected]
-
-
-@pytest.mark.parametrize("sentence, expected", [
-    ("Có 3 doanh nghiệp trúng thầu dự án.", ("3 doanh nghiệp", "doanh nghiệp")),
-    ("Công an triệu tập 5 thanh niên gây rối trật tự.", ("5 thanh niên", "thanh niên")),
-])
-def test_a_verb_of_winning_or_disturbing_ends_the_counted_noun(sentence, expected):
-    assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == [expected]
-
-
 def test_a_part_or_a_season_is_named_by_its_number():
     text = "Phim phần 2 tập cuối lên sóng; mùa 3 chương trình có 12 thí sinh."
     assert [t.text for t in tag_statistics(text)] == ["12 thí sinh"]
-
-
-@pytest.mark.parametrize("sentence, expected", [
-    ("Ban Chỉ đạo phòng, chống dịch Covid - 19 huyện họp với 12 xã.", [("12 xã", "xã")]),
-    ("Xảy ra 10 vụ cháy gây thiệt hại lớn.", [("10 vụ cháy", "vụ cháy")]),
-    ("Đã có 2.000 người trở về quê.", [("2.000 người", "người")]),
-    ("Gỡ 3 bài hát phản cảm khỏi mạng.", [("3 bài hát", "bài hát")]),
-    ("Phát hiện 2 nhóm thanh niên chuẩn bị hung khí.", [("2 nhóm thanh niên", "nhóm thanh niên")]),
-])
-def test_a_spaced_disease_code_is_no_count_and_more_verbs_end_the_noun(sentence, expected):
-    assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
-
-
-@pytest.mark.parametrize("sentence, expected", [
-    ("Xã có 8 khu dân cư an toàn về an ninh trật tự.", [("8 khu dân cư", "khu dân cư")]),
-    ("Vụ tai nạn làm 12 hành khách thương vong.", [("12 hành khách", "hành khách")]),
-    ("Hội nghị có 90 đại biểu đại diện cho các ngành.", [("90 đại biểu", "đại biểu")]),
-    ("Tỉnh có thêm 7 ca nhập cảnh và 30 ca ghi nhận trong cộng đồng.", [("7 ca", "ca"), ("30 ca", "ca")]),
-    ("Dự báo có 3 đợt không khí lạnh.", [("3 đợt không khí lạnh", "đợt không khí lạnh")]),
-    ("Gạo loại 1 giá bán 15.000đ/kg.", [("15.000đ/kg", "đ/kg")]),
-])
-def test_more_descriptions_after_the_counted_noun_and_a_price_in_d(sentence, expected):
-    assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
 
 
 def test_on_a_tie_the_cut_before_a_verb_wins():
