@@ -156,8 +156,8 @@ _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
 _SUB_UNITS = frozenset({"phòng", "đội"})
 _UNIT_WORDS = _HEADED_UNITS | _SUB_UNITS  # a title ending in one names a unit: "Trưởng phòng", "Trưởng khoa"
-_PLURALS = frozenset({"các", "những", "hai", "ba"})
-_PLURAL_WORDS = frozenset({"các", "những"})  # before an honorific: a list intro ("có các đồng chí")  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
+_PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
+_PLURAL_WORDS = frozenset({"các", "những"})  # before an honorific: a list intro ("có các đồng chí")
 # Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
 _ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
@@ -238,7 +238,8 @@ class _Parser:
             s = i - len(keys)
             if s >= 0 and tuple(t.key for t in self.tokens[s:i]) == keys \
                     and all(self.adj(k, k + 1) for k in range(s, i)):
-                return None if s > 0 and self.tokens[s - 1].key in _PLURAL_WORDS and self.adj(s - 1, s) else (s, label)
+                listed = s > 0 and self.tokens[s - 1].key in _PLURAL_WORDS and self.adj(s - 1, s)
+                return None if listed else (s, label)
         return None
 
     # --- positions -------------------------------------------------------------------------
@@ -355,7 +356,7 @@ class _Parser:
         as a capitalised one is ("Trưởng phòng Cảnh sát Hình sự"); else None. Not before a level: "Trưởng
         phòng" + "tư pháp huyện" is the head of that office."""
         tokens = self.tokens
-        if title.title.rsplit(" ", 1)[-1].lower() not in _UNIT_WORDS or j >= len(tokens) \
+        if not _names_unit(title.title) or j >= len(tokens) \
                 or not tokens[j].text.islower() or not tokens[j].alpha:
             return None
         k = lowercase_name_end(self.text, tokens, j)
@@ -464,7 +465,7 @@ class _Parser:
             end = lowercase_name_to_level(self.text, self.tokens, end)  # "Hội giáo" + "dục lịch sử tỉnh"
         if end == k and (pos.org is None or self.open_unit(pos.org)):
             end = self.lowercase_name_to_phrase_end(k)  # "Cục Cảnh sát" + "giao thông"; "giám đốc" + "trung tâm y tế"
-            if end > k and pos.org is None and pos.title.rsplit(" ", 1)[-1].lower() in _UNIT_WORDS:
+            if end > k and pos.org is None and _names_unit(pos.title):
                 pos.title, pos.end = f"{pos.title} {span(self.text, self.tokens, k, end)}", end
                 return pos  # the unit's name: "phó trưởng phòng" + "quản lý đất" (as "Trưởng phòng tham mưu")
         if end > k:
@@ -875,6 +876,11 @@ def _positions(chain: list[_Position]) -> list[Position]:
 def _name_word(token) -> bool:
     """A word of a name: capitalised, perhaps with capitals inside ("McCaul", "DeSantis"), not an acronym."""
     return token.alpha and token.text[0].isupper() and not token.text.isupper()
+
+
+def _names_unit(title: str) -> bool:
+    """Whether ``title`` ends in the word of a unit ("Trưởng phòng", "Phó trưởng khoa"): its name may follow."""
+    return title.rsplit(" ", 1)[-1].lower() in _UNIT_WORDS
 
 
 def _named_alone(title: str) -> bool:
