@@ -539,7 +539,7 @@ def _newest(db: sqlite_utils.Database, fts: str, match: str, query: str, count: 
             reads: dict | None = None) -> list[int]:
     """The ``count`` newest matches of ``match``, taken from ``reads`` when an earlier read of as
     many (or of every match) is kept there; a new read is kept there."""
-    kept = reads.get(("newest", fts, match)) if reads is not None else None
+    kept = _kept_newest(reads, fts, match)
     if kept is not None and (kept[0] >= count or len(kept[1]) < kept[0]):
         return kept[1][:count]
     newest = [row[0] for row in run(db, f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT ?",
@@ -549,9 +549,14 @@ def _newest(db: sqlite_utils.Database, fts: str, match: str, query: str, count: 
     return newest
 
 
+def _kept_newest(reads: dict | None, fts: str, match: str) -> tuple[int, list[int]] | None:
+    """(how many were asked for, the rowids found) of the newest matches of ``match`` kept in ``reads``."""
+    return reads.get(("newest", fts, match)) if reads is not None else None
+
+
 def _read_every(fts: str, match: str, reads: dict | None) -> list[int] | None:
     """Every match of ``match``, when a read kept in ``reads`` found fewer than it asked for; else None."""
-    kept = reads.get(("newest", fts, match)) if reads is not None else None
+    kept = _kept_newest(reads, fts, match)
     return kept[1] if kept is not None and len(kept[1]) < kept[0] else None
 
 

@@ -60,8 +60,8 @@ import datetime as dt
 import functools
 import logging
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Callable
 
 from nlp.records import DateTag
