@@ -111,10 +111,11 @@ _DATE = re.compile(
     rf"|(?<!\w)(?P<tod>{TOD_NAY})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
     rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 # A word that dates the day after it but is not in the span, looked for before a day _DATE found
-# without a cue: "từ 1-10" (an open start), "hôm nay 4/10", "ngày mai (5-10)", "Sáng nay, 23/10"; after
-# a lone "từ" a dash or dot needs punctuation after the day ("từ 5-7 ngày" is a count).
-_CUE = re.compile(rf"(?:(?<!\w)(?P<tu>từ)\s+|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày)\s+(?:nay|qua|mai)\s*[,(]?\s*)$",
-                  _F)
+# without a cue: "từ 1-10" (an open start), "Tính đến 29/10" (an end), "hôm nay 4/10", "ngày mai (5-10)",
+# "Sáng nay, 23/10", "đến nay (23.10)"; after a lone "từ" a dash or dot needs punctuation after the day
+# ("từ 5-7 ngày" is a count), after a lone "đến" any separator does ("đạt tới 9/10 điểm" is a score).
+_CUE = re.compile(rf"(?:(?<!\w)(?:(?P<tu>từ)|(?P<den>đến|tới)|tính\s+đến)\s+"
+                  rf"|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày|đến)\s+(?:nay|qua|mai)\s*[,(]?\s*)$", _F)
 _STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 # An observance named before its day dates it: "Ngày Kỹ năng lao động Việt Nam 4/10" (capitalised name).
 _OBSERVANCE = re.compile(r"(?<!\w)Ngày\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,7})[ \t]+$")
@@ -514,6 +515,8 @@ def _dated_by_cue(text: str, match: re.Match) -> bool:
     if cue is None:
         observance = _OBSERVANCE.search(text, max(0, match.start() - 60), match.start())
         return bool(observance and observance.group("name")[0].isupper() and match.group("sep") == "/")
+    if cue.group("den"):
+        return bool(_STOP.match(text, match.end()))
     return match.group("sep") == "/" or (cue.group("tu") is None and match.group("d") is not None) \
         or bool(_STOP.match(text, match.end()))
 

@@ -125,6 +125,10 @@ def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
     ("Cao tốc thu phí trở lại từ ngày mai (5-10).", ("5-10", "day_month", "2021-10-05", "2021-10-05")),
     ("Giá heo hơi hôm nay (3/10) giảm.", ("3/10", "day_month", "2021-10-03", "2021-10-03")),
     ("Chiều nay (20/8), Bộ họp báo.", ("20/8", "day_month", "2021-08-20", "2021-08-20")),  # brackets: the day alone
+    # an end after "tính đến", "đến nay", or a lone "đến" before punctuation
+    ("Tính đến 29/10, cả nước có 900 ca.", ("29/10", "day_month", "2021-10-29", "2021-10-29")),
+    ("Mưa lớn từ đêm qua đến nay (23.10), tại vùng núi.", ("23.10", "day_month", "2021-10-23", "2021-10-23")),
+    ("Vé bán từ nay kéo dài đến 15/11.", ("15/11", "day_month", "2021-11-15", "2021-11-15")),
     # two days with their cues make a range without "từ"; a bracketed range across months; hours of a day
     ("Dự báo khoảng đêm 11/10 đến sáng 12/10, bão vào biển.",
      ("đêm 11/10 đến sáng 12/10", "range", "2021-10-11", "2021-10-12")),
@@ -141,7 +145,8 @@ def test_split_day_month_relative_cues_and_more_ranges(sentence, expected):
 
 
 def test_numbers_after_from_or_a_relative_word_are_no_days():
-    text = "Điều trị từ 2-3 tháng, điểm từ 5-7 điểm; tỷ lệ 1/2-2/3 số hộ; hôm nay 4 10 người đến."
+    text = ("Điều trị từ 2-3 tháng, điểm từ 5-7 điểm; tỷ lệ 1/2-2/3 số hộ; hôm nay 4 10 người đến; "
+            "đạt tới 9/10 điểm, tăng đến 3/4 số hộ.")
     assert _found(text, dt.date(2021, 10, 4)) == []
 
 
