@@ -297,11 +297,14 @@ class _Parser:
     def open_unit(self, org: Org) -> bool:
         """Whether ``org`` is a unit whose name may go on in lowercase: a name the gazetteer does not know
         ("Phòng Cảnh sát" + "hình sự"), or any name of a unit always inside a body ("Phòng Tổ chức" + "cán
-        bộ"); not "Sở Y tế": its name is whole."""
+        bộ"); not "Sở Y tế" nor a name ending in a place ("Đại học Sư phạm Huế"): they are whole."""
         k = org.end
         if org.level or org.place or not self.adj(k - 1, k) or len(org.parts) != 2:
             return False
         (head, head_end, head_name), (name, name_end, _) = org.parts
+        if any((place := self.g.places.longest(self.text, self.tokens, p)) and place[0] == name_end
+               for p in range(name, name_end)):
+            return False
         unit = self.g.orgs.longest(self.text, self.tokens, head)  # (none written: the title's, "Trưởng phòng")
         field = self.g.fields.longest(self.text, self.tokens, name)
         return (head == head_end or bool(unit and unit[0] == head_end and unit[1].kind == "unit")) \

@@ -406,6 +406,12 @@ def test_forms_seen_in_unannotated_real_text(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+def test_a_name_ending_in_a_place_is_whole():
+    """Lowercase words after "Đại học Sư phạm Huế" are the sentence's, not the rest of the name."""
+    (found,) = tag_officials("Ông Nguyễn Thành Nhân, Phó hiệu trưởng Đại học Sư phạm Huế thành thật chia sẻ.")
+    assert found.text == "Ông Nguyễn Thành Nhân, Phó hiệu trưởng Đại học Sư phạm Huế"
+
+
 def test_a_numbered_name_does_not_end_an_organisation():
     (tag,) = tag_officials("Ông Đinh Văn Tư - Trưởng Ban Chỉ đạo phòng chống dịch Covid-19 huyện Mê Linh phát biểu.")
     assert tag.text.endswith("Covid-19 huyện Mê Linh") and tag.name == "Đinh Văn Tư"
