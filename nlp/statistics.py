@@ -181,6 +181,7 @@ _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", 
 _DIRECTED = re.compile(r"\S+ (?:sang|về|đến|tới|đi|lại|ra|vào|lên|xuống|qua)")  # a word and a direction after it
 _NAME_NUMBER = re.compile(r"\d{1,3}")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
+_YEAR_WORD = _key("năm")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
 _PHONG = _key("phòng")  # against: "vắc xin phòng COVID-19" names the vaccine
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
@@ -277,6 +278,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
             words[j + 1].text[0].isupper() or words[j + 1].key in _DEMONSTRATIVES):
         return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang",
         # or pointed at: "873 người dân | tỉnh này"
+    if j > first and key in lex.durations and key != _YEAR_WORD:
+        return True  # a time after the noun: "12 cung hoàng đạo | tuần mới" (not "75% kế hoạch năm": annual)
     if j > first and _DISEASE_CODE.fullmatch(word.text) and words[j - 1].key != _PHONG:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):

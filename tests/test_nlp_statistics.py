@@ -398,6 +398,12 @@ def test_a_place_named_after_the_counted_noun_ends_it():
     assert _units(text) == ["hộ dân", "giáo viên", "bệnh viện tuyến tỉnh"]
 
 
+def test_a_time_after_the_counted_noun_ends_it():
+    # a week, month or day after the noun dates it; "năm" after a plan makes it the annual plan
+    text = "Tử vi 12 cung hoàng đạo tuần mới; ghi nhận 20 ca ngày hôm qua; đạt 75,4% kế hoạch năm."
+    assert _units(text) == ["cung hoàng đạo", "ca", "kế hoạch năm"]
+
+
 def test_times_of_day_counted_are_a_duration():
     # "buổi" with a time of day is a span of time; a session of an event stays a count
     assert _units("Lớp học kéo dài 3 buổi chiều, huyện tổ chức 12 buổi tuyên truyền.") == ["buổi tuyên truyền"]
