@@ -513,23 +513,27 @@ def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit
     else:
         run(db, f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND rowid = 0", [match], query)  # a bad query says so
     lookup = f"SELECT ids.value FROM json_each(?) AS ids WHERE {_matches_article(fts, 'ids.value')}"
-    ranked: dict[int, str] = {}
-    for place, columns, words in [(p, c, w) for p, c in PLACES for w in filter(None, (together, match))]:
-        if len(ranked) >= limit:
-            break
+
+    def in_place(columns: str | None, words: str) -> list[tuple]:  # the matches with ``words`` in ``columns``
         if columns:
             expression = f"{columns} : ({words})" if words is together else f"({columns} : ({match})) AND ({match})"
         else:
             expression = words
         if few is not None:
-            found = read(lookup, [json.dumps(few), expression])
-        elif every and not columns and not allow and words is match:
-            found = [(article_id,) for article_id in window]
-        elif columns or every or words is together:  # the words side by side: looked for in the window
-            found = read(in_window, [expression, *allow_params, window[-1]])
-        else:
-            found = run(db, newest, [expression, *allow_params, min(limit + len(ranked), MAX_LIMIT)], query)
-        for article_id in sorted((row[0] for row in found), reverse=True):
+            return read(lookup, [json.dumps(few), expression])
+        if not columns and not allow and words is match and (every or limit + len(ranked) <= len(window)):
+            return [(article_id,) for article_id in window]  # the newest matches: read already
+        if columns or every or words is together:  # the words side by side: looked for in the window
+            return read(in_window, [expression, *allow_params, window[-1]])
+        return list(run(db, newest, [expression, *allow_params, min(limit + len(ranked), MAX_LIMIT)], query))
+
+    ranked: dict[int, str] = {}
+    for place, columns, words in [(p, c, w) for p, c in PLACES for w in filter(None, (together, match))]:
+        if len(ranked) >= limit:
+            break
+        if words is together and columns and not in_place(columns, match):
+            continue  # none has the words in these columns, so none has them side by side there
+        for article_id in sorted((row[0] for row in in_place(columns, words)), reverse=True):
             if len(ranked) < limit:
                 ranked.setdefault(article_id, place)
     return [(article_id, None, place) for article_id, place in ranked.items()]

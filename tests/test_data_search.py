@@ -7,7 +7,9 @@ import unicodedata
 import pytest
 
 import data.search
-from data import Index
+from data import FetchedPage, Index
+from extract.article import Article
+from nlp.records import Tags
 from data.search import QueryError
 from data_corpus import fill
 from nlp.vietnamese import fold
@@ -168,6 +170,27 @@ def test_a_broad_query_lists_title_then_lead_then_text_matches_newest_first(inde
         assert hit.rank is None
         assert _words_in(title, query) == (hit.ranked_by == "title")
         assert _words_in(f"{title} {lead}", query) == (hit.ranked_by in ("title", "lead"))
+
+
+def test_within_each_place_the_words_side_by_side_come_first(tmp_path, broad):
+    """Title, then lead, then text; in each, the articles with the query's words side by side first,
+    newest first, also where no article holds the words in the title at all."""
+    index = Index(tmp_path / "places.db")
+    leads = {  # id order: the later, the newer
+        "a": "Tỉnh tập huấn cán bộ công chức xã.", "b": "Cán bộ, công chức về xã tập huấn.",
+        "c": "Hội nghị tập huấn.", "d": "Hội nghị tập huấn.",
+    }
+    texts = {"a": "Nội dung tập huấn.", "b": "Nội dung tập huấn.", "c": "Cán bộ công chức xã dự hội nghị.",
+             "d": "Cán bộ dự hội nghị cùng công chức xã."}
+    for key, lead in leads.items():
+        page = FetchedPage(url=f"https://example.vn/{key}", site="example.vn", body=b"", fetched_at="2024-01-01T00:00:00Z")
+        index.store_page(page)
+        with index.transaction():
+            index.add_article(page, Article(url=page.url, title=f"Tin {key}", text=f"{lead}\n\n{texts[key]}", lead=lead,
+                                            published=None), Tags())
+    hits = index.search("cán bộ công chức xã", limit=10)
+    assert [(hit.url[-1], hit.ranked_by) for hit in hits] == [("a", "lead"), ("b", "lead"), ("c", "text"), ("d", "text")]
+    index.close()
 
 
 def test_rank_all_ranks_a_broad_query_by_bm25(index, broad):
