@@ -97,7 +97,7 @@ def test_a_set_takes_the_gold_files_of_its_subfolders_and_ignores_other_files(tm
 
 
 # Real published passages the taggers are tuned on, by floor key: dev/real (sources in the repository:
-# dev_real; vfnd2.jsonl, dev_vfnd2, and vfnd3.jsonl, dev_vfnd3, more VFND paragraphs annotated blind later,
+# dev_real; vfnd2.jsonl, dev_vfnd2, vfnd3.jsonl, dev_vfnd3, and vfnd4.jsonl, dev_vfnd4, more VFND paragraphs annotated blind later,
 # each scored on its own),
 # dev/danes (DANeS records, the source of the eval set; records apart from the eval's): its first
 # three files (dev_danes), fresh.jsonl (dev_fresh), digits.jsonl (dev_digits) and more.jsonl (dev_more), each annotated blind
@@ -110,7 +110,8 @@ DANES = GOLD / "dev" / "danes"
 DANES_FILES = ("odd.jsonl", "even.jsonl", "officials.jsonl")
 REAL = GOLD / "dev" / "real"
 DEV_REAL_SETS = {"dev_real": [REAL / name for name in ("seeds.jsonl", "vfnd.jsonl", "vnexpress.jsonl")],
-                 "dev_vfnd2": REAL / "vfnd2.jsonl", "dev_vfnd3": REAL / "vfnd3.jsonl", "dev_danes": [DANES / name for name in DANES_FILES],
+                 "dev_vfnd2": REAL / "vfnd2.jsonl", "dev_vfnd3": REAL / "vfnd3.jsonl",
+                 "dev_vfnd4": REAL / "vfnd4.jsonl", "dev_danes": [DANES / name for name in DANES_FILES],
                  "dev_fresh": DANES / "fresh.jsonl", "dev_digits": DANES / "digits.jsonl",
                  "dev_more": DANES / "more.jsonl", "dev_cited": GOLD / "dev" / "cited" / "passages.jsonl",
                  "dev_cited2": GOLD / "dev" / "cited" / "second.jsonl",
