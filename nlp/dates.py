@@ -32,8 +32,8 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   trung/hạ tuần); ``đầu/giữa/cuối năm 2022`` (or ``năm nay``): quarter I, quarters II-III, quarter IV.
   ``đầu tháng 3`` alone is in the March nearest ``ref_date``; ``đầu năm`` without a year is tagged only
   inside a range, and ``đầu năm học`` never (the school year is tagged).
-- ``range`` ``giai đoạn 2022-2027``, ``2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
-  first year..Dec 31 of the last), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
+- ``range`` ``giai đoạn 2022-2027``, ``năm 2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
+  first year..Dec 31 of the last; two bare years, ``(1993 - 1998)``, are no date), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
   ``14-15/4/2022``, ``8-19/9``, ``(26/9-3/10)``, ``8/3/1910 - 8/3/2024``, ``đêm 11/10 đến sáng 12/10``
   (two days with their cues; the first may be a bare day after its cue: ``đêm 11 đến sáng 12 10``, ``ngày 20 đến 22/10``), ``từ 6h00-12h00 ngày 4/10`` (hours of one day); a list of days is the range from the first to
   the last (``ngày 15 và 16/12``, ``các ngày 14, 15/4/2022``, ``chiều ngày 21 và sáng ngày 22 tháng 12 năm
@@ -139,7 +139,7 @@ _TERM = re.compile(
     rf"(?<!\w)(?P<cue>nhiệm\s+kỳ|năm\s+học(?:\s+mới)?|niên\s+kh[oó]á?)\s+"
     rf"(?P<y1>{YEAR})\s*{_DASH}\s*(?P<y2>{YEAR}){_NUM_AFTER}", _F)
 _YEARS = re.compile(
-    rf"(?:(?<!\w)(?:giai\s+đoạn|thời\s+kỳ|các\s+năm|năm)\s+)?"
+    rf"(?<!\w)(?:giai\s+đoạn|thời\s+kỳ|các\s+năm|năm)\s+"
     rf"{_NUM_BEFORE}(?P<y1>{YEAR})\s*{_DASH}\s*(?P<y2>{YEAR}){_NUM_AFTER}"
     rf"|(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?"
     rf"từ\s+(?:năm\s+)?(?P<f1>{YEAR})\s+{_TO}\s+(?:năm\s+)?(?P<f2>{YEAR}){_NUM_AFTER}", _F)

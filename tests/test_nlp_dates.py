@@ -217,6 +217,12 @@ def test_a_range_needs_its_ends_in_order_and_a_school_year_is_not_a_part_of_a_ye
         ("năm học 2023-2024", "term", "2023-09-01", "2024-05-31")]
 
 
+def test_two_years_need_a_cue_to_be_a_range():
+    # "giai đoạn", "năm", "thời kỳ" make two years a range; bare, they are a name's dates or a span in passing
+    text = "Ông (1993 - 1998) triển khai trong khoảng thời gian 2016-2017, kế hoạch năm 2021-2022 và thời kỳ 2021-2030."
+    assert [t.text for t in tag_dates(text, dt.date(2021, 12, 15))] == ["năm 2021-2022", "thời kỳ 2021-2030"]
+
+
 def test_offsets_index_the_text_and_tags_do_not_overlap():
     text = ("Chiều 15/12, Quận ủy tổ chức Hội nghị tổng kết năm 2021; triển khai nhiệm vụ năm 2022 "
             "và giai đoạn 2021 - 2025, nhiệm kỳ 2020-2025.")
