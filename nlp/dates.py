@@ -116,12 +116,13 @@ _DATE = re.compile(
 # ("từ 5-7 ngày" is a count), after a lone "đến" any separator does ("đạt tới 9/10 điểm" is a score).
 _CUE = re.compile(rf"(?:(?<!\w)(?:(?P<tu>từ)|(?P<den>đến|tới)|tính\s+đến)\s+"
                   rf"|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày|đến)\s+(?:nay|qua|mai)\s*[,(]?\s*)$", _F)
+_NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-ZĐ][^\W\d_]*[ \t]+$")  # a capitalised word inside a sentence, right before
 _STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 # An observance named before its day dates it: "Ngày Kỹ năng lao động Việt Nam 4/10" (capitalised name).
 _OBSERVANCE = re.compile(r"(?<!\w)Ngày\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,7})[ \t]+$")
 # "từ 6h00-", "từ 6h đến" before "12h00 ngày 4/10": the hours of one day
 _HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}(?:\s*{_DASH}\s*|\s+(?:đến|tới)\s+)$", _F)
-_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
+_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\.|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
 # "tháng 8-9/2021", "tháng 8 - 9 năm 2021", "tháng 8 và 9": two months of one year (a range, as a list of days is)
 _MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})(?:\s*{_DASH}\s*(?P<m2>{MONTH})|\s+và\s+(?P<m3>{MONTH})"
                      r"(?=\s*(?:[,.;:)!?/\n]|$)|\s+(?:năm|tới|này|qua|vừa|nay|sắp)(?!\w)))"  # not "tháng 8 và 9 người"
@@ -154,7 +155,7 @@ _DAYS = re.compile(
     rf"{_NUM_AFTER}", _F)
 _EDGE = re.compile(  # "đầu năm 2023", "cuối năm nay", "giữa tháng 8/2023"; "đầu năm học" is not one
     rf"(?<!\w)(?P<edge>đầu|giữa|cuối)\s+(?:năm(?!\s+học)(?:\s+(?P<y>{YEAR}){_NUM_AFTER}|\s+(?P<nay>nay)(?!\w))?"
-    rf"|tháng\s+(?P<m>{MONTH})(?:(?:\s*[/-]\s*|\s+năm\s+)(?P<my>{YEAR}))?{_NUM_AFTER})(?!\w)", _F)
+    rf"|tháng\s+(?P<m>{MONTH})(?:(?:\s*[/-]\s*|\.|\s+năm\s+)(?P<my>{YEAR}))?{_NUM_AFTER})(?!\w)", _F)
 _FROM_YEAR = re.compile(rf"(?<=từ\s){_NUM_BEFORE}(?P<y>{YEAR})(?=\s+{_TO}\s)", _F)  # only inside a range
 _NOW = re.compile(r"(?<!\w)(?:hiện\s+)?nay(?!\w)", _F)  # "đến nay": only inside a range
 _FROM = re.compile(r"(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?từ\s+$", _F)
@@ -459,7 +460,9 @@ def _matches(text: str) -> tuple[_Match, ...]:
             alone = handler is not None and pattern is not _FROM_YEAR and not (
                 pattern is _EDGE and not (groups["y"] or groups["nay"] or groups["m"]))
             candidate = _Match(start, match.end(), handler, groups, alone)
-            if _valid(candidate) and not _LUNAR.match(text, match.end()):
+            if _valid(candidate) and not _LUNAR.match(text, match.end()) and not (
+                    pattern is _BARE_MONTH and text[start].isupper() and _NAME_BEFORE.search(text, max(0, start - 24), start)):
+                # "đường Cách Mạng Tháng 8": a capitalised month after a capitalised word is part of a name
                 found.append(candidate)
     found.sort(key=lambda f: (f.start - f.end, f.start))
     chosen: list[_Match] = []

@@ -217,6 +217,14 @@ def test_a_range_needs_its_ends_in_order_and_a_school_year_is_not_a_part_of_a_ye
         ("năm học 2023-2024", "term", "2023-09-01", "2024-05-31")]
 
 
+def test_a_month_with_its_year_after_a_dot_and_a_month_in_a_name():
+    # "tháng 5.2018" as "tháng 5/2018"; "Cách Mạng Tháng 8", a street, names no month
+    text = "Anh hy sinh trên đường Cách Mạng Tháng 8 vào tháng 5.2018, đến giữa tháng 9.2018 mới. Trong Tháng 8, tỉnh họp."
+    assert _found(text, dt.date(2018, 10, 1)) == [
+        ("tháng 5.2018", "month", "2018-05-01", "2018-05-31"), ("giữa tháng 9.2018", "part", "2018-09-11", "2018-09-20"),
+        ("Tháng 8", "month", "2018-08-01", "2018-08-31")]
+
+
 def test_two_years_need_a_cue_to_be_a_range():
     # "giai đoạn", "năm", "thời kỳ" make two years a range; bare, they are a name's dates or a span in passing
     text = "Ông (1993 - 1998) triển khai trong khoảng thời gian 2016-2017, kế hoạch năm 2021-2022 và thời kỳ 2021-2030."
