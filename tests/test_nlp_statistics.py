@@ -78,6 +78,7 @@ def test_statistics_with_value_unit_and_qualifier(sentence, expected):
      [("45ha", 45, None, "ha", None, "measure"), ("gần 5.000m2", 5000, None, "m2", "gần", "measure")]),
     ("nhà cách chừng 5km, lò nướng 230oC", [("chừng 5km", 5, None, "km", "chừng", "measure"),
                                            ("230oC", 230, None, "oC", None, "measure")]),
+    ("động cơ quay cỡ 3.500 vòng", [("cỡ 3.500 vòng", 3500, None, "vòng", "cỡ", "count")]),
 ])
 def test_two_qualifiers_and_units_glued_to_the_number(sentence, expected):
     assert _found(sentence) == expected
