@@ -124,7 +124,7 @@ def _lexicon() -> _Lexicon:
     verbs = {name: keys(items) for name, items in lexicon.sections("verbs.txt").items()}
     function = keys(lexicon.entries("function_words.txt"))
     nouns = keys(lexicon.entries("nouns.txt")) | frozenset(classes)
-    naming = "|".join(r"(?<!tổng )(?<!con )(?<!trong )(?<!đa )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
+    naming = "|".join(r"(?<!tổng )(?<!con )(?<!trong )(?<!đa )(?<!dân )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
                       for word in sorted(lexicon.entries("naming.txt"), key=len, reverse=True))
     return _Lexicon(
         words=lexicon.dictionary_key_set() | function | nouns | frozenset().union(*units.values(), *verbs.values()),

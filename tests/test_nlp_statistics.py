@@ -375,10 +375,12 @@ def test_a_range_with_a_percent_sign_on_both_bounds_is_one_statistic():
     assert found == [("từ 7% đến 9%", 7, "từ"), ("1,5% - 2%", 1.5, None)]
 
 
-def test_a_majority_is_no_identifier():
-    # "đa số" (the majority) is no "số" (number) naming what follows
+def test_a_majority_or_a_population_is_no_identifier():
+    # "đa số" (the majority), "dân số" (population) are no "số" (number) naming what follows
     assert [(t.text, t.value) for t in tag_statistics("Đa số 14 hợp tác xã trong huyện đã có lãi.")] == [
         ("14 hợp tác xã", 14.0)]
+    assert [(t.text, t.value) for t in tag_statistics("Indonesia có dân số 260 triệu người.")] == [
+        ("260 triệu người", 260e6)]
 
 
 def test_leaving_ends_the_counted_noun():
