@@ -406,6 +406,16 @@ def test_forms_seen_in_unannotated_real_text(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+@pytest.mark.parametrize("sentence, organization", [
+    ("Ông Nguyễn Văn An, giám đốc bệnh viện Bạch Mai, cho biết.", "bệnh viện Bạch Mai"),
+    ("Yumi Muranaka, giám thị nhà tù Iwakuni, cho biết.", "nhà tù Iwakuni"),  # a prison's warden
+])
+def test_a_unit_written_in_lowercase_before_its_proper_name(sentence, organization):
+    (found,) = tag_officials(sentence)
+    assert [p.organization for p in found.positions] == [organization]
+    assert found.text.endswith(organization)
+
+
 def test_a_name_ending_in_a_place_is_whole():
     """Lowercase words after "Đại học Sư phạm Huế" are the sentence's, not the rest of the name."""
     (found,) = tag_officials("Ông Nguyễn Thành Nhân, Phó hiệu trưởng Đại học Sư phạm Huế thành thật chia sẻ.")

@@ -436,9 +436,17 @@ def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
         return (i + 1, g.org_abbr[tok.text]) if g.org_abbr[tok.text].kind != "level" else None
     found = g.orgs.longest(text, tokens, i)
     if not found or found[1].kind == "level" or (found[1].kind == "unit" and not tok.text[:1].isupper()
-                                                 and not _field_at(text, tokens, found[0])):
+                                                 and not _field_at(text, tokens, found[0])
+                                                 and not _proper_name_at(text, tokens, found[0])):
         return None  # bodies may be written in lowercase ("tỉnh ủy"), units must be named ("Sở Y tế"), in
     return found  # type: ignore[return-value]  # lowercase only before their field ("sở Y tế", "sở GD&ĐT")
+    # or a proper name ("bệnh viện Bạch Mai", "nhà tù Iwakuni")
+
+
+def _proper_name_at(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether a capitalised name that is neither a person's full name nor a title starts at ``tokens[j]``."""
+    return j < len(tokens) and _next(text, tokens, j) and tokens[j].titlecase and tokens[j].alpha \
+        and not full_name_at(text, tokens, j) and starts_title(text, tokens, j) is None
 
 
 def _field_at(text: str, tokens: list[Token], j: int) -> bool:
