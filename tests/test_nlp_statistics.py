@@ -452,6 +452,8 @@ def test_times_of_day_counted_are_a_duration():
     ("Gạo loại 1 giá bán 15.000đ/kg.", [("15.000đ/kg", "đ/kg")]),
     # "Covid - 19" written with spaces is a code, not a count
     ("Ban Chỉ đạo phòng, chống dịch Covid - 19 huyện họp với 12 xã.", [("12 xã", "xã")]),
+    # adjectives that describe what is counted end it: "cũ nát" (run-down), "cố định" (fixed)
+    ("Còn 5-6 căn nhà cũ nát và 5 tuyến buýt cố định.", [("5-6 căn nhà", "căn nhà"), ("5 tuyến buýt", "tuyến buýt")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
 ])
