@@ -277,6 +277,11 @@ class _Parser:
                 name = f"{name} phụ trách"
             if org is not None:
                 org = self.with_parent(org)
+                if title.unit and org.parent_at is not None and org.parts[0][0] == org.parts[0][1]:
+                    # the title names the unit, whose name is then part of it: "Trưởng phòng" + "Quản lý
+                    # giao thông đường thủy" + "Sở Giao thông vận tải"
+                    name = " ".join([name] + [part[2] for part in org.parts[1:org.parent_at]])
+                    org = org.parent()
             if org is not None and len(org.parts) == 1 and self.known_title(f"{name} {org.parts[0][2]}"):
                 # "Ủy viên" + "BTV" with no body after it is the title "Ủy viên Ban Thường vụ"; its body is
                 # the next position's
@@ -324,7 +329,8 @@ class _Parser:
         if parent is None or head is None or head[1].kind == "level" or (head[1].kind == "unit" and len(parent.parts) < 2):
             return org  # a body ("Công an tỉnh") or a named unit ("Sở Y tế")
         parts = [*org.parts, (k, m, span(self.text, self.tokens, k, m)), *parent.parts]
-        return Org(org.start, parent.end, parts, org.party or parent.party, parent.level, parent.place, keep=parent.keep)
+        return Org(org.start, parent.end, parts, org.party or parent.party, parent.level, parent.place,
+                   parent_at=len(org.parts) + 1, keep=parent.keep)
 
     def organization(self, j: int, title: Title) -> tuple[str, Org | None]:
         """The organisation after a title ending at token ``j``, and the title with a named unit folded in."""
