@@ -773,8 +773,8 @@ class _Parser:
 
     def honorific_before_name(self, j: int) -> int | None:
         """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn",
-        also after a comma: "Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi"."""
-        if j + 1 < len(self.tokens) and self.tokens[j].key == "," and self.adj(j - 1, j):
+        also after a comma or a dash: "Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi", "... tỉnh - ông A"."""
+        if j + 1 < len(self.tokens) and self.tokens[j].key in (",", "-") and self.adj(j - 1, j):
             j += 1
         for keys in _HONORIFICS:
             k = j + len(keys)

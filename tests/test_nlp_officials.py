@@ -124,6 +124,9 @@ def test_mentions_field_by_field(sentence, expected):
     # an honorific or rank after the position and a comma opens the name
     ("Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi cho biết.",
      ("Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi", "Đinh Văn Nơi", "đại tá", [("Giám đốc", "Công an tỉnh")])),
+    ("Chủ tịch HĐND tỉnh Vĩnh Long - ông Bùi Văn Nghiêm cho biết.",  # a dash before the honorific
+     ("Chủ tịch HĐND tỉnh Vĩnh Long - ông Bùi Văn Nghiêm", "Bùi Văn Nghiêm", "ông",
+      [("Chủ tịch", "HĐND tỉnh Vĩnh Long")])),
     # a numbered district is the place of its committee
     ("Cơ quan điều tra khởi tố ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM.",
      ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2", "Nguyễn Hoài Nam", "ông", [("Bí thư", "Quận ủy Quận 2")])),
