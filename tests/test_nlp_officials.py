@@ -431,6 +431,12 @@ def test_a_unit_written_in_lowercase_before_its_proper_name(sentence, organizati
     assert found.text.endswith(organization)
 
 
+def test_a_lowercase_unit_name_stops_at_a_function_word():
+    """"lại", "chưa" (function words) end "tổng cục Thuế": the sentence goes on."""
+    (found,) = tag_officials("Ông Nguyễn Đại Trí, Phó Tổng cục trưởng tổng cục Thuế lại chưa đưa ra con số.")
+    assert found.text == "Ông Nguyễn Đại Trí, Phó Tổng cục trưởng tổng cục Thuế"
+
+
 def test_a_name_ending_in_a_place_is_whole():
     """Lowercase words after "Đại học Sư phạm Huế" are the sentence's, not the rest of the name."""
     (found,) = tag_officials("Ông Nguyễn Thành Nhân, Phó hiệu trưởng Đại học Sư phạm Huế thành thật chia sẻ.")

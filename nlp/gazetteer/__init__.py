@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
+from nlp import lexicon
 from nlp.lexicon import cached_lines, dictionary_key_set, underthesea_file
 from nlp.vietnamese import place_tones
 
@@ -321,13 +322,12 @@ def offices() -> Offices:
 
 
 # Lowercase syllables that end a unit name written without a gazetteer entry ("Sở Xây dựng tỉnh"):
-# function words and the first syllables of verbs that follow names in this register.
+# the function words of nlp/lexicon/function_words.txt ("lại", "chưa") and the first syllables of verbs
+# that follow names in this register.
 NAME_STOP = frozenset(match_key(w) for w in (
-    "và của các cho với tại về trong để thì mà như cùng từ đến theo này đó khi nên cũng vẫn đã sẽ "
-    "đang được là có không phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng "
-    "báo trình điều thông quán giới khai bế lên đi vừa mới ký nói nêu cảm biểu hướng lãnh chỉ đôn "
-    "tiếp nhận gửi ban tổ triển đọc công"
-).split())
+    "phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng báo trình điều thông "
+    "quán giới khai bế đi ký nói nêu cảm biểu hướng lãnh đôn tiếp nhận gửi ban tổ triển đọc công"
+).split()) | frozenset(match_key(w) for w in lexicon.entries("function_words.txt") if " " not in w)
 
 
 # Unit names that only give the kind of school: the proper name follows ("Trường Tiểu học" + "Lê Lợi").
