@@ -347,6 +347,8 @@ class _Parser:
                                           False, open_name=open_name)
                 parent = whole.parent()
                 return (f"{name} {display}", parent) if parent is not None else (name, whole)
+            if whole is not None and whole.end > j:  # "Trưởng Ban" + "Ban quản lý chợ Cốc Lếu"
+                return name, whole
         org = match_organization(text, tokens, j)
         if org is None:  # "Chủ tịch tỉnh": a level alone stands for its administration
             level = organization_tail(text, tokens, j, j, [], False)

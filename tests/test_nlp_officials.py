@@ -431,6 +431,16 @@ def test_a_unit_written_in_lowercase_before_its_proper_name(sentence, organizati
     assert found.text.endswith(organization)
 
 
+@pytest.mark.parametrize("sentence, organization", [
+    ("Ông Phạm Quang Trung - Trưởng Ban quản lý chợ Cốc Lếu cho biết.", "Ban quản lý chợ Cốc Lếu"),
+    ("Bà Phạm Thùy Dương, Trưởng Ban quản lý vịnh Hạ Long cho biết.", "Ban quản lý vịnh Hạ Long"),
+])
+def test_a_board_named_in_lowercase_words_and_a_proper_name(sentence, organization):
+    (found,) = tag_officials(sentence)
+    assert [(p.title, p.organization) for p in found.positions] == [("Trưởng Ban", organization)]
+    assert found.text.endswith(organization)
+
+
 def test_a_lowercase_unit_name_stops_at_a_function_word():
     """"lại", "chưa" (function words) end "tổng cục Thuế": the sentence goes on."""
     (found,) = tag_officials("Ông Nguyễn Đại Trí, Phó Tổng cục trưởng tổng cục Thuế lại chưa đưa ra con số.")

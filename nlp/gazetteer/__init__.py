@@ -647,10 +647,20 @@ def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) 
     if head.kind == "unit":
         name = unit_name(text, tokens, j) if _next(text, tokens, j) else None
         if name is None:
-            return None
+            return _named_after_lowercase(text, tokens, i, j, parts)
         start, j, display, open_name = name
         parts.append((start, j, span(text, tokens, start, j) if written else display))
     return organization_tail(text, tokens, i, j, parts, head.party, _depth, open_name)
+
+
+def _named_after_lowercase(text: str, tokens: list[Token], i: int, j: int, parts: list) -> Org | None:
+    """A unit whose name is lowercase words and a proper name ("Ban" + "quản lý chợ" + "Cốc Lếu", "Ban quản
+    lý vịnh Hạ Long"): the proper name is the organisation's place run; else None."""
+    k = lowercase_name_end(text, tokens, j, word_openers=False) if _next(text, tokens, j) else j
+    if k == j or not _proper_name_at(text, tokens, k) or gazetteer().countries.longest(text, tokens, i):
+        return None  # not "Ủy ban châu Âu": the country list names it whole
+    parts.append((j, k, span(text, tokens, j, k)))
+    return organization_tail(text, tokens, i, k, parts, False)
 
 
 _INTERNATIONAL_HEADS = frozenset(match_key(w) for w in ("Tổ chức", "Ngân hàng", "Quỹ", "Chương trình", "Cơ quan",
