@@ -32,8 +32,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   Tổng thống Nga B``); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
   Thủ tướng Lê Văn A`` is Lê Văn A's Phó Thủ tướng only); a unit named in lowercase after ``Trưởng`` is in
   the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to the bracketed body it
-  belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``); a minister's field names the ministry before a
-  further position (``Thứ trưởng Ngoại giao, Chủ nhiệm Ủy ban ...``); a name after a colon that ends a
+  belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``); a minister's field is part of the title and names
+  the ministry (``Thứ trưởng Quốc phòng``, ``Bộ trưởng Y tế`` + ``Nga``); a name after a colon that ends a
   position (``Chủ tịch UBND xã: Nguyễn Văn A``); after a name, a unit named in lowercase runs to the level
   it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a
   bare title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
@@ -151,7 +151,7 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
 # Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
-_MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"})  # a field after them names a ministry
+_MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"})  # a field after them is their ministry
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
 _SUB_UNITS = frozenset({"phòng", "đội"})
@@ -269,6 +269,11 @@ class _Parser:
             if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
                 j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"
             return _Position(i, j, title.title, title.kind, None, title.organization)
+        field = self.g.fields.longest(self.text, self.tokens, j) \
+            if title.title in _MINISTERS and self.adj(j - 1, j) else None
+        if field is not None:  # a ministry named by its field is part of the title, which then names its body
+            # ("Thứ trưởng Quốc phòng"): it takes none from the next position
+            title, j = Title(f"{title.title} {span(self.text, self.tokens, j, field[0])}", "standalone", title.unit), field[0]
         name, org = title.title, None
         if self.adj(j - 1, j):
             name, org = self.organization(j, title)
@@ -286,11 +291,6 @@ class _Parser:
                 # "Ủy viên" + "BTV" with no body after it is the title "Ủy viên Ban Thường vụ"; its body is
                 # the next position's
                 return self.numbered_unit(_Position(i, org.end, f"{name} {org.parts[0][2]}", title.kind, None))
-        if org is None and name in _MINISTERS and self.adj(j - 1, j):
-            field = self.g.fields.longest(self.text, self.tokens, j)
-            if field is not None and field[0] < len(self.tokens) and self.tokens[field[0]].key in _CHAIN_JOINERS:
-                # the ministry by its field before a further position: "Thứ trưởng Ngoại giao, Chủ nhiệm ..."
-                return _Position(i, field[0], name, title.kind, None, span(self.text, self.tokens, j, field[0]))
         return self.numbered_unit(_Position(i, org.end if org else j, name, title.kind, org))
 
     def in_charge_of(self, j: int) -> bool:

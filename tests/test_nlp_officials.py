@@ -132,7 +132,7 @@ def test_mentions_field_by_field(sentence, expected):
      ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2", "Nguyễn Hoài Nam", "ông", [("Bí thư", "Quận ủy Quận 2")])),
     # a rank opens the mention like an honorific
     ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng ký biên bản.",
-     ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng", "Lê Chiêm", "thượng tướng", [("Thứ trưởng", "Quốc phòng")])),
+     ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng", "Lê Chiêm", "thượng tướng", [("Thứ trưởng Quốc phòng", None)])),
     # titles before the name with a bracketed abbreviation, positions after it too
     ("Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh phát biểu.",
      ("Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh", "Lại Thế Nguyên", None,
@@ -337,7 +337,7 @@ def test_two_people_in_a_row_each_keep_their_own_name():
      ("Thứ trưởng Bộ Thương mại Mỹ Don Graves", "Don Graves", None,
       [("Thứ trưởng", "Bộ Thương mại Mỹ")])),
     ("Bộ trưởng Hải quân Mỹ Carlos Del Toro phát biểu.",
-     ("Bộ trưởng Hải quân Mỹ Carlos Del Toro", "Carlos Del Toro", None, [("Bộ trưởng", "Hải quân Mỹ")])),
+     ("Bộ trưởng Hải quân Mỹ Carlos Del Toro", "Carlos Del Toro", None, [("Bộ trưởng Hải quân", "Mỹ")])),
     # "thay mặt": the post after it is not the signer's
     ("Thay mặt Chủ tịch nước, Phó Chủ tịch nước Võ Thị Ánh Xuân trao huân chương.",
      ("Phó Chủ tịch nước Võ Thị Ánh Xuân", "Võ Thị Ánh Xuân", None, [("Phó Chủ tịch nước", None)])),
@@ -582,10 +582,10 @@ def test_deputy_head_of_a_party_board(sentence, span, title):
 
 
 @pytest.mark.parametrize("sentence, span, positions", [
-    # a minister's field before a further position, and a national body with lowercase words in its name
+    # a ministry named by its field is part of the title; a national body with lowercase words in its name
     ("Thứ trưởng Tư pháp, Chủ tịch Ủy ban An toàn giao thông Quốc gia Mai Văn Bình dự hội nghị.",
      "Thứ trưởng Tư pháp, Chủ tịch Ủy ban An toàn giao thông Quốc gia Mai Văn Bình",
-     [("Thứ trưởng", "Tư pháp"), ("Chủ tịch", "Ủy ban An toàn giao thông Quốc gia")]),
+     [("Thứ trưởng Tư pháp", None), ("Chủ tịch", "Ủy ban An toàn giao thông Quốc gia")]),
     ("Phó Chủ tịch Ủy ban Nhà nước về người Việt Nam ở nước ngoài Đinh Văn Lực tiếp đoàn.",
      "Phó Chủ tịch Ủy ban Nhà nước về người Việt Nam ở nước ngoài Đinh Văn Lực",
      [("Phó Chủ tịch", "Ủy ban Nhà nước về người Việt Nam ở nước ngoài")]),
