@@ -122,7 +122,9 @@ from nlp.records import OfficialTag, Position
 
 log = logging.getLogger(__name__)
 
-_HONORIFICS = {("đồng", "chí"): "đồng chí", ("ông",): "ông", ("bà",): "bà", ("đ", "/", "c"): "đồng chí"}
+_HONORIFICS = {("đồng", "chí"): "đồng chí", ("ông",): "ông", ("bà",): "bà", ("anh",): "anh", ("chị",): "chị",
+               ("đ", "/", "c"): "đồng chí"}
+_LOWERCASE_HONORIFICS = frozenset({("anh",), ("chị",)})  # capitalised, "Anh" is England
 # Military and police ranks open a mention like an honorific: "Đại tá Nguyễn Văn A, Giám đốc Công an tỉnh".
 _RANKS = tuple(f"{grade} {rank}" for rank in ("tướng", "tá", "úy") for grade in ("đại", "thượng", "trung", "thiếu"))
 _HONORIFICS.update({tuple(match_key(rank).split()): rank for rank in _RANKS})
@@ -237,7 +239,7 @@ class _Parser:
         for keys, label in _HONORIFICS.items():
             s = i - len(keys)
             if s >= 0 and tuple(t.key for t in self.tokens[s:i]) == keys \
-                    and all(self.adj(k, k + 1) for k in range(s, i)):
+                    and all(self.adj(k, k + 1) for k in range(s, i)) and self.honorific_case(s, keys):
                 listed = s > 0 and self.tokens[s - 1].key in _PLURAL_WORDS and self.adj(s - 1, s)
                 return None if listed else (s, label)
         return None
@@ -781,9 +783,14 @@ class _Parser:
         for keys in _HONORIFICS:
             k = j + len(keys)
             if k < len(self.tokens) and tuple(t.key for t in self.tokens[j:k]) == keys \
-                    and self.tokens[k].titlecase and all(self.adj(x, x + 1) for x in range(j - 1, k)):
+                    and self.tokens[k].titlecase and all(self.adj(x, x + 1) for x in range(j - 1, k)) \
+                    and self.honorific_case(j, keys):
                 return k
         return None
+
+    def honorific_case(self, s: int, keys: tuple[str, ...]) -> bool:
+        """Whether the honorific ``keys`` at ``tokens[s]`` is written as one: "anh", "chị" in lowercase only."""
+        return keys not in _LOWERCASE_HONORIFICS or self.tokens[s].text.islower()
 
     def name_after_colon(self, j: int) -> int | None:
         """Where a name starts after a colon that ends a position ("Chủ tịch UBND xã: Nguyễn Văn A"): a

@@ -178,6 +178,14 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
       [("Chủ tịch", "Đảng Tự do Dân chủ")])),
     ("Xử lý sự cố trên cao tốc Nội Bài - Lào Cai, Phó thủ tướng Lê Văn Thành giao Bộ Giao thông Vận tải xem xét.",
      ("Phó thủ tướng Lê Văn Thành", "Lê Văn Thành", None, [("Phó Thủ tướng", None)])),
+    # "Nhật" (Japan, as the press writes it), a parliament's chambers, a first secretary; "anh" as "ông"
+    ("Bộ trưởng Quốc phòng Nhật Takeshi Iwaya thăm Hà Nội.",
+     ("Bộ trưởng Quốc phòng Nhật Takeshi Iwaya", "Takeshi Iwaya", None, [("Bộ trưởng Quốc phòng", "Nhật")])),
+    ("Chủ tịch Hạ viện Nhật Bản Tadamori Oshima đón đoàn.",
+     ("Chủ tịch Hạ viện Nhật Bản Tadamori Oshima", "Tadamori Oshima", None, [("Chủ tịch", "Hạ viện Nhật Bản")])),
+    ("Phát biểu có anh Lê Quốc Phong, Bí thư thứ nhất Trung ương Đoàn.",
+     ("anh Lê Quốc Phong, Bí thư thứ nhất Trung ương Đoàn", "Lê Quốc Phong", "anh",
+      [("Bí thư thứ nhất", "Trung ương Đoàn")])),
 ])
 def test_foreign_officials_and_longer_organisations(sentence, expected):
     assert _found(sentence) == [expected]
