@@ -442,14 +442,19 @@ class _Parser:
 
     def bracket_end(self, k: int) -> int | None:
         """End of a bracket at ``tokens[k]`` that holds an abbreviation ("(UBKT)"; capitals may be joined by
-        "&" or "-": "(KH&CN)", "(LĐ-TB&XH)") or the body a unit belongs to ("(Bộ Công an)"), else None."""
+        "&" or "-": "(KH&CN)", "(LĐ-TB&XH)") or the body a unit belongs to ("(Bộ Công an)"), or both ("(C45,
+        Bộ Công an)", "(C 45, Bộ Công an)"), else None."""
         tokens = self.tokens
         if not (k + 2 < len(tokens) and tokens[k].text == "("):
             return None
         close = k + 1
-        while close < len(tokens) and close - k <= 7 and (tokens[close].text.isupper() or tokens[close].text in "&-") \
+        while close < len(tokens) and close - k <= 7 and (tokens[close].text.isupper() or tokens[close].text in "&-"
+                                                          or close > k + 1 and tokens[close].text.isdigit()) \
                 and self.adj(close - 1, close):
             close += 1
+        if close > k + 1 and close + 1 < len(tokens) and tokens[close].text == "," and self.adj(close - 1, close):
+            body = match_organization(self.text, tokens, close + 1)
+            close = body.end if body is not None and body.place is None else close
         if close == k + 1 or tokens[close - 1].text in "&-":
             body = match_organization(self.text, tokens, k + 1)
             close = body.end if body is not None and body.place is None else k + 1

@@ -360,6 +360,9 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Đại tá Phan Văn Kiên, Cục trưởng Cục Quản lý xuất nhập cảnh (Bộ Công an) thông tin.",
      ("Đại tá Phan Văn Kiên, Cục trưởng Cục Quản lý xuất nhập cảnh (Bộ Công an)", "Phan Văn Kiên", "đại tá",
       [("Cục trưởng", "Cục Quản lý xuất nhập cảnh")])),
+    ("Thiếu tướng Hồ Sỹ Tiến, Cục trưởng Cục Cảnh sát hình sự (C 45, Bộ Công an) cho biết.",  # its code first
+     ("Thiếu tướng Hồ Sỹ Tiến, Cục trưởng Cục Cảnh sát hình sự (C 45, Bộ Công an)", "Hồ Sỹ Tiến", "thiếu tướng",
+      [("Cục trưởng", "Cục Cảnh sát hình sự")])),
     # acronyms joined by dashes or a spaced "&", a bracketed abbreviation with a dash, a numbered name
     ("Bà Hồ Thị Lan, Phó Giám đốc Sở NN-PTNT Nghệ An cho biết.",
      ("Bà Hồ Thị Lan, Phó Giám đốc Sở NN-PTNT Nghệ An", "Hồ Thị Lan", "bà",
