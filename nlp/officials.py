@@ -705,6 +705,9 @@ class _Parser:
         s = self.country_end(j)
         if s is None:
             return None
+        if s + 3 < len(self.tokens) and self.tokens[s].text == "(" and self.tokens[s + 1].acronym \
+                and self.tokens[s + 2].text == ")":
+            s += 3  # its acronym: "Ngân hàng Thế giới (WB)"
         if s + 1 < len(self.tokens) and self.tokens[s].key == "tại" and self.adj(s - 1, s):
             s = self.country_end(s + 1) or s
         b = s

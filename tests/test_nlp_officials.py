@@ -178,6 +178,10 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
       [("Chủ tịch", "Đảng Tự do Dân chủ")])),
     ("Xử lý sự cố trên cao tốc Nội Bài - Lào Cai, Phó thủ tướng Lê Văn Thành giao Bộ Giao thông Vận tải xem xét.",
      ("Phó thủ tướng Lê Văn Thành", "Lê Văn Thành", None, [("Phó Thủ tướng", None)])),
+    # an international body's acronym in brackets before the name
+    ("Tân Chủ tịch Ngân hàng Thế giới (WB) David Malpass phát biểu.",
+     ("Chủ tịch Ngân hàng Thế giới (WB) David Malpass", "David Malpass", None,
+      [("Chủ tịch", "Ngân hàng Thế giới (WB)")])),
     # "Nhật" (Japan, as the press writes it), a parliament's chambers, a first secretary; "anh" as "ông"
     ("Bộ trưởng Quốc phòng Nhật Takeshi Iwaya thăm Hà Nội.",
      ("Bộ trưởng Quốc phòng Nhật Takeshi Iwaya", "Takeshi Iwaya", None, [("Bộ trưởng Quốc phòng", "Nhật")])),
