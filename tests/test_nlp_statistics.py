@@ -454,6 +454,12 @@ def test_times_of_day_counted_are_a_duration():
     ("Ban Chỉ đạo phòng, chống dịch Covid - 19 huyện họp với 12 xã.", [("12 xã", "xã")]),
     # adjectives that describe what is counted end it: "cũ nát" (run-down), "cố định" (fixed)
     ("Còn 5-6 căn nhà cũ nát và 5 tuyến buýt cố định.", [("5-6 căn nhà", "căn nhà"), ("5 tuyến buýt", "tuyến buýt")]),
+    # "xưng" (claim to be), "tồn lưu" (linger), "xấu số" (ill-fated), "hiệu" (of the brand) end the noun;
+    # "đại diện" (representative) is a noun at its start
+    ("Có 2 người đàn ông xưng là công an, 3 đứa trẻ xấu số và 3 điểm nóng tồn lưu chất độc.",
+     [("2 người đàn ông", "người đàn ông"), ("3 đứa trẻ", "đứa trẻ"), ("3 điểm nóng", "điểm nóng")]),
+    ("Xe 5 chỗ hiệu Toyota chở hơn 160 đại diện doanh nghiệp.",
+     [("5 chỗ", "chỗ"), ("hơn 160 đại diện doanh nghiệp", "đại diện doanh nghiệp")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
 ])
