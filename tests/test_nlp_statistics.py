@@ -460,6 +460,9 @@ def test_times_of_day_counted_are_a_duration():
      [("2 người đàn ông", "người đàn ông"), ("3 đứa trẻ", "đứa trẻ"), ("3 điểm nóng", "điểm nóng")]),
     ("Xe 5 chỗ hiệu Toyota chở hơn 160 đại diện doanh nghiệp.",
      [("5 chỗ", "chỗ"), ("hơn 160 đại diện doanh nghiệp", "đại diện doanh nghiệp")]),
+    # corporations, companies and banks are one kind of organisation: a list of them is counted as one
+    ("Có 36 tập đoàn, tổng công ty và ngân hàng thương mại tham gia.",
+     [("36 tập đoàn, tổng công ty và ngân hàng thương mại", "tập đoàn, tổng công ty và ngân hàng thương mại")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
 ])
