@@ -142,11 +142,13 @@ _NUMBER_ONLY_KEYS = tuple(w.lower() for w in NUMBER_ONLY_TYPES)
 @functools.lru_cache(maxsize=1)
 def _number_only_re() -> re.Pattern[str]:
     """A type word of NUMBER_ONLY_TYPES, capitalised (or in capitals: "NGHỊ QUYẾT 30" in a headline) or
-    after "của"/"theo"/"tại" (where it is no verb: "của quyết định 175"), and a number without "số" or
-    code (on the text)."""
+    after "của", "theo", "tại", "ban hành", "áp dụng", "thực hiện" (where it is no verb: "của quyết định 175",
+    "Theo thông tư 35", "áp dụng thông tư 35"), and a number without "số" or code (on the text)."""
     words = "|".join(re.escape(w) for form in (str, str.upper) for w in map(form, NUMBER_ONLY_TYPES))
     lower = "|".join(re.escape(w.lower()) for w in NUMBER_ONLY_TYPES)
-    return re.compile(rf"(?P<word>(?<!\w)(?:{words})|(?:(?<=của )|(?<=theo )|(?<=tại ))(?:{lower}))"
+    after = "|".join(f"(?<={word} )" for word in ("của", "theo", "Theo", "tại", "Tại", "ban hành", "áp dụng",
+                                                   "thực hiện"))
+    return re.compile(rf"(?P<word>(?<!\w)(?:{words})|(?:{after})(?:{lower}))"
                       rf"\s+(?P<num>\d{{1,5}}){_BARE_YEAR}{_NO_CODE}")
 
 

@@ -89,6 +89,10 @@ def _gold() -> list[dict]:
      ("Quyết định 367", "Quyết định", "QĐ", "367", None, 1996, None, None, None, "367/1996/QĐ")),
     ("theo điều 2 của quyết định 175, bị can phải bố trí kỹ sư.",  # lowercase after "của": a noun
      ("quyết định 175", "Quyết định", "QĐ", "175", None, None, None, None, None, "175/QĐ")),
+    ("Trạm áp dụng thông tư 35 của Bộ Giao thông vận tải.",  # after a verb that takes a document: a noun
+     ("thông tư 35", "Thông tư", "TT", "35", None, None, None, "Bộ Giao thông vận tải", None, "35/TT")),
+    ("Theo thông tư 35, trường phải công khai.",  # "Theo" opening the sentence
+     ("thông tư 35", "Thông tư", "TT", "35", None, None, None, None, None, "35/TT")),
     # official letters numbered without a type code: the code after the slash is the issuer's
     ("UBND huyện có Công văn số 245/UBND-VX ngày 5/4/2022 đề nghị các xã rà soát hộ nghèo.",
      ("Công văn số 245/UBND-VX", "Công văn", None, "245", "UBND-VX", 2022, "2022-04-05", None, None,
