@@ -458,6 +458,7 @@ def test_times_of_day_counted_are_a_duration():
     # "đại diện" (representative) is a noun at its start
     ("Có 2 người đàn ông xưng là công an, 3 đứa trẻ xấu số và 3 điểm nóng tồn lưu chất độc.",
      [("2 người đàn ông", "người đàn ông"), ("3 đứa trẻ", "đứa trẻ"), ("3 điểm nóng", "điểm nóng")]),
+    ("Bệnh viện quân y 105 xác nhận ông đã tử vong.", []),  # "xác nhận" (confirm) is a verb
     ("Xe 5 chỗ hiệu Toyota chở hơn 160 đại diện doanh nghiệp.",
      [("5 chỗ", "chỗ"), ("hơn 160 đại diện doanh nghiệp", "đại diện doanh nghiệp")]),
     # corporations, companies and banks are one kind of organisation: a list of them is counted as one
