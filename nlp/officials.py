@@ -26,7 +26,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   in any case: ``Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP)``) and before a further
   position (``Chủ tịch Đảng cầm quyền (LDP), Cựu ngoại trưởng Fumio Kishida``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
-  trưởng Cục Trồng trọt, Bộ NN&PTNT``).
+  trưởng Cục Trồng trọt, Bộ NN&PTNT``), and so are the higher levels of a place (``Chủ tịch xã Quỳnh
+  Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An``, ``Quận ủy Quận 2, TP.HCM``).
 * abroad also with a ministry or its field before the country (``Thứ trưởng Bộ Ngoại giao Nga ...``,
   ``Bộ trưởng Không quân Mỹ ...``); each leader of a list keeps their own tag (``Tổng thống Brazil A,
   Tổng thống Nga B``); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
@@ -597,6 +598,32 @@ class _Parser:
                                  body.end)
             pos.end = body.end
 
+    def places_after(self, pos: _Position) -> None:
+        """Extend ``pos``, whose organisation names its level or place, with the higher levels written after
+        commas: "Chủ tịch xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An", "Chủ tịch UBND huyện Đạ Tẻh, Lâm
+        Đồng" (a name-first mention: nothing else can follow it)."""
+        org, tokens, k = pos.org, self.tokens, pos.end
+        if org is None or pos.fixed_org is not None or not (org.level or org.place):
+            return
+        end = None
+        while k + 1 < len(tokens) and tokens[k].key == "," and self.adj(k - 1, k) and self.adj(k, k + 1):
+            level = level_at(self.text, tokens, k + 1)
+            if level is not None:  # a level and its capitalised name: "huyện Quỳnh Lưu", "TP Hải Phòng"
+                name_end = level[0]
+                while name_end < len(tokens) and (tokens[name_end].titlecase or tokens[name_end].acronym) \
+                        and self.adj(name_end - 1, name_end):
+                    name_end += 1
+                if name_end == level[0]:
+                    break
+            else:  # a province named alone: "Lâm Đồng"
+                place = self.g.places.longest(self.text, tokens, k + 1)
+                if place is None:
+                    break
+                name_end = place[0]
+            k = end = name_end
+        if end is not None:
+            pos.fixed_org, pos.end = span(self.text, tokens, org.start, end), end
+
     def numbered_unit(self, pos: _Position) -> _Position:
         """``pos`` with the number of its unit: "Đội trưởng" + "đội 4", "Tư lệnh" + "Quân khu 9"."""
         k, tokens, org = pos.end, self.tokens, pos.org
@@ -850,6 +877,7 @@ class _Parser:
             a, b, honorific = before
             start = honorific[0] if honorific else a
             self.ministry_after(chain[-1])
+            self.places_after(chain[-1])
         else:
             after = self.name_in_place(chain[-1]) or self.name_after_tail(chain[-1])
             if after is None:

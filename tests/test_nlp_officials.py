@@ -127,9 +127,17 @@ def test_mentions_field_by_field(sentence, expected):
     ("Chủ tịch HĐND tỉnh Vĩnh Long - ông Bùi Văn Nghiêm cho biết.",  # a dash before the honorific
      ("Chủ tịch HĐND tỉnh Vĩnh Long - ông Bùi Văn Nghiêm", "Bùi Văn Nghiêm", "ông",
       [("Chủ tịch", "HĐND tỉnh Vĩnh Long")])),
-    # a numbered district is the place of its committee
+    # a numbered district is the place of its committee; after a name, the city after a comma is the
+    # position's too, as are the higher levels of a commune
     ("Cơ quan điều tra khởi tố ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM.",
-     ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2", "Nguyễn Hoài Nam", "ông", [("Bí thư", "Quận ủy Quận 2")])),
+     ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM", "Nguyễn Hoài Nam", "ông",
+      [("Bí thư", "Quận ủy Quận 2, TP.HCM")])),
+    ("Theo ông Tô Duy Hiền, Chủ tịch xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An, dân đã về.",
+     ("ông Tô Duy Hiền, Chủ tịch xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An", "Tô Duy Hiền", "ông",
+      [("Chủ tịch", "xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An")])),
+    ("Ông Bùi Văn Hùng - Chủ tịch UBND huyện Đạ Tẻh, Lâm Đồng cho biết.",  # a province named alone
+     ("Ông Bùi Văn Hùng - Chủ tịch UBND huyện Đạ Tẻh, Lâm Đồng", "Bùi Văn Hùng", "ông",
+      [("Chủ tịch", "UBND huyện Đạ Tẻh, Lâm Đồng")])),
     # a rank opens the mention like an honorific
     ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng ký biên bản.",
      ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng", "Lê Chiêm", "thượng tướng", [("Thứ trưởng Quốc phòng", None)])),
