@@ -186,6 +186,11 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
       [("Chủ tịch", "Đảng Tự do Dân chủ")])),
     ("Xử lý sự cố trên cao tốc Nội Bài - Lào Cai, Phó thủ tướng Lê Văn Thành giao Bộ Giao thông Vận tải xem xét.",
      ("Phó thủ tướng Lê Văn Thành", "Lê Văn Thành", None, [("Phó Thủ tướng", None)])),
+    # fields the press names a ministry by: "Công an", "An ninh", "Dầu mỏ", "Tài nguyên Môi trường"
+    ("Bộ trưởng Công an Chu Vĩnh Khang bị điều tra.",
+     ("Bộ trưởng Công an Chu Vĩnh Khang", "Chu Vĩnh Khang", None, [("Bộ trưởng Công an", None)])),
+    ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh cho biết.",
+     ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh", "Bijan Zanganeh", None, [("Bộ trưởng Dầu mỏ", "Iran")])),
     # an international body's acronym in brackets before the name
     ("Tân Chủ tịch Ngân hàng Thế giới (WB) David Malpass phát biểu.",
      ("Chủ tịch Ngân hàng Thế giới (WB) David Malpass", "David Malpass", None,
