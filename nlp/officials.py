@@ -587,8 +587,9 @@ class _Parser:
         unit_named = pos.org is None and pos.fixed_org is None and any(
             word.lower() in _UNIT_WORDS for word in pos.title.split()[1:-1])
         if not (pos.org or numbered or unit_named) or not (
-                k + 1 < len(tokens) and tokens[k].key == "," and tokens[k + 1].titlecase
-                and (numbered or unit_named or tokens[k + 1].key == "bộ") and self.adj(k - 1, k) and self.adj(k, k + 1)):
+                k + 1 < len(tokens) and tokens[k].key == "," and (tokens[k + 1].titlecase or tokens[k + 1].key == "bộ")
+                and (numbered or unit_named or tokens[k + 1].key == "bộ")
+                and self.adj(k - 1, k) and self.adj(k, k + 1)):
             return
         body = match_organization(self.text, tokens, k + 1)
         if body is not None and numbered:

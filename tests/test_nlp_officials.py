@@ -132,6 +132,9 @@ def test_mentions_field_by_field(sentence, expected):
     ("Cơ quan điều tra khởi tố ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM.",
      ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM", "Nguyễn Hoài Nam", "ông",
       [("Bí thư", "Quận ủy Quận 2, TP.HCM")])),
+    ("Ông Nguyễn Nam Liên, Vụ trưởng vụ Kế hoạch tài chính, bộ Y tế cho biết.",  # the ministry in lowercase
+     ("Ông Nguyễn Nam Liên, Vụ trưởng vụ Kế hoạch tài chính, bộ Y tế", "Nguyễn Nam Liên", "ông",
+      [("Vụ trưởng", "vụ Kế hoạch tài chính, bộ Y tế")])),
     ("Theo ông Tô Duy Hiền, Chủ tịch xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An, dân đã về.",
      ("ông Tô Duy Hiền, Chủ tịch xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An", "Tô Duy Hiền", "ông",
       [("Chủ tịch", "xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An")])),
