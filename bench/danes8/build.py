@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/, for realpages
+from hashed_gold import KINDS, put_back  # noqa: E402
 from realpages.build import MIRROR, BuildError, git_dir, read_page  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold.jsonl"
@@ -27,7 +28,6 @@ SOURCE = {"id": "DANeS raw batch #8", "repo": "dataset-vn/DANeS",
           "commit": "37dedab157a69b59478c0d52bd2c11aabd16775f", "path": "raw_data/DANeS_batch_#8.json",
           "blob": "2e657eee3791262826c0dc431bbeabe5b1ddbebf",
           "sha256": "2595d713716d22030f8201f5cdfca0ffdf60b4e945d444c7d0583e90d07011d7"}
-KINDS = ("dates", "officials", "directives", "statistics")
 
 
 def passage_text(record: dict) -> str:
@@ -37,18 +37,7 @@ def passage_text(record: dict) -> str:
 
 def rebuild(gold: list[dict], records: list[dict]) -> list[dict]:
     """The gold passages with their texts put back; BuildError when a text or a span does not match."""
-    passages = []
-    for row in gold:
-        text = passage_text(records[row["record"]])
-        if hashlib.sha256(text.encode()).hexdigest() != row["text_sha256"]:
-            raise BuildError(f"{row['id']}: record {row['record']} is not the annotated text")
-        for kind in KINDS:
-            for span in row[kind]:
-                if text[span["start"]:span["end"]] != span["text"]:
-                    raise BuildError(f"{row['id']}: {kind} span {span['text']!r} is not at {span['start']}")
-        rest = {key: value for key, value in row.items() if key not in ("id", "text_sha256")}
-        passages.append({"id": row["id"], "text": text, **rest})
-    return passages
+    return [put_back(row, passage_text(records[row["record"]]), f"record {row['record']}") for row in gold]
 
 
 def main() -> None:
