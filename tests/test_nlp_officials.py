@@ -457,6 +457,7 @@ def test_a_unit_named_after_its_head_s_title_is_in_the_title_before_its_body(sen
 @pytest.mark.parametrize("sentence, organization", [
     ("Ông Nguyễn Văn An, giám đốc bệnh viện Bạch Mai, cho biết.", "bệnh viện Bạch Mai"),
     ("Yumi Muranaka, giám thị nhà tù Iwakuni, cho biết.", "nhà tù Iwakuni"),  # a prison's warden
+    ("Bà Vũ Thị Sơn, hiệu trưởng trường tiểu học Yang Hăn, cho biết.", "trường tiểu học Yang Hăn"),  # lowercase words first
 ])
 def test_a_unit_written_in_lowercase_before_its_proper_name(sentence, organization):
     (found,) = tag_officials(sentence)

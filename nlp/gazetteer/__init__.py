@@ -437,10 +437,18 @@ def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
     found = g.orgs.longest(text, tokens, i)
     if not found or found[1].kind == "level" or (found[1].kind == "unit" and not tok.text[:1].isupper()
                                                  and not _field_at(text, tokens, found[0])
-                                                 and not _proper_name_at(text, tokens, found[0])):
+                                                 and not _proper_name_at(text, tokens, found[0])
+                                                 and _lowercase_then_name(text, tokens, found[0]) is None):
         return None  # bodies may be written in lowercase ("tỉnh ủy"), units must be named ("Sở Y tế"), in
     return found  # type: ignore[return-value]  # lowercase only before their field ("sở Y tế", "sở GD&ĐT")
-    # or a proper name ("bệnh viện Bạch Mai", "nhà tù Iwakuni")
+    # or a proper name, perhaps after lowercase words ("bệnh viện Bạch Mai", "trường tiểu học Yang Hăn")
+
+
+def _lowercase_then_name(text: str, tokens: list[Token], j: int) -> int | None:
+    """Where a proper name starts after the lowercase words of a unit's name at ``tokens[j]`` ("quản lý
+    chợ" + "Cốc Lếu", "tiểu học" + "Yang Hăn"), else None."""
+    k = lowercase_name_end(text, tokens, j, word_openers=False) if _next(text, tokens, j) else j
+    return k if k > j and _proper_name_at(text, tokens, k) else None
 
 
 def _proper_name_at(text: str, tokens: list[Token], j: int) -> bool:
@@ -656,8 +664,8 @@ def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) 
 def _named_after_lowercase(text: str, tokens: list[Token], i: int, j: int, parts: list) -> Org | None:
     """A unit whose name is lowercase words and a proper name ("Ban" + "quản lý chợ" + "Cốc Lếu", "Ban quản
     lý vịnh Hạ Long"): the proper name is the organisation's place run; else None."""
-    k = lowercase_name_end(text, tokens, j, word_openers=False) if _next(text, tokens, j) else j
-    if k == j or not _proper_name_at(text, tokens, k) or gazetteer().countries.longest(text, tokens, i):
+    k = _lowercase_then_name(text, tokens, j)
+    if k is None or gazetteer().countries.longest(text, tokens, i):
         return None  # not "Ủy ban châu Âu": the country list names it whole
     parts.append((j, k, span(text, tokens, j, k)))
     return organization_tail(text, tokens, i, k, parts, False)
