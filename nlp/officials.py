@@ -152,6 +152,8 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương"))
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
+# words between a title and its country that are not the country's: "Tổng thống đắc cử Mỹ", "mới của Nhật Bản"
+_BEFORE_COUNTRY = frozenset({"đắc", "cử", "đương", "nhiệm", "mới", "của"})
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
 # Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
 _MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"})  # a field after them is their ministry
@@ -669,7 +671,7 @@ class _Parser:
             country_at = j if org is None else org.start if org.abroad else None  # "Tổng Giám đốc WHO ..."
             abroad = self.country_and_name(country_at) if country_at is not None else None
             if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
-                c = next(c for c in range(country_at, abroad[0]) if self.tokens[c].key not in ("mới", "của"))
+                c = next(c for c in range(country_at, abroad[0]) if self.tokens[c].key not in _BEFORE_COUNTRY)
                 pos.fixed_org = span(self.text, self.tokens, c, abroad[0])
                 return abroad[0], abroad[1], org  # type: ignore[return-value]
             country = self.country_end(j) if org is None else None  # "Tổng thống Mỹ, ông Joe Biden"
@@ -759,12 +761,14 @@ class _Parser:
         return b
 
     def country_end(self, j: int) -> int | None:
-        """End of the country written at ``j``, with the words that may come before it: "mới" (new),
-        "của" (of), "nước" or "bang" (state) and the form of state ("nước Cộng hòa Ba Lan", "mới của Nhật
-        Bản", "bang New York")."""
-        for word in ("mới", "của", "nước", "bang"):
-            if j + 1 < len(self.tokens) and self.tokens[j].key == word and self.adj(j, j + 1):
-                j += 1
+        """End of the country written at ``j``, with the words that may come before it: "đắc cử" (elect),
+        "đương nhiệm" (incumbent), "mới" (new), "của" (of), "nước" or "bang" (state) and the form of state
+        ("nước Cộng hòa Ba Lan", "mới của Nhật Bản", "bang New York", "đắc cử Mỹ")."""
+        for words in (("đắc", "cử"), ("đương", "nhiệm"), ("mới",), ("của",), ("nước",), ("bang",)):  # in order
+            k = j + len(words)
+            if k < len(self.tokens) and tuple(t.key for t in self.tokens[j:k]) == words \
+                    and all(self.adj(x, x + 1) for x in range(j, k)):
+                j = k
         if j >= len(self.tokens):
             return None
         field = self.g.fields.longest(self.text, self.tokens, j) if self.tokens[j].titlecase else None

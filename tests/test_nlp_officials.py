@@ -189,6 +189,9 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
       [("Chủ tịch", "Đảng Tự do Dân chủ")])),
     ("Xử lý sự cố trên cao tốc Nội Bài - Lào Cai, Phó thủ tướng Lê Văn Thành giao Bộ Giao thông Vận tải xem xét.",
      ("Phó thủ tướng Lê Văn Thành", "Lê Văn Thành", None, [("Phó Thủ tướng", None)])),
+    # "đắc cử" (elect) and "đương nhiệm" (incumbent) before the country
+    ("Tổng thống đắc cử Mỹ Donald Trump phát biểu.",
+     ("Tổng thống đắc cử Mỹ Donald Trump", "Donald Trump", None, [("Tổng thống", "Mỹ")])),
     # "Tập" (Xi) opens a name as a surname does; "Tập đoàn" (a corporation) is none
     ("Chủ tịch Tập Cận Bình thăm Việt Nam.", ("Chủ tịch Tập Cận Bình", "Tập Cận Bình", None, [("Chủ tịch", None)])),
     # fields the press names a ministry by: "Công an", "An ninh", "Dầu mỏ", "Tài nguyên Môi trường"
