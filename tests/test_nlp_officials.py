@@ -189,6 +189,10 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
       [("Chủ tịch", "Đảng Tự do Dân chủ")])),
     ("Xử lý sự cố trên cao tốc Nội Bài - Lào Cai, Phó thủ tướng Lê Văn Thành giao Bộ Giao thông Vận tải xem xét.",
      ("Phó thủ tướng Lê Văn Thành", "Lê Văn Thành", None, [("Phó Thủ tướng", None)])),
+    # "Thủ trưởng" heads an investigating agency
+    ("Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Nguyễn Văn Hải ký quyết định.",
+     ("Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Nguyễn Văn Hải", "Nguyễn Văn Hải", None,
+      [("Thủ trưởng", "Cơ quan Cảnh sát điều tra Công an tỉnh")])),
     # "đắc cử" (elect) and "đương nhiệm" (incumbent) before the country
     ("Tổng thống đắc cử Mỹ Donald Trump phát biểu.",
      ("Tổng thống đắc cử Mỹ Donald Trump", "Donald Trump", None, [("Tổng thống", "Mỹ")])),
