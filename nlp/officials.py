@@ -152,6 +152,7 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương"))
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
+_BIRTH_YEAR = re.compile(r"(?:SN|sinh năm|sinh)?\s*(?:19|20)\d\d", re.IGNORECASE)  # "SN 1965", "sinh năm 1962"
 # words between a title and its country that are not the country's: "Tổng thống đắc cử Mỹ", "mới của Nhật Bản"
 _BEFORE_COUNTRY = frozenset({"đắc", "cử", "đương", "nhiệm", "mới", "của"})
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
@@ -846,6 +847,9 @@ class _Parser:
             return None
         sep = self.tokens[s - 1].key in _SEPARATORS and self.adj(s - 1, s)
         end = s - 1 if sep else s
+        born = self.birth_bracket(end)
+        if born is not None:  # "Trần Văn Thắng (SN 1965), nguyên Trưởng phòng ..."
+            sep, end, s = True, born, born + 1
         if not self.adj(end - 1, s - 1 if sep else s) or not self.tokens[end - 1].titlecase:
             return None
         a = end
@@ -873,6 +877,15 @@ class _Parser:
         if start > 0 and self.adj(start - 1, start) and self.tokens[start - 1].key in _PLACE_CUES:
             return None
         return start, end, None
+
+    def birth_bracket(self, end: int) -> int | None:
+        """Where a bracket ending at ``tokens[end - 1]`` that holds a birth year alone starts ("(SN 1965)",
+        "(sinh năm 1962)", "(1962)"), else None."""
+        if end < 3 or self.tokens[end - 1].text != ")":
+            return None
+        start = next((k for k in range(end - 2, max(end - 6, 0) - 1, -1) if self.tokens[k].text == "("), None)
+        inside = self.text[self.tokens[start].end:self.tokens[end - 1].start] if start is not None else ""
+        return start if _BIRTH_YEAR.fullmatch(inside.strip()) else None
 
     # --- mentions --------------------------------------------------------------------------
     def mention(self, chain: list[_Position]) -> tuple[OfficialTag, int] | None:

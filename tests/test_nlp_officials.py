@@ -189,6 +189,10 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
       [("Chủ tịch", "Đảng Tự do Dân chủ")])),
     ("Xử lý sự cố trên cao tốc Nội Bài - Lào Cai, Phó thủ tướng Lê Văn Thành giao Bộ Giao thông Vận tải xem xét.",
      ("Phó thủ tướng Lê Văn Thành", "Lê Văn Thành", None, [("Phó Thủ tướng", None)])),
+    # a birth year in brackets between the name and the post; "BVĐK" is a general hospital
+    ("Bị cáo Hoàng Đình Khiếu (SN 1962), Phó Giám đốc BVĐK tỉnh Hòa Bình, hầu tòa.",
+     ("Hoàng Đình Khiếu (SN 1962), Phó Giám đốc BVĐK tỉnh Hòa Bình", "Hoàng Đình Khiếu", None,
+      [("Phó Giám đốc", "Bệnh viện đa khoa tỉnh Hòa Bình")])),
     # "Thủ trưởng" heads an investigating agency
     ("Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Nguyễn Văn Hải ký quyết định.",
      ("Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Nguyễn Văn Hải", "Nguyễn Văn Hải", None,
