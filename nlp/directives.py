@@ -65,6 +65,7 @@ from nlp.gazetteer import (
     gazetteer,
     match_key,
     match_organization,
+    offices,
     paragraph_end,
     starts_title,
     text_tokens,
@@ -365,6 +366,8 @@ def _tag(doc: _Text, start: int, end: int, doc_type: str, code: str, number: str
          year: int | None, system: str, shape: str, ref_date: dt.date | None) -> DirectiveTag:
     """The tag of the citation ``doc.text[start:end]`` with what is written after it."""
     att = _attachments(doc, end, ref_date)
+    if shape == "bare" and att["issuer"] and _party_body(att["issuer"]):
+        code = _party_codes().get(doc_type, code)  # "quy định số 51 của Ban Bí thư": a Party Quy định, QĐi
     date = att["date"] or (_opening_date(doc, start, ref_date) if att["year"] is None else None)
     if year is None:
         year = date.year if date is not None else att["year"]
@@ -374,6 +377,18 @@ def _tag(doc: _Text, start: int, end: int, doc_type: str, code: str, number: str
         issuer=att["issuer"], title=att["title"],
         key=_key(system, shape, number, code, issuer_code, year, att["term"]),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _party_codes() -> dict[str, str]:
+    """Document type -> its code in Party numbering where that differs from the state's ("Quy định": QĐi)."""
+    return {doc_type: code for (code, system), doc_type in gazetteer().doc_types.items() if system == "party"}
+
+
+def _party_body(issuer: str) -> bool:
+    """Whether ``issuer`` is a Party body ("Ban Bí thư", "Bộ Chính trị", "Tỉnh ủy Nghệ An")."""
+    key = match_key(issuer)
+    return any(key == (body := match_key(name)) or key.startswith(body + " ") for name in offices().party_bodies)
 
 
 def _key(system: str, shape: str, number: str, code: str, issuer: str | None, year: int | None,

@@ -93,6 +93,8 @@ def _gold() -> list[dict]:
      ("thông tư 35", "Thông tư", "TT", "35", None, None, None, "Bộ Giao thông vận tải", None, "35/TT")),
     ("Theo thông tư 35, trường phải công khai.",  # "Theo" opening the sentence
      ("thông tư 35", "Thông tư", "TT", "35", None, None, None, None, None, "35/TT")),
+    ("Theo Quy định số 51 của Ban Bí thư, cấp ủy phải báo cáo.",  # a Party body's Quy định: the Party code
+     ("Quy định số 51", "Quy định", "QĐi", "51", None, None, None, "Ban Bí thư", None, "51/QĐi")),
     # official letters numbered without a type code: the code after the slash is the issuer's
     ("UBND huyện có Công văn số 245/UBND-VX ngày 5/4/2022 đề nghị các xã rà soát hộ nghèo.",
      ("Công văn số 245/UBND-VX", "Công văn", None, "245", "UBND-VX", 2022, "2022-04-05", None, None,
