@@ -144,7 +144,7 @@ _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
 # Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
-_TENURE = frozenset({"cựu", "nguyên", "tân"})
+_TENURE = frozenset({"cựu", "nguyên", "tân", "quyền"})  # former, former, new, acting
 # Titles of state that name a foreigner by the name alone, with no country ("Thủ tướng Abe"); company
 # titles (Chủ tịch, Giám đốc) are not among them: "Chủ tịch Vingroup" names a company.
 _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
@@ -388,7 +388,7 @@ class _Parser:
         return bool(known and known[1].title == title)
 
     def tenure_before(self, i: int) -> bool:
-        """Whether "cựu", "nguyên" or "tân" is written just before ``tokens[i]``."""
+        """Whether "cựu", "nguyên", "tân" or "quyền" (acting) is written just before ``tokens[i]``."""
         return i > 0 and self.tokens[i - 1].key in _TENURE and self.adj(i - 1, i)
 
     def chain(self, i: int) -> list[_Position]:

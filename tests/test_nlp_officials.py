@@ -193,6 +193,10 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
     ("Bị cáo Hoàng Đình Khiếu (SN 1962), Phó Giám đốc BVĐK tỉnh Hòa Bình, hầu tòa.",
      ("Hoàng Đình Khiếu (SN 1962), Phó Giám đốc BVĐK tỉnh Hòa Bình", "Hoàng Đình Khiếu", None,
       [("Phó Giám đốc", "Bệnh viện đa khoa tỉnh Hòa Bình")])),
+    # "quyền" (acting) before a title is left out of it, as "tân" and "cựu" are
+    ("Theo ông Nguyễn Quang Vinh, quyền Cục trưởng Cục Nghệ thuật Biểu diễn, vở diễn bị dừng.",
+     ("ông Nguyễn Quang Vinh, quyền Cục trưởng Cục Nghệ thuật Biểu diễn", "Nguyễn Quang Vinh", "ông",
+      [("Cục trưởng", "Cục Nghệ thuật Biểu diễn")])),
     # "Thủ trưởng" heads an investigating agency
     ("Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Nguyễn Văn Hải ký quyết định.",
      ("Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Nguyễn Văn Hải", "Nguyễn Văn Hải", None,
