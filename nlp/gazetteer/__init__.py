@@ -671,6 +671,7 @@ def _named_after_lowercase(text: str, tokens: list[Token], i: int, j: int, parts
     return organization_tail(text, tokens, i, k, parts, False)
 
 
+_POINTED = frozenset({"này", "đó"})  # demonstratives standing for a place named before: "xã này", "tỉnh đó"
 _INTERNATIONAL_HEADS = frozenset(match_key(w) for w in ("Tổ chức", "Ngân hàng", "Quỹ", "Chương trình", "Cơ quan",
                                                         "Liên minh", "Liên hợp quốc"))
 
@@ -714,6 +715,11 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
         if tokens[j].text.isdigit() and len(tokens[j].text) <= 2:  # numbered districts: "Quận 2", "Phường 5"
             org.parts.append((j, j + 1, tokens[j].text))
             org.place, org.end = (j, j + 1), j + 1
+            return org
+        if tokens[j].key in _POINTED and not (_next(text, tokens, j + 1) and tokens[j + 1].titlecase):
+            # the place the text has named: "UBND xã này" (not before a name: its run is read apart)
+            org.parts.append((j, j + 1, tokens[j].text))
+            org.end = j + 1
             return org
     run_end = _place_run(text, tokens, j)
     countries = gazetteer().countries
