@@ -12,7 +12,6 @@ the hash and every span against its offsets. Exit code 1 when a passage cannot b
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
@@ -20,8 +19,9 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/, for realpages
+import hashed_gold  # noqa: E402
 from hashed_gold import KINDS, put_back  # noqa: E402
-from realpages.build import MIRROR, BuildError, git_dir, read_page  # noqa: E402
+from realpages.build import BuildError, read_page  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold.jsonl"
 SOURCE = {"id": "DANeS raw batch #8", "repo": "dataset-vn/DANeS",
@@ -40,24 +40,13 @@ def rebuild(gold: list[dict], records: list[dict]) -> list[dict]:
     return [put_back(row, passage_text(records[row["record"]]), f"record {row['record']}") for row in gold]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--mirror", type=Path, default=MIRROR)
-    parser.add_argument("--clone", action="append", default=[], metavar="OWNER/NAME=PATH")
-    args = parser.parse_args()
-    clones = dict(item.split("=", 1) for item in args.clone)
-    try:
-        blob = read_page(SOURCE, git_dir(SOURCE["repo"], args.mirror, {k: Path(v) for k, v in clones.items()}))
-        if hashlib.sha256(blob).hexdigest() != SOURCE["sha256"]:
-            raise BuildError(f"{SOURCE['path']}: not the annotated file (sha256)")
-        gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-        passages = rebuild(gold, json.loads(blob))
-    except BuildError as error:
-        sys.exit(f"error: {error}")
-    args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in passages), encoding="utf-8")
-    print(f"{len(passages)} passage(s) written to {args.out}")
+def from_copy(gold: list[dict], where: Path) -> list[dict]:
+    """The gold passages with their texts, read from the git directory ``where`` of a copy of DANeS."""
+    blob = read_page(SOURCE, where)
+    if hashlib.sha256(blob).hexdigest() != SOURCE["sha256"]:
+        raise BuildError(f"{SOURCE['path']}: not the annotated file (sha256)")
+    return rebuild(gold, json.loads(blob))
 
 
 if __name__ == "__main__":
-    main()
+    hashed_gold.main(__doc__.split("\n\n")[0], GOLD, SOURCE["repo"], from_copy)

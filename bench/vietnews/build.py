@@ -12,16 +12,15 @@ against the hash and every span against its offsets. Exit code 1 when a passage 
 """
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
 import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/, for realpages
+import hashed_gold  # noqa: E402
 from hashed_gold import KINDS, put_back  # noqa: E402
-from realpages.build import MIRROR, BuildError, _git, git_dir  # noqa: E402
+from realpages.build import BuildError, _git  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold.jsonl"
 SOURCE = {"repo": "ThanhChinhBK/vietnews", "commit": "a20d9b7f5d37b95f39f28f08999092f9fa400983"}
@@ -68,23 +67,10 @@ def rebuild(gold: list[dict], blobs: dict[str, str]) -> list[dict]:
     return passages
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--mirror", type=Path, default=MIRROR)
-    parser.add_argument("--clone", action="append", default=[], metavar="OWNER/NAME=PATH")
-    args = parser.parse_args()
-    clones = {repo: Path(path) for repo, path in (item.split("=", 1) for item in args.clone)}
-    try:
-        where = git_dir(SOURCE["repo"], args.mirror, clones)
-        gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-        blobs = {row["blob"]: _git(where, "cat-file", "blob", row["blob"]).decode("utf-8") for row in gold}
-        passages = rebuild(gold, blobs)
-    except BuildError as error:
-        sys.exit(f"error: {error}")
-    args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in passages), encoding="utf-8")
-    print(f"{len(passages)} passage(s) written to {args.out}")
+def from_copy(gold: list[dict], where: Path) -> list[dict]:
+    """The gold passages with their texts, read from the git directory ``where`` of a copy of VietNews."""
+    return rebuild(gold, {row["blob"]: _git(where, "cat-file", "blob", row["blob"]).decode("utf-8") for row in gold})
 
 
 if __name__ == "__main__":
-    main()
+    hashed_gold.main(__doc__.split("\n\n")[0], GOLD, SOURCE["repo"], from_copy)
