@@ -677,7 +677,7 @@ class _Parser:
                 return abroad[0], abroad[1], org  # type: ignore[return-value]
             country = self.country_end(j) if org is None else None  # "Tổng thống Mỹ, ông Joe Biden"
             honorific = self.honorific_before_name(country or j)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
-            colon = self.name_after_colon(j)  # "Bí thư Huyện ủy: Trần Văn A"
+            colon = self.name_after_colon(j) or self.name_after_separator(j)  # "Bí thư Huyện ủy: Trần Văn A"
             if honorific:
                 if country:
                     pos.fixed_org = span(self.text, self.tokens, j, country)
@@ -840,6 +840,19 @@ class _Parser:
                 and self.tokens[j + 1].titlecase and self.surname(j + 1):
             return j + 1
         return None
+
+    def name_after_separator(self, j: int) -> int | None:
+        """Where a full name starts after a comma or dash that ends a position ("Giám đốc Sở Công thương
+        Thanh Hóa - Lê Tiến Lam", "Chủ tịch UBND phường Hoàng Liệt, Trần Huy Hoàng"): three or four
+        syllables opening with a surname, the sentence going on after them."""
+        tokens = self.tokens
+        if not (j + 1 < len(tokens) and tokens[j].key in (",", "-") and self.adj(j - 1, j) and self.adj(j, j + 1)
+                and full_name_at(self.text, tokens, j + 1)):
+            return None
+        k = j + 1
+        while k < len(tokens) and tokens[k].titlecase and self.adj(k - 1, k):
+            k += 1
+        return j + 1 if k == len(tokens) or not tokens[k].titlecase and tokens[k].key not in (",", "và") else None
 
     def name_before(self, s: int) -> tuple[int, int, tuple[int, str] | None] | None:
         """(name start, name end, honorific) for a name written before the position at ``s``."""

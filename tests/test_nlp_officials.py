@@ -195,6 +195,13 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
     ("Bị cáo Hoàng Đình Khiếu (SN 1962), Phó Giám đốc BVĐK tỉnh Hòa Bình, hầu tòa.",
      ("Hoàng Đình Khiếu (SN 1962), Phó Giám đốc BVĐK tỉnh Hòa Bình", "Hoàng Đình Khiếu", None,
       [("Phó Giám đốc", "Bệnh viện đa khoa tỉnh Hòa Bình")])),
+    # a full name after a comma or a dash that ends a title-first position (no honorific)
+    ("Giám đốc Sở Công thương Thanh Hoá - Lê Tiến Lam cho biết.",
+     ("Giám đốc Sở Công thương Thanh Hoá - Lê Tiến Lam", "Lê Tiến Lam", None,
+      [("Giám đốc", "Sở Công Thương Thanh Hóa")])),
+    ("Chủ tịch UBND phường Hoàng Liệt, Trần Huy Hoàng cho biết.",
+     ("Chủ tịch UBND phường Hoàng Liệt, Trần Huy Hoàng", "Trần Huy Hoàng", None,
+      [("Chủ tịch", "UBND phường Hoàng Liệt")])),
     # "quyền" (acting) before a title is left out of it, as "tân" and "cựu" are
     ("Theo ông Nguyễn Quang Vinh, quyền Cục trưởng Cục Nghệ thuật Biểu diễn, vở diễn bị dừng.",
      ("ông Nguyễn Quang Vinh, quyền Cục trưởng Cục Nghệ thuật Biểu diễn", "Nguyễn Quang Vinh", "ông",

@@ -493,7 +493,8 @@ def _place_run(text: str, tokens: list[Token], j: int) -> int:
         tok = tokens[k]
         if k > j and not adjacent(text, tokens[k - 1], tok):
             break
-        if tok.key == "-" and k > j and k + 1 < len(tokens) and tokens[k + 1].titlecase:
+        if tok.key == "-" and k > j and k + 1 < len(tokens) and tokens[k + 1].titlecase \
+                and not full_name_at(text, tokens, k + 1):  # not "Thanh Hóa - Lê Tiến Lam": a person
             k += 1
             continue
         place = gazetteer().places.longest(text, tokens, k) if tok.acronym else None
