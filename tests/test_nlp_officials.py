@@ -224,6 +224,8 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
     ("Tân Chủ tịch Ngân hàng Thế giới (WB) David Malpass phát biểu.",
      ("Chủ tịch Ngân hàng Thế giới (WB) David Malpass", "David Malpass", None,
       [("Chủ tịch", "Ngân hàng Thế giới (WB)")])),
+    ("Đại sứ Nga tại LHQ Vassily Nebenzia phản đối.",  # "LHQ": the United Nations
+     ("Đại sứ Nga tại LHQ Vassily Nebenzia", "Vassily Nebenzia", None, [("Đại sứ", "Nga tại LHQ")])),
     # "Nhật" (Japan, as the press writes it), a parliament's chambers, a first secretary; "anh" as "ông"
     ("Bộ trưởng Quốc phòng Nhật Takeshi Iwaya thăm Hà Nội.",
      ("Bộ trưởng Quốc phòng Nhật Takeshi Iwaya", "Takeshi Iwaya", None, [("Bộ trưởng Quốc phòng", "Nhật")])),
