@@ -362,7 +362,7 @@ def _search(db: sqlite_utils.Database, shown_by: Match, query: str, filters: dic
 
 
 def _ranked(db: sqlite_utils.Database, compiled: Match, query: str, limit: int, filters: dict,
-            rank_all: bool, reads: dict | None = None) -> list[tuple[int, float | None, str]]:
+            rank_all: bool, reads: dict) -> list[tuple[int, float | None, str]]:
     """Up to ``limit`` articles matching ``compiled`` and the filters, best first, as (id, rank, ranked_by);
     ``reads`` keeps, for a longer ranking of the same search, the reads that do not depend on ``limit``."""
     fts, match = compiled.table, compiled.expression
@@ -488,15 +488,13 @@ def _bm25_is_cheap(db: sqlite_utils.Database, fts: str, match: str, query: str) 
 
 def _by_place(db: sqlite_utils.Database, fts: str, match: str, query: str, limit: int, allow: str = "",
               allow_params: list | tuple = (), few: list[int] | None = None,
-              together: str | None = None, reads: dict | None = None) -> list[tuple[int, None, str]]:
+              together: str | None = None, *, reads: dict) -> list[tuple[int, None, str]]:
     """Up to ``limit`` matches as (id, None, place): among the PLACE_WINDOW newest matches of the
     query, those the filters allow with the words all in the title first, then in title and lead;
     then every allowed match, newest first; within each place, those of the window with the words
     side by side (``together``) first. The filters are either ``allow``, a condition on the rowid, or ``few``,
     the only articles they allow (looked up one by one)."""
-    def read(sql: str, params: list) -> list[tuple]:  # a read that does not depend on ``limit``
-        if reads is None:
-            return list(run(db, sql, params, query))
+    def read(sql: str, params: list) -> list[tuple]:  # a read that does not depend on ``limit``: kept
         key = (sql, json.dumps(params))
         if key not in reads:
             reads[key] = list(run(db, sql, params, query))

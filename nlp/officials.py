@@ -150,14 +150,16 @@ _TENURE = frozenset({"cựu", "nguyên", "tân", "quyền"})  # former, former, 
 _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Thủ tướng", "Phó Thủ tướng", "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng",
     "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương"))
+_BIRTH_YEAR = re.compile(r"(?:SN|sinh năm|sinh)?\s*(?:19|20)\d\d", re.IGNORECASE)  # "SN 1965", "sinh năm 1962"
+# Words between a title and its country, in the order written, that are not the country's ("Tổng thống đắc cử
+# Mỹ", "mới của Nhật Bản"); "nước" and "bang" (state) may come after them and are ("nước Cộng hòa Ba Lan").
+_BEFORE_COUNTRY_WORDS = (("đắc", "cử"), ("đương", "nhiệm"), ("mới",), ("của",))
+_BEFORE_COUNTRY = frozenset(word for words in _BEFORE_COUNTRY_WORDS for word in words)
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
-_BIRTH_YEAR = re.compile(r"(?:SN|sinh năm|sinh)?\s*(?:19|20)\d\d", re.IGNORECASE)  # "SN 1965", "sinh năm 1962"
-# words between a title and its country that are not the country's: "Tổng thống đắc cử Mỹ", "mới của Nhật Bản"
-_BEFORE_COUNTRY = frozenset({"đắc", "cử", "đương", "nhiệm", "mới", "của"})
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
-# Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
 _MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"})  # a field after them is their ministry
+# Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
 _SUB_UNITS = frozenset({"phòng", "đội"})
@@ -590,9 +592,8 @@ class _Parser:
         unit_named = pos.org is None and pos.fixed_org is None and any(
             word.lower() in _UNIT_WORDS for word in pos.title.split()[1:-1])
         if not (pos.org or numbered or unit_named) or not (
-                k + 1 < len(tokens) and tokens[k].key == "," and (tokens[k + 1].titlecase or tokens[k + 1].key == "bộ")
-                and (numbered or unit_named or tokens[k + 1].key == "bộ")
-                and self.adj(k - 1, k) and self.adj(k, k + 1)):
+                k + 1 < len(tokens) and tokens[k].key == "," and self.adj(k - 1, k) and self.adj(k, k + 1)
+                and (tokens[k + 1].key == "bộ" or (numbered or unit_named) and tokens[k + 1].titlecase)):
             return
         body = match_organization(self.text, tokens, k + 1)
         if body is not None and numbered:
@@ -765,7 +766,7 @@ class _Parser:
         """End of the country written at ``j``, with the words that may come before it: "đắc cử" (elect),
         "đương nhiệm" (incumbent), "mới" (new), "của" (of), "nước" or "bang" (state) and the form of state
         ("nước Cộng hòa Ba Lan", "mới của Nhật Bản", "bang New York", "đắc cử Mỹ")."""
-        for words in (("đắc", "cử"), ("đương", "nhiệm"), ("mới",), ("của",), ("nước",), ("bang",)):  # in order
+        for words in (*_BEFORE_COUNTRY_WORDS, ("nước",), ("bang",)):
             k = j + len(words)
             if k < len(self.tokens) and tuple(t.key for t in self.tokens[j:k]) == words \
                     and all(self.adj(x, x + 1) for x in range(j, k)):

@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
-from nlp import lexicon
-from nlp.lexicon import cached_lines, dictionary_key_set, underthesea_file
+from nlp.lexicon import cached_lines, dictionary_key_set, entries, underthesea_file
 from nlp.vietnamese import place_tones
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -327,7 +326,7 @@ def offices() -> Offices:
 NAME_STOP = frozenset(match_key(w) for w in (
     "phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng báo trình điều thông "
     "quán giới khai bế đi ký nói nêu cảm biểu hướng lãnh đôn tiếp nhận gửi ban tổ triển đọc công"
-).split()) | frozenset(match_key(w) for w in lexicon.entries("function_words.txt") if " " not in w)
+).split()) | frozenset(match_key(w) for w in entries("function_words.txt") if " " not in w)
 
 
 # Unit names that only give the kind of school: the proper name follows ("Trường Tiểu học" + "Lê Lợi").
@@ -437,18 +436,17 @@ def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
     found = g.orgs.longest(text, tokens, i)
     if not found or found[1].kind == "level" or (found[1].kind == "unit" and not tok.text[:1].isupper()
                                                  and not _field_at(text, tokens, found[0])
-                                                 and not _proper_name_at(text, tokens, found[0])
-                                                 and _lowercase_then_name(text, tokens, found[0]) is None):
+                                                 and _named_from(text, tokens, found[0]) is None):
         return None  # bodies may be written in lowercase ("tỉnh ủy"), units must be named ("Sở Y tế"), in
     return found  # type: ignore[return-value]  # lowercase only before their field ("sở Y tế", "sở GD&ĐT")
     # or a proper name, perhaps after lowercase words ("bệnh viện Bạch Mai", "trường tiểu học Yang Hăn")
 
 
-def _lowercase_then_name(text: str, tokens: list[Token], j: int) -> int | None:
-    """Where a proper name starts after the lowercase words of a unit's name at ``tokens[j]`` ("quản lý
-    chợ" + "Cốc Lếu", "tiểu học" + "Yang Hăn"), else None."""
+def _named_from(text: str, tokens: list[Token], j: int) -> int | None:
+    """Where the proper name of a unit starts, at ``tokens[j]`` ("Bạch Mai") or after the lowercase words of
+    its name there ("quản lý chợ" + "Cốc Lếu", "tiểu học" + "Yang Hăn"), else None."""
     k = lowercase_name_end(text, tokens, j, word_openers=False) if _next(text, tokens, j) else j
-    return k if k > j and _proper_name_at(text, tokens, k) else None
+    return k if _proper_name_at(text, tokens, k) else None
 
 
 def _proper_name_at(text: str, tokens: list[Token], j: int) -> bool:
@@ -665,8 +663,8 @@ def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) 
 def _named_after_lowercase(text: str, tokens: list[Token], i: int, j: int, parts: list) -> Org | None:
     """A unit whose name is lowercase words and a proper name ("Ban" + "quản lý chợ" + "Cốc Lếu", "Ban quản
     lý vịnh Hạ Long"): the proper name is the organisation's place run; else None."""
-    k = _lowercase_then_name(text, tokens, j)
-    if k is None or gazetteer().countries.longest(text, tokens, i):
+    k = _named_from(text, tokens, j)
+    if k is None or k == j or gazetteer().countries.longest(text, tokens, i):
         return None  # not "Ủy ban châu Âu": the country list names it whole
     parts.append((j, k, span(text, tokens, j, k)))
     return organization_tail(text, tokens, i, k, parts, False)
