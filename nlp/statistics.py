@@ -103,8 +103,8 @@ class _Lexicon:
     events: frozenset[str]
     places: frozenset[str]  # place nouns of groups.txt and "TP": a capitalised name after one is a place
     currencies: frozenset[str]
-    measures: frozenset[str]  # volumes included
-    volumes: frozenset[str]
+    measures: frozenset[str]  # quantities included
+    quantities: frozenset[str]  # masses and volumes
     durations: frozenset[str]
     naming: re.Pattern  # naming words before a number: "lớp 10"
     namers: frozenset[str]  # the same words, as keys
@@ -132,7 +132,7 @@ def _lexicon() -> _Lexicon:
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),
         places=frozenset(k for k, v in classes.items() if "place" in v) | {_key("TP")},
-        currencies=units["currency"], measures=units["measure"] | units["volume"], volumes=units["volume"],
+        currencies=units["currency"], measures=units["measure"] | units["quantity"], quantities=units["quantity"],
         durations=units["duration"],
         naming=re.compile(rf"(?<!\w)(?:{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
         namers=keys(lexicon.entries("naming.txt")))
@@ -451,6 +451,7 @@ def _shared_units(text: str, found: list[StatisticTag], bare: dict) -> list[Stat
 
 def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> list[StatisticTag]:
     """Measures and amounts written with the unit glued to the number: ``45ha``, ``5.000m2``."""
+    date_starts = {s for s, _ in protected}
     found = []
     for hint in _GLUED_HINT.finditer(text):
         start = hint.start()
@@ -468,10 +469,20 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> 
             continue
         span_start, qualifier = _qualifier(text, start, bool(lower))
         unit, end = _per(text, match.start("unit"), match.end(), lex, is_money)
+        if end == match.end() and _key(unit) in lex.quantities and (
+                measured := _measured(_words(text, end, lex), end, lex, date_starts)):
+            unit, end = text[match.start("unit"):measured], measured  # "2kg chai lon"
         found.append(StatisticTag(text=text[span_start:end], start=span_start, end=end,
                                   value=float(value), denominator=None, unit_text=unit, qualifier=qualifier,
                                   kind="money" if is_money else "measure"))
     return found
+
+
+def _measured(words: list[_Word], unit_end: int, lex: _Lexicon, date_starts: set[int]) -> int | None:
+    """The end of the noun a mass or volume ending at ``unit_end`` measures ("200 triệu lít | xăng"), if one
+    follows it after a space."""
+    phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False) if words else None
+    return phrase[1] if phrase is not None and words[0].start == unit_end + 1 else None
 
 
 def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> tuple[str, int]:
@@ -517,10 +528,8 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "money", *_per(text, word.start, word.end, lex)
     if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _TIEN:
         return "money", None, end  # "200 tỷ tiền thuê": an amount in đồng, "tiền" is no currency
-    if not is_ratio and word.key in lex.volumes:  # "200 triệu lít xăng": what the volume is of stays
-        phrase = _noun_phrase(words[1:], lex, date_starts, skip_determiners=False)
-        if phrase is not None and words[1].start == word.end + 1:
-            return "measure", text[word.start:phrase[1]], phrase[1]
+    if not is_ratio and word.key in lex.quantities and (measured := _measured(words[1:], word.end, lex, date_starts)):
+        return "measure", text[word.start:measured], measured
     if not is_ratio and word.key in lex.measures:
         return "measure", *_per(text, word.start, word.end, lex, money=False)
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)

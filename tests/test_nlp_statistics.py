@@ -258,9 +258,10 @@ def test_rates_lists_and_multiples(sentence, expected):
      ["bệnh viện dã chiến", "xe cứu thương", "người"]),
     ("Phong tỏa 3 khu dân cư gần chợ; 40% sản lượng dành cho xuất khẩu; 12 dự án nông lâm nghiệp.",
      ["khu dân cư", "sản lượng", "dự án nông lâm nghiệp"]),
-    # a volume keeps what it measures, an area or a mass does not; billions alone are money
+    # a volume or a mass keeps what it measures, glued or not, an area does not; billions alone are money
     ("Tiêu thụ 20 triệu lít xăng, 5.000 m3 nước trên 300 ha rừng, 700 kg lợn; dự án 900 tỷ tại huyện.",
-     ["lít xăng", "m3 nước", "ha", "kg", None]),
+     ["lít xăng", "m3 nước", "ha", "kg lợn", None]),
+    ("Thu gom 2kg chai lon, 3 tấn hàng hóa và hơn 80 kg.", ["kg chai lon", "tấn hàng hóa", "kg"]),
 ])
 def test_the_counted_noun_in_news_of_the_day(sentence, units):
     assert _units(sentence) == units
