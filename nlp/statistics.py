@@ -195,6 +195,10 @@ _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
 _DEMONSTRATIVES = frozenset(_key(w) for w in ("này", "đó", "kia", "ấy"))
 _NUMERAL_WORDS = frozenset(_key(w) for w in "một hai ba bốn năm sáu bảy tám chín mười".split())
 _AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
+_CASES = frozenset(_phrase_key(w) for w in ("ca", "trường hợp"))  # cases of a disease ...
+# ... and what such a case is, which the count leaves out: "5.376 ca | mới", "230 ca | F0"
+_CASE_STATES = frozenset(_phrase_key(w) for w in ("bệnh", "F0", "mới", "cộng đồng", "nặng", "nguy kịch",
+                                                  "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong"))
 
 
 
@@ -282,6 +286,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # a time after the noun: "12 cung hoàng đạo | tuần mới" (not "75% kế hoạch năm": annual)
     if j > first and _DISEASE_CODE.fullmatch(word.text) and words[j - 1].key != _PHONG:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
+    if j == first + 1 and words[first].key in _CASES and key in _CASE_STATES:
+        return True
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
     verb = key if key in lex.verbs else _directed_verb(key, lex)

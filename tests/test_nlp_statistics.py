@@ -258,6 +258,9 @@ def test_rates_lists_and_multiples(sentence, expected):
      ["bệnh viện dã chiến", "xe cứu thương", "người"]),
     ("Phong tỏa 3 khu dân cư gần chợ; 40% sản lượng dành cho xuất khẩu; 12 dự án nông lâm nghiệp.",
      ["khu dân cư", "sản lượng", "dự án nông lâm nghiệp"]),
+    # a case of a disease is counted without what it is ("mới", "F0", "nặng"); a kind of case stays
+    ("Cả nước 5.376 ca mới, 230 ca F0 và 6.498 trường hợp nặng; 215 ca cấp cứu.",
+     ["ca", "ca", "trường hợp", "ca cấp cứu"]),
     # a volume or a mass keeps what it measures, glued or not, an area does not; billions alone are money
     ("Tiêu thụ 20 triệu lít xăng, 5.000 m3 nước trên 300 ha rừng, 700 kg lợn; dự án 900 tỷ tại huyện.",
      ["lít xăng", "m3 nước", "ha", "kg lợn", None]),
