@@ -134,7 +134,7 @@ def _lexicon() -> _Lexicon:
         places=frozenset(k for k, v in classes.items() if "place" in v) | {_key("TP")},
         currencies=units["currency"], measures=units["measure"] | units["quantity"], quantities=units["quantity"],
         durations=units["duration"],
-        naming=re.compile(rf"(?<!\w)(?:{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
+        naming=re.compile(rf"(?<!\w)(?P<word>{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
         namers=keys(lexicon.entries("naming.txt")))
 
 
@@ -161,7 +161,7 @@ _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
 _WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.000 - 49.000": the range, no qualifier
 _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
-# "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km": a rate (see _per); "đồng/người" is in đồng
+# "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km", "đồng / năm": a rate (see _per); "đồng/người" is in đồng
 _PER = re.compile(rf"/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
 _PERIODS = frozenset(("tháng", "năm", "ngày", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
@@ -180,6 +180,7 @@ _CODE_BEFORE = re.compile(r"(?<!\w)covid\s*[-–]\s*$", _F)  # "Covid - 19" spac
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _DIRECTED = re.compile(r"\S+ (?:sang|về|đến|tới|đi|lại|ra|vào|lên|xuống|qua)")  # a word and a direction after it
 _NAME_NUMBER = re.compile(r"\d{1,3}")
+_SYLLABLE_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)\s+$")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _YEAR_WORD = _key("năm")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
@@ -376,6 +377,14 @@ def _from_before(text: str, start: int) -> re.Match | None:
     return _FROM.search(text, max(0, start - 8), start)
 
 
+def _named(text: str, start: int, lex: _Lexicon) -> bool:
+    """Whether a naming word stands before the number at ``start`` ("vùng 4", "tổ 55"), not as the end of
+    a verb ("kỷ luật 3 cá nhân", "phân loại 5 nhóm")."""
+    match = lex.naming.search(text, max(0, start - 24), start)
+    before = match and _SYLLABLE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    return bool(match) and not (before and _phrase_key(f"{before.group(1)} {match.group('word')}") in lex.verbs)
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
@@ -392,7 +401,7 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         if _overlaps(start, end, protected) or _TIMES.search(text, max(0, start - 24), start) \
                 or _CODE_BEFORE.search(text, max(0, start - 12), start):
             continue
-        named = lex.naming.search(text, max(0, start - 24), start)  # "vùng 4", "tổ 55": an identifier ...
+        named = _named(text, start, lex)  # "vùng 4", "tổ 55": an identifier ...
         raw = match.group("num").replace(", ", ",")
         if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
             continue  # a code or phone fragment; "05 tập thể" (two digits) is a count
