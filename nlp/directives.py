@@ -46,8 +46,8 @@ QĐ-XPVPHC", after "số" or a type word; "22-QĐ TW" before an issuer in capita
 the span starting at "số" (a letter word too: "Công văn hỏa tốc số 2088/UBND-VX").
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
-ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm"; but "Chỉ thị 15 năm 2020" is a citation
-and its year), a letter without code ("Văn bản số 12"), dates, phone numbers and names such as "Ban
+ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm", "Kế hoạch 5 năm 2021-2025", "Quyết định 3
+lần"; but "Chỉ thị 15 năm 2020" is a citation and its year, "Nghị định 86 lần thứ 8" a citation), a letter without code ("Văn bản số 12"), dates, phone numbers and names such as "Ban
 Chỉ đạo 35" (a coded number needs letters in a known type code).
 """
 from __future__ import annotations
@@ -127,7 +127,7 @@ def _prefix_re() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<!\w)(?P<word>{_word_alternatives()})\s+)?(?:(?<!\w)số\s*:?\s*)?$")
 
 
-_NO_CODE = r"(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w|\s*%|\s+(?:năm(?!\s+(?:19|20)\d\d(?!\d))|tháng|tuần|ngày(?!\s+\d)|giờ|lần|người|điểm)(?!\w))"
+_NO_CODE = r"(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w|\s*%|\s+(?:năm(?!\s+(?:19|20)\d\d(?!\d|\s?[-–]\s?\d))|tháng|tuần|ngày(?!\s+\d)|giờ|lần(?!\s+thứ)|người|điểm)(?!\w))"
 # "số" and a number with no code after it, on the key; the literal first keeps the scan fast, so the
 # word boundary before "số" is checked by the caller.
 _BARE_YEAR = r"(?:/(?P<year>(?:19|20)\d\d))?"  # a year after the number, no code: "Nghị định 46/2016"
@@ -135,7 +135,7 @@ _BARE_NUMBER_RE = re.compile(rf"số\s*:?\s*(?P<num>\d{{1,5}}){_BARE_YEAR}{_NO_C
 # the next numbers of a list of citations: "Chỉ thị 15, 16"
 _MORE_NUMBER_RE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<num>\d{{1,5}}){_NO_CODE}")
 # type words cited by number alone, without "số" (capitalised in the text: "Chỉ thị 19", "Nghị quyết 116")
-NUMBER_ONLY_TYPES = ("Chỉ thị", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Công điện", "Kết luận",
+NUMBER_ONLY_TYPES = ("Chỉ thị", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Công điện", "Kết luận", "Kế hoạch",
                      "Quy định")
 _NUMBER_ONLY_KEYS = tuple(w.lower() for w in NUMBER_ONLY_TYPES)
 

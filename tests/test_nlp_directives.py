@@ -139,6 +139,12 @@ def test_a_number_cited_alone_then_its_year_is_a_citation_not_a_duration():
     assert [(t.text, t.number, t.year) for t in tag_directives(text, REF)] == [("Chỉ thị 15", "15", 2020)]
 
 
+def test_a_plan_cited_by_number_alone_and_a_draft_by_round_are_citations():
+    text = "Đo đạc theo Kế hoạch 41, trong khi dự thảo thay thế Nghị định 86 lần thứ 8 chưa xong."
+    assert [(t.text, t.type_code, t.number) for t in tag_directives(text, REF)] == [
+        ("Kế hoạch 41", "KH", "41"), ("Nghị định 86", "NĐ", "86")]
+
+
 def test_a_headline_in_capitals_and_a_party_telegram_are_citations():
     text = "TRIỂN KHAI NGHỊ QUYẾT 128 CỦA CHÍNH PHỦ\n\nBan Thường vụ Huyện ủy ra Công điện số 9-CĐ/HU."
     assert [(t.text, t.number, t.type_code, t.issuer_code) for t in tag_directives(text, REF)] == [
@@ -170,6 +176,7 @@ def test_an_undated_citation_shares_the_key_of_the_dated_one():
     "quán triệt Nghị quyết Đại hội XIII của Đảng và Nghị quyết Trung ương 4 khóa XII",  # no number
     "Sở có Văn bản số 12 gửi các xã; tổng số 123/UBND-VX hồ sơ.",  # a letter without code; no type word
     "Kế hoạch 5 năm; Nghị quyết 3 năm qua; hội đồng quyết định 2 vấn đề.",  # counts, a verb
+    "Xây dựng Kế hoạch 5 năm 2021-2025 và Quyết định 3 lần.",  # a five-year plan's period, a count
     "Sáng 6/10, hội nghị giao ban 9 tháng đầu năm 2023 với 22.214 lượt cán bộ.",
 ])
 def test_not_directives(sentence):
