@@ -263,6 +263,9 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Kỷ luật 3 cá nhân; 19 trường mầm non và tiểu học, 117 ao, hồ; 10 tuyến đường ngập.",
      ["cá nhân", "trường mầm non và tiểu học", "ao, hồ", "tuyến đường"]),
     ("Với 53/58 phiếu đồng ý, 4 đại biểu vắng mặt; 3 điểm ngập cố hữu.", ["phiếu đồng ý", "đại biểu", "điểm ngập"]),
+    # a range with its unit on both bounds, without "từ"; what the things are to a plan ends the noun
+    ("Mức phạt là 60.000 đồng đến 80.000 đồng; 10 công việc trọng tâm, 7 chương trình đột phá.",
+     ["đồng", "công việc", "chương trình"]),
     # a case of a disease is counted without what it is ("mới", "F0", "nặng"); a kind of case stays
     ("Cả nước 5.376 ca mới, 230 ca F0 và 6.498 trường hợp nặng; 215 ca cấp cứu.",
      ["ca", "ca", "trường hợp", "ca cấp cứu"]),
