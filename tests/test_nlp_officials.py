@@ -132,6 +132,8 @@ def test_mentions_field_by_field(sentence, expected):
     ("Cơ quan điều tra khởi tố ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM.",
      ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM", "Nguyễn Hoài Nam", "ông",
       [("Bí thư", "Quận ủy Quận 2, TP.HCM")])),
+    ("Theo ông Đậu An Phúc, phó chủ tịch UBND Q. 12, việc này đúng.",  # "Q." (quận) as "TP." (thành phố)
+     ("ông Đậu An Phúc, phó chủ tịch UBND Q. 12", "Đậu An Phúc", "ông", [("Phó Chủ tịch", "UBND quận 12")])),
     ("Theo ông Phan Thanh Sơn, Chủ tịch UBND xã này, dân đã về.",  # "này": the commune named before
      ("ông Phan Thanh Sơn, Chủ tịch UBND xã này", "Phan Thanh Sơn", "ông", [("Chủ tịch", "UBND xã này")])),
     ("Ông Nguyễn Nam Liên, Vụ trưởng vụ Kế hoạch tài chính, bộ Y tế cho biết.",  # the ministry in lowercase
