@@ -715,6 +715,8 @@ class _Parser:
             k = found[0] - a
         elif org.keep:  # the run goes on with a unit's name: "Trường THPT" + "Lê Quý Đôn" [+ a person]
             k = next((k for k in range(org.keep, n - 1) if self.surname(a + k) and n - k <= 5), n)
+        elif n == 2 and self.surname(a) and self.listed_levels(org):
+            k = 0  # no province or district of that name: a person ("Bí thư Thành ủy" + "Trần Thọ")
         elif n <= 2 or (n == 3 and org.level in _WARD_LEVELS):
             return None  # "quận Lê Chân", "phường Hoàng Văn Thụ": places
         elif n == 3:
@@ -728,6 +730,13 @@ class _Parser:
         if 2 <= b - s <= 5 and self.surname(s) and all(self.tokens[x].titlecase for x in range(s, b)):
             return s, b, org.keep_place(self.text, self.tokens, k)
         return None
+
+    @staticmethod
+    def listed_levels(org: Org) -> bool:
+        """Whether the places ``org`` is held in are provinces or districts, all in the gazetteer: a
+        province's or district's level is written ("UBND tỉnh"), or it is a Party committee alone ("Thành ủy")."""
+        return org.level in _PARTY_SEAT and org.level not in _WARD_LEVELS or (
+            org.level is None and org.party and len(org.parts) == 2)
 
     def country_and_name(self, j: int) -> tuple[int, int] | None:
         """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản", "Liên hợp quốc",

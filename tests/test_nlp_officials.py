@@ -132,6 +132,9 @@ def test_mentions_field_by_field(sentence, expected):
     ("Cơ quan điều tra khởi tố ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM.",
      ("ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM", "Nguyễn Hoài Nam", "ông",
       [("Bí thư", "Quận ủy Quận 2, TP.HCM")])),
+    # two syllables after a province's or district's body that name none of them are a person
+    ("Dự án chậm, Bí thư Thành uỷ Trần Thọ giao UBND TP xử lý.",
+     ("Bí thư Thành uỷ Trần Thọ", "Trần Thọ", None, [("Bí thư", "Thành ủy")])),
     ("Theo ông Đậu An Phúc, phó chủ tịch UBND Q. 12, việc này đúng.",  # "Q." (quận) as "TP." (thành phố)
      ("ông Đậu An Phúc, phó chủ tịch UBND Q. 12", "Đậu An Phúc", "ông", [("Phó Chủ tịch", "UBND quận 12")])),
     ("Theo ông Phan Thanh Sơn, Chủ tịch UBND xã này, dân đã về.",  # "này": the commune named before
