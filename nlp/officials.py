@@ -606,9 +606,10 @@ class _Parser:
     def places_after(self, pos: _Position) -> None:
         """Extend ``pos``, whose organisation names its level or place, with the higher levels written after
         commas: "Chủ tịch xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An", "Chủ tịch UBND huyện Đạ Tẻh, Lâm
-        Đồng" (a name-first mention: nothing else can follow it)."""
+        Đồng" (a name-first mention: nothing else can follow it), also after a unit's name read whole
+        ("Chi cục Thi hành án dân sự quận Ninh Kiều, TP Cần Thơ")."""
         org, tokens, k = pos.org, self.tokens, pos.end
-        if org is None or pos.fixed_org is not None or not (org.level or org.place):
+        if pos.fixed_org is None and (org is None or not (org.level or org.place)):
             return
         end = None
         while k + 1 < len(tokens) and tokens[k].key == "," and self.adj(k - 1, k) and self.adj(k, k + 1):
@@ -626,7 +627,9 @@ class _Parser:
                     break
                 name_end = place[0]
             k = end = name_end
-        if end is not None:
+        if end is not None and pos.fixed_org is not None:
+            pos.fixed_org, pos.end = pos.fixed_org + self.text[tokens[pos.end - 1].end:tokens[end - 1].end], end
+        elif end is not None:
             pos.fixed_org, pos.end = span(self.text, tokens, org.start, end), end
 
     def numbered_unit(self, pos: _Position) -> _Position:

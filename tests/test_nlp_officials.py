@@ -145,6 +145,10 @@ def test_mentions_field_by_field(sentence, expected):
     ("Theo ông Tô Duy Hiền, Chủ tịch xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An, dân đã về.",
      ("ông Tô Duy Hiền, Chủ tịch xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An", "Tô Duy Hiền", "ông",
       [("Chủ tịch", "xã Quỳnh Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An")])),
+    ("Bị cáo Nguyễn Văn Minh - nguyên chi cục trưởng Chi cục Thi hành án dân sự quận Ninh Kiều, TP Cần Thơ, đã khai.",
+     ("Nguyễn Văn Minh - nguyên chi cục trưởng Chi cục Thi hành án dân sự quận Ninh Kiều, TP Cần Thơ",
+      "Nguyễn Văn Minh", None,
+      [("Chi cục trưởng", "Chi cục Thi hành án dân sự quận Ninh Kiều, TP Cần Thơ")])),  # after a unit read whole
     ("Ông Bùi Văn Hùng - Chủ tịch UBND huyện Đạ Tẻh, Lâm Đồng cho biết.",  # a province named alone
      ("Ông Bùi Văn Hùng - Chủ tịch UBND huyện Đạ Tẻh, Lâm Đồng", "Bùi Văn Hùng", "ông",
       [("Chủ tịch", "UBND huyện Đạ Tẻh, Lâm Đồng")])),
