@@ -149,6 +149,10 @@ def test_mentions_field_by_field(sentence, expected):
      ("Nguyễn Văn Minh - nguyên chi cục trưởng Chi cục Thi hành án dân sự quận Ninh Kiều, TP Cần Thơ",
       "Nguyễn Văn Minh", None,
       [("Chi cục trưởng", "Chi cục Thi hành án dân sự quận Ninh Kiều, TP Cần Thơ")])),  # after a unit read whole
+    ("Ông Triệu Thế Hùng, Uỷ viên Thường trực Uỷ ban Văn hoá, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng nói.",
+     ("Ông Triệu Thế Hùng, Uỷ viên Thường trực Uỷ ban Văn hoá, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng",
+      "Triệu Thế Hùng", "ông",  # a committee of the National Assembly, its name a list
+      [("Ủy viên Thường trực", "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng")])),
     ("Ông Bùi Văn Hùng - Chủ tịch UBND huyện Đạ Tẻh, Lâm Đồng cho biết.",  # a province named alone
      ("Ông Bùi Văn Hùng - Chủ tịch UBND huyện Đạ Tẻh, Lâm Đồng", "Bùi Văn Hùng", "ông",
       [("Chủ tịch", "UBND huyện Đạ Tẻh, Lâm Đồng")])),
