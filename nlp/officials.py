@@ -582,6 +582,10 @@ class _Parser:
         return shaped and all(t.text.isascii() for t in words) and self.country_end(i) is None \
             and not self.is_place(i, j) and match_organization(self.text, self.tokens, i) is None
 
+    def comma_at(self, k: int) -> bool:
+        """Whether ``tokens[k]`` is a comma between two words of the same line, with a word after it."""
+        return k + 1 < len(self.tokens) and self.tokens[k].key == "," and self.adj(k - 1, k) and self.adj(k, k + 1)
+
     def ministry_after(self, pos: _Position) -> None:
         """Extend ``pos`` with the ministry its department belongs to, written after a comma: "Phó Cục
         trưởng Cục Trồng trọt, Bộ NN&PTNT", with the body a numbered unit belongs to: "Đội trưởng đội 4,
@@ -591,9 +595,8 @@ class _Parser:
         numbered = pos.org is None and pos.fixed_org is not None and tokens[k - 1].text.isdigit()
         unit_named = pos.org is None and pos.fixed_org is None and any(
             word.lower() in _UNIT_WORDS for word in pos.title.split()[1:-1])
-        if not (pos.org or numbered or unit_named) or not (
-                k + 1 < len(tokens) and tokens[k].key == "," and self.adj(k - 1, k) and self.adj(k, k + 1)
-                and (tokens[k + 1].key == "bộ" or (numbered or unit_named) and tokens[k + 1].titlecase)):
+        if not (pos.org or numbered or unit_named) or not (self.comma_at(k) and (
+                tokens[k + 1].key == "bộ" or (numbered or unit_named) and tokens[k + 1].titlecase)):
             return
         body = match_organization(self.text, tokens, k + 1)
         if body is not None and numbered:
@@ -602,6 +605,20 @@ class _Parser:
             pos.fixed_org = span(self.text, tokens, k + 1 if unit_named else pos.org.start if pos.org else k - 2,
                                  body.end)
             pos.end = body.end
+
+    def name_after_ministry(self, pos: _Position) -> tuple[int, int, Org | None] | None:
+        """(name start, name end, organisation) for a name after the ministry of a title-first position,
+        written after a comma: "Cục trưởng Cục Lãnh sự, Bộ Ngoại giao Lý Quốc Tuấn"."""
+        k, tokens = pos.end, self.tokens
+        if pos.org is None or pos.fixed_org is not None or not (
+                self.comma_at(k) and tokens[k + 1].key == "bộ" and tokens[k + 1].titlecase):
+            return None
+        body = match_organization(self.text, tokens, k + 1)
+        named = self.name_in_run(body) if body is not None and body.place is not None else None
+        if named is None:
+            return None
+        pos.fixed_org = span(self.text, tokens, pos.org.start, named[2].end)
+        return named[0], named[1], pos.org
 
     def places_after(self, pos: _Position) -> None:
         """Extend ``pos``, whose organisation names its level or place, with the higher levels written after
@@ -612,7 +629,7 @@ class _Parser:
         if pos.fixed_org is None and (org is None or not (org.level or org.place)):
             return
         end = None
-        while k + 1 < len(tokens) and tokens[k].key == "," and self.adj(k - 1, k) and self.adj(k, k + 1):
+        while self.comma_at(k):
             level = level_at(self.text, tokens, k + 1)
             if level is not None:  # a level and its capitalised name: "huyện Quỳnh Lưu", "TP Hải Phòng"
                 name_end = level[0]
@@ -923,7 +940,8 @@ class _Parser:
             self.ministry_after(chain[-1])
             self.places_after(chain[-1])
         else:
-            after = self.name_in_place(chain[-1]) or self.name_after_tail(chain[-1])
+            after = self.name_in_place(chain[-1]) or self.name_after_tail(chain[-1]) \
+                or self.name_after_ministry(chain[-1])
             if after is None:
                 return None
             a, b, org = after
