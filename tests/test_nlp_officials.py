@@ -153,6 +153,9 @@ def test_mentions_field_by_field(sentence, expected):
      ("Ông Triệu Thế Hùng, Uỷ viên Thường trực Uỷ ban Văn hoá, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng",
       "Triệu Thế Hùng", "ông",  # a committee of the National Assembly, its name a list
       [("Ủy viên Thường trực", "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng")])),
+    ("Ông Trần Quang Tường - bí thư kiêm chủ tịch UBND huyện Bạch Long Vỹ cho biết.",  # "kiêm" in lowercase
+     ("Ông Trần Quang Tường - bí thư kiêm chủ tịch UBND huyện Bạch Long Vỹ", "Trần Quang Tường", "ông",
+      [("Bí thư", "Huyện ủy Bạch Long Vỹ"), ("Chủ tịch", "UBND huyện Bạch Long Vỹ")])),
     ("Theo Cục trưởng Cục Lãnh sự, Bộ Ngoại giao Lý Quốc Tuấn, việc này đúng.",  # title first, the ministry
      ("Cục trưởng Cục Lãnh sự, Bộ Ngoại giao Lý Quốc Tuấn", "Lý Quốc Tuấn", None,  # after a comma
       [("Cục trưởng", "Cục Lãnh sự, Bộ Ngoại giao")])),

@@ -325,7 +325,7 @@ def offices() -> Offices:
 # that follow names in this register.
 NAME_STOP = frozenset(match_key(w) for w in (
     "phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng báo trình điều thông "
-    "quán giới khai bế đi ký nói nêu cảm biểu hướng lãnh đôn tiếp nhận gửi ban tổ triển đọc công"
+    "quán giới khai bế đi ký nói nêu cảm biểu hướng lãnh đôn tiếp nhận gửi ban tổ triển đọc công kiêm"
 ).split()) | frozenset(match_key(w) for w in entries("function_words.txt") if " " not in w)
 
 
