@@ -105,6 +105,7 @@ class _Lexicon:
     currencies: frozenset[str]
     measures: frozenset[str]  # quantities included
     quantities: frozenset[str]  # masses and volumes
+    sales: frozenset[str]  # units goods are priced by
     durations: frozenset[str]
     naming: re.Pattern  # naming words before a number: "lớp 10"
     namers: frozenset[str]  # the same words, as keys
@@ -132,7 +133,7 @@ def _lexicon() -> _Lexicon:
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),
         places=frozenset(k for k, v in classes.items() if "place" in v) | {_key("TP")},
-        currencies=units["currency"], measures=units["measure"] | units["quantity"], quantities=units["quantity"],
+        currencies=units["currency"], measures=units["measure"] | units["quantity"], quantities=units["quantity"], sales=units["sale"],
         durations=units["duration"],
         naming=re.compile(rf"(?<!\w)(?P<word>{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
         namers=keys(lexicon.entries("naming.txt")))
@@ -505,9 +506,9 @@ def _measured(words: list[_Word], unit_end: int, lex: _Lexicon, date_starts: set
 def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> tuple[str, int]:
     """(unit_text, end) of a measure with the period it is counted per (``km/giờ``; a yield ``tạ/ha``
     stays ``tạ``) or an amount of a measure (``lít/100 km``), of a currency also with a unit of measure
-    (``đồng/tháng``, ``đồng/kg``)."""
+    (``đồng/tháng``, ``đồng/kg``) or a unit goods are priced by (``USD/thùng``)."""
     per = _PER.match(text, end)
-    measured = per and _key(per.group("per")) in lex.measures
+    measured = per and (_key(per.group("per")) in lex.measures or money and _key(per.group("per")) in lex.sales)
     if per and (_key(per.group("per")) in _PERIODS or measured and (money or per.group("amount"))):
         end = per.end()
     return text[start:end], end
