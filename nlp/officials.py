@@ -448,8 +448,8 @@ class _Parser:
 
     def bracket_end(self, k: int) -> int | None:
         """End of a bracket at ``tokens[k]`` that holds an abbreviation ("(UBKT)"; capitals may be joined by
-        "&" or "-": "(KH&CN)", "(LĐ-TB&XH)") or the body a unit belongs to ("(Bộ Công an)"), or both ("(C45,
-        Bộ Công an)", "(C 45, Bộ Công an)"), else None."""
+        "&" or "-": "(KH&CN)", "(LĐ-TB&XH)"), also with the body a unit belongs to ("(C45, Bộ Công an)", "(C 45,
+        Bộ Công an)"), else None: the body alone ("(Bộ Công an)") is a gloss outside the span."""
         tokens = self.tokens
         if not (k + 2 < len(tokens) and tokens[k].text == "("):
             return None
@@ -461,7 +461,7 @@ class _Parser:
         if close > k + 1 and close + 1 < len(tokens) and tokens[close].text == "," and self.adj(close - 1, close):
             body = match_organization(self.text, tokens, close + 1)
             close = body.end if body is not None and body.place is None else close
-        if close == k + 1 or tokens[close - 1].text in "&-":
+        if tokens[close - 1].text in "&-":
             body = match_organization(self.text, tokens, k + 1)
             close = body.end if body is not None and body.place is None else k + 1
         if close > k + 1 and close < len(tokens) and tokens[close].text == ")" and self.adj(close - 1, close):
