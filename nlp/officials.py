@@ -141,6 +141,7 @@ _EXECUTIVE_TITLES = _COMPANY_TITLES | frozenset(match_key(w) for w in (
 _CENTRAL_COMMITTEE = match_key("Trung ương")  # "Ủy viên Trung ương Đảng" is a member of its Ban Chấp hành
 _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
+_ELLIPSIS = re.compile(r"\s?(?:\.\.\.|…)")
 # Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
@@ -211,7 +212,9 @@ class _Parser:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens: tuple[Token, ...] = text_tokens(text)[1]
+        # a capitalised word an ellipsis cuts is no word: "Phó Bí thư | Thường..." (a truncated lead)
+        self.tokens: tuple[Token, ...] = tuple(t for t in text_tokens(text)[1]
+                                               if not (t.titlecase and _ELLIPSIS.match(text, t.end)))
         self.g = gazetteer()
         self.claimed: set[int] = set()  # token indices already used as a name
 

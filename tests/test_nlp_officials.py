@@ -423,6 +423,9 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Cơ quan điều tra đã tạm giữ Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc.",
      ("Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc", "Lê Văn Cường", None,
       [("Giám đốc", "Ban quản lý chợ TP. Bảo Lộc")])),
+    # a truncated lead: the word an ellipsis cuts is left out, a whole abbreviation stays
+    ("Họp báo do ông Phạm Văn Hậu, Phó Bí thư Thường...",
+     ("ông Phạm Văn Hậu, Phó Bí thư", "Phạm Văn Hậu", "ông", [("Phó Bí thư", None)])),
     # a unit's name in lowercase words up to a bracket; the body it belongs to, alone in the bracket, is
     # outside the span (the blind readings of bench/danes8 and bench/vietnews), with the unit's code inside
     ("Đại tá Phan Văn Kiên, Cục trưởng Cục Quản lý xuất nhập cảnh (Bộ Công an) thông tin.",
