@@ -47,8 +47,9 @@ the span starting at "số" (a letter word too: "Công văn hỏa tốc số 208
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
 ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm", "Kế hoạch 5 năm 2021-2025", "Quyết định 3
-lần"; but "Chỉ thị 15 năm 2020" is a citation and its year, "Nghị định 86 lần thứ 8" a citation), a letter without code ("Văn bản số 12"), dates, phone numbers and names such as "Ban
-Chỉ đạo 35" (a coded number needs letters in a known type code).
+lần"; but "Chỉ thị 15 năm 2020" is a citation and its year, "Nghị định 86 lần thứ 8" a citation), a letter
+without code ("Văn bản số 12"), dates, phone numbers and names such as "Ban Chỉ đạo 35" (a coded number
+needs letters in a known type code).
 """
 from __future__ import annotations
 
@@ -135,8 +136,8 @@ _BARE_NUMBER_RE = re.compile(rf"số\s*:?\s*(?P<num>\d{{1,5}}){_BARE_YEAR}{_NO_C
 # the next numbers of a list of citations: "Chỉ thị 15, 16"
 _MORE_NUMBER_RE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<num>\d{{1,5}}){_NO_CODE}")
 # type words cited by number alone, without "số" (capitalised in the text: "Chỉ thị 19", "Nghị quyết 116")
-NUMBER_ONLY_TYPES = ("Chỉ thị", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Công điện", "Kết luận", "Kế hoạch",
-                     "Quy định")
+NUMBER_ONLY_TYPES = ("Chỉ thị", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Công điện", "Kết luận",
+                     "Kế hoạch", "Quy định")
 _NUMBER_ONLY_KEYS = tuple(w.lower() for w in NUMBER_ONLY_TYPES)
 
 

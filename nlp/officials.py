@@ -32,8 +32,9 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   ``Bộ trưởng Không quân Mỹ ...``); each leader of a list keeps their own tag (``Tổng thống Brazil A,
   Tổng thống Nga B``); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
   Thủ tướng Lê Văn A`` is Lê Văn A's Phó Thủ tướng only); a unit named in lowercase after ``Trưởng`` is in
-  the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to the bracketed body it
-  belongs to (``Cục Cảnh sát hình sự (Bộ Công an)``); a minister's field is part of the title and names
+  the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to a bracket, which holds
+  the unit's code and body (``Cục Cảnh sát hình sự (C 45, Bộ Công an)``) or, with the body alone, a gloss
+  left out (``Cục Cảnh sát hình sự | (Bộ Công an)``); a minister's field is part of the title and names
   the ministry (``Thứ trưởng Quốc phòng``, ``Bộ trưởng Y tế`` + ``Nga``); a name after a colon that ends a
   position (``Chủ tịch UBND xã: Nguyễn Văn A``); after a name, a unit named in lowercase runs to the level
   it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a
@@ -212,9 +213,10 @@ class _Parser:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # a capitalised word an ellipsis cuts is no word: "Phó Bí thư | Thường..." (a truncated lead)
-        self.tokens: tuple[Token, ...] = tuple(t for t in text_tokens(text)[1]
-                                               if not (t.titlecase and _ELLIPSIS.match(text, t.end)))
+        self.tokens: tuple[Token, ...] = text_tokens(text)[1]
+        if "..." in text or "…" in text:  # a capitalised word an ellipsis cuts is no word: "Phó Bí thư |
+            # Thường..." (a truncated lead)
+            self.tokens = tuple(t for t in self.tokens if not (t.titlecase and _ELLIPSIS.match(text, t.end)))
         self.g = gazetteer()
         self.claimed: set[int] = set()  # token indices already used as a name
 
@@ -585,9 +587,9 @@ class _Parser:
         return shaped and all(t.text.isascii() for t in words) and self.country_end(i) is None \
             and not self.is_place(i, j) and match_organization(self.text, self.tokens, i) is None
 
-    def comma_at(self, k: int) -> bool:
-        """Whether ``tokens[k]`` is a comma between two words of the same line, with a word after it."""
-        return k + 1 < len(self.tokens) and self.tokens[k].key == "," and self.adj(k - 1, k) and self.adj(k, k + 1)
+    def separator_at(self, k: int, marks: tuple[str, ...] = (",",)) -> bool:
+        """Whether ``tokens[k]`` is one of ``marks`` (a comma) between two words of the same line."""
+        return k + 1 < len(self.tokens) and self.tokens[k].key in marks and self.adj(k - 1, k) and self.adj(k, k + 1)
 
     def ministry_after(self, pos: _Position) -> None:
         """Extend ``pos`` with the ministry its department belongs to, written after a comma: "Phó Cục
@@ -598,7 +600,7 @@ class _Parser:
         numbered = pos.org is None and pos.fixed_org is not None and tokens[k - 1].text.isdigit()
         unit_named = pos.org is None and pos.fixed_org is None and any(
             word.lower() in _UNIT_WORDS for word in pos.title.split()[1:-1])
-        if not (pos.org or numbered or unit_named) or not (self.comma_at(k) and (
+        if not (pos.org or numbered or unit_named) or not (self.separator_at(k) and (
                 tokens[k + 1].key == "bộ" or (numbered or unit_named) and tokens[k + 1].titlecase)):
             return
         body = match_organization(self.text, tokens, k + 1)
@@ -614,7 +616,7 @@ class _Parser:
         written after a comma: "Cục trưởng Cục Lãnh sự, Bộ Ngoại giao Lý Quốc Tuấn"."""
         k, tokens = pos.end, self.tokens
         if pos.org is None or pos.fixed_org is not None or not (
-                self.comma_at(k) and tokens[k + 1].key == "bộ" and tokens[k + 1].titlecase):
+                self.separator_at(k) and tokens[k + 1].key == "bộ" and tokens[k + 1].titlecase):
             return None
         body = match_organization(self.text, tokens, k + 1)
         named = self.name_in_run(body) if body is not None and body.place is not None else None
@@ -632,7 +634,7 @@ class _Parser:
         if pos.fixed_org is None and (org is None or not (org.level or org.place)):
             return
         end = None
-        while self.comma_at(k):
+        while self.separator_at(k):
             level = level_at(self.text, tokens, k + 1)
             if level is not None:  # a level and its capitalised name: "huyện Quỳnh Lưu", "TP Hải Phòng"
                 name_end = level[0]
@@ -852,7 +854,7 @@ class _Parser:
     def honorific_before_name(self, j: int) -> int | None:
         """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn",
         also after a comma or a dash: "Giám đốc Công an tỉnh, Đại tá Đinh Văn Nơi", "... tỉnh - ông A"."""
-        if j + 1 < len(self.tokens) and self.tokens[j].key in (",", "-") and self.adj(j - 1, j):
+        if self.separator_at(j, (",", "-")):
             j += 1
         for keys in _HONORIFICS:
             k = j + len(keys)
@@ -879,8 +881,7 @@ class _Parser:
         Thanh Hóa - Lê Tiến Lam", "Chủ tịch UBND phường Hoàng Liệt, Trần Huy Hoàng"): three or four
         syllables opening with a surname, the sentence going on after them."""
         tokens = self.tokens
-        if not (j + 1 < len(tokens) and tokens[j].key in (",", "-") and self.adj(j - 1, j) and self.adj(j, j + 1)
-                and full_name_at(self.text, tokens, j + 1)):
+        if not (self.separator_at(j, (",", "-")) and full_name_at(self.text, tokens, j + 1)):
             return None
         k = j + 1
         while k < len(tokens) and tokens[k].titlecase and self.adj(k - 1, k):

@@ -133,7 +133,8 @@ def _lexicon() -> _Lexicon:
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),
         places=frozenset(k for k, v in classes.items() if "place" in v) | {_key("TP")},
-        currencies=units["currency"], measures=units["measure"] | units["quantity"], quantities=units["quantity"], sales=units["sale"],
+        currencies=units["currency"], measures=units["measure"] | units["quantity"], quantities=units["quantity"],
+        sales=units["sale"],
         durations=units["duration"],
         naming=re.compile(rf"(?<!\w)(?P<word>{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
         namers=keys(lexicon.entries("naming.txt")))
@@ -162,7 +163,7 @@ _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
 _WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.000 - 49.000": the range, no qualifier
 _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
-# "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km", "đồng / năm": a rate (see _per); "đồng/người" is in đồng
+# "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km": a rate (see _per); "đồng/người" is in đồng
 _PER = re.compile(rf"/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
 _PERIODS = frozenset(("tháng", "năm", "ngày", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
@@ -426,7 +427,7 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         found.append(StatisticTag(text=text[span_start:unit_end], start=span_start, end=unit_end,
                                   value=float(value), denominator=float(den) if den is not None else None,
                                   unit_text=unit, qualifier=qualifier, kind=kind))
-    found += _glued_units(text, lex, protected)
+    found += _glued_units(text, lex, protected, date_starts)
     return _ranges_with_units(text, sorted(found + _shared_units(text, found, bare), key=lambda t: t.start))
 
 
@@ -443,11 +444,11 @@ def _ranges_with_units(text: str, found: list[StatisticTag]) -> list[StatisticTa
         if (same_unit and lower.qualifier is None and _BETWEEN_BOUNDS.fullmatch(text, lower.end, tag.start)
                 and tag.kind == lower.kind and lower.denominator is None and tag.denominator is None
                 and tag.value > lower.value):
-            start = _from_before(text, lower.start)
-            merged[-1] = StatisticTag(text=text[start.start() if start else lower.start:tag.end],
-                                      start=start.start() if start else lower.start, end=tag.end, value=lower.value,
-                                      denominator=None, unit_text=tag.unit_text, qualifier="từ" if start else None,
-                                      kind=tag.kind)
+            written_from = _from_before(text, lower.start)
+            start = written_from.start() if written_from else lower.start
+            merged[-1] = StatisticTag(text=text[start:tag.end], start=start, end=tag.end, value=lower.value,
+                                      denominator=None, unit_text=tag.unit_text,
+                                      qualifier="từ" if written_from else None, kind=tag.kind)
         else:
             merged.append(tag)
     return merged
@@ -467,9 +468,9 @@ def _shared_units(text: str, found: list[StatisticTag], bare: dict) -> list[Stat
     return shared
 
 
-def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]]) -> list[StatisticTag]:
+def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]],
+                 date_starts: set[int]) -> list[StatisticTag]:
     """Measures and amounts written with the unit glued to the number: ``45ha``, ``5.000m2``."""
-    date_starts = {s for s, _ in protected}
     found = []
     for hint in _GLUED_HINT.finditer(text):
         start = hint.start()
@@ -508,8 +509,9 @@ def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> 
     stays ``tạ``) or an amount of a measure (``lít/100 km``), of a currency also with a unit of measure
     (``đồng/tháng``, ``đồng/kg``) or a unit goods are priced by (``USD/thùng``)."""
     per = _PER.match(text, end)
-    measured = per and (_key(per.group("per")) in lex.measures or money and _key(per.group("per")) in lex.sales)
-    if per and (_key(per.group("per")) in _PERIODS or measured and (money or per.group("amount"))):
+    unit = _key(per.group("per")) if per else None
+    measured = unit in lex.measures or money and unit in lex.sales
+    if per and (unit in _PERIODS or measured and (money or per.group("amount"))):
         end = per.end()
     return text[start:end], end
 
@@ -546,7 +548,8 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "money", *_per(text, word.start, word.end, lex)
     if not is_ratio and match.group("scale") and word.key.split(" ", 1)[0] == _TIEN:
         return "money", None, end  # "200 tỷ tiền thuê": an amount in đồng, "tiền" is no currency
-    if not is_ratio and word.key in lex.quantities and (measured := _measured(words[1:], word.end, lex, date_starts)):
+    if not is_ratio and word.key in lex.quantities and (
+            measured := _measured(words[1:], word.end, lex, date_starts)):
         return "measure", text[word.start:measured], measured
     if not is_ratio and word.key in lex.measures:
         return "measure", *_per(text, word.start, word.end, lex, money=False)
