@@ -165,6 +165,7 @@ _MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Th
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
 _SUB_UNITS = frozenset({"phòng", "đội"})
+_NAMED_UNITS = frozenset({"ban", "phòng"})  # a title ending in one may hold the unit's name: "Trưởng Ban" + "Pháp chế"
 _UNIT_WORDS = _HEADED_UNITS | _SUB_UNITS  # a title ending in one names a unit: "Trưởng phòng", "Trưởng khoa"
 _PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
 _PLURAL_WORDS = frozenset({"các", "những"})  # before an honorific: a list intro ("có các đồng chí")
@@ -335,10 +336,11 @@ class _Parser:
         if not self.open_unit(org):
             return org
         m = lowercase_name_end(self.text, self.tokens, k)
-        if m == k or not self.adj(m - 1, m) or not self.tokens[m].titlecase:
+        if m == k or not self.adj(m - 1, m) or not (self.tokens[m].titlecase or self.tokens[m].acronym):
             return org
         parent = match_organization(self.text, self.tokens, m)
-        head = self.g.orgs.longest(self.text, self.tokens, m)
+        head = self.g.orgs.longest(self.text, self.tokens, m) or (
+            (m + 1, self.g.org_abbr[self.tokens[m].text]) if self.tokens[m].text in self.g.org_abbr else None)
         if parent is None or head is None or head[1].kind == "level" or (head[1].kind == "unit" and len(parent.parts) < 2):
             return org  # a body ("Công an tỉnh") or a named unit ("Sở Y tế")
         parts = [*org.parts, (k, m, span(self.text, self.tokens, k, m)), *parent.parts]
@@ -654,6 +656,28 @@ class _Parser:
         elif end is not None:
             pos.fixed_org, pos.end = span(self.text, tokens, org.start, end), end
 
+    def unit_in_title(self, pos: _Position) -> None:
+        """Fold into the title the name of the unit a title names ("Trưởng Ban", "Phó trưởng phòng") when no
+        body is written after it: "Trưởng Ban" + "Công tác đại biểu", "Trưởng phòng" + "Cảnh sát PCCC" +
+        "quận 1", as before its body ("Trưởng phòng Quản lý chất lượng" + "Bệnh viện ..."). An office of a
+        level named by its field stays the organisation: "Trưởng phòng" + "Kinh tế huyện Đức Thọ"."""
+        org = pos.org
+        if org is None or org.parent_at is not None or len(org.parts) < 2 or org.parts[0][0] != org.parts[0][1] \
+                or match_key(pos.title).rsplit(" ", 1)[-1] not in _NAMED_UNITS:
+            return
+        start, end, display = org.parts[1]
+        field = self.g.fields.longest(self.text, self.tokens, start)
+        after = org.parts[2:]
+        if field and field[0] == end and after:
+            return
+        if pos.fixed_org is not None:
+            if after:
+                return
+            pos.title, pos.fixed_org, pos.org = f"{pos.title} {pos.fixed_org}", None, None
+            return
+        pos.title = f"{pos.title} {display}"
+        pos.org = Org(after[0][0], org.end, after, org.party, org.level, org.place) if after else None
+
     def numbered_unit(self, pos: _Position) -> _Position:
         """``pos`` with the number of its unit: "Đội trưởng" + "đội 4", "Tư lệnh" + "Quân khu 9"."""
         k, tokens, org = pos.end, self.tokens, pos.org
@@ -960,6 +984,8 @@ class _Parser:
                     chain = chain + more
         self.claimed.update(range(a, b))
         end = max(b, chain[-1].end)
+        for pos in chain:
+            self.unit_in_title(pos)
         positions = _positions(chain)
         if all(pos.business or _in_business(p) for pos, p in zip(chain, positions)):
             return None

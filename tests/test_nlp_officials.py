@@ -422,7 +422,7 @@ def test_two_people_in_a_row_each_keep_their_own_name():
       [("Trưởng", "Công an thị xã Sơn Tây")])),
     ("Cơ quan điều tra đã tạm giữ Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc.",
      ("Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc", "Lê Văn Cường", None,
-      [("Giám đốc", "Ban quản lý chợ TP. Bảo Lộc")])),
+      [("Giám đốc", "Ban quản lý chợ thành phố Bảo Lộc")])),
     # a truncated lead: the word an ellipsis cuts is left out, a whole abbreviation stays
     ("Họp báo do ông Phạm Văn Hậu, Phó Bí thư Thường...",
      ("ông Phạm Văn Hậu, Phó Bí thư", "Phạm Văn Hậu", "ông", [("Phó Bí thư", None)])),
@@ -931,6 +931,17 @@ def test_no_given_name_where_a_word_or_a_paragraph_follows_the_title(text):
     ("Bị can Lý Văn Tám, nguyên phó trưởng phòng kế toán tài vụ.", [("Phó Trưởng phòng kế toán tài vụ", None)]),
     # before a level the lowercase words name the office itself
     ("Ông Lò Văn Sáng, Trưởng phòng tư pháp huyện Mường La cho biết.", [("Trưởng phòng", "Phòng Tư pháp huyện Mường La")]),
+    # with no body after it, a unit the title names is named in the title, before a level too
+    ("Ông Hà Văn Khánh, Trưởng ban Bảo vệ nguồn lợi thủy sản cho biết.",
+     [("Trưởng Ban Bảo vệ nguồn lợi thủy sản", None)]),
+    ("Trưởng Ban Công tác học sinh Lê Thị Hoa phát biểu.", [("Trưởng Ban Công tác học sinh", None)]),
+    ("Thiếu tá Đào Văn Nam - Phó trưởng phòng Cảnh sát PCCC huyện Kỳ Sơn cho biết.",
+     [("Phó Trưởng phòng Cảnh sát PCCC", "huyện Kỳ Sơn")]),
+    # its lowercase rest runs to a body written as an acronym, or named in lowercase up to its level
+    ("Ông Vi Văn Tùng, Trưởng phòng Hành chính quản trị BVĐK tỉnh Lạng Sơn cho biết.",
+     [("Trưởng phòng Hành chính quản trị", "Bệnh viện đa khoa tỉnh Lạng Sơn")]),
+    ("Bà Lê Thị Thu, Trưởng phòng Điều dưỡng Bệnh viện đa khoa huyện Quỳnh Lưu cho biết.",
+     [("Trưởng phòng Điều dưỡng", "Bệnh viện đa khoa huyện Quỳnh Lưu")]),
 ])
 def test_a_unit_named_in_lowercase_after_a_title_that_names_a_unit(sentence, positions):
     """"Trưởng phòng" + "hậu cần" + "Công an tỉnh": the unit's name is part of the title, as a capitalised one is."""

@@ -525,7 +525,7 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     k = j
     while k < len(tokens) and (tokens[k].titlecase or tokens[k].acronym) and (k == j or _next(text, tokens, k)):
         if k > j and (starts_title(text, tokens, k) or level_at(text, tokens, k) or _body(text, tokens, k)
-                      or (tokens[k].titlecase and tokens[k].key in g.surnames)):
+                      or (tokens[k].titlecase and tokens[k].key in g.surnames) or _unit_named_in_lowercase(text, tokens, k)):
             break
         k += 1
         if tokens[k - 1].titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
@@ -660,10 +660,23 @@ def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) 
     return organization_tail(text, tokens, i, j, parts, head.party, _depth, open_name)
 
 
+def _unit_named_in_lowercase(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether a unit named in lowercase up to its level starts at ``tokens[k]``: "Bệnh viện" + "đa khoa" +
+    "huyện Quỳnh Lưu"; it is the body a unit named before it belongs to ("Phòng Điều dưỡng" + ...)."""
+    found = gazetteer().orgs.longest(text, tokens, k)
+    return bool(found and found[1].kind == "unit" and found[0] < len(tokens) and _next(text, tokens, found[0])
+                and tokens[found[0]].text.islower()
+                and _named_after_lowercase(text, tokens, k, found[0], [(k, found[0], "")]) is not None)
+
+
 def _named_after_lowercase(text: str, tokens: list[Token], i: int, j: int, parts: list) -> Org | None:
     """A unit whose name is lowercase words and a proper name ("Ban" + "quản lý chợ" + "Cốc Lếu", "Ban quản
     lý vịnh Hạ Long"): the proper name is the organisation's place run; else None."""
     k = _named_from(text, tokens, j)
+    if k is None and _next(text, tokens, j):  # or a level: "Bệnh viện" + "đa khoa" + "tỉnh Hòa Bình", its head
+        k = lowercase_name_end(text, tokens, j, word_openers=False)  # then kept as written
+        k = k if k < len(tokens) and level_at(text, tokens, k) else None
+        parts[0] = (i, j, span(text, tokens, i, j))
     if k is None or k == j or gazetteer().countries.longest(text, tokens, i):
         return None  # not "Ủy ban châu Âu": the country list names it whole
     parts.append((j, k, span(text, tokens, j, k)))
@@ -720,7 +733,7 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
             org.parts.append((j, j + 1, tokens[j].text))
             org.end = j + 1
             return org
-    run_end = _place_run(text, tokens, j)
+    run_end = j if level is None and _unit_named_in_lowercase(text, tokens, j) else _place_run(text, tokens, j)
     countries = gazetteer().countries
     here = countries.longest(text, tokens, j) if run_end > j else None
     if here and here[0] == run_end and _next(text, tokens, run_end) and tokens[run_end].key == "tại" \
