@@ -263,6 +263,9 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Kỷ luật 3 cá nhân; 19 trường mầm non và tiểu học, 117 ao, hồ; 10 tuyến đường ngập.",
      ["cá nhân", "trường mầm non và tiểu học", "ao, hồ", "tuyến đường"]),
     ("Với 53/58 phiếu đồng ý, 4 đại biểu vắng mặt; 3 điểm ngập cố hữu.", ["phiếu đồng ý", "đại biểu", "điểm ngập"]),
+    # poverty describes what is counted, or befalls it, except in the households' categories
+    ("Tặng quà 120 học sinh nghèo, giúp 2.000 hội viên thoát nghèo; 50 hộ nghèo, 30 hộ thoát nghèo.",
+     ["học sinh", "hội viên", "hộ nghèo", "hộ thoát nghèo"]),
     # a price keeps the unit goods are sold by, not a person it is paid to
     ("Giá dầu trên 80 USD/thùng, bia 15.000 đồng/chai, hỗ trợ 800.000 đồng/người.",
      ["USD/thùng", "đồng/chai", "đồng"]),
