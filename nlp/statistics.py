@@ -165,6 +165,7 @@ _WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.
 _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
 # "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km": a rate (see _per); "đồng/người" is in đồng
 _PER = re.compile(rf"/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
+_PER_WORD = re.compile(r"/\s?(?P<per>[^\W\d_]+ [^\W\d_]+)(?!\w)")  # a unit of two syllables after the slash
 _PERIODS = frozenset(("tháng", "năm", "ngày", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
@@ -513,6 +514,8 @@ def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> 
     measured = unit in lex.measures or money and unit in lex.sales
     if per and (unit in _PERIODS or measured and (money or per.group("amount"))):
         end = per.end()
+    elif money and (sale := _PER_WORD.match(text, end)) and _key(sale.group("per")) in lex.sales:
+        end = sale.end()  # a unit of two syllables: "USD/cổ phiếu"
     return text[start:end], end
 
 

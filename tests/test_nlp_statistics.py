@@ -269,6 +269,7 @@ def test_rates_lists_and_multiples(sentence, expected):
     # a price keeps the unit goods are sold by, not a person it is paid to
     ("Giá dầu trên 80 USD/thùng, bia 15.000 đồng/chai, hỗ trợ 800.000 đồng/người.",
      ["USD/thùng", "đồng/chai", "đồng"]),
+    ("Cổ tức 94,20 USD/cổ phiếu; khẩu trang bán 5.000 đồng/chiếc.", ["USD/cổ phiếu", "đồng/chiếc"]),
     # a range with its unit on both bounds, without "từ"; what the things are to a plan ends the noun
     ("Mức phạt là 60.000 đồng đến 80.000 đồng; 10 công việc trọng tâm, 7 chương trình đột phá.",
      ["đồng", "công việc", "chương trình"]),
