@@ -206,6 +206,7 @@ class _Position:
         return self.fixed_org or (self.org.display if self.org else None)
 
 
+_SENTENCE_END = re.compile(r"(?:.*(?:[.!?:]\s|\n))?\s*", re.S)  # text before a sentence's first word
 _CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)")  # an ellipsis where a lead was cut short
 
 
@@ -889,8 +890,10 @@ class _Parser:
         return None
 
     def honorific_case(self, s: int, keys: tuple[str, ...]) -> bool:
-        """Whether the honorific ``keys`` at ``tokens[s]`` is written as one: "anh", "chị" in lowercase only."""
-        return keys not in _LOWERCASE_HONORIFICS or self.tokens[s].text.islower()
+        """Whether the honorific ``keys`` at ``tokens[s]`` is written as one: "anh", "chị" in lowercase, or
+        capitalised where a sentence starts ("Anh Phạm Hồng Sơn - Bí thư Thành đoàn"; else "Anh" is England)."""
+        return keys not in _LOWERCASE_HONORIFICS or self.tokens[s].text.islower() \
+            or _SENTENCE_END.fullmatch(self.text[:self.tokens[s].start]) is not None
 
     def name_after_colon(self, j: int) -> int | None:
         """Where a name starts after a colon that ends a position ("Chủ tịch UBND xã: Nguyễn Văn A"): a
@@ -947,7 +950,7 @@ class _Parser:
             return None
         if start > 0 and self.adj(start - 1, start) and self.tokens[start - 1].key in _PLACE_CUES:
             return None
-        return start, end, None
+        return start, end, self.honorific_before(start)  # "Anh" opening a sentence: "Anh Phạm Hồng Sơn - ..."
 
     def birth_bracket(self, end: int) -> int | None:
         """Where a bracket ending at ``tokens[end - 1]`` that holds a birth year alone starts ("(SN 1965)",

@@ -423,6 +423,13 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Cơ quan điều tra đã tạm giữ Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc.",
      ("Lê Văn Cường, Giám đốc Ban quản lý chợ TP. Bảo Lộc", "Lê Văn Cường", None,
       [("Giám đốc", "Ban quản lý chợ thành phố Bảo Lộc")])),
+    # "Anh", "Chị" opening a sentence are honorifics (elsewhere capitalised "Anh" is England); "Hiệu phó";
+    # a unit's name joined by "&", a lowercase compound written with a dash
+    ("Anh Lò Văn Tính - Bí thư Đoàn xã cho biết.",
+     ("Anh Lò Văn Tính - Bí thư Đoàn xã", "Lò Văn Tính", "anh", [("Bí thư", "Đoàn xã")])),
+    ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc cho biết.",
+     ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc", "Đào Văn Bình",
+      "ông", [("Hiệu phó", "Viện Khoa học & Kỹ thuật đo - đạc"), ("Phó Viện trưởng", "Viện Khoa học & Kỹ thuật đo - đạc")])),
     # a truncated lead: the word an ellipsis cuts is left out, a whole abbreviation stays
     ("Họp báo do ông Phạm Văn Hậu, Phó Bí thư Thường...",
      ("ông Phạm Văn Hậu, Phó Bí thư", "Phạm Văn Hậu", "ông", [("Phó Bí thư", None)])),

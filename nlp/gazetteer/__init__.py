@@ -535,7 +535,7 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
                 (tokens[k].text == "&" and _next(text, tokens, k) and _next(text, tokens, k + 1))
                 or (tokens[k].text == "-" and glued(tokens, k))):
             k += 2  # acronyms joined by "&" or "-": "NN&PTNT", "KH & CN", "VH-TT-DL"
-        if _next(text, tokens, k) and tokens[k].key in ("và", "-") and k + 1 < len(tokens) \
+        if _next(text, tokens, k) and tokens[k].key in ("và", "-", "&") and k + 1 < len(tokens) \
                 and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
             k += 1
     if k == j:
@@ -558,6 +558,10 @@ def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: boo
                  or (k > j and word_pair(tokens[k - 1].key, tokens[k].key))) \
             and (k == j or not level_at(text, tokens, k)):
         k += 1
+        if k + 1 < len(tokens) and k - j < 5 and tokens[k].text == "-" and _next(text, tokens, k) \
+                and _next(text, tokens, k + 1) and tokens[k + 1].alpha and tokens[k + 1].text.islower() \
+                and tokens[k + 1].key not in NAME_STOP and starts_title(text, tokens, k + 1, True) is None:
+            k += 1  # a compound written with a dash: "dạy - học"
     return k
 
 
