@@ -430,6 +430,10 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc cho biết.",
      ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc", "Đào Văn Bình",
       "ông", [("Hiệu phó", "Viện Khoa học & Kỹ thuật đo - đạc"), ("Phó Viện trưởng", "Viện Khoa học & Kỹ thuật đo - đạc")])),
+    # a lowercase syllable that opens a word with the next is no part of the capitalised name before it
+    ("Bác sĩ Lê Văn Hòa, Giám đốc Bệnh viện Đa khoa vùng Tây Bắc xác nhận thông tin.",
+     ("Lê Văn Hòa, Giám đốc Bệnh viện Đa khoa vùng Tây Bắc", "Lê Văn Hòa", None,
+      [("Giám đốc", "Bệnh viện Đa khoa vùng Tây Bắc")])),
     # a truncated lead: the word an ellipsis cuts is left out, a whole abbreviation stays
     ("Họp báo do ông Phạm Văn Hậu, Phó Bí thư Thường...",
      ("ông Phạm Văn Hậu, Phó Bí thư", "Phạm Văn Hậu", "ông", [("Phó Bí thư", None)])),

@@ -613,7 +613,9 @@ def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool
                 k += 1  # the dot of an abbreviated level before its place: "xây dựng TP. Hội An", "ĐHQG TP.HCM"
                 continue
             if tok.titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() and (
-                    tokens[k].key not in NAME_STOP or word_pair(tok.key, tokens[k].key)):
+                    word_pair(tok.key, tokens[k].key) or tokens[k].key not in NAME_STOP and not (
+                        k + 1 < len(tokens) and _next(text, tokens, k + 1) and tokens[k + 1].text.islower()
+                        and word_pair(tokens[k].key, tokens[k + 1].key))):  # not "Tây Nguyên | xác nhận"
                 k += 1  # the word's second syllable, also a stop syllable in a word: "Dân chủ"
                 end = k
         elif end > j and tok.key == "tại" and k + 1 < len(tokens) \
