@@ -96,6 +96,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from nlp.gazetteer import (
+    ASSISTANT,
     NAME_STOP,
     Org,
     Phrases,
@@ -1119,7 +1120,8 @@ def tag_officials(text: str) -> list[OfficialTag]:
     g = sent.g
     while i < len(sent.tokens):
         tok = sent.tokens[i]
-        chain = sent.chain(i) if tok.key in g.titles or tok.text in g.title_abbr_heads or tok.text in g.deputy_abbr else []
+        chain = sent.chain(i) if tok.key in g.titles or tok.key == ASSISTANT[0] or tok.text in g.title_abbr_heads \
+            or tok.text in g.deputy_abbr else []
         if not chain:
             i += 1
             continue

@@ -409,7 +409,15 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
         return end, title
     if not (tok.titlecase or (lowercase and tok.alpha)):
         return None
+    if (tok.key, tokens[i + 1].key if i + 1 < len(tokens) else None) == ASSISTANT and _next(text, tokens, i + 1) \
+            and i + 2 < len(tokens) and _next(text, tokens, i + 2):
+        held = g.titles.longest(text, tokens, i + 2)  # the assistant of a title's holder: "Trợ lý Ngoại trưởng"
+        if held is not None and tokens[i + 2].titlecase:
+            return held[0], Title(f"Trợ lý {held[1].title}", held[1].kind, held[1].unit)
     return g.titles.longest(text, tokens, i)  # type: ignore[return-value]
+
+
+ASSISTANT = ("trợ", "lý")
 
 
 def _dotted(text: str, tokens: list[Token], i: int) -> tuple[int, str]:
