@@ -430,6 +430,9 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc cho biết.",
      ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc", "Đào Văn Bình",
       "ông", [("Hiệu phó", "Viện Khoa học & Kỹ thuật đo - đạc"), ("Phó Viện trưởng", "Viện Khoa học & Kỹ thuật đo - đạc")])),
+    # China's State Councillors
+    ("Ủy viên Quốc vụ Trung Quốc Vương Nghị thăm Hà Nội.",
+     ("Ủy viên Quốc vụ Trung Quốc Vương Nghị", "Vương Nghị", None, [("Ủy viên Quốc vụ", "Trung Quốc")])),
     # the assistant of a title's holder holds a title of their own, not the holder's
     ("Trợ lý Bộ trưởng Bộ Công an Lê Văn Thành cho biết.",
      ("Trợ lý Bộ trưởng Bộ Công an Lê Văn Thành", "Lê Văn Thành", None, [("Trợ lý Bộ trưởng", "Bộ Công an")])),
