@@ -64,7 +64,7 @@ from dataclasses import dataclass
 
 from nlp import lexicon
 from nlp.dates import date_spans
-from nlp.gazetteer import gazetteer, match_key, paragraph_end
+from nlp.gazetteer import gazetteer, match_key, paragraph_end, tokenize
 from nlp.numbers import NUMBER_PATTERN, SCALES, parse_amount, parse_number
 from nlp.records import StatisticTag
 from nlp.vietnamese import place_tones
@@ -288,6 +288,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         # or pointed at: "873 người dân | tỉnh này"
     if j > first and key in lex.durations and key != _YEAR_WORD:
         return True  # a time after the noun: "12 cung hoàng đạo | tuần mới" (not "75% kế hoạch năm": annual)
+    if j > first and word.text.isupper() and _body_acronym(word.text):
+        return True  # the body what is counted belongs to: "28 thành viên | NATO"
     if j > first and _DISEASE_CODE.fullmatch(word.text) and words[j - 1].key != _PHONG:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
     if j == first + 1 and words[first].key in _CASES and key in _CASE_STATES:
@@ -301,6 +303,14 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         # a trailing adjective "mới" (new) before punctuation stays: "25 dự án đầu tư mới;"
         return not (key == _MOI and j > first and (j + 1 == len(words) or words[j + 1].key is None))
     return verb is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _body_acronym(text: str) -> bool:
+    """Whether ``text`` is the acronym of a body or an international one: "UBND", "NATO", "ASEAN"."""
+    g = gazetteer()
+    tokens = tokenize(text, match_key(text))
+    return any((found := names.longest(text, tokens, 0)) and found[0] == len(tokens) for names in (g.orgs, g.countries))
 
 
 def _directed_verb(key: str, lex: _Lexicon) -> str | None:
