@@ -430,6 +430,10 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc cho biết.",
      ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc", "Đào Văn Bình",
       "ông", [("Hiệu phó", "Viện Khoa học & Kỹ thuật đo - đạc"), ("Phó Viện trưởng", "Viện Khoa học & Kỹ thuật đo - đạc")])),
+    # "&" for "và" in a known name
+    ("Ông Hà Văn Lợi, Trưởng phòng Giáo dục & Đào tạo TP Sầm Sơn cho biết.",
+     ("Ông Hà Văn Lợi, Trưởng phòng Giáo dục & Đào tạo TP Sầm Sơn", "Hà Văn Lợi", "ông",
+      [("Trưởng phòng", "Phòng Giáo dục và Đào tạo thành phố Sầm Sơn")])),
     # "người đứng đầu" (the head of) and "điều phối viên" (coordinator) are posts
     ("Ông Mark Lee, người đứng đầu Cơ quan Khí tượng Quốc gia Úc, cho biết.",
      ("Ông Mark Lee, người đứng đầu Cơ quan Khí tượng Quốc gia Úc", "Mark Lee", "ông",

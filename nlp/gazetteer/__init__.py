@@ -129,11 +129,12 @@ class Phrases:
         return first_key in self._by_first
 
     def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, object] | None:
-        """(end token index, value) of the longest phrase starting at ``tokens[i]``."""
+        """(end token index, value) of the longest phrase starting at ``tokens[i]``; "&" stands for "và"."""
         for keys, value in self._by_first.get(tokens[i].key, ()):
             end = i + len(keys)
             if end <= len(tokens) and all(
-                tokens[i + k].key == keys[k] and adjacent(text, tokens[i + k - 1], tokens[i + k])
+                (tokens[i + k].key == keys[k] or tokens[i + k].key == "&" and keys[k] == "và")
+                and adjacent(text, tokens[i + k - 1], tokens[i + k])
                 for k in range(1, len(keys))
             ):
                 return end, value
