@@ -453,7 +453,27 @@ class _Parser:
         end = self.bracket_end(pos.end)
         if end is not None and self.adj(pos.end - 1, pos.end):
             pos.end, pos.abbr_end = end, True
+            parent = self.body_after_bracket(end)
+            if parent is not None and pos.fixed_org is None:
+                # the body or place the unit belongs to, after its abbreviation: "Phòng CSGT (PC67)" + "Công an
+                # tỉnh Nghệ An", "Sở Giáo dục và Đào tạo (GD&ĐT)" + "TP. HCM"
+                org = pos.org
+                if org is not None and org.parts[0][0] == org.parts[0][1] and _names_unit_word(pos.title):
+                    pos.title = " ".join([pos.title] + [part[2] for part in org.parts[1:]])  # "Trưởng phòng CSGT"
+                    org = None
+                pos.org = parent if org is None else Org(org.start, parent.end, [*org.parts, *parent.parts],
+                                                         org.party, parent.level, parent.place, len(org.parts))
+                pos.end, pos.abbr_end = parent.end, False
         return pos
+
+    def body_after_bracket(self, k: int) -> Org | None:
+        """The body or the level and place written at ``tokens[k]``, after a bracketed abbreviation."""
+        if k >= len(self.tokens) or not self.adj(k - 1, k) or full_name_at(self.text, self.tokens, k):
+            return None
+        if level_at(self.text, self.tokens, k):
+            return organization_tail(self.text, self.tokens, k, k, [], False)
+        org = match_organization(self.text, self.tokens, k)
+        return org if org is not None and (org.level or org.place) else None
 
     def bracket_end(self, k: int) -> int | None:
         """End of a bracket at ``tokens[k]`` that holds an abbreviation ("(UBKT)"; capitals may be joined by
@@ -665,7 +685,7 @@ class _Parser:
         level named by its field stays the organisation: "Trưởng phòng" + "Kinh tế huyện Đức Thọ"."""
         org = pos.org
         if org is None or org.parent_at is not None or len(org.parts) < 2 or org.parts[0][0] != org.parts[0][1] \
-                or match_key(pos.title).rsplit(" ", 1)[-1] not in _NAMED_UNITS:
+                or not _names_unit_word(pos.title):
             return
         start, end, display = org.parts[1]
         field = self.g.fields.longest(self.text, self.tokens, start)
@@ -1026,6 +1046,11 @@ def _positions(chain: list[_Position]) -> list[Position]:
 def _name_word(token) -> bool:
     """A word of a name: capitalised, perhaps with capitals inside ("McCaul", "DeSantis"), not an acronym."""
     return token.alpha and token.text[0].isupper() and not token.text.isupper()
+
+
+def _names_unit_word(title: str) -> bool:
+    """Whether ``title`` ends in the word of a unit it names ("Trưởng phòng", "Phó Ban")."""
+    return match_key(title).rsplit(" ", 1)[-1] in _NAMED_UNITS
 
 
 def _names_unit(title: str) -> bool:

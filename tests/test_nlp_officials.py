@@ -430,6 +430,12 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc cho biết.",
      ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc", "Đào Văn Bình",
       "ông", [("Hiệu phó", "Viện Khoa học & Kỹ thuật đo - đạc"), ("Phó Viện trưởng", "Viện Khoa học & Kỹ thuật đo - đạc")])),
+    # after a unit's bracketed abbreviation, the body or the place it belongs to; "Phó phòng"
+    ("Thiếu tá Lê Văn Hải - Phó phòng CSGT (PC08) Công an tỉnh Nghệ An cho biết.",
+     ("Thiếu tá Lê Văn Hải - Phó phòng CSGT (PC08) Công an tỉnh Nghệ An", "Lê Văn Hải", "thiếu tá",
+      [("Phó phòng CSGT", "Công an tỉnh Nghệ An")])),
+    ("Bà Vũ Thị Hà, Giám đốc Sở Y tế (SYT) tỉnh Nghệ An cho biết.",
+     ("Bà Vũ Thị Hà, Giám đốc Sở Y tế (SYT) tỉnh Nghệ An", "Vũ Thị Hà", "bà", [("Giám đốc", "Sở Y tế tỉnh Nghệ An")])),
     # "&" for "và" in a known name
     ("Ông Hà Văn Lợi, Trưởng phòng Giáo dục & Đào tạo TP Sầm Sơn cho biết.",
      ("Ông Hà Văn Lợi, Trưởng phòng Giáo dục & Đào tạo TP Sầm Sơn", "Hà Văn Lợi", "ông",
