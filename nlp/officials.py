@@ -166,8 +166,8 @@ _MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Th
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
 _SUB_UNITS = frozenset({"phòng", "đội"})
-_NAMED_UNITS = frozenset({"ban", "phòng"})  # a title ending in one may hold the unit's name: "Trưởng Ban" + "Pháp chế"
 _UNIT_WORDS = _HEADED_UNITS | _SUB_UNITS  # a title ending in one names a unit: "Trưởng phòng", "Trưởng khoa"
+_OFFICES = frozenset({"ban", "phòng"})  # a unit a title names whose name, written after it, is in the title
 _PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
 _PLURAL_WORDS = frozenset({"các", "những"})  # before an honorific: a list intro ("có các đồng chí")
 # Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
@@ -458,7 +458,7 @@ class _Parser:
                 # the body or place the unit belongs to, after its abbreviation: "Phòng CSGT (PC67)" + "Công an
                 # tỉnh Nghệ An", "Sở Giáo dục và Đào tạo (GD&ĐT)" + "TP. HCM"
                 org = pos.org
-                if org is not None and org.parts[0][0] == org.parts[0][1] and _names_unit_word(pos.title):
+                if org is not None and org.parts[0][0] == org.parts[0][1] and _names_unit(pos.title, _OFFICES):
                     pos.title = " ".join([pos.title] + [part[2] for part in org.parts[1:]])  # "Trưởng phòng CSGT"
                     org = None
                 pos.org = parent if org is None else Org(org.start, parent.end, [*org.parts, *parent.parts],
@@ -685,7 +685,7 @@ class _Parser:
         level named by its field stays the organisation: "Trưởng phòng" + "Kinh tế huyện Đức Thọ"."""
         org = pos.org
         if org is None or org.parent_at is not None or len(org.parts) < 2 or org.parts[0][0] != org.parts[0][1] \
-                or not _names_unit_word(pos.title):
+                or not _names_unit(pos.title, _OFFICES):
             return
         start, end, display = org.parts[1]
         field = self.g.fields.longest(self.text, self.tokens, start)
@@ -1048,14 +1048,9 @@ def _name_word(token) -> bool:
     return token.alpha and token.text[0].isupper() and not token.text.isupper()
 
 
-def _names_unit_word(title: str) -> bool:
-    """Whether ``title`` ends in the word of a unit it names ("Trưởng phòng", "Phó Ban")."""
-    return match_key(title).rsplit(" ", 1)[-1] in _NAMED_UNITS
-
-
-def _names_unit(title: str) -> bool:
+def _names_unit(title: str, words: frozenset[str] = _UNIT_WORDS) -> bool:
     """Whether ``title`` ends in the word of a unit ("Trưởng phòng", "Phó trưởng khoa"): its name may follow."""
-    return title.rsplit(" ", 1)[-1].lower() in _UNIT_WORDS
+    return match_key(title).rsplit(" ", 1)[-1] in words
 
 
 def _named_alone(title: str) -> bool:
