@@ -298,7 +298,7 @@ class _Parser:
                 name = f"{name} phụ trách"
             if org is not None:
                 org = self.with_parent(org)
-                if title.unit and org.parent_at is not None and org.parts[0][0] == org.parts[0][1]:
+                if title.unit and org.parent_at is not None and _the_titles_unit(org):
                     # the title names the unit, whose name is then part of it: "Trưởng phòng" + "Quản lý
                     # giao thông đường thủy" + "Sở Giao thông vận tải"
                     name = " ".join([name] + [part[2] for part in org.parts[1:org.parent_at]])
@@ -458,7 +458,7 @@ class _Parser:
                 # the body or place the unit belongs to, after its abbreviation: "Phòng CSGT (PC67)" + "Công an
                 # tỉnh Nghệ An", "Sở Giáo dục và Đào tạo (GD&ĐT)" + "TP. HCM"
                 org = pos.org
-                if org is not None and org.parts[0][0] == org.parts[0][1] and _names_unit(pos.title, _OFFICES):
+                if org is not None and _the_titles_unit(org) and _names_unit(pos.title, _OFFICES):
                     pos.title = " ".join([pos.title] + [part[2] for part in org.parts[1:]])  # "Trưởng phòng CSGT"
                     org = None
                 pos.org = parent if org is None else Org(org.start, parent.end, [*org.parts, *parent.parts],
@@ -684,7 +684,7 @@ class _Parser:
         "quận 1", as before its body ("Trưởng phòng Quản lý chất lượng" + "Bệnh viện ..."). An office of a
         level named by its field stays the organisation: "Trưởng phòng" + "Kinh tế huyện Đức Thọ"."""
         org = pos.org
-        if org is None or org.parent_at is not None or len(org.parts) < 2 or org.parts[0][0] != org.parts[0][1] \
+        if org is None or org.parent_at is not None or len(org.parts) < 2 or not _the_titles_unit(org) \
                 or not _names_unit(pos.title, _OFFICES):
             return
         start, end, display = org.parts[1]
@@ -1046,6 +1046,11 @@ def _positions(chain: list[_Position]) -> list[Position]:
 def _name_word(token) -> bool:
     """A word of a name: capitalised, perhaps with capitals inside ("McCaul", "DeSantis"), not an acronym."""
     return token.alpha and token.text[0].isupper() and not token.text.isupper()
+
+
+def _the_titles_unit(org: Org) -> bool:
+    """Whether ``org`` is the unit its title names, its head written in the title only ("Trưởng phòng" + "CSGT")."""
+    return org.parts[0][0] == org.parts[0][1]
 
 
 def _names_unit(title: str, words: frozenset[str] = _UNIT_WORDS) -> bool:
