@@ -301,7 +301,7 @@ class _Parser:
                 if title.unit and org.parent_at is not None and _the_titles_unit(org):
                     # the title names the unit, whose name is then part of it: "Trưởng phòng" + "Quản lý
                     # giao thông đường thủy" + "Sở Giao thông vận tải"
-                    name = " ".join([name] + [part[2] for part in org.parts[1:org.parent_at]])
+                    name = _with_unit_name(name, org.parts[1:org.parent_at])
                     org = org.parent()
             if org is not None and len(org.parts) == 1 and self.known_title(f"{name} {org.parts[0][2]}"):
                 # "Ủy viên" + "BTV" with no body after it is the title "Ủy viên Ban Thường vụ"; its body is
@@ -459,7 +459,7 @@ class _Parser:
                 # tỉnh Nghệ An", "Sở Giáo dục và Đào tạo (GD&ĐT)" + "TP. HCM"
                 org = pos.org
                 if org is not None and _the_titles_unit(org) and _names_unit(pos.title, _OFFICES):
-                    pos.title = " ".join([pos.title] + [part[2] for part in org.parts[1:]])  # "Trưởng phòng CSGT"
+                    pos.title = _with_unit_name(pos.title, org.parts[1:])  # "Trưởng phòng CSGT"
                     org = None
                 pos.org = parent if org is None else Org(org.start, parent.end, [*org.parts, *parent.parts],
                                                          org.party, parent.level, parent.place, len(org.parts))
@@ -687,7 +687,7 @@ class _Parser:
         if org is None or org.parent_at is not None or len(org.parts) < 2 or not _the_titles_unit(org) \
                 or not _names_unit(pos.title, _OFFICES):
             return
-        start, end, display = org.parts[1]
+        start, end, _ = org.parts[1]
         field = self.g.fields.longest(self.text, self.tokens, start)
         after = org.parts[2:]
         if field and field[0] == end and after:
@@ -697,7 +697,7 @@ class _Parser:
                 return
             pos.title, pos.fixed_org, pos.org = f"{pos.title} {pos.fixed_org}", None, None
             return
-        pos.title = f"{pos.title} {display}"
+        pos.title = _with_unit_name(pos.title, org.parts[1:2])
         pos.org = Org(after[0][0], org.end, after, org.party, org.level, org.place) if after else None
 
     def numbered_unit(self, pos: _Position) -> _Position:
@@ -1051,6 +1051,11 @@ def _name_word(token) -> bool:
 def _the_titles_unit(org: Org) -> bool:
     """Whether ``org`` is the unit its title names, its head written in the title only ("Trưởng phòng" + "CSGT")."""
     return org.parts[0][0] == org.parts[0][1]
+
+
+def _with_unit_name(title: str, parts: list[tuple[int, int, str]]) -> str:
+    """``title`` with the name of the unit it names, from the organisation's ``parts`` after its head."""
+    return " ".join([title] + [part[2] for part in parts])
 
 
 def _names_unit(title: str, words: frozenset[str] = _UNIT_WORDS) -> bool:

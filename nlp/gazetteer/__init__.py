@@ -387,6 +387,9 @@ def _next(text: str, tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and adjacent(text, tokens[j - 1], tokens[j])
 
 
+ASSISTANT = ("trợ", "lý")  # before a title, the assistant of its holder: "Trợ lý Bộ trưởng"
+
+
 def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False) -> tuple[int, Title] | None:
     """(end, Title) when a title starts at ``tokens[i]`` (capitalised unless ``lowercase``, or an abbreviation)."""
     g = gazetteer()
@@ -416,9 +419,6 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
         if held is not None and tokens[i + 2].titlecase:
             return held[0], Title(f"Trợ lý {held[1].title}", held[1].kind, held[1].unit)
     return g.titles.longest(text, tokens, i)  # type: ignore[return-value]
-
-
-ASSISTANT = ("trợ", "lý")
 
 
 def _dotted(text: str, tokens: list[Token], i: int) -> tuple[int, str]:
@@ -680,20 +680,32 @@ def _unit_named_in_lowercase(text: str, tokens: list[Token], k: int) -> bool:
     "huyện Quỳnh Lưu"; it is the body a unit named before it belongs to ("Phòng Điều dưỡng" + ...)."""
     found = gazetteer().orgs.longest(text, tokens, k)
     return bool(found and found[1].kind == "unit" and found[0] < len(tokens) and _next(text, tokens, found[0])
-                and tokens[found[0]].text.islower()
-                and _named_after_lowercase(text, tokens, k, found[0], [(k, found[0], "")]) is not None)
+                and tokens[found[0]].text.islower() and _lowercase_name(text, tokens, k, found[0]) is not None)
+
+
+def _lowercase_name(text: str, tokens: list[Token], i: int, j: int) -> tuple[int, bool] | None:
+    """(end, at a level) of the lowercase words naming the unit whose head spans ``tokens[i:j]``, up to a
+    proper name ("Ban" + "quản lý chợ" + "Cốc Lếu") or a level ("Bệnh viện" + "đa khoa" + "tỉnh Hòa Bình");
+    else None, also for a name the country list has whole ("Ủy ban châu Âu")."""
+    k, at_level = _named_from(text, tokens, j), False
+    if k is None and _next(text, tokens, j):
+        k = lowercase_name_end(text, tokens, j, word_openers=False)
+        k, at_level = (k, True) if k < len(tokens) and level_at(text, tokens, k) else (None, False)
+    if k is None or k == j or gazetteer().countries.longest(text, tokens, i):
+        return None
+    return k, at_level
 
 
 def _named_after_lowercase(text: str, tokens: list[Token], i: int, j: int, parts: list) -> Org | None:
     """A unit whose name is lowercase words and a proper name ("Ban" + "quản lý chợ" + "Cốc Lếu", "Ban quản
-    lý vịnh Hạ Long"): the proper name is the organisation's place run; else None."""
-    k = _named_from(text, tokens, j)
-    if k is None and _next(text, tokens, j):  # or a level: "Bệnh viện" + "đa khoa" + "tỉnh Hòa Bình", its head
-        k = lowercase_name_end(text, tokens, j, word_openers=False)  # then kept as written
-        k = k if k < len(tokens) and level_at(text, tokens, k) else None
+    lý vịnh Hạ Long"): the proper name is the organisation's place run; or lowercase words up to a level,
+    the head then kept as written ("Bệnh viện đa khoa tỉnh Hòa Bình"); else None."""
+    named = _lowercase_name(text, tokens, i, j)
+    if named is None:
+        return None
+    k, at_level = named
+    if at_level:
         parts[0] = (i, j, span(text, tokens, i, j))
-    if k is None or k == j or gazetteer().countries.longest(text, tokens, i):
-        return None  # not "Ủy ban châu Âu": the country list names it whole
     parts.append((j, k, span(text, tokens, j, k)))
     return organization_tail(text, tokens, i, k, parts, False)
 
