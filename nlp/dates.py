@@ -400,8 +400,8 @@ def _near(m: _Match, anchor: dt.date, direction: int) -> _Period:
     or ending on or after it (+1)."""
     period = _resolve(m, anchor, None)
     if period[1] is not None and (period[1] > anchor if direction < 0 else period[2] < anchor):
-        shifted = dt.date(anchor.year + direction, anchor.month, min(anchor.day, 28))
-        period = _resolve(m, shifted, None)
+        shifted = _day(anchor.year + direction, anchor.month, min(anchor.day, 28))  # None past year 1 or 9999
+        period = _resolve(m, shifted, None) if shifted else period
     return period
 
 
@@ -538,7 +538,7 @@ def _today(matches: tuple[_Match, ...], ref: dt.date | None) -> dt.date | None:
     for m in matches:
         if m.handler is _on_date:
             day = _resolve(m, ref, None)[1]
-            if day and ref - dt.timedelta(days=7) <= day <= ref:
+            if day and 0 <= (ref - day).days <= 7:
                 return day
     return ref
 

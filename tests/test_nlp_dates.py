@@ -331,3 +331,14 @@ def test_more_times_of_day_a_misspelled_quarter_and_a_spaced_day_before_o(text, 
 def test_yesterday_afternoon_is_in_the_span_and_a_day_of_a_lunar_year_is_no_date():
     found = tag_dates("Chiều qua 22.10, lễ truy điệu được cử hành (ngày 17/9 năm Tân Sửu).", dt.date(2021, 10, 23))
     assert [(d.text, d.start_date) for d in found] == [("Chiều qua 22.10", "2021-10-22")]
+
+
+@pytest.mark.parametrize("ref", [dt.date.min, dt.date.max])
+@pytest.mark.parametrize("text", [
+    "Số xét nghiệm đã thực hiện từ 27/4 đến nay là 8.878.290 mẫu.",  # a range read back from "nay"
+    "Hôm qua chúng tôi đổi vé sang ngày 26/1.",  # "nay" sought within the week before the reference
+])
+def test_a_reference_date_at_the_calendars_ends_raises_nothing(text, ref):
+    """Years before 1 or after 9999 do not exist: a period that would need one is left unread."""
+    for found in tag_dates(text, ref):
+        assert text[found.start:found.end] == found.text
