@@ -36,7 +36,8 @@ A number cited without any code after a type word and "số" ("Quyết định s
 capitalised type word of ``NUMBER_ONLY_TYPES`` alone ("Chỉ thị 19", "Nghị quyết 116"), is a document
 too: ``type_code`` from the word (the longest type the word starts with), ``issuer_code`` None,
 ``key`` ``842/2023/QĐ`` with the signing year, else ``842/QĐ``; in a list ("Chỉ thị 15, 16") each
-further number is a citation of its own (the span is the number). Official letters numbered
+further number is a citation of its own (the span is the number). A letter so cited ("Công văn số 726",
+"Văn bản số 134", "Công văn 124") is a ``Công văn`` with ``type_code`` None. Official letters numbered
 without a type code after a type word ("Công văn số 3068/BHXH-CSXH") are ``Công văn`` with
 ``type_code`` None and the whole code after the slash as ``issuer_code`` (key ``3068/BHXH-CSXH``).
 A letter word and a number coded by its issuer alone ("văn bản số 442/VPTT") is such a letter too
@@ -47,9 +48,8 @@ the span starting at "số" (a letter word too: "Công văn hỏa tốc số 208
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
 ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm", "Kế hoạch 5 năm 2021-2025", "Quyết định 3
-lần"; but "Chỉ thị 15 năm 2020" is a citation and its year, "Nghị định 86 lần thứ 8" a citation), a letter
-without code ("Văn bản số 12"), dates, phone numbers and names such as "Ban Chỉ đạo 35" (a coded number
-needs letters in a known type code).
+lần"; but "Chỉ thị 15 năm 2020" is a citation and its year, "Nghị định 86 lần thứ 8" a citation), dates,
+phone numbers and names such as "Ban Chỉ đạo 35" (a coded number needs letters in a known type code).
 """
 from __future__ import annotations
 
@@ -137,7 +137,7 @@ _BARE_NUMBER_RE = re.compile(rf"số\s*:?\s*(?P<num>\d{{1,5}}){_BARE_YEAR}{_NO_C
 _MORE_NUMBER_RE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<num>\d{{1,5}}){_NO_CODE}")
 # type words cited by number alone, without "số" (capitalised in the text: "Chỉ thị 19", "Nghị quyết 116")
 NUMBER_ONLY_TYPES = ("Chỉ thị", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Công điện", "Kết luận",
-                     "Kế hoạch", "Quy định")
+                     "Kế hoạch", "Quy định", "Công văn")
 _NUMBER_ONLY_KEYS = tuple(w.lower() for w in NUMBER_ONLY_TYPES)
 
 
@@ -157,7 +157,7 @@ def _number_only_re() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _type_word_re() -> re.Pattern[str]:
     """A type word ending where "số" starts: "Quyết định" in "Quyết định số 842" (on the key)."""
-    words = "|".join(re.escape(w) for w in sorted(_word_types(), key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(_bare_types(), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?P<word>{words})\s+$")
 
 
@@ -174,6 +174,13 @@ def _word_types() -> dict[str, tuple[str, str]]:
         if doc_type is not None:
             found[match_key(word)] = (doc_type, codes[doc_type])
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_types() -> dict[str, tuple[str, str | None]]:
+    """Type words cited with a number and no code: those of ``_word_types`` and the letters ("Công văn số
+    726", "Văn bản số 134": an official letter, its type code None)."""
+    return {**_word_types(), **{match_key(w): ("Công văn", None) for w in ("Công văn", "Văn bản")}}
 
 
 class _Text:
@@ -348,9 +355,9 @@ def tag_directives(text: str, ref_date: dt.date | None = None,
             continue
         word = _type_word_re().search(doc.key, max(0, m.start() - 40), m.start())
         if word is not None:
-            bare.append((word.start(), m, _word_types()[word.group("word")]))
+            bare.append((word.start(), m, _bare_types()[word.group("word")]))
     for m in _number_only_re().finditer(text) if number_only else ():  # "Chỉ thị 19", "Nghị quyết 116"
-        bare.append((m.start(), m, _word_types()[match_key(m.group("word"))]))
+        bare.append((m.start(), m, _bare_types()[match_key(m.group("word"))]))
     for start, m, (doc_type, code) in bare:
         while m is not None:  # the citation, then the next numbers of its list ("Chỉ thị 15, 16")
             if not any(t.start < m.end() and start < t.end for t in out):

@@ -99,6 +99,11 @@ def _gold() -> list[dict]:
     ("UBND huyện có Công văn số 245/UBND-VX ngày 5/4/2022 đề nghị các xã rà soát hộ nghèo.",
      ("Công văn số 245/UBND-VX", "Công văn", None, "245", "UBND-VX", 2022, "2022-04-05", None, None,
       "245/2022/UBND-VX")),
+    # ... and letters cited by their number alone: a Công văn without type code
+    ("Các xã thực hiện theo Văn bản số 134 của UBND tỉnh.",
+     ("Văn bản số 134", "Công văn", None, "134", None, None, None, "UBND tỉnh", None, "134")),
+    ("đồng ý đề xuất tại Công văn 124 không đồng nghĩa với việc thông qua.",
+     ("Công văn 124", "Công văn", None, "124", None, None, None, None, None, "124")),
     # stray spaces in the number, a space for the slash
     ("Căn cứ Thông báo số 26 /TB-HĐ của Hội đồng,",
      ("Thông báo số 26 /TB-HĐ", "Thông báo", "TB", "26", "HĐ", None, None, None, None, "26/TB-HĐ")),
@@ -174,7 +179,7 @@ def test_an_undated_citation_shares_the_key_of_the_dated_one():
     "Điện thoại: 0225.3842.111 - Fax: 0225/3842112; email: bbt@haiphong.gov.vn",
     "Ban Chỉ đạo 35 Quận ủy họp ngày 15/12/2021; 50/53 trường học đạt chuẩn; dịch COVID-19.",
     "quán triệt Nghị quyết Đại hội XIII của Đảng và Nghị quyết Trung ương 4 khóa XII",  # no number
-    "Sở có Văn bản số 12 gửi các xã; tổng số 123/UBND-VX hồ sơ.",  # a letter without code; no type word
+    "Sở có 12 văn bản gửi các xã; tổng số 123/UBND-VX hồ sơ.",  # a count of letters; no type word
     "Kế hoạch 5 năm; Nghị quyết 3 năm qua; hội đồng quyết định 2 vấn đề.",  # counts, a verb
     "Xây dựng Kế hoạch 5 năm 2021-2025 và Quyết định 3 lần.",  # a five-year plan's period, a count
     "Sáng 6/10, hội nghị giao ban 9 tháng đầu năm 2023 với 22.214 lượt cán bộ.",
