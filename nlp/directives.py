@@ -102,6 +102,9 @@ _SIGNED_LEAD_RE = re.compile(
 # (a relative day nlp.dates leaves outside the day's span may open it: "Sáng nay (4/10), ...")
 _OPENING_LEAD_RE = re.compile(r"\s*(?:\(?[^\s()]{2,12}\)?\s*[-–]\s*)?"
                               r"(?:(?:sáng|trưa|chiều|tối|đêm|hôm|ngày)\s+(?:nay|qua|mai)\s*\(\s*)?")
+# a clause opened by a day or period: after a comma or "rằng", the clause's only comma after the day
+_CLAUSE_LEAD_RE = re.compile(r"(?:,|(?<!\w)rằng)\s*$")
+_CLAUSE_REST_RE = re.compile(r"\s*\)?\s*,[^,.;:\n]*")
 _COMMA_RE = re.compile(r"\s*\)?\s*,")
 _WRITTEN_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|gửi|có|ra)\s+$")
@@ -190,6 +193,7 @@ class _Text:
         self.text = text
         self.key, self._tokens = text_tokens(text)
         self.days = {d.start: d for d in dates if d.start_date == d.end_date}  # single days by start
+        self.periods = {d.start: d for d in dates if d.start_date[:4] == d.end_date[:4]}  # within one year
         self._starts: list[int] | None = None
 
     def token_at(self, offset: int) -> tuple[tuple[Token, ...], int | None]:
@@ -211,22 +215,38 @@ def _day_at(doc: _Text, at: int | None, ref_date: dt.date | None) -> tuple[dt.da
     return (day, found.end) if day else None
 
 
-def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> dt.date | None:
-    """The date opening the sentence whose issuing verb comes right before the citation at ``start``:
-    "Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT" was issued on 4 October (also without the
-    comma before a capitalised subject: "Ngày 1/10/2021 Ban chỉ đạo ... đã ban hành ...")."""
+def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> tuple[dt.date | None, int | None]:
+    """The day (and year), or only the year, opening the sentence whose issuing verb comes right before the
+    citation at ``start``: "Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT" was issued on 4 October
+    (also without the comma before a capitalised subject: "Ngày 1/10/2021 Ban chỉ đạo ... đã ban hành ...");
+    "Tháng 5-2018, Bộ ... đã ban hành Chỉ thị 1737" in that year; the day or period may open the citation's
+    clause instead ("Tuy nhiên, năm 2011, Chính phủ có Nghị quyết số 11", "ông X nói rằng tháng 5-2018, Bộ
+    ... đã ban hành Chỉ thị 1737")."""
     if not _ISSUING_VERB_RE.search(doc.key, max(0, start - 12), start):
-        return None
+        return None, None
     sentence = _SENTENCE_START_RE.search(doc.key, max(0, start - 300), start)
     if sentence is None:
-        return None
+        return None, None
     opening = sentence.start() + (len(sentence.group()) - len(sentence.group().lstrip(".!?;\n")))
-    found = _day_at(doc, _OPENING_LEAD_RE.match(doc.key, opening, start).end(), ref_date)
-    if found is None:
-        return None
-    after = doc.text[found[1]:start]  # a comma, or the sentence's subject right after the day
-    return found[0] if _COMMA_RE.match(doc.key, found[1], start) or (after[:1] == " " and after[1:2].isupper()) \
-        else None
+    at = _OPENING_LEAD_RE.match(doc.key, opening, start).end()
+    at = _clause_opening(doc, at, start)
+    found = _day_at(doc, at, ref_date)
+    period = doc.periods.get(at)
+    end = found[1] if found else period.end if period else None
+    after = doc.text[end:start] if end else ""  # a comma, or the sentence's subject right after the opening
+    if end is None or not (_COMMA_RE.match(doc.key, end, start) or (after[:1] == " " and after[1:2].isupper())):
+        return None, None
+    return (found[0], found[0].year) if found else (None, int(period.start_date[:4]))
+
+
+def _clause_opening(doc: _Text, at: int, start: int) -> int:
+    """Where the last day or period after ``at`` opens the clause of the citation at ``start`` (after a comma
+    or "rằng", followed by the clause's only comma), else ``at``."""
+    for begin in sorted((p for p in doc.periods if at < p < start), reverse=True):
+        if _CLAUSE_LEAD_RE.search(doc.key, max(0, begin - 8), begin) and \
+                _CLAUSE_REST_RE.fullmatch(doc.key, doc.periods[begin].end, start):
+            return begin
+    return at
 
 
 def _issuer(doc: _Text, pos: int) -> tuple[str, int] | None:
@@ -376,9 +396,9 @@ def _tag(doc: _Text, start: int, end: int, doc_type: str, code: str, number: str
     att = _attachments(doc, end, ref_date)
     if shape == "bare" and att["issuer"] and _party_body(att["issuer"]):
         code = _party_codes().get(doc_type, code)  # "quy định số 51 của Ban Bí thư": a Party Quy định, QĐi
-    date = att["date"] or (_opening_date(doc, start, ref_date) if att["year"] is None else None)
+    date, opening_year = (att["date"], None) if att["date"] or att["year"] else _opening_date(doc, start, ref_date)
     if year is None:
-        year = date.year if date is not None else att["year"]
+        year = date.year if date is not None else att["year"] or opening_year
     return DirectiveTag(
         text=doc.text[start:end], start=start, end=end, doc_type=doc_type, type_code=code,
         number=number, issuer_code=issuer_code, year=year, date=date.isoformat() if date else None,

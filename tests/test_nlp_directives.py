@@ -198,6 +198,16 @@ def test_not_directives(sentence):
      ("Công điện số 12/CĐ-BCT", 2022, "2022-03-05")),  # after the source that opens a lead
     ("Chiều nay (5/3), Bộ Công Thương ra Công điện số 12/CĐ-BCT về cung ứng xăng dầu.",
      ("Công điện số 12/CĐ-BCT", 2022, "2022-03-05")),  # the day in brackets after a relative day
+    # a month or year opening the sentence gives the year alone
+    ("Tháng 5-2018, Bộ Giáo dục và Đào tạo đã ban hành Chỉ thị 1737 về đạo đức nhà giáo.",
+     ("Chỉ thị 1737", 2018, None)),
+    # ... and so does a day or period opening the citation's clause
+    ("Tuy nhiên, năm 2011, Chính phủ có Nghị quyết số 11 về kiềm chế lạm phát.", ("Nghị quyết số 11", 2011, None)),
+    ("Ông Nhạ nói rằng tháng 5-2018, Bộ đã ban hành Chỉ thị 1737 về đạo đức nhà giáo.", ("Chỉ thị 1737", 2018, None)),
+    ("Ông Nam cho biết, ngày 12/3, Sở Xây dựng đã có Công văn số 715/SXD-QLN gửi các chủ đầu tư.",
+     ("Công văn số 715/SXD-QLN", 2022, "2022-03-12")),
+    ("Ông Nam cho biết, trong năm 2020 huyện ban hành Quyết định số 5/QĐ-UBND.",
+     ("Quyết định số 5/QĐ-UBND", None, None)),  # "năm 2020" inside the clause, not opening it
     # another sentence, or no issuing verb before the citation: no date
     ("Ngày 12/3, huyện có 5 ca mắc. Sở Y tế ban hành Quyết định số 61/QĐ-SYT về cách ly.",
      ("Quyết định số 61/QĐ-SYT", None, None)),
