@@ -286,6 +286,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
             words[j + 1].text[0].isupper() or words[j + 1].key in _DEMONSTRATIVES):
         return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang",
         # or pointed at: "873 người dân | tỉnh này"
+    if j > first and key in _NUMERAL_WORDS and key != _YEAR_WORD:
+        return True  # a number word opens another amount: "160 đại diện doanh nghiệp | hai nước"
     if j > first and key in lex.durations and key != _YEAR_WORD:
         return True  # a time after the noun: "12 cung hoàng đạo | tuần mới" (not "75% kế hoạch năm": annual)
     if j > first and word.text.isupper() and _body_acronym(word.text):

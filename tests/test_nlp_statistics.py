@@ -265,6 +265,8 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Với 53/58 phiếu đồng ý, 4 đại biểu vắng mặt; 3 điểm ngập cố hữu.", ["phiếu đồng ý", "đại biểu", "điểm ngập"]),
     # the acronym of the body what is counted belongs to ends the noun; a kind's acronym stays
     ("Gồm 28 thành viên NATO, 10 nước ASEAN và 6 doanh nghiệp CNTT.", ["thành viên", "nước", "doanh nghiệp CNTT"]),
+    # a number word opens another amount and ends the noun; "năm" after it is the year (annual)
+    ("Hơn 160 đại diện doanh nghiệp hai nước dự; đạt 75% kế hoạch năm.", ["đại diện doanh nghiệp", "kế hoạch năm"]),
     # poverty describes what is counted, or befalls it, except in the households' categories
     ("Tặng quà 120 học sinh nghèo, giúp 2.000 hội viên thoát nghèo; 50 hộ nghèo, 30 hộ thoát nghèo.",
      ["học sinh", "hội viên", "hộ nghèo", "hộ thoát nghèo"]),
