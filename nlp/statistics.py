@@ -286,6 +286,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
             words[j + 1].text[0].isupper() or words[j + 1].key in _DEMONSTRATIVES):
         return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang",
         # or pointed at: "873 người dân | tỉnh này"
+    if j > first and key.split(" ", 1)[0] in lex.places and word.syllables > 1 and word.text.split()[1][0].isupper():
+        return True  # a place word and its name read as one word: "4 tỉnh | miền Trung"
     if j > first and key in _NUMERAL_WORDS and key != _YEAR_WORD:
         return True  # a number word opens another amount: "160 đại diện doanh nghiệp | hai nước"
     if j > first and key in lex.durations and key != _YEAR_WORD:

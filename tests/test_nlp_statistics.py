@@ -240,6 +240,7 @@ def test_rates_lists_and_multiples(sentence, expected):
      ["xe", "cầu thủ", "bộ trang phục"]),
     # a place pointed at ends the noun as a named one does; so does an adverb of manner
     ("Đón 120 người dân huyện này về quê; 9 người vội vàng bỏ đi.", ["người dân", "người"]),
+    ("Mưa lớn ở 4 tỉnh miền Trung và 3 xã vùng Tây Nguyên; 12 xã miền núi.", ["tỉnh", "xã", "xã miền núi"]),
     ("Có trên 600 hộ tiềm ẩn nguy cơ sạt lở; nhiệt độ 19-21 độ.", ["hộ", "độ"]),
     ("Ký với 2 tiền đạo đầy triển vọng; nhận 30 con bò đầu tiên.", ["tiền đạo", "con bò"]),
     ("Tặng quà 400 người dân khó khăn và 120 lao động gặp rủi ro.", ["người dân", "lao động"]),
