@@ -162,6 +162,7 @@ _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "g�
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
 _WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.000 - 49.000": the range, no qualifier
+_AND_BEFORE = re.compile(r"(?<!\w)và\s+$", _F)
 _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
 # "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km": a rate (see _per); "đồng/người" is in đồng
 _PER = re.compile(rf"/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
@@ -402,6 +403,17 @@ def _named(text: str, start: int, lex: _Lexicon) -> bool:
     return bool(match) and not (before and _phrase_key(f"{before.group(1)} {match.group('word')}") in lex.verbs)
 
 
+def _leaves_names(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether the number at ``start`` after "và" counts a lowercase word that neither names nor acts, and so
+    leaves the list of names before it: "đô thị loại 1 và | 3 đô thị loại 2" (not "Trung ương 6 và 7 khóa
+    XII", "Điều 5 và 203 BLHS")."""
+    if not _AND_BEFORE.search(text, max(0, start - 6), start):
+        return False
+    words = _words(text, end, lex)
+    return bool(words) and words[0].key is not None and words[0].text[0].islower() and \
+        words[0].key not in lex.namers and words[0].key not in lex.verbs
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
@@ -432,8 +444,8 @@ def tag_statistics(text: str) -> list[StatisticTag]:
             continue  # "2-1" (a score), not a range
         span_start, qualifier = _qualifier(text, start, bool(match.group("upper")))
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
-        if named and kind not in _AMOUNTS:
-            continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng"
+        if named and kind not in _AMOUNTS and not (kind == "count" and _leaves_names(text, start, end, lex)):
+            continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng", or a count leaves the list
         if kind is None:
             joiner = _LIST_JOINER.match(text, unit_end)
             if joiner and not den:

@@ -266,6 +266,8 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Với 53/58 phiếu đồng ý, 4 đại biểu vắng mặt; 3 điểm ngập cố hữu.", ["phiếu đồng ý", "đại biểu", "điểm ngập"]),
     # the acronym of the body what is counted belongs to ends the noun; a kind's acronym stays
     ("Gồm 28 thành viên NATO, 10 nước ASEAN và 6 doanh nghiệp CNTT.", ["thành viên", "nước", "doanh nghiệp CNTT"]),
+    # a count after "và" leaves a list of names when it counts a word that neither names nor acts
+    ("Có 2 đô thị loại 1 và 3 đô thị loại 2; Hội nghị Trung ương 6 và 7 khóa XII.", ["đô thị loại 1", "đô thị loại 2"]),
     # a number word opens another amount and ends the noun; "năm" after it is the year (annual)
     ("Hơn 160 đại diện doanh nghiệp hai nước dự; đạt 75% kế hoạch năm.", ["đại diện doanh nghiệp", "kế hoạch năm"]),
     # poverty describes what is counted, or befalls it, except in the households' categories
