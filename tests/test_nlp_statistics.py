@@ -268,6 +268,9 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Gồm 28 thành viên NATO, 10 nước ASEAN và 6 doanh nghiệp CNTT.", ["thành viên", "nước", "doanh nghiệp CNTT"]),
     # a count after "và" leaves a list of names when it counts a word that neither names nor acts
     ("Có 2 đô thị loại 1 và 3 đô thị loại 2; Hội nghị Trung ương 6 và 7 khóa XII.", ["đô thị loại 1", "đô thị loại 2"]),
+    # a state, status or act of what is counted ends the noun; a kind stays
+    ("Có 2 người trúng đạn, 1 người nguy kịch; 500 giáo viên dôi dư; thu 3 tấn pháo vô chủ; 30 cá nhân tiêu biểu.",
+     ["người", "người", "giáo viên", "tấn pháo", "cá nhân tiêu biểu"]),
     # a number word opens another amount and ends the noun; "năm" after it is the year (annual)
     ("Hơn 160 đại diện doanh nghiệp hai nước dự; đạt 75% kế hoạch năm.", ["đại diện doanh nghiệp", "kế hoạch năm"]),
     # poverty describes what is counted, or befalls it, except in the households' categories
