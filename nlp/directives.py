@@ -216,8 +216,8 @@ def _day_at(doc: _Text, at: int | None, ref_date: dt.date | None) -> tuple[dt.da
 
 
 def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> tuple[dt.date | None, int | None]:
-    """The day (and year), or only the year, opening the sentence whose issuing verb comes right before the
-    citation at ``start``: "Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT" was issued on 4 October
+    """(day, None), or (None, year), of the day or the year opening the sentence whose issuing verb comes
+    right before the citation at ``start``: "Ngày 4/10, Văn phòng ... đã ban hành văn bản số 442/VPTT" was issued on 4 October
     (also without the comma before a capitalised subject: "Ngày 1/10/2021 Ban chỉ đạo ... đã ban hành ...");
     "Tháng 5-2018, Bộ ... đã ban hành Chỉ thị 1737" in that year; the day or period may open the citation's
     clause instead ("Tuy nhiên, năm 2011, Chính phủ có Nghị quyết số 11", "ông X nói rằng tháng 5-2018, Bộ
@@ -236,7 +236,7 @@ def _opening_date(doc: _Text, start: int, ref_date: dt.date | None) -> tuple[dt.
     after = doc.text[end:start] if end else ""  # a comma, or the sentence's subject right after the opening
     if end is None or not (_COMMA_RE.match(doc.key, end, start) or (after[:1] == " " and after[1:2].isupper())):
         return None, None
-    return (found[0], found[0].year) if found else (None, int(period.start_date[:4]))
+    return (found[0], None) if found else (None, int(period.start_date[:4]))
 
 
 def _clause_opening(doc: _Text, at: int, start: int) -> int:
