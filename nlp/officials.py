@@ -167,6 +167,11 @@ _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
 _SUB_UNITS = frozenset({"phòng", "đội"})
 _UNIT_WORDS = _HEADED_UNITS | _SUB_UNITS  # a title ending in one names a unit: "Trưởng phòng", "Trưởng khoa"
+# Units inside a larger body, whose post may name that body after a comma: "Trưởng phòng Cảnh sát hình sự, Công
+# an TP. Đà Nẵng", "Vụ trưởng Vụ Biển, Ủy ban Biên giới quốc gia, Bộ Ngoại giao", "Chi cục trưởng Chi cục ...".
+_INNER_UNITS = frozenset({"phòng", "đội", "khoa", "trạm", "vụ", "cục", "viện", "ban", "trung tâm"})
+# Words after a body that join another subject to the person, not end the mention: "..., Công an tỉnh | và ...".
+_JOINING = frozenset({"và", "cùng", "với", "hoặc"})
 _OFFICES = frozenset({"ban", "phòng"})  # a unit a title names whose name, written after it, is in the title
 _PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
 _PLURAL_WORDS = frozenset({"các", "những"})  # before an honorific: a list intro ("có các đồng chí")
@@ -356,8 +361,10 @@ class _Parser:
             whole = match_organization(text, tokens, j - 1)  # "Trưởng Ban" + "Ban Quản lý Khu kinh tế"
             if whole is not None and whole.parts[0][1] > j:
                 return name, whole
-            unit = None if match_organization(text, tokens, j) or full_name_at(text, tokens, j) \
-                else unit_name(text, tokens, j)  # not "Trưởng ban" + "Nguyễn Văn An": a name
+            body, field = match_organization(text, tokens, j), self.g.fields.longest(text, tokens, j)
+            unit = None if (body is not None and not (field and field[0] > body.end)) or full_name_at(text, tokens, j) \
+                else unit_name(text, tokens, j)  # not "Trưởng ban" + "Nguyễn Văn An": a name; a body's name is no
+            # unit's unless a longer field is ("Cảnh sát điều tra" + "tội phạm về ma túy")
             if unit is not None:  # "Trưởng Ban" + "Tuyên giáo" + "Thành ủy"
                 start, end, display, open_name = unit
                 whole = organization_tail(text, tokens, j, end, [(j, j, title.unit), (start, end, display)],
@@ -634,6 +641,54 @@ class _Parser:
             pos.fixed_org = span(self.text, tokens, k + 1 if unit_named else pos.org.start if pos.org else k - 2,
                                  body.end)
             pos.end = body.end
+
+    def parent_after(self, pos: _Position) -> None:
+        """Extend ``pos``, a post in a unit of a larger body, with the bodies written after it between commas
+        when the phrase ends there (a name-first mention): "Trưởng phòng Cảnh sát hình sự, Công an TP. Đà Nẵng"
+        + "cho biết", "Vụ trưởng Vụ Biển, Ủy ban Biên giới quốc gia, Bộ Ngoại giao" + "."; not before another
+        comma, a bracket gloss's ("..., Bệnh viện Chợ Rẫy, cho biết"), nor before "và"."""
+        tokens, k, end = self.tokens, pos.end, None
+        held = self.unit_held(pos)
+        if held is None:
+            return
+        if held == "bare":
+            k = self.lowercase_name_to_phrase_end(k)  # the unit's name in lowercase: "Chi cục" + "bảo vệ môi trường"
+        while self.separator_at(k) and (tokens[k + 1].titlecase or tokens[k + 1].acronym) \
+                and not full_name_at(self.text, tokens, k + 1):
+            body = match_organization(self.text, tokens, k + 1)
+            if body is None:
+                break
+            k = end = body.end if body.level or body.place else self.lowercase_name_to_phrase_end(body.end)
+            # (the lowercase rest of a name: "Ủy ban Biên giới" + "quốc gia")
+        if end is None or not self.phrase_ends(end):
+            return
+        written = self.text[tokens[pos.end - 1].end:tokens[end - 1].end]
+        pos.fixed_org = f"{pos.organization}{written}" if pos.organization else written[1:].lstrip()
+        pos.end = end
+
+    def unit_held(self, pos: _Position) -> str | None:
+        """How ``pos`` is held in a unit of a larger body not written yet: "bare" when its organisation is the
+        unit's word alone ("Chi cục", its name may follow in lowercase), "named" when it is such a unit with a
+        name and no level, place or parent ("Phòng Cảnh sát hình sự", "Vụ Biển") or when the title names one
+        ("Vụ trưởng", "Trưởng phòng Tổ chức"); else None."""
+        org = pos.org
+        if org is not None and (org.level or org.place or org.parent_at):
+            return None
+        if pos.fixed_org is not None or org is not None:
+            head = match_key(pos.fixed_org if pos.fixed_org is not None else org.parts[0][2]).split()
+            bare = pos.fixed_org is not None or len(org.parts) == 1
+            if head[-1] not in _INNER_UNITS or (pos.fixed_org is not None and len(head) > 2):
+                return None
+            return "bare" if bare else "named"
+        return "named" if any(w in _INNER_UNITS for w in match_key(pos.title).split()) else None
+
+    def phrase_ends(self, m: int) -> bool:
+        """Whether the phrase ends before ``tokens[m]``: the end, a line break, a stop, or a lowercase word
+        that does not join another subject (the verb: "cho biết")."""
+        if m >= len(self.tokens) or not self.adj(m - 1, m):
+            return True
+        tok = self.tokens[m]
+        return tok.text in (".", ";", ":", "!", "?", ")") or (tok.alpha and tok.text.islower() and tok.key not in _JOINING)
 
     def name_after_ministry(self, pos: _Position) -> tuple[int, int, Org | None] | None:
         """(name start, name end, organisation) for a name after the ministry of a title-first position,
@@ -1010,6 +1065,9 @@ class _Parser:
         end = max(b, chain[-1].end)
         for pos in chain:
             self.unit_in_title(pos)
+        if before is not None:
+            self.parent_after(chain[-1])
+            end = max(b, chain[-1].end)
         positions = _positions(chain)
         if all(pos.business or _in_business(p) for pos, p in zip(chain, positions)):
             return None

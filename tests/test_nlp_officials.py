@@ -801,6 +801,33 @@ def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organizat
     assert (found.text, [p.organization for p in found.positions]) == (span, [organization])
 
 
+@pytest.mark.parametrize("sentence, span, title, organization", [
+    # the body a unit belongs to, written after a comma, when the mention ends there
+    ("Thượng tá Phan Văn Lực, Trưởng phòng Cảnh sát hình sự, Công an tỉnh Quảng Bình cho biết.",
+     "Thượng tá Phan Văn Lực, Trưởng phòng Cảnh sát hình sự, Công an tỉnh Quảng Bình",
+     "Trưởng phòng Cảnh sát hình sự", "Công an tỉnh Quảng Bình"),
+    ("Sáng nay có ông Hồ Văn Tâm, Vụ trưởng Vụ Pháp chế, Ủy ban Dân tộc, Bộ Nội vụ.",
+     "ông Hồ Văn Tâm, Vụ trưởng Vụ Pháp chế, Ủy ban Dân tộc, Bộ Nội vụ", "Vụ trưởng",
+     "Vụ Pháp chế, Ủy ban Dân tộc, Bộ Nội vụ"),
+    # a unit named in lowercase after its word, then its body
+    ("Ông Đinh Văn Hòa, Chi cục trưởng Chi cục thủy lợi, Sở Nông nghiệp và PTNT Hà Tĩnh cho biết.",
+     "Ông Đinh Văn Hòa, Chi cục trưởng Chi cục thủy lợi, Sở Nông nghiệp và PTNT Hà Tĩnh", "Chi cục trưởng",
+     "Chi cục thủy lợi, Sở Nông nghiệp và PTNT Hà Tĩnh"),
+    # the police departments' names, "về" and all
+    ("Trung tá Lò Văn Sơn - Phó Trưởng phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Sơn La nói.",
+     "Trung tá Lò Văn Sơn - Phó Trưởng phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Sơn La",
+     "Phó Trưởng phòng Cảnh sát điều tra tội phạm về ma túy", "Công an tỉnh Sơn La"),
+    # not a body joined to another subject, nor one set off by commas as a gloss
+    ("Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế, Sở Y tế và các xã đã họp.",
+     "Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế", "Giám đốc", "Trung tâm Y tế"),
+    ("Bà Mai Thị Hoa, Giám đốc Trung tâm Y tế (TTYT), Sở Y tế, cho biết.",
+     "Bà Mai Thị Hoa, Giám đốc Trung tâm Y tế (TTYT)", "Giám đốc", "Trung tâm Y tế"),
+])
+def test_the_body_of_a_unit_after_a_comma(sentence, span, title, organization):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, [(title, organization)])
+
+
 def test_a_deputy_in_charge_holds_a_title_of_its_own():
     """"Phó Giám đốc phụ trách" (the deputy who heads a body without a director) is the title."""
     (found,) = tag_officials("Bà Lưu Thị Hằng, Phó Giám đốc phụ trách Sở Tư pháp trả lời cử tri.")
