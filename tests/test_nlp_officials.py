@@ -864,7 +864,7 @@ def test_an_alternate_member_of_the_central_committee(sentence):
     ("Ông Mai Thế Lâm, Phó Tổng Kiểm toán Nhà nước, dự họp.", "Ông Mai Thế Lâm, Phó Tổng Kiểm toán Nhà nước",
      ["Phó Tổng Kiểm toán Nhà nước"]),
     ("Tổng Thanh tra Chính phủ Kha Văn Lộc làm việc.", "Tổng Thanh tra Chính phủ Kha Văn Lộc",
-     ["Tổng Thanh tra Chính phủ"]),
+     ["Tổng Thanh tra"]),  # of the Government, as "Phó Thủ tướng Chính phủ": the annotators' reading
 ])
 def test_national_departments_and_titles(sentence, span, titles):
     (found,) = tag_officials(sentence)
