@@ -998,7 +998,7 @@ class _Parser:
         sep = self.tokens[s - 1].key in _SEPARATORS and self.adj(s - 1, s)
         end = s - 1 if sep else s
         born = self.birth_bracket(end)
-        if born is not None:  # "Trần Văn Thắng (SN 1965), nguyên Trưởng phòng ..."
+        if born is not None:  # "Trần Văn Thắng (SN 1965), nguyên Trưởng phòng ...", "Vũ Văn An, 58 tuổi, ..."
             sep, end, s = True, born, born + 1
         if not self.adj(end - 1, s - 1 if sep else s) or not self.tokens[end - 1].titlecase:
             return None
@@ -1030,7 +1030,10 @@ class _Parser:
 
     def birth_bracket(self, end: int) -> int | None:
         """Where a bracket ending at ``tokens[end - 1]`` that holds a birth year alone starts ("(SN 1965)",
-        "(sinh năm 1962)", "(1962)"), else None."""
+        "(sinh năm 1962)", "(1962)"), or the comma before an age ending there (", 32 tuổi"), else None."""
+        if end >= 3 and self.tokens[end - 1].key == "tuổi" and self.tokens[end - 2].text.isdigit() \
+                and self.tokens[end - 3].text == "," and self.adj(end - 3, end - 2) and self.adj(end - 2, end - 1):
+            return end - 3
         if end < 3 or self.tokens[end - 1].text != ")":
             return None
         start = next((k for k in range(end - 2, max(end - 6, 0) - 1, -1) if self.tokens[k].text == "("), None)

@@ -828,6 +828,17 @@ def test_the_body_of_a_unit_after_a_comma(sentence, span, title, organization):
     assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, [(title, organization)])
 
 
+@pytest.mark.parametrize("sentence, span", [
+    ("Bị can Lê Văn Bình (SN 1970), nguyên Giám đốc Sở Xây dựng bị khởi tố.",
+     "Lê Văn Bình (SN 1970), nguyên Giám đốc Sở Xây dựng"),
+    ("Ông Trịnh Văn Lâm, 56 tuổi, Phó Chủ tịch UBND huyện Yên Định cho biết.",
+     "Ông Trịnh Văn Lâm, 56 tuổi, Phó Chủ tịch UBND huyện Yên Định"),
+])
+def test_a_birth_year_or_age_between_name_and_title(sentence, span):
+    (found,) = tag_officials(sentence)
+    assert found.text == span
+
+
 def test_a_deputy_in_charge_holds_a_title_of_its_own():
     """"Phó Giám đốc phụ trách" (the deputy who heads a body without a director) is the title."""
     (found,) = tag_officials("Bà Lưu Thị Hằng, Phó Giám đốc phụ trách Sở Tư pháp trả lời cử tri.")
