@@ -7,7 +7,8 @@ its). A set is every *.jsonl file under its folder, subfolders included; other f
 Each gold line is {"id", "text", "ref_date": "YYYY-MM-DD" | null, "<kind>": [tags], "nfd"?}; a
 passage is scored for kind K only if it has the key K; with "nfd": true the tagger is fed the
 NFD form of "text" (offsets still index the NFC text). A predicted tag is correct when its span
-(start, end) and its key fields equal a gold tag's; "span-only" scores ignore the key fields.
+(start, end) and its key fields equal a gold tag's (text fields in lowercase, whatever the tone-mark
+placement: "thuỷ" = "thủy"); "span-only" scores ignore the key fields.
 
 Usage: python bench/eval_tags.py [--set dev|eval] [--json] [--gold DIR|FILE] [--errors (dev gold only)]
 """
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nlp import tag  # noqa: E402  (the repo root is put on the path first)
+from nlp.gazetteer import match_key  # noqa: E402
 
 GOLD_ROOT = ROOT / "tests" / "gold" / "nlp"
 SETS = ("dev", "eval")
@@ -32,7 +34,8 @@ KINDS = ("dates", "officials", "directives", "statistics")
 
 
 def _norm(value: str | None) -> str | None:
-    return None if value is None else unicodedata.normalize("NFC", value).strip().lower()
+    """A text field as compared: NFC, lowercase, one tone-mark placement and one dash ("thuỷ" = "thủy")."""
+    return None if value is None else match_key(unicodedata.normalize("NFC", value).strip())
 
 
 def _number(value) -> float | None:

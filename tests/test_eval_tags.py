@@ -96,6 +96,17 @@ def test_a_set_takes_the_gold_files_of_its_subfolders_and_ignores_other_files(tm
     assert [p["_source"] for p in eval_tags.load_gold([one, tmp_path / "real"])] == ["a.jsonl:1", "portal/a.jsonl:1"]
 
 
+def test_text_fields_match_whatever_the_tone_mark_placement(tmp_path):
+    """"thuỷ" and "thủy" are one word: a title spelled either way scores the same."""
+    text = "Ông Lê Văn An, Trưởng ban Nuôi trồng thuỷ sản cho biết."
+    span = "Ông Lê Văn An, Trưởng ban Nuôi trồng thuỷ sản"
+    line = {"id": "tone", "text": text, "ref_date": None,
+            "officials": [{"text": span, "start": 0, "end": len(span), "name": "Lê Văn An", "honorific": "ông",
+                           "positions": [{"title": "Trưởng ban Nuôi trồng thuỷ sản", "organization": None}]}]}
+    (tmp_path / "a.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert eval_tags.evaluate(tmp_path)["officials"]["f1"] == 1.0
+
+
 # Real published passages the taggers are tuned on, by floor key: dev/real (sources in the repository:
 # dev_real; vfnd2.jsonl, dev_vfnd2, vfnd3.jsonl, dev_vfnd3, and vfnd4.jsonl, dev_vfnd4, more VFND paragraphs annotated blind later,
 # each scored on its own),
