@@ -357,6 +357,10 @@ def test_no_official(sentence):
     "Ông Lê Quốc Bảo, Chủ tịch FPT Telecom cho biết.",
     "Bà Lê Thị Hạnh, Giám đốc Cty TNHH Minh Phát, bị tạm giữ.",  # the abbreviations of a company
     "Ông Phạm Văn Cường, Chủ tịch CTCP Xây dựng số 5 cho biết.",
+    # a business named in lowercase by its kind: a project, a plant, a branch, a hotel
+    "Ông Lý Văn Tài - Giám đốc dự án Sun Group Hạ Long cho biết.",
+    "Ông Đặng Văn Hưng, phó giám đốc nhà máy thủy điện Sơn La, cho biết.",
+    "Bà Đỗ Thị Lan, Giám đốc chi nhánh Vietcombank Hà Tĩnh cho biết.",
 ])
 def test_company_executives_are_not_officials(sentence):
     assert _found(sentence) == []
