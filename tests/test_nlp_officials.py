@@ -843,6 +843,18 @@ def test_a_birth_year_or_age_between_name_and_title(sentence, span):
     assert found.text == span
 
 
+@pytest.mark.parametrize("sentence, span, organization", [
+    # a ministry's acronyms joined by spaced dashes, and its name with a lowercase second field
+    ("Thứ trưởng Bộ VH - TT & DL Trịnh Thị Thủy dự lễ.", "Thứ trưởng Bộ VH - TT & DL Trịnh Thị Thủy",
+     "Bộ VH - TT & DL"),
+    ("Bộ trưởng Bộ Kế hoạch - đầu tư Bùi Văn Lộc phát biểu.", "Bộ trưởng Bộ Kế hoạch - đầu tư Bùi Văn Lộc",
+     "Bộ Kế hoạch - Đầu tư"),
+])
+def test_a_ministry_written_in_spaced_acronyms_or_lowercase(sentence, span, organization):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [p.organization for p in found.positions]) == (span, [organization])
+
+
 def test_a_deputy_in_charge_holds_a_title_of_its_own():
     """"Phó Giám đốc phụ trách" (the deputy who heads a body without a director) is the title."""
     (found,) = tag_officials("Bà Lưu Thị Hằng, Phó Giám đốc phụ trách Sở Tư pháp trả lời cử tri.")

@@ -541,9 +541,8 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
                 and not level_at(text, tokens, k) and word_pair(tokens[k - 1].key, tokens[k].key):
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"; not "Huế | thành thật"
         while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
-                (tokens[k].text == "&" and _next(text, tokens, k) and _next(text, tokens, k + 1))
-                or (tokens[k].text == "-" and glued(tokens, k))):
-            k += 2  # acronyms joined by "&" or "-": "NN&PTNT", "KH & CN", "VH-TT-DL"
+                tokens[k].text in ("&", "-") and _next(text, tokens, k) and _next(text, tokens, k + 1)):
+            k += 2  # acronyms joined by "&" or "-": "NN&PTNT", "KH & CN", "VH-TT-DL", "VH - TT & DL"
         if _next(text, tokens, k) and tokens[k].key in ("và", "-", "&") and k + 1 < len(tokens) \
                 and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
             k += 1
