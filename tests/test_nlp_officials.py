@@ -770,6 +770,10 @@ def test_a_lowercase_unit_name_runs_to_its_level(sentence, span, organization):
      "Quân khu 5"),
     ("Đại tá Ninh Văn Quý, Sư đoàn trưởng Sư đoàn 308 báo cáo.", "Đại tá Ninh Văn Quý, Sư đoàn trưởng Sư đoàn 308",
      "Sư đoàn 308"),
+    # an armed service and its branches' joint name
+    ("Thiếu tướng Lê Văn Hùng, Phó Tư lệnh Quân chủng Phòng không - Không quân phát biểu.",
+     "Thiếu tướng Lê Văn Hùng, Phó Tư lệnh Quân chủng Phòng không - Không quân",
+     "Quân chủng Phòng không - Không quân"),
     # a level after the unit's number is the unit's
     ("Đồng chí Lê Văn Lương, Trưởng Ban Chỉ đạo 35 tỉnh chủ trì.",
      "Đồng chí Lê Văn Lương, Trưởng Ban Chỉ đạo 35 tỉnh", "Chỉ đạo 35 tỉnh"),
