@@ -165,9 +165,9 @@ _WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.
 _AND_BEFORE = re.compile(r"(?<!\w)và\s+$", _F)
 _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
 # "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km": a rate (see _per); "đồng/người" is in đồng
-_PER = re.compile(rf"/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>[^\W\d_]+[23²³]?)(?!\w)")
-_PER_WORD = re.compile(r"/\s?(?P<per>[^\W\d_]+ [^\W\d_]+)(?!\w)")  # a unit of two syllables after the slash
-_PERIODS = frozenset(("tháng", "năm", "ngày", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
+_PER = re.compile(rf"\s?/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>ngày đêm|[^\W\d_]+[23²³]?)(?!\w)", _F)
+_PER_WORD = re.compile(r"\s?/\s?(?P<per>[^\W\d_]+ [^\W\d_]+)(?!\w)")  # a unit of two syllables after the slash
+_PERIODS = frozenset(("tháng", "năm", "ngày", "ngày đêm", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
     rf"(?<![\w.,:/-])(?P<num>{_SPACED_DECIMAL}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/-]\w)"

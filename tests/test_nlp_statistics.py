@@ -217,6 +217,11 @@ def test_offsets_index_the_text_and_the_span_holds_the_qualifier():
     ("Giá heo hơi còn 41.000 đồng/kg, gió cấp 8 (60-75km/giờ), năng suất 62 tạ/ha, lương 7 triệu đồng/người.",
      [("41.000 đồng/kg", 41000, None, "đồng/kg", None, "money"), ("60-75km/giờ", 60, None, "km/giờ", None, "measure"),
       ("62 tạ", 62, None, "tạ", None, "measure"), ("7 triệu đồng", 7e6, None, "đồng", None, "money")]),
+    # a slash written with spaces is the same rate; a day and night ("ngày đêm") is a period
+    ("Xử lý 20.000 m3 / ngày đêm, phục vụ 14.000 lượt xe/ngày đêm, giá 300 đồng / lít.",
+     [("20.000 m3 / ngày đêm", 20000, None, "m3 / ngày đêm", None, "measure"),
+      ("14.000 lượt xe/ngày đêm", 14000, None, "lượt xe/ngày đêm", None, "count"),
+      ("300 đồng / lít", 300, None, "đồng / lít", None, "money")]),
     # the bare numbers of a list share the unit of its last amount; "trong khoảng" before a range is no qualifier
     ("Giá vé lần lượt là 1.200.000, 900.000 và 500.000 đồng.",
      [("1.200.000", 1.2e6, None, "đồng", None, "money"), ("900.000", 9e5, None, "đồng", None, "money"),
