@@ -276,6 +276,9 @@ def test_rates_lists_and_multiples(sentence, expected):
     # a state, status or act of what is counted ends the noun; a kind stays
     ("Có 2 người trúng đạn, 1 người nguy kịch; 500 giáo viên dôi dư; thu 3 tấn pháo vô chủ; 30 cá nhân tiêu biểu.",
      ["người", "người", "giáo viên", "tấn pháo", "cá nhân tiêu biểu"]),
+    # an assessment, a delay or "chính" (main) describes what is counted
+    ("Có 81% doanh nghiệp nhận định khó khăn; 50 dự án chậm tiến độ; 4 tuyến đường chính.",
+     ["doanh nghiệp", "dự án", "tuyến đường"]),
     # a number word opens another amount and ends the noun; "năm" after it is the year (annual)
     ("Hơn 160 đại diện doanh nghiệp hai nước dự; đạt 75% kế hoạch năm.", ["đại diện doanh nghiệp", "kế hoạch năm"]),
     # poverty describes what is counted, or befalls it, except in the households' categories
