@@ -894,6 +894,10 @@ def test_an_alternate_member_of_the_central_committee(sentence):
      "Thiếu tướng Đậu Văn Sâm, Cục trưởng Cục Cảnh sát phòng cháy chữa cháy", ["Cục trưởng"]),
     ("Ông Mai Thế Lâm, Phó Tổng Kiểm toán Nhà nước, dự họp.", "Ông Mai Thế Lâm, Phó Tổng Kiểm toán Nhà nước",
      ["Phó Tổng Kiểm toán Nhà nước"]),
+    # the ranks of investigators, prosecutors, enforcement officers and inspectors are posts
+    ("Kiểm sát viên Trần Thị Mai thực hành quyền công tố.", "Kiểm sát viên Trần Thị Mai", ["Kiểm sát viên"]),
+    ("Thiếu tá Hà Văn Hải, Điều tra viên Công an huyện Kỳ Sơn cho biết.",
+     "Thiếu tá Hà Văn Hải, Điều tra viên Công an huyện Kỳ Sơn", ["Điều tra viên"]),
     ("Tổng Thanh tra Chính phủ Kha Văn Lộc làm việc.", "Tổng Thanh tra Chính phủ Kha Văn Lộc",
      ["Tổng Thanh tra"]),  # of the Government, as "Phó Thủ tướng Chính phủ": the annotators' reading
 ])
