@@ -104,6 +104,10 @@ def _gold() -> list[dict]:
      ("Văn bản số 134", "Công văn", None, "134", None, None, None, "UBND tỉnh", None, "134")),
     ("đồng ý đề xuất tại Công văn 124 không đồng nghĩa với việc thông qua.",
      ("Công văn 124", "Công văn", None, "124", None, None, None, None, None, "124")),
+    # a consolidated text, coded VBHN
+    ("Theo Văn bản hợp nhất số 05/VBHN-BNV của Bộ Nội vụ,",
+     ("Văn bản hợp nhất số 05/VBHN-BNV", "Văn bản hợp nhất", "VBHN", "05", "BNV", None, None, "Bộ Nội vụ", None,
+      "05/VBHN-BNV")),
     # stray spaces in the number, a space for the slash
     ("Căn cứ Thông báo số 26 /TB-HĐ của Hội đồng,",
      ("Thông báo số 26 /TB-HĐ", "Thông báo", "TB", "26", "HĐ", None, None, None, None, "26/TB-HĐ")),
