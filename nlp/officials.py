@@ -647,7 +647,7 @@ class _Parser:
         """Extend ``pos``, a post in a unit of a larger body, with the bodies written after it between commas
         when the phrase ends there (a name-first mention): "Trưởng phòng Cảnh sát hình sự, Công an TP. Đà Nẵng"
         + "cho biết", "Vụ trưởng Vụ Biển, Ủy ban Biên giới quốc gia, Bộ Ngoại giao" + "."; not before another
-        comma, a bracket gloss's ("..., Bệnh viện Chợ Rẫy, cho biết"), nor before "và"."""
+        comma (a gloss set off by commas: "..., Bệnh viện Chợ Rẫy, cho biết") nor before "và"."""
         tokens, k, end = self.tokens, pos.end, None
         held = self.unit_held(pos)
         if held is None:
@@ -1066,12 +1066,11 @@ class _Parser:
                 if more and self.name_in_place(more[-1]) is None:  # not the next person: "..., Tổng thống Nga Putin"
                     chain = chain + more
         self.claimed.update(range(a, b))
-        end = max(b, chain[-1].end)
         for pos in chain:
             self.unit_in_title(pos)
         if before is not None:
             self.parent_after(chain[-1])
-            end = max(b, chain[-1].end)
+        end = max(b, chain[-1].end)
         positions = _positions(chain)
         if all(pos.business or _in_business(p) for pos, p in zip(chain, positions)):
             return None
