@@ -1032,8 +1032,8 @@ class _Parser:
     def birth_bracket(self, end: int) -> int | None:
         """Where a bracket ending at ``tokens[end - 1]`` that holds a birth year alone starts ("(SN 1965)",
         "(sinh năm 1962)", "(1962)"), or the comma before an age ending there (", 32 tuổi"), else None."""
-        if end >= 3 and self.tokens[end - 1].key == "tuổi" and self.tokens[end - 2].text.isdigit() \
-                and self.tokens[end - 3].text == "," and self.adj(end - 3, end - 2) and self.adj(end - 2, end - 1):
+        if end >= 4 and self.tokens[end - 1].key == "tuổi" and self.tokens[end - 2].text.isdigit() \
+                and self.separator_at(end - 3) and self.adj(end - 2, end - 1):
             return end - 3
         if end < 3 or self.tokens[end - 1].text != ")":
             return None
