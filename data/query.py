@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
-from data.wordedges import QueryWord, words_json
+from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, words_json
 from data.words import accented, fits, folded, is_place, word_forms, word_spans
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
@@ -48,6 +48,8 @@ FTS_TABLES = {"accent-insensitive": "articles_fts", "exact": "articles_fts_exact
 MAX_SPELLINGS = 64  # spellings of one word written out for a mixed query, at most
 MAX_COMPLETIONS = 64  # tokens a prefix is written out as, at most (else FTS5 reads the prefix)
 MAX_SYLLABLES = 100  # a longer query is refused: FTS5's cost grows with every phrase of it
+
+_ROMAN_NUMERAL = re.compile(r"(?i)l?x{0,3}(?:ix|iv|v?i{0,3})(?<=.)")  # I to LXXXIX
 
 _QUERY_TOKEN = re.compile(r'''
     (?P<phrase>"(?:[^"]|"")*")(?P<phrase_star>\s*\*)?
@@ -202,10 +204,19 @@ def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
     return words_json(words) if words else None
 
 
-def _held_near(parts: list[Phrase], at: int) -> bool:
-    """Whether the word of one syllable at ``at`` must stand near the words beside it (``QueryWord.near``):
-    it is not typed as a name, and a common word of several syllables (``_common``) stands beside it."""
-    return not parts[at].name and any(map(_common, parts[max(0, at - 1):at] + parts[at + 1:at + 2]))
+def _held_near(parts: list[Phrase], at: int) -> int:
+    """How near the words beside it the word of one syllable at ``at`` must stand (``QueryWord.near``;
+    0: anywhere): within NUMBERED_NEAR syllables when it is a Roman numeral, which numbers the word beside
+    it ("Đại hội XIII", "khóa XV"); within NEAR when it is not typed as a name and a common word of several
+    syllables (``_common``) stands beside it."""
+    if _roman_numeral(parts[at]):
+        return NUMBERED_NEAR
+    return NEAR if not parts[at].name and any(map(_common, parts[max(0, at - 1):at] + parts[at + 1:at + 2])) else 0
+
+
+def _roman_numeral(part: Phrase) -> bool:
+    """Whether a word of one syllable is a Roman numeral typed in capitals ("XIII")."""
+    return part.name and bool(_ROMAN_NUMERAL.fullmatch(part.syllables[0]))
 
 
 def _has_number(part: Phrase) -> bool:

@@ -19,7 +19,9 @@ bệnh", "tiêm vắc-xin" in "tiêm chủng | vắc-xin", "người dân tộc"
 of one word keeps every occurrence ("năm" in "năm học"). Where the query puts it beside a common
 word of several syllables (``QueryWord.near``: data.query says which), it must also stand within
 NEAR syllables of that word, on its side: "an ninh mạng" and "năm học mới" are compounds the
-dictionary lacks, and "an ninh" in one place with "mạng" in another is not what was asked.
+dictionary lacks, and "an ninh" in one place with "mạng" in another is not what was asked. A Roman
+numeral must stand within NUMBERED_NEAR syllables of the word it numbers: "Đại hội XIII" is said in
+"Đại hội đại biểu toàn quốc lần thứ XIII", not in "Đại hội" here and "khóa XIII" there.
 
 A query's words travel as JSON (``words_json``): a list of words, each ``{"spellings": […]}``, and
 for a word of one syllable ``"before"`` and ``"after"``, the syllables beside it, and ``"near"``; a spelling is a
@@ -44,6 +46,7 @@ from nlp.vietnamese import fold, fold_key, search_form
 
 WINDOW = 6  # syllables cut into words on either side of an occurrence
 NEAR = 6  # syllables from a word of one syllable to the word the query puts beside it, at most (QueryWord.near)
+NUMBERED_NEAR = 8  # the same for a numeral and the word it numbers ("Đại hội đại biểu Đảng bộ tỉnh lần thứ XX")
 _WORD_CHARACTER = re.compile(r"[^\W_]")  # a character of a token
 LONGEST_WORD = 4  # syllables of the longest dictionary word the cut takes
 
@@ -64,7 +67,7 @@ class QueryWord:
     spellings: tuple[Spelling, ...]
     before: tuple[Syllable, ...] = ()
     after: tuple[Syllable, ...] = ()
-    near: bool = False  # it must also stand within NEAR syllables of one of them
+    near: int = 0  # it must also stand within this many syllables of one of them (NEAR, NUMBERED_NEAR; 0: anywhere)
 
     @property
     def alone(self) -> bool:
@@ -84,7 +87,7 @@ def _words(encoded: str) -> tuple[QueryWord, ...]:
     def syllables(given: list) -> tuple[Syllable, ...]:
         return tuple((syllable, bool(exact)) for syllable, exact in given)
     words = (QueryWord(tuple(syllables(form) for form in word["spellings"]), syllables(word.get("before", ())),
-                       syllables(word.get("after", ())), word.get("near", False)) for word in json.loads(encoded))
+                       syllables(word.get("after", ())), word.get("near", 0)) for word in json.loads(encoded))
     return tuple(sorted(words, key=lambda word: not word.near))  # the test that most often fails first
 
 
@@ -143,10 +146,10 @@ def _counts(text: str, start: int, end: int, word: QueryWord) -> bool:
 
 
 def _near(whole: str, start: int, end: int, word: QueryWord) -> bool:
-    """Whether a syllable the query puts before ``word`` stands at most NEAR tokens before ``start``, or
-    one it puts after it at most NEAR tokens after ``end``."""
-    return (bool(word.before) and any(_fits(token, word.before) for token in _tokens_before(whole, start, NEAR))
-            or bool(word.after) and any(_fits(token, word.after) for token in _tokens_after(whole, end, NEAR)))
+    """Whether a syllable the query puts before ``word`` stands at most ``word.near`` tokens before ``start``,
+    or one it puts after it at most ``word.near`` tokens after ``end``."""
+    return (bool(word.before) and any(_fits(token, word.before) for token in _tokens_before(whole, start, word.near))
+            or bool(word.after) and any(_fits(token, word.after) for token in _tokens_after(whole, end, word.near)))
 
 
 def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:

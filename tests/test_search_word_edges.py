@@ -67,6 +67,21 @@ def test_a_word_of_one_syllable_beside_a_common_longer_word_stands_near_it(text,
     assert holds(text, query) is expected
 
 
+CONGRESS = "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng đã thành công."
+APART = "Đại hội Đảng bộ xã thành công. Tỉnh ủy học tập Nghị quyết Trung ương 4 khóa XIII."
+
+
+@pytest.mark.parametrize("text, query, expected", [
+    (CONGRESS, "Đại hội XIII", True),        # six syllables between the numeral and its word
+    ("Đại hội XIII của Đảng.", "Đại hội XIII", True),
+    (APART, "Đại hội XIII", False),          # "XIII" numbers "khóa" there, far from "Đại hội"
+    (APART, "khóa XIII", True),
+    (APART, "Đại hội Đảng", True),           # a name: not held near
+])
+def test_a_roman_numeral_stands_near_the_word_it_numbers(text, query, expected):
+    assert holds(text, query) is expected
+
+
 def test_single_syllables_numbers_and_quoted_phrases_are_not_checked():
     assert compile_query("xã").words is None            # a query of one syllable keeps "xã hội"
     assert compile_query("năm").words is None
