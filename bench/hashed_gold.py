@@ -20,7 +20,7 @@ def put_back(row: dict, text: str, where: str) -> dict:
     if hashlib.sha256(text.encode()).hexdigest() != row["text_sha256"]:
         raise BuildError(f"{row['id']}: {where} is not the annotated text")
     for kind in KINDS:
-        for span in row[kind]:
+        for span in row.get(kind, ()):
             if text[span["start"]:span["end"]] != span["text"]:
                 raise BuildError(f"{row['id']}: {kind} span {span['text']!r} is not at {span['start']}")
     rest = {key: value for key, value in row.items() if key not in ("id", "text_sha256")}
