@@ -113,6 +113,8 @@ _ISSUER_RE = re.compile(
     r"\s*,?\s*của\s+(?:(?P<plenum>hội nghị\s+(?:lần thứ\s+\w+|(?P<central>trung ương)\s+\w+))(?:\s+của)?\s+)?")
 # the year written after the citation, past an issuer of up to five words: "... của Thủ tướng năm 1996"
 _YEAR_RE = re.compile(r"\s*,?\s*(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+|ban hành\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/])")
+# a year written right after a citation's code, without "năm": "Công văn 1419/TTg-NN 2021"
+_CODE_YEAR_RE = re.compile(r"[ \t]+(?P<year>(?:19|20)\d\d)(?![\d/%]|[.,:]\d|\s*[-–]\s*\d)")
 _TERM_RE = re.compile(r"\s*,?\s*\(?\s*khóa\s+(?P<term>[ivxlc]+)\b\)?")
 _TITLE_RE = re.compile(r"(?:\s*,?\s*(?:về việc ban hành|về việc|về|ban hành|v/v)\s*:?\s*|\s*)(?P<q>[“\"«])")
 # a letter word away from "số": "Công văn hỏa tốc số", "văn bản khẩn số"
@@ -266,11 +268,14 @@ def _issuer(doc: _Text, pos: int) -> tuple[str, int] | None:
     return " ".join(words), tokens[org.end - 1].end
 
 
-def _attachments(doc: _Text, end: int, ref_date: dt.date | None) -> dict:
-    """Date, issuer, term and title written after the number that ends at ``end``."""
+def _attachments(doc: _Text, end: int, ref_date: dt.date | None, coded: bool) -> dict:
+    """Date, issuer, term and title written after the number that ends at ``end``, and its year where
+    written right after its code (``coded``)."""
     out: dict = {"date": None, "issuer": None, "term": None, "title": None, "year": None}
     pos = end
     stop = paragraph_end(doc.key, end)  # nothing attaches across a blank line
+    if coded and (m := _CODE_YEAR_RE.match(doc.key, pos, stop)):
+        out["year"], pos = int(m.group("year")), m.end()
     progress = True
     while progress:
         progress = False
@@ -393,7 +398,7 @@ def tag_directives(text: str, ref_date: dt.date | None = None,
 def _tag(doc: _Text, start: int, end: int, doc_type: str, code: str, number: str, issuer_code: str | None,
          year: int | None, system: str, shape: str, ref_date: dt.date | None) -> DirectiveTag:
     """The tag of the citation ``doc.text[start:end]`` with what is written after it."""
-    att = _attachments(doc, end, ref_date)
+    att = _attachments(doc, end, ref_date, coded=shape != "bare")
     if shape == "bare" and att["issuer"] and _party_body(att["issuer"]):
         code = _party_codes().get(doc_type, code)  # "quy định số 51 của Ban Bí thư": a Party Quy định, QĐi
     date, opening_year = (att["date"], None) if att["date"] or att["year"] else _opening_date(doc, start, ref_date)

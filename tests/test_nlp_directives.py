@@ -87,6 +87,10 @@ def _gold() -> list[dict]:
      ("Nghị quyết 35", "Nghị quyết", "NQ", "35", None, None, None, "Bộ Chính trị", None, "35/NQ")),
     ("bản đồ kèm Quyết định 367 của Thủ tướng năm 1996.",  # the year written after the issuer
      ("Quyết định 367", "Quyết định", "QĐ", "367", None, 1996, None, None, None, "367/1996/QĐ")),
+    ("Công văn 1419/TTg-NN 2021 về chủ trương chuyển mục đích sử dụng rừng",  # a year right after the code
+     ("Công văn 1419/TTg-NN", "Công văn", None, "1419", "TTg-NN", 2021, None, None, None, "1419/2021/TTg-NN")),
+    ("Quyết định 12/QĐ-UBND 2021-2025 của tỉnh",  # a period after the code is no year
+     ("Quyết định 12/QĐ-UBND", "Quyết định", "QĐ", "12", "UBND", None, None, None, None, "12/QĐ-UBND")),
     ("theo điều 2 của quyết định 175, bị can phải bố trí kỹ sư.",  # lowercase after "của": a noun
      ("quyết định 175", "Quyết định", "QĐ", "175", None, None, None, None, None, "175/QĐ")),
     ("Trạm áp dụng thông tư 35 của Bộ Giao thông vận tải.",  # after a verb that takes a document: a noun
