@@ -213,7 +213,8 @@ class _Position:
         return self.fixed_org or (self.org.display if self.org else None)
 
 
-_SENTENCE_END = re.compile(r"(?:.*(?:[.!?:]\s|\n))?\s*", re.S)  # text before a sentence's first word
+# text before a sentence's first word, a lead's source tag included ("CSVNO - ", "(Tổ Quốc) - ")
+_SENTENCE_END = re.compile(r"(?:.*(?:[.!?:]\s|\n))?\s*(?:\(?[^\W\d][\w.]*(?: [^\W\d][\w.]*)?\)?\s*[-–]\s*)?", re.S)
 _CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)")  # an ellipsis where a lead was cut short
 
 
@@ -486,9 +487,13 @@ class _Parser:
     def bracket_end(self, k: int) -> int | None:
         """End of a bracket at ``tokens[k]`` that holds an abbreviation ("(UBKT)"; capitals may be joined by
         "&" or "-": "(KH&CN)", "(LĐ-TB&XH)"), also with the body a unit belongs to ("(C45, Bộ Công an)", "(C 45,
-        Bộ Công an)"), else None: the body alone ("(Bộ Công an)") is a gloss outside the span."""
+        Bộ Công an)"), else None: the body alone ("(Bộ Công an)") or a level and place ("(TP HCM)") is a gloss
+        outside the span."""
         tokens = self.tokens
         if not (k + 2 < len(tokens) and tokens[k].text == "("):
+            return None
+        level = level_at(self.text, tokens, k + 1)
+        if level is not None and level[0] < len(tokens) and tokens[level[0]].text != ")":
             return None
         close = k + 1
         while close < len(tokens) and close - k <= 7 and (tokens[close].text.isupper() or tokens[close].text in "&-"

@@ -431,6 +431,8 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     # a unit's name joined by "&", a lowercase compound written with a dash
     ("Anh Lò Văn Tính - Bí thư Đoàn xã cho biết.",
      ("Anh Lò Văn Tính - Bí thư Đoàn xã", "Lò Văn Tính", "anh", [("Bí thư", "Đoàn xã")])),
+    ("Tin ngắn\n\nCSVNO - Anh Lò Văn Tính - Bí thư Đoàn xã cho biết.",  # after a lead's source tag
+     ("Anh Lò Văn Tính - Bí thư Đoàn xã", "Lò Văn Tính", "anh", [("Bí thư", "Đoàn xã")])),
     ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc cho biết.",
      ("Ông Đào Văn Bình - nguyên Hiệu phó, Phó viện trưởng Viện Khoa học & Kỹ thuật đo - đạc", "Đào Văn Bình",
       "ông", [("Hiệu phó", "Viện Khoa học & Kỹ thuật đo - đạc"), ("Phó Viện trưởng", "Viện Khoa học & Kỹ thuật đo - đạc")])),
@@ -466,6 +468,8 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Đại tá Phan Văn Kiên, Cục trưởng Cục Quản lý xuất nhập cảnh (Bộ Công an) thông tin.",
      ("Đại tá Phan Văn Kiên, Cục trưởng Cục Quản lý xuất nhập cảnh", "Phan Văn Kiên", "đại tá",
       [("Cục trưởng", "Cục Quản lý xuất nhập cảnh")])),
+    ("Ông Hoàng Tùng, Chủ tịch UBND TP Thủ Đức (TP HCM) cho biết.",  # a level and place alone, too
+     ("Ông Hoàng Tùng, Chủ tịch UBND TP Thủ Đức", "Hoàng Tùng", "ông", [("Chủ tịch", "UBND thành phố Thủ Đức")])),
     ("Thiếu tướng Hồ Sỹ Tiến, Cục trưởng Cục Cảnh sát hình sự (C 45, Bộ Công an) cho biết.",  # its code first
      ("Thiếu tướng Hồ Sỹ Tiến, Cục trưởng Cục Cảnh sát hình sự (C 45, Bộ Công an)", "Hồ Sỹ Tiến", "thiếu tướng",
       [("Cục trưởng", "Cục Cảnh sát hình sự")])),
