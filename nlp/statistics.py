@@ -170,7 +170,7 @@ _PER_WORD = re.compile(r"\s?/\s?(?P<per>[^\W\d_]+ [^\W\d_]+)(?!\w)")  # a unit o
 _PERIODS = frozenset(("tháng", "năm", "ngày", "ngày đêm", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
-    rf"(?<![\w.,:/-])(?P<num>{_SPACED_DECIMAL}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/-]\w)"
+    rf"(?<![\w.,:/+-])(?P<num>{_SPACED_DECIMAL}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/+-]\w)"
     rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w|\s+phú(?!\w)))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
 _GLUED = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
 _GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
@@ -184,6 +184,8 @@ _CODE_BEFORE = re.compile(r"(?<!\w)covid\s*[-–]\s*$", _F)  # "Covid - 19" spac
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
 _DIRECTED = re.compile(r"\S+ (?:sang|về|đến|tới|đi|lại|ra|vào|lên|xuống|qua)")  # a word and a direction after it
 _NAME_NUMBER = re.compile(r"\d{1,3}")
+_SLOGAN_OPENING = re.compile(r"[\"“«]\s?$")  # a quote opening right before a number ...
+_SLOGAN_CLOSING = re.compile(r"\s?[\"”»]")  # ... and closing right after its counted noun
 _SYLLABLE_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)\s+$")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _YEAR_WORD = _key("năm")
@@ -446,6 +448,9 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
         if named and kind not in _AMOUNTS and not (kind == "count" and _leaves_names(text, start, end, lex)):
             continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng", or a count leaves the list
+        if kind == "count" and _SLOGAN_OPENING.search(text, max(0, start - 2), start) \
+                and _SLOGAN_CLOSING.match(text, unit_end):
+            continue  # a slogan quoted whole: "2 mũi giáp công", “5 xanh”
         if kind is None:
             joiner = _LIST_JOINER.match(text, unit_end)
             if joiner and not den:

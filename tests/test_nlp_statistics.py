@@ -200,6 +200,8 @@ def test_word_lists_are_nfc_without_duplicates(name):
     "Nhiều nhà cúng Rằm tháng 7 Âm lịch sớm.",  # a lunar date is no calendar day and no count either
     "Cập nhật lúc 10:17 GMT + 7 Một bể bơi mới khai trương.",  # a number word opens the next sentence
     "Trụ sở đặt tại 83 Quang Trung, phường 1.",  # an address: a street named by a word of the dictionary
+    'Hà Nội thực hiện "2 mũi giáp công"; cán bộ “6 dám”.',  # slogans quoted whole
+    "Đối thoại 2+2 lần thứ 7 giữa hai bộ trưởng.",  # numbers joined by "+": a name
 ])
 def test_not_statistics(sentence):
     assert _found(sentence) == []
