@@ -226,7 +226,7 @@ def _words(text: str, pos: int, lex: _Lexicon) -> list[_Word]:
     tokens: list[tuple[int, int, str | None]] = []
     for m in _TOKEN.finditer(text, pos, stop):
         tokens.append((m.start(), m.end(), _key(m.group()) if m.group("word") else None))
-        if m.group("mark") and m.group() != ",":
+        if m.group("mark") and m.group() not in (",", "/"):
             break  # only a comma can continue a noun phrase (a list of groups)
 
     @functools.cache
@@ -366,7 +366,7 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
     if found is None:
         return None
     (end, capped), head = found, first
-    while not capped and end + 1 < len(words) and (words[end].text == "," or words[end].key == "và") and not _is_title(words[end + 1].text):
+    while not capped and end + 1 < len(words) and (words[end].text in (",", "/") or words[end].key == "và") and not _is_title(words[end + 1].text):
         following = _item(words, end + 1, lex, date_starts)
         if following is None or following[1] or not _same_group(words[head:end], words[end + 1], lex) or (
                 following[0] < len(words) and _starts_name(words[following[0]].text)):

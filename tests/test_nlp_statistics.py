@@ -311,6 +311,8 @@ def test_the_counted_noun_in_news_of_the_day(sentence, units):
     ("Công an giải tán 3 nhóm thiếu niên hẹn đánh nhau.", "nhóm thiếu niên"),
     ("Thành phố đón hơn 2.000 du khách dịp nghỉ lễ.", "du khách"),
     ("Hà Tĩnh và 12 tỉnh, thành phố nối lại tuyến xe khách.", "tỉnh, thành phố"),
+    ("Vướng mắc còn ở 20 xã/phường trong tỉnh.", "xã/phường"),  # a slash joins groups as a comma does
+    ("Mỗi ngày 3 trường/lớp được kiểm tra.", "trường"),  # not a school and a class
     ("Có 5 nguyên tắc tuyệt đối phải tuân thủ.", "nguyên tắc"),
     ("Trường hỗ trợ 300 sinh viên sắp ra trường.", "sinh viên"),
 ])
