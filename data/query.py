@@ -49,7 +49,7 @@ MAX_SPELLINGS = 64  # spellings of one word written out for a mixed query, at mo
 MAX_COMPLETIONS = 64  # tokens a prefix is written out as, at most (else FTS5 reads the prefix)
 MAX_SYLLABLES = 100  # a longer query is refused: FTS5's cost grows with every phrase of it
 
-_ROMAN_NUMERAL = re.compile(r"(?i)l?x{0,3}(?:ix|iv|v?i{0,3})(?<=.)")  # I to LXXXIX
+_ROMAN_NUMERAL = re.compile(r"(?i)l?x{0,3}(?:ix|iv|v?i{0,3})")  # I to LXXXIX (a syllable is never empty)
 
 _QUERY_TOKEN = re.compile(r'''
     (?P<phrase>"(?:[^"]|"")*")(?P<phrase_star>\s*\*)?

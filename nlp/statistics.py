@@ -163,6 +163,7 @@ _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
 _WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.000 - 49.000": the range, no qualifier
 _AND_BEFORE = re.compile(r"(?<!\w)và\s+$", _F)
+_GROUP_JOINERS = frozenset({",", "/"})  # marks between the nouns of one group: "tỉnh, thành phố", "tỉnh/thành"
 _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
 # "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km": a rate (see _per); "đồng/người" is in đồng
 _PER = re.compile(rf"\s?/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>ngày đêm|[^\W\d_]+[23²³]?)(?!\w)", _F)
@@ -226,8 +227,8 @@ def _words(text: str, pos: int, lex: _Lexicon) -> list[_Word]:
     tokens: list[tuple[int, int, str | None]] = []
     for m in _TOKEN.finditer(text, pos, stop):
         tokens.append((m.start(), m.end(), _key(m.group()) if m.group("word") else None))
-        if m.group("mark") and m.group() not in (",", "/"):
-            break  # only a comma can continue a noun phrase (a list of groups)
+        if m.group("mark") and m.group() not in _GROUP_JOINERS:
+            break  # only a joiner of groups can continue a noun phrase
 
     @functools.cache
     def candidates(i: int) -> dict[int, str]:
@@ -366,7 +367,7 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
     if found is None:
         return None
     (end, capped), head = found, first
-    while not capped and end + 1 < len(words) and (words[end].text in (",", "/") or words[end].key == "và") and not _is_title(words[end + 1].text):
+    while not capped and end + 1 < len(words) and (words[end].text in _GROUP_JOINERS or words[end].key == "và") and not _is_title(words[end + 1].text):
         following = _item(words, end + 1, lex, date_starts)
         if following is None or following[1] or not _same_group(words[head:end], words[end + 1], lex) or (
                 following[0] < len(words) and _starts_name(words[following[0]].text)):
