@@ -531,6 +531,12 @@ def test_a_part_or_a_season_is_named_by_its_number():
     assert [t.text for t in tag_statistics(text)] == ["12 thí sinh"]
 
 
+def test_a_lunar_new_year_day_is_named_by_its_number():
+    """"mùng 2 Tết" is the second day of Tết, not two of anything."""
+    text = "Tối mùng 2 Tết (17/2) có 5 người bị thương; mồng 4 Tết yên ả."
+    assert [t.text for t in tag_statistics(text)] == ["5 người"]
+
+
 def test_on_a_tie_the_cut_before_a_verb_wins():
     """"người thương | vong" and "người | thương vong" both cut three syllables into two words; the one
     whose second word is a known verb wins, so the verb ends the counted noun."""
