@@ -129,7 +129,8 @@ _HONORIFICS = {("đồng", "chí"): "đồng chí", ("ông",): "ông", ("bà",):
                ("đ", "/", "c"): "đồng chí"}
 _LOWERCASE_HONORIFICS = frozenset({("anh",), ("chị",)})  # capitalised, "Anh" is England
 # Military and police ranks open a mention like an honorific: "Đại tá Nguyễn Văn A, Giám đốc Công an tỉnh".
-_RANKS = tuple(f"{grade} {rank}" for rank in ("tướng", "tá", "úy") for grade in ("đại", "thượng", "trung", "thiếu"))
+_RANKS = tuple(f"{grade} {rank}" for rank in ("tướng", "tá", "úy") for grade in ("đại", "thượng", "trung", "thiếu")) + (
+    "phó đô đốc", "chuẩn đô đốc", "đô đốc")  # the navy's admirals, the longer before "đô đốc"
 _HONORIFICS.update({tuple(match_key(rank).split()): rank for rank in _RANKS})
 # Organisations of business, not public office: a mention whose every position is one is no official's.
 _COMPANY_HEADS = tuple(match_key(w) for w in (

@@ -165,6 +165,12 @@ def test_mentions_field_by_field(sentence, expected):
     # a rank opens the mention like an honorific
     ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng ký biên bản.",
      ("Thượng tướng Lê Chiêm, Thứ trưởng Quốc phòng", "Lê Chiêm", "thượng tướng", [("Thứ trưởng Quốc phòng", None)])),
+    ("Chuẩn Đô đốc Phạm Hoài Nam, Tư lệnh Quân chủng Hải quân phát biểu.",  # the navy's admirals too
+     ("Chuẩn Đô đốc Phạm Hoài Nam, Tư lệnh Quân chủng Hải quân", "Phạm Hoài Nam", "chuẩn đô đốc",
+      [("Tư lệnh", "Quân chủng Hải quân")])),
+    ("Phó Đô đốc Agus Setiadji, Tổng thư ký Quốc phòng Indonesia phát biểu.",
+     ("Phó Đô đốc Agus Setiadji, Tổng thư ký Quốc phòng Indonesia", "Agus Setiadji", "phó đô đốc",
+      [("Tổng Thư ký", "Quốc phòng Indonesia")])),
     # titles before the name with a bracketed abbreviation, positions after it too
     ("Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh phát biểu.",
      ("Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh", "Lại Thế Nguyên", None,
