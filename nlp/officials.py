@@ -174,6 +174,7 @@ _UNIT_WORDS = _HEADED_UNITS | _SUB_UNITS  # a title ending in one names a unit: 
 _INNER_UNITS = frozenset({"phòng", "đội", "khoa", "trạm", "vụ", "cục", "viện", "ban", "trung tâm"})
 # Words after a body that join another subject to the person, not end the mention: "..., Công an tỉnh | và ...".
 _JOINING = frozenset({"và", "cùng", "với", "hoặc"})
+_IN_CHARGE = frozenset({("phụ", "trách"), ("chuyên", "trách")})  # between a title and its body: part of the title
 _OFFICES = frozenset({"ban", "phòng"})  # a unit a title names whose name, written after it, is in the title
 _PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
 _PLURAL_WORDS = frozenset({"các", "những"})  # before an honorific: a list intro ("có các đồng chí")
@@ -301,9 +302,10 @@ class _Parser:
         name, org = title.title, None
         if self.adj(j - 1, j):
             name, org = self.organization(j, title)
-            if org is None and self.in_charge_of(j):  # "Phó Giám đốc phụ trách" (the acting head) "Sở Xây dựng"
+            charge = self.in_charge_of(j) if org is None else None
+            if charge:  # "Phó Giám đốc phụ trách" (the acting head) "Sở Xây dựng", "Phó Chủ tịch chuyên trách" (full-time)
                 name, org = self.organization(j + 2, title)
-                name = f"{name} phụ trách"
+                name = f"{name} {charge}"
             if org is not None:
                 org = self.with_parent(org)
                 if title.unit and org.parent_at is not None and _the_titles_unit(org):
@@ -317,11 +319,14 @@ class _Parser:
                 return self.numbered_unit(_Position(i, org.end, f"{name} {org.parts[0][2]}", title.kind, None))
         return self.numbered_unit(_Position(i, org.end if org else j, name, title.kind, org))
 
-    def in_charge_of(self, j: int) -> bool:
-        """Whether "phụ trách" (in charge of) and a body are written at ``tokens[j]``."""
-        return j + 2 < len(self.tokens) and (self.tokens[j].key, self.tokens[j + 1].key) == ("phụ", "trách") \
-            and self.adj(j, j + 1) and self.adj(j + 1, j + 2) and self.tokens[j + 2].titlecase \
-            and match_organization(self.text, self.tokens, j + 2) is not None
+    def in_charge_of(self, j: int) -> str | None:
+        """"phụ trách" (in charge of) or "chuyên trách" (full-time) as written at ``tokens[j]``, when a body
+        follows it ("Sở Xây dựng", "vụ Giáo dục Chính trị"), else None."""
+        if j + 2 < len(self.tokens) and (self.tokens[j].key, self.tokens[j + 1].key) in _IN_CHARGE \
+                and self.adj(j, j + 1) and self.adj(j + 1, j + 2) \
+                and match_organization(self.text, self.tokens, j + 2) is not None:
+            return span(self.text, self.tokens, j, j + 2)
+        return None
 
     def open_unit(self, org: Org) -> bool:
         """Whether ``org`` is a unit whose name may go on in lowercase: a name the gazetteer does not know

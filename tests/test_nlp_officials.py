@@ -865,10 +865,18 @@ def test_a_birth_year_or_age_between_name_and_title(sentence, span):
     assert found.text == span
 
 
-def test_a_deputy_in_charge_holds_a_title_of_its_own():
-    """"Phó Giám đốc phụ trách" (the deputy who heads a body without a director) is the title."""
-    (found,) = tag_officials("Bà Lưu Thị Hằng, Phó Giám đốc phụ trách Sở Tư pháp trả lời cử tri.")
-    assert [(p.title, p.organization) for p in found.positions] == [("Phó Giám đốc phụ trách", "Sở Tư pháp")]
+@pytest.mark.parametrize("sentence, title, organization", [
+    ("Bà Lưu Thị Hằng, Phó Giám đốc phụ trách Sở Tư pháp trả lời cử tri.", "Phó Giám đốc phụ trách", "Sở Tư pháp"),
+    # a full-time deputy, and a body written in lowercase
+    ("Ông Khuất Việt Hùng - Phó Chủ tịch chuyên trách Ủy ban ATGT Quốc gia cho hay.",
+     "Phó Chủ tịch chuyên trách", "Ủy ban ATGT Quốc gia"),
+    ("Ông Bùi Văn Linh, Phó Vụ trưởng phụ trách vụ Giáo dục đánh giá.", "Phó Vụ trưởng phụ trách", "vụ Giáo dục"),
+])
+def test_a_deputy_in_charge_holds_a_title_of_its_own(sentence, title, organization):
+    """"Phó Giám đốc phụ trách" (the deputy who heads a body without a director) and "Phó Chủ tịch
+    chuyên trách" (full-time) are titles."""
+    (found,) = tag_officials(sentence)
+    assert [(p.title, p.organization) for p in found.positions] == [(title, organization)]
 
 
 @pytest.mark.parametrize("sentence, span, name", [
