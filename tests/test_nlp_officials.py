@@ -367,6 +367,9 @@ def test_no_official(sentence):
     "Ông Lý Văn Tài - Giám đốc dự án Sun Group Hạ Long cho biết.",
     "Ông Đặng Văn Hưng, phó giám đốc nhà máy thủy điện Sơn La, cho biết.",
     "Bà Đỗ Thị Lan, Giám đốc chi nhánh Vietcombank Hà Tĩnh cho biết.",
+    # a club is no public office either
+    "Chủ tịch CLB Thanh Hoá Doãn Văn Phương chia sẻ với báo giới.",
+    "Ông Nguyễn Văn An, Chủ nhiệm Câu lạc bộ Hưu trí phường cho biết.",
 ])
 def test_company_executives_are_not_officials(sentence):
     assert _found(sentence) == []
