@@ -132,13 +132,13 @@ _LOWERCASE_HONORIFICS = frozenset({("anh",), ("chị",)})  # capitalised, "Anh" 
 _RANKS = tuple(f"{grade} {rank}" for rank in ("tướng", "tá", "úy") for grade in ("đại", "thượng", "trung", "thiếu")) + (
     "phó đô đốc", "chuẩn đô đốc", "đô đốc")  # the navy's admirals, the longer before "đô đốc"
 _HONORIFICS.update({tuple(match_key(rank).split()): rank for rank in _RANKS})
-# Organisations of business or leisure, not public office (a club too: "Chủ tịch CLB Thanh Hóa"): a mention
-# whose every position is one is no official's.
+# Organisations of business or leisure, not public office (a state company's board of members, a club: "Chủ
+# tịch HĐTV EVN", "Chủ tịch CLB Thanh Hóa"): a mention whose every position is one is no official's.
 _COMPANY_HEADS = tuple(match_key(w) for w in (
     "công ty", "cty", "ctcp", "tập đoàn", "tổng công ty", "hđqt", "hội đồng quản trị", "ngân hàng tmcp",
     "ngân hàng thương mại", "doanh nghiệp", "hãng", "dự án", "nhà máy", "xí nghiệp", "chi nhánh", "ngành hàng",
     "khách sạn", "nhà hàng", "siêu thị", "cửa hàng", "trang trại", "trạm thu phí", "cảng hàng không",
-    "câu lạc bộ", "clb"))
+    "hội đồng thành viên", "hđtv", "câu lạc bộ", "clb"))
 _COMPANY_TITLES = frozenset(match_key(w) for w in ("Tổng Giám đốc", "Phó Tổng Giám đốc"))  # without an organisation
 # Titles a company gives: after a name, one of them over an unknown organisation ending in a brand is a
 # company post ("ông A, Giám đốc Phân tích Yuanta"); "Thống đốc bang Texas" is none.

@@ -367,6 +367,8 @@ def test_no_official(sentence):
     "Ông Lý Văn Tài - Giám đốc dự án Sun Group Hạ Long cho biết.",
     "Ông Đặng Văn Hưng, phó giám đốc nhà máy thủy điện Sơn La, cho biết.",
     "Bà Đỗ Thị Lan, Giám đốc chi nhánh Vietcombank Hà Tĩnh cho biết.",
+    "Ông Vũ Anh Minh, Chủ tịch Hội đồng thành viên Tổng công ty Đường sắt Việt Nam cho biết.",  # a state company's board
+    "Ông Nguyễn Văn Bình, Chủ tịch HĐTV EVN cho biết.",
     # a club is no public office either
     "Chủ tịch CLB Thanh Hoá Doãn Văn Phương chia sẻ với báo giới.",
     "Ông Nguyễn Văn An, Chủ nhiệm Câu lạc bộ Hưu trí phường cho biết.",
