@@ -580,6 +580,12 @@ def test_a_lowercase_unit_name_stops_at_a_function_word():
     assert found.text == "Ông Nguyễn Đại Trí, Phó Tổng cục trưởng tổng cục Thuế"
 
 
+def test_a_function_word_of_two_syllables_is_no_unit_name():
+    """"đồng thời" (at the same time) after a bare title starts the rest of the sentence."""
+    (found,) = tag_officials("Còn ông Võ Thành Hạo, Bí thư đồng thời là Chủ tịch tỉnh hồ hởi.")
+    assert (found.text, found.positions[0].organization) == ("ông Võ Thành Hạo, Bí thư", None)
+
+
 def test_a_name_ending_in_a_place_is_whole():
     """Lowercase words after "Đại học Sư phạm Huế" are the sentence's, not the rest of the name."""
     (found,) = tag_officials("Ông Nguyễn Thành Nhân, Phó hiệu trưởng Đại học Sư phạm Huế thành thật chia sẻ.")

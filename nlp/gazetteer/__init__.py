@@ -328,6 +328,8 @@ NAME_STOP = frozenset(match_key(w) for w in (
     "phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng báo trình điều thông "
     "quán giới khai bế đi ký nói nêu cảm biểu hướng lãnh đôn tiếp nhận gửi ban tổ triển đọc công kiêm"
 ).split()) | frozenset(match_key(w) for w in entries("function_words.txt") if " " not in w)
+# Function words of two syllables ("đồng thời", "trong đó"): they end a name written in lowercase as well.
+NAME_STOP_PAIRS = frozenset(match_key(w) for w in entries("function_words.txt") if w.count(" ") == 1)
 
 
 # Unit names that only give the kind of school: the proper name follows ("Trường Tiểu học" + "Lê Lợi").
@@ -558,13 +560,15 @@ def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: boo
     """End of up to six lowercase syllables of a unit's name from ``tokens[j]`` ("hình sự" in "Phòng Cảnh sát
     hình sự Công an tỉnh"), none a function word or a verb's first syllable (``NAME_STOP``) unless it ends
     a two-syllable word ("giao thông") or, with ``word_openers``, starts one ("dự án"; also "cho biết": only
-    where something else ends the name), stopping before a level ("tỉnh")."""
+    where something else ends the name), none starting a function word of two syllables ("Bí thư" |
+    "đồng thời là ..."), stopping before a level ("tỉnh")."""
     k = j
     while k < len(tokens) and k - j < 6 and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
             and (tokens[k].key not in NAME_STOP or (word_openers and k + 1 < len(tokens) and (
                 word_pair(tokens[k].key, tokens[k + 1].key)))
                  or (k > j and word_pair(tokens[k - 1].key, tokens[k].key))) \
-            and (k == j or not level_at(text, tokens, k)):
+            and (k == j or not level_at(text, tokens, k)) \
+            and not (k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in NAME_STOP_PAIRS):
         k += 1
         if k + 1 < len(tokens) and k - j < 5 and tokens[k].text == "-" and _next(text, tokens, k) \
                 and _next(text, tokens, k + 1) and tokens[k + 1].alpha and tokens[k + 1].text.islower() \
