@@ -1,6 +1,7 @@
 """bench/realpages/build.py and bench/eval_extract.py --real on a real git repository made here."""
 from __future__ import annotations
 
+import hashlib
 import json
 import struct
 import subprocess
@@ -138,3 +139,44 @@ def test_eval_real_refuses_a_directory_without_gold(tmp_path):
     done = subprocess.run([sys.executable, str(EVAL), "--real", str(tmp_path)], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 1 and "no gold.json" in done.stderr
+
+
+def test_a_page_listed_without_its_carriage_returns_is_checked_and_written_without_them(tmp_path):
+    """A page copied from an index that hides carriage returns is listed by the blob id of its bytes without
+    them: a clone holding the file at the listed commit is read, stripped and checked against that id."""
+    repo = tmp_path / "portal-mirror"
+    (repo / "tin-tuc").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (repo / PLAIN).write_bytes(PAGE.replace("\n", "\r\r\n").encode("utf-8"))
+    _git(repo, "add", ".")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "page")
+    stripped = PAGE.encode("utf-8")
+    listing = tmp_path / "pages.toml"
+
+    def listed(blob: str) -> Path:
+        listing.write_text(TEMPLATE + f"""
+[[page]]
+id = "huyen-so-ket"
+repo = "someone/portal-mirror"
+commit = "{_git(repo, 'rev-parse', 'HEAD')}"
+path = "{PLAIN}"
+blob = "{blob}"
+line_ends = "stripped"
+url = "https://huyen.example.gov.vn/tin-tuc/so-ket.html"
+site = "huyen.example.gov.vn"
+template = "test-cms"
+split = "dev"
+""", encoding="utf-8")
+        return listing
+
+    def git_blob_id(data: bytes) -> str:
+        return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+    out = tmp_path / "built"
+    done = _build(repo, listed(git_blob_id(stripped)), out)
+    assert done.returncode == 0, done.stderr
+    assert (out / "huyen-so-ket.html").read_bytes() == stripped
+    assert json.loads((out / "gold.json").read_text(encoding="utf-8"))[0]["paragraphs"] == PARAGRAPHS
+
+    done = _build(repo, listed(git_blob_id(PAGE.replace("\n", "\r\r\n").encode("utf-8"))), tmp_path / "again")
+    assert done.returncode == 1 and "without carriage returns is not blob" in done.stderr

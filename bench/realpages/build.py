@@ -80,15 +80,28 @@ def _git(where: Path, *args: str) -> bytes:
 
 
 def read_page(page: dict, where: Path) -> bytes:
-    """The listed blob's bytes; when the copy has the listed commit, its path must hold that blob."""
+    """The listed blob's bytes; when the copy has the listed commit, its path must hold that blob. A page
+    listed with line_ends = "stripped" is the file at that path with its carriage returns removed, and
+    its blob id is of those bytes (the copy the listing was made from did not show them)."""
     try:
         at_commit = _git(where, "rev-parse", f"{page['commit']}:{page['path']}").decode().strip()
     except BuildError:
-        at_commit = None  # a snapshot of a later commit: the blob id still names the exact bytes
+        at_commit = None  # a snapshot of a later commit, or a copy holding the listed bytes: the blob id names them
+    if page.get("line_ends") == "stripped" and at_commit is not None:
+        data = _git(where, "cat-file", "blob", at_commit).replace(b"\r", b"")
+        if git_blob_id(data) != page["blob"]:
+            raise BuildError(f"{page['id']}: {page['path']} at {page['commit'][:12]} without carriage returns "
+                             f"is not blob {page['blob'][:12]}")
+        return data
     if at_commit is not None and at_commit != page["blob"]:
         raise BuildError(f"{page['id']}: {page['path']} at {page['commit'][:12]} is blob {at_commit[:12]}, "
                          f"not the listed {page['blob'][:12]}")
     return _git(where, "cat-file", "blob", page["blob"])
+
+
+def git_blob_id(data: bytes) -> str:
+    """The id git gives a file holding ``data``."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def unpack(page: dict, blob: bytes) -> bytes:
