@@ -1,7 +1,6 @@
 """bench/realpages/build.py and bench/eval_extract.py --real on a real git repository made here."""
 from __future__ import annotations
 
-import hashlib
 import json
 import struct
 import subprocess
@@ -51,36 +50,45 @@ def listed(tmp_path):
     """A repository holding one saved page, plainly and in a web2py cache entry whose page names its
     title before its charset (lxml alone then reads the bytes as Latin-1) and declares its date in a
     Dublin Core meta tag, and a page list naming one of the two by commit, path and blob."""
-    repo = tmp_path / "portal-mirror"
-    (repo / "tin-tuc").mkdir(parents=True)
-    (repo / CACHED).parent.mkdir(parents=True)
-    _git(repo, "init", "-q")
-    (repo / PLAIN).write_text(PAGE, encoding="utf-8")
     title_first = PAGE.replace('<meta charset="utf-8"><title>Trang chủ</title>',
                                '<title>Trang chủ</title><meta charset="utf-8">'
                                '<meta name="DC.Date.Issued" content="2023-05-12 08:30:15.803000">')
-    (repo / CACHED).write_bytes(_web2py_cache_entry(title_first.encode("utf-8")))
-    _git(repo, "add", ".")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "page")
-    commit = _git(repo, "rev-parse", "HEAD")
+    repo = tmp_path / "portal-mirror"
+    commit = _committed(repo, {PLAIN: PAGE.encode("utf-8"),
+                               CACHED: _web2py_cache_entry(title_first.encode("utf-8"))})
     blobs = {path: _git(repo, "rev-parse", f"HEAD:{path}") for path in (PLAIN, CACHED)}
 
     def write(path: str = PLAIN, blob_id: str | None = None, extra: str = "") -> Path:
-        listing = tmp_path / "pages.toml"
-        listing.write_text(TEMPLATE + f"""
+        return _listing(tmp_path / "pages.toml", commit, path, blob_id or blobs[path], extra)
+    return repo, write, (commit, blobs[PLAIN]), title_first
+
+
+def _committed(repo: Path, files: dict[str, bytes]) -> str:
+    """The commit of a new repository at ``repo`` holding ``files`` (path -> bytes)."""
+    for path, data in files.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_bytes(data)
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "page")
+    return _git(repo, "rev-parse", "HEAD")
+
+
+def _listing(listing: Path, commit: str, path: str, blob: str, extra: str = "") -> Path:
+    """A page list naming one page of someone/portal-mirror by ``commit``, ``path`` and ``blob``."""
+    listing.write_text(TEMPLATE + f"""
 [[page]]
 id = "huyen-so-ket"
 repo = "someone/portal-mirror"
 commit = "{commit}"
 path = "{path}"
-blob = "{blob_id or blobs[path]}"
+blob = "{blob}"
 url = "https://huyen.example.gov.vn/tin-tuc/so-ket.html"
 site = "huyen.example.gov.vn"
 template = "test-cms"
 split = "dev"
 {extra}""", encoding="utf-8")
-        return listing
-    return repo, write, (commit, blobs[PLAIN]), title_first
+    return listing
 
 
 def _build(repo: Path, listing: Path, out: Path) -> subprocess.CompletedProcess:
@@ -145,38 +153,19 @@ def test_a_page_listed_without_its_carriage_returns_is_checked_and_written_witho
     """A page copied from an index that hides carriage returns is listed by the blob id of its bytes without
     them: a clone holding the file at the listed commit is read, stripped and checked against that id."""
     repo = tmp_path / "portal-mirror"
-    (repo / "tin-tuc").mkdir(parents=True)
-    _git(repo, "init", "-q")
-    (repo / PLAIN).write_bytes(PAGE.replace("\n", "\r\r\n").encode("utf-8"))
-    _git(repo, "add", ".")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "page")
-    stripped = PAGE.encode("utf-8")
+    with_returns = PAGE.replace("\n", "\r\r\n").encode("utf-8")
+    commit = _committed(repo, {PLAIN: with_returns})
+    stripped = tmp_path / "stripped.html"
+    stripped.write_bytes(PAGE.encode("utf-8"))
     listing = tmp_path / "pages.toml"
-
-    def listed(blob: str) -> Path:
-        listing.write_text(TEMPLATE + f"""
-[[page]]
-id = "huyen-so-ket"
-repo = "someone/portal-mirror"
-commit = "{_git(repo, 'rev-parse', 'HEAD')}"
-path = "{PLAIN}"
-blob = "{blob}"
-line_ends = "stripped"
-url = "https://huyen.example.gov.vn/tin-tuc/so-ket.html"
-site = "huyen.example.gov.vn"
-template = "test-cms"
-split = "dev"
-""", encoding="utf-8")
-        return listing
-
-    def git_blob_id(data: bytes) -> str:
-        return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+    stripped_blob = _git(repo, "hash-object", str(stripped))  # git's own id of the bytes without them
 
     out = tmp_path / "built"
-    done = _build(repo, listed(git_blob_id(stripped)), out)
+    done = _build(repo, _listing(listing, commit, PLAIN, stripped_blob, 'line_ends = "stripped"\n'), out)
     assert done.returncode == 0, done.stderr
-    assert (out / "huyen-so-ket.html").read_bytes() == stripped
+    assert (out / "huyen-so-ket.html").read_bytes() == stripped.read_bytes()
     assert json.loads((out / "gold.json").read_text(encoding="utf-8"))[0]["paragraphs"] == PARAGRAPHS
 
-    done = _build(repo, listed(git_blob_id(PAGE.replace("\n", "\r\r\n").encode("utf-8"))), tmp_path / "again")
+    as_stored = _git(repo, "rev-parse", f"HEAD:{PLAIN}")  # the id of the file with them: not what is listed
+    done = _build(repo, _listing(listing, commit, PLAIN, as_stored, 'line_ends = "stripped"\n'), tmp_path / "again")
     assert done.returncode == 1 and "without carriage returns is not blob" in done.stderr
