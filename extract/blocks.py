@@ -36,7 +36,7 @@ _CHROME_TOKEN = re.compile(
     re.I,
 )
 # an article's own header ("entry-header", "news-header") is not page chrome
-_ARTICLE_HEADER = re.compile(r"(?:entry|post|article|news|detail|story|content)[-_]header", re.I)
+_ARTICLE_HEADER = re.compile(r"(?:entry|post|article|news|detail|story|content|longform)[-_]header", re.I)
 _ALIGN = re.compile(r"text-align\s*:\s*(left|right|center|justify)", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # a link that writes out its own address (a URL or an e-mail) is text to read, not navigation

@@ -51,7 +51,7 @@ _SIGNATURE = re.compile(
     r"tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|công đoàn|đoàn|hội|ban tổ chức|người ký|nơi nhận)\b", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:[–—,&/]|\s-\s|\bvà\b)\s*")
 _LEAD_CLASS = re.compile(
-    r"sapo|chapeau|lead|summary|description|hometext|tomtat|tom-tat|trichyeu|trich-yeu|"
+    r"sapo|chapeau|lead|summary|desc|hometext|tomtat|tom-tat|trichyeu|trich-yeu|"
     r"intro|excerpt|teaser|abstract|headline|mota|short", re.I
 )
 
@@ -193,7 +193,7 @@ def finish_body(paras: list[Para], author: str | None = None) -> Body:
     for para in paras:
         if para.caption and para.text not in captions:
             captions.append(para.text)
-    texts = [p for p in paras if not p.caption]
+    texts = _without_teaser([p for p in paras if not p.caption])
     while len(texts) > 1:  # the byline, and again when the page names its author twice
         last = texts[-1]
         strong = last.align == "right" or last.bold
@@ -207,6 +207,17 @@ def finish_body(paras: list[Para], author: str | None = None) -> Body:
         if top.lead_hint or _SITE_TAG.match(top.text) or (top.bold and len(top.text) >= 60):
             lead = top.text
     return Body([p.text for p in texts], author, lead, captions)
+
+
+def _without_teaser(texts: list[Para]) -> list[Para]:
+    """``texts`` less a first paragraph that only repeats the opening of the text after it (an excerpt
+    for sharing, often cut off mid-word, or a lead box copying the first paragraph)."""
+    if len(texts) > 1:
+        opening = " ".join(texts[0].text.split()).rstrip(".… ")
+        rest = " ".join(" ".join(p.text for p in texts[1:]).split())
+        if len(opening) >= 40 and rest.startswith(opening):
+            return texts[1:]
+    return texts
 
 
 def is_lead_element(class_id: str) -> bool:

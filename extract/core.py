@@ -12,6 +12,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Mapping
+from itertools import takewhile
 from typing import BinaryIO
 from urllib.parse import urljoin
 
@@ -107,8 +108,14 @@ _ELEMENT_CLASSES = ElementDefaultClassLookup(element=HtmlElement, comment=lxml.h
                                              pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity)
 
 
+# "</body>" and "</html>" end nothing in a browser (what follows still goes into the body), but libxml2
+# closes the document there and puts the rest in a second root the tree does not reach
+_DOCUMENT_END_TAG = re.compile(r"</(?:body|html)\s*>", re.I)
+
+
 def _parse(text: str) -> HtmlElement:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with a declaration
+    text = _DOCUMENT_END_TAG.sub("", text)
     # huge_tree: without it libxml2 stops at 256 levels (2048 with it) and drops the rest of the page
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     parser.set_element_class_lookup(_ELEMENT_CLASSES)
@@ -524,6 +531,27 @@ def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
     return paras, top_author
 
 
+def _lead_box(blocks: list[Block], title_block: Block | None, container: HtmlElement,
+              members: set[HtmlElement]) -> list[Para]:
+    """The sapo when it has a box of its own between the headline and the text's container: the
+    paragraphs after the headline whose boxes, below the container's ancestor, name the lead."""
+    if title_block is None:
+        return []
+    boxes = set(container.iterancestors())
+    found = []
+    start = next(i for i, block in enumerate(blocks) if block is title_block)
+    for block in blocks[start + 1:]:
+        if block.element in members:
+            break
+        if block.kind != "text" or len(block.text) < 40 or block.link_ratio > 0.5 \
+                or dates.is_date_line(block.text):
+            continue
+        own = takewhile(lambda node: node not in boxes, (block.element, *block.element.iterancestors()))
+        if any(is_lead_element(f"{node.get('class') or ''} {node.get('id') or ''}") for node in own):
+            found.append(Para(block.text, bold=block.bold, lead_hint=True))
+    return found
+
+
 def _centred(blocks: list[Block], container: HtmlElement) -> bool:
     """Whether most of the text of the container's paragraphs (80 characters or more) is centred."""
     long = [b for b in blocks if b.kind != "img" and len(b.text) >= 80]
@@ -656,6 +684,7 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     if container is not None:
         _check_listing(blocks, container)
         paras, top_author = _paragraphs(blocks, container, title, date_block, alts)
+        paras = _lead_box(blocks, title_block, container, members) + paras
     else:
         paras = _trafilatura_paragraphs(tree, url)
     if author:

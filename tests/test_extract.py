@@ -547,3 +547,38 @@ def test_a_read_more_list_after_the_text_still_ends_it():
     more = ('<p><strong>Xem thêm:</strong> <a href="/a.html">Công bố điểm chuẩn vào lớp 10 năm học 2024</a></p>'
             '<p><a href="/b.html">Lịch thi tốt nghiệp THPT năm 2024 và những điều cần biết</a></p>')
     assert run(page(body(P1, P2, P3, extra=more))).text.split("\n\n")[-1] == P3
+
+
+def test_an_early_document_end_tag_does_not_end_the_page():
+    """A template that closes </html> before its head: a browser still shows the page that follows."""
+    html = page(body(P1, P2)).replace('<html lang="vi">', '<html lang="vi">\n</html>\n', 1)
+    assert run(html).text == "\n\n".join([P1, P2])
+
+
+def test_a_sapo_in_a_longform_header_box_inside_the_article_is_its_lead():
+    header = (f'<div class="sc-longform-header"><div class="sc-longform-header-text"><h1>{TITLE}</h1>'
+              f'<p class="sc-longform-header-sapo">{LEAD}</p></div></div>')
+    long_text = "".join(f"<p>{p}</p>" for p in (P1, P2, P3) * 3)
+    article = run(page(f'<div class="entry">{header}{long_text}</div>'))
+    assert (article.lead, article.text.split("\n\n")[0]) == (LEAD, LEAD)
+
+
+def test_a_sharing_excerpt_that_repeats_the_opening_is_dropped():
+    """A box copying the text's first words, cut off mid-word, above the text itself."""
+    excerpt = f'<div class="sapo">{LEAD} {P1[:60]}</div>'
+    article = run(page(f'<h1>{TITLE}</h1><div class="content-detail">{excerpt}<p class="sapo">{LEAD}</p>'
+                       f'<p>{P1}</p><p>{P2}</p></div>'))
+    assert (article.text, article.lead) == ("\n\n".join([LEAD, P1, P2]), LEAD)
+
+
+def test_a_lead_box_between_the_headline_and_the_text_box_is_the_lead():
+    """The sapo in a box of its own (div.detail-desc), the share bar and a related list around the text."""
+    share = '<div class="col"><div class="detail-date-share">16/12/2021 - 16:30 <a href="/s">Chia sẻ</a></div></div>'
+    related = ('<div class="col detail-related"><h3>Đọc thêm</h3>' + "".join(
+        f'<p><a href="/{i}.html">Tin số {i} về công tác tuyên giáo của thành phố</a></p>' for i in range(3)) + '</div>')
+    article = run(page(f'<div class="col"><div class="detail-title"><h1>{TITLE}</h1></div></div>{share}'
+                       f'<div class="col detail-desc"><div class="content-fck"><p>{LEAD}</p></div></div>'
+                       f'<div class="col"><a href="/x">A</a> <a href="/y">A</a></div>'
+                       f'<div class="col newscontents"><div class="content-fck"><p>{P1}</p><p>{P2}</p><p>{P3}</p>'
+                       f'</div></div><div class="col tags"><a href="/t">tuyên giáo</a></div>{related}'))
+    assert (article.text, article.lead) == ("\n\n".join([LEAD, P1, P2, P3]), LEAD)
