@@ -12,7 +12,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Mapping
-from itertools import takewhile
+from itertools import accumulate, takewhile
 from typing import BinaryIO
 from urllib.parse import urljoin
 
@@ -377,6 +377,8 @@ def _date_candidates(blocks: list[Block], anchor: Block | None, members: set, la
     after its text (an update line under the body: "Cập nhật: 14:05 | 12/06/2024"), before its
     trailing matter, out of chrome."""
     at = next((i for i, b in enumerate(blocks) if b is anchor), None)
+    # lines apart from the headline, pictures between them not counted (a row of ad images)
+    lines = list(accumulate((b.kind == "text" for b in blocks), initial=0))
     ended = False
     for i, block in enumerate(blocks):
         if block.kind != "text":
@@ -384,7 +386,7 @@ def _date_candidates(blocks: list[Block], anchor: Block | None, members: set, la
         inside = block.element in members or (last is not None and last < i <= last + _CLOSING_LINES)
         if inside and (at is None or i > at) and is_trailing_heading(block.text):
             ended = True
-        near = at is not None and abs(i - at) <= 3
+        near = at is not None and abs(lines[i] - lines[at]) <= 3
         bare = near and not any(c.isalpha() for c in block.text)  # only a date and time: "08/01/2026 - 18:21"
         if (block.chrome < 1.0 and not bare) or block.link_ratio > 0.5 or not (near or inside and not ended):
             continue  # (a bare date by the headline counts also in a share bar; a banner's clock names the day)
@@ -561,14 +563,24 @@ def _centred(blocks: list[Block], container: HtmlElement) -> bool:
 
 def _chrome_box(element: HtmlElement, container: HtmlElement) -> HtmlElement | None:
     """The outermost element between ``element`` and the container that is chrome by its
-    class/id (a share bar, a related-news box inside the article), if any."""
+    class/id (a share bar, a related-news box inside the article) or is a teaser card, if any."""
     found = None
     for node in (element, *element.iterancestors()):
         if node is container:
             return found
-        if is_chrome_element(node):
+        if is_chrome_element(node) or _is_teaser_card(node):
             found = node
     return None
+
+
+def _is_teaser_card(node: HtmlElement) -> bool:
+    """A card for another article set in the text: a box with a picture, a linked headline and at
+    most a short summary ("<div class=inner-article>", an embedded <article>)."""
+    if node.tag not in ("div", "article", "aside") or node.find(".//img") is None:
+        return False
+    text = text_of(node)
+    headline = max((text_of(a) for a in node.iterfind(".//a[@href]")), key=len, default="")
+    return len(headline) >= 20 and len(text) <= 400 and len(headline) >= 0.2 * len(text)
 
 
 def _class_chain(element: HtmlElement, container: HtmlElement) -> str:

@@ -582,3 +582,19 @@ def test_a_lead_box_between_the_headline_and_the_text_box_is_the_lead():
                        f'<div class="col newscontents"><div class="content-fck"><p>{P1}</p><p>{P2}</p><p>{P3}</p>'
                        f'</div></div><div class="col tags"><a href="/t">tuyên giáo</a></div>{related}'))
     assert (article.text, article.lead) == ("\n\n".join([LEAD, P1, P2, P3]), LEAD)
+
+
+def test_pictures_between_the_date_line_and_the_headline_do_not_part_them():
+    ads = "".join(f'<div class="ad"><img src="/ad{i}.jpg" alt=""></div>' for i in range(4))
+    html = page(f'<div class="category"><a href="/y-te">Y tế</a></div><div class="time"><span>Thứ ba, '
+                f'21/09/2021 06:30</span></div>{ads}<h1>{TITLE}</h1><div class="content-detail">'
+                f'<p>{P1}</p><p>{P2}</p></div>')
+    assert run(html).published == "2021-09-21T06:30:00"
+
+
+def test_a_card_for_another_article_set_in_the_text_is_not_the_text():
+    card = ('<div class="inner-article"><a href="/other-738310.html"><img src="/o.jpg" alt=""></a>'
+            '<h4><a href="/other-738310.html">Nhiều bệnh nhân ở thành phố cần tiếp máu</a></h4>'
+            '<p class="summary">Nhiều bệnh nhân tại Bệnh viện đang cần tiếp máu, có ca bệnh truyền tới 46 đơn vị.</p></div>')
+    article = run(page(body(P1, P2, extra=card + f"<p>{P3}</p>")))
+    assert article.text == "\n\n".join([P1, P2, P3])
