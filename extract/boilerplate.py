@@ -51,7 +51,7 @@ _SIGNATURE = re.compile(
     r"tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|công đoàn|đoàn|hội|ban tổ chức|người ký|nơi nhận)\b", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:[–—,&/]|\s-\s|\bvà\b)\s*")
 _LEAD_CLASS = re.compile(
-    r"sapo|chapeau|lead|summary|desc|hometext|tomtat|tom-tat|trichyeu|trich-yeu|"
+    r"sapo|chapp?eau|lead|summary|desc|hometext|tomtat|tom-tat|trichyeu|trich-yeu|"
     r"intro|excerpt|teaser|abstract|headline|mota|short", re.I
 )
 

@@ -476,8 +476,9 @@ def _is_caption(block: Block, previous: Block | None, following: Block | None,
         node = node.getparent()
     if len(block.text) >= 15 and search_form(block.text) in alts:
         return True
-    if previous is None or previous.kind != "img" or _ENUMERATED.match(block.text):
-        return False
+    if previous is None or previous.kind != "img" or _ENUMERATED.match(block.text) \
+            or is_lead_element(_class_chain(block.element, container)):
+        return False  # (the sapo between a share bar's icon and the first picture is no caption)
     align = alignment(block.element, container)
     if align == "center" and not centred_body and len(block.text) <= LONG_CAPTION:
         return True  # centred under a picture where the text is not: a caption, a quote box too
@@ -628,7 +629,8 @@ def _attachments(tree: HtmlElement, container: HtmlElement | None, base: str) ->
 
 
 def _check_listing(blocks: list[Block], container: HtmlElement) -> None:
-    """A category page: linked titles each followed by a teaser paragraph, over and over."""
+    """A category page: linked titles each followed by a teaser paragraph, over and over, making up
+    much of the text (an article's own text outweighs a related list at its foot)."""
     members = subtree(container)
     texts = [b for b in blocks if b.kind == "text" and b.element in members
              and not dates.is_date_line(b.text)]
@@ -641,7 +643,8 @@ def _check_listing(blocks: list[Block], container: HtmlElement) -> None:
             teasers += 1
             teaser_chars += len(block.text) + len(following.text)
     total = sum(len(b.text) for b in texts) or 1
-    if teasers >= 3 or (teasers >= 2 and teaser_chars / total >= 0.5):
+    share = teaser_chars / total
+    if (teasers >= 3 and share >= 0.3) or (teasers >= 2 and share >= 0.5):
         raise ExtractionError(f"listing page, not an article ({teasers} linked teasers)")
 
 

@@ -598,3 +598,24 @@ def test_a_card_for_another_article_set_in_the_text_is_not_the_text():
             '<p class="summary">Nhiều bệnh nhân tại Bệnh viện đang cần tiếp máu, có ca bệnh truyền tới 46 đơn vị.</p></div>')
     article = run(page(body(P1, P2, extra=card + f"<p>{P3}</p>")))
     assert article.text == "\n\n".join([P1, P2, P3])
+
+
+def test_a_related_list_under_a_long_article_does_not_make_it_a_listing():
+    cards = "".join(f'<article><a href="/r{i}.html"><img src="/r{i}.jpg" alt=""></a><a href="/r{i}.html">'
+                    f'<h2>Tin số {i} về công tác tuyên giáo của thành phố</h2></a><div class="chapeau">{P3}</div>'
+                    f'</article>' for i in range(3))
+    long_text = "".join(f"<p>{p}</p>" for p in (P1, P2, P3) * 4)
+    article = run(page(f'<h1>{TITLE}</h1><div class="content-detail">{long_text}<div class="list-cards">{cards}'
+                       f'</div></div>'))
+    assert article.text.startswith(P1)
+    with pytest.raises(ExtractionError, match="listing"):  # the same cards with no article text are a listing
+        run(page(f'<h1>{TITLE}</h1><div class="content-detail"><p>{P1}</p><div>{cards}</div></div>'))
+
+
+def test_a_sapo_between_a_share_icon_and_the_first_picture_is_the_lead_not_a_caption():
+    html = page(f'<h1>{TITLE}</h1><div class="wrapper"><div class="google-news"><a href="https://news.google.com/x">'
+                f'<img src="/gn.svg" alt=""></a></div><div class="chappeau"><p>{LEAD}</p></div><div class="body">'
+                f'<figure><img src="/a.jpg" alt=""><figcaption>Ảnh: Ngọc Tâm</figcaption></figure>'
+                f'<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>')
+    article = run(html)
+    assert (article.lead, article.text.split("\n\n")[0]) == (LEAD, LEAD)
