@@ -77,6 +77,11 @@ def _chrome_class_names(class_names: str, element_id: str) -> bool:
     return bool(_CHROME_TOKEN.search(_ARTICLE_HEADER.sub(" ", f"{class_names} {element_id}")))
 
 
+def class_and_id(element: HtmlElement) -> str:
+    """The element's class and id in one string, for the patterns that read what a box is named."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
 def is_chrome_element(element: HtmlElement) -> bool:
     """A header/nav/footer/aside tag, or a class/id naming menus, sidebars, share bars ..."""
     if element.tag in CHROME_TAGS:
@@ -171,8 +176,7 @@ class _Renderer:
         italic = italic or tag in ("i", "em") or bool(style and _ITALIC_STYLE.search(style))
         link = link or (tag == "a" and element.get("href") is not None
                         and not _ADDRESS_TEXT.match(element.text_content().strip()))
-        block = tag in BLOCK_TAGS or (tag in _LINE_INLINE_TAGS and bool(_LINE_CLASS.search(
-            f"{element.get('class') or ''} {element.get('id') or ''}")))
+        block = tag in BLOCK_TAGS or (tag in _LINE_INLINE_TAGS and bool(_LINE_CLASS.search(class_and_id(element))))
         if block:
             self.flush()
             self.holders.append(element)

@@ -24,7 +24,7 @@ from w3lib.html import get_meta_refresh
 
 from extract import dates
 from extract.article import Article, ExtractionError, is_attachment
-from extract.blocks import (BLOCK_TAGS, SKIP_TAGS, Block, alignment, chrome_weight,
+from extract.blocks import (BLOCK_TAGS, SKIP_TAGS, Block, alignment, chrome_weight, class_and_id,
                            is_chrome_element, render, subtree, text_of, within)
 from extract.boilerplate import (Para, byline, byline_prefix, finish_body, is_lead_element,
                                  is_trailing_heading)
@@ -246,7 +246,7 @@ def _heading_candidates(blocks: list[Block]) -> list[Block]:
     """Blocks that look like a title: h1-h4, or an element whose class says title."""
     return [b for b in blocks if b.kind == "text" and 8 <= len(b.text) <= 300 and (
         b.element.tag in ("h1", "h2", "h3", "h4")
-        or _TITLE_CLASS.search(f"{b.element.get('class') or ''} {b.element.get('id') or ''}"))]
+        or _TITLE_CLASS.search(class_and_id(b.element)))]
 
 
 def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement | None,
@@ -312,7 +312,7 @@ def _marked_author(lines: list[Block | None]) -> str | None:
             continue
         for element in line.element.iter():
             if isinstance(element.tag, str) and _AUTHOR_MARK.search(
-                    f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"):
+                    f"{class_and_id(element)} {element.get('itemprop') or ''}"):
                 text = text_of(element)
                 if text and len(text) <= 60 and (name := byline(text)):
                     return name
@@ -468,8 +468,7 @@ def _is_caption(block: Block, previous: Block | None, following: Block | None,
     for _ in range(4):
         if node is None:
             break
-        if node.tag == "figcaption" or _CAPTION_CLASS.search(
-                f"{node.get('class') or ''} {node.get('id') or ''}"):
+        if node.tag == "figcaption" or _CAPTION_CLASS.search(class_and_id(node)):
             return True
         if node is container:
             break
@@ -550,7 +549,7 @@ def _lead_box(blocks: list[Block], title_block: Block | None, container: HtmlEle
                 or dates.is_date_line(block.text):
             continue
         own = takewhile(lambda node: node not in boxes, (block.element, *block.element.iterancestors()))
-        if any(is_lead_element(f"{node.get('class') or ''} {node.get('id') or ''}") for node in own):
+        if any(is_lead_element(class_and_id(node)) for node in own):
             found.append(Para(block.text, bold=block.bold, lead_hint=True))
     return found
 
@@ -590,7 +589,7 @@ def _class_chain(element: HtmlElement, container: HtmlElement) -> str:
     for _ in range(3):
         if node is None or node is container:
             break
-        names.append(f"{node.get('class') or ''} {node.get('id') or ''}")
+        names.append(class_and_id(node))
         node = node.getparent()
     return " ".join(names)
 
