@@ -209,6 +209,11 @@ def _meta(tree: HtmlElement, *keys: str) -> str | None:
     return None
 
 
+def _declares_article(tree: HtmlElement) -> bool:
+    """Whether the page's head says it is one article (Open Graph's og:type)."""
+    return (_meta(tree, "og:type") or "").lower() == "article"
+
+
 def _compared(text: str) -> str:
     """The form two lines are compared in: search form, without surrounding spaces and dots."""
     return search_form(text).strip(" .")
@@ -628,8 +633,9 @@ def _attachments(tree: HtmlElement, container: HtmlElement | None, base: str) ->
 
 
 def _check_listing(blocks: list[Block], container: HtmlElement) -> None:
-    """A category page: linked titles each followed by a teaser paragraph, over and over, making up
-    much of the text (an article's own text outweighs a related list at its foot)."""
+    """Raise if the container is a category page's: linked titles each followed by a teaser paragraph,
+    over and over, making up much of the text (an article's own text outweighs a related list at its
+    foot)."""
     members = subtree(container)
     texts = [b for b in blocks if b.kind == "text" and b.element in members
              and not dates.is_date_line(b.text)]
@@ -696,9 +702,16 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     alts = {search_form(b.text) for b in blocks if b.kind == "img" and len(b.text) >= 15}
     top_author = None
     if container is not None:
-        _check_listing(blocks, container)
-        paras, top_author = _paragraphs(blocks, container, title, date_block, alts)
-        paras = _lead_box(blocks, title_block, container, members) + paras
+        lead = _lead_box(blocks, title_block, container, members)
+        try:
+            _check_listing(blocks, container)
+        except ExtractionError:
+            if not (lead and _declares_article(tree)):
+                raise
+            paras = lead  # an article whose text box is empty: its sapo is all its text
+        else:
+            paras, top_author = _paragraphs(blocks, container, title, date_block, alts)
+            paras = lead + paras
     else:
         paras = _trafilatura_paragraphs(tree, url)
     if author:

@@ -619,3 +619,20 @@ def test_a_sapo_between_a_share_icon_and_the_first_picture_is_the_lead_not_a_cap
                 f'<p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>')
     article = run(html)
     assert (article.lead, article.text.split("\n\n")[0]) == (LEAD, LEAD)
+
+
+def test_an_article_whose_text_box_is_empty_is_its_sapo_not_a_listing():
+    teasers = "".join(f'<h3><a href="/tin-{i}.html">Hội nghị tổng kết công tác số {i} của thành phố</a></h3>'
+                      f"<p>{P2}</p>" for i in range(6))
+
+    def news_page(head: str, sapo: str) -> str:
+        return (f'<html lang="vi"><head><title>{TITLE}</title>{head}</head><body><ul class="menu"><li>'
+                f'<a href="/">Trang chủ</a></li></ul><div class="detail-header"><h1>{TITLE}</h1>{sapo}</div>'
+                f'<div class="detail-content"></div><div class="box-category">{teasers}</div></body></html>')
+    og_article, sapo = '<meta property="og:type" content="article">', f'<p class="sapo">{LEAD}</p>'
+    article = run(news_page(og_article, sapo))
+    assert (article.title, article.text) == (TITLE, LEAD)
+    with pytest.raises(ExtractionError, match="listing"):  # a page that does not say it is an article
+        run(news_page("", sapo))
+    with pytest.raises(ExtractionError, match="listing"):  # an article page with no sapo is no article
+        run(news_page(og_article, ""))
