@@ -426,7 +426,8 @@ def _find_container(blocks: list[Block]) -> HtmlElement | None:
         if short:
             content = short
             best = _best_container(content)
-    return _widen(best, content)
+    shown = {node for block in blocks for node in (block.element, *block.element.iterancestors())}
+    return _widen(best, content, shown)
 
 
 def _best_container(content: list[Block]) -> HtmlElement:
@@ -447,17 +448,18 @@ def _best_container(content: list[Block]) -> HtmlElement:
     return max(scores, key=lambda node: (scores[node], len(list(node.iterancestors()))))
 
 
-def _widen(best: HtmlElement, content: list[Block]) -> HtmlElement:
-    """``best`` or an ancestor up to three levels up."""
-    # widen to a parent when adjacent siblings hold article text too (a sapo in its own box),
-    # not when the neighbour is a sidebar (chrome by class) and the article is not
+def _widen(best: HtmlElement, content: list[Block], shown: set[HtmlElement]) -> HtmlElement:
+    """``best`` or an ancestor up to three levels up; ``shown`` holds the elements that show anything."""
+    # widen to a parent when adjacent siblings hold article text too (a sapo in its own box, the text
+    # cut into boxes by ad slots), not when the neighbour is a sidebar (chrome by class) and the
+    # article is not; siblings that show nothing (an empty ad slot) do not part them
     floor = chrome_weight(best)
     peers = [b for b in content if b.chrome >= floor]
     for _ in range(3):
         parent = best.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
-        children = [child for child in parent if isinstance(child.tag, str)]
+        children = [child for child in parent if child in shown]
         position = next(i for i, child in enumerate(children) if child is best)
         holders = {i for i, child in enumerate(children) if child is not best
                    and any(within(b.element, child) for b in peers)}

@@ -636,3 +636,12 @@ def test_an_article_whose_text_box_is_empty_is_its_sapo_not_a_listing():
         run(news_page("", sapo))
     with pytest.raises(ExtractionError, match="listing"):  # an article page with no sapo is no article
         run(news_page(og_article, ""))
+
+
+def test_text_cut_into_boxes_by_empty_ad_slots_is_one_text():
+    slots = "<ins class='adsbygoogle'></ins>" * 4
+    last = [f"{P3} Ý kiến thứ {i}." for i in range(4)]
+    boxes = (f"<div><p>{P1}</p></div>{slots}<div><p>{P2}</p></div>{slots}<div>"
+             + "".join(f"<p>{p}</p>" for p in last) + "</div>")
+    article = run(page(f'<h1>{TITLE}</h1><div class="body">{boxes}</div>'))
+    assert article.text == "\n\n".join([P1, P2, *last])
