@@ -276,6 +276,11 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
         confirms(search_form(block.text)) and not _is_section_name(block.text))]
     if confirmed:  # og:title's first; else the longest: "Tin hoạt động > <headline>" names the section too
         return max(confirmed, key=lambda block: (bool(og and _same(block.text, og)), len(block.text))).text
+    declared = og or trimmed
+    cut_from = [block for block in candidates if block.element.tag == "h1" and declared
+                and _shortens(declared, block.text)]
+    if cut_from:  # the h1 is the headline the page's title was cut from
+        return cut_from[0].text
     if og and (not page_title or search_form(og) in page_form):
         return og
     generic = (len(trimmed.split()) < 3 or _is_section_name(trimmed)
@@ -296,6 +301,13 @@ def _find_title(tree: HtmlElement, blocks: list[Block], container: HtmlElement |
                     and 8 <= len(block.text) <= 300 and not dates.is_date_line(block.text):
                 return block.text
     return og or trimmed or next((b.text for b in candidates if b.element.tag == "h1"), "")
+
+
+def _shortens(short: str, headline: str) -> bool:
+    """Whether ``short`` is ``headline`` with words left out, in order (a title cut for search engines)."""
+    words, longer = search_form(short).split(), search_form(headline).split()
+    remaining = iter(longer)
+    return 4 <= len(words) < len(longer) and all(word in remaining for word in words)
 
 
 def _is_section_name(text: str) -> bool:

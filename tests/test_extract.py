@@ -645,3 +645,13 @@ def test_text_cut_into_boxes_by_empty_ad_slots_is_one_text():
              + "".join(f"<p>{p}</p>" for p in last) + "</div>")
     article = run(page(f'<h1>{TITLE}</h1><div class="body">{boxes}</div>'))
     assert article.text == "\n\n".join([P1, P2, *last])
+
+
+def test_a_title_cut_from_the_headline_gives_way_to_the_headline():
+    headline = "Chuyên gia khuyến cáo phòng tránh nguy cơ ngộ độc thực phẩm trong những ngày Tết"
+    cut = "Chuyên gia khuyến cáo phòng tránh nguy cơ ngộ độc thực phẩm trong Tết"
+    html = page(f"<h1>{headline}</h1><div class='content-detail'><p>{P1}</p><p>{P2}</p></div>",
+                title=cut, head=f'<meta property="og:title" content="{cut}">')
+    assert run(html).title == headline
+    other = "Phòng tránh ngộ độc trong những ngày Tết cổ truyền của dân tộc"  # not the same words in order
+    assert run(html.replace(f"<h1>{headline}</h1>", f"<h1>{other}</h1>")).title == cut
