@@ -162,6 +162,11 @@ _BIRTH_YEAR = re.compile(r"(?:SN|sinh năm|sinh)?\s*(?:19|20)\d\d", re.IGNORECAS
 # Mỹ", "mới của Nhật Bản"); "nước" and "bang" (state) may come after them and are ("nước Cộng hòa Ba Lan").
 _BEFORE_COUNTRY_WORDS = (("đắc", "cử"), ("đương", "nhiệm"), ("mới",), ("của",))
 _BEFORE_COUNTRY = frozenset(word for words in _BEFORE_COUNTRY_WORDS for word in words)
+# Words between a country and the name that say when the post was held ("Tổng thống Myanmar khi đó Thein
+# Sein", "Thủ tướng Nhật Bản đương nhiệm Fumio Kishida"), and "nước này" (this country) standing for the
+# country ("Chủ tịch nước này Tập Cận Bình").
+_AFTER_COUNTRY_WORDS = (("khi", "đó"), ("lúc", "đó"), ("khi", "ấy"), ("lúc", "ấy"), ("đương", "nhiệm"))
+_THIS_COUNTRY = ("nước", "này")
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
@@ -814,7 +819,9 @@ class _Parser:
             abroad = self.country_and_name(country_at) if country_at is not None else None
             if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
                 c = next(c for c in range(country_at, abroad[0]) if self.tokens[c].key not in _BEFORE_COUNTRY)
-                pos.fixed_org = span(self.text, self.tokens, c, abroad[0])
+                e = abroad[0] - next((len(words) for words in _AFTER_COUNTRY_WORDS
+                                      if self.keys(abroad[0] - len(words), abroad[0]) == words), 0)
+                pos.fixed_org = span(self.text, self.tokens, c, e) if self.keys(c, e) != _THIS_COUNTRY else None
                 return abroad[0], abroad[1], org  # type: ignore[return-value]
             country = self.country_end(j) if org is None else None  # "Tổng thống Mỹ, ông Joe Biden"
             honorific = self.honorific_before_name(country or j)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
@@ -883,9 +890,10 @@ class _Parser:
         "nước Cộng hòa Ba Lan", "mới của Nhật Bản"): a Vietnamese name from the surname list, a foreign
         one written in 2-3 Vietnamese syllables without a surname ("Chủ tịch Trung Quốc Tập Cận Bình"),
         or one in ASCII words (``foreign_name``)."""
-        s = self.country_end(j)
+        s = self.country_end(j) or self.words_end(j, _THIS_COUNTRY)
         if s is None:
             return None
+        s = next(filter(None, (self.words_end(s, words) for words in _AFTER_COUNTRY_WORDS)), s)
         if s + 3 < len(self.tokens) and self.tokens[s].text == "(" and self.tokens[s + 1].acronym \
                 and self.tokens[s + 2].text == ")":
             s += 3  # its acronym: "Ngân hàng Thế giới (WB)"
@@ -911,15 +919,25 @@ class _Parser:
             b += 2
         return b
 
+    def keys(self, a: int, b: int) -> tuple[str, ...]:
+        """The match keys of the tokens from ``a`` to ``b``."""
+        return tuple(t.key for t in self.tokens[max(a, 0):b])
+
+    def words_end(self, j: int, words: tuple[str, ...]) -> int | None:
+        """The end of ``words`` (match keys) written at ``j`` with nothing between them and before more
+        text, else None."""
+        k = j + len(words)
+        if k < len(self.tokens) and self.keys(j, k) == words \
+                and all(self.adj(x, x + 1) for x in range(j, k)):
+            return k
+        return None
+
     def country_end(self, j: int) -> int | None:
         """End of the country written at ``j``, with the words that may come before it: "đắc cử" (elect),
         "đương nhiệm" (incumbent), "mới" (new), "của" (of), "nước" or "bang" (state) and the form of state
         ("nước Cộng hòa Ba Lan", "mới của Nhật Bản", "bang New York", "đắc cử Mỹ")."""
         for words in (*_BEFORE_COUNTRY_WORDS, ("nước",), ("bang",)):
-            k = j + len(words)
-            if k < len(self.tokens) and tuple(t.key for t in self.tokens[j:k]) == words \
-                    and all(self.adj(x, x + 1) for x in range(j, k)):
-                j = k
+            j = self.words_end(j, words) or j
         if j >= len(self.tokens):
             return None
         field = self.g.fields.longest(self.text, self.tokens, j) if self.tokens[j].titlecase else None

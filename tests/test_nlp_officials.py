@@ -238,6 +238,13 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
     # "đắc cử" (elect) and "đương nhiệm" (incumbent) before the country
     ("Tổng thống đắc cử Mỹ Donald Trump phát biểu.",
      ("Tổng thống đắc cử Mỹ Donald Trump", "Donald Trump", None, [("Tổng thống", "Mỹ")])),
+    # "khi đó" (then), "đương nhiệm" (incumbent) after the country; "nước này" (this country) for it
+    ("Tổng thống Myanmar khi đó Thein Sein tuyên bố.",
+     ("Tổng thống Myanmar khi đó Thein Sein", "Thein Sein", None, [("Tổng thống", "Myanmar")])),
+    ("Thủ tướng Nhật Bản đương nhiệm Fumio Kishida cho biết.",
+     ("Thủ tướng Nhật Bản đương nhiệm Fumio Kishida", "Fumio Kishida", None, [("Thủ tướng", "Nhật Bản")])),
+    ("Bộ trưởng Quốc phòng nước này Lloyd Austin cho biết.",
+     ("Bộ trưởng Quốc phòng nước này Lloyd Austin", "Lloyd Austin", None, [("Bộ trưởng Quốc phòng", None)])),
     # "Tập" (Xi) opens a name as a surname does; "Tập đoàn" (a corporation) is none
     ("Chủ tịch Tập Cận Bình thăm Việt Nam.", ("Chủ tịch Tập Cận Bình", "Tập Cận Bình", None, [("Chủ tịch", None)])),
     # fields the press names a ministry by: "Công an", "An ninh", "Dầu mỏ", "Tài nguyên Môi trường"
