@@ -164,7 +164,7 @@ _BEFORE_COUNTRY_WORDS = (("đắc", "cử"), ("đương", "nhiệm"), ("mới",)
 _BEFORE_COUNTRY = frozenset(word for words in _BEFORE_COUNTRY_WORDS for word in words)
 # Words between a country and the name that say when the post was held ("Tổng thống Myanmar khi đó Thein
 # Sein", "Thủ tướng Nhật Bản đương nhiệm Fumio Kishida"), and "nước này" (this country) standing for the
-# country ("Chủ tịch nước này Tập Cận Bình").
+# country ("Bộ trưởng Quốc phòng nước này Lloyd Austin").
 _AFTER_COUNTRY_WORDS = (("khi", "đó"), ("lúc", "đó"), ("khi", "ấy"), ("lúc", "ấy"), ("đương", "nhiệm"))
 _THIS_COUNTRY = ("nước", "này")
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
