@@ -646,10 +646,10 @@ def _attachments(tree: HtmlElement, container: HtmlElement | None, base: str) ->
     return found
 
 
-def _check_listing(blocks: list[Block], container: HtmlElement) -> None:
-    """Raise if the container is a category page's: linked titles each followed by a teaser paragraph,
-    over and over, making up much of the text (an article's own text outweighs a related list at its
-    foot)."""
+def _listing_teasers(blocks: list[Block], container: HtmlElement) -> int:
+    """The linked teasers that make the container a category page's (linked titles each followed by a
+    teaser paragraph, over and over, making up much of the text: an article's own text outweighs a
+    related list at its foot), else 0."""
     members = subtree(container)
     texts = [b for b in blocks if b.kind == "text" and b.element in members
              and not dates.is_date_line(b.text)]
@@ -663,8 +663,7 @@ def _check_listing(blocks: list[Block], container: HtmlElement) -> None:
             teaser_chars += len(block.text) + len(following.text)
     total = sum(len(b.text) for b in texts) or 1
     share = teaser_chars / total
-    if (teasers >= 3 and share >= 0.3) or (teasers >= 2 and share >= 0.5):
-        raise ExtractionError(f"listing page, not an article ({teasers} linked teasers)")
+    return teasers if (teasers >= 3 and share >= 0.3) or (teasers >= 2 and share >= 0.5) else 0
 
 
 def _check_soft_404(title: str, blocks: list[Block]) -> None:
@@ -717,12 +716,11 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     top_author = None
     if container is not None:
         lead = _lead_box(blocks, title_block, container, members)
-        try:
-            _check_listing(blocks, container)
-        except ExtractionError:
-            if not (lead and _declares_article(tree)):
-                raise
-            paras = lead  # an article whose text box is empty: its sapo is all its text
+        teasers = _listing_teasers(blocks, container)
+        if teasers and not (lead and _declares_article(tree)):
+            raise ExtractionError(f"listing page, not an article ({teasers} linked teasers)")
+        if teasers:
+            paras = lead  # an article whose text box is empty, above a related list: its sapo is all its text
         else:
             paras, top_author = _paragraphs(blocks, container, title, date_block, alts)
             paras = lead + paras
