@@ -329,10 +329,9 @@ class _Parser:
     def in_charge_of(self, j: int) -> str | None:
         """"phụ trách" (in charge of) or "chuyên trách" (full-time) as written at ``tokens[j]``, when a body
         follows it ("Sở Xây dựng", "vụ Giáo dục Chính trị"), else None."""
-        if j + 2 < len(self.tokens) and (self.tokens[j].key, self.tokens[j + 1].key) in _IN_CHARGE \
-                and self.adj(j, j + 1) and self.adj(j + 1, j + 2) \
-                and match_organization(self.text, self.tokens, j + 2) is not None:
-            return span(self.text, self.tokens, j, j + 2)
+        k = next(filter(None, (self.words_end(j, words) for words in _IN_CHARGE)), None)
+        if k is not None and match_organization(self.text, self.tokens, k) is not None:
+            return span(self.text, self.tokens, j, k)
         return None
 
     def open_unit(self, org: Org) -> bool:
