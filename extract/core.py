@@ -520,13 +520,14 @@ def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
     paras: list[Para] = []
     top_author: str | None = None
     box_sizes: dict[HtmlElement, int] = {}
+    cards: dict[HtmlElement, bool] = {}  # whether an ancestor is a teaser card: blocks share ancestors
     seen_content = False
     for i, block in enumerate(inside):
         if block.kind == "img" or block is date_block:
             continue
         if title and not seen_content and _same(block.text, title):
             continue  # the headline above the text; the same words further down are the text's own
-        box = _chrome_box(block.element, container)
+        box = _chrome_box(block.element, container, cards)
         if box is not None:
             if box not in box_sizes:
                 box_sizes[box] = len(text_of(box))
@@ -580,14 +581,18 @@ def _centred(blocks: list[Block], container: HtmlElement) -> bool:
     return centred * 2 > sum(len(b.text) for b in long)
 
 
-def _chrome_box(element: HtmlElement, container: HtmlElement) -> HtmlElement | None:
+def _chrome_box(element: HtmlElement, container: HtmlElement,
+                cards: dict[HtmlElement, bool]) -> HtmlElement | None:
     """The outermost element between ``element`` and the container that is chrome by its
-    class/id (a share bar, a related-news box inside the article) or is a teaser card, if any."""
+    class/id (a share bar, a related-news box inside the article) or is a teaser card, if any.
+    ``cards`` keeps each node's teaser test for the next block."""
     found = None
     for node in (element, *element.iterancestors()):
         if node is container:
             return found
-        if is_chrome_element(node) or _is_teaser_card(node):
+        if node not in cards:
+            cards[node] = _is_teaser_card(node)
+        if is_chrome_element(node) or cards[node]:
             found = node
     return None
 
