@@ -147,7 +147,7 @@ _EXECUTIVE_TITLES = _COMPANY_TITLES | frozenset(match_key(w) for w in (
 _CENTRAL_COMMITTEE = match_key("Trung ương")  # "Ủy viên Trung ương Đảng" is a member of its Ban Chấp hành
 _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
-_ELLIPSIS = re.compile(r"\s?(?:\.\.\.|…)")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")  # where a lead was cut short
 # Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
@@ -224,7 +224,6 @@ class _Position:
 
 # text before a sentence's first word, a lead's source tag included ("CSVNO - ", "(Tổ Quốc) - ")
 _SENTENCE_END = re.compile(r"(?:.*(?:[.!?:]\s|\n))?\s*(?:\(?[^\W\d][\w.]*(?: [^\W\d][\w.]*)?\)?\s*[-–]\s*)?", re.S)
-_CUT_OFF = re.compile(r"\s*(?:\.\.\.|…)")  # an ellipsis where a lead was cut short
 
 
 class _Parser:
@@ -233,8 +232,8 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens: tuple[Token, ...] = text_tokens(text)[1]
-        if "..." in text or "…" in text:  # a capitalised word an ellipsis cuts is no word: "Phó Bí thư |
-            # Thường..." (a truncated lead)
+        if "..." in text or "…" in text:  # a capitalised word an ellipsis cuts is no word, perhaps cut
+            # mid-word: "Phó Bí thư | Thường..." (a truncated lead), "Thủ tướng Chính ..." (phủ)
             self.tokens = tuple(t for t in self.tokens if not (t.titlecase and _ELLIPSIS.match(text, t.end)))
         self.g = gazetteer()
         self.claimed: set[int] = set()  # token indices already used as a name
@@ -957,8 +956,6 @@ class _Parser:
         if after < len(tokens) and self.adj(s, after) and (tokens[after].titlecase or (
                 word_pair(tokens[s].key, tokens[after].key))):
             return None  # a longer name, or a word ("Bộ trưởng Giáo dục")
-        if _CUT_OFF.match(self.text, tokens[s].end):
-            return None  # the text is cut off after it, perhaps mid-word: "Thủ tướng Chính ..." (phủ)
         return after
 
     def foreign_name(self, s: int) -> int | None:
