@@ -169,3 +169,25 @@ def test_a_page_listed_without_its_carriage_returns_is_checked_and_written_witho
     as_stored = _git(repo, "rev-parse", f"HEAD:{PLAIN}")  # the id of the file with them: not what is listed
     done = _build(repo, _listing(listing, commit, PLAIN, as_stored, 'line_ends = "stripped"\n'), tmp_path / "again")
     assert done.returncode == 1 and "without carriage returns is not blob" in done.stderr
+
+
+def test_a_page_listed_without_its_private_use_characters_is_checked_and_written_without_them(tmp_path):
+    """An index that hides carriage returns may hide icon-font glyphs too: such a page is listed by the
+    blob id of its bytes without either, and a clone's file is checked and written without both."""
+    repo = tmp_path / "portal-mirror"
+    icons = "<style>blockquote:before{content:\"\ue900\";font-family:icons}</style>"
+    shown = PAGE.replace("<title>", "<style>blockquote:before{content:\"\";font-family:icons}</style><title>")
+    commit = _committed(repo, {PLAIN: PAGE.replace("<title>", icons + "<title>").replace("\n", "\r\n").encode("utf-8")})
+    copy = tmp_path / "shown.html"
+    copy.write_bytes(shown.encode("utf-8"))
+    listing = tmp_path / "pages.toml"
+    shown_blob = _git(repo, "hash-object", str(copy))
+
+    out = tmp_path / "built"
+    done = _build(repo, _listing(listing, commit, PLAIN, shown_blob,
+                                 'line_ends = "stripped"\nprivate_use = "stripped"\n'), out)
+    assert done.returncode == 0, done.stderr
+    assert (out / "huyen-so-ket.html").read_bytes() == copy.read_bytes()
+
+    done = _build(repo, _listing(listing, commit, PLAIN, shown_blob, 'line_ends = "stripped"\n'), tmp_path / "again")
+    assert done.returncode == 1 and "without carriage returns is not blob" in done.stderr

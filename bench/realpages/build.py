@@ -37,6 +37,7 @@ import lxml.html
 from w3lib.encoding import html_to_unicode
 
 LIST = Path(__file__).resolve().parent / "pages.toml"
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")  # the Basic Multilingual Plane's private use area
 MIRROR = Path("/work/.mirror")
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})")
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
@@ -82,15 +83,20 @@ def _git(where: Path, *args: str) -> bytes:
 def read_page(page: dict, where: Path) -> bytes:
     """The listed blob's bytes; when the copy has the listed commit, its path must hold that blob. A page
     listed with line_ends = "stripped" is the file at that path with its carriage returns removed, and
-    its blob id is of those bytes (the copy the listing was made from did not show them)."""
+    with private_use = "stripped" also its private-use characters (icon-font glyphs); its blob id is of
+    those bytes (the copy the listing was made from did not show them)."""
     try:
         at_commit = _git(where, "rev-parse", f"{page['commit']}:{page['path']}").decode().strip()
     except BuildError:
         at_commit = None  # a snapshot of a later commit, or a copy holding the listed bytes: the blob id names them
     if page.get("line_ends") == "stripped" and at_commit is not None:
         data = _git(where, "cat-file", "blob", at_commit).replace(b"\r", b"")
+        removed = "carriage returns"
+        if page.get("private_use") == "stripped":
+            data = _PRIVATE_USE.sub("", data.decode("utf-8")).encode("utf-8")
+            removed += " and private-use characters"
         if git_blob_id(data) != page["blob"]:
-            raise BuildError(f"{page['id']}: {page['path']} at {page['commit'][:12]} without carriage returns "
+            raise BuildError(f"{page['id']}: {page['path']} at {page['commit'][:12]} without {removed} "
                              f"is not blob {page['blob'][:12]}")
         return data
     if at_commit is not None and at_commit != page["blob"]:
