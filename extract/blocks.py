@@ -39,6 +39,8 @@ _CHROME_TOKEN = re.compile(
 _ARTICLE_HEADER = re.compile(r"(?:entry|post|article|news|detail|story|content|longform)[-_]header", re.I)
 _ALIGN = re.compile(r"text-align\s*:\s*(left|right|center|justify)", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# a popup or modal box ("tn-ggr2-popup-overlay", Bootstrap's "modal fade") is hidden until the reader opens it
+_POPUP_TOKEN = re.compile(r"(?:^|[\s_-])(?:popup|modal)(?:$|[\s_-])", re.I)
 # a link that writes out its own address (a URL or an e-mail) is text to read, not navigation
 _ADDRESS_TEXT = re.compile(r"(?:https?://|www\.)\S+$|[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.I)
 # an inline element an ASP.NET or DNN template shows as a line of its own: the headline or the date
@@ -75,6 +77,18 @@ def _chrome_class(element: HtmlElement) -> bool:
 @functools.lru_cache(maxsize=4096)  # a page repeats its class names: each is worked out once
 def _chrome_class_names(class_names: str, element_id: str) -> bool:
     return bool(_CHROME_TOKEN.search(_ARTICLE_HEADER.sub(" ", f"{class_names} {element_id}")))
+
+
+@functools.lru_cache(maxsize=4096)
+def _popup_names(class_names: str, element_id: str) -> bool:
+    return bool(_POPUP_TOKEN.search(f"{class_names} {element_id}"))
+
+
+def _closed_box(element: HtmlElement) -> bool:
+    """A box not shown until the reader opens it: a popup or modal by its class/id, a closed <dialog>."""
+    if element.tag == "dialog":
+        return element.get("open") is None
+    return element.tag == "div" and _popup_names(element.get("class") or "", element.get("id") or "")
 
 
 def class_and_id(element: HtmlElement) -> str:
@@ -160,7 +174,7 @@ class _Renderer:
         if not isinstance(tag, str) or tag in SKIP_TAGS or element.get("hidden") is not None:
             return
         style = element.get("style") or ""
-        if style and _HIDDEN.search(style):
+        if style and _HIDDEN.search(style) or _closed_box(element):
             return
         if tag not in ("body", "html") and weight > 0.0:
             weight = _own_chrome_weight(element, weight)

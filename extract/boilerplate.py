@@ -36,6 +36,7 @@ _ATTACHMENT_LABEL = re.compile(
     r"\s*:?$", re.I)
 _CONTACT = re.compile(r"^(?:địa chỉ|đ/c|điện thoại|đt|tel|phone|fax|e-?mail|hotline)\s*:", re.I)
 _TERMINAL = re.compile(r"[.!?…:;\"”»)]$")
+_AFFILIATION = re.compile(r"\([^()]{1,60}\)")  # a byline's organisation on a line of its own: "(BV ĐH Y Dược TP.HCM)"
 _END_MARK = re.compile(r"\./\.\s*$")
 _SITE_TAG = re.compile(r"^\((?:[\w.-]+\.(?:vn|com|net|org)|[A-ZĐ][\w.]*)\)\s*[-–—:]")
 _BYLINE_PREFIX = re.compile(
@@ -195,12 +196,14 @@ def finish_body(paras: list[Para], author: str | None = None) -> Body:
             captions.append(para.text)
     texts = _without_teaser([p for p in paras if not p.caption])
     while len(texts) > 1:  # the byline, and again when the page names its author twice
-        last = texts[-1]
-        strong = last.align == "right" or last.bold
-        signed = byline(last.text, strong=strong and not _TERMINAL.search(last.text))
+        last, lines = texts[-1], 1
+        if len(texts) > 2 and _AFFILIATION.fullmatch(last.text):  # the name is on the line above
+            last, lines = texts[-2], 2
+        strong = (last.align == "right" or last.bold) and not _TERMINAL.search(last.text)
+        signed = byline(" ".join(p.text for p in texts[-lines:]), strong=strong)
         if signed is None or not (author is None or search_form(signed).startswith(search_form(author))):
             break
-        author, texts = author or signed, texts[:-1]
+        author, texts = author or signed, texts[:-lines]
     lead = None
     if texts:
         top = texts[0]

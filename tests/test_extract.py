@@ -655,3 +655,22 @@ def test_a_title_cut_from_the_headline_gives_way_to_the_headline():
     assert run(html).title == headline
     other = "Phòng tránh ngộ độc trong những ngày Tết cổ truyền của dân tộc"  # not the same words in order
     assert run(html.replace(f"<h1>{headline}</h1>", f"<h1>{other}</h1>")).title == cut
+
+
+def test_a_popup_box_inside_the_article_is_not_shown_text():
+    steps = ("<div class='site-popup-overlay'><p>Nhấp vào nút “Thêm báo trên Google” hoặc mở trực tiếp đường dẫn "
+             "này để theo dõi tin mới nhất của báo trên trang tìm kiếm.</p></div>")
+    dialog = "<dialog><p>Bạn có muốn nhận thông báo về những tin tức mới nhất của báo trên trình duyệt không?</p></dialog>"
+    html = page(f"<h1>{TITLE}</h1><div class='body'>{steps}<p>{P1}</p>{dialog}<p>{P2}</p></div>")
+    assert run(html).text == "\n\n".join([P1, P2])
+    shown = run(html.replace("site-popup-overlay", "site-overlay").replace("<dialog>", "<dialog open>")).text
+    assert "Thêm báo trên Google" in shown and "nhận thông báo" in shown
+
+
+def test_a_byline_with_its_organisation_on_a_line_below_is_not_text():
+    signed = "<p align='right'><strong>Bác sĩ Trần Thanh Vỹ</strong><br><em>(BV ĐH Y Dược TP.HCM)</em></p>"
+    article = run(page(f"<h1>{TITLE}</h1><div class='body'><p>{P1}</p><p>{P2}</p>{signed}</div>"))
+    assert article.text == "\n\n".join([P1, P2]) and article.author == "Bác sĩ Trần Thanh Vỹ"
+    closing = "<p>Theo báo cáo của Sở Y tế</p><p>(Bệnh viện Đa khoa tỉnh)</p>"  # not set apart as a byline
+    assert run(page(f"<h1>{TITLE}</h1><div class='body'><p>{P1}</p><p>{P2}</p>{closing}</div>")).text.endswith(
+        "(Bệnh viện Đa khoa tỉnh)")
