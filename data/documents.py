@@ -11,6 +11,7 @@ import sqlite_utils
 
 from data.database import write_transaction
 from data.search import store_document_search_text
+from data.store import gzipped
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class DocumentStore:
             old = self.db.execute("SELECT id, body_sha256 FROM documents WHERE url = ?", [attachment.url]).fetchone()
             fields = dict(site=attachment.site, fetched_at=at, http_status=status,
                           content_type=header.get("content-type"), etag=header.get("etag"),
-                          last_modified=header.get("last-modified"), body_gz=gzip.compress(body), body_sha256=digest,
+                          last_modified=header.get("last-modified"), body_gz=gzipped(body), body_sha256=digest,
                           bytes=len(body), kind=kind, reason=None)
             if old and old[1] == digest:
                 self.db["documents"].update(old[0], {k: fields[k] for k in ("fetched_at", "http_status", "etag",

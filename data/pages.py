@@ -1,7 +1,6 @@
 """Raw pages: every HTTP response the crawl keeps (gzip-compressed), queued for extraction."""
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import zlib
@@ -9,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from data.reprocess import requeue_pages
-from data.store import Store, insert_row
+from data.store import Store, gzipped, insert_row
 
 
 @dataclass
@@ -51,7 +50,7 @@ class RawPages(Store):
             page.id = insert_row(self.db, "raw_pages", {
                 "url": page.url, "site": page.site, "fetched_at": page.fetched_at,
                 "http_status": page.status, "headers": json.dumps(page.headers, ensure_ascii=False),
-                "html_gz": gzip.compress(page.body), "body_sha256": body_sha256(page.body),
+                "html_gz": gzipped(page.body), "body_sha256": body_sha256(page.body),
                 "process_status": "pending"})
         return page.id
 
