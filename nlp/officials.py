@@ -910,6 +910,19 @@ class _Parser:
         b = self.foreign_name(s)  # a foreign name may be one word: "Ngoại trưởng Nga Lavrov"
         return (s, b) if b else None
 
+    def owner_after(self, b: int) -> tuple[int, int] | None:
+        """(start, end) of the country or body written after a title-first mention's name with "của", the one
+        its post is held in: "Tổng thống Uhuru Kenyatta | của Kenya", "Tổng thư ký Ahmed Aboul Gheit | của
+        Liên đoàn Ả Rập"."""
+        tokens = self.tokens
+        if not (b + 1 < len(tokens) and tokens[b].key == "của" and self.adj(b - 1, b) and self.adj(b, b + 1)):
+            return None
+        end = self.country_end(b + 1)
+        if end is None and (tokens[b + 1].titlecase or tokens[b + 1].acronym):
+            body = match_organization(self.text, tokens, b + 1)
+            end = body.end if body is not None else None
+        return (b + 1, end) if end is not None else None
+
     def hyphenated_end(self, b: int) -> int:
         """``b`` past the parts a word ending before it is joined to by dashes: "Kim Jong" + "-un"."""
         while b + 1 < len(self.tokens) and self.tokens[b].text == "-" and self.tokens[b + 1].alpha \
@@ -1084,6 +1097,9 @@ class _Parser:
                 return None
             a, b, org = after
             chain[-1].org = org
+            owner = self.owner_after(b) if org is None and chain[-1].fixed_org is None else None
+            if owner is not None:
+                chain[-1].fixed_org = span(self.text, self.tokens, *owner)
             honorific = self.honorific_before(s)
             start = honorific[0] if honorific else s
             honorific = honorific or self.honorific_before(a)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
@@ -1097,7 +1113,7 @@ class _Parser:
             self.unit_in_title(pos)
         if before is not None:
             self.parent_after(chain[-1])
-        end = max(b, chain[-1].end)
+        end = max(b, chain[-1].end, owner[1] if before is None and owner else 0)
         positions = _positions(chain)
         if all(pos.business or _in_business(p) for pos, p in zip(chain, positions)):
             return None

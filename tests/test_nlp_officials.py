@@ -1131,3 +1131,18 @@ def test_a_list_intro_without_a_colon_is_no_honorific():
     found = tag_officials("Dự hội nghị có các đồng chí Lò Văn Tâm, Bí thư Tỉnh ủy; Vũ Thị Hòa, Phó Chủ tịch UBND tỉnh.")
     assert [(f.text, f.honorific) for f in found] == [("Lò Văn Tâm, Bí thư Tỉnh ủy", None),
                                                       ("Vũ Thị Hòa, Phó Chủ tịch UBND tỉnh", None)]
+
+
+@pytest.mark.parametrize("sentence, span, organization", [
+    ("Tổng thống Uhuru Kenyatta của Kenya đã tới thăm.", "Tổng thống Uhuru Kenyatta của Kenya", "Kenya"),
+    ("Hôm qua, Bộ trưởng Lavrov của Nga cho biết.", "Bộ trưởng Lavrov của Nga", "Nga"),
+    ("Chủ tịch Nguyễn Văn An của tỉnh đã phát biểu.", "Chủ tịch Nguyễn Văn An", None),  # no country or body
+])
+def test_the_country_a_title_is_held_in_written_after_the_name(sentence, span, organization):
+    """"của" + a country or body after a title-first mention is where its post is held, and in its span."""
+    (found,) = tag_officials(sentence)
+    assert (found.text, found.positions[0].organization) == (span, organization)
+
+
+def test_a_company_written_after_the_name_makes_a_business_post():
+    assert tag_officials("Giám đốc Nguyễn Văn An của Công ty Hòa Phát nói.") == []
