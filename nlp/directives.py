@@ -39,7 +39,8 @@ too: ``type_code`` from the word (the longest type the word starts with), ``issu
 further number is a citation of its own (the span is the number). A letter so cited ("Công văn số 726",
 "Văn bản số 134", "Công văn 124") is a ``Công văn`` with ``type_code`` None. Official letters numbered
 without a type code after a type word ("Công văn số 3068/BHXH-CSXH") are ``Công văn`` with
-``type_code`` None and the whole code after the slash as ``issuer_code`` (key ``3068/BHXH-CSXH``).
+``type_code`` None and the whole code after the slash as ``issuer_code`` (key ``3068/BHXH-CSXH``);
+after another type word they take its type and code ("Quyết định số 03/2017/HSST-QĐ": QĐ).
 A letter word and a number coded by its issuer alone ("văn bản số 442/VPTT") is such a letter too
 (``issuer_code`` VPTT). Stray spaces around the slash ("26 /TB-HĐ") and a space for it ("5171
 QĐ-XPVPHC", after "số" or a type word; "22-QĐ TW" before an issuer in capitals) are read, and so is a code in lowercase after a type word
@@ -368,9 +369,10 @@ def tag_directives(text: str, ref_date: dt.date | None = None,
         if doc_type is None and shape == "state" and word is not None and (
                 not m.group("st_space") or word not in _word_types()):
             # an official letter numbered without a type code: "Công văn số 3068/BHXH-CSXH", also with a
-            # space for the slash after a letter word: "Công văn 7009 VPCP-KGVX"
-            doc_type = _word_types().get(word, ("Công văn", None))[0]
-            code, issuer_code, shape = None, _issuer_code(f"{m.group('st_code')}-{m.group('st_iss')}", "state")[0], "letter"
+            # space for the slash after a letter word: "Công văn 7009 VPCP-KGVX"; after another type word
+            # the type is the word's: "Quyết định số 03/2017/HSST-QĐ" (a court's numbering)
+            doc_type, code = _word_types().get(word, ("Công văn", None))
+            issuer_code, shape = _issuer_code(f"{m.group('st_code')}-{m.group('st_iss')}", "state")[0], "letter"
         if doc_type is None:
             continue  # "123/UBND-VX" without a type word: no citation
         out.append(_tag(doc, start, m.end(), doc_type, code, number, issuer_code, year, system, shape, ref_date))

@@ -103,6 +103,10 @@ def _gold() -> list[dict]:
     ("UBND huyện có Công văn số 245/UBND-VX ngày 5/4/2022 đề nghị các xã rà soát hộ nghèo.",
      ("Công văn số 245/UBND-VX", "Công văn", None, "245", "UBND-VX", 2022, "2022-04-05", None, None,
       "245/2022/UBND-VX")),
+    # ... after another type word, numbered so by a court: the word's type and code
+    ("Tòa án tuyên theo Quyết định số 03/2017/HSST-QĐ ngày 5/3/2017 của TAND huyện.",
+     ("Quyết định số 03/2017/HSST-QĐ", "Quyết định", "QĐ", "03", "HSST-QĐ", 2017, "2017-03-05", "TAND huyện",
+      None, "03/2017/HSST-QĐ")),
     # ... and letters cited by their number alone: a Công văn without type code
     ("Các xã thực hiện theo Văn bản số 134 của UBND tỉnh.",
      ("Văn bản số 134", "Công văn", None, "134", None, None, None, "UBND tỉnh", None, "134")),
