@@ -509,10 +509,11 @@ def _is_caption(block: Block, previous: Block | None, following: Block | None,
     return len(block.text) <= 150 and not _TERMINAL.search(block.text) and not block.bold
 
 
-def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
-                date_block: Block | None, alts: set[str]) -> tuple[list[Para], str | None]:
+def _paragraphs(blocks: list[Block], container: HtmlElement, title: str, date_block: Block | None,
+                alts: set[str], after_lead: bool) -> tuple[list[Para], str | None]:
     """The container's blocks as body candidates (captions flagged, boxes of chrome inside the
-    article left out), and a byline printed above the text ("Tác giả: ...") if there is one."""
+    article left out), and a byline printed above the text ("Tác giả: ...") if there is one.
+    ``after_lead``: a lead box stands above the container, so a heading at its top is the text's own."""
     members = subtree(container)
     inside = [b for b in blocks if b.element in members]
     total = sum(len(b.text) for b in inside) or 1
@@ -541,8 +542,9 @@ def _paragraphs(blocks: list[Block], container: HtmlElement, title: str,
         if not seen_content:
             if top_author is None and byline_prefix(block.text):
                 top_author = byline(block.text)
-            if dates.is_date_line(block.text) or block.link_ratio > 0.5 \
-                    or (len(block.text) < 40 and not block.bold):
+            if dates.is_date_line(block.text) or block.link_ratio > 0.5 or (
+                    len(block.text) < 40 and not block.bold
+                    and not (after_lead and block.element.tag in ("h2", "h3", "h4"))):
                 continue
         seen_content = seen_content or len(block.text) >= 40
         hint = is_lead_element(_class_chain(block.element, container)) or (
@@ -599,12 +601,17 @@ def _chrome_box(element: HtmlElement, container: HtmlElement,
 
 def _is_teaser_card(node: HtmlElement) -> bool:
     """A card for another article set in the text: a box with a picture, a linked headline and at
-    most a short summary ("<div class=inner-article>", an embedded <article>)."""
+    most a short summary ("<div class=inner-article>", an embedded <article>); the summary may be
+    the longer part when the picture links where the headline does."""
     if node.tag not in ("div", "article", "aside") or node.find(".//img") is None:
         return False
+    links = node.findall(".//a[@href]")
+    headline, address = max(((text_of(a), a.get("href")) for a in links), key=lambda h: len(h[0]), default=("", None))
     text = text_of(node)
-    headline = max((text_of(a) for a in node.iterfind(".//a[@href]")), key=len, default="")
-    return len(headline) >= 20 and len(text) <= 400 and len(headline) >= 0.2 * len(text)
+    if len(headline) < 20 or len(text) > 400:
+        return False
+    return len(headline) >= 0.2 * len(text) or any(
+        a.get("href") == address and a.find(".//img") is not None for a in links)
 
 
 def _class_chain(element: HtmlElement, container: HtmlElement) -> str:
@@ -727,7 +734,7 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
         if teasers:
             paras = lead  # an article whose text box is empty, above a related list: its sapo is all its text
         else:
-            paras, top_author = _paragraphs(blocks, container, title, date_block, alts)
+            paras, top_author = _paragraphs(blocks, container, title, date_block, alts, bool(lead))
             paras = lead + paras
     else:
         paras = _trafilatura_paragraphs(tree, url)

@@ -674,3 +674,25 @@ def test_a_byline_with_its_organisation_on_a_line_below_is_not_text():
     closing = "<p>Theo báo cáo của Sở Y tế</p><p>(Bệnh viện Đa khoa tỉnh)</p>"  # not set apart as a byline
     assert run(page(f"<h1>{TITLE}</h1><div class='body'><p>{P1}</p><p>{P2}</p>{closing}</div>")).text.endswith(
         "(Bệnh viện Đa khoa tỉnh)")
+
+
+def test_a_heading_atop_the_text_under_a_lead_box_is_the_texts_own():
+    heading = "1. Đặc điểm của cây thiên môn đông"
+    html = page(f'<section><header><h1>{TITLE}</h1><div class="detail-sapo">{LEAD}</div></header>'
+                f'<div class="detail-content"><h2>{heading}</h2><p>{P1}</p><h2>2. Một số món ăn bài thuốc</h2>'
+                f'<p>{P2}</p></div></section>')
+    assert run(html).text.split("\n\n")[:2] == [LEAD, heading]
+    without_lead = html.replace(f'<div class="detail-sapo">{LEAD}</div>', "")
+    assert run(without_lead).text.split("\n\n")[0] == P1  # no lead box: a short line atop the text is not read
+
+
+def test_a_card_whose_picture_links_where_its_headline_does_is_not_the_text():
+    summary = ("Giới thiệu cách làm đẹp da mặt cho phái nữ mà chúng tôi sử dụng củ thiên môn có hiệu quả: lấy 10 củ "
+               "thiên môn rửa sạch, lột vỏ đập dập, bỏ lõi cho vào xoong nhỏ, đun lửa nhỏ khoảng 30 phút.")
+    card = ('<div type="RelatedOneNews"><a href="/thien-mon-16928756.htm"><img src="/t.jpg" alt=""></a>'
+            '<a href="/thien-mon-16928756.htm">Thiên môn đông vị thuốc làm đẹp</a>'
+            f'<p class="sapo">{summary}</p></div>')
+    text = [P1, P2, P3, LEAD]  # a long text: a box of a quarter of it would be kept whatever it is
+    assert run(page(body(*text, extra=card))).text == "\n\n".join(text)
+    elsewhere = card.replace('<a href="/thien-mon-16928756.htm"><img', '<a href="/anh-lon.jpg"><img')
+    assert summary in run(page(body(*text, extra=elsewhere))).text  # a linked picture alone: the text's own
