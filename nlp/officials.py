@@ -891,12 +891,13 @@ class _Parser:
         s = self.country_end(j) or self.words_end(j, _THIS_COUNTRY)
         if s is None:
             return None
-        s = next(filter(None, (self.words_end(s, words) for words in _AFTER_COUNTRY_WORDS)), s)
         if s + 3 < len(self.tokens) and self.tokens[s].text == "(" and self.tokens[s + 1].acronym \
                 and self.tokens[s + 2].text == ")":
             s += 3  # its acronym: "Ngân hàng Thế giới (WB)"
         if s + 1 < len(self.tokens) and self.tokens[s].key == "tại" and self.adj(s - 1, s):
             s = self.country_end(s + 1) or s
+        s = next(filter(None, (self.words_end(s, words) for words in _AFTER_COUNTRY_WORDS)), s)  # dating the
+        # post, last: "Đại sứ Việt Nam tại Nhật Bản khi đó Vũ Hồng Nam"
         b = s
         while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b) \
                 and not starts_title(self.text, self.tokens, b):

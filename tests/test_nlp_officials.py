@@ -245,6 +245,9 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
      ("Thủ tướng Nhật Bản đương nhiệm Fumio Kishida", "Fumio Kishida", None, [("Thủ tướng", "Nhật Bản")])),
     ("Bộ trưởng Quốc phòng nước này Lloyd Austin cho biết.",
      ("Bộ trưởng Quốc phòng nước này Lloyd Austin", "Lloyd Austin", None, [("Bộ trưởng Quốc phòng", None)])),
+    # ... read last, after where an envoy serves
+    ("Đại sứ Việt Nam tại Nhật Bản khi đó Vũ Hồng Nam cho biết.",
+     ("Đại sứ Việt Nam tại Nhật Bản khi đó Vũ Hồng Nam", "Vũ Hồng Nam", None, [("Đại sứ", "Việt Nam tại Nhật Bản")])),
     # "Tập" (Xi) opens a name as a surname does; "Tập đoàn" (a corporation) is none
     ("Chủ tịch Tập Cận Bình thăm Việt Nam.", ("Chủ tịch Tập Cận Bình", "Tập Cận Bình", None, [("Chủ tịch", None)])),
     # fields the press names a ministry by: "Công an", "An ninh", "Dầu mỏ", "Tài nguyên Môi trường"
