@@ -509,12 +509,12 @@ def _is_caption(block: Block, previous: Block | None, following: Block | None,
     return len(block.text) <= 150 and not _TERMINAL.search(block.text) and not block.bold
 
 
-def _paragraphs(blocks: list[Block], container: HtmlElement, title: str, date_block: Block | None,
-                alts: set[str], after_lead: bool) -> tuple[list[Para], str | None]:
-    """The container's blocks as body candidates (captions flagged, boxes of chrome inside the
-    article left out), and a byline printed above the text ("Tác giả: ...") if there is one.
-    ``after_lead``: a lead box stands above the container, so a heading at its top is the text's own."""
-    members = subtree(container)
+def _paragraphs(blocks: list[Block], container: HtmlElement, members: set[HtmlElement], title: str,
+                date_block: Block | None, alts: set[str], after_lead: bool) -> tuple[list[Para], str | None]:
+    """The container's blocks (``members``: the container and its descendants) as body candidates
+    (captions flagged, boxes of chrome inside the article left out), and a byline printed above the text
+    ("Tác giả: ...") if there is one. ``after_lead``: a lead box stands above the container, so a heading
+    at its top is the text's own."""
     inside = [b for b in blocks if b.element in members]
     total = sum(len(b.text) for b in inside) or 1
     centred_body = _centred(inside, container)
@@ -658,11 +658,10 @@ def _attachments(tree: HtmlElement, container: HtmlElement | None, base: str) ->
     return found
 
 
-def _listing_teasers(blocks: list[Block], container: HtmlElement) -> int:
+def _listing_teasers(blocks: list[Block], members: set[HtmlElement]) -> int:
     """The linked teasers that make the container a category page's (linked titles each followed by a
     teaser paragraph, over and over, making up much of the text: an article's own text outweighs a
-    related list at its foot), else 0."""
-    members = subtree(container)
+    related list at its foot), else 0. ``members``: the container and its descendants."""
     texts = [b for b in blocks if b.kind == "text" and b.element in members
              and not dates.is_date_line(b.text)]
     teasers, teaser_chars = 0, 0
@@ -728,13 +727,13 @@ def extract_html(html: str | bytes, url: str, profile=None, headers: dict | None
     top_author = None
     if container is not None:
         lead = _lead_box(blocks, title_block, container, members)
-        teasers = _listing_teasers(blocks, container)
+        teasers = _listing_teasers(blocks, members)
         if teasers and not (lead and _declares_article(tree)):
             raise ExtractionError(f"listing page, not an article ({teasers} linked teasers)")
         if teasers:
             paras = lead  # an article whose text box is empty, above a related list: its sapo is all its text
         else:
-            paras, top_author = _paragraphs(blocks, container, title, date_block, alts, bool(lead))
+            paras, top_author = _paragraphs(blocks, container, members, title, date_block, alts, bool(lead))
             paras = lead + paras
     else:
         paras = _trafilatura_paragraphs(tree, url)
