@@ -1086,6 +1086,7 @@ class _Parser:
     def mention(self, chain: list[_Position]) -> tuple[OfficialTag, int] | None:
         s = chain[0].start
         before = self.name_before(s - 1 if self.tenure_before(s) else s)
+        owner = None  # the country or body written after a title-first mention's name ("của Kenya")
         if before is not None:
             a, b, honorific = before
             start = honorific[0] if honorific else a
@@ -1114,7 +1115,7 @@ class _Parser:
             self.unit_in_title(pos)
         if before is not None:
             self.parent_after(chain[-1])
-        end = max(b, chain[-1].end, owner[1] if before is None and owner else 0)
+        end = max(b, chain[-1].end, owner[1] if owner else 0)
         positions = _positions(chain)
         if all(pos.business or _in_business(p) for pos, p in zip(chain, positions)):
             return None
