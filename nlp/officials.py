@@ -36,7 +36,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   the unit's code and body (``Cục Cảnh sát hình sự (C 45, Bộ Công an)``) or, with the body alone, a gloss
   left out (``Cục Cảnh sát hình sự | (Bộ Công an)``); a minister's field is part of the title and names
   the ministry (``Thứ trưởng Quốc phòng``, ``Bộ trưởng Y tế`` + ``Nga``); a name after a colon that ends a
-  position (``Chủ tịch UBND xã: Nguyễn Văn A``); after a name, a unit named in lowercase runs to the level
+  position (``Chủ tịch UBND xã: Nguyễn Văn A``); the term of a body a title names is in the span
+  (``Đại biểu Quốc hội khóa XV``); after a name, a unit named in lowercase runs to the level
   it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a
   bare title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
   name the gazetteer lacks runs through lowercase words to the body it belongs to (``Trưởng phòng Cảnh sát
@@ -147,7 +148,8 @@ _EXECUTIVE_TITLES = _COMPANY_TITLES | frozenset(match_key(w) for w in (
 _CENTRAL_COMMITTEE = match_key("Trung ương")  # "Ủy viên Trung ương Đảng" is a member of its Ban Chấp hành
 _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
-_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")  # where a lead was cut short
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")
+_TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # the term of an elected body: "khóa XV", "khóa 15"  # where a lead was cut short
 # Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
@@ -323,7 +325,16 @@ class _Parser:
                 # "Ủy viên" + "BTV" with no body after it is the title "Ủy viên Ban Thường vụ"; its body is
                 # the next position's
                 return self.numbered_unit(_Position(i, org.end, f"{name} {org.parts[0][2]}", title.kind, None))
-        return self.numbered_unit(_Position(i, org.end if org else j, name, title.kind, org))
+        return self.elected_term(self.numbered_unit(_Position(i, org.end if org else j, name, title.kind, org)))
+
+    def elected_term(self, pos: _Position) -> _Position:
+        """``pos`` with the term of the body its title names written after it, in the span: "Đại biểu Quốc hội"
+        + "khóa XV". A term after an organisation is read with the organisation's name."""
+        k, tokens = pos.end, self.tokens
+        if pos.org is None and pos.fixed_org is None and self.adj(k - 1, k) and tokens[k].key == "khóa" \
+                and self.adj(k, k + 1) and _TERM_NUMBER.fullmatch(tokens[k + 1].text):
+            pos.end = k + 2
+        return pos
 
     def in_charge_of(self, j: int) -> str | None:
         """"phụ trách" (in charge of) or "chuyên trách" (full-time) as written at ``tokens[j]``, when a body

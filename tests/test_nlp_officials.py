@@ -627,11 +627,19 @@ def test_no_official_in_unannotated_real_text(sentence):
     assert _found(sentence) == []
 
 
-def test_a_lowercase_word_before_a_name_or_numeral_is_no_organisation():
-    """"khóa" before "XV" goes on: the position is not cut to the organisation "khóa"."""
-    (found,) = tag_officials("Ông Lê Văn Hòa, Phó Chủ tịch UBND tỉnh, Đại biểu Quốc hội khóa XV phát biểu.")
-    assert [p.organization for p in found.positions] == ["UBND tỉnh", None]
-    assert found.text == "Ông Lê Văn Hòa, Phó Chủ tịch UBND tỉnh, Đại biểu Quốc hội"
+@pytest.mark.parametrize("sentence, span, titles", [
+    ("Ông Lê Văn Hòa, Phó Chủ tịch UBND tỉnh, Đại biểu Quốc hội khóa XV phát biểu.",
+     "Ông Lê Văn Hòa, Phó Chủ tịch UBND tỉnh, Đại biểu Quốc hội khóa XV", ["Phó Chủ tịch", "Đại biểu Quốc hội"]),
+    ("Ông Trần Văn Ba, Đại biểu Quốc hội khóa XV, Chủ tịch UBND tỉnh dự họp.",  # the next position is read on
+     "Ông Trần Văn Ba, Đại biểu Quốc hội khóa XV, Chủ tịch UBND tỉnh", ["Đại biểu Quốc hội", "Chủ tịch"]),
+    ("Đại biểu Quốc hội khóa 15 Nguyễn Thị Hà phát biểu.",  # title first: the name follows the term
+     "Đại biểu Quốc hội khóa 15 Nguyễn Thị Hà", ["Đại biểu Quốc hội"]),
+])
+def test_the_term_of_a_body_the_title_names_is_in_the_span(sentence, span, titles):
+    """"khóa XV" after "Đại biểu Quốc hội" is the post's term: in the span, and no organisation of its own."""
+    (found,) = tag_officials(sentence)
+    assert (found.text, [p.title for p in found.positions]) == (span, titles)
+    assert next(p for p in found.positions if p.title == "Đại biểu Quốc hội").organization is None
 
 
 def test_uy_spellings_match_alike_and_the_text_keeps_the_page_spelling():
