@@ -250,6 +250,7 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
      ("Đại sứ Việt Nam tại Nhật Bản khi đó Vũ Hồng Nam", "Vũ Hồng Nam", None, [("Đại sứ", "Việt Nam tại Nhật Bản")])),
     # "Tập" (Xi) opens a name as a surname does; "Tập đoàn" (a corporation) is none
     ("Chủ tịch Tập Cận Bình thăm Việt Nam.", ("Chủ tịch Tập Cận Bình", "Tập Cận Bình", None, [("Chủ tịch", None)])),
+    ("Chủ tịch Mao Trạch Đông từng viết.", ("Chủ tịch Mao Trạch Đông", "Mao Trạch Đông", None, [("Chủ tịch", None)])),
     # fields the press names a ministry by: "Công an", "An ninh", "Dầu mỏ", "Tài nguyên Môi trường"
     ("Bộ trưởng Công an Chu Vĩnh Khang bị điều tra.",
      ("Bộ trưởng Công an Chu Vĩnh Khang", "Chu Vĩnh Khang", None, [("Bộ trưởng Công an", None)])),
