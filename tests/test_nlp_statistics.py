@@ -511,6 +511,9 @@ def test_times_of_day_counted_are_a_duration():
      [("36 tập đoàn, tổng công ty và ngân hàng thương mại", "tập đoàn, tổng công ty và ngân hàng thương mại")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
+    # a pronoun is the next clause's subject; "bà con" (villagers), "anh em" (brothers) are counted nouns
+    ("Sau 4 câu ông trả lời, xã hỗ trợ 1 kg gạo chị Lan nhận và hơn 2.000 bà con, 8 anh em dự lễ.",
+     [("4 câu", "câu"), ("1 kg gạo", "kg gạo"), ("hơn 2.000 bà con", "bà con"), ("8 anh em", "anh em")]),
 ])
 def test_where_the_counted_noun_ends(sentence, expected):
     assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
