@@ -9,8 +9,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
 - ``qualifier``: one or two of ``QUALIFIERS`` right before the number (``khoảng``, ``khoảng hơn``,
   ``chưa đầy``), lower-cased; it is in the span.
 - ``unit_text``: the counted noun phrase after the number. The text after the number is cut into
-  words (maximum matching against underthesea's bundled Viet74K dictionary and the lists in
-  ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
+  words (maximum matching against underthesea's bundled Viet74K dictionary, less ``split_words.txt``,
+  and the lists in ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
   function word (``function_words.txt``), a verb (``verbs.txt``: the start of a relative clause,
   ``100% chi bộ | đưa nội dung``), a modifier introduced by ``cấp`` (``191 sáng kiến kinh nghiệm |
   cấp cơ sở``), a place noun with a name or a demonstrative after it (``40 hộ dân | xã Sơn Thủy``,
@@ -128,7 +128,7 @@ def _lexicon() -> _Lexicon:
     naming = "|".join(r"(?<!tổng )(?<!con )(?<!trong )(?<!đa )(?<!dân )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
                       for word in sorted(lexicon.entries("naming.txt"), key=len, reverse=True))
     return _Lexicon(
-        words=lexicon.dictionary_key_set() | function | nouns | frozenset().union(*units.values(), *verbs.values()),
+        words=(lexicon.dictionary_key_set() - keys(lexicon.entries("split_words.txt"))) | function | nouns | frozenset().union(*units.values(), *verbs.values()),
         function=function, verbs=verbs["predicate"] | verbs["action"], predicates=verbs["predicate"], nouns=nouns,
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),

@@ -174,7 +174,7 @@ def test_spelling_and_case_variants_of_a_word_end_the_noun_alike():
 
 
 @pytest.mark.parametrize("name", ["function_words.txt", "verbs.txt", "nouns.txt", "groups.txt", "units.txt",
-                                  "naming.txt"])
+                                  "naming.txt", "split_words.txt"])
 def test_word_lists_are_nfc_without_duplicates(name):
     found = lexicon.sections(name) if name in ("verbs.txt", "groups.txt", "units.txt") else {"": lexicon.entries(name)}
     assert found and all(found.values())
@@ -511,6 +511,9 @@ def test_times_of_day_counted_are_a_duration():
      [("36 tập đoàn, tổng công ty và ngân hàng thương mại", "tập đoàn, tổng công ty và ngân hàng thương mại")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
+    # a dictionary word of split_words.txt is read as a noun and a function word ("ca từ": lyrics)
+    ("Ghi nhận 15 ca từ đầu năm; hơn 20.000 người ở Đồng Nai đã tiêm.",
+     [("15 ca", "ca"), ("hơn 20.000 người", "người")]),
     # a pronoun is the next clause's subject; "bà con" (villagers), "anh em" (brothers) are counted nouns
     ("Sau 4 câu ông trả lời, xã hỗ trợ 1 kg gạo chị Lan nhận và hơn 2.000 bà con, 8 anh em dự lễ.",
      [("4 câu", "câu"), ("1 kg gạo", "kg gạo"), ("hơn 2.000 bà con", "bà con"), ("8 anh em", "anh em")]),
