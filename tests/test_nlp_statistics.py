@@ -162,6 +162,8 @@ def test_the_counted_noun_ends_where_a_clause_starts(sentence, units):
     ("Gần 300 y bác sĩ, học viên Học viện Quân y đã lên đường.", ["y bác sĩ, học viên"]),
     # the modifiers of the counted noun listed: sectors
     ("Thẻ được cấp cho 155 nhân viên bưu chính, viễn thông trên địa bàn.", ["nhân viên bưu chính, viễn thông"]),
+    # storms and tropical depressions are counted together in forecasts
+    ("Năm nay có khoảng 5-7 cơn bão, áp thấp nhiệt đới trên Biển Đông.", ["cơn bão, áp thấp nhiệt đới"]),
 ])
 def test_a_comma_list_of_one_kind_of_group_is_one_counted_noun(sentence, units):
     assert _units(sentence) == units
