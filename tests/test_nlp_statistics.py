@@ -143,6 +143,8 @@ def _units(text: str) -> list[str | None]:
     # ... while a number after a naming word stays in the noun; a disease's code ends it unless "phòng" joins it
     ("Đã tiêm 1.500 liều vắc xin COVID-19 cho 1.200 học sinh lớp 12; nhận 800 liều vắc xin phòng COVID-19.",
      ["liều vắc xin", "học sinh lớp 12", "liều vắc xin phòng COVID-19"]),
+    # making or reporting a loss is what befalls what is counted: "thua lỗ", "báo lỗ" end it
+    ("Gần 1/4 số doanh nghiệp thua lỗ, 12 công ty báo lỗ quý này.", ["số doanh nghiệp", "công ty"]),
 ])
 def test_the_counted_noun_ends_where_a_clause_starts(sentence, units):
     assert _units(sentence) == units
