@@ -843,6 +843,9 @@ class _Parser:
                 j = colon
             elif org is not None and not (org.place and self.tokens[org.place[1] - 1].text.isdigit()):
                 return None  # (a name may follow a numbered place: "UBND Quận 1 Nguyễn Văn A")
+            elif org is None and (held := self.place_then_name(j)) is not None:
+                pos.fixed_org = span(self.text, self.tokens, j, held[0])
+                return held[0], held[1], org  # type: ignore[return-value]
             k = j
             while k < len(self.tokens) and k - j < 6 and self.name_syllable(k) and self.adj(k - 1, k) \
                     and not starts_title(self.text, self.tokens, k):
@@ -857,6 +860,18 @@ class _Parser:
                 if b:
                     return j, b, org  # type: ignore[return-value]
         return None
+
+    def place_then_name(self, j: int) -> tuple[int, int] | None:
+        """(name start, name end) when a place the gazetteer knows is written at ``tokens[j]`` and a full name
+        after it, as the press names a province's leaders: "Bí thư Hà Giang" + "Triệu Tài Vinh"."""
+        found = self.g.places.longest(self.text, self.tokens, j)
+        if found is None or not self.adj(found[0] - 1, found[0]) or not self.surname(found[0]):
+            return None
+        s = k = found[0]
+        while k < len(self.tokens) and k - s < 5 and self.name_syllable(k) and self.adj(k - 1, k) \
+                and not starts_title(self.text, self.tokens, k):
+            k += 1
+        return (s, k) if 2 <= k - s <= 4 else None
 
     def name_in_run(self, org: Org) -> tuple[int, int, Org] | None:
         """(name start, name end, organisation with its place only) when the capitalised run after an

@@ -1158,3 +1158,15 @@ def test_the_country_a_title_is_held_in_written_after_the_name(sentence, span, o
 
 def test_a_company_written_after_the_name_makes_a_business_post():
     assert tag_officials("Giám đốc Nguyễn Văn An của Công ty Hòa Phát nói.") == []
+
+
+@pytest.mark.parametrize("sentence, span, name, organization", [
+    ("Bí thư Hà Giang Triệu Tài Vinh phát biểu.", "Bí thư Hà Giang Triệu Tài Vinh", "Triệu Tài Vinh", "Hà Giang"),
+    ("Bí thư Quảng Ninh Nguyễn Văn Đọc dự.", "Bí thư Quảng Ninh Nguyễn Văn Đọc", "Nguyễn Văn Đọc", "Quảng Ninh"),
+    ("Phó Chủ tịch Hoàng Mai Nam dự.", "Phó Chủ tịch Hoàng Mai Nam", "Hoàng Mai Nam", None),  # one syllable: no name
+])
+def test_a_province_named_after_a_title_then_a_full_name(sentence, span, name, organization):
+    """The press names a province's leaders "Bí thư Hà Giang" + name: the place whose name opens with a
+    surname is the organisation, not the person's first syllables."""
+    (found,) = tag_officials(sentence)
+    assert (found.text, found.name, found.positions[0].organization) == (span, name, organization)
