@@ -519,7 +519,8 @@ class _Parser:
             return None
         close = k + 1
         while close < len(tokens) and close - k <= 7 and (tokens[close].text.isupper() or tokens[close].text in "&-"
-                                                          or close > k + 1 and tokens[close].text.isdigit()) \
+                                                          or close > k + 1 and tokens[close].text.isdigit()
+                                                          or close == k + 1 and _mixed_case_acronym(tokens[close].text)) \
                 and self.adj(close - 1, close):
             close += 1
         if close > k + 1 and close + 1 < len(tokens) and tokens[close].text == "," and self.adj(close - 1, close):
@@ -1173,6 +1174,11 @@ def _positions(chain: list[_Position]) -> list[Position]:
             title += " Ban Chấp hành"  # "Ủy viên Trung ương Đảng", "Ủy viên dự khuyết Trung ương Đảng"
         out.append(Position(title=title, organization=org))
     return out
+
+
+def _mixed_case_acronym(text: str) -> bool:
+    """An abbreviation with small letters inside: "HoREA", "VnEconomy" (two capitals or more, letters only)."""
+    return text.isalpha() and text[0].isupper() and sum(c.isupper() for c in text) >= 2
 
 
 def _name_word(token) -> bool:

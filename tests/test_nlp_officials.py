@@ -204,6 +204,10 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
     ("Bộ trưởng Bộ Khoa học và Công nghệ (KH&CN) Huỳnh Thành Đạt phát biểu.",
      ("Bộ trưởng Bộ Khoa học và Công nghệ (KH&CN) Huỳnh Thành Đạt", "Huỳnh Thành Đạt", None,
       [("Bộ trưởng", "Bộ Khoa học và Công nghệ")])),
+    # an abbreviation with small letters inside, "(HoREA)", is one too
+    ("Chủ tịch Hiệp hội Doanh nghiệp tỉnh (HoREA) Lê Hoàng Châu cho biết.",
+     ("Chủ tịch Hiệp hội Doanh nghiệp tỉnh (HoREA) Lê Hoàng Châu", "Lê Hoàng Châu", None,
+      [("Chủ tịch", "Hiệp hội Doanh nghiệp tỉnh")])),
     ("Ủy viên Thường trực Ủy ban Đối ngoại của Quốc hội Lê Thu Hà cho rằng cần quy định.",
      ("Ủy viên Thường trực Ủy ban Đối ngoại của Quốc hội Lê Thu Hà", "Lê Thu Hà", None,
       [("Ủy viên Thường trực", "Ủy ban Đối ngoại của Quốc hội")])),
