@@ -70,7 +70,8 @@ or 3-syllable place when the rest starts with a surname. A name written in capit
 text (``Chủ tịch UBND tỉnh LÊ VĂN HIẾU``) is read as if in title case and reported as written; a line all
 in capitals is not read for names.
 
-Field rules: ``honorific`` is ``đồng chí``/``ông``/``bà`` (``Đ/c`` -> ``đồng chí``), a military or
+Field rules: ``honorific`` is ``đồng chí``/``ông``/``bà``/``anh``/``chị``, ``thầy``/``cô`` for a teacher (``Đ/c`` ->
+``đồng chí``), a military or
 police rank (``đại tá``, ``thượng tướng``: it opens the span) or None;
 ``name`` is as written; ``title`` is the gazetteer's spelling (abbreviations expanded:
 UVBTVHU -> Ủy viên Ban Thường vụ + Huyện ủy, PCT and ``Phó CT.`` -> Phó Chủ tịch, ``Ủy viên Trung ương
@@ -127,8 +128,8 @@ from nlp.records import OfficialTag, Position
 log = logging.getLogger(__name__)
 
 _HONORIFICS = {("đồng", "chí"): "đồng chí", ("ông",): "ông", ("bà",): "bà", ("anh",): "anh", ("chị",): "chị",
-               ("đ", "/", "c"): "đồng chí"}
-_LOWERCASE_HONORIFICS = frozenset({("anh",), ("chị",)})  # capitalised, "Anh" is England
+               ("thầy",): "thầy", ("cô",): "cô", ("đ", "/", "c"): "đồng chí"}  # "thầy", "cô": a teacher
+_LOWERCASE_HONORIFICS = frozenset({("anh",), ("chị",), ("cô",)})  # capitalised, "Anh" is England, "Cô Tô" an island
 # Military and police ranks open a mention like an honorific: "Đại tá Nguyễn Văn A, Giám đốc Công an tỉnh".
 _RANKS = tuple(f"{grade} {rank}" for rank in ("tướng", "tá", "úy") for grade in ("đại", "thượng", "trung", "thiếu")) + (
     "phó đô đốc", "chuẩn đô đốc", "đô đốc")  # the navy's admirals, the longer before "đô đốc"

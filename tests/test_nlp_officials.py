@@ -1174,3 +1174,15 @@ def test_a_province_named_after_a_title_then_a_full_name(sentence, span, name, o
     surname is the organisation, not the person's first syllables."""
     (found,) = tag_officials(sentence)
     assert (found.text, found.name, found.positions[0].organization) == (span, name, organization)
+
+
+@pytest.mark.parametrize("sentence, span, honorific", [
+    ("Hiệu trưởng Trường THCS Lê Lợi, thầy Nguyễn Văn Thành cho biết.",
+     "Hiệu trưởng Trường THCS Lê Lợi, thầy Nguyễn Văn Thành", "thầy"),
+    ("Theo cô Nguyễn Thị Hoa, Hiệu trưởng Trường Mầm non Hoa Sen, trường đã sẵn sàng.",
+     "cô Nguyễn Thị Hoa, Hiệu trưởng Trường Mầm non Hoa Sen", "cô"),
+    ("Chủ tịch UBND huyện Cô Tô Lê Hùng Sơn cho biết.", "Chủ tịch UBND huyện Cô Tô Lê Hùng Sơn", None),  # an island
+])
+def test_a_teacher_is_named_with_thay_or_co(sentence, span, honorific):
+    (found,) = tag_officials(sentence)
+    assert (found.text, found.honorific) == (span, honorific)
