@@ -1186,3 +1186,13 @@ def test_a_province_named_after_a_title_then_a_full_name(sentence, span, name, o
 def test_a_teacher_is_named_with_thay_or_co(sentence, span, honorific):
     (found,) = tag_officials(sentence)
     assert (found.text, found.honorific) == (span, honorific)
+
+
+@pytest.mark.parametrize("sentence, organization", [
+    ("Chị Hà Thị Lan, Bí thư Chi đoàn thôn 3 chia sẻ.", "Chi đoàn thôn 3"),
+    ("Ông Lê Văn Ba, Bí thư Chi bộ khu phố 2 cho biết.", "Chi bộ khu phố 2"),
+])
+def test_a_branch_of_a_village_keeps_its_village(sentence, organization):
+    """A Youth Union or Party branch ("Chi đoàn", "Chi bộ") is a body: the village after it is its level."""
+    (found,) = tag_officials(sentence)
+    assert found.positions[0].organization == organization and found.text.endswith(organization)
