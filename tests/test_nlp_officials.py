@@ -1196,3 +1196,12 @@ def test_a_branch_of_a_village_keeps_its_village(sentence, organization):
     """A Youth Union or Party branch ("Chi đoàn", "Chi bộ") is a body: the village after it is its level."""
     (found,) = tag_officials(sentence)
     assert found.positions[0].organization == organization and found.text.endswith(organization)
+
+
+@pytest.mark.parametrize("sentence, positions", [
+    ("Đồng chí Hoàng Văn Lâm - Phó Bí thư TT Huyện ủy phát biểu.", [("Phó Bí thư Thường trực", "Huyện ủy")]),
+    ("Ông Lê Văn An, Phó Giám đốc TT Y tế huyện cho biết.", [("Phó Giám đốc", "Trung tâm Y tế huyện")]),  # a centre
+])
+def test_tt_after_a_written_title_is_thuong_truc_unless_a_centre_is_named(sentence, positions):
+    (found,) = tag_officials(sentence)
+    assert [(p.title, p.organization) for p in found.positions] == positions

@@ -407,12 +407,7 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
         if head is not None:
             return i + 1, head
     if abbr in g.title_abbr:
-        title = g.title_abbr[abbr]
-        if _next(text, tokens, end) and tokens[end].text == "TT":  # "PBT TT": Phó Bí thư Thường trực
-            standing = _title_named(f"{title.title} Thường trực")
-            if standing is not None:
-                return end + 1, Title(standing.title, standing.kind, standing.unit, title.organization)
-        return end, title
+        return _standing(text, tokens, end, g.title_abbr[abbr])
     if not (tok.titlecase or (lowercase and tok.alpha)):
         return None
     if (tok.key, tokens[i + 1].key if i + 1 < len(tokens) else None) == ASSISTANT and _next(text, tokens, i + 1) \
@@ -420,7 +415,21 @@ def starts_title(text: str, tokens: list[Token], i: int, lowercase: bool = False
         held = g.titles.longest(text, tokens, i + 2)  # the assistant of a title's holder: "Trợ lý Ngoại trưởng"
         if held is not None and tokens[i + 2].titlecase:
             return held[0], Title(f"Trợ lý {held[1].title}", held[1].kind, held[1].unit)
-    return g.titles.longest(text, tokens, i)  # type: ignore[return-value]
+    found = g.titles.longest(text, tokens, i)
+    return _standing(text, tokens, *found) if found else None
+
+
+def _standing(text: str, tokens: list[Token], end: int, title: Title) -> tuple[int, Title]:
+    """(end, title) with "TT" written after the title read as Thường trực (standing) where the gazetteer knows
+    that title: "PBT TT", "Phó Bí thư TT" -> Phó Bí thư Thường trực, unless a centre's name follows it ("Phó Giám
+    đốc TT Y tế huyện": Trung tâm)."""
+    if _next(text, tokens, end) and tokens[end].text == "TT" and not (
+            _next(text, tokens, end + 1) and tokens[end + 1].text[0].isupper()
+            and match_organization(text, tokens, end + 1) is None):
+        standing = _title_named(f"{title.title} Thường trực")
+        if standing is not None:
+            return end + 1, Title(standing.title, standing.kind, standing.unit, title.organization)
+    return end, title
 
 
 def _dotted(text: str, tokens: list[Token], i: int) -> tuple[int, str]:
