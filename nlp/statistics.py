@@ -49,7 +49,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
-roman numerals, and any count or ratio without a counted noun.
+roman numerals, the number of a name written right after it (``Nord Stream 2 | bất chấp``, ``Boeing 787 | hạ
+cánh``) unless a noun of the lists follows (``Pfizer 2 mũi``), and any count or ratio without a counted noun.
 
 underthesea's POS tagger was measured on the short window after each number: ~0.9 ms per call (it
 would halve tag() throughput) and it tags ``sáng kiến`` as a verb, ``mầm non`` as a verb and
@@ -188,6 +189,8 @@ _NAME_NUMBER = re.compile(r"\d{1,3}")
 _SLOGAN_OPENING = re.compile(r"[\"“«]\s?$")  # a quote opening right before a number ...
 _SLOGAN_CLOSING = re.compile(r"\s?[\"”»]")  # ... and closing right after its counted noun
 _SYLLABLE_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)\s+$")
+_NAME_BEFORE = re.compile(r"(?<![.!?:\n\"“'‘(]\s)(?<=\w\s)[A-Z][A-Za-z]*\s+$")  # "Ligue | 1", "Nord Stream | 2", not
+# a sentence's first word ("Trong 5 ngày")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _YEAR_WORD = _key("năm")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
@@ -417,6 +420,13 @@ def _leaves_names(text: str, start: int, end: int, lex: _Lexicon) -> bool:
         words[0].key not in lex.namers and words[0].key not in lex.verbs
 
 
+def _noun_listed(unit: str, lex: _Lexicon) -> bool:
+    """Whether the counted noun ``unit`` opens with a noun of the lists (nouns, groups, naming words, units)."""
+    syllables = _key(unit).split(" ")
+    known = lex.nouns | lex.namers | lex.measures | lex.sales
+    return any(" ".join(syllables[:n]) in known for n in range(1, min(4, len(syllables)) + 1))
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
@@ -449,6 +459,8 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
         if named and kind not in _AMOUNTS and not (kind == "count" and _leaves_names(text, start, end, lex)):
             continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng", or a count leaves the list
+        if kind == "count" and _NAME_BEFORE.search(text, max(0, start - 30), start) and not _noun_listed(unit, lex):
+            continue  # a name's number ("Ligue 1 | giàu", "Nord Stream 2 | bất chấp"); "Pfizer 2 mũi" counts doses
         if kind == "count" and _SLOGAN_OPENING.search(text, max(0, start - 2), start) \
                 and _SLOGAN_CLOSING.match(text, unit_end):
             continue  # a slogan quoted whole: "2 mũi giáp công", “5 xanh”

@@ -526,6 +526,16 @@ def test_where_the_counted_noun_ends(sentence, expected):
     assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Nga hoàn tất dự án Nord Stream 2 bất chấp khó khăn.", []),
+    ("Máy bay Boeing 787 hạ cánh an toàn.", []),
+    ("Tiêm vắc xin Pfizer 2 mũi cho trẻ; tỉnh Long An 5 ca mắc mới.", [("2 mũi", "mũi"), ("5 ca", "ca")]),
+])
+def test_a_number_after_a_name_counts_only_a_listed_noun(sentence, expected):
+    """A number right after a capitalised name is the name's ("Nord Stream 2") unless a noun of the lists follows."""
+    assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
+
+
 def test_a_range_with_its_scale_word_on_the_lower_bound_is_one_amount():
     (found,) = tag_statistics("Giá thuê từ 2,5 triệu đến 6 triệu đồng mỗi tháng.")
     assert (found.text, found.value, found.unit_text, found.qualifier) == ("từ 2,5 triệu đến 6 triệu đồng", 2.5e6, "đồng", "từ")
