@@ -208,6 +208,7 @@ _NUMERAL_WORDS = frozenset(_key(w) for w in "một hai ba bốn năm sáu bảy 
 _AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
 _CASES = frozenset(_phrase_key(w) for w in ("ca", "trường hợp"))  # cases of a disease ...
 # ... and what such a case is, which the count leaves out: "5.376 ca | mới", "230 ca | F0"
+_SHARES = frozenset({_phrase_key("cổ phiếu"), "cp"})  # a ticker after them is the stock's, not the noun's
 _CASE_STATES = frozenset(_phrase_key(w) for w in ("bệnh", "F0", "mới", "cộng đồng", "nặng", "nguy kịch",
                                                   "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong"))
 
@@ -301,6 +302,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # a time after the noun: "12 cung hoàng đạo | tuần mới" (not "75% kế hoạch năm": annual)
     if j > first and word.text.isupper() and _body_acronym(word.text):
         return True  # the body what is counted belongs to: "28 thành viên | NATO"
+    if j > first and word.text.isupper() and words[j - 1].key in _SHARES:
+        return True  # a stock's ticker after its shares: "5,2 triệu cổ phiếu | GTT", "24 triệu cp | HQC"
     if j > first and _DISEASE_CODE.fullmatch(word.text) and words[j - 1].key != _PHONG:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
     if j == first + 1 and words[first].key in _CASES and key in _CASE_STATES:

@@ -518,6 +518,8 @@ def test_times_of_day_counted_are_a_duration():
     # a dictionary word of split_words.txt is read as a noun and a function word ("ca từ": lyrics)
     ("Ghi nhận 15 ca từ đầu năm; hơn 20.000 người ở Đồng Nai đã tiêm.",
      [("15 ca", "ca"), ("hơn 20.000 người", "người")]),
+    # a stock's ticker after its shares is no part of the counted noun
+    ("Bán 5,2 triệu cổ phiếu GTT và 24 triệu cp HQC.", [("5,2 triệu cổ phiếu", "cổ phiếu"), ("24 triệu cp", "cp")]),
     # a pronoun is the next clause's subject; "bà con" (villagers), "anh em" (brothers) are counted nouns
     ("Sau 4 câu ông trả lời, xã hỗ trợ 1 kg gạo chị Lan nhận và hơn 2.000 bà con, 8 anh em dự lễ.",
      [("4 câu", "câu"), ("1 kg gạo", "kg gạo"), ("hơn 2.000 bà con", "bà con"), ("8 anh em", "anh em")]),
