@@ -210,7 +210,7 @@ _CASES = frozenset(_phrase_key(w) for w in ("ca", "trường hợp"))  # cases o
 # ... and what such a case is, which the count leaves out: "5.376 ca | mới", "230 ca | F0"
 _SHARES = frozenset({_phrase_key("cổ phiếu"), "cp"})  # a ticker after them is the stock's, not the noun's
 _CASE_STATES = frozenset(_phrase_key(w) for w in ("bệnh", "F0", "mới", "cộng đồng", "nặng", "nguy kịch",
-                                                  "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong"))
+                                                  "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong", "phát hiện", "ghi nhận"))
 
 
 

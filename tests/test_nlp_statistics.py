@@ -518,6 +518,10 @@ def test_times_of_day_counted_are_a_duration():
     # a dictionary word of split_words.txt is read as a noun and a function word ("ca từ": lyrics)
     ("Ghi nhận 15 ca từ đầu năm; hơn 20.000 người ở Đồng Nai đã tiêm.",
      [("15 ca", "ca"), ("hơn 20.000 người", "người")]),
+    # "đương nhiệm" (incumbent), "nhập lậu" (smuggled), "chữa" (treat) end it; cases "phát hiện" (found) too
+    ("Có 35 nhà lãnh đạo đương nhiệm, 860 kg xúc xích nhập lậu, 10 bác sĩ chữa vô sinh và 33 ca phát hiện ở Hà Nội.",
+     [("35 nhà lãnh đạo", "nhà lãnh đạo"), ("860 kg xúc xích", "kg xúc xích"), ("10 bác sĩ", "bác sĩ"),
+      ("33 ca", "ca")]),
     # a stock's ticker after its shares is no part of the counted noun
     ("Bán 5,2 triệu cổ phiếu GTT và 24 triệu cp HQC.", [("5,2 triệu cổ phiếu", "cổ phiếu"), ("24 triệu cp", "cp")]),
     # a pronoun is the next clause's subject; "bà con" (villagers), "anh em" (brothers) are counted nouns
