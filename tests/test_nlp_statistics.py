@@ -522,6 +522,8 @@ def test_times_of_day_counted_are_a_duration():
     ("Có 35 nhà lãnh đạo đương nhiệm, 860 kg xúc xích nhập lậu, 10 bác sĩ chữa vô sinh và 33 ca phát hiện ở Hà Nội.",
      [("35 nhà lãnh đạo", "nhà lãnh đạo"), ("860 kg xúc xích", "kg xúc xích"), ("10 bác sĩ", "bác sĩ"),
       ("33 ca", "ca")]),
+    # "tăng|giảm ... lần" is a multiple, no count; "tăng 39 ca" counts
+    ("Giá tăng 39 lần, lãi tăng lên khoảng 23 lần, giảm 2 lần; tăng 39 ca.", [("39 ca", "ca")]),
     # a stock's ticker after its shares is no part of the counted noun
     ("Bán 5,2 triệu cổ phiếu GTT và 24 triệu cp HQC.", [("5,2 triệu cổ phiếu", "cổ phiếu"), ("24 triệu cp", "cp")]),
     # a pronoun is the next clause's subject; "bà con" (villagers), "anh em" (brothers) are counted nouns
