@@ -291,10 +291,10 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True
     if j > first + 1 and not _is_title(word.text) and _is_title(words[j - 1].text) and _branded(words, j - 1, first):
         return True  # the brand name ends the phrase: "2 chiếc Land Cruiser | nhập lậu"
-    if j > first and key in lex.places and j + 1 < len(words) and words[j + 1].key and (
-            words[j + 1].text[0].isupper() or words[j + 1].key in _DEMONSTRATIVES):
+    if j > first and key in lex.places and j + 1 < len(words) and (words[j + 1].key and (
+            words[j + 1].text[0].isupper() or words[j + 1].key in _DEMONSTRATIVES) or words[j + 1].text.isdigit()):
         return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang",
-        # or pointed at: "873 người dân | tỉnh này"
+        # or numbered: "3 địa phương | quận 12", or pointed at: "873 người dân | tỉnh này"
     if j > first and key.split(" ", 1)[0] in lex.places and word.syllables > 1 and word.text.split()[1][0].isupper():
         return True  # a place word and its name read as one word: "4 tỉnh | miền Trung"
     if j > first and key in _NUMERAL_WORDS and key != _YEAR_WORD:

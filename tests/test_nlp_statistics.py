@@ -522,6 +522,9 @@ def test_times_of_day_counted_are_a_duration():
     ("Có 35 nhà lãnh đạo đương nhiệm, 860 kg xúc xích nhập lậu, 10 bác sĩ chữa vô sinh và 33 ca phát hiện ở Hà Nội.",
      [("35 nhà lãnh đạo", "nhà lãnh đạo"), ("860 kg xúc xích", "kg xúc xích"), ("10 bác sĩ", "bác sĩ"),
       ("33 ca", "ca")]),
+    # a numbered place after the noun ends it, as a named one does
+    ("Có 3 địa phương quận 12, quận Bình Tân và 50 hộ dân phường 5 bị ảnh hưởng.",
+     [("3 địa phương", "địa phương"), ("50 hộ dân", "hộ dân")]),
     # "tăng|giảm ... lần" is a multiple, no count; "tăng 39 ca" counts
     ("Giá tăng 39 lần, lãi tăng lên khoảng 23 lần, giảm 2 lần; tăng 39 ca.", [("39 ca", "ca")]),
     # a stock's ticker after its shares is no part of the counted noun
