@@ -1205,3 +1205,10 @@ def test_a_branch_of_a_village_keeps_its_village(sentence, organization):
 def test_tt_after_a_written_title_is_thuong_truc_unless_a_centre_is_named(sentence, positions):
     (found,) = tag_officials(sentence)
     assert [(p.title, p.organization) for p in found.positions] == positions
+
+
+def test_a_member_of_a_party_commission_is_a_title_of_its_own():
+    """"Ủy viên Ban cán sự (đảng)" is a Party title, as "Ủy viên Ban Thường vụ" is, not "Ủy viên" of a body."""
+    (found,) = tag_officials("Bà Trịnh Thị Thủy, Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Nội vụ dự.")
+    assert [(p.title, p.organization) for p in found.positions] == [
+        ("Ủy viên Ban cán sự đảng", None), ("Thứ trưởng", "Bộ Nội vụ")]
