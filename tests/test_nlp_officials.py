@@ -1212,3 +1212,8 @@ def test_a_member_of_a_party_commission_is_a_title_of_its_own():
     (found,) = tag_officials("Bà Trịnh Thị Thủy, Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Nội vụ dự.")
     assert [(p.title, p.organization) for p in found.positions] == [
         ("Ủy viên Ban cán sự đảng", None), ("Thứ trưởng", "Bộ Nội vụ")]
+
+
+def test_ptt_is_the_deputy_prime_minister():
+    (found,) = tag_officials("PTT Vũ Đức Đam - “Hà Nội phải chuẩn bị sẵn sàng”")
+    assert (found.text, found.positions[0].title) == ("PTT Vũ Đức Đam", "Phó Thủ tướng")
