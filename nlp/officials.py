@@ -502,8 +502,8 @@ class _Parser:
         """The body or the level and place written at ``tokens[k]``, after a bracketed abbreviation."""
         if k >= len(self.tokens) or not self.adj(k - 1, k) or full_name_at(self.text, self.tokens, k):
             return None
-        if level_at(self.text, self.tokens, k):
-            return organization_tail(self.text, self.tokens, k, k, [], False)
+        if level_at(self.text, self.tokens, k) or self.g.places.longest(self.text, self.tokens, k):
+            return organization_tail(self.text, self.tokens, k, k, [], False)  # "(CDC)" + "Hà Nội"
         org = match_organization(self.text, self.tokens, k)
         return org if org is not None and (org.level or org.place) else None
 

@@ -204,6 +204,10 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
     ("Bộ trưởng Bộ Khoa học và Công nghệ (KH&CN) Huỳnh Thành Đạt phát biểu.",
      ("Bộ trưởng Bộ Khoa học và Công nghệ (KH&CN) Huỳnh Thành Đạt", "Huỳnh Thành Đạt", None,
       [("Bộ trưởng", "Bộ Khoa học và Công nghệ")])),
+    # a place after the abbreviation is the body's, as a level and place are
+    ("Ông Trương Quang Việt, Phó Giám đốc Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội nhận định.",
+     ("Ông Trương Quang Việt, Phó Giám đốc Trung tâm Kiểm soát bệnh tật (CDC) Hà Nội", "Trương Quang Việt", "ông",
+      [("Phó Giám đốc", "Trung tâm Kiểm soát bệnh tật Hà Nội")])),
     # an abbreviation with small letters inside, "(HoREA)", is one too
     ("Chủ tịch Hiệp hội Doanh nghiệp tỉnh (HoREA) Lê Hoàng Châu cho biết.",
      ("Chủ tịch Hiệp hội Doanh nghiệp tỉnh (HoREA) Lê Hoàng Châu", "Lê Hoàng Châu", None,
