@@ -149,7 +149,7 @@ def stages(rounds: int, workers: int) -> list[str]:
 TARGET_INGEST_RATIO = 1.0  # `vnportal ingest` of a WARC, in costs of trafilatura.extract on its pages
 _TRAFILATURA_CHILD = """
 import sys
-from warcio.archiveiterator import ArchiveIterator
+from crawler.warc import ArchiveIterator  # warcio as vnportal imports it, without fsspec
 import trafilatura
 with open(sys.argv[1], "rb") as stream:
     for record in ArchiveIterator(stream):

@@ -153,8 +153,7 @@ def _warc_pages(path: Path, counts: IngestReport) -> Iterator[_Page]:
     the rest of every record is skipped in warcio's small chunks. warcio stops quietly at a
     truncated record or member and only warns (on stderr) about a wrong Content-Length, so every
     record's length and the file's end are checked here."""
-    from warcio.archiveiterator import WARCIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    from crawler.warc import ArchiveLoadFailed, WARCIterator
 
     class StrictIterator(WARCIterator):
         INC_RECORD = ""  # counted in err_count and reported below, not printed

@@ -126,8 +126,7 @@ class CommonCrawl:
         return f"{self.data_url}{capture.filename}"
 
     def fetch(self, client: PoliteClient, capture: Capture) -> Fetched:
-        from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
+        from crawler.warc import ArchiveIterator, ArchiveLoadFailed
 
         if not capture.filename or capture.offset is None or not capture.length:
             raise CaptureMissing("the index gives no WARC file and byte range")
