@@ -1,7 +1,7 @@
 """warcio's WARC readers, imported without fsspec.
 
 warcio opens files by name through fsspec when fsspec is installed (huggingface_hub, which underthesea
-depends on, installs it), and importing fsspec brings asyncio with it: about 55 ms a process, a fiftieth
+depends on, installs it), and importing fsspec brings asyncio with it: about 45 ms a process, a fiftieth
 of ``vnportal ingest`` on the 58 real pages. vnportal hands warcio open streams, never names, so warcio
 is imported with fsspec hidden (warcio then opens names with the built-in ``open``), and fsspec is
 importable again afterwards.
