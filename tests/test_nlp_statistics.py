@@ -541,6 +541,7 @@ def test_where_the_counted_noun_ends(sentence, expected):
     ("Nga hoàn tất dự án Nord Stream 2 bất chấp khó khăn.", []),
     ("Máy bay Boeing 787 hạ cánh an toàn.", []),
     ("Tiêm vắc xin Pfizer 2 mũi cho trẻ; tỉnh Long An 5 ca mắc mới.", [("2 mũi", "mũi"), ("5 ca", "ca")]),
+    ("UBND thành phố Hà Nội và UBND 40 tỉnh, thành phố phối hợp.", [("40 tỉnh, thành phố", "tỉnh, thành phố")]),
 ])
 def test_a_number_after_a_name_counts_only_a_listed_noun(sentence, expected):
     """A number right after a capitalised name is the name's ("Nord Stream 2") unless a noun of the lists follows."""
