@@ -1221,3 +1221,14 @@ def test_a_member_of_a_party_commission_is_a_title_of_its_own():
 def test_ptt_is_the_deputy_prime_minister():
     (found,) = tag_officials("PTT Vũ Đức Đam - “Hà Nội phải chuẩn bị sẵn sàng”")
     assert (found.text, found.positions[0].title) == ("PTT Vũ Đức Đam", "Phó Thủ tướng")
+
+
+@pytest.mark.parametrize("sentence, organization", [
+    ("Đồng chí Nguyễn Khắc Thận, Chủ tịch UBND tỉnh, Trưởng ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn "
+     "tỉnh chủ trì.", "ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh"),
+    ("Ông Lê Văn An, Phó Trưởng ban Thường trực Ban Chỉ huy PCTT&TKCN huyện cho biết.", "Ban Chỉ huy PCTT&TKCN huyện"),
+])
+def test_the_disaster_command_board_is_one_body(sentence, organization):
+    """A province's or district's command board for disasters is a body whose name holds a comma."""
+    (found,) = tag_officials(sentence)
+    assert found.positions[-1].organization == organization and found.text.endswith(organization.split()[-1])
