@@ -522,6 +522,8 @@ def test_times_of_day_counted_are_a_duration():
     ("Có 35 nhà lãnh đạo đương nhiệm, 860 kg xúc xích nhập lậu, 10 bác sĩ chữa vô sinh và 33 ca phát hiện ở Hà Nội.",
      [("35 nhà lãnh đạo", "nhà lãnh đạo"), ("860 kg xúc xích", "kg xúc xích"), ("10 bác sĩ", "bác sĩ"),
       ("33 ca", "ca")]),
+    # "gì" (what) and "thông qua" (through) are function words
+    ("Làm 1 điều gì đó; bán 3.000 sản phẩm thông qua mạng xã hội.", [("1 điều", "điều"), ("3.000 sản phẩm", "sản phẩm")]),
     # a numbered place after the noun ends it, as a named one does
     ("Có 3 địa phương quận 12, quận Bình Tân và 50 hộ dân phường 5 bị ảnh hưởng.",
      [("3 địa phương", "địa phương"), ("50 hộ dân", "hộ dân")]),
