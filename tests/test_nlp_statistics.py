@@ -522,6 +522,9 @@ def test_times_of_day_counted_are_a_duration():
     ("Có 35 nhà lãnh đạo đương nhiệm, 860 kg xúc xích nhập lậu, 10 bác sĩ chữa vô sinh và 33 ca phát hiện ở Hà Nội.",
      [("35 nhà lãnh đạo", "nhà lãnh đạo"), ("860 kg xúc xích", "kg xúc xích"), ("10 bác sĩ", "bác sĩ"),
       ("33 ca", "ca")]),
+    # a storm's position: degrees of latitude and longitude are measures with their direction
+    ("Tâm bão ở vào khoảng 15,7 độ Vĩ Bắc; 111,9 độ Kinh Đông.",
+     [("khoảng 15,7 độ Vĩ Bắc", "độ Vĩ Bắc"), ("111,9 độ Kinh Đông", "độ Kinh Đông")]),
     # "gì" (what) and "thông qua" (through) are function words
     ("Làm 1 điều gì đó; bán 3.000 sản phẩm thông qua mạng xã hội.", [("1 điều", "điều"), ("3.000 sản phẩm", "sản phẩm")]),
     # a numbered place after the noun ends it, as a named one does
