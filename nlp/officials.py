@@ -150,6 +150,7 @@ _CENTRAL_COMMITTEE = match_key("Trung ương")  # "Ủy viên Trung ương Đả
 _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")
+_UNIT_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}")  # a police unit's code, named after its head's title: "Trưởng phòng PC03"
 _TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # the term of an elected body: "khóa XV", "khóa 15"  # where a lead was cut short
 # Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
@@ -299,6 +300,8 @@ class _Parser:
         named = self.unit_in_lowercase(j, title) if self.adj(j - 1, j) else None
         if named is not None:  # "Trưởng phòng" + "tham mưu" + "Công an tỉnh"
             title, j = Title(f"{title.title} {span(self.text, self.tokens, j, named)}", title.kind, None), named
+        elif _names_unit(title.title) and self.adj(j - 1, j) and _UNIT_CODE.fullmatch(self.tokens[j].text):
+            title, j = Title(f"{title.title} {self.tokens[j].text}", title.kind, None), j + 1  # "Trưởng phòng" + "PC03"
         if title.organization:
             if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
                 j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"

@@ -1232,3 +1232,12 @@ def test_the_disaster_command_board_is_one_body(sentence, organization):
     """A province's or district's command board for disasters is a body whose name holds a comma."""
     (found,) = tag_officials(sentence)
     assert found.positions[-1].organization == organization and found.text.endswith(organization.split()[-1])
+
+
+@pytest.mark.parametrize("sentence, positions", [
+    ("Thượng tá Lê Văn Hải, Trưởng phòng PC03 Công an tỉnh cho biết.", [("Trưởng phòng PC03", "Công an tỉnh")]),
+    ("Đại tá Phùng Anh Lê nguyên Trưởng phòng PC03 bị khởi tố.", [("Trưởng phòng PC03", None)]),
+])
+def test_a_police_units_code_after_its_heads_title_names_the_unit(sentence, positions):
+    (found,) = tag_officials(sentence)
+    assert [(p.title, p.organization) for p in found.positions] == positions
