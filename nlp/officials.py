@@ -149,9 +149,9 @@ _EXECUTIVE_TITLES = _COMPANY_TITLES | frozenset(match_key(w) for w in (
 _CENTRAL_COMMITTEE = match_key("Trung ương")  # "Ủy viên Trung ương Đảng" is a member of its Ban Chấp hành
 _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
-_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")  # where a lead was cut short
 _UNIT_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}")  # a police unit's code, named after its head's title: "Trưởng phòng PC03"
-_TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # the term of an elected body: "khóa XV", "khóa 15"  # where a lead was cut short
+_TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # the term of an elected body: "khóa XV", "khóa 15"
 # Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
