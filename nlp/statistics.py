@@ -107,6 +107,7 @@ class _Lexicon:
     measures: frozenset[str]  # quantities included
     quantities: frozenset[str]  # masses and volumes
     sales: frozenset[str]  # units goods are priced by
+    listed: frozenset[str]  # nouns, naming words and units of the lists: what a name's number may count
     durations: frozenset[str]
     naming: re.Pattern  # naming words before a number: "lớp 10"
     namers: frozenset[str]  # the same words, as keys
@@ -126,19 +127,21 @@ def _lexicon() -> _Lexicon:
     verbs = {name: keys(items) for name, items in lexicon.sections("verbs.txt").items()}
     function = keys(lexicon.entries("function_words.txt"))
     nouns = keys(lexicon.entries("nouns.txt")) | frozenset(classes)
+    namers, measures = keys(lexicon.entries("naming.txt")), units["measure"] | units["quantity"]
     naming = "|".join(r"(?<!tổng )(?<!con )(?<!trong )(?<!đa )(?<!dân )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
                       for word in sorted(lexicon.entries("naming.txt"), key=len, reverse=True))
     return _Lexicon(
-        words=(lexicon.dictionary_key_set() - keys(lexicon.entries("split_words.txt"))) | function | nouns | frozenset().union(*units.values(), *verbs.values()),
+        words=(lexicon.dictionary_key_set() - keys(lexicon.entries("split_words.txt"))) | function | nouns
+        | frozenset().union(*units.values(), *verbs.values()),
         function=function, verbs=verbs["predicate"] | verbs["action"], predicates=verbs["predicate"], nouns=nouns,
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),
         places=frozenset(k for k, v in classes.items() if "place" in v) | {_key("TP")},
-        currencies=units["currency"], measures=units["measure"] | units["quantity"], quantities=units["quantity"],
-        sales=units["sale"],
+        currencies=units["currency"], measures=measures, quantities=units["quantity"],
+        sales=units["sale"], listed=nouns | namers | measures | units["sale"],
         durations=units["duration"],
         naming=re.compile(rf"(?<!\w)(?P<word>{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
-        namers=keys(lexicon.entries("naming.txt")))
+        namers=namers)
 
 
 _ONE_QUALIFIER = "|".join(QUALIFIERS)
@@ -426,9 +429,8 @@ def _leaves_names(text: str, start: int, end: int, lex: _Lexicon) -> bool:
 
 def _noun_listed(unit: str, lex: _Lexicon) -> bool:
     """Whether the counted noun ``unit`` opens with a noun of the lists (nouns, groups, naming words, units)."""
-    syllables = _key(unit).split(" ")
-    known = lex.nouns | lex.namers | lex.measures | lex.sales
-    return any(" ".join(syllables[:n]) in known for n in range(1, min(4, len(syllables)) + 1))
+    syllables = _phrase_key(unit).split(" ")
+    return any(" ".join(syllables[:n]) in lex.listed for n in range(1, min(4, len(syllables)) + 1))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -464,7 +466,7 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         if named and kind not in _AMOUNTS and not (kind == "count" and _leaves_names(text, start, end, lex)):
             continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng", or a count leaves the list
         if kind == "count" and _NAME_BEFORE.search(text, max(0, start - 30), start) and not _noun_listed(unit, lex):
-            continue  # a name's number ("Ligue 1 | giàu", "Nord Stream 2 | bất chấp"); "Pfizer 2 mũi" counts doses
+            continue  # a name's number ("Boeing 787 | hạ cánh", "Nord Stream 2 | bất chấp"); "Pfizer 2 mũi" counts doses
         if kind == "count" and _SLOGAN_OPENING.search(text, max(0, start - 2), start) \
                 and _SLOGAN_CLOSING.match(text, unit_end):
             continue  # a slogan quoted whole: "2 mũi giáp công", “5 xanh”
