@@ -522,6 +522,11 @@ def test_times_of_day_counted_are_a_duration():
     ("Có 35 nhà lãnh đạo đương nhiệm, 860 kg xúc xích nhập lậu, 10 bác sĩ chữa vô sinh và 33 ca phát hiện ở Hà Nội.",
      [("35 nhà lãnh đạo", "nhà lãnh đạo"), ("860 kg xúc xích", "kg xúc xích"), ("10 bác sĩ", "bác sĩ"),
       ("33 ca", "ca")]),
+    # "yêu cầu" (a request), "triển lãm" (an exhibition) are counted nouns; "chủ yếu", "di chuyển" end one;
+    # "covid 19" without its dash is a code
+    ("Đưa ra 4 yêu cầu, có 2 triển lãm cá nhân; 4 dân tộc chủ yếu; hơn 6000 người dân di chuyển khi covid 19 bùng phát.",
+     [("4 yêu cầu", "yêu cầu"), ("2 triển lãm cá nhân", "triển lãm cá nhân"), ("4 dân tộc", "dân tộc"),
+      ("hơn 6000 người dân", "người dân")]),
     # a storm's position: degrees of latitude and longitude are measures with their direction
     ("Tâm bão ở vào khoảng 15,7 độ Vĩ Bắc; 111,9 độ Kinh Đông.",
      [("khoảng 15,7 độ Vĩ Bắc", "độ Vĩ Bắc"), ("111,9 độ Kinh Đông", "độ Kinh Đông")]),
