@@ -3,7 +3,8 @@
 A statistic is a number with what it counts: ``56 Hội nghị``, ``trên 1.200 hội nghị trực tiếp``,
 ``22.214 lượt cán bộ, đảng viên``, ``50/53 trường học công lập``, ``3,5 tỷ đồng``, ``5,07%``.
 Numbers are Vietnamese (``.`` thousands, ``,`` decimals; see ``nlp.numbers``); a scale word before
-``phú`` names people (``100 tỷ phú``: a count of billionaires).
+``phú`` names people (``100 tỷ phú``: a count of billionaires), and one before ``chứng`` is no scale either
+(``50 triệu chứng``: fifty symptoms).
 
 Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
 - ``qualifier``: one or two of ``QUALIFIERS`` right before the number (``khoảng``, ``khoảng hơn``,
@@ -177,7 +178,7 @@ _PERIODS = frozenset(("tháng", "năm", "ngày", "ngày đêm", "tuần", "giờ
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
     rf"(?<![\w.,:/+-])(?P<num>{_SPACED_DECIMAL}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/+-]\w)"
-    rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w|\s+phú(?!\w)))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
+    rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w|\s+(?:phú|chứng)(?!\w)))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
 _GLUED = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
 _GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
 _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w]|[.,]\d)")

@@ -527,6 +527,8 @@ def test_times_of_day_counted_are_a_duration():
     ("Đưa ra 4 yêu cầu, có 2 triển lãm cá nhân; 4 dân tộc chủ yếu; hơn 6000 người dân di chuyển khi covid 19 bùng phát.",
      [("4 yêu cầu", "yêu cầu"), ("2 triển lãm cá nhân", "triển lãm cá nhân"), ("4 dân tộc", "dân tộc"),
       ("hơn 6000 người dân", "người dân")]),
+    # "triệu chứng" (symptoms) is no million; "hậu" (post-) ends the noun
+    ("Có đến 50 triệu chứng hậu COVID ở 3 triệu người.", [("50 triệu chứng", "triệu chứng"), ("3 triệu người", "người")]),
     # a storm's position: degrees of latitude and longitude are measures with their direction
     ("Tâm bão ở vào khoảng 15,7 độ Vĩ Bắc; 111,9 độ Kinh Đông.",
      [("khoảng 15,7 độ Vĩ Bắc", "độ Vĩ Bắc"), ("111,9 độ Kinh Đông", "độ Kinh Đông")]),
