@@ -79,7 +79,7 @@ MAX_UNIT_SYLLABLES = 5
 MAX_WORD_SYLLABLES = 4  # longest dictionary word the segmenter takes
 _WINDOW = 160  # characters after a number that are cut into words
 
-QUALIFIERS = ("gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "không vượt quá", "không quá",
+QUALIFIERS = ("trên dưới", "gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "không vượt quá", "không quá",
               "khoảng", "chừng", "cỡ", "trên", "gần", "hơn", "dưới")
 DETERMINERS = ("các", "những", "mọi", "số")  # skipped before the noun after "%"
 
@@ -175,6 +175,7 @@ _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the number
 _PER = re.compile(rf"\s?/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>ngày đêm|[^\W\d_]+[23²³]?)(?!\w)", _F)
 _PER_WORD = re.compile(r"\s?/\s?(?P<per>[^\W\d_]+ [^\W\d_]+)(?!\w)")  # a unit of two syllables after the slash
 _PERIODS = frozenset(("tháng", "năm", "ngày", "ngày đêm", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
+_ONE_QUALIFIER_BEFORE = re.compile(rf"(?<!\w)({_ONE_QUALIFIER})\s+$", _F)
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
     rf"(?<![\w.,:/+-])(?P<num>{_SPACED_DECIMAL}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/+-]\w)"
@@ -401,6 +402,8 @@ def _qualifier(text: str, start: int, is_range: bool = False) -> tuple[int, str 
     if match and match.group(1).lower() == "trên" and _PART_BEFORE.search(text, max(0, match.start() - 24),
                                                                          match.start()):
         return start, None
+    if match and match.group(1).lower().startswith("trên ") and match.group(1).lower() not in QUALIFIERS:
+        match = _ONE_QUALIFIER_BEFORE.search(text, match.start() + len("trên"), start)  # "trên | gần 48.000": "on"
     return (match.start(), " ".join(match.group(1).lower().split())) if match else (start, None)
 
 

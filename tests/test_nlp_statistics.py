@@ -79,6 +79,9 @@ def test_statistics_with_value_unit_and_qualifier(sentence, expected):
     ("nhà cách chừng 5km, lò nướng 230oC", [("chừng 5km", 5, None, "km", "chừng", "measure"),
                                            ("230oC", 230, None, "oC", None, "measure")]),
     ("động cơ quay cỡ 3.500 vòng", [("cỡ 3.500 vòng", 3500, None, "vòng", "cỡ", "count")]),
+    # "trên dưới" (about) is one qualifier; "trên" (on) before another is none
+    ("tỷ lệ trên dưới 10%, khảo sát trên gần 48.000 bệnh nhân",
+     [("trên dưới 10%", 10, None, "%", "trên dưới", "percent"), ("gần 48.000 bệnh nhân", 48000, None, "bệnh nhân", "gần", "count")]),
 ])
 def test_two_qualifiers_and_units_glued_to_the_number(sentence, expected):
     assert _found(sentence) == expected
