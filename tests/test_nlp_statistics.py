@@ -530,6 +530,8 @@ def test_times_of_day_counted_are_a_duration():
     ("Đưa ra 4 yêu cầu, có 2 triển lãm cá nhân; 4 dân tộc chủ yếu; hơn 6000 người dân di chuyển khi covid 19 bùng phát.",
      [("4 yêu cầu", "yêu cầu"), ("2 triển lãm cá nhân", "triển lãm cá nhân"), ("4 dân tộc", "dân tộc"),
       ("hơn 6000 người dân", "người dân")]),
+    # watts and milliampere-hours are measures; a price per use keeps "/lượt"
+    ("Sạc nhanh 33W, pin 4.750 mAh; vé 1.000 đồng/lượt.", [("33W", "W"), ("4.750 mAh", "mAh"), ("1.000 đồng/lượt", "đồng/lượt")]),
     # "triệu chứng" (symptoms) is no million; "hậu" (post-) ends the noun
     ("Có đến 50 triệu chứng hậu COVID ở 3 triệu người.", [("50 triệu chứng", "triệu chứng"), ("3 triệu người", "người")]),
     # a storm's position: degrees of latitude and longitude are measures with their direction
