@@ -192,7 +192,7 @@ _PLURAL_WORDS = frozenset({"các", "những"})  # before an honorific: a list in
 # Words before a post held by someone else than the person named next ("Thay mặt Thủ tướng, Phó Thủ tướng A").
 _ON_BEHALF = tuple(tuple(match_key(w).split()) for w in ("thay mặt", "thừa lệnh", "thừa ủy quyền"))
 # Lowercase particles inside a foreign name: "Ursula von der Leyen".
-_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al"})
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"})
 # Forms of state written before a country's name: "nước Cộng hòa Ba Lan", "Vương quốc Anh".
 _STATE_FORMS = Phrases()
 for _form in ("Cộng hòa", "Vương quốc", "Liên bang", "Cộng hòa Liên bang", "Cộng hòa Nhân dân",
@@ -1006,14 +1006,16 @@ class _Parser:
     def foreign_name(self, s: int) -> int | None:
         """End of a foreign name of 1-3 capitalised ASCII words at ``s`` ("Lavrov", "Michael McCaul"), a
         word perhaps in parts joined by dashes ("Moon Jae-in"), particles between words ("Ursula von der
-        Leyen"); a repeated word ends it ("Fumio Kishida Kishida dễ dàng ...": the lead repeats the surname)."""
+        Leyen", "Bashar al-Assad"); a repeated word ends it ("Fumio Kishida Kishida dễ dàng ...": the lead repeats the surname)."""
         tokens, b, words, seen = self.tokens, s, 0, set()
         while b < len(tokens) and words < 4 and self.adj(b - 1, b) and tokens[b].text.isascii():
             p = b
             while p < len(tokens) and tokens[p].key in _NAME_PARTICLES and self.adj(p - 1, p):
                 p += 1
+            if words and p > b and p + 1 < len(tokens) and tokens[p].text == "-" and glued(tokens, p):
+                p += 1  # "al-" before "Assad"
             if words and p > b and p < len(tokens) and tokens[p].titlecase and self.adj(p - 1, p):
-                b = p  # "von der" before "Leyen"
+                b = p  # "von der" before "Leyen", "al-" before "Assad"
             if not _name_word(tokens[b]) or tokens[b].key in seen:
                 break
             seen.add(tokens[b].key)

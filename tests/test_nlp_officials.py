@@ -1241,3 +1241,12 @@ def test_the_disaster_command_board_is_one_body(sentence, organization):
 def test_a_police_units_code_after_its_heads_title_names_the_unit(sentence, positions):
     (found,) = tag_officials(sentence)
     assert [(p.title, p.organization) for p in found.positions] == positions
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Tổng thống Syria Bashar al-Assad tuyên bố.", "Bashar al-Assad"),
+    ("Tổng thống Ai Cập Abdel Fattah el-Sisi tiếp đoàn.", "Abdel Fattah el-Sisi"),
+])
+def test_a_particle_joined_by_a_dash_goes_on_a_foreign_name(sentence, name):
+    (found,) = tag_officials(sentence)
+    assert found.name == name and found.text.endswith(name)
