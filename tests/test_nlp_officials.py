@@ -1250,3 +1250,12 @@ def test_a_police_units_code_after_its_heads_title_names_the_unit(sentence, posi
 def test_a_particle_joined_by_a_dash_goes_on_a_foreign_name(sentence, name):
     (found,) = tag_officials(sentence)
     assert found.name == name and found.text.endswith(name)
+
+
+def test_in_charge_of_after_the_body_is_no_part_of_its_name():
+    """"phụ trách" after a body opens what the official is in charge of ("Sở TNMT | phụ trách việc này");
+    before the body it is part of the title ("Phó Giám đốc phụ trách Sở Tư pháp")."""
+    (found,) = tag_officials("Theo ông Nguyễn Toàn Thắng, Giám đốc Sở TNMT phụ trách việc này, dự án đã duyệt.")
+    assert (found.text, found.positions[0].organization) == ("ông Nguyễn Toàn Thắng, Giám đốc Sở TNMT", "Sở TNMT")
+    (found,) = tag_officials("Ông Lê Văn Bình, Phó Giám đốc phụ trách Sở Tư pháp cho biết.")
+    assert found.positions[0].title == "Phó Giám đốc phụ trách"
