@@ -532,6 +532,11 @@ def test_times_of_day_counted_are_a_duration():
       ("hơn 6000 người dân", "người dân")]),
     # watts and milliampere-hours are measures; a price per use keeps "/lượt"
     ("Sạc nhanh 33W, pin 4.750 mAh; vé 1.000 đồng/lượt.", [("33W", "W"), ("4.750 mAh", "mAh"), ("1.000 đồng/lượt", "đồng/lượt")]),
+    # "chào mừng" (to celebrate) and "tiêm" (to inject) end a counted noun, after an event noun "tiêm" is the event;
+    # a price per share keeps "/cp"
+    ("Có 69 công trình, phần việc chào mừng Đại hội; 13 đợt tiêm; 16 địa phương tiêm vắc xin; giá 10.000 đồng/cp.",
+     [("69 công trình, phần việc", "công trình, phần việc"), ("13 đợt tiêm", "đợt tiêm"), ("16 địa phương", "địa phương"),
+      ("10.000 đồng/cp", "đồng/cp")]),
     # "triệu chứng" (symptoms) is no million; "hậu" (post-) ends the noun
     ("Có đến 50 triệu chứng hậu COVID ở 3 triệu người.", [("50 triệu chứng", "triệu chứng"), ("3 triệu người", "người")]),
     # a storm's position: degrees of latitude and longitude are measures with their direction
