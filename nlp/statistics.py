@@ -214,6 +214,7 @@ _NUMERAL_WORDS = frozenset(_key(w) for w in "một hai ba bốn năm sáu bảy 
 _AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
 _CASES = frozenset(_phrase_key(w) for w in ("ca", "trường hợp"))  # cases of a disease ...
 # ... and what such a case is, which the count leaves out: "5.376 ca | mới", "230 ca | F0"
+_SCOPES = frozenset(_phrase_key(w) for w in ("thế giới", "toàn cầu", "toàn quốc", "cả nước"))  # after a counted noun
 _SHARES = frozenset({_phrase_key("cổ phiếu"), "cp"})  # a ticker after them is the stock's, not the noun's
 _CASE_STATES = frozenset(_phrase_key(w) for w in ("bệnh", "F0", "mới", "cộng đồng", "nặng", "nguy kịch",
                                                   "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong", "phát hiện", "ghi nhận"))
@@ -300,6 +301,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
             words[j + 1].text[0].isupper() or words[j + 1].key in _DEMONSTRATIVES) or words[j + 1].text.isdigit()):
         return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang",
         # or numbered: "3 địa phương | quận 12", or pointed at: "873 người dân | tỉnh này"
+    if j > first and key in _SCOPES:
+        return True  # the scope it is counted over: "30 nhà lãnh đạo | thế giới", "80.000 nhân viên y tế | toàn cầu"
     if j > first and key.split(" ", 1)[0] in lex.places and word.syllables > 1 and word.text.split()[1][0].isupper():
         return True  # a place word and its name read as one word: "4 tỉnh | miền Trung"
     if j > first and key in _NUMERAL_WORDS and key != _YEAR_WORD:

@@ -537,6 +537,9 @@ def test_times_of_day_counted_are_a_duration():
     ("Có 69 công trình, phần việc chào mừng Đại hội; 13 đợt tiêm; 16 địa phương tiêm vắc xin; giá 10.000 đồng/cp.",
      [("69 công trình, phần việc", "công trình, phần việc"), ("13 đợt tiêm", "đợt tiêm"), ("16 địa phương", "địa phương"),
       ("10.000 đồng/cp", "đồng/cp")]),
+    # the scope a count is taken over ends it
+    ("Có 30 nhà lãnh đạo thế giới dự; 63 tỉnh, thành phố cả nước; 80.000 nhân viên y tế toàn cầu.",
+     [("30 nhà lãnh đạo", "nhà lãnh đạo"), ("63 tỉnh, thành phố", "tỉnh, thành phố"), ("80.000 nhân viên y tế", "nhân viên y tế")]),
     # "triệu chứng" (symptoms) is no million; "hậu" (post-) ends the noun
     ("Có đến 50 triệu chứng hậu COVID ở 3 triệu người.", [("50 triệu chứng", "triệu chứng"), ("3 triệu người", "người")]),
     # a storm's position: degrees of latitude and longitude are measures with their direction
