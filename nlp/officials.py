@@ -36,7 +36,9 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   the unit's code and body (``Cục Cảnh sát hình sự (C 45, Bộ Công an)``) or, with the body alone, a gloss
   left out (``Cục Cảnh sát hình sự | (Bộ Công an)``); a minister's field is part of the title and names
   the ministry (``Thứ trưởng Quốc phòng``, ``Bộ trưởng Y tế`` + ``Nga``); a name after a colon that ends a
-  position (``Chủ tịch UBND xã: Nguyễn Văn A``); the term of a body a title names is in the span
+  position (``Chủ tịch UBND xã: Nguyễn Văn A``), and each of a list of names after it is an official of
+  that position, its span the name (``Phó chủ tịch: Trần Quốc Tuấn (chuyên môn), Cao Văn Chóng``); the
+  term of a body a title names is in the span
   (``Đại biểu Quốc hội khóa XV``); after a name, a unit named in lowercase runs to the level
   it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a
   bare title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
@@ -1116,7 +1118,7 @@ class _Parser:
         return start if _BIRTH_YEAR.fullmatch(inside.strip()) else None
 
     # --- mentions --------------------------------------------------------------------------
-    def mention(self, chain: list[_Position]) -> tuple[OfficialTag, int] | None:
+    def mention(self, chain: list[_Position]) -> tuple[list[OfficialTag], int] | None:
         s = chain[0].start
         before = self.name_before(s - 1 if self.tenure_before(s) else s)
         owner = None  # the country or body written after a title-first mention's name ("của Kenya")
@@ -1153,6 +1155,13 @@ class _Parser:
         if all(pos.business or _in_business(p) for pos, p in zip(chain, positions)):
             return None
         tokens = self.tokens
+        listed = self.names_listed(b) if before is None and a > 0 and tokens[a - 1].text == ":" else []
+        if listed:  # a title heading a list of names ("Phó chủ tịch: A (...), B, C"): each name holds it
+            names = [(a, b), *listed]
+            self.claimed.update(k for s, e in listed for k in range(s, e))
+            return [OfficialTag(text=span_text, start=tokens[s].start, end=tokens[e - 1].end, name=span_text,
+                                honorific=None, positions=positions)
+                    for s, e in names for span_text in [self.text[tokens[s].start:tokens[e - 1].end]]], names[-1][1]
         tag = OfficialTag(
             text=self.text[tokens[start].start:tokens[end - 1].end],
             start=tokens[start].start,
@@ -1161,7 +1170,27 @@ class _Parser:
             honorific=honorific[1] if honorific else None,
             positions=positions,
         )
-        return tag, end
+        return [tag], end
+
+    def names_listed(self, b: int) -> list[tuple[int, int]]:
+        """(start, end) of each full name listed after the name ending at ``b``, past its bracketed note and a
+        comma or semicolon ("Trần Quốc Tuấn (chuyên môn), Cao Văn Chóng (truyền thông), Cấn Văn Nghĩa")."""
+        tokens, found, k = self.tokens, [], b
+        while True:
+            if k < len(tokens) and tokens[k].text == "(" and self.adj(k - 1, k):
+                close = next((c for c in range(k + 1, min(k + 10, len(tokens))) if tokens[c].text == ")"), None)
+                if close is None:
+                    break
+                k = close + 1
+            if not (k + 1 < len(tokens) and tokens[k].text in (",", ";") and self.adj(k - 1, k)
+                    and self.adj(k, k + 1) and full_name_at(self.text, tokens, k + 1)):
+                break
+            e = k + 1
+            while e < len(tokens) and tokens[e].titlecase and self.adj(e - 1, e):
+                e += 1
+            found.append((k + 1, e))
+            k = e
+        return found
 
 
 def _positions(chain: list[_Position]) -> list[Position]:
@@ -1303,8 +1332,8 @@ def tag_officials(text: str) -> list[OfficialTag]:
         if found is None:
             i = chain[-1].end
             continue
-        tag, end = found
-        out.append(tag)
+        tags, end = found
+        out.extend(tags)
         i = end
     log.debug("%d officials", len(out))
     return out

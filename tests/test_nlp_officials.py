@@ -1259,3 +1259,14 @@ def test_in_charge_of_after_the_body_is_no_part_of_its_name():
     assert (found.text, found.positions[0].organization) == ("ông Nguyễn Toàn Thắng, Giám đốc Sở TNMT", "Sở TNMT")
     (found,) = tag_officials("Ông Lê Văn Bình, Phó Giám đốc phụ trách Sở Tư pháp cho biết.")
     assert found.positions[0].title == "Phó Giám đốc phụ trách"
+
+
+def test_each_name_of_a_list_after_a_title_and_colon_holds_the_title():
+    """A title heading a list of names: each name is an official of it, its span the name alone; a single name
+    after the colon keeps the title in its span."""
+    found = tag_officials("Phó chủ tịch: Trần Quốc Tuấn (chuyên môn), Cao Văn Chóng (truyền thông), Cấn Văn Nghĩa.")
+    assert [(f.text, f.name) for f in found] == [("Trần Quốc Tuấn", "Trần Quốc Tuấn"), ("Cao Văn Chóng", "Cao Văn Chóng"),
+                                                 ("Cấn Văn Nghĩa", "Cấn Văn Nghĩa")]
+    assert all([(p.title, p.organization) for p in f.positions] == [("Phó Chủ tịch", None)] for f in found)
+    (single,) = tag_officials("Ban Thường vụ khóa mới gồm Bí thư Đảng ủy xã: Tạ Thị Nga.")
+    assert single.text == "Bí thư Đảng ủy xã: Tạ Thị Nga"
