@@ -537,6 +537,9 @@ def test_times_of_day_counted_are_a_duration():
     ("Có 69 công trình, phần việc chào mừng Đại hội; 13 đợt tiêm; 16 địa phương tiêm vắc xin; giá 10.000 đồng/cp.",
      [("69 công trình, phần việc", "công trình, phần việc"), ("13 đợt tiêm", "đợt tiêm"), ("16 địa phương", "địa phương"),
       ("10.000 đồng/cp", "đồng/cp")]),
+    # "nhà ở xã hội" (social housing) is one noun; "ở" (at) after "căn nhà" still ends it
+    ("Xây khoảng 222.500 căn nhà ở xã hội; 500 căn nhà ở khu vực này.",
+     [("khoảng 222.500 căn nhà ở xã hội", "căn nhà ở xã hội"), ("500 căn nhà", "căn nhà")]),
     # the scope a count is taken over ends it
     ("Có 30 nhà lãnh đạo thế giới dự; 63 tỉnh, thành phố cả nước; 80.000 nhân viên y tế toàn cầu.",
      [("30 nhà lãnh đạo", "nhà lãnh đạo"), ("63 tỉnh, thành phố", "tỉnh, thành phố"), ("80.000 nhân viên y tế", "nhân viên y tế")]),
