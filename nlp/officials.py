@@ -1006,11 +1006,12 @@ class _Parser:
         return after
 
     def foreign_name(self, s: int) -> int | None:
-        """End of a foreign name of 1-3 capitalised ASCII words at ``s`` ("Lavrov", "Michael McCaul"), a
+        """End of a foreign name of 1-3 capitalised words at ``s``, in ASCII or with a letter Vietnamese does not
+        write (``_foreign_word``: "Lavrov", "Michael McCaul", "Miguel Díaz-Canel"), a
         word perhaps in parts joined by dashes ("Moon Jae-in"), particles between words ("Ursula von der
         Leyen", "Bashar al-Assad"); a repeated word ends it ("Fumio Kishida Kishida dễ dàng ...": the lead repeats the surname)."""
         tokens, b, words, seen = self.tokens, s, 0, set()
-        while b < len(tokens) and words < 4 and self.adj(b - 1, b) and tokens[b].text.isascii():
+        while b < len(tokens) and words < 4 and self.adj(b - 1, b) and _foreign_word(tokens[b].text):
             p = b
             while p < len(tokens) and tokens[p].key in _NAME_PARTICLES and self.adj(p - 1, p):
                 p += 1
@@ -1209,6 +1210,16 @@ def _positions(chain: list[_Position]) -> list[Position]:
             title += " Ban Chấp hành"  # "Ủy viên Trung ương Đảng", "Ủy viên dự khuyết Trung ương Đảng"
         out.append(Position(title=title, organization=org))
     return out
+
+
+_VIETNAMESE_LETTERS = frozenset("aăâbcdđeêghiklmnoôơpqrstuưvxy" "àảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợ"
+                                "ùủũúụừửữứựỳỷỹýỵ")
+
+
+def _foreign_word(text: str) -> bool:
+    """Whether ``text`` is written as no Vietnamese word is: in ASCII, or with a letter Vietnamese does not use
+    ("Díaz", "Sánchez", "Erdoğan")."""
+    return text.isascii() or any(c.isalpha() and c.lower() not in _VIETNAMESE_LETTERS for c in text)
 
 
 def _mixed_case_acronym(text: str) -> bool:
