@@ -543,6 +543,9 @@ def test_times_of_day_counted_are_a_duration():
     # "tổng cộng" (in total), "suốt" (throughout), "cụ thể" (specific), "sở hữu" (to own) end a counted noun
     ("Có 22 công ty tổng cộng; VN-Index ở 1.400 điểm suốt tuần; 100% dự phòng cụ thể; 2 triệu người sở hữu cổ phiếu.",
      [("22 công ty", "công ty"), ("1.400 điểm", "điểm"), ("100% dự phòng", "dự phòng"), ("2 triệu người", "người")]),
+    # "hư hại" (damaged), "trái chiều" (opposing), "tái sản xuất" (resume production) end a counted noun
+    ("Có 5 phương tiện hư hại nặng, 2 kịch bản trái chiều nhau và 40% số doanh nghiệp tái sản xuất.",
+     [("5 phương tiện", "phương tiện"), ("2 kịch bản", "kịch bản"), ("40% số doanh nghiệp", "doanh nghiệp")]),
     # the scope a count is taken over ends it
     ("Có 30 nhà lãnh đạo thế giới dự; 63 tỉnh, thành phố cả nước; 80.000 nhân viên y tế toàn cầu.",
      [("30 nhà lãnh đạo", "nhà lãnh đạo"), ("63 tỉnh, thành phố", "tỉnh, thành phố"), ("80.000 nhân viên y tế", "nhân viên y tế")]),
