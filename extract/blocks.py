@@ -69,31 +69,31 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
+def class_and_id(element: HtmlElement) -> str:
+    """The element's class and id in one string, for the patterns that read what a box is named."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
 def _chrome_class(element: HtmlElement) -> bool:
     """Whether the element's class or id names page chrome (an article's own header aside)."""
-    return _chrome_class_names(element.get("class") or "", element.get("id") or "")
+    return _chrome_names(class_and_id(element))
 
 
 @functools.lru_cache(maxsize=4096)  # a page repeats its class names: each is worked out once
-def _chrome_class_names(class_names: str, element_id: str) -> bool:
-    return bool(_CHROME_TOKEN.search(_ARTICLE_HEADER.sub(" ", f"{class_names} {element_id}")))
+def _chrome_names(names: str) -> bool:
+    return bool(_CHROME_TOKEN.search(_ARTICLE_HEADER.sub(" ", names)))
 
 
 @functools.lru_cache(maxsize=4096)
-def _popup_names(class_names: str, element_id: str) -> bool:
-    return bool(_POPUP_TOKEN.search(f"{class_names} {element_id}"))
+def _popup_names(names: str) -> bool:
+    return bool(_POPUP_TOKEN.search(names))
 
 
 def _closed_box(element: HtmlElement) -> bool:
     """A box not shown until the reader opens it: a popup or modal by its class/id, a closed <dialog>."""
     if element.tag == "dialog":
         return element.get("open") is None
-    return element.tag == "div" and _popup_names(element.get("class") or "", element.get("id") or "")
-
-
-def class_and_id(element: HtmlElement) -> str:
-    """The element's class and id in one string, for the patterns that read what a box is named."""
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
+    return element.tag == "div" and _popup_names(class_and_id(element))
 
 
 def is_chrome_element(element: HtmlElement) -> bool:
