@@ -853,10 +853,7 @@ class _Parser:
             elif org is None and (held := self.place_then_name(j)) is not None:
                 pos.fixed_org = span(self.text, self.tokens, j, held[0])
                 return held[0], held[1], org  # type: ignore[return-value]
-            k = j
-            while k < len(self.tokens) and k - j < 6 and self.name_syllable(k) and self.adj(k - 1, k) \
-                    and not starts_title(self.text, self.tokens, k):
-                k += 1
+            k = self.name_run_end(j, 6)
             if 2 <= k - j <= 5 and (honorific or self.surname(j)) \
                     and (not self.is_place(j, k) or (org is None and self.named_after_person(j, k))) \
                     and self.country_end(j) != k:  # "Tổng thống Hàn Quốc": a country, no name
@@ -874,11 +871,18 @@ class _Parser:
         found = self.g.places.longest(self.text, self.tokens, j)
         if found is None or not self.adj(found[0] - 1, found[0]) or not self.surname(found[0]):
             return None
-        s = k = found[0]
-        while k < len(self.tokens) and k - s < 5 and self.name_syllable(k) and self.adj(k - 1, k) \
+        s = found[0]
+        k = self.name_run_end(s, 5)
+        return (s, k) if 2 <= k - s <= 4 else None
+
+    def name_run_end(self, s: int, most: int) -> int:
+        """End of the run of at most ``most`` name syllables at ``tokens[s]`` (``name_syllable``), written
+        together and stopping before a title."""
+        k = s
+        while k < len(self.tokens) and k - s < most and self.name_syllable(k) and self.adj(k - 1, k) \
                 and not starts_title(self.text, self.tokens, k):
             k += 1
-        return (s, k) if 2 <= k - s <= 4 else None
+        return k
 
     def name_in_run(self, org: Org) -> tuple[int, int, Org] | None:
         """(name start, name end, organisation with its place only) when the capitalised run after an
@@ -1158,11 +1162,10 @@ class _Parser:
         tokens = self.tokens
         listed = self.names_listed(b) if before is None and a > 0 and tokens[a - 1].text == ":" else []
         if listed:  # a title heading a list of names ("Phó chủ tịch: A (...), B, C"): each name holds it
-            names = [(a, b), *listed]
             self.claimed.update(k for s, e in listed for k in range(s, e))
-            return [OfficialTag(text=span_text, start=tokens[s].start, end=tokens[e - 1].end, name=span_text,
-                                honorific=None, positions=positions)
-                    for s, e in names for span_text in [self.text[tokens[s].start:tokens[e - 1].end]]], names[-1][1]
+            spans = [(tokens[s].start, tokens[e - 1].end) for s, e in [(a, b), *listed]]
+            return [OfficialTag(text=self.text[x:y], start=x, end=y, name=self.text[x:y], honorific=None,
+                                positions=positions) for x, y in spans], listed[-1][1]
         tag = OfficialTag(
             text=self.text[tokens[start].start:tokens[end - 1].end],
             start=tokens[start].start,
