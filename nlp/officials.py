@@ -1189,9 +1189,7 @@ class _Parser:
             if not (k + 1 < len(tokens) and tokens[k].text in (",", ";") and self.adj(k - 1, k)
                     and self.adj(k, k + 1) and full_name_at(self.text, tokens, k + 1)):
                 break
-            e = k + 1
-            while e < len(tokens) and tokens[e].titlecase and self.adj(e - 1, e):
-                e += 1
+            e = self.name_run_end(k + 1, 5)
             found.append((k + 1, e))
             k = e
         return found

@@ -1270,5 +1270,7 @@ def test_each_name_of_a_list_after_a_title_and_colon_holds_the_title():
     assert [(f.text, f.name) for f in found] == [("Trần Quốc Tuấn", "Trần Quốc Tuấn"), ("Cao Văn Chóng", "Cao Văn Chóng"),
                                                  ("Cấn Văn Nghĩa", "Cấn Văn Nghĩa")]
     assert all([(p.title, p.organization) for p in f.positions] == [("Phó Chủ tịch", None)] for f in found)
+    listed = tag_officials("Phó chủ tịch: Trần Quốc Tuấn (chuyên môn), Cấn Văn Nghĩa Chủ tịch Hội Nông dân xã.")
+    assert [f.name for f in listed] == ["Trần Quốc Tuấn", "Cấn Văn Nghĩa"]  # a listed name ends before a title
     (single,) = tag_officials("Ban Thường vụ khóa mới gồm Bí thư Đảng ủy xã: Tạ Thị Nga.")
     assert single.text == "Bí thư Đảng ủy xã: Tạ Thị Nga"
