@@ -599,6 +599,19 @@ def test_a_lowercase_unit_name_stops_at_a_function_word():
     assert found.text == "Ông Nguyễn Đại Trí, Phó Tổng cục trưởng tổng cục Thuế"
 
 
+@pytest.mark.parametrize("sentence, organization", [
+    ("Ông La Văn Thịnh - Cục trưởng Cục Quản lý công sản cho biết.", "Cục Quản lý công sản"),
+    ("Ông Nguyễn Thái Trung - Trưởng Phòng công tác sinh viên cho biết.", None),
+    ("Ông La Văn Thịnh, Giám đốc Sở Xây dựng công bố quyết định.", "Sở Xây dựng"),
+    ("Ông La Văn Thịnh, Giám đốc Sở Xây dựng công nhận kết quả.", "Sở Xây dựng"),
+])
+def test_cong_starts_a_unit_name_unless_a_verb(sentence, organization):
+    """"công" opens nouns of unit names ("công sản", "công tác") and verbs after a name ("công bố")."""
+    (found,) = tag_officials(sentence)
+    assert found.positions[0].organization == organization
+    assert found.text.endswith(organization or "Trưởng Phòng công tác sinh viên")
+
+
 def test_a_function_word_of_two_syllables_is_no_unit_name():
     """"đồng thời" (at the same time) after a bare title starts the rest of the sentence."""
     (found,) = tag_officials("Còn ông Võ Thành Hạo, Bí thư đồng thời là Chủ tịch tỉnh hồ hởi.")

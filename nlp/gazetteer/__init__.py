@@ -326,10 +326,12 @@ def offices() -> Offices:
 # that follow names in this register.
 NAME_STOP = frozenset(match_key(w) for w in (
     "phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng báo trình điều thông "
-    "quán giới khai bế đi ký nói nêu cảm biểu hướng lãnh đôn tiếp nhận gửi ban tổ triển đọc công kiêm"
+    "quán giới khai bế đi ký nói nêu cảm biểu hướng lãnh đôn tiếp nhận gửi ban tổ triển đọc kiêm"
 ).split()) | frozenset(match_key(w) for w in entries("function_words.txt") if " " not in w)
-# Function words of two syllables ("đồng thời", "trong đó"): they end a name written in lowercase as well.
-NAME_STOP_PAIRS = frozenset(match_key(w) for w in entries("function_words.txt") if w.count(" ") == 1)
+# Function words of two syllables ("đồng thời", "trong đó") end a name written in lowercase as well, and so
+# do the verbs whose first syllable also starts nouns of unit names ("công bố", not "công sản").
+NAME_STOP_PAIRS = frozenset(match_key(w) for w in entries("function_words.txt") if w.count(" ") == 1) | frozenset(
+    match_key(w) for w in ("công bố", "công nhận", "công khai"))
 
 
 # Unit names that only give the kind of school: the proper name follows ("Trường Tiểu học" + "Lê Lợi").
