@@ -173,6 +173,10 @@ _BEFORE_COUNTRY = frozenset(word for words in _BEFORE_COUNTRY_WORDS for word in 
 # country ("Bộ trưởng Quốc phòng nước này Lloyd Austin").
 _AFTER_COUNTRY_WORDS = (("khi", "đó"), ("lúc", "đó"), ("khi", "ấy"), ("lúc", "ấy"), ("đương", "nhiệm"))
 _THIS_COUNTRY = ("nước", "này")
+# Honorifics of Malaysia and Cambodia written between the country and a leader's name: "Thủ tướng Malaysia Datuk
+# Seri Ismail Sabri Yaakob", "Thủ tướng Campuchia Samdech Techo Hun Sen"; the longer first.
+_FOREIGN_HONORIFICS = (("datuk", "seri"), ("dato", "seri"), ("tan", "sri"), ("samdech", "techo"), ("datuk",),
+                       ("dato",), ("samdech",))
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
@@ -835,8 +839,9 @@ class _Parser:
             abroad = self.country_and_name(country_at) if country_at is not None else None
             if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
                 c = next(c for c in range(country_at, abroad[0]) if self.tokens[c].key not in _BEFORE_COUNTRY)
-                e = abroad[0] - next((len(words) for words in _AFTER_COUNTRY_WORDS
-                                      if self.keys(abroad[0] - len(words), abroad[0]) == words), 0)
+                e = abroad[0]
+                for between in (_FOREIGN_HONORIFICS, _AFTER_COUNTRY_WORDS):  # written after the country, last first
+                    e -= next((len(words) for words in between if self.keys(e - len(words), e) == words), 0)
                 pos.fixed_org = span(self.text, self.tokens, c, e) if self.keys(c, e) != _THIS_COUNTRY else None
                 return abroad[0], abroad[1], org  # type: ignore[return-value]
             country = self.country_end(j) if org is None else None  # "Tổng thống Mỹ, ông Joe Biden"
@@ -935,6 +940,7 @@ class _Parser:
             s = self.country_end(s + 1) or s
         s = next(filter(None, (self.words_end(s, words) for words in _AFTER_COUNTRY_WORDS)), s)  # dating the
         # post, last: "Đại sứ Việt Nam tại Nhật Bản khi đó Vũ Hồng Nam"
+        s = next(filter(None, (self.words_end(s, words) for words in _FOREIGN_HONORIFICS)), s)
         b = s
         while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b) \
                 and not starts_title(self.text, self.tokens, b):

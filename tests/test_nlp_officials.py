@@ -1072,6 +1072,16 @@ def test_a_given_name_alone_and_officials_abroad(sentence, expected):
     assert [(t.text, t.name, [p.title for p in t.positions]) for t in tag_officials(sentence)] == [expected]
 
 
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Thủ tướng Malaysia Datuk Seri Ismail Sabri Yaakob nhấn mạnh.", "Ismail Sabri Yaakob", "Malaysia"),
+    ("Thủ tướng Campuchia Samdech Techo Hun Sen tiếp đoàn.", "Hun Sen", "Campuchia"),
+    ("Thủ tướng Malaysia Tan Sri Muhyiddin Yassin nói.", "Muhyiddin Yassin", "Malaysia"),
+])
+def test_a_foreign_honorific_between_the_country_and_the_name(sentence, name, country):
+    (found,) = tag_officials(sentence)
+    assert (found.name, found.positions[0].organization) == (name, country)
+
+
 @pytest.mark.parametrize("text", [
     "Bộ trưởng Giáo dục cho biết kế hoạch.",  # a word, not a given name
     "Ý kiến của Thủ tướng\n\nĐầu năm nay, tỉnh triển khai.",  # a blank line between title and word
