@@ -49,7 +49,8 @@ the span starting at "số" (a letter word too: "Công văn hỏa tốc số 208
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
 ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm", "Kế hoạch 5 năm 2021-2025", "Quyết định 3
-lần"; but "Chỉ thị 15 năm 2020" is a citation and its year, "Nghị định 86 lần thứ 8" a citation), dates,
+lần"; but "Chỉ thị 15 năm 2020" is a citation and its year, "Nghị định 86 lần thứ 8" a citation), a year's
+plan ("Kế hoạch 2018", without "số"), dates,
 phone numbers and names such as "Ban Chỉ đạo 35" (a coded number needs letters in a known type code).
 """
 from __future__ import annotations
@@ -112,8 +113,10 @@ _ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|g�
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?;]\s|\n)[^.!?;\n]*$")
 _ISSUER_RE = re.compile(
     r"\s*,?\s*của\s+(?:(?P<plenum>hội nghị\s+(?:lần thứ\s+\w+|(?P<central>trung ương)\s+\w+))(?:\s+của)?\s+)?")
-# the year written after the citation, past an issuer of up to five words: "... của Thủ tướng năm 1996"
-_YEAR_RE = re.compile(r"\s*,?\s*(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+|ban hành\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/])")
+# the year written after the citation, past an issuer of up to five words ("... của Thủ tướng năm 1996"), in
+# brackets ("Nghị định 33 (năm 2017)") or with the month of issue ("Nghị quyết 11 vào tháng 2-2018")
+_YEAR_RE = re.compile(r"\s*,?\s*(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+|ban hành\s+)?(?:\(\s*)?"
+                      r"(?:năm\s+|vào\s+tháng\s+\d{1,2}\s*[-/]\s*)(?P<year>(?:19|20)\d\d)(?![\d/])")
 # a year written right after a citation's code, without "năm": "Công văn 1419/TTg-NN 2021"
 _CODE_YEAR_RE = re.compile(r"[ \t]+(?P<year>(?:19|20)\d\d)(?![\d/%]|[.,:]\d|\s*[-–]\s*\d)")
 _TERM_RE = re.compile(r"\s*,?\s*\(?\s*khóa\s+(?P<term>[ivxlc]+)\b\)?")
@@ -384,6 +387,8 @@ def tag_directives(text: str, ref_date: dt.date | None = None,
         if word is not None:
             bare.append((word.start(), m, _bare_types()[word.group("word")]))
     for m in _number_only_re().finditer(text) if number_only else ():  # "Chỉ thị 19", "Nghị quyết 116"
+        if match_key(m.group("word")) == "kế hoạch" and _WRITTEN_YEAR_RE.fullmatch(m.group("num")):
+            continue  # the plan of a year, no citation: "Kế hoạch 2018, BSR đặt ra chỉ tiêu ..."
         bare.append((m.start(), m, _bare_types()[match_key(m.group("word"))]))
     for start, m, (doc_type, code) in bare:
         while m is not None:  # the citation, then the next numbers of its list ("Chỉ thị 15, 16")
