@@ -99,6 +99,8 @@ def _gold() -> list[dict]:
      ("quyết định 175", "Quyết định", "QĐ", "175", None, None, None, None, None, "175/QĐ")),
     ("Trạm áp dụng thông tư 35 của Bộ Giao thông vận tải.",  # after a verb that takes a document: a noun
      ("thông tư 35", "Thông tư", "TT", "35", None, None, None, "Bộ Giao thông vận tải", None, "35/TT")),
+    ("Nghị định sửa đổi bổ sung nghị định 158 có hiệu lực.",  # the object of an amending verb
+     ("nghị định 158", "Nghị định", "NĐ", "158", None, None, None, None, None, "158/NĐ")),
     ("Theo thông tư 35, trường phải công khai.",  # "Theo" opening the sentence
      ("thông tư 35", "Thông tư", "TT", "35", None, None, None, None, None, "35/TT")),
     ("Theo Quy định số 51 của Ban Bí thư, cấp ủy phải báo cáo.",  # a Party body's Quy định: the Party code
