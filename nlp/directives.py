@@ -113,10 +113,8 @@ _ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|g�
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?;]\s|\n)[^.!?;\n]*$")
 _ISSUER_RE = re.compile(
     r"\s*,?\s*của\s+(?:(?P<plenum>hội nghị\s+(?:lần thứ\s+\w+|(?P<central>trung ương)\s+\w+))(?:\s+của)?\s+)?")
-# the year written after the citation, past an issuer of up to five words ("... của Thủ tướng năm 1996"), in
-# brackets ("Nghị định 33 (năm 2017)") or with the month of issue ("Nghị quyết 11 vào tháng 2-2018")
-_YEAR_RE = re.compile(r"\s*,?\s*(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+|ban hành\s+)?(?:\(\s*)?"
-                      r"(?:năm\s+|vào\s+tháng\s+\d{1,2}\s*[-/]\s*)(?P<year>(?:19|20)\d\d)(?![\d/])")
+# the year written after the citation, past an issuer of up to five words: "... của Thủ tướng năm 1996"
+_YEAR_RE = re.compile(r"\s*,?\s*(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+|ban hành\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/])")
 # a year written right after a citation's code, without "năm": "Công văn 1419/TTg-NN 2021"
 _CODE_YEAR_RE = re.compile(r"[ \t]+(?P<year>(?:19|20)\d\d)(?![\d/%]|[.,:]\d|\s*[-–]\s*\d)")
 _TERM_RE = re.compile(r"\s*,?\s*\(?\s*khóa\s+(?P<term>[ivxlc]+)\b\)?")
