@@ -1072,6 +1072,17 @@ def test_a_given_name_alone_and_officials_abroad(sentence, expected):
     assert [(t.text, t.name, [p.title for p in t.positions]) for t in tag_officials(sentence)] == [expected]
 
 
+@pytest.mark.parametrize("sentence, title, organization", [
+    ("Bộ trưởng Nông nghiệp Pháp Didier Guillaume cho biết.", "Bộ trưởng Nông nghiệp", "Pháp"),
+    ("Bộ trưởng Truyền thông Venezuela Jorge Rodriguez nói.", "Bộ trưởng Truyền thông", "Venezuela"),
+    ("Ông Nguyễn Thế Tự - Trưởng phòng Nông nghiệp huyện Phụng Hiệp cho biết.", "Trưởng phòng",
+     "Phòng Nông nghiệp huyện Phụng Hiệp"),
+])
+def test_a_ministry_or_office_named_by_a_one_word_field(sentence, title, organization):
+    (found,) = tag_officials(sentence)
+    assert [(p.title, p.organization) for p in found.positions] == [(title, organization)]
+
+
 @pytest.mark.parametrize("sentence, name, country", [
     ("Thủ tướng Malaysia Datuk Seri Ismail Sabri Yaakob nhấn mạnh.", "Ismail Sabri Yaakob", "Malaysia"),
     ("Thủ tướng Campuchia Samdech Techo Hun Sen tiếp đoàn.", "Hun Sen", "Campuchia"),
