@@ -207,8 +207,10 @@ for _form in ("Cộng hòa", "Vương quốc", "Liên bang", "Cộng hòa Liên 
 _APOSTROPHES = frozenset({"'", "’"})  # inside names of the Central Highlands: "Kpă H'Ven", "Điểu K'Ré"
 # Second syllables that mark a run as a personal name (Nguyễn Văn ..., Lê Thị ...), not a place.
 _MIDDLE_NAMES = frozenset(match_key(w) for w in middle_names())
-# Words ending an organisation or level just before a capitalised run: "Quận ủy Lê Chân", "huyện Vĩnh Bảo".
-_PLACE_CUES = frozenset({"ủy", "tỉnh", "huyện", "quận", "phố", "xã", "phường", "trấn", "ubnd", "hđnd", "tp"})
+# Words ending an organisation or level just before a capitalised run: "Quận ủy Lê Chân", "huyện Vĩnh Bảo",
+# "thủ đô Phnom Penh", "bang Texas".
+_PLACE_CUES = frozenset({"ủy", "tỉnh", "huyện", "quận", "phố", "xã", "phường", "trấn", "ubnd", "hđnd", "tp", "đô",
+                         "bang"})
 # Communes and wards are often named after people: "phường Hoàng Văn Thụ".
 _WARD_LEVELS = frozenset({"xã", "phường", "thị trấn"})
 # The Party committee of an administrative level, for a Party title given a state body.

@@ -560,6 +560,12 @@ def test_forms_seen_in_unannotated_real_text(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+def test_a_foreign_capital_before_a_title_is_no_name():
+    """"thủ đô Phnom Penh, Tổng bí thư ...": the capital is a place, and the title goes on to its own name."""
+    (found,) = tag_officials("Tại thủ đô Phnom Penh, Tổng bí thư, Chủ tịch nước Nguyễn Phú Trọng đã hội kiến.")
+    assert found.name == "Nguyễn Phú Trọng"
+
+
 @pytest.mark.parametrize("sentence, title, organization", [
     ("Ông Phan Công Bằng - Trưởng phòng Quản lý giao thông đường thuỷ Sở Giao thông vận tải TP. HCM cho biết.",
      "Trưởng phòng Quản lý giao thông đường thủy", "Sở Giao thông vận tải thành phố HCM"),
