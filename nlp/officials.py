@@ -445,6 +445,16 @@ class _Parser:
         """Whether "cựu", "nguyên", "tân" or "quyền" (acting) is written just before ``tokens[i]``."""
         return i > 0 and self.tokens[i - 1].key in _TENURE and self.adj(i - 1, i)
 
+    def counted_post_end(self, i: int) -> int | None:
+        """End of the title at ``tokens[i]`` when a number counts it, a headcount of posts and no one's ("với 3
+        tân Phó Thủ tướng và 18 tân Bộ trưởng, Thủ tướng A"), else None."""
+        t = i - 1 if self.tenure_before(i) else i
+        if not (t > 0 and self.tokens[t - 1].text.isdigit() and len(self.tokens[t - 1].text) <= 3
+                and self.adj(t - 1, t)):
+            return None  # (not a year: "Năm 2017 Tổng thống Donald Trump ...")
+        counted = self.position(i, lowercase=True)
+        return counted.end if counted is not None else None
+
     def chain(self, i: int) -> list[_Position]:
         # A lowercase title may open an apposition after a name: "Phạm Văn Vọng - ủy viên Trung ương Đảng".
         t = i - 1 if self.tenure_before(i) else i
@@ -1343,8 +1353,12 @@ def tag_officials(text: str) -> list[OfficialTag]:
     g = sent.g
     while i < len(sent.tokens):
         tok = sent.tokens[i]
-        chain = sent.chain(i) if tok.key in g.titles or tok.key == ASSISTANT[0] or tok.text in g.title_abbr_heads \
-            or tok.text in g.deputy_abbr else []
+        opens = tok.key in g.titles or tok.key == ASSISTANT[0] or tok.text in g.title_abbr_heads or tok.text in g.deputy_abbr
+        counted = sent.counted_post_end(i) if opens else None
+        if counted is not None:
+            i = counted
+            continue
+        chain = sent.chain(i) if opens else []
         if not chain:
             i += 1
             continue

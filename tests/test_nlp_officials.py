@@ -560,6 +560,16 @@ def test_forms_seen_in_unannotated_real_text(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+@pytest.mark.parametrize("sentence, names", [
+    ("Chính phủ có 3 tân Phó Thủ tướng và 18 tân Bộ trưởng, Thủ tướng Nguyễn Xuân Phúc yêu cầu đổi mới.",
+     [("Thủ tướng Nguyễn Xuân Phúc", ["Thủ tướng"])]),
+    ("Năm 2017 Tổng thống Donald Trump tuyên bố rút khỏi Hiệp định Paris.",  # a year, no headcount
+     [("Tổng thống Donald Trump", ["Tổng thống"])]),
+])
+def test_a_headcount_of_posts_is_no_ones_post(sentence, names):
+    assert [(t.text, [p.title for p in t.positions]) for t in tag_officials(sentence)] == names
+
+
 def test_a_foreign_capital_before_a_title_is_no_name():
     """"thủ đô Phnom Penh, Tổng bí thư ...": the capital is a place, and the title goes on to its own name."""
     (found,) = tag_officials("Tại thủ đô Phnom Penh, Tổng bí thư, Chủ tịch nước Nguyễn Phú Trọng đã hội kiến.")
