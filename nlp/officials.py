@@ -894,12 +894,12 @@ class _Parser:
 
     def name_run_end(self, s: int, most: int) -> int:
         """End of the run of at most ``most`` name syllables at ``tokens[s]`` (``name_syllable``), written
-        together and stopping before a title."""
+        together and stopping before a title, with the parts joined to its last by dashes ("Kim Jong-un")."""
         k = s
         while k < len(self.tokens) and k - s < most and self.name_syllable(k) and self.adj(k - 1, k) \
                 and not starts_title(self.text, self.tokens, k):
             k += 1
-        return k
+        return self.hyphenated_end(k) if k > s else k
 
     def name_in_run(self, org: Org) -> tuple[int, int, Org] | None:
         """(name start, name end, organisation with its place only) when the capitalised run after an

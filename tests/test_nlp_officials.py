@@ -1298,6 +1298,7 @@ def test_a_police_units_code_after_its_heads_title_names_the_unit(sentence, posi
     ("Tổng thống Ai Cập Abdel Fattah el-Sisi tiếp đoàn.", "Abdel Fattah el-Sisi"),
     # a word with a letter Vietnamese does not write is foreign though not ASCII ("Díaz")
     ("Chủ tịch Cuba Miguel Díaz-Canel thăm Việt Nam.", "Miguel Díaz-Canel"),
+    ("Ngoại trưởng Nga gặp Chủ tịch Kim Jong-un tại Bình Nhưỡng.", "Kim Jong-un"),  # after a surname, no country
 ])
 def test_a_particle_joined_by_a_dash_goes_on_a_foreign_name(sentence, name):
     (found,) = tag_officials(sentence)
