@@ -35,7 +35,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
   glued to the number (``45ha``, ``5.000m2``).
-  Else ``count``. A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
+  Else ``count``; a headcount of posts counts the post with its body (``2 Giám đốc Công an tỉnh``, ``3 tân Phó
+  Thủ tướng``, ``2 Thứ trưởng Ngoại giao``). A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
   (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3 đến dưới 2,5 triệu
   đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``, or its scale word alone on the lower:
   ``từ 1,5 triệu đến 4 triệu đồng``; ``trong khoảng`` before
@@ -66,7 +67,7 @@ from dataclasses import dataclass
 
 from nlp import lexicon
 from nlp.dates import date_spans
-from nlp.gazetteer import gazetteer, match_key, paragraph_end, tokenize
+from nlp.gazetteer import adjacent, gazetteer, match_key, match_organization, paragraph_end, starts_title, tokenize
 from nlp.numbers import NUMBER_PATTERN, SCALES, parse_amount, parse_number
 from nlp.records import StatisticTag
 from nlp.vietnamese import place_tones
@@ -200,6 +201,7 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:\n\"“'‘(]\s)(?<=\w\s)(?:[A-Z][a-z]+|[a-
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _YEAR_WORD = _key("năm")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
+_NEW_POST = frozenset({_key("tân"), _key("nguyên")})  # new, former: "18 tân Bộ trưởng"
 _PHONG = _key("phòng")  # against: "vắc xin phòng COVID-19" names the vaccine
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
@@ -614,6 +616,9 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "measure", text[word.start:measured], measured
     if not is_ratio and word.key in lex.measures:
         return "measure", *_per(text, word.start, word.end, lex, money=False)
+    post = _post_end(text, word.start) if word.text[0].isupper() or word.key in _NEW_POST else None
+    if post is not None:  # a headcount of posts: "2 Giám đốc Công an tỉnh", "3 tân Phó Thủ tướng"
+        return ("ratio" if is_ratio else "count"), text[word.start:post], post
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
     if phrase is None:
         return _uncounted(text, match, lex, date_starts, is_ratio)
@@ -621,6 +626,33 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     if not is_ratio and per and _key(per.group("per")) in _PERIODS:  # "3.400 ca/ngày": a count per period
         return "count", text[phrase[0]:per.end()], per.end()
     return ("ratio" if is_ratio else "count"), text[phrase[0]:phrase[1]], phrase[1]
+
+
+def _post_end(text: str, start: int) -> int | None:
+    """End of an official's post written at ``start``, a capitalised title of the gazetteer with the body
+    after it, perhaps after "tân" (new): "Giám đốc Công an tỉnh", "tân Bộ trưởng"; else None."""
+    piece = text[start:min(paragraph_end(text, start), start + 160)]
+    tokens = tokenize(piece, match_key(piece))
+    i = 1 if len(tokens) > 1 and tokens[0].key in _NEW_POST and adjacent(piece, tokens[0], tokens[1]) else 0
+    found = starts_title(piece, tokens, i) if i < len(tokens) else None
+    if found is None:
+        return None
+    g, end = gazetteer(), found[0]
+    if not (end < len(tokens) and adjacent(piece, tokens[end - 1], tokens[end])):
+        return start + tokens[end - 1].end
+    body = match_organization(piece, tokens, end)
+    field = g.fields.longest(piece, tokens, end) if body is None else None
+    if field is not None:  # a ministry or board named by its field: "2 Thứ trưởng Ngoại giao"
+        end = field[0]
+    elif body is not None:
+        end = body.end
+        if body.place is not None:  # the run after the body: a place the gazetteer knows, alone (not the
+            # holders' names, not the first of a list of places: "2 Giám đốc Công an tỉnh | Hưng Yên, Thái Bình")
+            known = g.places.longest(piece, tokens, body.place[0])
+            listed = known and known[0] + 1 < len(tokens) and tokens[known[0]].key in (",", "và") \
+                and g.places.longest(piece, tokens, known[0] + 1)
+            end = known[0] if known and not listed else body.place[0]
+    return start + tokens[end - 1].end
 
 
 def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],

@@ -608,3 +608,16 @@ def test_on_a_tie_the_cut_before_a_verb_wins():
     """"người thương | vong" and "người | thương vong" both cut three syllables into two words; the one
     whose second word is a known verb wins, so the verb ends the counted noun."""
     assert [t.text for t in tag_statistics("Vụ tai nạn làm 12 người thương vong.")] == ["12 người"]
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Chính phủ có 3 tân Phó Thủ tướng mới.", "3 tân Phó Thủ tướng"),
+    ("Đã thay 2 Giám đốc Công an tỉnh trong tuần.", "2 Giám đốc Công an tỉnh"),
+    ("Bầu bổ sung 3 Ủy viên Ban Thường vụ.", "3 Ủy viên Ban Thường vụ"),
+    ("Thủ tướng bổ nhiệm 2 Thứ trưởng Ngoại giao.", "2 Thứ trưởng Ngoại giao"),  # a ministry by its field
+    ("Bổ nhiệm 2 Giám đốc Công an tỉnh Hưng Yên, Thái Bình.", "2 Giám đốc Công an tỉnh"),  # a list of places
+    ("Tỉnh có 2 Phó Chủ tịch UBND tỉnh Nguyễn Văn An và Trần Văn Bình.", "2 Phó Chủ tịch UBND tỉnh"),  # names
+])
+def test_a_headcount_of_posts_counts_the_post_with_its_body(sentence, span):
+    (found,) = tag_statistics(sentence)
+    assert (found.text, found.unit_text, found.kind) == (span, span.split(" ", 1)[1], "count")
