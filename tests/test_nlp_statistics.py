@@ -621,3 +621,13 @@ def test_on_a_tie_the_cut_before_a_verb_wins():
 def test_a_headcount_of_posts_counts_the_post_with_its_body(sentence, span):
     (found,) = tag_statistics(sentence)
     assert (found.text, found.unit_text, found.kind) == (span, span.split(" ", 1)[1], "count")
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Huyện có 01 tỉnh chuyển đổi mô hình.", "01 tỉnh"),  # a verb ends the noun
+    ("Có 23 trường ĐH thí điểm tự chủ.", "23 trường ĐH"),
+    ("Tỉnh tổ chức 3 đợt thí điểm.", "3 đợt thí điểm"),  # after an event noun it is the event
+    ("Hội nghị có 18 lãnh đạo chuyển đổi số dự.", "18 lãnh đạo chuyển đổi số"),  # a noun the dictionary lacks
+])
+def test_chuyen_doi_and_thi_diem_are_verbs_unless_a_noun(sentence, span):
+    assert [t.text for t in tag_statistics(sentence)] == [span]
