@@ -662,7 +662,9 @@ def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     after a word of money in the clause ("giá bán lên tới 35 triệu"); else see _counted_before."""
     if not is_ratio and (_BILLIONS.search(match.group("scale")) or match.group("scale") and _MONEY_CUE.search(
             text, max(0, match.start() - 40), match.start())):
-        return "money", None, match.end()
+        per = _PER.match(text, match.end())  # a rate: "1,3 triệu/tháng"
+        rate = per is not None and not per.group("amount") and _key(per.group("per")) in _PERIODS
+        return "money", None, per.end() if rate else match.end()
     part = _PART_OF_TOTAL.match(text, match.end())
     if part and not is_ratio:  # "311 trong tổng số 458 phiếu": the part counts the noun of the total
         phrase = _noun_phrase(_words(text, part.end(), lex), lex, date_starts, skip_determiners=False)

@@ -631,3 +631,8 @@ def test_a_headcount_of_posts_counts_the_post_with_its_body(sentence, span):
 ])
 def test_chuyen_doi_and_thi_diem_are_verbs_unless_a_noun(sentence, span):
     assert [t.text for t in tag_statistics(sentence)] == [span]
+
+
+def test_an_amount_of_money_without_its_currency_keeps_its_period():
+    (found,) = tag_statistics("Mức lương chỉ 1,3 triệu/tháng là quá thấp.")
+    assert (found.text, found.kind, found.value, found.unit_text) == ("1,3 triệu/tháng", "money", 1.3e6, None)
