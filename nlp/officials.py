@@ -15,9 +15,12 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   ``Ngoại trưởng Nga Lavrov``), the country perhaps written with its form of state, after ``mới của``
   or ``bang`` (``Đại sứ đặc mệnh toàn quyền nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới
   của Nhật Bản ...``), the name perhaps after a
-  comma and an honorific or rank (``Tổng thống Pháp, ông ...``); after a title of state alone a foreign
+  comma and an honorific or rank (``Tổng thống Pháp, ông ...``) or a foreign honorific (``Thủ tướng Malaysia
+  Datuk Seri ...``, ``Samdech``); after a title of state alone a foreign
   name needs no country (``Thủ tướng Abe``), and a given name alone names an official too (``Thứ trưởng
   Thuấn``, as news names one it named in full before);
+* a title a number counts is a headcount of posts, no one's (``18 tân Bộ trưởng, Thủ tướng A``: A is Thủ
+  tướng only);
 * former and new posts: ``cựu``, ``nguyên``, ``tân`` before a title are left out of a title-first span
   (``cựu Phó Tổng thống Mỹ Al Gore`` -> ``Phó Tổng thống Mỹ Al Gore``) and stay inside a name-first one
   (``Lê Xuân Nghĩa, nguyên Phó chủ tịch ...``); the title after them may be lowercase;
@@ -1353,7 +1356,8 @@ def tag_officials(text: str) -> list[OfficialTag]:
     g = sent.g
     while i < len(sent.tokens):
         tok = sent.tokens[i]
-        opens = tok.key in g.titles or tok.key == ASSISTANT[0] or tok.text in g.title_abbr_heads or tok.text in g.deputy_abbr
+        opens = tok.key in g.titles or tok.key == ASSISTANT[0] or tok.text in g.title_abbr_heads \
+            or tok.text in g.deputy_abbr
         counted = sent.counted_post_end(i) if opens else None
         if counted is not None:
             i = counted

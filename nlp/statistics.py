@@ -36,8 +36,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
   glued to the number (``45ha``, ``5.000m2``).
   Else ``count``; a headcount of posts counts the post with its body (``2 Giám đốc Công an tỉnh``, ``3 tân Phó
-  Thủ tướng``, ``2 Thứ trưởng Ngoại giao``). A range is one statistic valued at its lower bound, ``từ`` before it its qualifier
-  (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3 đến dưới 2,5 triệu
+  Thủ tướng``, ``2 Thứ trưởng Ngoại giao``). A range is one statistic valued at its lower bound, ``từ``
+  before it its qualifier (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3 đến dưới 2,5 triệu
   đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``, or its scale word alone on the lower:
   ``từ 1,5 triệu đến 4 triệu đồng``; ``trong khoảng`` before
   it is none); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
