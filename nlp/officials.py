@@ -917,8 +917,10 @@ class _Parser:
             k = found[0] - a
         elif org.keep:  # the run goes on with a unit's name: "Trường THPT" + "Lê Quý Đôn" [+ a person]
             k = next((k for k in range(org.keep, n - 1) if self.surname(a + k) and n - k <= 5), n)
-        elif n == 2 and self.surname(a) and self.listed_levels(org):
-            k = 0  # no province or district of that name: a person ("Bí thư Thành ủy" + "Trần Thọ")
+        elif n == 2 and self.surname(a) and (self.listed_levels(org)
+                                             or (org.level is None and not self.is_place(a, b))):
+            k = 0  # no province or district of that name: a person ("Bí thư Thành ủy" + "Trần Thọ", "Bộ Công an" +
+            # "Tô Lâm"; a body with no level is followed by a province or city the gazetteer knows)
         elif n <= 2 or (n == 3 and org.level in _WARD_LEVELS):
             return None  # "quận Lê Chân", "phường Hoàng Văn Thụ": places
         elif n == 3:

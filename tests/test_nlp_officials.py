@@ -576,6 +576,19 @@ def test_a_foreign_capital_before_a_title_is_no_name():
     assert found.name == "Nguyễn Phú Trọng"
 
 
+@pytest.mark.parametrize("sentence, name, organization", [
+    ("Bộ trưởng Bộ Công an Tô Lâm chỉ trả lời ngắn gọn.", "Tô Lâm", "Bộ Công an"),
+    ("Giám đốc Sở Y tế Lê Hải trả lời.", "Lê Hải", "Sở Y tế"),
+    ("Giám đốc Sở Y tế Hà Nội Trần Thị Nhị Hà nói.", "Trần Thị Nhị Hà", "Sở Y tế Hà Nội"),
+])
+def test_a_two_syllable_name_after_a_body_without_a_level(sentence, name, organization):
+    """After a body with no level written, a run of two syllables from a surname that is no known place is a
+    name ("Bộ Công an" + "Tô Lâm"); a known place stays the body's ("Sở Y tế Hà Giang": no one)."""
+    (found,) = tag_officials(sentence)
+    assert (found.name, found.positions[0].organization) == (name, organization)
+    assert tag_officials("Giám đốc Sở Y tế Hà Giang trả lời.") == []
+
+
 @pytest.mark.parametrize("sentence, title, organization", [
     ("Ông Phan Công Bằng - Trưởng phòng Quản lý giao thông đường thuỷ Sở Giao thông vận tải TP. HCM cho biết.",
      "Trưởng phòng Quản lý giao thông đường thủy", "Sở Giao thông vận tải thành phố HCM"),
