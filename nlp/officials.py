@@ -918,7 +918,8 @@ class _Parser:
         elif org.keep:  # the run goes on with a unit's name: "Trường THPT" + "Lê Quý Đôn" [+ a person]
             k = next((k for k in range(org.keep, n - 1) if self.surname(a + k) and n - k <= 5), n)
         elif n == 2 and self.surname(a) and (self.listed_levels(org)
-                                             or (org.level is None and not self.is_place(a, b))):
+                                             or (org.level is None and not self.is_place(a, b)
+                                                 and self.country_end(a) is None)):
             k = 0  # no province or district of that name: a person ("Bí thư Thành ủy" + "Trần Thọ", "Bộ Công an" +
             # "Tô Lâm"; a body with no level is followed by a province or city the gazetteer knows)
         elif n <= 2 or (n == 3 and org.level in _WARD_LEVELS):

@@ -583,7 +583,7 @@ def test_a_foreign_capital_before_a_title_is_no_name():
 ])
 def test_a_two_syllable_name_after_a_body_without_a_level(sentence, name, organization):
     """After a body with no level written, a run of two syllables from a surname that is no known place is a
-    name ("Bộ Công an" + "Tô Lâm"); a known place stays the body's ("Sở Y tế Hà Giang": no one)."""
+    name ("Bộ Công an" + "Tô Lâm"); a known place or country stays the body's ("Sở Y tế Hà Giang": no one)."""
     (found,) = tag_officials(sentence)
     assert (found.name, found.positions[0].organization) == (name, organization)
     assert tag_officials("Giám đốc Sở Y tế Hà Giang trả lời.") == []
