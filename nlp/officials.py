@@ -563,9 +563,11 @@ class _Parser:
         "Cảng vụ hàng không miền Bắc", "Chủ tịch HĐQT" + "GNN Express"); after a name only."""
         k = pos.end
         if pos.fixed_org or not self.adj(k - 1, k) or (pos.org is None and (
-                full_name_at(self.text, self.tokens, k) or self.country_and_name(k))):
+                full_name_at(self.text, self.tokens, k) or self.country_and_name(k)
+                or (_named_alone(pos.title) and (self.foreign_name(k) or k) - k >= 2))):
             return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành", "Tổng
-            # thống Nga Vladimir Putin"
+            # thống Nga Vladimir Putin", "Ngoại trưởng Sergei Lavrov" (a foreign name of two words or more; one may
+            # be a place: "Bộ trưởng môi trường Scotland")
         if pos.org is not None and self.tokens[k].key == "và":
             return pos  # "và" after an organisation joins another subject: "Bí thư Tỉnh ủy | và Đoàn công tác"
         if pos.org is None and match_key(pos.title) in _EXECUTIVE_TITLES and self.company_named_at(k):

@@ -570,6 +570,16 @@ def test_a_headcount_of_posts_is_no_ones_post(sentence, names):
     assert [(t.text, [p.title for p in t.positions]) for t in tag_officials(sentence)] == names
 
 
+def test_a_list_of_foreign_officials_without_countries_gives_one_tag_each():
+    found = tag_officials("Đáng chú ý có Thủ tướng Dmitry Medvedev, Ngoại trưởng Sergei Lavrov, Bộ trưởng Quốc phòng "
+                          "Sergei Shoigu.")
+    assert [(t.name, [p.title for p in t.positions]) for t in found] == [
+        ("Dmitry Medvedev", ["Thủ tướng"]), ("Sergei Lavrov", ["Ngoại trưởng"]),
+        ("Sergei Shoigu", ["Bộ trưởng Quốc phòng"])]
+    (scot,) = tag_officials("Bà Roseanna Cunningham, Bộ trưởng môi trường Scotland cho biết.")
+    assert scot.text.endswith("Scotland")  # one foreign word after the title: a place
+
+
 def test_a_foreign_capital_before_a_title_is_no_name():
     """"thủ đô Phnom Penh, Tổng bí thư ...": the capital is a place, and the title goes on to its own name."""
     (found,) = tag_officials("Tại thủ đô Phnom Penh, Tổng bí thư, Chủ tịch nước Nguyễn Phú Trọng đã hội kiến.")
