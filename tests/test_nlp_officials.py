@@ -580,6 +580,15 @@ def test_a_list_of_foreign_officials_without_countries_gives_one_tag_each():
     assert scot.text.endswith("Scotland")  # one foreign word after the title: a place
 
 
+@pytest.mark.parametrize("sentence, name, body", [
+    ("Chủ tịch Hội đồng châu Âu Donald Tusk cho rằng.", "Donald Tusk", "Hội đồng châu Âu"),
+    ("Chủ tịch Nghị viện châu Âu David Sassoli nói.", "David Sassoli", "Nghị viện châu Âu"),
+])
+def test_bodies_of_the_european_union_are_international(sentence, name, body):
+    (found,) = tag_officials(sentence)  # not "Âu Donald Tusk" (Âu is a surname)
+    assert (found.name, found.positions[0].organization) == (name, body)
+
+
 def test_a_foreign_capital_before_a_title_is_no_name():
     """"thủ đô Phnom Penh, Tổng bí thư ...": the capital is a place, and the title goes on to its own name."""
     (found,) = tag_officials("Tại thủ đô Phnom Penh, Tổng bí thư, Chủ tịch nước Nguyễn Phú Trọng đã hội kiến.")
