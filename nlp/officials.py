@@ -161,11 +161,16 @@ _TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # the term of an elected body: "k
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
 _TENURE = frozenset({"cựu", "nguyên", "tân", "quyền"})  # former, former, new, acting
-# Titles of state that name a foreigner by the name alone, with no country ("Thủ tướng Abe"); company
-# titles (Chủ tịch, Giám đốc) are not among them: "Chủ tịch Vingroup" names a company.
+# Titles of state that name a foreigner by the name alone, with no country ("Thủ tướng Abe"), and the Party's
+# secretaries, whom the press names by the given name alone ("Bí thư Thăng"); company titles (Chủ tịch, Giám
+# đốc) are not among them: "Chủ tịch Vingroup" names a company.
 _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Thủ tướng", "Phó Thủ tướng", "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng",
-    "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương"))
+    "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Bí thư",
+    "Tổng Bí thư"))
+# Bodies named by one capitalised word after a title, which a given name alone would be read as: "Bí thư Đoàn"
+# (of the Youth Union), "Bí thư Đảng".
+_BODIES_IN_A_WORD = frozenset({"đoàn", "đảng"})
 _BIRTH_YEAR = re.compile(r"(?:SN|sinh năm|sinh)?\s*(?:19|20)\d\d", re.IGNORECASE)  # "SN 1965", "sinh năm 1962"
 # Words between a title and its country, in the order written, that are not the country's ("Tổng thống đắc cử
 # Mỹ", "mới của Nhật Bản"); "nước" and "bang" (state) may come after them and are ("nước Cộng hòa Ba Lan").
@@ -1028,7 +1033,8 @@ class _Parser:
         """End of a given name written alone at ``s``, as news names an official it named in full before
         ("Thứ trưởng Thuấn"): one capitalised syllable, no capitalised word right after it."""
         tokens, after = self.tokens, s + 1
-        if not (self.adj(s - 1, s) and tokens[s].titlecase and tokens[s].alpha):
+        if not (self.adj(s - 1, s) and tokens[s].titlecase and tokens[s].alpha) \
+                or tokens[s].key in _BODIES_IN_A_WORD:
             return None
         if after < len(tokens) and self.adj(s, after) and (tokens[after].titlecase or (
                 word_pair(tokens[s].key, tokens[after].key))):

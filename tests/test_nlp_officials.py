@@ -1110,6 +1110,7 @@ def test_a_place_written_as_an_acronym():
 @pytest.mark.parametrize("sentence, expected", [
     # a given name alone after a title of state, as news names an official it named in full before
     ("Sau đó, Thứ trưởng Thuấn đã kiểm tra công tác tiêm chủng.", ("Thứ trưởng Thuấn", "Thuấn", ["Thứ trưởng"])),
+    ("Chất vấn Tổng giám đốc, Bí thư Thăng nói: “Phải phạt các anh.”", ("Bí thư Thăng", "Thăng", ["Bí thư"])),
     # legislators and monarchs abroad; a foreign name with a capital inside a word
     ("Nghị sĩ Michael McCaul cho biết.", ("Nghị sĩ Michael McCaul", "Michael McCaul", ["Nghị sĩ"])),
     ("Theo nghị sĩ Michael McCaul, Mỹ sẽ rút quân.", ("nghị sĩ Michael McCaul", "Michael McCaul", ["Nghị sĩ"])),
@@ -1118,6 +1119,10 @@ def test_a_place_written_as_an_acronym():
 ])
 def test_a_given_name_alone_and_officials_abroad(sentence, expected):
     assert [(t.text, t.name, [p.title for p in t.positions]) for t in tag_officials(sentence)] == [expected]
+
+
+def test_a_body_named_by_one_word_is_no_given_name():
+    assert tag_officials("Bí thư Đoàn phát biểu tại hội nghị.") == []  # the Youth Union's secretary
 
 
 @pytest.mark.parametrize("sentence, title, organization", [
