@@ -636,3 +636,16 @@ def test_chuyen_doi_and_thi_diem_are_verbs_unless_a_noun(sentence, span):
 def test_an_amount_of_money_without_its_currency_keeps_its_period():
     (found,) = tag_statistics("Mức lương chỉ 1,3 triệu/tháng là quá thấp.")
     assert (found.text, found.kind, found.value, found.unit_text) == ("1,3 triệu/tháng", "money", 1.3e6, None)
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Có 131 công nhân kêu cứu khẩn cấp.", "131 công nhân"),
+    ("Công an bắt gần 100 đối tượng đốt pháo.", "gần 100 đối tượng"),
+    ("Xác định 6 người tung tin vỡ đập.", "6 người"),
+    ("Bắt 2 đối tượng cướp tài sản.", "2 đối tượng"),
+    ("Hơn 10.000 công nhân nghỉ việc.", "Hơn 10.000 công nhân"),
+    ("Thu giữ 8 kiếm tự chế.", "8 kiếm"),
+    ("Xảy ra 3 vụ cướp trong tháng.", "3 vụ cướp"),  # an act after an event noun is the event
+])
+def test_what_the_counted_did_ends_the_noun(sentence, span):
+    assert [t.text for t in tag_statistics(sentence)] == [span]
