@@ -201,7 +201,8 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:\n\"“'‘(]\s)(?<=\w\s)(?:[A-Z][a-z]+|[a-
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _YEAR_WORD = _key("năm")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
-_NEW_POST = frozenset({_key("tân"), _key("nguyên")})  # new, former: "18 tân Bộ trưởng"
+_NEW_POST = frozenset({_key("tân"), _key("nguyên"), _key("cựu")})  # new, former: "18 tân Bộ trưởng"
+_PEOPLE_TITLES = frozenset({_key("đại")})  # "đại biểu" in lowercase: the delegates of a meeting
 _PHONG = _key("phòng")  # against: "vắc xin phòng COVID-19" names the vaccine
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
@@ -616,7 +617,8 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "measure", text[word.start:measured], measured
     if not is_ratio and word.key in lex.measures:
         return "measure", *_per(text, word.start, word.end, lex, money=False)
-    post = _post_end(text, word.start) if word.text[0].isupper() or word.key in _NEW_POST else None
+    first = word.key.split(" ", 1)[0]
+    post = _post_end(text, word.start) if first in _NEW_POST or first in gazetteer().titles else None
     if post is not None:  # a headcount of posts: "2 Giám đốc Công an tỉnh", "3 tân Phó Thủ tướng"
         return ("ratio" if is_ratio else "count"), text[word.start:post], post
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
@@ -629,14 +631,15 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
 
 
 def _post_end(text: str, start: int) -> int | None:
-    """End of an official's post written at ``start``, a capitalised title of the gazetteer with the body
-    after it, perhaps after "tân" (new): "Giám đốc Công an tỉnh", "tân Bộ trưởng"; else None."""
+    """End of an official's post written at ``start``, a title of the gazetteer with the body after it,
+    perhaps after "tân", "nguyên", "cựu" (new, former): "Giám đốc Công an tỉnh", "tân Bộ trưởng", "cựu phó
+    chủ tịch HĐND phường"; else None."""
     piece = text[start:min(paragraph_end(text, start), start + 160)]
     tokens = tokenize(piece, match_key(piece))
     i = 1 if len(tokens) > 1 and tokens[0].key in _NEW_POST and adjacent(piece, tokens[0], tokens[1]) else 0
-    found = starts_title(piece, tokens, i) if i < len(tokens) else None
-    if found is None:
-        return None
+    found = starts_title(piece, tokens, i, lowercase=True) if i < len(tokens) else None
+    if found is None or (tokens[i].text.islower() and tokens[i].key in _PEOPLE_TITLES):
+        return None  # delegates counted as people: "500 đại biểu | Quốc hội"
     g, end = gazetteer(), found[0]
     if not (end < len(tokens) and adjacent(piece, tokens[end - 1], tokens[end])):
         return start + tokens[end - 1].end

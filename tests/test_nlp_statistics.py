@@ -617,10 +617,15 @@ def test_on_a_tie_the_cut_before_a_verb_wins():
     ("Thủ tướng bổ nhiệm 2 Thứ trưởng Ngoại giao.", "2 Thứ trưởng Ngoại giao"),  # a ministry by its field
     ("Bổ nhiệm 2 Giám đốc Công an tỉnh Hưng Yên, Thái Bình.", "2 Giám đốc Công an tỉnh"),  # a list of places
     ("Tỉnh có 2 Phó Chủ tịch UBND tỉnh Nguyễn Văn An và Trần Văn Bình.", "2 Phó Chủ tịch UBND tỉnh"),  # names
+    ("Kỷ luật 1 cựu phó chủ tịch HĐND phường.", "1 cựu phó chủ tịch HĐND phường"),  # in lowercase, former
 ])
 def test_a_headcount_of_posts_counts_the_post_with_its_body(sentence, span):
     (found,) = tag_statistics(sentence)
     assert (found.text, found.unit_text, found.kind) == (span, span.split(" ", 1)[1], "count")
+
+
+def test_delegates_in_lowercase_are_counted_as_people():
+    assert [t.text for t in tag_statistics("Có 500 đại biểu Quốc hội dự phiên họp.")] == ["500 đại biểu"]
 
 
 @pytest.mark.parametrize("sentence, span", [
