@@ -202,6 +202,8 @@ _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key(
 _YEAR_WORD = _key("năm")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
 _NEW_POST = frozenset({_key("tân"), _key("nguyên"), _key("cựu")})  # new, former: "18 tân Bộ trưởng"
+_DRAFTS = frozenset({_phrase_key("dự án"), _phrase_key("dự thảo")})
+_DRAFTED = frozenset(_phrase_key(w) for w in ("Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Thông tư"))
 _PEOPLE_TITLES = frozenset({_key("đại")})  # "đại biểu" in lowercase: the delegates of a meeting
 _PHONG = _key("phòng")  # against: "vắc xin phòng COVID-19" names the vaccine
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
@@ -296,8 +298,9 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
     word, key = words[j], words[j].key
     if key is None:  # a number or a mark; a number after a naming word names: "120 học sinh lớp 10"
         return not (j > first and words[j - 1].key in lex.namers and _NAME_NUMBER.fullmatch(word.text))
-    if (j > first and _is_title(word.text) and not _branded(words, j, first)) or _ROMAN.fullmatch(word.text):
-        return True
+    if (j > first and _is_title(word.text) and not _branded(words, j, first) and not (
+            words[j - 1].key in _DRAFTS and key in _DRAFTED)) or _ROMAN.fullmatch(word.text):
+        return True  # (a draft's kind stays, capitalised: "2 dự án Luật", "3 dự thảo Nghị quyết")
     if j > first + 1 and not _is_title(word.text) and _is_title(words[j - 1].text) and _branded(words, j - 1, first):
         return True  # the brand name ends the phrase: "2 chiếc Land Cruiser | nhập lậu"
     if j > first and key in lex.places and j + 1 < len(words) and (words[j + 1].key and (

@@ -654,3 +654,8 @@ def test_an_amount_of_money_without_its_currency_keeps_its_period():
 ])
 def test_what_the_counted_did_ends_the_noun(sentence, span):
     assert [t.text for t in tag_statistics(sentence)] == [span]
+
+
+def test_the_kind_of_a_draft_stays_in_the_noun_though_capitalised():
+    text = "Quốc hội thông qua 2 dự án Luật và 3 dự thảo Nghị quyết; có 3 dự án Vingroup."
+    assert [t.text for t in tag_statistics(text)] == ["2 dự án Luật", "3 dự thảo Nghị quyết", "3 dự án"]
