@@ -589,6 +589,16 @@ def test_bodies_of_the_european_union_are_international(sentence, name, body):
     assert (found.name, found.positions[0].organization) == (name, body)
 
 
+@pytest.mark.parametrize("sentence, positions", [
+    ("Đại tá Trần Đình Núi, Phó Tham mưu trưởng Vùng 2 cho biết.", [("Phó Tham mưu trưởng", "Vùng 2")]),
+    ("Đại tá Đỗ Hồng Duyên, Ủy viên Ban thường vụ, Chủ nhiệm Chính trị Vùng cho biết.",
+     [("Ủy viên Ban Thường vụ", None), ("Chủ nhiệm Chính trị", "Vùng")]),
+])
+def test_the_navys_regions_and_their_posts(sentence, positions):
+    (found,) = tag_officials(sentence)
+    assert [(p.title, p.organization) for p in found.positions] == positions
+
+
 def test_a_foreign_capital_before_a_title_is_no_name():
     """"thủ đô Phnom Penh, Tổng bí thư ...": the capital is a place, and the title goes on to its own name."""
     (found,) = tag_officials("Tại thủ đô Phnom Penh, Tổng bí thư, Chủ tịch nước Nguyễn Phú Trọng đã hội kiến.")
