@@ -860,7 +860,7 @@ class _Parser:
             country_at = j if org is None else org.start if org.abroad else None  # "Tổng Giám đốc WHO ..."
             abroad = self.country_and_name(country_at) if country_at is not None else None
             if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
-                c = next(c for c in range(country_at, abroad[0]) if self.tokens[c].key not in _BEFORE_COUNTRY)
+                c = self.country_start(country_at, abroad[0])
                 e = abroad[0]
                 for between in (_FOREIGN_HONORIFICS, _AFTER_COUNTRY_WORDS):  # written after the country, last first
                     e -= next((len(words) for words in between if self.keys(e - len(words), e) == words), 0)
@@ -871,7 +871,7 @@ class _Parser:
             colon = self.name_after_colon(j) or self.name_after_separator(j)  # "Bí thư Huyện ủy: Trần Văn A"
             if honorific:
                 if country:
-                    pos.fixed_org = span(self.text, self.tokens, j, country)
+                    pos.fixed_org = span(self.text, self.tokens, self.country_start(j, country), country)
                 j = honorific
             elif colon:
                 j = colon
@@ -881,7 +881,8 @@ class _Parser:
                 pos.fixed_org = span(self.text, self.tokens, j, held[0])
                 return held[0], held[1], org  # type: ignore[return-value]
             k = self.name_run_end(j, 6)
-            if 2 <= k - j <= 5 and (honorific or self.surname(j)) \
+            shortest = 1 if honorific and country and self.foreign_name(j) == k else 2  # "..., ông Kishida"
+            if shortest <= k - j <= 5 and (honorific or self.surname(j)) \
                     and (not self.is_place(j, k) or (org is None and self.named_after_person(j, k))) \
                     and self.country_end(j) != k:  # "Tổng thống Hàn Quốc": a country, no name
                 return j, k, org  # type: ignore[return-value]
@@ -1013,9 +1014,11 @@ class _Parser:
         return None
 
     def country_end(self, j: int) -> int | None:
-        """End of the country written at ``j``, with the words that may come before it: "đắc cử" (elect),
-        "đương nhiệm" (incumbent), "mới" (new), "của" (of), "nước" or "bang" (state) and the form of state
-        ("nước Cộng hòa Ba Lan", "mới của Nhật Bản", "bang New York", "đắc cử Mỹ")."""
+        """End of the country written at ``j``, with the words that may come before it: the post's ordinal
+        ("thứ 46"), "đắc cử" (elect), "đương nhiệm" (incumbent), "mới" (new), "của" (of), "nước" or "bang"
+        (state) and the form of state ("nước Cộng hòa Ba Lan", "mới của Nhật Bản", "bang New York", "đắc cử
+        Mỹ", "thứ 100 của Nhật Bản")."""
+        j = self.ordinal_end(j)
         for words in (*_BEFORE_COUNTRY_WORDS, ("nước",), ("bang",)):
             j = self.words_end(j, words) or j
         if j >= len(self.tokens):
@@ -1028,6 +1031,18 @@ class _Parser:
             j = form[0]
         found = self.g.countries.longest(self.text, self.tokens, j) if j < len(self.tokens) else None
         return found[0] if found else None
+
+    def country_start(self, j: int, end: int) -> int:
+        """Where the country ending at ``end`` starts, past the words before it from ``j`` ("thứ 100 của" +
+        "Nhật Bản")."""
+        return next(c for c in range(self.ordinal_end(j), end) if self.tokens[c].key not in _BEFORE_COUNTRY)
+
+    def ordinal_end(self, j: int) -> int:
+        """``j`` past the ordinal of a post written there ("Tổng thống" + "thứ 46"), else ``j``."""
+        if j + 1 < len(self.tokens) and self.tokens[j].key == "thứ" and self.tokens[j + 1].text.isdigit() \
+                and self.adj(j - 1, j) and self.adj(j, j + 1):
+            return j + 2
+        return j
 
     def given_name(self, s: int) -> int | None:
         """End of a given name written alone at ``s``, as news names an official it named in full before

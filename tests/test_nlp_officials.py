@@ -599,6 +599,18 @@ def test_the_navys_regions_and_their_posts(sentence, positions):
     assert [(p.title, p.organization) for p in found.positions] == positions
 
 
+@pytest.mark.parametrize("sentence, span, name, country", [
+    ("Trở thành Thủ tướng thứ 100 của Nhật Bản, ông Kishida công bố Nội các.",
+     "Thủ tướng thứ 100 của Nhật Bản, ông Kishida", "Kishida", "Nhật Bản"),  # the post's ordinal; one foreign word
+    ("Tổng thống thứ 46 của Mỹ Joe Biden nhậm chức.", "Tổng thống thứ 46 của Mỹ Joe Biden", "Joe Biden", "Mỹ"),
+    ("Thủ tướng mới của Nhật Bản, ông Fumio Kishida công bố.", "Thủ tướng mới của Nhật Bản, ông Fumio Kishida",
+     "Fumio Kishida", "Nhật Bản"),  # the country alone is the organisation
+])
+def test_the_ordinal_of_a_post_abroad_and_its_country(sentence, span, name, country):
+    (found,) = tag_officials(sentence)
+    assert (found.text, found.name, found.positions[0].organization) == (span, name, country)
+
+
 def test_a_foreign_capital_before_a_title_is_no_name():
     """"thủ đô Phnom Penh, Tổng bí thư ...": the capital is a place, and the title goes on to its own name."""
     (found,) = tag_officials("Tại thủ đô Phnom Penh, Tổng bí thư, Chủ tịch nước Nguyễn Phú Trọng đã hội kiến.")
