@@ -583,6 +583,7 @@ def test_a_list_of_foreign_officials_without_countries_gives_one_tag_each():
 @pytest.mark.parametrize("sentence, name, body", [
     ("Chủ tịch Hội đồng châu Âu Donald Tusk cho rằng.", "Donald Tusk", "Hội đồng châu Âu"),
     ("Chủ tịch Nghị viện châu Âu David Sassoli nói.", "David Sassoli", "Nghị viện châu Âu"),
+    ("Chủ tịch Hội đồng Châu Âu Donald Tusk cho rằng.", "Donald Tusk", "Hội đồng Châu Âu"),  # capitalised
 ])
 def test_bodies_of_the_european_union_are_international(sentence, name, body):
     (found,) = tag_officials(sentence)  # not "Âu Donald Tusk" (Âu is a surname)

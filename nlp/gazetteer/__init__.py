@@ -726,7 +726,8 @@ def _named_after_lowercase(text: str, tokens: list[Token], i: int, j: int, parts
 
 _POINTED = frozenset({"này", "đó"})  # demonstratives standing for a place named before: "xã này", "tỉnh đó"
 _INTERNATIONAL_HEADS = frozenset(match_key(w) for w in ("Tổ chức", "Ngân hàng", "Quỹ", "Chương trình", "Cơ quan",
-                                                        "Liên minh", "Liên hợp quốc"))
+                                                        "Liên minh", "Liên hợp quốc", "Hội đồng", "Nghị viện",
+                                                        "Ủy ban"))
 
 
 def _international_body(text: str, tokens: list[Token], i: int) -> Org | None:
