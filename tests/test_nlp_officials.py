@@ -612,6 +612,16 @@ def test_the_ordinal_of_a_post_abroad_and_its_country(sentence, span, name, coun
     assert (found.text, found.name, found.positions[0].organization) == (span, name, country)
 
 
+@pytest.mark.parametrize("sentence, organization", [
+    ("Ông Ngô Ngọc Quang Minh - phó giám đốc Bệnh viện Nhi Đồng 1 TP. HCM cho biết.", "Bệnh viện Nhi Đồng 1 TP. HCM"),
+    ("Ông Ngô Ngọc Quang Minh, Giám đốc Bệnh viện Nhi Đồng 1, cho biết.", "Bệnh viện Nhi Đồng 1"),
+    ("Ông Nguyễn Văn A, Giám đốc Sở Y tế Hà Nội 3 ngày qua đã làm việc.", "Sở Y tế Hà Nội"),  # a count
+])
+def test_a_units_number_after_its_name(sentence, organization):
+    (found,) = tag_officials(sentence)
+    assert found.positions[0].organization == organization
+
+
 def test_a_foreign_capital_before_a_title_is_no_name():
     """"thủ đô Phnom Penh, Tổng bí thư ...": the capital is a place, and the title goes on to its own name."""
     (found,) = tag_officials("Tại thủ đô Phnom Penh, Tổng bí thư, Chủ tịch nước Nguyễn Phú Trọng đã hội kiến.")

@@ -752,6 +752,18 @@ def _international_body(text: str, tokens: list[Token], i: int) -> Org | None:
     return Org(i, end, [(i, end, span(text, tokens, i, end))], False, abroad=True)
 
 
+def _unit_number_at(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether ``tokens[j]`` is a number of at most three digits written after a name and before the end of
+    the phrase (punctuation, the end, or a capitalised word or acronym): the number of a unit."""
+    if not (j < len(tokens) and _next(text, tokens, j) and tokens[j].text.isdigit() and len(tokens[j].text) <= 3):
+        return False
+    after = tokens[j + 1] if j + 1 < len(tokens) and _next(text, tokens, j + 1) else None
+    if after is not None and after.text in ("/", "-", ".", ",") and glued(tokens, j + 1) \
+            and tokens[j + 2].text.isdigit():
+        return False  # a date or a number goes on: "Hà Nội 2/9"
+    return after is None or not after.alpha or after.titlecase or after.acronym
+
+
 def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts: list[tuple[int, int, str]],
                       party: bool, _depth: int = 0, open_name: bool = False) -> Org:
     """Extend an organisation whose head and name end at ``j`` with level, place or parent body;
@@ -781,6 +793,8 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
     if here and here[0] == run_end and _next(text, tokens, run_end) and tokens[run_end].key == "tại" \
             and _next(text, tokens, run_end + 1) and (there := countries.longest(text, tokens, run_end + 1)):
         run_end = there[0]  # a country's mission in another: "Đại sứ quán Việt Nam tại Campuchia"
+    if run_end > j and _unit_number_at(text, tokens, run_end):
+        run_end += 1  # the unit's number after its name: "Bệnh viện Nhi Đồng 1", "Trường THCS Nguyễn Du 2"
     if run_end > j:
         org.parts.append((j, run_end, span(text, tokens, j, run_end)))
         org.place = (j, run_end)
