@@ -161,7 +161,9 @@ _TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
 _PART_OF_TOTAL = re.compile(
     rf"\s+(?:(?:trong|trên)\s+(?:tổng\s+)?số|trên)\s+(?:(?:{_ONE_QUALIFIER})\s+)?{NUMBER_PATTERN}(?!\w|[.,]\d)", _F)
 _TOTAL_OF = re.compile(r"tổng\s+số\s", _F)  # a percentage of a total: "72,5% tổng số ca mắc"
-_INFECTED = frozenset(_key(w) for w in ("mắc", "nhiễm"))  # what the cases of a total are: "tổng số ca mắc"
+_NUMBER_OF = re.compile(r"\s*số\s+", _F)  # ... or of a number, "số" left out of the unit: "60% số ca tử vong"
+# what the cases of a total are: "tổng số ca mắc", "60% số ca tử vong"
+_INFECTED = frozenset(_key(w) for w in ("mắc", "nhiễm", "tử vong"))
 _PART_BEFORE = re.compile(r"(?<!năm )(?<!tháng )(?<!ngày )(?<!quý )(?<![\w/.,-])\d+(?:[.,]\d+)*\s+$", _F)  # "15 | trên 20 huyện": "trên" after a number is "out of", no qualifier
 _TOTAL_VERB = re.compile(r"(?<!\w)(?:lên|là|đạt)\s*:?\s*$", _F)
 _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
@@ -594,7 +596,8 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         if per and not per.group("amount") and _key(per.group("per")) in _PERIODS:  # "5,5%/năm", as "đồng/tháng"
             return "percent", "%" + text[end:per.end()], per.end()
         phrase = _noun_phrase(words, lex, date_starts, skip_determiners=True)
-        if phrase and _TOTAL_OF.match(text, phrase[0]):  # "85,8% tổng số ca mắc": the total keeps its verb
+        if phrase and (_TOTAL_OF.match(text, phrase[0]) or _NUMBER_OF.fullmatch(text, end, phrase[0])):
+            # "85,8% tổng số ca mắc", "60% số ca tử vong": the total keeps its verb
             phrase = phrase[0], next((w.end for w in words if w.start == phrase[1] + 1 and w.key in _INFECTED),
                                      phrase[1])
         if phrase:

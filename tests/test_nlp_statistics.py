@@ -659,3 +659,15 @@ def test_what_the_counted_did_ends_the_noun(sentence, span):
 def test_the_kind_of_a_draft_stays_in_the_noun_though_capitalised():
     text = "Quốc hội thông qua 2 dự án Luật và 3 dự thảo Nghị quyết; có 3 dự án Vingroup."
     assert [t.text for t in tag_statistics(text)] == ["2 dự án Luật", "3 dự thảo Nghị quyết", "3 dự án"]
+
+
+@pytest.mark.parametrize("sentence, span, unit", [
+    ("Giá 1,2 triệu đồng/vé.", "1,2 triệu đồng/vé", "đồng/vé"),  # a ticket prices goods as a bottle does
+    ("Hội nghị có 191 điểm cầu kết nối.", "191 điểm cầu", "điểm cầu"),
+    ("Quỹ giúp 10 em nhỏ mồ côi.", "10 em nhỏ", "em nhỏ"),
+    ("Chiếm 60% số ca tử vong.", "60% số ca tử vong", "ca tử vong"),  # a number's cases keep their verb
+    ("Chiếm 72,5% tổng số ca mắc.", "72,5% tổng số ca mắc", "tổng số ca mắc"),
+])
+def test_more_units_verbs_and_the_cases_of_a_number(sentence, span, unit):
+    (found,) = tag_statistics(sentence)
+    assert (found.text, found.unit_text) == (span, unit)
