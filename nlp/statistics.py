@@ -130,7 +130,8 @@ def _lexicon() -> _Lexicon:
     function = keys(lexicon.entries("function_words.txt"))
     nouns = keys(lexicon.entries("nouns.txt")) | frozenset(classes)
     namers, measures = keys(lexicon.entries("naming.txt")), units["measure"] | units["quantity"]
-    naming = "|".join(r"(?<!tổng )(?<!con )(?<!trong )(?<!đa )(?<!dân )số" if word == "số" else re.escape(word).replace(r"\ ", r"\s+")
+    naming = "|".join(r"(?<!tổng )(?<!con )(?<!trong )(?<!đa )(?<!dân )(?<!doanh )số" if word == "số"
+                      else re.escape(word).replace(r"\ ", r"\s+")
                       for word in sorted(lexicon.entries("naming.txt"), key=len, reverse=True))
     return _Lexicon(
         words=(lexicon.dictionary_key_set() - keys(lexicon.entries("split_words.txt"))) | function | nouns

@@ -671,3 +671,8 @@ def test_the_kind_of_a_draft_stays_in_the_noun_though_capitalised():
 def test_more_units_verbs_and_the_cases_of_a_number(sentence, span, unit):
     (found,) = tag_statistics(sentence)
     assert (found.text, found.unit_text) == (span, unit)
+
+
+def test_a_number_after_doanh_so_counts():
+    """"doanh số" (sales) is a quantity, not "số" naming the number: "với doanh số 32.528 chiếc"."""
+    assert [t.text for t in tag_statistics("Xe bán chạy nhất với doanh số 32.528 chiếc.")] == ["32.528 chiếc"]
