@@ -510,7 +510,12 @@ class _Parser:
                    and all(self.adj(k, k + 1) for k in range(i - len(words), i)) for words in _ON_BEHALF)
 
     def bracketed(self, pos: _Position) -> _Position:
-        """``pos`` with the abbreviation in brackets after it: "Ủy ban Kiểm tra Trung ương (UBKT)"."""
+        """``pos`` with the abbreviation in brackets after it: "Ủy ban Kiểm tra Trung ương (UBKT)", or the body
+        its unit belongs to when another position follows: "Lữ đoàn 125 (Vùng 2 Hải quân), trưởng đoàn ..."."""
+        gloss = self.gloss_before_position(pos.end)
+        if gloss is not None:
+            pos.end = gloss
+            return pos
         end = self.bracket_end(pos.end)
         if end is not None and self.adj(pos.end - 1, pos.end):
             pos.end, pos.abbr_end = end, True
@@ -526,6 +531,20 @@ class _Parser:
                                                          org.party, parent.level, parent.place, len(org.parts))
                 pos.end, pos.abbr_end = parent.end, False
         return pos
+
+    def gloss_before_position(self, k: int) -> int | None:
+        """End of a bracket at ``tokens[k]`` holding a body alone (words and numbers) when a further position follows
+        it after a joiner ("(Vùng 2 Hải quân), trưởng đoàn ..."): the chain goes on through it; else None."""
+        tokens = self.tokens
+        if not (k + 1 < len(tokens) and tokens[k].text == "(" and self.adj(k - 1, k)):
+            return None
+        close = next((c for c in range(k + 2, min(k + 10, len(tokens)))
+                      if not (tokens[c].alpha or tokens[c].text.isdigit())), None)
+        if close is None or tokens[close].text != ")" or close + 2 >= len(tokens) \
+                or match_organization(self.text, tokens, k + 1) is None or not self.separator_at(close + 1, (",", "-")):
+            return None
+        after = close + 3 if self.tenure_before(close + 3) else close + 2
+        return close + 1 if self.position(after, lowercase=True) is not None else None
 
     def body_after_bracket(self, k: int) -> Org | None:
         """The body or the level and place written at ``tokens[k]``, after a bracketed abbreviation."""

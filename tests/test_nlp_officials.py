@@ -622,6 +622,16 @@ def test_a_units_number_after_its_name(sentence, organization):
     assert found.positions[0].organization == organization
 
 
+def test_a_body_in_brackets_inside_a_chain_of_posts():
+    """A bracketed body between two posts is in the span, and the chain reads on; after the last post it is a
+    gloss left out."""
+    (found,) = tag_officials("Bắt tay trung tá Nguyễn Công Chính - phó tham mưu trưởng Lữ đoàn 125 (Vùng 2 Hải quân), "
+                             "trưởng đoàn Hải quân nhân dân Việt Nam - chiều 7-9.")
+    assert [p.title for p in found.positions] == ["Phó Tham mưu trưởng", "Trưởng Đoàn"]
+    (last,) = tag_officials("Ông Nguyễn Văn An, Trưởng phòng Cảnh sát hình sự (Bộ Công an) cho biết.")
+    assert last.text.endswith("hình sự")
+
+
 def test_a_foreign_capital_before_a_title_is_no_name():
     """"thủ đô Phnom Penh, Tổng bí thư ...": the capital is a place, and the title goes on to its own name."""
     (found,) = tag_officials("Tại thủ đô Phnom Penh, Tổng bí thư, Chủ tịch nước Nguyễn Phú Trọng đã hội kiến.")
