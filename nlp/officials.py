@@ -156,6 +156,7 @@ _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")  # where a lead was cut short
 _UNIT_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}")  # a police unit's code, named after its head's title: "Trưởng phòng PC03"
+_CUC = match_key("cục")  # a department, whose head's title may name it by its code: "Cục trưởng C50"
 _TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # the term of an elected body: "khóa XV", "khóa 15"
 # Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
@@ -316,8 +317,10 @@ class _Parser:
         named = self.unit_in_lowercase(j, title) if self.adj(j - 1, j) else None
         if named is not None:  # "Trưởng phòng" + "tham mưu" + "Công an tỉnh"
             title, j = Title(f"{title.title} {span(self.text, self.tokens, j, named)}", title.kind, None), named
-        elif _names_unit(title.title) and self.adj(j - 1, j) and _UNIT_CODE.fullmatch(self.tokens[j].text):
-            title, j = Title(f"{title.title} {self.tokens[j].text}", title.kind, None), j + 1  # "Trưởng phòng" + "PC03"
+        elif (_names_unit(title.title) or _CUC in match_key(title.title).split()) and self.adj(j - 1, j) \
+                and _UNIT_CODE.fullmatch(self.tokens[j].text):
+            title, j = Title(f"{title.title} {self.tokens[j].text}", title.kind, None), j + 1  # "Trưởng phòng" + "PC03",
+            # "Cục trưởng" + "C50"
         if title.organization:
             if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
                 j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"

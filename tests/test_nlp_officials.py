@@ -1367,6 +1367,7 @@ def test_the_disaster_command_board_is_one_body(sentence, organization):
 @pytest.mark.parametrize("sentence, positions", [
     ("Thượng tá Lê Văn Hải, Trưởng phòng PC03 Công an tỉnh cho biết.", [("Trưởng phòng PC03", "Công an tỉnh")]),
     ("Đại tá Phùng Anh Lê nguyên Trưởng phòng PC03 bị khởi tố.", [("Trưởng phòng PC03", None)]),
+    ("Trước đó, nguyên Cục trưởng C50 Nguyễn Thanh Hoá từng phá án.", [("Cục trưởng C50", None)]),  # a department
 ])
 def test_a_police_units_code_after_its_heads_title_names_the_unit(sentence, positions):
     (found,) = tag_officials(sentence)
