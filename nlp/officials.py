@@ -544,7 +544,8 @@ class _Parser:
         close = next((c for c in range(k + 2, min(k + 10, len(tokens)))
                       if not (tokens[c].alpha or tokens[c].text.isdigit())), None)
         if close is None or tokens[close].text != ")" or close + 2 >= len(tokens) \
-                or match_organization(self.text, tokens, k + 1) is None or not self.separator_at(close + 1, (",", "-")):
+                or match_organization(self.text, tokens, k + 1) is None \
+                or not self.separator_at(close + 1, (",", "-")):
             return None
         after = close + 3 if self.tenure_before(close + 3) else close + 2
         return close + 1 if self.position(after, lowercase=True) is not None else None
@@ -591,7 +592,7 @@ class _Parser:
         k = pos.end
         if pos.fixed_org or not self.adj(k - 1, k) or (pos.org is None and (
                 full_name_at(self.text, self.tokens, k) or self.country_and_name(k)
-                or (_named_alone(pos.title) and (self.foreign_name(k) or k) - k >= 2))):
+                or (_named_alone(pos.title) and (b := self.foreign_name(k)) is not None and b - k >= 2))):
             return pos  # a name right after a bare title is the person's: "Phó thủ tướng Lê Văn Thành", "Tổng
             # thống Nga Vladimir Putin", "Ngoại trưởng Sergei Lavrov" (a foreign name of two words or more; one may
             # be a place: "Bộ trưởng môi trường Scotland")

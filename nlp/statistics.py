@@ -37,8 +37,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   glued to the number (``45ha``, ``5.000m2``).
   Else ``count``; a headcount of posts counts the post with its body (``2 Giám đốc Công an tỉnh``, ``3 tân Phó
   Thủ tướng``, ``2 Thứ trưởng Ngoại giao``). A range is one statistic valued at its lower bound, ``từ``
-  before it its qualifier (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3 đến dưới 2,5 triệu
-  đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``, or its scale word alone on the lower:
+  before it its qualifier (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3
+  đến dưới 2,5 triệu đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``, or its scale word alone on the lower:
   ``từ 1,5 triệu đến 4 triệu đồng``; ``trong khoảng`` before
   it is none); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
   measure per period or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
@@ -207,7 +207,7 @@ _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a bran
 _NEW_POST = frozenset({_key("tân"), _key("nguyên"), _key("cựu")})  # new, former: "18 tân Bộ trưởng"
 _DRAFTS = frozenset({_phrase_key("dự án"), _phrase_key("dự thảo")})
 _DRAFTED = frozenset(_phrase_key(w) for w in ("Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Thông tư"))
-_PEOPLE_TITLES = frozenset({_key("đại")})  # "đại biểu" in lowercase: the delegates of a meeting
+_DELEGATES = _phrase_key("đại biểu")  # in lowercase, the delegates of a meeting: people counted, no post
 _PHONG = _key("phòng")  # against: "vắc xin phòng COVID-19" names the vaccine
 _COMPARED = _phrase_key("so với")  # "hơn 9 lần so với ...": a multiple
 _PERCENT_WORDS = _phrase_key("phần trăm")
@@ -645,8 +645,8 @@ def _post_end(text: str, start: int) -> int | None:
     tokens = tokenize(piece, match_key(piece))
     i = 1 if len(tokens) > 1 and tokens[0].key in _NEW_POST and adjacent(piece, tokens[0], tokens[1]) else 0
     found = starts_title(piece, tokens, i, lowercase=True) if i < len(tokens) else None
-    if found is None or (tokens[i].text.islower() and tokens[i].key in _PEOPLE_TITLES):
-        return None  # delegates counted as people: "500 đại biểu | Quốc hội"
+    if found is None or (tokens[i].text.islower() and " ".join(t.key for t in tokens[i:i + 2]) == _DELEGATES):
+        return None  # "500 đại biểu | Quốc hội"
     g, end = gazetteer(), found[0]
     if not (end < len(tokens) and adjacent(piece, tokens[end - 1], tokens[end])):
         return start + tokens[end - 1].end
