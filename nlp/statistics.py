@@ -49,7 +49,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
   (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span; so has a part before its total (``311 trong tổng số 458 phiếu``, ``15 trên 20 huyện``: "trên" there is no qualifier).
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
-and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``, ``tăng 39 lần``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
+and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``, ``tăng 39 lần``, ``vượt quá 3 lần``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
 roman numerals, the number of a name written right after it (``Nord Stream 2 | bất chấp``, ``Boeing 787 | hạ
 cánh``) unless a noun of the lists follows (``Pfizer 2 mũi``), and any count or ratio without a counted noun.
@@ -168,7 +168,8 @@ _INFECTED = frozenset(_key(w) for w in ("mắc", "nhiễm", "tử vong"))
 _PART_BEFORE = re.compile(r"(?<!năm )(?<!tháng )(?<!ngày )(?<!quý )(?<![\w/.,-])\d+(?:[.,]\d+)*\s+$", _F)  # "15 | trên 20 huyện": "trên" after a number is "out of", no qualifier
 _TOTAL_VERB = re.compile(r"(?<!\w)(?:lên|là|đạt)\s*:?\s*$", _F)
 _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
-_CHANGE = re.compile(rf"(?<!\w)(?:tăng(?:\s+lên)?|giảm(?:\s+xuống)?)\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "tăng (khoảng) 23 | lần": a multiple
+# "tăng (khoảng) 23 | lần", "vượt quá 3 | lần vốn điều lệ": a multiple
+_CHANGE = re.compile(rf"(?<!\w)(?:tăng(?:\s+lên)?|giảm(?:\s+xuống)?|vượt(?:\s+quá)?)\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
 _WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.000 - 49.000": the range, no qualifier

@@ -676,3 +676,16 @@ def test_more_units_verbs_and_the_cases_of_a_number(sentence, span, unit):
 def test_a_number_after_doanh_so_counts():
     """"doanh số" (sales) is a quantity, not "số" naming the number: "với doanh số 32.528 chiếc"."""
     assert [t.text for t in tag_statistics("Xe bán chạy nhất với doanh số 32.528 chiếc.")] == ["32.528 chiếc"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Khoản vay không vượt quá 3 lần vốn điều lệ.",
+    "Giá cao gấp 3 lần năm trước.",
+])
+def test_a_multiple_after_gap_or_vuot_is_no_count(sentence):
+    assert tag_statistics(sentence) == []
+
+
+def test_a_count_of_times_stays_a_count():
+    assert [t.text for t in tag_statistics("Đối tượng vượt 700.000 người; bắt 3 lần trong tháng.")] == [
+        "700.000 người", "3 lần"]
