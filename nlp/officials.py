@@ -883,10 +883,7 @@ class _Parser:
             country_at = j if org is None else org.start if org.abroad else None  # "Tổng Giám đốc WHO ..."
             abroad = self.country_and_name(country_at) if country_at is not None else None
             if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
-                c = self.country_start(country_at, abroad[0])
-                e = abroad[0]
-                for between in (_FOREIGN_HONORIFICS, _AFTER_COUNTRY_WORDS):  # written after the country, last first
-                    e -= next((len(words) for words in between if self.keys(e - len(words), e) == words), 0)
+                c, e = self.country_start(country_at, abroad[0]), self.country_run_end(country_at)
                 pos.fixed_org = span(self.text, self.tokens, c, e) if self.keys(c, e) != _THIS_COUNTRY else None
                 return abroad[0], abroad[1], org  # type: ignore[return-value]
             country = self.country_end(j) if org is None else None  # "Tổng thống Mỹ, ông Joe Biden"
@@ -974,11 +971,9 @@ class _Parser:
         return org.level in _PARTY_SEAT and org.level not in _WARD_LEVELS or (
             org.level is None and org.party and len(org.parts) == 2)
 
-    def country_and_name(self, j: int) -> tuple[int, int] | None:
-        """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản", "Liên hợp quốc",
-        "nước Cộng hòa Ba Lan", "mới của Nhật Bản"): a Vietnamese name from the surname list, a foreign
-        one written in 2-3 Vietnamese syllables without a surname ("Chủ tịch Trung Quốc Tập Cận Bình"),
-        or one in ASCII words (``foreign_name``)."""
+    def country_run_end(self, j: int) -> int | None:
+        """End of the country written at ``j`` (or "nước này") with its acronym and the country it sits in:
+        "Ngân hàng Thế giới (WB)", "Việt Nam tại Nhật Bản"; else None."""
         s = self.country_end(j) or self.words_end(j, _THIS_COUNTRY)
         if s is None:
             return None
@@ -987,6 +982,16 @@ class _Parser:
             s += 3  # its acronym: "Ngân hàng Thế giới (WB)"
         if s + 1 < len(self.tokens) and self.tokens[s].key == "tại" and self.adj(s - 1, s):
             s = self.country_end(s + 1) or s
+        return s
+
+    def country_and_name(self, j: int) -> tuple[int, int] | None:
+        """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản", "Liên hợp quốc",
+        "nước Cộng hòa Ba Lan", "mới của Nhật Bản"): a Vietnamese name from the surname list, a foreign
+        one written in 2-3 Vietnamese syllables without a surname ("Chủ tịch Trung Quốc Tập Cận Bình"),
+        or one in ASCII words (``foreign_name``)."""
+        s = self.country_run_end(j)
+        if s is None:
+            return None
         s = next(filter(None, (self.words_end(s, words) for words in _AFTER_COUNTRY_WORDS)), s)  # dating the
         # post, last: "Đại sứ Việt Nam tại Nhật Bản khi đó Vũ Hồng Nam"
         s = next(filter(None, (self.words_end(s, words) for words in _FOREIGN_HONORIFICS)), s)
