@@ -594,9 +594,9 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     if match.group("pct"):
         if words and words[0].key in lex.durations:  # "182,5% năm": a rate per year
             return "percent", "%", end
-        per = _PER.match(text, end)
-        if per and not per.group("amount") and _key(per.group("per")) in _PERIODS:  # "5,5%/năm", as "đồng/tháng"
-            return "percent", "%" + text[end:per.end()], per.end()
+        period = _period_end(text, end)
+        if period is not None:  # "5,5%/năm", as "đồng/tháng"
+            return "percent", "%" + text[end:period], period
         phrase = _noun_phrase(words, lex, date_starts, skip_determiners=True)
         if phrase and (_TOTAL_OF.match(text, phrase[0]) or _NUMBER_OF.fullmatch(text, end, phrase[0])):
             # "85,8% tổng số ca mắc", "60% số ca tử vong": the total keeps its verb
@@ -666,6 +666,12 @@ def _post_end(text: str, start: int) -> int | None:
     return start + tokens[end - 1].end
 
 
+def _period_end(text: str, end: int) -> int | None:
+    """End of the period an amount ending at ``end`` is counted per ("/năm", "/tháng"), else None."""
+    per = _PER.match(text, end)
+    return per.end() if per and not per.group("amount") and _key(per.group("per")) in _PERIODS else None
+
+
 def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
                is_ratio: bool) -> tuple[str | None, str | None, int]:
     """(kind, unit_text, end) for a number with no noun after it: billions are an amount of money whose
@@ -673,9 +679,7 @@ def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     after a word of money in the clause ("giá bán lên tới 35 triệu"); else see _counted_before."""
     if not is_ratio and (_BILLIONS.search(match.group("scale")) or match.group("scale") and _MONEY_CUE.search(
             text, max(0, match.start() - 40), match.start())):
-        per = _PER.match(text, match.end())  # a rate: "1,3 triệu/tháng"
-        rate = per is not None and not per.group("amount") and _key(per.group("per")) in _PERIODS
-        return "money", None, per.end() if rate else match.end()
+        return "money", None, _period_end(text, match.end()) or match.end()  # also a rate: "1,3 triệu/tháng"
     part = _PART_OF_TOTAL.match(text, match.end())
     if part and not is_ratio:  # "311 trong tổng số 458 phiếu": the part counts the noun of the total
         phrase = _noun_phrase(_words(text, part.end(), lex), lex, date_starts, skip_determiners=False)
