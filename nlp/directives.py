@@ -386,9 +386,10 @@ def tag_directives(text: str, ref_date: dt.date | None = None,
         if word is not None:
             bare.append((word.start(), m, _bare_types()[word.group("word")]))
     for m in _number_only_re().finditer(text) if number_only else ():  # "Chỉ thị 19", "Nghị quyết 116"
-        if match_key(m.group("word")) == "kế hoạch" and _WRITTEN_YEAR_RE.fullmatch(m.group("num")):
+        type_word = match_key(m.group("word"))
+        if type_word == "kế hoạch" and _WRITTEN_YEAR_RE.fullmatch(m.group("num")):
             continue  # the plan of a year, no citation: "Kế hoạch 2018, BSR đặt ra chỉ tiêu ..."
-        bare.append((m.start(), m, _bare_types()[match_key(m.group("word"))]))
+        bare.append((m.start(), m, _bare_types()[type_word]))
     for start, m, (doc_type, code) in bare:
         while m is not None:  # the citation, then the next numbers of its list ("Chỉ thị 15, 16")
             if not any(t.start < m.end() and start < t.end for t in out):
