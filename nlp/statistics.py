@@ -39,8 +39,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   Thủ tướng``, ``2 Thứ trưởng Ngoại giao``). A range is one statistic valued at its lower bound, ``từ``
   before it its qualifier (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3
   đến dưới 2,5 triệu đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``, or its scale word alone on the lower:
-  ``từ 1,5 triệu đến 4 triệu đồng``; ``trong khoảng`` before
-  it is none); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
+  ``từ 1,5 triệu đến 4 triệu đồng``; ``khoảng`` after ``trong`` too:
+  ``trong khoảng 41.000 - 49.000 đồng/kg``); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
   measure per period or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
   ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period without a slash is ``%``
   (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
@@ -172,7 +172,6 @@ _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "g�
 _CHANGE = re.compile(rf"(?<!\w)(?:tăng(?:\s+lên)?|giảm(?:\s+xuống)?|vượt(?:\s+quá)?)\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
-_WITHIN = re.compile(r"(?<!\w)trong\s+$", _F)  # "dao động trong khoảng 41.000 - 49.000": the range, no qualifier
 _AND_BEFORE = re.compile(r"(?<!\w)và\s+$", _F)
 _GROUP_JOINERS = frozenset({",", "/"})  # marks between the nouns of one group: "tỉnh, thành phố", "tỉnh/thành"
 _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the numbers of a list
@@ -409,9 +408,6 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
 
 def _qualifier(text: str, start: int, is_range: bool = False) -> tuple[int, str | None]:
     match = (is_range and _from_before(text, start)) or _QUALIFIER.search(text, max(0, start - 24), start)
-    if match and is_range and match.group(1).lower() == "khoảng" and _WITHIN.search(text, max(0, match.start() - 8),
-                                                                                     match.start()):
-        return start, None
     if match and match.group(1).lower() == "trên" and _PART_BEFORE.search(text, max(0, match.start() - 24),
                                                                          match.start()):
         return start, None

@@ -231,11 +231,15 @@ def test_offsets_index_the_text_and_the_span_holds_the_qualifier():
      [("20.000 m3 / ngày đêm", 20000, None, "m3 / ngày đêm", None, "measure"),
       ("14.000 lượt xe/ngày đêm", 14000, None, "lượt xe/ngày đêm", None, "count"),
       ("300 đồng / lít", 300, None, "đồng / lít", None, "money")]),
-    # the bare numbers of a list share the unit of its last amount; "trong khoảng" before a range is no qualifier
+    # the bare numbers of a list share the unit of its last amount; "khoảng" after "trong" is a range's qualifier
     ("Giá vé lần lượt là 1.200.000, 900.000 và 500.000 đồng.",
      [("1.200.000", 1.2e6, None, "đồng", None, "money"), ("900.000", 9e5, None, "đồng", None, "money"),
       ("500.000 đồng", 5e5, None, "đồng", None, "money")]),
-    ("Giá dao động trong khoảng 41.000 - 49.000 đồng/kg.", [("41.000 - 49.000 đồng/kg", 41000, None, "đồng/kg", None, "money")]),
+    ("Giá dao động trong khoảng 41.000 - 49.000 đồng/kg.",
+     [("khoảng 41.000 - 49.000 đồng/kg", 41000, None, "đồng/kg", "khoảng", "money")]),
+    ("Giá vàng trong khoảng 40.000 - 200.000 đồng/lượng, chỉ số trong khoảng 1.330 - 1.350 điểm.",
+     [("khoảng 40.000 - 200.000 đồng/lượng", 40000, None, "đồng/lượng", "khoảng", "money"),
+      ("khoảng 1.330 - 1.350 điểm", 1330, None, "điểm", "khoảng", "count")]),
     # multiples are no counts, with a qualifier after "gấp" or "so với" after "lần"; a percentage per year is %
     ("Số xuất viện gấp gần 2,5 lần, tăng hơn 9 lần so với trước; lãi suất 182,5% năm.",
      [("182,5%", 182.5, None, "%", None, "percent")]),
