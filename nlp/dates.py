@@ -118,8 +118,12 @@ _CUE = re.compile(rf"(?:(?<!\w)(?:(?P<tu>từ)|(?P<den>đến|tới)|tính\s+đ�
                   rf"|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày|đến)\s+(?:nay|qua|mai)\s*[,(]?\s*)$", _F)
 _NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-ZĐ][^\W\d_]*[ \t]+$")  # a capitalised word inside a sentence, right before
 _STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
-# An observance named before its day dates it: "Ngày Kỹ năng lao động Việt Nam 4/10" (capitalised name).
-_OBSERVANCE = re.compile(r"(?<!\w)Ngày\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,7})[ \t]+$")
+# An observance named before its day dates it: "Ngày Kỹ năng lao động Việt Nam 4/10", "ngày Quốc tế Cà phê (1/10)"
+# (capitalised name).
+_OBSERVANCE = re.compile(r"(?<!\w)[Nn]gày\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,7})[ \t]+\(?$")
+# what sets a bare day apart as a heading's date: "Phiên 4/10: ...", "XSDNG 23/10 - Kết quả ..."
+HEADING_WORDS = 4  # words before it on its line, at most
+_SET_APART = re.compile(r"[ \t]*:|[ \t]+[-–][ \t]")
 # "từ 6h00-", "từ 6h đến" before "12h00 ngày 4/10": the hours of one day
 _HOURS = re.compile(rf"(?<!\w)(?:từ\s+)?{CLOCK}(?:\s*{_DASH}\s*|\s+(?:đến|tới)\s+)$", _F)
 _MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?:\s*[/-]\s*|\.|\s+năm\s+|\s+)(?P<y>{YEAR}){_NUM_AFTER}", _F)
@@ -512,12 +516,21 @@ def _near_digits(pattern: re.Pattern, text: str, regions: list[tuple[int, int]])
             end = max(match.end(), match.start() + 1)
 
 
+def _heading_date(text: str, match: re.Match) -> bool:
+    """Whether the bare day ``match`` heads its line as a title's date: a few words open the line before it
+    and a colon or a spaced dash follows ("Phiên 4/10: ...", "XSDNG 23/10 - Kết quả ..."), not "Công viên
+    23/9 – Tân Sơn Nhất" inside a sentence."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return len(text[line_start:match.start()].split()) <= HEADING_WORDS and bool(_SET_APART.match(text, match.end()))
+
+
 def _dated_by_cue(text: str, match: re.Match) -> bool:
     """Whether a word before the bare day ``match`` dates it (``_CUE``)."""
     cue = _CUE.search(text, max(0, match.start() - 24), match.start())
     if cue is None:
         observance = _OBSERVANCE.search(text, max(0, match.start() - 60), match.start())
-        return bool(observance and observance.group("name")[0].isupper() and match.group("sep") == "/")
+        return match.group("sep") == "/" and (bool(observance and observance.group("name")[0].isupper())
+                                              or _heading_date(text, match))
     if cue.group("den"):
         return bool(_STOP.match(text, match.end()))
     return match.group("sep") == "/" or (cue.group("tu") is None and match.group("d") is not None) \

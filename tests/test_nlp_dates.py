@@ -139,6 +139,10 @@ def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
     ("Ghi nhận 2 ca từ 6h00-12h00 ngày 4/10 là người nhà.", ("từ 6h00-12h00 ngày 4/10", "range", "2021-10-04", "2021-10-04")),
     # an observance named before its day dates it
     ("Nhân Ngày Quốc tế Người cao tuổi 1/10, tỉnh thăm hỏi các cụ.", ("1/10", "day_month", "2021-10-01", "2021-10-01")),
+    ("Chuyện về ngày Quốc tế Cà phê (1/10) ít ai biết.", ("1/10", "day_month", "2021-10-01", "2021-10-01")),
+    # a bare day heading its line before a colon or a spaced dash is the title's date
+    ("Phiên 4/10: Khối ngoại bán ròng.", ("4/10", "day_month", "2021-10-04", "2021-10-04")),
+    ("Giá vàng\n\nXSDNG 2/10 - Kết quả xổ số Đà Nẵng.", ("2/10", "day_month", "2021-10-02", "2021-10-02")),
 ])
 def test_split_day_month_relative_cues_and_more_ranges(sentence, expected):
     assert _found(sentence, dt.date(2021, 10, 4)) == [expected]
@@ -200,6 +204,8 @@ def test_periods_without_a_year_take_the_reference_year():
     "Giờ làm việc buổi sáng từ 7 giờ 30 đến 11 giờ 30; tỷ số 14, 15/4 nghiêng về đội khách.",
     "Lễ hội diễn ra ngày 27/8 âm lịch hằng năm.",  # a lunar date
     "Ngày thi đấu có 3/10 đội bỏ cuộc.",  # no observance: its name is not capitalised
+    "Các tuyến 109 (Bến xe Miền Tây - Công viên 23/9 – Tân Sơn Nhất) chạy lại.",  # a name's day deep in a line
+    "Tỷ lệ đạt 2/3, trong đó 1/3 là hộ nghèo.",  # no colon or dash after it
 ])
 def test_numbers_that_are_not_dates(sentence):
     assert _found(sentence) == []
