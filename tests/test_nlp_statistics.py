@@ -358,6 +358,8 @@ def test_forms_from_the_fresh_danes_passages(sentence, expected):
     ("Sa Pa xuống 4 độ C vào đêm qua.", [("4 độ C", 4, "độ C", "measure")]),
     ("Xe máy 110 phân khối có 2 bánh.", [("110 phân khối", 110, "phân khối", "measure"), ("2 bánh", 2, "bánh", "count")]),
     ("Đoàn xe chờ qua cửa khẩu suốt 16 tiếng đồng hồ, có xe chờ 9 tiếng.", []),  # durations in hours
+    ("Khách nghỉ 1 đêm tại khu nghỉ dưỡng.", []),  # a night is a duration
+    ("Máy có camera 50MP và cảm biến 108 MP.", [("50MP", 50, "MP", "measure"), ("108 MP", 108, "MP", "measure")]),
 ])
 def test_units_currencies_and_hours(sentence, expected):
     assert [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(sentence)] == expected
@@ -390,6 +392,7 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Tỉnh khởi công 12 dự án lớn trong quý.", "dự án"),  # an adjective describes, it does not name
     ("Có 300 loài động vật nguy cấp ở vườn quốc gia.", "loài động vật"),
     ("Khoảng 2.000 người thực tế tham gia.", "người"),
+    ("Có 4 chiêu phối đồ quá đơn giản.", "chiêu phối đồ"),  # "quá" (too) before an adjective
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
