@@ -571,12 +571,16 @@ def _measured(words: list[_Word], unit_end: int, lex: _Lexicon, date_starts: set
 def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> tuple[str, int]:
     """(unit_text, end) of a measure with the period it is counted per (``km/giờ``; a yield ``tạ/ha``
     stays ``tạ``) or an amount of a measure (``lít/100 km``), of a currency also with a unit of measure
-    (``đồng/tháng``, ``đồng/kg``) or a unit goods are priced by (``USD/thùng``)."""
+    (``đồng/tháng``, ``đồng/kg``, and a period after it: ``USD/m2/tháng``) or a unit goods are priced by
+    (``USD/thùng``)."""
     per = _PER.match(text, end)
     unit = _key(per.group("per")) if per else None
     measured = unit in lex.measures or money and unit in lex.sales
     if per and (unit in _PERIODS or measured and (money or per.group("amount"))):
         end = per.end()
+        period = _PER.match(text, end) if unit not in _PERIODS else None
+        if period and not period.group("amount") and _key(period.group("per")) in _PERIODS:
+            end = period.end()  # and the period it is paid per: "30,6 USD/m2/tháng"
     elif money and (sale := _PER_WORD.match(text, end)) and _key(sale.group("per")) in lex.sales:
         end = sale.end()  # a unit of two syllables: "USD/cổ phiếu"
     return text[start:end], end

@@ -359,6 +359,7 @@ def test_forms_from_the_fresh_danes_passages(sentence, expected):
     ("Xe máy 110 phân khối có 2 bánh.", [("110 phân khối", 110, "phân khối", "measure"), ("2 bánh", 2, "bánh", "count")]),
     ("Đoàn xe chờ qua cửa khẩu suốt 16 tiếng đồng hồ, có xe chờ 9 tiếng.", []),  # durations in hours
     ("Khách nghỉ 1 đêm tại khu nghỉ dưỡng.", []),  # a night is a duration
+    ("Giá thuê văn phòng 30,6 USD/m2/tháng.", [("30,6 USD/m2/tháng", 30.6, "USD/m2/tháng", "money")]),  # and per month
     ("Máy có camera 50MP và cảm biến 108 MP.", [("50MP", 50, "MP", "measure"), ("108 MP", 108, "MP", "measure")]),
 ])
 def test_units_currencies_and_hours(sentence, expected):
