@@ -18,8 +18,9 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   the year is the one that puts the day nearest ``ref_date`` (after ``hôm``, a day gone by: the latest
   not after it); no ``ref_date``, no tag. A relative
   day (``hôm nay``, ``ngày mai``, ``Sáng nay,``) or a lone ``từ`` (an open start) dates the day after
-  it and stays outside the span: ``từ 1-10,``, ``hôm nay 4/10``, ``ngày mai (5-10)``, ``Chiều nay (20/8)``
-  (a time of day is in the span only when a space alone separates it from the day: ``Sáng nay 8-12``).
+  it and stays outside the span: ``từ 1-10,``, ``ngày mai (5-10)``, ``Chiều nay (20/8)`` (a time of day
+  and ``hôm nay`` are in the span only when a space alone separates them from the day: ``Sáng nay 8-12``,
+  ``hôm nay 4/10``).
 - ``month`` ``tháng 3/2022``, ``tháng 7 năm 2023``: the whole month; ``tháng 10`` alone is the
   October nearest ``ref_date``.
 - ``year`` ``năm 2021``: Jan 1..Dec 31. A bare ``2021`` is not tagged.
@@ -71,7 +72,7 @@ logger = logging.getLogger(__name__)
 _F = re.IGNORECASE
 
 TOD = r"(?:rạng\s+sáng|chiều\s+tối|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm|khuya)(?:\s+(?:sớm|muộn))?)"
-TOD_NAY = rf"{TOD}(?:\s+(?:nay|qua))?"  # "Sáng nay 5/10", "Chiều qua 22.10": the time of day is in the span
+TOD_NAY = rf"(?:{TOD}(?:\s+(?:nay|qua))?|hôm\s+nay)"  # "Sáng nay 5/10", "Chiều qua 22.10", "hôm nay 4/10": in the span
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
 CLOCK = rf"(?:{_HOUR}[:h]{_MIN}|{_HOUR}h|{_HOUR}\s+giờ(?:\s+[0-5]?\d(?:\s+phút)?)?)(?![\w:])"
@@ -111,7 +112,7 @@ _DATE = re.compile(
     rf"|(?<!\w)(?P<tod>{TOD_NAY})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
     rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 # A word that dates the day after it but is not in the span, looked for before a day _DATE found
-# without a cue: "từ 1-10" (an open start), "Tính đến 29/10" (an end), "hôm nay 4/10", "ngày mai (5-10)",
+# without a cue: "từ 1-10" (an open start), "Tính đến 29/10" (an end), "hôm nay (4/10)", "ngày mai (5-10)",
 # "Sáng nay, 23/10", "đến nay (23.10)"; after a lone "từ" a dash or dot needs punctuation after the day
 # ("từ 5-7 ngày" is a count), after a lone "đến" any separator does ("đạt tới 9/10 điểm" is a score).
 _CUE = re.compile(rf"(?:(?<!\w)(?:(?P<tu>từ)|(?P<den>đến|tới)|tính\s+đến)\s+"

@@ -121,7 +121,8 @@ def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
     # a day dated by a relative word or a lone "từ" (an open start): the word is not in the span
     ("Xe buýt chạy lại từ 13.10, chưa cho xe ôm.", ("13.10", "day_month", "2021-10-13", "2021-10-13")),
     ("Từ 1-10, nhà hàng phục vụ khách.", ("1-10", "day_month", "2021-10-01", "2021-10-01")),
-    ("Giá thép hôm nay 4/10 không đổi.", ("4/10", "day_month", "2021-10-04", "2021-10-04")),
+    ("Giá thép hôm nay (4/10) không đổi.", ("4/10", "day_month", "2021-10-04", "2021-10-04")),
+    ("Giá thép hôm nay 4/10 không đổi.", ("hôm nay 4/10", "day_month", "2021-10-04", "2021-10-04")),  # as "Sáng nay 4/10"
     ("Cao tốc thu phí trở lại từ ngày mai (5-10).", ("5-10", "day_month", "2021-10-05", "2021-10-05")),
     ("Giá heo hơi hôm nay (3/10) giảm.", ("3/10", "day_month", "2021-10-03", "2021-10-03")),
     ("Chiều nay (20/8), Bộ họp báo.", ("20/8", "day_month", "2021-08-20", "2021-08-20")),  # brackets: the day alone
