@@ -394,6 +394,9 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Có 300 loài động vật nguy cấp ở vườn quốc gia.", "loài động vật"),
     ("Khoảng 2.000 người thực tế tham gia.", "người"),
     ("Có 4 chiêu phối đồ quá đơn giản.", "chiêu phối đồ"),  # "quá" (too) before an adjective
+    ("Chuyên gia chỉ ra 4 thói quen xấu khi ăn sáng.", "thói quen"),  # how good or bad: it describes
+    ("Có 10 thực phẩm tốt cho tim mạch.", "thực phẩm"),
+    ("Ca sinh 9: 9 đứa trẻ sinh cùng lúc đều khỏe mạnh.", "đứa trẻ"),
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
