@@ -310,6 +310,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
             words[j + 1].text[0].isupper() or words[j + 1].key in _DEMONSTRATIVES) or words[j + 1].text.isdigit()):
         return True  # a place named after the noun: "30 hộ dân | xã Tân Lập", "1 Trưởng phòng | TP Nha Trang",
         # or numbered: "3 địa phương | quận 12", or pointed at: "873 người dân | tỉnh này"
+    if j > first and word.text == "TP":
+        return True  # a city, its name glued after a dot or left out: "3 lý do | TP.HCM ...", "4.000 thanh niên | TP"
     if j > first and key in _SCOPES:
         return True  # the scope it is counted over: "30 nhà lãnh đạo | thế giới", "80.000 nhân viên y tế | toàn cầu"
     if j > first and key.split(" ", 1)[0] in lex.places and word.syllables > 1 and word.text.split()[1][0].isupper():

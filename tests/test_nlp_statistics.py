@@ -458,6 +458,8 @@ def test_a_place_named_after_the_counted_noun_ends_it():
     # a place noun with a capitalised name after it is where the counted are; without a name it stays
     text = "Đoàn thăm 40 hộ dân xã Sơn Thủy, tặng quà 3 giáo viên TP Vinh và 8 bệnh viện tuyến tỉnh."
     assert _units(text) == ["hộ dân", "giáo viên", "bệnh viện tuyến tỉnh"]
+    # "TP" (city) ends it also with its name glued after a dot or left out
+    assert _units("Có 3 lý do TP.HCM chưa mở cửa, hơn 4.000 thanh niên TP tham gia.") == ["lý do", "thanh niên"]
 
 
 def test_a_time_after_the_counted_noun_ends_it():
