@@ -63,7 +63,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nlp import lexicon
 from nlp.dates import date_spans
@@ -494,7 +494,21 @@ def tag_statistics(text: str) -> list[StatisticTag]:
                                   value=float(value), denominator=float(den) if den is not None else None,
                                   unit_text=unit, qualifier=qualifier, kind=kind))
     found += _glued_units(text, lex, protected, date_starts)
-    return _ranges_with_units(text, sorted(found + _shared_units(text, found, bare), key=lambda t: t.start))
+    return _shared_currency(text, _ranges_with_units(text, sorted(found + _shared_units(text, found, bare),
+                                                                  key=lambda t: t.start)))
+
+
+def _shared_currency(text: str, found: list[StatisticTag]) -> list[StatisticTag]:
+    """An amount of money without its currency in a list that ends in one takes it: in "giá 729 triệu và
+    1,299 tỷ đồng" both are in đồng."""
+    found = list(found)
+    for i in range(len(found) - 2, -1, -1):
+        amount, following = found[i], found[i + 1]
+        joiner = _LIST_JOINER.match(text, amount.end)
+        if (amount.kind == following.kind == "money" and amount.unit_text is None and following.unit_text
+                and joiner and joiner.end() == following.start):
+            found[i] = replace(amount, unit_text=following.unit_text)
+    return found
 
 
 def _ranges_with_units(text: str, found: list[StatisticTag]) -> list[StatisticTag]:

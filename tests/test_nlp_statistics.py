@@ -360,6 +360,9 @@ def test_forms_from_the_fresh_danes_passages(sentence, expected):
     ("Đoàn xe chờ qua cửa khẩu suốt 16 tiếng đồng hồ, có xe chờ 9 tiếng.", []),  # durations in hours
     ("Khách nghỉ 1 đêm tại khu nghỉ dưỡng.", []),  # a night is a duration
     ("Giá thuê văn phòng 30,6 USD/m2/tháng.", [("30,6 USD/m2/tháng", 30.6, "USD/m2/tháng", "money")]),  # and per month
+    # an amount without its currency in a list that ends in one takes it
+    ("Hai mẫu xe có giá 729 triệu và 1,299 tỷ đồng.",
+     [("729 triệu", 729e6, "đồng", "money"), ("1,299 tỷ đồng", 1.299e9, "đồng", "money")]),
     ("Máy có camera 50MP và cảm biến 108 MP.", [("50MP", 50, "MP", "measure"), ("108 MP", 108, "MP", "measure")]),
 ])
 def test_units_currencies_and_hours(sentence, expected):
