@@ -144,6 +144,8 @@ def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
     # a bare day heading its line before a colon or a spaced dash is the title's date
     ("Phiên 4/10: Khối ngoại bán ròng.", ("4/10", "day_month", "2021-10-04", "2021-10-04")),
     ("Giá vàng\n\nXSDNG 2/10 - Kết quả xổ số Đà Nẵng.", ("2/10", "day_month", "2021-10-02", "2021-10-02")),
+    # a trading session's day, the session word outside the span
+    ("Cổ phiếu CTG bị bán mạnh nhất phiên 4/10.", ("4/10", "day_month", "2021-10-04", "2021-10-04")),
 ])
 def test_split_day_month_relative_cues_and_more_ranges(sentence, expected):
     assert _found(sentence, dt.date(2021, 10, 4)) == [expected]
@@ -207,6 +209,7 @@ def test_periods_without_a_year_take_the_reference_year():
     "Ngày thi đấu có 3/10 đội bỏ cuộc.",  # no observance: its name is not capitalised
     "Các tuyến 109 (Bến xe Miền Tây - Công viên 23/9 – Tân Sơn Nhất) chạy lại.",  # a name's day deep in a line
     "Tỷ lệ đạt 2/3, trong đó 1/3 là hộ nghèo.",  # no colon or dash after it
+    "Đội khách thắng 2 phiên 3-2.",  # a session's score, not its day
 ])
 def test_numbers_that_are_not_dates(sentence):
     assert _found(sentence) == []
