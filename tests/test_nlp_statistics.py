@@ -204,6 +204,7 @@ def test_word_lists_are_nfc_without_duplicates(name):
     "Trong 2 ngày, từ đầu năm 2021 đến nay; 5 năm học liên tiếp; hằng năm.",
     "Trung đoàn 174 đóng quân; tiêm mũi 2 cho người dân; tai nạn tại km 15 Quốc lộ 14; gấp 3 lần năm trước.",
     "Bộ kiểm tra việc thử nghiệm lâm sàng giai đoạn 2 vắc xin Covivac tại tỉnh.",  # a phase, not two vaccines
+    "AS Roma gặp Napoli ở vòng 9 Serie A; phim phát sóng tập 1 Hậu duệ.",  # a round, an episode
     "Nhiều nhà cúng Rằm tháng 7 Âm lịch sớm.",  # a lunar date is no calendar day and no count either
     "Cập nhật lúc 10:17 GMT + 7 Một bể bơi mới khai trương.",  # a number word opens the next sentence
     "Trụ sở đặt tại 83 Quang Trung, phường 1.",  # an address: a street named by a word of the dictionary
@@ -281,6 +282,7 @@ def test_rates_lists_and_multiples(sentence, expected):
     # one group in a list; what befell what is counted ends it
     ("Kỷ luật 3 cá nhân; 19 trường mầm non và tiểu học, 117 ao, hồ; 10 tuyến đường ngập.",
      ["cá nhân", "trường mầm non và tiểu học", "ao, hồ", "tuyến đường"]),
+    ("Công an triệu tập 4 đối tượng tung tin sai.", ["đối tượng"]),
     ("Với 53/58 phiếu đồng ý, 4 đại biểu vắng mặt; 3 điểm ngập cố hữu.", ["phiếu đồng ý", "đại biểu", "điểm ngập"]),
     # the acronym of the body what is counted belongs to ends the noun; a kind's acronym stays
     ("Gồm 28 thành viên NATO, 10 nước ASEAN và 6 doanh nghiệp CNTT.", ["thành viên", "nước", "doanh nghiệp CNTT"]),
