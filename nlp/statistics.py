@@ -221,6 +221,7 @@ _DEMONSTRATIVES = frozenset(_key(w) for w in ("này", "đó", "kia", "ấy"))
 _NUMERAL_WORDS = frozenset(_key(w) for w in "một hai ba bốn năm sáu bảy tám chín mười".split())
 _AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
 _CASES = frozenset(_phrase_key(w) for w in ("ca", "trường hợp"))  # cases of a disease ...
+_CLAUSE_HEADS = frozenset(_phrase_key(w) for w in ("cách", "bí quyết", "mẹo", "lý do", "điều"))
 # ... and what such a case is, which the count leaves out: "5.376 ca | mới", "230 ca | F0"
 _SCOPES = frozenset(_phrase_key(w) for w in ("thế giới", "toàn cầu", "toàn quốc", "cả nước"))  # after a counted noun
 _SHARES = frozenset({_phrase_key("cổ phiếu"), "cp"})  # a ticker after them is the stock's, not the noun's
@@ -328,6 +329,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
     if j == first + 1 and words[first].key in _CASES and key in _CASE_STATES:
         return True
+    if j == first + 1 and words[first].key in _CLAUSE_HEADS and not _is_title(word.text):
+        return True  # ways, tips, reasons, things: the clause after says which ("12 cách | mix đồ", "7 điều | bác sĩ làm")
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
     verb = key if key in lex.verbs else _directed_verb(key, lex)

@@ -387,7 +387,9 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Khoảng 100% hồ sơ dựa vào dữ liệu số.", "hồ sơ"),
     ("Công an giải tán 20 thanh niên tụ tập trái phép.", "thanh niên"),
     ("Thợ lặn tìm thấy 1 chiếc xuồng cách bờ biển.", "chiếc xuồng"),  # "cách" (away from) after the noun
-    ("Sở giới thiệu 5 cách tiết kiệm điện.", "cách tiết kiệm điện"),  # "cách" (way) as the noun
+    ("Sở giới thiệu 5 cách tiết kiệm điện.", "cách"),  # "cách" (way) as the noun, the clause after it says which
+    ("Chuyên gia chỉ ra 7 điều bác sĩ thường làm khi bị cảm.", "điều"),
+    ("Có 3 lý do khiến người xem hấp dẫn.", "lý do"),
     ("Có 14 công nhân ngộ độc thực phẩm.", "công nhân"),
     ("Biên phòng bắt 3 ghe chở hàng lậu.", "ghe"),
     ("Mỗi đội có 23 - 25 cầu thủ mang sang.", "cầu thủ"),  # a verb with the direction it goes
