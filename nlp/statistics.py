@@ -199,8 +199,9 @@ _NAME_NUMBER = re.compile(r"\d{1,3}")
 _SLOGAN_OPENING = re.compile(r"[\"“«]\s?$")  # a quote opening right before a number ...
 _SLOGAN_CLOSING = re.compile(r"\s?[\"”»]")  # ... and closing right after its counted noun
 _SYLLABLE_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)\s+$")
-_NAME_BEFORE = re.compile(r"(?<![.!?:\n\"“'‘(]\s)(?<=\w\s)(?:[A-Z][a-z]+|[a-z]+[A-Z][A-Za-z]*)\s+$")  # "Nord Stream | 2",
-# "iPhone | 13"; not a sentence's first word ("Trong 5 ngày") nor an acronym ("UBND 40 tỉnh")
+_NAME_BEFORE = re.compile(r"(?:(?<![.!?:\n\"“'‘(]\s)(?<=\w\s)[A-Z][a-z]+|(?<!\w)[a-z]+[A-Z][A-Za-z]*)\s+$")  # "Nord Stream | 2",
+# "iPhone | 13" (also a sentence's first word); not a sentence's first word in capitals ("Trong 5 ngày") nor an
+# acronym ("UBND 40 tỉnh")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _YEAR_WORD = _key("năm")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
