@@ -72,7 +72,8 @@ logger = logging.getLogger(__name__)
 _F = re.IGNORECASE
 
 TOD = r"(?:rạng\s+sáng|chiều\s+tối|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm|khuya)(?:\s+(?:sớm|muộn))?)"
-TOD_NAY = rf"(?:{TOD}(?:\s+(?:nay|qua))?|hôm\s+nay)"  # "Sáng nay 5/10", "Chiều qua 22.10", "hôm nay 4/10": in the span
+# "Sáng nay 5/10", "Chiều qua 22.10", "hôm nay 4/10": the time of day or "hôm nay" is in the span
+TOD_NAY = rf"(?:{TOD}(?:\s+(?:nay|qua))?|hôm\s+nay)"
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
 CLOCK = rf"(?:{_HOUR}[:h]{_MIN}|{_HOUR}h|{_HOUR}\s+giờ(?:\s+[0-5]?\d(?:\s+phút)?)?)(?![\w:])"
@@ -113,14 +114,15 @@ _DATE = re.compile(
     rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 # A word that dates the day after it but is not in the span, looked for before a day _DATE found
 # without a cue: "từ 1-10" (an open start), "Tính đến 29/10" (an end), "hôm nay (4/10)", "ngày mai (5-10)",
-# "Sáng nay, 23/10", "đến nay (23.10)", "phiên 4/10" (a trading session); after a lone "từ" a dash or dot needs punctuation after the day
-# ("từ 5-7 ngày" is a count), after a lone "đến" any separator does ("đạt tới 9/10 điểm" is a score).
+# "Sáng nay, 23/10", "đến nay (23.10)", "phiên 4/10" (a trading session); after a lone "từ" a dash or dot
+# needs punctuation after the day ("từ 5-7 ngày" is a count), after a lone "đến" any separator does ("đạt tới
+# 9/10 điểm" is a score), after "phiên" a slash does ("phiên 3-2" is a score).
 _CUE = re.compile(rf"(?:(?<!\w)(?:(?P<tu>từ)|(?P<den>đến|tới)|tính\s+đến|(?P<session>phiên(?:\s+giao\s+dịch)?))\s+"
                   rf"|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày|đến)\s+(?:nay|qua|mai)\s*[,(]?\s*)$", _F)
 _NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-ZĐ][^\W\d_]*[ \t]+$")  # a capitalised word inside a sentence, right before
 _STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
-# An observance named before its day dates it: "Ngày Kỹ năng lao động Việt Nam 4/10", "ngày Quốc tế Cà phê (1/10)"
-# (capitalised name).
+# An observance named before its day dates it (a capitalised name): "Ngày Kỹ năng lao động Việt Nam 4/10",
+# "ngày Quốc tế Cà phê (1/10)".
 _OBSERVANCE = re.compile(r"(?<!\w)[Nn]gày\s+(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,7})[ \t]+\(?$")
 # what sets a bare day apart as a heading's date: "Phiên 4/10: ...", "XSDNG 23/10 - Kết quả ..."
 HEADING_WORDS = 4  # words before it on its line, at most
@@ -535,7 +537,7 @@ def _dated_by_cue(text: str, match: re.Match) -> bool:
     if cue.group("den"):
         return bool(_STOP.match(text, match.end()))
     if cue.group("session"):
-        return match.group("sep") == "/"  # "phiên 4/10", not a score ("phiên 3-2")
+        return match.group("sep") == "/"
     return match.group("sep") == "/" or (cue.group("tu") is None and match.group("d") is not None) \
         or bool(_STOP.match(text, match.end()))
 

@@ -39,8 +39,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   Thủ tướng``, ``2 Thứ trưởng Ngoại giao``). A range is one statistic valued at its lower bound, ``từ``
   before it its qualifier (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3
   đến dưới 2,5 triệu đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``, or its scale word alone on the lower:
-  ``từ 1,5 triệu đến 4 triệu đồng``; ``khoảng`` after ``trong`` too:
-  ``trong khoảng 41.000 - 49.000 đồng/kg``); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
+  ``từ 1,5 triệu đến 4 triệu đồng``; ``khoảng`` after ``trong`` too: ``trong khoảng 41.000 - 49.000
+  đồng/kg``); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
   measure per period or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
   ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period without a slash is ``%``
   (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
@@ -221,13 +221,14 @@ _DETERMINER_KEYS = frozenset(_key(d) for d in DETERMINERS)
 _DEMONSTRATIVES = frozenset(_key(w) for w in ("này", "đó", "kia", "ấy"))
 _NUMERAL_WORDS = frozenset(_key(w) for w in "một hai ba bốn năm sáu bảy tám chín mười".split())
 _AMOUNTS = frozenset({"money", "measure", "percent", "percentage_point"})  # kinds with a unit of their own
-_CASES = frozenset(_phrase_key(w) for w in ("ca", "trường hợp"))  # cases of a disease ...
-_CLAUSE_HEADS = frozenset(_phrase_key(w) for w in ("cách", "bí quyết", "mẹo", "lý do", "điều"))
-# ... and what such a case is, which the count leaves out: "5.376 ca | mới", "230 ca | F0"
 _SCOPES = frozenset(_phrase_key(w) for w in ("thế giới", "toàn cầu", "toàn quốc", "cả nước"))  # after a counted noun
 _SHARES = frozenset({_phrase_key("cổ phiếu"), "cp"})  # a ticker after them is the stock's, not the noun's
+_CASES = frozenset(_phrase_key(w) for w in ("ca", "trường hợp"))  # cases of a disease ...
+# ... and what such a case is, which the count leaves out: "5.376 ca | mới", "230 ca | F0"
 _CASE_STATES = frozenset(_phrase_key(w) for w in ("bệnh", "F0", "mới", "cộng đồng", "nặng", "nguy kịch",
                                                   "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong", "phát hiện", "ghi nhận"))
+# ways, tips, reasons, things: the clause after one says which, outside the counted noun ("12 cách | mix đồ")
+_CLAUSE_HEADS = frozenset(_phrase_key(w) for w in ("cách", "bí quyết", "mẹo", "lý do", "điều"))
 
 
 
@@ -331,7 +332,7 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
     if j == first + 1 and words[first].key in _CASES and key in _CASE_STATES:
         return True
     if j == first + 1 and words[first].key in _CLAUSE_HEADS and not _is_title(word.text):
-        return True  # ways, tips, reasons, things: the clause after says which ("12 cách | mix đồ", "7 điều | bác sĩ làm")
+        return True  # "7 điều | bác sĩ thường làm"
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
     verb = key if key in lex.verbs else _directed_verb(key, lex)
