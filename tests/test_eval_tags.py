@@ -111,7 +111,7 @@ def test_text_fields_match_whatever_the_tone_mark_placement(tmp_path):
 # dev_real; vfnd2.jsonl, dev_vfnd2, vfnd3.jsonl, dev_vfnd3, and vfnd4.jsonl, dev_vfnd4, more VFND paragraphs annotated blind later,
 # each scored on its own),
 # dev/danes (DANeS records, the source of the eval set; records apart from the eval's): its first
-# three files (dev_danes), fresh.jsonl (dev_fresh), digits.jsonl (dev_digits), more.jsonl (dev_more), press.jsonl (dev_press), press2.jsonl (dev_press2) and press3.jsonl (dev_press3), each annotated blind
+# three files (dev_danes), fresh.jsonl (dev_fresh), digits.jsonl (dev_digits), more.jsonl (dev_more), press.jsonl (dev_press), press2.jsonl (dev_press2), press3.jsonl (dev_press3) and press4.jsonl (dev_press4), each annotated blind
 # later and scored on its own, so that the floors set on the first three stay what they measured; and dev/cited (dev_cited: news
 # sentences of another source, annotated blind for officials and citations: passages.jsonl; dev_cited2,
 # second.jsonl, and dev_cited3, third.jsonl, annotated blind later for statistics, officials and dates,
@@ -126,6 +126,7 @@ DEV_REAL_SETS = {"dev_real": [REAL / name for name in ("seeds.jsonl", "vfnd.json
                  "dev_fresh": DANES / "fresh.jsonl", "dev_digits": DANES / "digits.jsonl",
                  "dev_more": DANES / "more.jsonl", "dev_press": DANES / "press.jsonl",
                  "dev_press2": DANES / "press2.jsonl", "dev_press3": DANES / "press3.jsonl",
+                 "dev_press4": DANES / "press4.jsonl",
                  "dev_cited": GOLD / "dev" / "cited" / "passages.jsonl",
                  "dev_cited2": GOLD / "dev" / "cited" / "second.jsonl",
                  "dev_cited3": GOLD / "dev" / "cited" / "third.jsonl",
@@ -175,7 +176,7 @@ def test_danes_dev_records_are_apart_from_the_eval_records():
     dev = eval_tags.load_gold(DANES)
     files = {p["_source"].split(":")[0] for p in dev}
     assert files == {*DANES_FILES, "fresh.jsonl", "digits.jsonl", "more.jsonl", "press.jsonl", "press2.jsonl",
-                     "press3.jsonl"}
+                     "press3.jsonl", "press4.jsonl"}
     halves = [p for p in dev if p["_source"].startswith(("odd.", "even."))]
     assert all(p["provenance"]["record"] % 2 == p["_source"].startswith("odd.") for p in halves)
     records = [p["provenance"]["record"] for p in dev]
