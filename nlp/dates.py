@@ -135,7 +135,9 @@ _MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})(?:\s*{_DASH}\s*(?P<m2>{M
                      r"(?=\s*(?:[,.;:)!?/\n]|$)|\s+(?:năm|tới|này|qua|vừa|nay|sắp)(?!\w)))"  # not "tháng 8 và 9 người"
                      rf"(?!\d|\s*[/.]\s*\d{{1,2}}(?!\d))"
                      rf"(?:(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{YEAR}){_NUM_AFTER})?", _F)
-_BARE_MONTH = re.compile(rf"(?<!\w)tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
+# (not the months of a duration in months and days: "11 tháng 5 ngày", a film's title)
+_BARE_MONTH = re.compile(rf"(?<!\w)(?!(?<=\d\s)tháng\s+\d{{1,2}}\s+ngày(?!\s*\d))"
+                         rf"tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
 _YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _QUARTER = re.compile(
     rf"(?<!\w)(?:quý|qúy)\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"  # "Qúy III": the tone on the u, as some type it

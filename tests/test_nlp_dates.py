@@ -210,6 +210,7 @@ def test_periods_without_a_year_take_the_reference_year():
     "Các tuyến 109 (Bến xe Miền Tây - Công viên 23/9 – Tân Sơn Nhất) chạy lại.",  # a name's day deep in a line
     "Tỷ lệ đạt 2/3, trong đó 1/3 là hộ nghèo.",  # no colon or dash after it
     "Đội khách thắng 2 phiên 3-2.",  # a session's score, not its day
+    "Phim 11 tháng 5 ngày lên sóng.",  # a duration in months and days (a film's title)
 ])
 def test_numbers_that_are_not_dates(sentence):
     assert _found(sentence) == []

@@ -404,6 +404,10 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Chuyên gia chỉ ra 4 thói quen xấu khi ăn sáng.", "thói quen"),  # how good or bad: it describes
     ("Có 10 thực phẩm tốt cho tim mạch.", "thực phẩm"),
     ("Ca sinh 9: 9 đứa trẻ sinh cùng lúc đều khỏe mạnh.", "đứa trẻ"),
+    ("Tử vi 12 con giáp tuần mới.", "con giáp"),  # the zodiac's animals, one noun
+    ("Chủ đầu tư bán 1 căn duy nhất.", "căn"),
+    ("Bác sĩ gợi ý 5 loại thực phẩm bổ dưỡng.", "loại thực phẩm"),
+    ("Ca mắc là người về từ 4 tỉnh, thành phố phía Nam.", "tỉnh, thành phố"),  # a side of the country
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
