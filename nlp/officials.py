@@ -158,6 +158,7 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")  # where a lead was cut short
 _UNIT_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}")  # a police unit's code, named after its head's title: "Trưởng phòng PC03"
 _CUC = match_key("cục")  # a department, whose head's title may name it by its code: "Cục trưởng C50"
 _TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # the term of an elected body: "khóa XV", "khóa 15"
+_REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")  # a monarch's numeral after the name: "Elizabeth II"
 # Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
@@ -167,7 +168,7 @@ _TENURE = frozenset({"cựu", "nguyên", "tân", "quyền"})  # former, former, 
 # đốc) are not among them: "Chủ tịch Vingroup" names a company.
 _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Thủ tướng", "Phó Thủ tướng", "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng",
-    "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Bí thư",
+    "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Nữ hoàng", "Bí thư",
     "Tổng Bí thư"))
 # Bodies named by one capitalised word after a title, which a given name alone would be read as: "Bí thư Đoàn"
 # (of the Youth Union), "Bí thư Đảng".
@@ -1102,6 +1103,8 @@ class _Parser:
                 break
             seen.add(tokens[b].key)
             b, words = self.hyphenated_end(b + 1), words + 1  # "Jae-in", "Jong-un"
+        if words and b < len(tokens) and _REGNAL.fullmatch(tokens[b].text) and self.adj(b - 1, b):
+            b += 1  # a monarch's numeral: "Elizabeth II"
         if b < len(tokens) and _name_word(tokens[b]) and self.adj(b - 1, b) and tokens[b].key not in seen:
             return None  # the capitalised run goes on: not a name of 1-3 ASCII words
         if b < len(tokens) and tokens[b].text.islower() and self.adj(b - 1, b) \

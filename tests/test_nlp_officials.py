@@ -1159,6 +1159,9 @@ def test_a_place_written_as_an_acronym():
     ("Theo nghị sĩ Michael McCaul, Mỹ sẽ rút quân.", ("nghị sĩ Michael McCaul", "Michael McCaul", ["Nghị sĩ"])),
     ("Quốc vương Malaysia Al-Sultan Abdullah đã bổ nhiệm ông.",
      ("Quốc vương Malaysia Al-Sultan Abdullah", "Al-Sultan Abdullah", ["Quốc vương"])),
+    # a queen, and a monarch's numeral in the name
+    ("Nữ hoàng Elizabeth II đã hủy chuyến thăm.", ("Nữ hoàng Elizabeth II", "Elizabeth II", ["Nữ hoàng"])),
+    ("Quốc vương Jordan Abdullah II tiếp đoàn.", ("Quốc vương Jordan Abdullah II", "Abdullah II", ["Quốc vương"])),
 ])
 def test_a_given_name_alone_and_officials_abroad(sentence, expected):
     assert [(t.text, t.name, [p.title for p in t.positions]) for t in tag_officials(sentence)] == [expected]
