@@ -80,7 +80,7 @@ MAX_UNIT_SYLLABLES = 5
 MAX_WORD_SYLLABLES = 4  # longest dictionary word the segmenter takes
 _WINDOW = 160  # characters after a number that are cut into words
 
-QUALIFIERS = ("trên dưới", "gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "không vượt quá", "không quá",
+QUALIFIERS = ("trên dưới", "gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "chưa tới", "không vượt quá", "không quá",
               "khoảng", "chừng", "cỡ", "trên", "gần", "hơn", "dưới")
 DETERMINERS = ("các", "những", "mọi", "số")  # skipped before the noun after "%"
 

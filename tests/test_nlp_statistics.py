@@ -362,6 +362,7 @@ def test_forms_from_the_fresh_danes_passages(sentence, expected):
     ("Đoàn xe chờ qua cửa khẩu suốt 16 tiếng đồng hồ, có xe chờ 9 tiếng.", []),  # durations in hours
     ("Khách nghỉ 1 đêm tại khu nghỉ dưỡng.", []),  # a night is a duration
     ("Giá thuê văn phòng 30,6 USD/m2/tháng.", [("30,6 USD/m2/tháng", 30.6, "USD/m2/tháng", "money")]),  # and per month
+    ("Áo khoác giá chưa tới 2,7 triệu đồng.", [("chưa tới 2,7 triệu đồng", 2.7e6, "đồng", "money")]),
     # an amount without its currency in a list that ends in one takes it
     ("Hai mẫu xe có giá 729 triệu và 1,299 tỷ đồng.",
      [("729 triệu", 729e6, "đồng", "money"), ("1,299 tỷ đồng", 1.299e9, "đồng", "money")]),
@@ -408,6 +409,8 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Chủ đầu tư bán 1 căn duy nhất.", "căn"),
     ("Bác sĩ gợi ý 5 loại thực phẩm bổ dưỡng.", "loại thực phẩm"),
     ("Ca mắc là người về từ 4 tỉnh, thành phố phía Nam.", "tỉnh, thành phố"),  # a side of the country
+    ("Bán nhà 2 lầu hẻm 391 đường 30.", "lầu"),  # an address after a listing's count
+    ("Có 50 cảnh sát hình sự khống chế nhóm đối tượng.", "cảnh sát hình sự"),
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
