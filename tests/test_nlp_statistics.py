@@ -411,6 +411,10 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Ca mắc là người về từ 4 tỉnh, thành phố phía Nam.", "tỉnh, thành phố"),  # a side of the country
     ("Bán nhà 2 lầu hẻm 391 đường 30.", "lầu"),  # an address after a listing's count
     ("Có 50 cảnh sát hình sự khống chế nhóm đối tượng.", "cảnh sát hình sự"),
+    ("Dịch lan sang 4 tỉnh lân cận.", "tỉnh"),
+    ("Máy có 13 tính năng nổi bật.", "tính năng"),
+    ("Có 2 phản ứng hoàn toàn trái ngược.", "phản ứng"),
+    ("Tai nạn làm 2 người văng ra đường.", "người"),
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
