@@ -187,6 +187,10 @@ _THIS_COUNTRY = ("nước", "này")
 # Seri Ismail Sabri Yaakob", "Thủ tướng Campuchia Samdech Techo Hun Sen"; the longer first.
 _FOREIGN_HONORIFICS = (("datuk", "seri"), ("dato", "seri"), ("tan", "sri"), ("samdech", "techo"), ("datuk",),
                        ("dato",), ("samdech",))
+# The two US parties, written between a legislator's title and name: "Thượng nghị sĩ đảng Cộng hòa Ted Cruz";
+# the party is the post's organisation (not after a head of state's: "Tổng thống Cộng hòa Dominica" is a country).
+_US_PARTIES = (("đảng", "cộng", "hòa"), ("đảng", "dân", "chủ"), ("cộng", "hòa"), ("dân", "chủ"))
+_LEGISLATORS = frozenset(match_key(t) for t in ("Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ"))
 # Words that open the clause after a mention, never inside an organisation's name: "Phó Chủ tịch UBND tỉnh
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
@@ -907,6 +911,11 @@ class _Parser:
                     and (not self.is_place(j, k) or (org is None and self.named_after_person(j, k))) \
                     and self.country_end(j) != k:  # "Tổng thống Hàn Quốc": a country, no name
                 return j, k, org  # type: ignore[return-value]
+            if org is None and not honorific and match_key(pos.title) in _LEGISLATORS \
+                    and (party := next(filter(None, (self.words_end(j, words) for words in _US_PARTIES)), None)) \
+                    and (b := self.foreign_name(party)):
+                pos.fixed_org = span(self.text, self.tokens, j, party)
+                return party, b, org  # type: ignore[return-value]
             if org is None and not honorific and _named_alone(pos.title) and not self.is_place(j, k) \
                     and self.country_end(j) is None and match_organization(self.text, self.tokens, j) is None:
                 b = self.foreign_name(j) or self.given_name(j)  # "Thủ tướng Abe", "Thứ trưởng Thuấn"

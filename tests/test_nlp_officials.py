@@ -1162,6 +1162,9 @@ def test_a_place_written_as_an_acronym():
     # a queen, and a monarch's numeral in the name
     ("Nữ hoàng Elizabeth II đã hủy chuyến thăm.", ("Nữ hoàng Elizabeth II", "Elizabeth II", ["Nữ hoàng"])),
     ("Quốc vương Jordan Abdullah II tiếp đoàn.", ("Quốc vương Jordan Abdullah II", "Abdullah II", ["Quốc vương"])),
+    # a US party between a legislator's title and name is the post's organisation
+    ("Thượng nghị sĩ đảng Cộng hòa Ted Cruz chỉ trích.",
+     ("Thượng nghị sĩ đảng Cộng hòa Ted Cruz", "Ted Cruz", ["Thượng nghị sĩ"])),
 ])
 def test_a_given_name_alone_and_officials_abroad(sentence, expected):
     assert [(t.text, t.name, [p.title for p in t.positions]) for t in tag_officials(sentence)] == [expected]
