@@ -226,7 +226,8 @@ _SHARES = frozenset({_phrase_key("cổ phiếu"), "cp"})  # a ticker after them 
 _CASES = frozenset(_phrase_key(w) for w in ("ca", "trường hợp"))  # cases of a disease ...
 # ... and what such a case is, which the count leaves out: "5.376 ca | mới", "230 ca | F0"
 _CASE_STATES = frozenset(_phrase_key(w) for w in ("bệnh", "F0", "mới", "cộng đồng", "nặng", "nguy kịch",
-                                                  "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong", "phát hiện", "ghi nhận"))
+                                                  "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong", "phát hiện", "ghi nhận",
+                                                  "cách ly"))
 # ways, tips, reasons, things: the clause after one says which, outside the counted noun ("12 cách | mix đồ")
 _CLAUSE_HEADS = frozenset(_phrase_key(w) for w in ("cách", "bí quyết", "mẹo", "lý do", "điều"))
 

@@ -363,6 +363,9 @@ def test_forms_from_the_fresh_danes_passages(sentence, expected):
     ("Khách nghỉ 1 đêm tại khu nghỉ dưỡng.", []),  # a night is a duration
     ("Giá thuê văn phòng 30,6 USD/m2/tháng.", [("30,6 USD/m2/tháng", 30.6, "USD/m2/tháng", "money")]),  # and per month
     ("Áo khoác giá chưa tới 2,7 triệu đồng.", [("chưa tới 2,7 triệu đồng", 2.7e6, "đồng", "money")]),
+    ("Giá 11 USD/bộ, đất 600 triệu đồng/lô; giảm 50% phí trước bạ.",
+     [("11 USD/bộ", 11, "USD/bộ", "money"), ("600 triệu đồng/lô", 6e8, "đồng/lô", "money"),
+      ("50% phí trước bạ", 50, "phí trước bạ", "percent")]),
     # an amount without its currency in a list that ends in one takes it
     ("Hai mẫu xe có giá 729 triệu và 1,299 tỷ đồng.",
      [("729 triệu", 729e6, "đồng", "money"), ("1,299 tỷ đồng", 1.299e9, "đồng", "money")]),
@@ -415,6 +418,10 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Máy có 13 tính năng nổi bật.", "tính năng"),
     ("Có 2 phản ứng hoàn toàn trái ngược.", "phản ứng"),
     ("Tai nạn làm 2 người văng ra đường.", "người"),
+    ("Show diễn có 4 người mẫu trẻ.", "người mẫu"),  # "trẻ" (young) describes; "đứa trẻ" is a child
+    ("Bệnh viện đón 9 đứa trẻ sinh cùng lúc.", "đứa trẻ"),
+    ("Ứng dụng có 1 tỷ người dùng mỗi tháng.", "người dùng"),
+    ("Ghi nhận 10 ca cách ly tại nhà.", "ca"),
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
