@@ -139,6 +139,9 @@ _LOWERCASE_HONORIFICS = frozenset({("anh",), ("chị",), ("cô",)})  # capitalis
 _RANKS = tuple(f"{grade} {rank}" for rank in ("tướng", "tá", "úy") for grade in ("đại", "thượng", "trung", "thiếu")) + (
     "phó đô đốc", "chuẩn đô đốc", "đô đốc")  # the navy's admirals, the longer before "đô đốc"
 _HONORIFICS.update({tuple(match_key(rank).split()): rank for rank in _RANKS})
+# Buddhist clergy's ranks, the longer first: "Đại lão Hòa thượng Thích Phổ Tuệ, Pháp chủ GHPGVN".
+_HONORIFICS.update({tuple(match_key(rank).split()): rank for rank in (
+    "đại lão hòa thượng", "trưởng lão hòa thượng", "hòa thượng", "thượng tọa")})
 # Organisations of business or leisure, not public office (a state company's board of members, a club: "Chủ
 # tịch HĐTV EVN", "Chủ tịch CLB Thanh Hóa"): a mention whose every position is one is no official's.
 _COMPANY_HEADS = tuple(match_key(w) for w in (
@@ -163,6 +166,7 @@ _REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")  # a monarch's numeral after the
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
 _TENURE = frozenset({"cựu", "nguyên", "tân", "quyền"})  # former, former, new, acting
+_SANGHA_HEADS = frozenset({("pháp", "chủ"), ("phó", "pháp")})  # "Đức Pháp chủ", "Đức Phó Pháp chủ"
 # Titles of state that name a foreigner by the name alone, with no country ("Thủ tướng Abe"), and the Party's
 # secretaries, whom the press names by the given name alone ("Bí thư Thăng"); company titles (Chủ tịch, Giám
 # đốc) are not among them: "Chủ tịch Vingroup" names a company.
@@ -458,8 +462,12 @@ class _Parser:
         return bool(known and known[1].title == title)
 
     def tenure_before(self, i: int) -> bool:
-        """Whether "cựu", "nguyên", "tân" or "quyền" (acting) is written just before ``tokens[i]``."""
-        return i > 0 and self.tokens[i - 1].key in _TENURE and self.adj(i - 1, i)
+        """Whether "cựu", "nguyên", "tân" or "quyền" (acting) is written just before ``tokens[i]``, or the
+        reverential "Đức" before the Buddhist Sangha's head ("Đức Pháp chủ")."""
+        if i == 0 or not self.adj(i - 1, i):
+            return False
+        key = self.tokens[i - 1].key
+        return key in _TENURE or key == "đức" and self.keys(i, i + 2) in _SANGHA_HEADS
 
     def counted_post_end(self, i: int) -> int | None:
         """End of the title at ``tokens[i]`` when a number counts it, a headcount of posts and no one's ("với 3

@@ -1162,6 +1162,12 @@ def test_a_place_written_as_an_acronym():
     # a queen, and a monarch's numeral in the name
     ("Nữ hoàng Elizabeth II đã hủy chuyến thăm.", ("Nữ hoàng Elizabeth II", "Elizabeth II", ["Nữ hoàng"])),
     ("Quốc vương Jordan Abdullah II tiếp đoàn.", ("Quốc vương Jordan Abdullah II", "Abdullah II", ["Quốc vương"])),
+    # the Buddhist Sangha's head: clergy ranks open the mention, "Thích" opens the dharma name, the reverential
+    # "Đức" before the title stays inside a name-first mention
+    ("Pháp chủ GHPGVN - Đại lão Hòa thượng Thích Phổ Tuệ viên tịch.",
+     ("Pháp chủ GHPGVN - Đại lão Hòa thượng Thích Phổ Tuệ", "Thích Phổ Tuệ", ["Pháp chủ"])),
+    ("Đại lão Hòa thượng Thích Phổ Tuệ, Đức Pháp chủ GHPGVN viên tịch.",
+     ("Đại lão Hòa thượng Thích Phổ Tuệ, Đức Pháp chủ GHPGVN", "Thích Phổ Tuệ", ["Pháp chủ"])),
     # a US party between a legislator's title and name is the post's organisation
     ("Thượng nghị sĩ đảng Cộng hòa Ted Cruz chỉ trích.",
      ("Thượng nghị sĩ đảng Cộng hòa Ted Cruz", "Ted Cruz", ["Thượng nghị sĩ"])),
