@@ -330,8 +330,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # a stock's ticker after its shares: "5,2 triệu cổ phiếu | GTT", "24 triệu cp | HQC"
     if j > first and _DISEASE_CODE.fullmatch(word.text) and words[j - 1].key != _PHONG:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
-    if j == first + 1 and words[first].key in _CASES and key in _CASE_STATES:
-        return True
+    if j > first and words[j - 1].key in _CASES and key in _CASE_STATES:
+        return True  # also after "tổng số": "80% tổng số ca | F0"
     if j == first + 1 and words[first].key in _CLAUSE_HEADS and not _is_title(word.text):
         return True  # "7 điều | bác sĩ thường làm"
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):

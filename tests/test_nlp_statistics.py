@@ -422,6 +422,7 @@ def test_units_currencies_and_hours(sentence, expected):
     ("Bệnh viện đón 9 đứa trẻ sinh cùng lúc.", "đứa trẻ"),
     ("Ứng dụng có 1 tỷ người dùng mỗi tháng.", "người dùng"),
     ("Ghi nhận 10 ca cách ly tại nhà.", "ca"),
+    ("Gần 80% tổng số ca F0 đã khỏi bệnh.", "tổng số ca"),  # what the cases are, also after "tổng số"
 ])
 def test_the_counted_noun_ends_before_an_adverb_or_verb(sentence, unit):
     (stat,) = tag_statistics(sentence)
