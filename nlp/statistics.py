@@ -80,8 +80,8 @@ MAX_UNIT_SYLLABLES = 5
 MAX_WORD_SYLLABLES = 4  # longest dictionary word the segmenter takes
 _WINDOW = 160  # characters after a number that are cut into words
 
-QUALIFIERS = ("trên dưới", "gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "chưa tới", "không vượt quá", "không quá",
-              "khoảng", "chừng", "cỡ", "trên", "gần", "hơn", "dưới")
+QUALIFIERS = ("trên dưới", "gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "chưa tới",
+              "không vượt quá", "không quá", "khoảng", "chừng", "cỡ", "trên", "gần", "hơn", "dưới")
 DETERMINERS = ("các", "những", "mọi", "số")  # skipped before the noun after "%"
 
 
@@ -226,8 +226,8 @@ _SHARES = frozenset({_phrase_key("cổ phiếu"), "cp"})  # a ticker after them 
 _CASES = frozenset(_phrase_key(w) for w in ("ca", "trường hợp"))  # cases of a disease ...
 # ... and what such a case is, which the count leaves out: "5.376 ca | mới", "230 ca | F0"
 _CASE_STATES = frozenset(_phrase_key(w) for w in ("bệnh", "F0", "mới", "cộng đồng", "nặng", "nguy kịch",
-                                                  "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong", "phát hiện", "ghi nhận",
-                                                  "cách ly"))
+                                                  "dương tính", "nghi nhiễm", "ngoại nhập", "tử vong", "phát hiện",
+                                                  "ghi nhận", "cách ly"))
 # ways, tips, reasons, things: the clause after one says which, outside the counted noun ("12 cách | mix đồ")
 _CLAUSE_HEADS = frozenset(_phrase_key(w) for w in ("cách", "bí quyết", "mẹo", "lý do", "điều"))
 
