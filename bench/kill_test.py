@@ -108,14 +108,21 @@ def group_members(pgid: int) -> list[int]:
             continue
         try:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            if int(fields[2]) != pgid:
-                continue
-            states = [(task / "stat").read_text().rsplit(")", 1)[1].split()[0] for task in (entry / "task").iterdir()]
+            tasks = list((entry / "task").iterdir())
         except OSError:
             continue  # gone meanwhile
-        if any(state not in ("Z", "X") for state in states):
+        if int(fields[2]) == pgid and any(_task_state(task) not in ("Z", "X") for task in tasks):
             members.append(int(entry.name))
     return members
+
+
+def _task_state(task: Path) -> str:
+    """The state letter of one thread ("R", "S", "Z" ...), "X" when it ended while being read: a thread
+    gone meanwhile says nothing of the others, which may still hold the process's files."""
+    try:
+        return (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "X"
 
 
 def wait_group_gone(pgid: int, timeout: float) -> bool:
