@@ -100,6 +100,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from nlp.gazetteer import (
@@ -371,7 +372,7 @@ class _Parser:
     def in_charge_of(self, j: int) -> str | None:
         """"phụ trách" (in charge of) or "chuyên trách" (full-time) as written at ``tokens[j]``, when a body
         follows it ("Sở Xây dựng", "vụ Giáo dục Chính trị"), else None."""
-        k = next(filter(None, (self.words_end(j, words) for words in _IN_CHARGE)), None)
+        k = self.first_words_end(j, _IN_CHARGE)
         if k is not None and match_organization(self.text, self.tokens, k) is not None:
             return span(self.text, self.tokens, j, k)
         return None
@@ -920,7 +921,7 @@ class _Parser:
                     and self.country_end(j) != k:  # "Tổng thống Hàn Quốc": a country, no name
                 return j, k, org  # type: ignore[return-value]
             if org is None and not honorific and match_key(pos.title) in _LEGISLATORS \
-                    and (party := next(filter(None, (self.words_end(j, words) for words in _US_PARTIES)), None)) \
+                    and (party := self.first_words_end(j, _US_PARTIES)) \
                     and (b := self.foreign_name(party)):
                 pos.fixed_org = span(self.text, self.tokens, j, party)
                 return party, b, org  # type: ignore[return-value]
@@ -1010,9 +1011,9 @@ class _Parser:
         s = self.country_run_end(j)
         if s is None:
             return None
-        s = next(filter(None, (self.words_end(s, words) for words in _AFTER_COUNTRY_WORDS)), s)  # dating the
-        # post, last: "Đại sứ Việt Nam tại Nhật Bản khi đó Vũ Hồng Nam"
-        s = next(filter(None, (self.words_end(s, words) for words in _FOREIGN_HONORIFICS)), s)
+        s = self.first_words_end(s, _AFTER_COUNTRY_WORDS) or s  # dating the post, last: "Đại sứ Việt Nam tại
+        # Nhật Bản khi đó Vũ Hồng Nam"
+        s = self.first_words_end(s, _FOREIGN_HONORIFICS) or s
         b = s
         while b < len(self.tokens) and b - s < 5 and self.tokens[b].titlecase and self.adj(b - 1, b) \
                 and not starts_title(self.text, self.tokens, b):
@@ -1058,6 +1059,10 @@ class _Parser:
                 and all(self.adj(x, x + 1) for x in range(j, k)):
             return k
         return None
+
+    def first_words_end(self, j: int, choices: Iterable[tuple[str, ...]]) -> int | None:
+        """The end of the first of ``choices`` (``words_end``) written at ``j``, else None."""
+        return next(filter(None, (self.words_end(j, words) for words in choices)), None)
 
     def country_end(self, j: int) -> int | None:
         """End of the country written at ``j``, with the words that may come before it: the post's ordinal

@@ -600,9 +600,8 @@ def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> 
     measured = unit in lex.measures or money and unit in lex.sales
     if per and (unit in _PERIODS or measured and (money or per.group("amount"))):
         end = per.end()
-        period = _PER.match(text, end) if unit not in _PERIODS else None
-        if period and not period.group("amount") and _key(period.group("per")) in _PERIODS:
-            end = period.end()  # and the period it is paid per: "30,6 USD/m2/tháng"
+        if unit not in _PERIODS:
+            end = _period_end(text, end) or end  # and the period it is paid per: "30,6 USD/m2/tháng"
     elif money and (sale := _PER_WORD.match(text, end)) and _key(sale.group("per")) in lex.sales:
         end = sale.end()  # a unit of two syllables: "USD/cổ phiếu"
     return text[start:end], end
