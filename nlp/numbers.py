@@ -19,6 +19,11 @@ SCALES: dict[str, int] = {
 NUMBER_PATTERN = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 _WELL_FORMED = re.compile(r"(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?")  # grouped: no leading 0 ("0.930")
 
+# A decimal point as English writes it, "3.4 tỷ", "21.58%": one or two digits after the point (three group
+# thousands, "2.018"); read only where an amount follows it (nlp.statistics).
+POINT_DECIMAL_PATTERN = r"\d{1,3}\.\d{1,2}(?!\d)"
+_POINT_DECIMAL = re.compile(POINT_DECIMAL_PATTERN)
+
 _SCALES_RE = re.compile(r"\s+(" + "|".join(SCALES) + r")\b", re.IGNORECASE)
 
 
@@ -30,6 +35,11 @@ def parse_number(raw: str) -> Decimal | None:
     ``vi`` did, without loading Babel's locale data (~25 ms a process)."""
     text = raw.strip()
     return Decimal(text.replace(".", "").replace(",", ".")) if _WELL_FORMED.fullmatch(text) else None
+
+
+def as_comma_decimal(raw: str) -> str:
+    """``raw`` with a decimal point written as the decimal comma when it is one (``"3.4"`` -> ``"3,4"``)."""
+    return raw.replace(".", ",") if _POINT_DECIMAL.fullmatch(raw) else raw
 
 
 def parse_amount(raw: str) -> Decimal | None:

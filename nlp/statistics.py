@@ -2,7 +2,8 @@
 
 A statistic is a number with what it counts: ``56 Hội nghị``, ``trên 1.200 hội nghị trực tiếp``,
 ``22.214 lượt cán bộ, đảng viên``, ``50/53 trường học công lập``, ``3,5 tỷ đồng``, ``5,07%``.
-Numbers are Vietnamese (``.`` thousands, ``,`` decimals; see ``nlp.numbers``); a scale word before
+Numbers are Vietnamese (``.`` thousands, ``,`` decimals; see ``nlp.numbers``), and a decimal point as
+English writes it is read before a scale word or a unit (``5.15 tỷ``, ``21.58%``, ``6.4ha``); a scale word before
 ``phú`` names people (``100 tỷ phú``: a count of billionaires), and one before ``chứng`` is no scale either
 (``50 triệu chứng``: fifty symptoms).
 
@@ -68,7 +69,7 @@ from dataclasses import dataclass, replace
 from nlp import lexicon
 from nlp.dates import date_spans
 from nlp.gazetteer import adjacent, gazetteer, match_key, match_organization, paragraph_end, starts_title, tokenize
-from nlp.numbers import NUMBER_PATTERN, SCALES, parse_amount, parse_number
+from nlp.numbers import NUMBER_PATTERN, POINT_DECIMAL_PATTERN, SCALES, as_comma_decimal, parse_amount, parse_number
 from nlp.records import StatisticTag
 from nlp.vietnamese import place_tones
 
@@ -182,9 +183,9 @@ _PERIODS = frozenset(("tháng", "năm", "ngày", "ngày đêm", "tuần", "giờ
 _ONE_QUALIFIER_BEFORE = re.compile(rf"(?<!\w)({_ONE_QUALIFIER})\s+$", _F)
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
 _CANDIDATE = re.compile(
-    rf"(?<![\w.,:/+-])(?P<num>{_SPACED_DECIMAL}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/+-]\w)"
+    rf"(?<![\w.,:/+-])(?P<num>{_SPACED_DECIMAL}|{POINT_DECIMAL_PATTERN}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/+-]\w)"
     rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w|\s+(?:phú|chứng)(?!\w)))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
-_GLUED = re.compile(rf"(?P<num>{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
+_GLUED = re.compile(rf"(?P<num>{POINT_DECIMAL_PATTERN}|{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
 _GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
 _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w]|[.,]\d)")
 # A word (letters, then letters or digits, hyphen-joined parts: "pa-nô", "COVID-19", "km2"), a number,
@@ -471,7 +472,7 @@ def tag_statistics(text: str) -> list[StatisticTag]:
                 or _CODE_BEFORE.search(text, max(0, start - 12), start):
             continue
         named = _named(text, start, lex)  # "vùng 4", "tổ 55": an identifier ...
-        raw = match.group("num").replace(", ", ",")
+        raw = as_comma_decimal(match.group("num").replace(", ", ","))
         if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
             continue  # a code or phone fragment; "05 tập thể" (two digits) is a count
         if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not match.group("den"):
@@ -491,6 +492,8 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         if kind == "count" and _SLOGAN_OPENING.search(text, max(0, start - 2), start) \
                 and _SLOGAN_CLOSING.match(text, unit_end):
             continue  # a slogan quoted whole: "2 mũi giáp công", “5 xanh”
+        if raw != match.group("num") and not (match.group("scale") or kind in _AMOUNTS):
+            continue  # a decimal point is read before a scale word or a unit only: not "mục 2.1 các"
         if kind is None:
             joiner = _LIST_JOINER.match(text, unit_end)
             if joiner and not den:
@@ -566,7 +569,7 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]],
         lower = _RANGE_BEFORE.search(text, max(0, start - 24), start)
         if match is None or (start and not lower and (text[start - 1].isalpha() or text[start - 1] in "_:/-")):
             continue  # not a number and a unit, or inside a word or code
-        unit, value = match.group("unit"), parse_number(match.group("num"))
+        unit, value = match.group("unit"), parse_number(as_comma_decimal(match.group("num")))
         if lower:  # "0,2-0,5m": the range from the lower bound
             value, start = parse_number(lower.group().rstrip("-– ")), lower.start()
         is_money = _key(unit) in lex.currencies

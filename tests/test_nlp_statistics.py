@@ -21,6 +21,20 @@ def test_vietnamese_numbers_use_dot_for_thousands_and_comma_for_decimals(raw, va
     assert parse_number(raw) == value
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("BÁN NHÀ CẦU GIẤY, 45M2, GIÁ 5.15 TỶ", [("45M2", 45, None, "M2", None, "measure"), ("5.15 TỶ", 5.15e9, None, None, None, "money")]),
+    ("đã tiêm được hơn 46.3 triệu liều vaccine.",
+     [("hơn 46.3 triệu liều vaccine", 4.63e7, None, "liều vaccine", "hơn", "count")]),
+    ("lãi suất tăng 21.58% so với", [("21.58%", 21.58, None, "%", None, "percent")]),
+    ("Diện tích 142.9 m2, đất 6.4ha.", [("142.9 m2", 142.9, None, "m2", None, "measure"),
+                                       ("6.4ha", 6.4, None, "ha", None, "measure")]),
+    ("theo mục 2.1 các quy định", []),  # no amount after it: a section, not a number read in English
+    ("có 2.018 người dự", [("2.018 người", 2018, None, "người", None, "count")]),  # three digits group thousands
+])
+def test_a_decimal_point_as_english_writes_it_before_an_amount(sentence, expected):
+    assert _found(sentence) == expected
+
+
 def test_scale_words_multiply():
     assert parse_amount("3,5 tỷ") == Decimal("3500000000")
     assert parse_amount("1.200 triệu") == Decimal("1200000000")
