@@ -1,6 +1,6 @@
 """Vietnamese number parsing: ``.`` groups thousands, ``,`` marks decimals (``22.214`` is 22214,
-``5,07`` is 5.07), and the scale words ``nghìn``/``ngàn``, ``vạn`` (ten thousand), ``triệu``, ``tỷ``/``tỉ``
-multiply."""
+``5,07`` is 5.07), and the scale words ``nghìn``/``ngàn``, ``vạn`` (ten thousand), ``triệu`` (short ``tr``),
+``tỷ``/``tỉ`` multiply, also written glued to the number (``13tr``, ``21tỷ``)."""
 from __future__ import annotations
 
 import re
@@ -11,6 +11,7 @@ SCALES: dict[str, int] = {
     "ngàn": 10**3,
     "vạn": 10**4,
     "triệu": 10**6,
+    "tr": 10**6,  # short for triệu in prices and ads: "giá 13tr/tháng"
     "tỷ": 10**9,
     "tỉ": 10**9,
 }
@@ -24,7 +25,8 @@ _WELL_FORMED = re.compile(r"(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?")  # group
 POINT_DECIMAL_PATTERN = r"\d{1,3}\.\d{1,2}(?!\d)"
 _POINT_DECIMAL = re.compile(POINT_DECIMAL_PATTERN)
 
-_SCALES_RE = re.compile(r"\s+(" + "|".join(SCALES) + r")\b", re.IGNORECASE)
+GLUED_SCALES = ("tr", "triệu", "tỷ", "tỉ")  # the scale words written glued to a number
+_SCALES_RE = re.compile(r"\s*(" + "|".join(SCALES) + r")\b", re.IGNORECASE)
 
 
 def parse_number(raw: str) -> Decimal | None:
@@ -43,7 +45,7 @@ def as_comma_decimal(raw: str) -> str:
 
 
 def parse_amount(raw: str) -> Decimal | None:
-    """A number followed by scale words: ``"3,5 tỷ"`` -> 3500000000, ``"20 nghìn tỷ"`` -> 2e13."""
+    """A number followed by scale words: ``"3,5 tỷ"`` -> 3500000000, ``"20 nghìn tỷ"`` -> 2e13, ``"13tr"`` -> 1.3e7."""
     match = re.match(r"\s*(" + NUMBER_PATTERN + r")", raw)
     if not match:
         return None

@@ -44,7 +44,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   đồng/kg``); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
   measure per period or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
   ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period without a slash is ``%``
-  (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``).
+  (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``), and so is one in
+  ``tr`` (triệu written short, in prices: ``giá 900tr``, ``13tr/th``).
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
   line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
@@ -69,7 +70,8 @@ from dataclasses import dataclass, replace
 from nlp import lexicon
 from nlp.dates import date_spans
 from nlp.gazetteer import adjacent, gazetteer, match_key, match_organization, paragraph_end, starts_title, tokenize
-from nlp.numbers import NUMBER_PATTERN, POINT_DECIMAL_PATTERN, SCALES, as_comma_decimal, parse_amount, parse_number
+from nlp.numbers import (GLUED_SCALES, NUMBER_PATTERN, POINT_DECIMAL_PATTERN, SCALES, as_comma_decimal, parse_amount,
+                         parse_number)
 from nlp.records import StatisticTag
 from nlp.vietnamese import place_tones
 
@@ -179,12 +181,15 @@ _LIST_JOINER = re.compile(r"(?:\s*,|\s+và)\s+(?=\d)", _F)  # between the number
 # "đồng/tháng", "km/giờ", "đồng/kg", "lít/100 km": a rate (see _per); "đồng/người" is in đồng
 _PER = re.compile(rf"\s?/(?:(?P<amount>{NUMBER_PATTERN})\s?|\s?)(?P<per>ngày đêm|[^\W\d_]+[23²³]?)(?!\w)", _F)
 _PER_WORD = re.compile(r"\s?/\s?(?P<per>[^\W\d_]+ [^\W\d_]+)(?!\w)")  # a unit of two syllables after the slash
-_PERIODS = frozenset(("tháng", "năm", "ngày", "ngày đêm", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
+_PERIODS = frozenset(("tháng", "th", "năm", "ngày", "ngày đêm", "tuần", "giờ", "quý", "h", "s", "phút", "giây"))
 _ONE_QUALIFIER_BEFORE = re.compile(rf"(?<!\w)({_ONE_QUALIFIER})\s+$", _F)
 _QUALIFIER = re.compile(rf"(?<!\w)((?:{_ONE_QUALIFIER})(?:\s+(?:{_ONE_QUALIFIER}))?)\s+$", _F)
+_GLUED_SCALE = rf"(?:{'|'.join(GLUED_SCALES)})(?!\w)"  # "13tr", "21tỷ"
+_SHORT_MILLIONS = re.compile(r"^\s*tr$", _F)  # "13tr", "18 tr": written so for money only
 _CANDIDATE = re.compile(
-    rf"(?<![\w.,:/+-])(?P<num>{_SPACED_DECIMAL}|{POINT_DECIMAL_PATTERN}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?(?![\w]|[.,:]\d|[/+-]\w)"
-    rf"(?P<scale>(?:\s+(?:{'|'.join(SCALES)})(?!\w|\s+(?:phú|chứng)(?!\w)))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
+    rf"(?<![\w.,:/+-])(?P<num>{_SPACED_DECIMAL}|{POINT_DECIMAL_PATTERN}|{NUMBER_PATTERN})(?:/(?P<den>{NUMBER_PATTERN})|{_RANGE})?"
+    rf"(?=(?:{_GLUED_SCALE})|(?![\w]|[.,:]\d|[/+-]\w))"
+    rf"(?P<scale>(?:{_GLUED_SCALE})?(?:\s+(?:{'|'.join(SCALES)})(?!\w|\s+(?:phú|chứng)(?!\w)))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
 _GLUED = re.compile(rf"(?P<num>{POINT_DECIMAL_PATTERN}|{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
 _GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
 _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w]|[.,]\d)")
@@ -629,6 +634,8 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         if phrase:
             return "percent", text[phrase[0]:phrase[1]], phrase[1]
         return "percent", "%", end
+    if not is_ratio and _SHORT_MILLIONS.match(match.group("scale")):
+        return "money", None, _period_end(text, end) or end  # "giá 900tr | Diện tích": money, whatever follows
     if not words or words[0].key is None:
         return _uncounted(text, match, lex, date_starts, is_ratio)
     word = words[0]

@@ -35,11 +35,24 @@ def test_a_decimal_point_as_english_writes_it_before_an_amount(sentence, expecte
     assert _found(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Cho thuê căn hộ giá 13tr/th bao phí quản lý", [("13tr/th", 1.3e7, None, None, None, "money")]),
+    ("Với giá chỉ 900tr Diện tích 50m2", [("900tr", 9e8, None, None, None, "money"),
+                                         ("50m2", 50, None, "m2", None, "measure")]),
+    ("Giá thuê 18 tr, cọc 2 tháng", [("18 tr", 1.8e7, None, None, None, "money")]),
+    ("216m2 giá 21tỷ", [("216m2", 216, None, "m2", None, "measure"), ("21tỷ", 2.1e10, None, None, None, "money")]),
+    ("khoảng 336,5triệu người", [("khoảng 336,5triệu người", 3.365e8, None, "người", "khoảng", "count")]),
+])
+def test_a_scale_word_written_short_or_glued_to_the_number(sentence, expected):
+    assert _found(sentence) == expected
+
+
 def test_scale_words_multiply():
     assert parse_amount("3,5 tỷ") == Decimal("3500000000")
     assert parse_amount("1.200 triệu") == Decimal("1200000000")
     assert parse_amount("20 nghìn tỷ") == Decimal("20000000000000")
     assert parse_amount("3,5 tỷ đồng") is None  # a currency is not a scale
+    assert parse_amount("13tr") == parse_amount("13 triệu") == Decimal("13000000")
 
 
 def _found(text: str) -> list[tuple]:
