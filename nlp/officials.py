@@ -11,7 +11,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   abbreviation belongs to the position before it (``Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm
   Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``);
 * abroad: ``Title Country Name`` with a country, a US state or an international body of
-  ``countries.txt`` and a foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``,
+  ``countries.txt`` (or a body the list lacks, as an acronym in ASCII capitals before a foreign name of two
+  words or more: ``Giám đốc FBI Christopher Wray``) and a foreign name of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``,
   ``Ngoại trưởng Nga Lavrov``), the country perhaps written with its form of state, after ``mới của``
   or ``bang`` (``Đại sứ đặc mệnh toàn quyền nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới
   của Nhật Bản ...``), the name perhaps after a
@@ -993,7 +994,7 @@ class _Parser:
     def country_run_end(self, j: int) -> int | None:
         """End of the country written at ``j`` (or "nước này") with its acronym and the country it sits in:
         "Ngân hàng Thế giới (WB)", "Việt Nam tại Nhật Bản"; else None."""
-        s = self.country_end(j) or self.words_end(j, _THIS_COUNTRY)
+        s = self.country_end(j) or self.words_end(j, _THIS_COUNTRY) or self.foreign_body_end(j)
         if s is None:
             return None
         if s + 3 < len(self.tokens) and self.tokens[s].text == "(" and self.tokens[s + 1].acronym \
@@ -1002,6 +1003,16 @@ class _Parser:
         if s + 1 < len(self.tokens) and self.tokens[s].key == "tại" and self.adj(s - 1, s):
             s = self.country_end(s + 1) or s
         return s
+
+    def foreign_body_end(self, j: int) -> int | None:
+        """End of a body abroad the gazetteer lacks, written as an acronym in ASCII capitals, when a foreign name
+        of two words or more follows it: "Giám đốc FBI | Christopher Wray", "Giám đốc AUSTRAC | Nicole Rose"."""
+        tokens, after = self.tokens, j + 1
+        if not (after < len(tokens) and tokens[j].acronym and tokens[j].text.isascii() and self.adj(j - 1, j)
+                and self.adj(j, after)):
+            return None
+        b = self.foreign_name(after)
+        return after if b is not None and b - after >= 2 else None
 
     def country_and_name(self, j: int) -> tuple[int, int] | None:
         """(name start, name end) after a country at ``j`` ("Mỹ", "Việt Nam tại Nhật Bản", "Liên hợp quốc",

@@ -317,6 +317,11 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
      ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen", "Ursula von der Leyen", None, [("Chủ tịch", "Ủy ban châu Âu")])),
     ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus cảnh báo.",
      ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus", None, [("Tổng Giám đốc", "WHO")])),
+    # a body abroad the gazetteer lacks, by its acronym, with a foreign name of two words or more after it
+    ("Giám đốc FBI Christopher Wray điều trần.",
+     ("Giám đốc FBI Christopher Wray", "Christopher Wray", None, [("Giám đốc", "FBI")])),
+    ("Giám đốc AUSTRAC Nicole Rose cho biết.",
+     ("Giám đốc AUSTRAC Nicole Rose", "Nicole Rose", None, [("Giám đốc", "AUSTRAC")])),
     # a person a place is named after, by title alone ("Chủ tịch UBND TP Hồ Chí Minh" is the city's)
     ("Kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022).",
      ("Chủ tịch Hồ Chí Minh", "Hồ Chí Minh", None, [("Chủ tịch", None)])),
@@ -366,6 +371,7 @@ def test_former_new_and_foreign_forms(sentence, expected):
     "Chủ tịch Vingroup cho biết kế hoạch.",  # a company title with no name
     "Thực hiện Chỉ thị 15/CT-TTg, CT UBND huyện chỉ đạo các xã.",  # "CT" before a body, no name
     "Tổng thống Mỹ Gặp Gỡ Lãnh Đạo Các Nước",  # a headline in capitals: no name after the country
+    "Chủ tịch CLB Real Madrid cho biết.",  # a club after a Vietnamese acronym, no person
 ])
 def test_no_official(sentence):
     assert _found(sentence) == []
