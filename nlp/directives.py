@@ -42,7 +42,7 @@ without a type code after a type word ("Công văn số 3068/BHXH-CSXH") are ``C
 ``type_code`` None and the whole code after the slash as ``issuer_code`` (key ``3068/BHXH-CSXH``);
 after another type word they take its type and code ("Quyết định số 03/2017/HSST-QĐ": QĐ).
 A letter word and a number coded by its issuer alone ("văn bản số 442/VPTT") is such a letter too
-(``issuer_code`` VPTT). Stray spaces around the slash ("26 /TB-HĐ") and a space for it ("5171
+(``issuer_code`` VPTT). Stray spaces around the slash ("26 /TB-HĐ", "35 - CT / TW") and a space for it ("5171
 QĐ-XPVPHC", after "số" or a type word; "22-QĐ TW" before an issuer in capitals) are read, and so is a code in lowercase after a type word
 ("thông tư 22/2015/tt-bkhđt": the fields and key upper-cased); a type word away from its number leaves
 the span starting at "số" (a letter word too: "Công văn hỏa tốc số 2088/UBND-VX").
@@ -84,7 +84,7 @@ _NUMBER_RE = re.compile(
     rf"(?P<law_num>\d{{1,5}})/(?P<law_year>(?:19|20)\d\d)/(?P<law_iss>(?:UBTV)?QH\d{{1,2}})"
     rf"|(?P<st_num>\d{{1,5}})(?:/(?P<st_year>(?:19|20)\d\d))?(?:\s?/\s?|(?P<st_space>\s))(?P<st_code>[A-ZĐ][A-Za-zĐđ]{{0,6}})"
     rf"\s?[-–]\s?(?P<st_iss>{_ISSUER}(?:-{_ISSUER})*)"
-    rf"|(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})(?:/|\s(?=[A-ZĐ]{{2,}}(?![\w/])))"
+    rf"|(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_code>[A-ZĐ][A-Za-zĐđ]{{0,4}})(?:\s?/\s?|\s(?=[A-ZĐ]{{2,}}(?![\w/])))"
     rf"(?P<p_iss>{_ISSUER}(?:-{_ISSUER})*)"
     rf"|(?P<l_num>\d{{1,5}})\s?/\s?(?P<l_iss>[A-ZĐ]{{2,10}})"  # a letter coded by its issuer alone: "442/VPTT"
     r")(?![\w/])"

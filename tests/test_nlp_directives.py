@@ -124,6 +124,11 @@ def _gold() -> list[dict]:
     ("Theo Quyết định số 5171 QĐ-XPVPHC,",
      ("Quyết định số 5171 QĐ-XPVPHC", "Quyết định", "QĐ", "5171", "XPVPHC", None, None, None, None,
       "5171/QĐ-XPVPHC")),
+    # a Party code with spaces around its slash too
+    ("Thực hiện Chỉ thị số 35 - CT / TW của Bộ Chính trị.",
+     ("Chỉ thị số 35 - CT / TW", "Chỉ thị", "CT", "35", "TW", None, None, "Bộ Chính trị", None, "35-CT/TW")),
+    ("Nghị quyết 50-NQ /TW về đầu tư.",
+     ("Nghị quyết 50-NQ /TW", "Nghị quyết", "NQ", "50", "TW", None, None, None, None, "50-NQ/TW")),
     # the type word away from the number: the citation starts at "số"
     ("được cấp Giấy phép hoạt động trang thông tin điện tử tổng hợp số 103/GP-ICP-STTT,",
      ("số 103/GP-ICP-STTT", "Giấy phép", "GP", "103", "ICP-STTT", None, None, None, None, "103/GP-ICP-STTT")),
