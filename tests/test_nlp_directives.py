@@ -91,6 +91,8 @@ def _gold() -> list[dict]:
      ("Công văn 1419/TTg-NN", "Công văn", None, "1419", "TTg-NN", 2021, None, None, None, "1419/2021/TTg-NN")),
     ("Quyết định 12/QĐ-UBND 2021-2025 của tỉnh",  # a period after the code is no year
      ("Quyết định 12/QĐ-UBND", "Quyết định", "QĐ", "12", "UBND", None, None, None, None, "12/QĐ-UBND")),
+    ("Theo Quy định 102 về xử lý kỷ luật đảng viên vi phạm,",  # by number alone, a Quy định is the Party's
+     ("Quy định 102", "Quy định", "QĐi", "102", None, None, None, None, None, "102/QĐi")),
     ("theo điều 2 của quyết định 175, bị can phải bố trí kỹ sư.",  # lowercase after "của": a noun
      ("quyết định 175", "Quyết định", "QĐ", "175", None, None, None, None, None, "175/QĐ")),
     ("Trạm áp dụng thông tư 35 của Bộ Giao thông vận tải.",  # after a verb that takes a document: a noun
