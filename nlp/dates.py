@@ -214,10 +214,14 @@ def _nearest(m: int, d: int, ref: dt.date | None) -> dt.date | None:
     return min(days, key=lambda x: abs((x - ref).days)) if days else None
 
 
+REF_LAG = dt.timedelta(days=2)  # how far a day gone by may fall after the reference date, a publication date
+# that may be a day or two early (kept in UTC, or the day a story was first posted before it was updated)
+
+
 def gone_by(day: dt.date, ref: dt.date | None) -> dt.date | None:
-    """``day``, read without its year, as a day gone by at ``ref``: a year earlier when it falls after
-    ``ref`` (None for a 29 February that year lacks)."""
-    return day if ref is None or day <= ref else _day(day.year - 1, day.month, day.day)
+    """``day``, read without its year, as a day gone by at ``ref``: a year earlier when it falls more than
+    ``REF_LAG`` after ``ref`` (None for a 29 February that year lacks)."""
+    return day if ref is None or day <= ref + REF_LAG else _day(day.year - 1, day.month, day.day)
 
 
 def _ref_year(ref: dt.date | None) -> int:

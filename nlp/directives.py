@@ -211,7 +211,7 @@ class _Text:
 
 def _day_at(doc: _Text, at: int | None, ref_date: dt.date | None) -> tuple[dt.date, int] | None:
     """The signing day nlp.dates reads at ``at`` and where it ends. A day written without a year is
-    the latest not after ``ref_date``: a document is cited after it was signed."""
+    the latest gone by at ``ref_date`` (``gone_by``): a document is cited after it was signed."""
     found = doc.days.get(at) if at is not None else None
     if found is None:
         return None

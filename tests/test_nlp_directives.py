@@ -340,3 +340,10 @@ def test_an_opening_day_without_a_comma_dates_the_citation_issued_in_its_sentenc
     text = "Ngày 2/10/2021 Sở Giáo dục đã ban hành Công văn số 1510/SGDĐT-VP về việc dạy học trực tuyến."
     (found,) = tag_directives(text, dt.date(2021, 10, 5))
     assert (found.date, found.year) == ("2021-10-02", 2021)
+
+
+@pytest.mark.parametrize("ref, year", [("2021-10-01", 2021), ("2021-09-30", 2021), ("2021-09-28", 2020)])
+def test_a_signing_day_just_after_the_publication_date_is_of_its_year(ref, year):
+    """A day without a year is the latest gone by, within a publication date's lag of two days."""
+    text = "Theo nội dung Quyết định 2048/QĐ-UBND được ban hành vào ngày 2/10."
+    assert [t.year for t in tag_directives(text, dt.date.fromisoformat(ref))] == [year]
