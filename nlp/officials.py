@@ -6,7 +6,8 @@ Public API: ``tag_officials(text) -> list[OfficialTag]``; offsets index the NFC 
 Forms read (titles, organisations, abbreviations, places and surnames come from ``nlp/gazetteer``):
 
 * name first: ``[honorific] Name (, | – | () Position {(, | – | kiêm) Position}``; a full name with a
-  middle name needs no separator (``Nguyễn Văn An Chủ tịch UBND tỉnh``);
+  middle name needs no separator (``Nguyễn Văn An Chủ tịch UBND tỉnh``), nor does a title after an
+  abbreviated one (``Trần Thị Hồng HUV Phó Chủ tịch UBND huyện``);
 * title first: ``[honorific] Position {, Position} [ông | bà] Name {, Position}``; a bracketed
   abbreviation belongs to the position before it (``Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm
   Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``);
@@ -497,13 +498,23 @@ class _Parser:
         chain = [self.bracketed(self.loose_tail(first) if after_name else self.named_by_abbreviation(first))]
         while not self.on_behalf_of(t) and not self.name_in_place(chain[-1]):
             k = chain[-1].end
-            if not (self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1)):
+            if self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1):
+                at = k + 2 if self.tenure_before(k + 2) else k + 1
+            elif self.abbreviated_then_title(chain[-1], k):
+                at = k  # "HUV | Phó Chủ tịch UBND huyện", "UVBTV Tỉnh ủy | Chủ tịch UBND tỉnh"
+            else:
                 break
-            nxt = self.position(k + 2 if self.tenure_before(k + 2) else k + 1, lowercase=True)
+            nxt = self.position(at, lowercase=True)
             if nxt is None:
                 break
             chain.append(self.bracketed(self.loose_tail(nxt) if after_name else nxt))
         return chain
+
+    def abbreviated_then_title(self, pos: _Position, k: int) -> bool:
+        """Whether a capitalised title is written right after ``pos``, an abbreviated title (and its body), with
+        no separator: the next position, as in "Trần Thị Hồng HUV | Phó Chủ tịch UBND huyện"."""
+        return k < len(self.tokens) and self.tokens[pos.start].acronym and self.adj(k - 1, k) \
+            and self.tokens[k].titlecase and starts_title(self.text, self.tokens, k) is not None
 
     def surname_ahead(self, i: int) -> bool:
         """Whether a surname or a foreign name's word is written in the ten tokens after ``tokens[i]`` (a
@@ -613,6 +624,8 @@ class _Parser:
             # be a place: "Bộ trưởng môi trường Scotland")
         if pos.org is not None and self.tokens[k].key == "và":
             return pos  # "và" after an organisation joins another subject: "Bí thư Tỉnh ủy | và Đoàn công tác"
+        if self.abbreviated_then_title(pos, k):
+            return pos  # the next position, no organisation's name: "UVBTV Tỉnh ủy | Chủ tịch UBND tỉnh"
         if pos.org is None and match_key(pos.title) in _EXECUTIVE_TITLES and self.company_named_at(k):
             pos.business = True  # "Giám đốc" + "một công ty truyền thông", "giám đốc" + "công ty may"
             return pos

@@ -185,6 +185,16 @@ def test_mentions_field_by_field(sentence, expected):
     ("Ông Phạm Viết Thanh, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy phát biểu.",
      ("Ông Phạm Viết Thanh, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy", "Phạm Viết Thanh", "ông",
       [("Ủy viên Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")])),
+    # an abbreviated title needs no separator before the next title: it is not that title's organisation
+    ("Đồng chí Trần Thị Hồng HUV Phó Chủ tịch UBND huyện phát biểu.",
+     ("Đồng chí Trần Thị Hồng HUV Phó Chủ tịch UBND huyện", "Trần Thị Hồng", "đồng chí",
+      [("Huyện ủy viên", None), ("Phó Chủ tịch", "UBND huyện")])),
+    ("Có đồng chí Nguyễn Văn Long UVBTV Tỉnh ủy Chủ tịch UBND tỉnh dự.",
+     ("đồng chí Nguyễn Văn Long UVBTV Tỉnh ủy Chủ tịch UBND tỉnh", "Nguyễn Văn Long", "đồng chí",
+      [("Ủy viên Ban Thường vụ", "Tỉnh ủy"), ("Chủ tịch", "UBND tỉnh")])),
+    ("Đồng chí Lê Minh Hải, TUV Bí thư Huyện ủy dự.",
+     ("Đồng chí Lê Minh Hải, TUV Bí thư Huyện ủy", "Lê Minh Hải", "đồng chí",
+      [("Tỉnh ủy viên", None), ("Bí thư", "Huyện ủy")])),
     # ... but not over a verb and the next sentence part
     ("Đồng chí Lê Văn Tám, Bí thư Tỉnh ủy mong muốn Đảng bộ đoàn kết.",
      ("Đồng chí Lê Văn Tám, Bí thư Tỉnh ủy", "Lê Văn Tám", "đồng chí", [("Bí thư", "Tỉnh ủy")])),
