@@ -35,7 +35,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   else ``"%"``. Kind ``percentage_point``: ``3 điểm %``, ``0,5 điểm phần trăm`` (unit_text the unit).
   Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
-  glued to the number (``45ha``, ``5.000m2``).
+  glued to the number (``45ha``, ``5.000m2``); the rooms of a property listing glued to theirs are counts
+  (``2PN``, ``1wc``; ``units.txt`` [room]).
   Else ``count``; a headcount of posts counts the post with its body (``2 Giám đốc Công an tỉnh``, ``3 tân Phó
   Thủ tướng``, ``2 Thứ trưởng Ngoại giao``). A range is one statistic valued at its lower bound, ``từ``
   before it its qualifier (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3
@@ -114,6 +115,7 @@ class _Lexicon:
     sales: frozenset[str]  # units goods are priced by
     listed: frozenset[str]  # nouns, naming words and units of the lists: what a name's number may count
     durations: frozenset[str]
+    rooms: frozenset[str]  # counted glued to their number: "2PN"
     naming: re.Pattern  # naming words before a number: "lớp 10"
     namers: frozenset[str]  # the same words, as keys
 
@@ -145,7 +147,7 @@ def _lexicon() -> _Lexicon:
         places=frozenset(k for k, v in classes.items() if "place" in v) | {_key("TP")},
         currencies=units["currency"], measures=measures, quantities=units["quantity"],
         sales=units["sale"], listed=nouns | namers | measures | units["sale"],
-        durations=units["duration"],
+        durations=units["duration"], rooms=units["room"],
         naming=re.compile(rf"(?<!\w)(?P<word>{naming})\s*[:.]?\s*(?:\d+\s*(?:,|và)\s*)*$", _F),
         namers=namers)
 
@@ -564,7 +566,7 @@ def _shared_units(text: str, found: list[StatisticTag], bare: dict) -> list[Stat
 
 def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]],
                  date_starts: set[int]) -> list[StatisticTag]:
-    """Measures and amounts written with the unit glued to the number: ``45ha``, ``5.000m2``."""
+    """Measures, amounts and rooms written with the unit glued to the number: ``45ha``, ``5.000m2``, ``2PN``."""
     found = []
     for hint in _GLUED_HINT.finditer(text):
         start = hint.start()
@@ -578,9 +580,16 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]],
         if lower:  # "0,2-0,5m": the range from the lower bound
             value, start = parse_number(lower.group().rstrip("-– ")), lower.start()
         is_money = _key(unit) in lex.currencies
-        if value is None or not (is_money or _key(unit) in lex.measures) or _overlaps(*match.span(), protected):
+        if value is None or _overlaps(*match.span(), protected):
             continue
         span_start, qualifier = _qualifier(text, start, bool(lower))
+        if _key(unit) in lex.rooms and not lower:
+            found.append(StatisticTag(text=text[span_start:match.end()], start=span_start, end=match.end(),
+                                      value=float(value), denominator=None, unit_text=unit, qualifier=qualifier,
+                                      kind="count"))
+            continue
+        if not (is_money or _key(unit) in lex.measures):
+            continue
         unit, end = _per(text, match.start("unit"), match.end(), lex, is_money)
         if end == match.end() and _key(unit) in lex.quantities and (
                 measured := _measured(_words(text, end, lex), end, lex, date_starts)):

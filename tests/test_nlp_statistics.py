@@ -47,6 +47,13 @@ def test_a_scale_word_written_short_or_glued_to_the_number(sentence, expected):
     assert _found(sentence) == expected
 
 
+def test_the_rooms_of_a_property_listing_glued_to_their_number_are_counts():
+    assert _found("Căn hộ 75m2, 2PN, 1wc, giá 2,08 tỷ.") == [
+        ("75m2", 75, None, "m2", None, "measure"), ("2PN", 2, None, "PN", None, "count"),
+        ("1wc", 1, None, "wc", None, "count"), ("2,08 tỷ", 2.08e9, None, None, None, "money")]
+    assert _found("THÔNG ĐIỆP 5T phòng dịch") == []  # not a room
+
+
 def test_scale_words_multiply():
     assert parse_amount("3,5 tỷ") == Decimal("3500000000")
     assert parse_amount("1.200 triệu") == Decimal("1200000000")
