@@ -171,7 +171,8 @@ _NUMBER_OF = re.compile(r"\s*số\s+", _F)  # ... or of a number, "số" left ou
 # what the cases of a total are: "tổng số ca mắc", "60% số ca tử vong"
 _INFECTED = frozenset(_key(w) for w in ("mắc", "nhiễm", "tử vong"))
 _PART_BEFORE = re.compile(r"(?<!năm )(?<!tháng )(?<!ngày )(?<!quý )(?<![\w/.,-])\d+(?:[.,]\d+)*\s+$", _F)  # "15 | trên 20 huyện": "trên" after a number is "out of", no qualifier
-_TOTAL_VERB = re.compile(r"(?<!\w)(?:lên|là|đạt)\s*:?\s*$", _F)
+_CLAUSE_END = re.compile(r"[.;:!?](?=\s)|\n")  # not the dot inside "TP.HCM"
+_TOTAL_VERB = re.compile(rf"(?<!\w)(?:lên|là|đạt)\s*:?\s*(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "là (hơn) 4.000"
 _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
 # "tăng (khoảng) 23 | lần", "vượt quá 3 | lần vốn điều lệ": a multiple
 _CHANGE = re.compile(rf"(?<!\w)(?:tăng(?:\s+lên)?|giảm(?:\s+xuống)?|vượt(?:\s+quá)?)\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)
@@ -732,11 +733,12 @@ def _counted_before(text: str, start: int, lex: _Lexicon, date_starts: set[int],
                     end: int) -> tuple[str | None, str | None, int]:
     """(kind, unit_text, end) for a number without a noun after it whose noun came before it in the
     clause: "(tổng) số NOUN ... lên|là|đạt NUMBER"; the span stays the number."""
-    if not _TOTAL_VERB.search(text, max(0, start - 8), start):
+    if not _TOTAL_VERB.search(text, max(0, start - 24), start):
         return None, None, end
-    clause = max(text.rfind(mark, 0, start) for mark in ".;:!?\n")
+    window = max(0, start - 100)
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, window, start)), default=window)
     total = None
-    for total in _TOTAL.finditer(text, max(clause + 1, start - 100), start):
+    for total in _TOTAL.finditer(text, clause, start):
         pass  # the last "số" before the number
     words = _words(text, total.end(), lex) if total else []
     phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False) if words else None

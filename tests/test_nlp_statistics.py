@@ -154,6 +154,10 @@ def test_ranges_rates_and_multiples(sentence, expected):
     ("Sự việc nâng tổng số bệnh nhân được điều trị khỏi lên 693.797.",
      [("693.797", 693797, None, "bệnh nhân", None, "count")]),
     ("Số người tử vong là 20.000; số thứ tự lên 12.", [("20.000", 20000, None, "người", None, "count")]),
+    # a qualifier after the verb is the number's; the dot inside "TP.HCM" ends no clause
+    ("Số doanh nghiệp tại TP.HCM dự kiến cắt giảm lao động là hơn 4.000. Phần lớn giảm giờ làm.",
+     [("hơn 4.000", 4000, None, "doanh nghiệp", "hơn", "count")]),
+    ("Số ca mắc. Hôm nay lên 500.", []),  # the noun is in another sentence
 ])
 def test_a_count_whose_noun_comes_first(sentence, expected):
     assert _found(sentence) == expected
