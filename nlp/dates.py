@@ -22,7 +22,7 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   and ``hôm nay`` are in the span only when a space alone separates them from the day: ``Sáng nay 8-12``,
   ``hôm nay 4/10``).
 - ``month`` ``tháng 3/2022``, ``tháng 7 năm 2023``: the whole month; ``tháng 10`` alone is the
-  October nearest ``ref_date``.
+  October nearest ``ref_date``, ``tháng 10 năm nay`` (in the span) the October of ``ref_date``'s year.
 - ``year`` ``năm 2021``: Jan 1..Dec 31. A bare ``2021`` is not tagged.
 - ``quarter`` ``quý I-2022``, ``quý 1 năm 2022``; ``quý I`` alone takes ``ref_date``'s year.
 - ``half`` ``6 tháng đầu/cuối năm 2022``, ``nửa đầu năm``: Jan 1..Jun 30 or Jul 1..Dec 31.
@@ -31,7 +31,7 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   take ``ref_date``'s year.
 - ``part`` ``đầu/giữa/cuối tháng 3/2023``: days 1-10, 11-20, 21-end (the ten-day thirds, thượng/
   trung/hạ tuần); ``đầu/giữa/cuối năm 2022`` (or ``năm nay``): quarter I, quarters II-III, quarter IV.
-  ``đầu tháng 3`` alone is in the March nearest ``ref_date``; ``đầu năm`` without a year is tagged only
+  ``đầu tháng 3`` alone is in the March nearest ``ref_date`` (with ``năm nay``, in its year's); ``đầu năm`` without a year is tagged only
   inside a range, and ``đầu năm học`` never (the school year is tagged).
 - ``range`` ``giai đoạn 2022-2027``, ``năm 2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
   first year..Dec 31 of the last; two bare years, ``(1993 - 1998)``, are no date), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
@@ -137,7 +137,8 @@ _MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})(?:\s*{_DASH}\s*(?P<m2>{M
                      rf"(?:(?:\s*[/-]\s*|\s+năm\s+)(?P<y>{YEAR}){_NUM_AFTER})?", _F)
 # (not the months of a duration in months and days: "11 tháng 5 ngày", a film's title)
 _BARE_MONTH = re.compile(rf"(?<!\w)(?!(?<=\d\s)tháng\s+\d{{1,2}}\s+ngày(?!\s*\d))"
-                         rf"tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)", _F)
+                         rf"tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)"
+                         r"(?:\s+năm\s+(?P<nay>nay)(?!\w))?", _F)  # "tháng 3 năm nay": this year's
 _YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _QUARTER = re.compile(
     rf"(?<!\w)(?:quý|qúy)\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"  # "Qúy III": the tone on the u, as some type it
@@ -164,7 +165,7 @@ _DAYS = re.compile(
     rf"{_NUM_AFTER}", _F)
 _EDGE = re.compile(  # "đầu năm 2023", "cuối năm nay", "giữa tháng 8/2023"; "đầu năm học" is not one
     rf"(?<!\w)(?P<edge>đầu|giữa|cuối)\s+(?:năm(?!\s+học)(?:\s+(?P<y>{YEAR}){_NUM_AFTER}|\s+(?P<nay>nay)(?!\w))?"
-    rf"|tháng\s+(?P<m>{MONTH})(?:(?:\s*[/-]\s*|\.|\s+năm\s+)(?P<my>{YEAR}))?{_NUM_AFTER})(?!\w)", _F)
+    rf"|tháng\s+(?P<m>{MONTH})(?:(?:\s*[/-]\s*|\.|\s+năm\s+)(?P<my>{YEAR})|\s+năm\s+(?P<mnay>nay))?{_NUM_AFTER})(?!\w)", _F)
 _FROM_YEAR = re.compile(rf"(?<=từ\s){_NUM_BEFORE}(?P<y>{YEAR})(?=\s+{_TO}\s)", _F)  # only inside a range
 _NOW = re.compile(r"(?<!\w)(?:hiện\s+)?nay(?!\w)", _F)  # "đến nay": only inside a range
 _FROM = re.compile(r"(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?từ\s+$", _F)
@@ -274,8 +275,9 @@ def _on_month(g: dict, ref: dt.date | None) -> _Period:
 
 
 def _on_bare_month(g: dict, ref: dt.date | None) -> _Period:
-    middle = _nearest(int(g["m"]), 15, ref)
-    return "month", middle.replace(day=1), _month_end(middle.year, middle.month)
+    m = int(g["m"])
+    y = _ref_year(ref) if g["nay"] else _nearest(m, 15, ref).year
+    return "month", dt.date(y, m, 1), _month_end(y, m)
 
 
 def _on_months(g: dict, ref: dt.date | None) -> _Period:
@@ -313,8 +315,8 @@ def _on_part(g: dict, ref: dt.date | None) -> _Period:
 def _on_edge(g: dict, ref: dt.date | None) -> _Period:
     edge = g["edge"].lower()
     if g["m"]:  # thirds of a month, the traditional thượng/trung/hạ tuần
-        if g["my"]:
-            first = dt.date(int(g["my"]), int(g["m"]), 1)
+        if g["my"] or g["mnay"]:
+            first = dt.date(int(g["my"]) if g["my"] else _ref_year(ref), int(g["m"]), 1)
         else:
             first = _nearest(int(g["m"]), 15, ref).replace(day=1)
         last = _month_end(first.year, first.month)

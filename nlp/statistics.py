@@ -35,7 +35,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   else ``"%"``. Kind ``percentage_point``: ``3 điểm %``, ``0,5 điểm phần trăm`` (unit_text the unit).
   Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
-  glued to the number (``45ha``, ``5.000m2``); the rooms of a property listing glued to theirs are counts
+  glued to the number (``45ha``, ``5.000m2``), a height in metres and centimetres too (``1m88``: 1,88 m); the rooms of a property listing glued to theirs are counts
   (``2PN``, ``1wc``; ``units.txt`` [room]).
   Else ``count``; a headcount of posts counts the post with its body (``2 Giám đốc Công an tỉnh``, ``3 tân Phó
   Thủ tướng``, ``2 Thứ trưởng Ngoại giao``). A range is one statistic valued at its lower bound, ``từ``
@@ -194,6 +194,7 @@ _CANDIDATE = re.compile(
     rf"(?=(?:{_GLUED_SCALE})|(?![\w]|[.,:]\d|[/+-]\w))"
     rf"(?P<scale>(?:{_GLUED_SCALE})?(?:\s+(?:{'|'.join(SCALES)})(?!\w|\s+(?:phú|chứng)(?!\w)))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
 _GLUED = re.compile(rf"(?P<num>{POINT_DECIMAL_PATTERN}|{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
+_METRES_AND_CENTIMETRES = re.compile(r"(?P<m>\d)m(?P<cm>\d\d)(?![\w.,]\d|\w)")  # a height: "1m88" is 1,88 m
 _GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
 _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w]|[.,]\d)")
 # A word (letters, then letters or digits, hyphen-joined parts: "pa-nô", "COVID-19", "km2"), a number,
@@ -573,6 +574,13 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]],
         start = hint.start()
         while start and (text[start - 1].isdigit() or text[start - 1] in ".,"):
             start -= 1
+        if (height := _METRES_AND_CENTIMETRES.match(text, start)) and not (start and text[start - 1].isalpha()):
+            metres = parse_number(f"{height.group('m')},{height.group('cm')}")
+            span_start, qualifier = _qualifier(text, start, False)
+            found.append(StatisticTag(text=text[span_start:height.end()], start=span_start, end=height.end(),
+                                      value=float(metres), denominator=None, unit_text="m", qualifier=qualifier,
+                                      kind="measure"))
+            continue
         match = _GLUED.match(text, start)
         lower = _RANGE_BEFORE.search(text, max(0, start - 24), start)
         if match is None or (start and not lower and (text[start - 1].isalpha() or text[start - 1] in "_:/-")):

@@ -64,6 +64,9 @@ def test_each_form_is_one_tag_with_its_period(sentence, expected):
     ("Cuối tháng 2 năm 2024, đoàn trở về.", ("Cuối tháng 2 năm 2024", "part", "2024-02-21", "2024-02-29")),
     ("Đến cuối năm 2022, toàn tỉnh có 120 xã đạt chuẩn.", ("cuối năm 2022", "part", "2022-10-01", "2022-12-31")),
     ("Đầu năm nay, Ban đã ban hành kế hoạch.", ("Đầu năm nay", "part", "2022-01-01", "2022-03-31")),
+    # "năm nay" after a month is in the span and names this year's (not the nearest: December 2021)
+    ("Vào tháng 12 năm nay, tỉnh tổ chức lễ hội.", ("tháng 12 năm nay", "month", "2022-12-01", "2022-12-31")),
+    ("Sản phẩm lên kệ cuối tháng 10 năm nay.", ("cuối tháng 10 năm nay", "part", "2022-10-21", "2022-10-31")),
 ])
 def test_ranges_lists_and_parts_of_periods(sentence, expected):
     assert _found(sentence, dt.date(2022, 1, 10)) == [expected]

@@ -47,6 +47,11 @@ def test_a_scale_word_written_short_or_glued_to_the_number(sentence, expected):
     assert _found(sentence) == expected
 
 
+def test_a_height_in_metres_and_centimetres_is_a_measure():
+    assert _found("Em cao khoảng 1m55 và nặng 41,7kg.") == [
+        ("khoảng 1m55", 1.55, None, "m", "khoảng", "measure"), ("41,7kg", 41.7, None, "kg", None, "measure")]
+
+
 def test_the_rooms_of_a_property_listing_glued_to_their_number_are_counts():
     assert _found("Căn hộ 75m2, 2PN, 1wc, giá 2,08 tỷ.") == [
         ("75m2", 75, None, "m2", None, "measure"), ("2PN", 2, None, "PN", None, "count"),
