@@ -18,7 +18,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   cấp cơ sở``), a place noun with a name or a demonstrative after it (``40 hộ dân | xã Sơn Thủy``,
   ``| tỉnh này``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``),
   a date, or ``MAX_UNIT_SYLLABLES`` syllables
-  (the word that crosses the cap is kept whole: ``hộ đồng bào dân tộc thiểu số``). A verb right
+  (the word that crosses the cap is kept whole: ``hộ đồng bào dân tộc thiểu số``); a lowercase noun in
+  quotes right after the number is the counted noun, the quotes in the span only (``2 “hiệp sĩ”``). A verb right
   after an event noun is the event (``214 cuộc kiểm tra``, ``35 lớp tập huấn``); a noun spelled
   like a verb or function word starts a phrase as a noun (``1.078 tổ chức cơ sở đảng``); a trailing
   ``mới`` (new) before punctuation stays (``2.456 đảng viên mới``), and so does a number after a
@@ -194,6 +195,8 @@ _CANDIDATE = re.compile(
     rf"(?=(?:{_GLUED_SCALE})|(?![\w]|[.,:]\d|[/+-]\w))"
     rf"(?P<scale>(?:{_GLUED_SCALE})?(?:\s+(?:{'|'.join(SCALES)})(?!\w|\s+(?:phú|chứng)(?!\w)))*)(?P<pct>\s?%|\s+phần\s+trăm(?!\w))?", _F)
 _GLUED = re.compile(rf"(?P<num>{POINT_DECIMAL_PATTERN}|{NUMBER_PATTERN})(?P<unit>[^\W\d_]+[23²³]?)(?!\w)")  # "45ha", "5.000m2"
+# a lowercase noun of up to four words in quotes right after a number: "2 “siêu trộm nhí”" (a nickname)
+_QUOTED_NOUN = re.compile(r"[ \t]?[“\"](?P<noun>(?![A-ZĐ])[^\W\d_]+(?:[ \t][^\W\d_]+){0,3})[”\"]")
 _METRES_AND_CENTIMETRES = re.compile(r"(?P<m>\d)m(?P<cm>\d\d)(?![\w.,]\d|\w)")  # a height: "1m88" is 1,88 m
 _GLUED_HINT = re.compile(r"\d[^\W\d_]")  # a digit touching a letter: where a glued unit may be (a fast scan)
 _PHONE = re.compile(r"(?<![\w.])(?:\+84|\(0\d{2,3}\)|0\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w]|[.,]\d)")
@@ -654,6 +657,8 @@ def _classify(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "percent", "%", end
     if not is_ratio and _SHORT_MILLIONS.match(match.group("scale")):
         return "money", None, _period_end(text, end) or end  # "giá 900tr | Diện tích": money, whatever follows
+    if not is_ratio and (quoted := _QUOTED_NOUN.match(text, end)):
+        return "count", quoted.group("noun"), quoted.end()  # "2 “hiệp sĩ”": a noun in quotes, quotes in the span
     if not words or words[0].key is None:
         return _uncounted(text, match, lex, date_starts, is_ratio)
     word = words[0]

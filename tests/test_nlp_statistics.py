@@ -47,6 +47,18 @@ def test_a_scale_word_written_short_or_glued_to_the_number(sentence, expected):
     assert _found(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Công an đang tìm người thân cho 2 “siêu trộm nhí” tên T.",
+     [("2 “siêu trộm nhí”", 2, None, "siêu trộm nhí", None, "count")]),
+    ("Kết quả đạt 1.374 \", ông nói.", []),  # a quote closing, no noun in it
+    ("Chiến dịch có thông điệp 5 “Không” gửi tới người dân.", []),  # a capitalised slogan, no noun
+    ("Con Cưng có 44 nhà cung cấp sản phẩm ngoài nước.",  # "nhà cung cấp" (supplier) is a noun, not a verb
+     [("44 nhà cung cấp sản phẩm", 44, None, "nhà cung cấp sản phẩm", None, "count")]),
+])
+def test_a_noun_in_quotes_and_a_supplier_are_counted(sentence, expected):
+    assert _found(sentence) == expected
+
+
 def test_a_height_in_metres_and_centimetres_is_a_measure():
     assert _found("Em cao khoảng 1m55 và nặng 41,7kg.") == [
         ("khoảng 1m55", 1.55, None, "m", "khoảng", "measure"), ("41,7kg", 41.7, None, "kg", None, "measure")]
