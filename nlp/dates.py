@@ -114,11 +114,13 @@ _DATE = re.compile(
     rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 # A word that dates the day after it but is not in the span, looked for before a day _DATE found
 # without a cue: "từ 1-10" (an open start), "Tính đến 29/10" (an end), "hôm nay (4/10)", "ngày mai (5-10)",
-# "Sáng nay, 23/10", "đến nay (23.10)", "phiên 4/10" (a trading session); after a lone "từ" a dash or dot
+# "Sáng nay, 23/10", "đến nay (23.10)", "cùng ngày (3.12)" (the same day), "phiên 4/10" (a trading session);
+# after a lone "từ" a dash or dot
 # needs punctuation after the day ("từ 5-7 ngày" is a count), after a lone "đến" any separator does ("đạt tới
 # 9/10 điểm" is a score), after "phiên" a slash does ("phiên 3-2" is a score).
 _CUE = re.compile(rf"(?:(?<!\w)(?:(?P<tu>từ)|(?P<den>đến|tới)|tính\s+đến|(?P<session>phiên(?:\s+giao\s+dịch)?))\s+"
-                  rf"|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày|đến)\s+(?:nay|qua|mai)\s*[,(]?\s*)$", _F)
+                  rf"|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày|đến)\s+(?:nay|qua|mai)\s*[,(]?\s*"
+                  r"|(?<!\w)cùng\s+ngày\s*\(\s*)$", _F)
 _NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-ZĐ][^\W\d_]*[ \t]+$")  # a capitalised word inside a sentence, right before
 _STOP = re.compile(r"\s*(?:[,.;:)!?\n]|$)")
 # An observance named before its day dates it (a capitalised name): "Ngày Kỹ năng lao động Việt Nam 4/10",

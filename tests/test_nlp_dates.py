@@ -129,6 +129,7 @@ def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
     ("Cao tốc thu phí trở lại từ ngày mai (5-10).", ("5-10", "day_month", "2021-10-05", "2021-10-05")),
     ("Giá heo hơi hôm nay (3/10) giảm.", ("3/10", "day_month", "2021-10-03", "2021-10-03")),
     ("Chiều nay (20/8), Bộ họp báo.", ("20/8", "day_month", "2021-08-20", "2021-08-20")),  # brackets: the day alone
+    ("Lúc 9h43 cùng ngày (3.10), máy bay hạ cánh.", ("3.10", "day_month", "2021-10-03", "2021-10-03")),  # the same day
     # an end after "tính đến", "đến nay", or a lone "đến" before punctuation
     ("Tính đến 29/10, cả nước có 900 ca.", ("29/10", "day_month", "2021-10-29", "2021-10-29")),
     ("Mưa lớn từ đêm qua đến nay (23.10), tại vùng núi.", ("23.10", "day_month", "2021-10-23", "2021-10-23")),
