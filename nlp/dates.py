@@ -11,7 +11,7 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
 (``vào``, ``trong``, a lone ``từ`` "since"). Kinds and the period each covers (start_date..end_date, inclusive):
 
 - ``date`` ``15/12/2021``, ``ngày 11 tháng 7 năm 2023``, ``Chiều 1/7/2022``: that day.
-- ``datetime`` ``15/12/2021 17:12``, ``17:12 ngày 15/12/2021``, ``9 giờ sáng 19/8``: that day (the
+- ``datetime`` ``15/12/2021 17:12``, ``17:12 ngày 15/12/2021``, ``9 giờ sáng 19/8``, ``4h sáng nay 8-12``: that day (the
   clock is in the span); without a year, the year that puts the day nearest ``ref_date``.
 - ``day_month`` ``Chiều 15/12``, ``ngày 6/10``, ``hôm 2/12``, ``Ngày 4.12``: a cue (time of day, ``ngày``,
   ``hôm``, clock) is required (with a dot between day and month too, or a space: ``Ngày 3 10``);
@@ -109,7 +109,7 @@ def _core(n: str = "", after: str = _NUM_AFTER, before: str = _NUM_BEFORE, space
 
 
 _DATE = re.compile(
-    rf"(?:(?<!\w)(?P<clock1>{CLOCK})(?:\s+{TOD}|\s+hôm\s+nay)?\s*,?\s+(?:ngày\s+)?"
+    rf"(?:(?<!\w)(?P<clock1>{CLOCK})(?:\s+{TOD_NAY})?\s*,?\s+(?:ngày\s+)?"
     rf"|(?<!\w)(?P<tod>{TOD_NAY})\s+(?:ngày\s+)?|(?<!\w)(?P<ngay>ngày|hôm)\s+)?"
     rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 # A word that dates the day after it but is not in the span, looked for before a day _DATE found

@@ -85,6 +85,7 @@ def test_ranges_lists_and_parts_of_periods(sentence, expected):
     ("Sáng nay 8-12, cơ quan điều tra khởi tố.", ("Sáng nay 8-12", "day_month", "2021-12-08", "2021-12-08")),
     ("Lễ khai mạc buổi sáng 3/12 tại hội trường.", ("buổi sáng 3/12", "day_month", "2021-12-03", "2021-12-03")),
     ("Lúc 9 giờ 5 phút sáng 3/12, xe đến.", ("9 giờ 5 phút sáng 3/12", "datetime", "2021-12-03", "2021-12-03")),
+    ("Khoảng 4h sáng nay 8-12, xe tải lật.", ("4h sáng nay 8-12", "datetime", "2021-12-08", "2021-12-08")),
     # "từ" opens a compact range; two close days joined by "và" are a range
     ("Hội chợ diễn ra từ 18-22/10 tại tỉnh.", ("từ 18-22/10", "range", "2021-10-18", "2021-10-22")),
     ("Tuyển sinh từ ngày 8/10-22/10/2021.", ("từ ngày 8/10-22/10/2021", "range", "2021-10-08", "2021-10-22")),
