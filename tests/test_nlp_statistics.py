@@ -52,6 +52,8 @@ def test_a_scale_word_written_short_or_glued_to_the_number(sentence, expected):
      [("2 “siêu trộm nhí”", 2, None, "siêu trộm nhí", None, "count")]),
     ("Kết quả đạt 1.374 \", ông nói.", []),  # a quote closing, no noun in it
     ("Chiến dịch có thông điệp 5 “Không” gửi tới người dân.", []),  # a capitalised slogan, no noun
+    ("Khảo sát cho thấy 56% số người được hỏi là khách hàng thường xuyên.",  # survey respondents
+     [("56% số người được hỏi", 56, None, "người được hỏi", None, "percent")]),
     ("Con Cưng có 44 nhà cung cấp sản phẩm ngoài nước.",  # "nhà cung cấp" (supplier) is a noun, not a verb
      [("44 nhà cung cấp sản phẩm", 44, None, "nhà cung cấp sản phẩm", None, "count")]),
 ])
