@@ -108,8 +108,8 @@ def test_text_fields_match_whatever_the_tone_mark_placement(tmp_path):
 
 
 # Real published passages the taggers are tuned on, by floor key: dev/real (sources in the repository:
-# dev_real; vfnd2.jsonl, dev_vfnd2, vfnd3.jsonl, dev_vfnd3, vfnd4.jsonl, dev_vfnd4, and vfnd5.jsonl, dev_vfnd5, more VFND
-# paragraphs annotated blind later,
+# dev_real; vfnd2.jsonl, dev_vfnd2, vfnd3.jsonl, dev_vfnd3, vfnd4.jsonl, dev_vfnd4, vfnd5.jsonl, dev_vfnd5, and vfnd6.jsonl,
+# dev_vfnd6, more VFND paragraphs annotated blind later,
 # each scored on its own),
 # dev/danes (DANeS records, the source of the eval set; records apart from the eval's): its first
 # three files (dev_danes), fresh.jsonl (dev_fresh), digits.jsonl (dev_digits), more.jsonl (dev_more), press.jsonl (dev_press), press2.jsonl (dev_press2), press3.jsonl (dev_press3) and press4.jsonl (dev_press4), each annotated blind
@@ -123,7 +123,7 @@ DANES_FILES = ("odd.jsonl", "even.jsonl", "officials.jsonl")
 REAL = GOLD / "dev" / "real"
 DEV_REAL_SETS = {"dev_real": [REAL / name for name in ("seeds.jsonl", "vfnd.jsonl", "vnexpress.jsonl")],
                  "dev_vfnd2": REAL / "vfnd2.jsonl", "dev_vfnd3": REAL / "vfnd3.jsonl",
-                 "dev_vfnd4": REAL / "vfnd4.jsonl", "dev_vfnd5": REAL / "vfnd5.jsonl",
+                 "dev_vfnd4": REAL / "vfnd4.jsonl", "dev_vfnd5": REAL / "vfnd5.jsonl", "dev_vfnd6": REAL / "vfnd6.jsonl",
                  "dev_danes": [DANES / name for name in DANES_FILES],
                  "dev_fresh": DANES / "fresh.jsonl", "dev_digits": DANES / "digits.jsonl",
                  "dev_more": DANES / "more.jsonl", "dev_press": DANES / "press.jsonl",
