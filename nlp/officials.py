@@ -44,7 +44,7 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   position (``Chủ tịch UBND xã: Nguyễn Văn A``), and each of a list of names after it is an official of
   that position, its span the name (``Phó chủ tịch: Trần Quốc Tuấn (chuyên môn), Cao Văn Chóng``); the
   term of a body a title names is in the span
-  (``Đại biểu Quốc hội khóa XV``); after a name, a unit named in lowercase runs to the level
+  (``Đại biểu Quốc hội khóa XV``, ``tổng thư ký nhiệm kỳ 7``); after a name, a unit named in lowercase runs to the level
   it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a
   bare title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
   name the gazetteer lacks runs through lowercase words to the body it belongs to (``Trưởng phòng Cảnh sát
@@ -164,6 +164,7 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)")  # where a lead was cut short
 _UNIT_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}")  # a police unit's code, named after its head's title: "Trưởng phòng PC03"
 _CUC = match_key("cục")  # a department, whose head's title may name it by its code: "Cục trưởng C50"
 _TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # the term of an elected body: "khóa XV", "khóa 15"
+_TERM_WORDS = (("khóa",), ("nhiệm", "kỳ"))  # before it: "khóa XV", "nhiệm kỳ 7"
 _REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")  # a monarch's numeral after the name: "Elizabeth II"
 # Words marking a post as former or new: left out before a title ("cựu Phó Tổng thống Mỹ Al Gore", "tân Thủ
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
@@ -364,11 +365,14 @@ class _Parser:
 
     def elected_term(self, pos: _Position) -> _Position:
         """``pos`` with the term of the body its title names written after it, in the span: "Đại biểu Quốc hội"
-        + "khóa XV". A term after an organisation is read with the organisation's name."""
+        + "khóa XV", "tổng thư ký" + "nhiệm kỳ 7". A term after an organisation is read with the organisation's
+        name."""
         k, tokens = pos.end, self.tokens
-        if pos.org is None and pos.fixed_org is None and self.adj(k - 1, k) and tokens[k].key == "khóa" \
-                and self.adj(k, k + 1) and _TERM_NUMBER.fullmatch(tokens[k + 1].text):
-            pos.end = k + 2
+        term = self.first_words_end(k, _TERM_WORDS) if pos.org is None and pos.fixed_org is None \
+            and self.adj(k - 1, k) else None
+        if term is not None and term < len(tokens) and self.adj(term - 1, term) \
+                and _TERM_NUMBER.fullmatch(tokens[term].text):
+            pos.end = term + 1
         return pos
 
     def in_charge_of(self, j: int) -> str | None:

@@ -327,6 +327,11 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
      ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen", "Ursula von der Leyen", None, [("Chủ tịch", "Ủy ban châu Âu")])),
     ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus cảnh báo.",
      ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus", None, [("Tổng Giám đốc", "WHO")])),
+    # a mayor is an official, named first; a numbered term after a title is in the span, as "khóa XV" is
+    ("Bà Anne Hidalgo, thị trưởng Paris, cho biết.",
+     ("Bà Anne Hidalgo, thị trưởng Paris", "Anne Hidalgo", "bà", [("Thị trưởng", "Paris")])),
+    ("Phát biểu tại lễ, ông Lê Hoài Anh, tổng thư ký nhiệm kỳ 7 cho biết.",
+     ("ông Lê Hoài Anh, tổng thư ký nhiệm kỳ 7", "Lê Hoài Anh", "ông", [("Tổng Thư ký", None)])),
     # a body abroad the gazetteer lacks, by its acronym, with a foreign name of two words or more after it
     ("Giám đốc FBI Christopher Wray điều trần.",
      ("Giám đốc FBI Christopher Wray", "Christopher Wray", None, [("Giám đốc", "FBI")])),
