@@ -23,7 +23,7 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   ``hôm nay 4/10``).
 - ``month`` ``tháng 3/2022``, ``tháng 7 năm 2023``: the whole month; ``tháng 10`` alone is the
   October nearest ``ref_date``, ``tháng 10 năm nay`` (in the span) the October of ``ref_date``'s year.
-- ``year`` ``năm 2021``: Jan 1..Dec 31. A bare ``2021`` is not tagged.
+- ``year`` ``năm 2021``: Jan 1..Dec 31. A bare ``2021`` is not tagged, nor a decade (``những năm 1990``).
 - ``quarter`` ``quý I-2022``, ``quý 1 năm 2022``; ``quý I`` alone takes ``ref_date``'s year.
 - ``half`` ``6 tháng đầu/cuối năm 2022``, ``nửa đầu năm``: Jan 1..Jun 30 or Jul 1..Dec 31.
 - ``months_of_year`` ``9 tháng đầu năm`` (Jan 1..Sep 30), ``3 tháng cuối năm 2023`` (Oct 1..Dec 31),
@@ -34,7 +34,7 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   ``đầu tháng 3`` alone is in the March nearest ``ref_date`` (with ``năm nay``, in its year's); ``đầu năm`` without a year is tagged only
   inside a range, and ``đầu năm học`` never (the school year is tagged).
 - ``range`` ``giai đoạn 2022-2027``, ``năm 2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
-  first year..Dec 31 of the last; two bare years, ``(1993 - 1998)``, are no date), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
+  first year..Dec 31 of the last; two bare years, ``(1993 - 1998)``, ``từ 1980 đến 2015``, are no date), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
   ``14-15/4/2022``, ``8-19/9``, ``(26/9-3/10)``, ``8/3/1910 - 8/3/2024``, ``đêm 11/10 đến sáng 12/10``
   (two days with their cues; the first may be a bare day after its cue: ``đêm 11 đến sáng 12 10``, ``ngày 20 đến 22/10``), ``từ 6h00-12h00 ngày 4/10`` (hours of one day); a list of days is the range from the first to
   the last (``ngày 15 và 16/12``, ``các ngày 14, 15/4/2022``, ``chiều ngày 21 và sáng ngày 22 tháng 12 năm
@@ -72,8 +72,8 @@ logger = logging.getLogger(__name__)
 _F = re.IGNORECASE
 
 TOD = r"(?:rạng\s+sáng|chiều\s+tối|(?:buổi\s+)?(?:sáng|trưa|chiều|tối|đêm|khuya)(?:\s+(?:sớm|muộn))?)"
-# "Sáng nay 5/10", "Chiều qua 22.10", "hôm nay 4/10": the time of day or "hôm nay" is in the span
-TOD_NAY = rf"(?:{TOD}(?:\s+(?:nay|qua))?|hôm\s+nay)"
+# "Sáng nay 5/10", "Chiều qua 22.10", "trưa mai 26/11", "hôm nay 4/10": the time of day or "hôm nay" is in the span
+TOD_NAY = rf"(?:{TOD}(?:\s+(?:nay|qua|mai))?|hôm\s+nay)"
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
 CLOCK = rf"(?:{_HOUR}[:h]{_MIN}|{_HOUR}h|{_HOUR}\s+giờ(?:\s+[0-5]?\d(?:\s+phút)?)?)(?![\w:])"
@@ -141,7 +141,8 @@ _MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})(?:\s*{_DASH}\s*(?P<m2>{M
 _BARE_MONTH = re.compile(rf"(?<!\w)(?!(?<=\d\s)tháng\s+\d{{1,2}}\s+ngày(?!\s*\d))"
                          rf"tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)"
                          r"(?:\s+năm\s+(?P<nay>nay)(?!\w))?", _F)  # "tháng 3 năm nay": this year's
-_YEAR = re.compile(rf"(?<!\w)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
+_YEAR = re.compile(rf"(?<!\w)(?!(?<=những )năm\s+\d{{3}}0)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)  # not the decade
+# "những năm 1990" (the 1990s)
 _QUARTER = re.compile(
     rf"(?<!\w)(?:quý|qúy)\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"  # "Qúy III": the tone on the u, as some type it
     rf"(?:\s*[-/]\s*(?P<y>{YEAR}){_NUM_AFTER}|\s+năm\s+(?:(?P<y2>{YEAR}){_NUM_AFTER}|(?P<nay>nay)(?!\w)))?", _F)
@@ -155,7 +156,8 @@ _YEARS = re.compile(
     rf"(?<!\w)(?:giai\s+đoạn|thời\s+kỳ|các\s+năm|năm)\s+"
     rf"{_NUM_BEFORE}(?P<y1>{YEAR})\s*{_DASH}\s*(?P<y2>{YEAR}){_NUM_AFTER}"
     rf"|(?<!\w)(?:(?:giai\s+đoạn|thời\s+kỳ)\s+)?"
-    rf"từ\s+(?:năm\s+)?(?P<f1>{YEAR})\s+{_TO}\s+(?:năm\s+)?(?P<f2>{YEAR}){_NUM_AFTER}", _F)
+    rf"từ\s+(?=năm\s|\d{{4}}\s+{_TO}\s+năm\s)"  # "năm" on a bound: "từ 1980 đến 2015", two bare years, is none
+    rf"(?:năm\s+)?(?P<f1>{YEAR})\s+{_TO}\s+(?:năm\s+)?(?P<f2>{YEAR}){_NUM_AFTER}", _F)
 _DAYS = re.compile(
     rf"(?<!\w)(?P<paren>(?<=\())?(?:(?P<tu>từ)\s+)?(?:(?P<ngay>ngày)\s+)?{_core('1', _RANGE_AFTER)}"
     rf"\s*(?:{_TO}|{_DASH}|(?P<va>và))\s*(?:ngày\s+)?{_core('2', before='')}"

@@ -64,6 +64,7 @@ def test_each_form_is_one_tag_with_its_period(sentence, expected):
     ("Cuối tháng 2 năm 2024, đoàn trở về.", ("Cuối tháng 2 năm 2024", "part", "2024-02-21", "2024-02-29")),
     ("Đến cuối năm 2022, toàn tỉnh có 120 xã đạt chuẩn.", ("cuối năm 2022", "part", "2022-10-01", "2022-12-31")),
     ("Đầu năm nay, Ban đã ban hành kế hoạch.", ("Đầu năm nay", "part", "2022-01-01", "2022-03-31")),
+    ("Bão vào đất liền trưa mai 26/1.", ("trưa mai 26/1", "day_month", "2022-01-26", "2022-01-26")),  # as "Sáng nay"
     # "năm nay" after a month is in the span and names this year's (not the nearest: December 2021)
     ("Vào tháng 12 năm nay, tỉnh tổ chức lễ hội.", ("tháng 12 năm nay", "month", "2022-12-01", "2022-12-31")),
     ("Sản phẩm lên kệ cuối tháng 10 năm nay.", ("cuối tháng 10 năm nay", "part", "2022-10-21", "2022-10-31")),
@@ -358,3 +359,11 @@ def test_a_reference_date_at_the_calendars_ends_raises_nothing(text, ref):
     """Years before 1 or after 9999 do not exist: a period that would need one is left unread."""
     for found in tag_dates(text, ref):
         assert text[found.start:found.end] == found.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nghiên cứu số liệu từ 1980 đến 2015 cho thấy tỷ lệ tăng.",  # two bare years, "từ" or not, are no date
+    "Vào những năm 1990, kinh tế khởi sắc.",  # a decade
+])
+def test_no_date_in_bare_years_or_a_decade(sentence):
+    assert _found(sentence) == []
