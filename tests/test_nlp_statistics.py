@@ -54,6 +54,13 @@ def test_a_scale_word_written_short_or_glued_to_the_number(sentence, expected):
     ("Chiến dịch có thông điệp 5 “Không” gửi tới người dân.", []),  # a capitalised slogan, no noun
     ("Khảo sát cho thấy 56% số người được hỏi là khách hàng thường xuyên.",  # survey respondents
      [("56% số người được hỏi", 56, None, "người được hỏi", None, "percent")]),
+    ("Xe khách loại từ 16 đến 45 ghế ngồi.", [("từ 16 đến 45 ghế ngồi", 16, None, "ghế ngồi", "từ", "count")]),
+    ("Cảnh sát thu 1 túi nilon đựng 5 viên nén.",  # "đựng" (holding) is a verb that ends the noun
+     [("1 túi nilon", 1, None, "túi nilon", None, "count"), ("5 viên nén", 5, None, "viên nén", None, "count")]),
+    ("Gói cước có khoảng 18 dịch vụ đa dạng.",  # a describing adjective ends it
+     [("khoảng 18 dịch vụ", 18, None, "dịch vụ", "khoảng", "count")]),
+    ("Máy bay chở 207 khách tiếp đất an toàn; 2 đối tượng bịt mặt bỏ chạy.",
+     [("207 khách", 207, None, "khách", None, "count"), ("2 đối tượng", 2, None, "đối tượng", None, "count")]),
     ("Con Cưng có 44 nhà cung cấp sản phẩm ngoài nước.",  # "nhà cung cấp" (supplier) is a noun, not a verb
      [("44 nhà cung cấp sản phẩm", 44, None, "nhà cung cấp sản phẩm", None, "count")]),
 ])
