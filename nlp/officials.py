@@ -30,6 +30,7 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   name (``Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06), Bộ Công an``; after a bare title
   in any case: ``Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP)``) and before a further
   position (``Chủ tịch Đảng cầm quyền (LDP), Cựu ngoại trưởng Fumio Kishida``);
+* after a name, a body's branch in a country is the organisation (``Hội Sinh viên Việt Nam tại Pháp``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
   trưởng Cục Trồng trọt, Bộ NN&PTNT``), and so are the higher levels of a place (``Chủ tịch xã Quỳnh
   Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An``, ``Quận ủy Quận 2, TP.HCM``).
@@ -628,6 +629,10 @@ class _Parser:
             # be a place: "Bộ trưởng môi trường Scotland")
         if pos.org is not None and self.tokens[k].key == "và":
             return pos  # "và" after an organisation joins another subject: "Bí thư Tỉnh ủy | và Đoàn công tác"
+        if pos.org is not None and self.tokens[k].key == "tại" and self.adj(k, k + 1) \
+                and (abroad := self.country_end(k + 1)) is not None:  # its branch in a country: "Hội Sinh viên
+            pos.fixed_org, pos.end = span(self.text, self.tokens, pos.org.start, abroad), abroad  # Việt Nam tại Pháp"
+            return pos
         if self.abbreviated_then_title(pos, k):
             return pos  # the next position, no organisation's name: "UVBTV Tỉnh ủy | Chủ tịch UBND tỉnh"
         if pos.org is None and match_key(pos.title) in _EXECUTIVE_TITLES and self.company_named_at(k):

@@ -327,6 +327,10 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
      ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen", "Ursula von der Leyen", None, [("Chủ tịch", "Ủy ban châu Âu")])),
     ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus cảnh báo.",
      ("Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus", "Tedros Adhanom Ghebreyesus", None, [("Tổng Giám đốc", "WHO")])),
+    # a body's branch in a country is its organisation ("tại" and the country)
+    ("Nguyễn Linh, phó chủ tịch Hội Sinh viên Việt Nam tại Pháp, cho biết.",
+     ("Nguyễn Linh, phó chủ tịch Hội Sinh viên Việt Nam tại Pháp", "Nguyễn Linh", None,
+      [("Phó Chủ tịch", "Hội Sinh viên Việt Nam tại Pháp")])),
     # a mayor is an official, named first; a numbered term after a title is in the span, as "khóa XV" is
     ("Bà Anne Hidalgo, thị trưởng Paris, cho biết.",
      ("Bà Anne Hidalgo, thị trưởng Paris", "Anne Hidalgo", "bà", [("Thị trưởng", "Paris")])),
