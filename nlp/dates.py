@@ -11,8 +11,8 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
 (``vào``, ``trong``, a lone ``từ`` "since"). Kinds and the period each covers (start_date..end_date, inclusive):
 
 - ``date`` ``15/12/2021``, ``ngày 11 tháng 7 năm 2023``, ``Chiều 1/7/2022``: that day.
-- ``datetime`` ``15/12/2021 17:12``, ``17:12 ngày 15/12/2021``, ``9 giờ sáng 19/8``, ``4h sáng nay 8-12``: that day (the
-  clock is in the span); without a year, the year that puts the day nearest ``ref_date``.
+- ``datetime`` ``15/12/2021 17:12``, ``17:12 ngày 15/12/2021``, ``9 giờ sáng 19/8``, ``4h sáng nay 8-12``:
+  that day (the clock is in the span); without a year, the year that puts the day nearest ``ref_date``.
 - ``day_month`` ``Chiều 15/12``, ``ngày 6/10``, ``hôm 2/12``, ``Ngày 4.12``: a cue (time of day, ``ngày``,
   ``hôm``, clock) is required (with a dot between day and month too, or a space: ``Ngày 3 10``);
   the year is the one that puts the day nearest ``ref_date`` (after ``hôm``, a day gone by: the latest
@@ -31,8 +31,8 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   take ``ref_date``'s year.
 - ``part`` ``đầu/giữa/cuối tháng 3/2023``: days 1-10, 11-20, 21-end (the ten-day thirds, thượng/
   trung/hạ tuần); ``đầu/giữa/cuối năm 2022`` (or ``năm nay``): quarter I, quarters II-III, quarter IV.
-  ``đầu tháng 3`` alone is in the March nearest ``ref_date`` (with ``năm nay``, in its year's); ``đầu năm`` without a year is tagged only
-  inside a range, and ``đầu năm học`` never (the school year is tagged).
+  ``đầu tháng 3`` alone is in the March nearest ``ref_date`` (with ``năm nay``, in its year's); ``đầu
+  năm`` without a year is tagged only inside a range, and ``đầu năm học`` never (the school year is tagged).
 - ``range`` ``giai đoạn 2022-2027``, ``năm 2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
   first year..Dec 31 of the last; two bare years, ``(1993 - 1998)``, ``từ 1980 đến 2015``, are no date), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
   ``14-15/4/2022``, ``8-19/9``, ``(26/9-3/10)``, ``8/3/1910 - 8/3/2024``, ``đêm 11/10 đến sáng 12/10``

@@ -174,8 +174,9 @@ def _word_types() -> dict[str, tuple[str, str]]:
     """Type word (as a key) -> (type, code): the longest type the word starts with ("Chương trình hành
     động" -> Chương trình, CTr). Letters ("Công văn", "Văn bản") are left out, as in coded numbers."""
     g = gazetteer()
-    ordered = sorted(g.doc_types.items(), key=lambda item: item[0][1] == "party")  # a Party code wins: a
-    # "Quy định" cited by number alone is the Party's (QĐi, as "Quy định 102" on discipline), not a state one (QyĐ)
+    # a Party code wins: "Quy định" cited by number alone is the Party's (QĐi: "Quy định 102" on discipline),
+    # not a state one (QyĐ)
+    ordered = sorted(g.doc_types.items(), key=lambda item: item[0][1] == "party")
     codes = {doc_type: code for (code, _), doc_type in ordered if code != "CV"}
     found = {}
     for word in g.doc_words:

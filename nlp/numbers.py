@@ -45,7 +45,8 @@ def as_comma_decimal(raw: str) -> str:
 
 
 def parse_amount(raw: str) -> Decimal | None:
-    """A number followed by scale words: ``"3,5 tỷ"`` -> 3500000000, ``"20 nghìn tỷ"`` -> 2e13, ``"13tr"`` -> 1.3e7."""
+    """A number followed by scale words: ``"3,5 tỷ"`` -> 3500000000, ``"20 nghìn tỷ"`` -> 2e13,
+    ``"13tr"`` -> 1.3e7."""
     match = re.match(r"\s*(" + NUMBER_PATTERN + r")", raw)
     if not match:
         return None

@@ -36,8 +36,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   else ``"%"``. Kind ``percentage_point``: ``3 điểm %``, ``0,5 điểm phần trăm`` (unit_text the unit).
   Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
   (value 50, denominator 53). Kind ``measure``: ha, km, tấn ..., unit_text the measurement unit, also
-  glued to the number (``45ha``, ``5.000m2``), a height in metres and centimetres too (``1m88``: 1,88 m); the rooms of a property listing glued to theirs are counts
-  (``2PN``, ``1wc``; ``units.txt`` [room]).
+  glued to the number (``45ha``, ``5.000m2``), a height in metres and centimetres too (``1m88``: 1,88
+  m); the rooms of a property listing glued to theirs are counts (``2PN``, ``1wc``; ``units.txt`` [room]).
   Else ``count``; a headcount of posts counts the post with its body (``2 Giám đốc Công an tỉnh``, ``3 tân Phó
   Thủ tướng``, ``2 Thứ trưởng Ngoại giao``). A range is one statistic valued at its lower bound, ``từ``
   before it its qualifier (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3
@@ -46,8 +46,8 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   đồng/kg``); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
   measure per period or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
   ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period without a slash is ``%``
-  (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency (``200 tỷ``), and so is one in
-  ``tr`` (triệu written short, in prices: ``giá 900tr``, ``13tr/th``).
+  (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency
+  (``200 tỷ``), and so is one in ``tr`` (triệu written short, in prices: ``giá 900tr``, ``13tr/th``).
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
   line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
