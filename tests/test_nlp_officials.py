@@ -1443,3 +1443,14 @@ def test_each_name_of_a_list_after_a_title_and_colon_holds_the_title():
     assert [f.name for f in listed] == ["Trần Quốc Tuấn", "Cấn Văn Nghĩa"]  # a listed name ends before a title
     (single,) = tag_officials("Ban Thường vụ khóa mới gồm Bí thư Đảng ủy xã: Tạ Thị Nga.")
     assert single.text == "Bí thư Đảng ủy xã: Tạ Thị Nga"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Bí thư Huyện uỷ Vừ A Bằng dự lễ khánh thành.", "Vừ A Bằng"),  # Hmong
+    ("Ông Ly Seo Dìn, Chủ tịch UBND huyện cho biết.", "Ly Seo Dìn"),
+    ("Phó Chủ tịch UBND tỉnh Điêu Chính Tơi chủ trì.", "Điêu Chính Tơi"),  # Thái
+    ("Ông Tẩn Văn Pham, Phó Chủ tịch UBND xã phát biểu.", "Tẩn Văn Pham"),  # Dao
+    ("Bà Ksor H'Bơ Khăp, Phó Chủ tịch Quốc hội dự.", "Ksor H'Bơ Khăp"),  # Jrai
+])
+def test_officials_of_ethnic_minorities_are_named_by_their_surnames(sentence, name):
+    assert [tag.name for tag in tag_officials(sentence)] == [name]
