@@ -1144,7 +1144,7 @@ class _Parser:
         """End of a foreign name of 1-3 capitalised words at ``s``, in ASCII or with a letter Vietnamese does not
         write (``_foreign_word``: "Lavrov", "Michael McCaul", "Miguel Díaz-Canel"), a
         word perhaps in parts joined by dashes ("Moon Jae-in"), particles between words ("Ursula von der
-        Leyen", "Bashar al-Assad"); a repeated word ends it ("Fumio Kishida Kishida dễ dàng ...": the lead repeats the surname)."""
+        Leyen", "Bashar al-Assad") and middle initials ("Daniel J. Kritenbrink"); a repeated word ends it ("Fumio Kishida Kishida dễ dàng ...": the lead repeats the surname)."""
         tokens, b, words, seen = self.tokens, s, 0, set()
         while b < len(tokens) and words < 4 and self.adj(b - 1, b) and _foreign_word(tokens[b].text):
             p = b
@@ -1158,6 +1158,8 @@ class _Parser:
                 break
             seen.add(tokens[b].key)
             b, words = self.hyphenated_end(b + 1), words + 1  # "Jae-in", "Jong-un"
+            if self.initial_at(b) and _name_word(tokens[b + 2]):
+                b += 2  # a middle initial: "Daniel J. Kritenbrink"
         if words and b < len(tokens) and _REGNAL.fullmatch(tokens[b].text) and self.adj(b - 1, b):
             b += 1  # a monarch's numeral: "Elizabeth II"
         if b < len(tokens) and _name_word(tokens[b]) and self.adj(b - 1, b) and tokens[b].key not in seen:
@@ -1166,6 +1168,12 @@ class _Parser:
                 and word_pair(tokens[b - 1].key, tokens[b].key):
             return None  # a Vietnamese word goes on: "các Bộ trưởng Khoa học và Công nghệ"
         return b if 1 <= words <= 3 else None
+
+    def initial_at(self, b: int) -> bool:
+        """Whether an initial, a capital letter and its dot, is written at ``b`` between two words of a name."""
+        tokens = self.tokens
+        return b + 2 < len(tokens) and len(tokens[b].text) == 1 and tokens[b].text.isupper() \
+            and tokens[b + 1].text == "." and self.adj(b - 1, b) and self.adj(b, b + 1) and self.adj(b + 1, b + 2)
 
     def honorific_before_name(self, j: int) -> int | None:
         """Where a name starts when an honorific follows a position: "... tỉnh ông Trần Sinh Toàn",

@@ -336,6 +336,9 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
      ("Bà Anne Hidalgo, thị trưởng Paris", "Anne Hidalgo", "bà", [("Thị trưởng", "Paris")])),
     ("Phát biểu tại lễ, ông Lê Hoài Anh, tổng thư ký nhiệm kỳ 7 cho biết.",
      ("ông Lê Hoài Anh, tổng thư ký nhiệm kỳ 7", "Lê Hoài Anh", "ông", [("Tổng Thư ký", None)])),
+    # a middle initial inside a foreign name
+    ("Đại sứ Mỹ tại Việt Nam Daniel J. Kritenbrink phát biểu.",
+     ("Đại sứ Mỹ tại Việt Nam Daniel J. Kritenbrink", "Daniel J. Kritenbrink", None, [("Đại sứ", "Mỹ tại Việt Nam")])),
     # a body abroad the gazetteer lacks, by its acronym, with a foreign name of two words or more after it
     ("Giám đốc FBI Christopher Wray điều trần.",
      ("Giám đốc FBI Christopher Wray", "Christopher Wray", None, [("Giám đốc", "FBI")])),
