@@ -170,6 +170,9 @@ _REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")  # a monarch's numeral after the
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
 _TENURE = frozenset({"cựu", "nguyên", "tân", "quyền"})  # former, former, new, acting
+# the last word of a newspaper's or an agency's name, which no person's is: "New York Times", "Wall Street Journal"
+_OUTLET_WORDS = frozenset({"times", "journal", "post", "news", "herald", "tribune", "guardian", "telegraph",
+                           "express", "today", "daily", "press", "review", "magazine", "weekly", "insider"})
 _SANGHA_HEADS = frozenset({("pháp", "chủ"), ("phó", "pháp")})  # "Đức Pháp chủ", "Đức Phó Pháp chủ"
 # Titles of state that name a foreigner by the name alone, with no country ("Thủ tướng Abe"), and the Party's
 # secretaries, whom the press names by the given name alone ("Bí thư Thăng"); company titles (Chủ tịch, Giám
@@ -1243,8 +1246,9 @@ class _Parser:
             return (a, end, None) if full else None
         start = next((b for b in range(max(a, end - 5), end - 1) if self.surname(b)), None)
         if start is None and 2 <= end - a <= 3 and all(self.tokens[x].text.isascii() for x in range(a, end)) \
-                and self.tokens[a].key not in NAME_STOP:
-            start = a  # a foreign name: "Kidong Park, Trưởng đại diện WHO tại Việt Nam"; not "Theo The Sun, ..."
+                and self.tokens[a].key not in NAME_STOP and self.tokens[end - 1].key not in _OUTLET_WORDS:
+            start = a  # a foreign name: "Kidong Park, Trưởng đại diện WHO tại Việt Nam"; not "Theo The Sun, ...",
+            # "nguồn tin của New York Times, quyền Bộ trưởng ..." (a paper, the source of what follows)
         if start is None or self.is_place(start, end):
             return None
         if start > 0 and self.adj(start - 1, start) and self.tokens[start - 1].key in _PLACE_CUES:

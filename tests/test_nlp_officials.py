@@ -336,6 +336,9 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
      ("Bà Anne Hidalgo, thị trưởng Paris", "Anne Hidalgo", "bà", [("Thị trưởng", "Paris")])),
     ("Phát biểu tại lễ, ông Lê Hoài Anh, tổng thư ký nhiệm kỳ 7 cho biết.",
      ("ông Lê Hoài Anh, tổng thư ký nhiệm kỳ 7", "Lê Hoài Anh", "ông", [("Tổng Thư ký", None)])),
+    # a paper's name before a comma is no person: the official is the one after it
+    ("Theo nguồn tin của New York Times, quyền Bộ trưởng Quốc phòng Mỹ Patrick Shanahan đã trình bày kế hoạch.",
+     ("Bộ trưởng Quốc phòng Mỹ Patrick Shanahan", "Patrick Shanahan", None, [("Bộ trưởng Quốc phòng", "Mỹ")])),
     # a middle initial inside a foreign name
     ("Đại sứ Mỹ tại Việt Nam Daniel J. Kritenbrink phát biểu.",
      ("Đại sứ Mỹ tại Việt Nam Daniel J. Kritenbrink", "Daniel J. Kritenbrink", None, [("Đại sứ", "Mỹ tại Việt Nam")])),
@@ -394,6 +397,7 @@ def test_former_new_and_foreign_forms(sentence, expected):
     "Thực hiện Chỉ thị 15/CT-TTg, CT UBND huyện chỉ đạo các xã.",  # "CT" before a body, no name
     "Tổng thống Mỹ Gặp Gỡ Lãnh Đạo Các Nước",  # a headline in capitals: no name after the country
     "Chủ tịch CLB Real Madrid cho biết.",  # a club after a Vietnamese acronym, no person
+    "Trong cuộc phỏng vấn với Wall Street Journal, hạ nghị sĩ này tỏ vẻ bất đồng.",  # a paper is no person
 ])
 def test_no_official(sentence):
     assert _found(sentence) == []
