@@ -18,7 +18,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   or ``bang`` (``Đại sứ đặc mệnh toàn quyền nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới
   của Nhật Bản ...``), the name perhaps after a
   comma and an honorific or rank (``Tổng thống Pháp, ông ...``) or a foreign honorific (``Thủ tướng Malaysia
-  Datuk Seri ...``, ``Samdech``); after a title of state alone a foreign
+  Datuk Seri ...``, ``Samdech``); ``(nhà) lãnh đạo`` (leader) is a title only before a country (``Nhà lãnh
+  đạo Triều Tiên Kim Jong-un``); after a title of state alone a foreign
   name needs no country (``Thủ tướng Abe``), and a given name alone names an official too (``Thứ trưởng
   Thuấn``, as news names one it named in full before);
 * a title a number counts is a headcount of posts, no one's (``18 tân Bộ trưởng, Thủ tướng A``: A is Thủ
@@ -170,6 +171,7 @@ _REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")  # a monarch's numeral after the
 # tướng"), kept inside a name-first mention ("Lê Xuân Nghĩa, nguyên Phó chủ tịch ..."); the title after one
 # may be lowercase ("Cựu tổng thống Pháp").
 _TENURE = frozenset({"cựu", "nguyên", "tân", "quyền"})  # former, former, new, acting
+_LEADERS = frozenset({match_key("Lãnh đạo"), match_key("Nhà lãnh đạo")})  # a title only before a country
 # the last word of a newspaper's or an agency's name, which no person's is: "New York Times", "Wall Street Journal"
 _OUTLET_WORDS = frozenset({"times", "journal", "post", "news", "herald", "tribune", "guardian", "telegraph",
                            "express", "today", "daily", "press", "review", "magazine", "weekly", "insider"})
@@ -316,6 +318,8 @@ class _Parser:
         if found is None or (i > 0 and self.tokens[i - 1].key == "ban" and self.adj(i - 1, i)):
             return None  # "Ban Giám đốc", "Ban Bí thư" are bodies, not people's titles
         j, title = found
+        if match_key(title.title) in _LEADERS and self.country_end(j) is None:
+            return None  # "lãnh đạo Triều Tiên Kim Jong-un" is a post abroad; "lãnh đạo Sở Y tế" is no one's title
         body = self.g.orgs.longest(self.text, self.tokens, i)
         if body is not None and body[0] > j:
             return None  # the title opens a body's name: "Đại sứ quán", "Tổng Lãnh sự quán"

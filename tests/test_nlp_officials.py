@@ -336,6 +336,9 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
      ("Bà Anne Hidalgo, thị trưởng Paris", "Anne Hidalgo", "bà", [("Thị trưởng", "Paris")])),
     ("Phát biểu tại lễ, ông Lê Hoài Anh, tổng thư ký nhiệm kỳ 7 cho biết.",
      ("ông Lê Hoài Anh, tổng thư ký nhiệm kỳ 7", "Lê Hoài Anh", "ông", [("Tổng Thư ký", None)])),
+    # "(nhà) lãnh đạo" (leader) is a post before a country, as a head of state's title is
+    ("Nhà lãnh đạo Triều Tiên Kim Jong-un tuyên bố.",
+     ("Nhà lãnh đạo Triều Tiên Kim Jong-un", "Kim Jong-un", None, [("Nhà lãnh đạo", "Triều Tiên")])),
     # a paper's name before a comma is no person: the official is the one after it
     ("Theo nguồn tin của New York Times, quyền Bộ trưởng Quốc phòng Mỹ Patrick Shanahan đã trình bày kế hoạch.",
      ("Bộ trưởng Quốc phòng Mỹ Patrick Shanahan", "Patrick Shanahan", None, [("Bộ trưởng Quốc phòng", "Mỹ")])),
@@ -398,6 +401,7 @@ def test_former_new_and_foreign_forms(sentence, expected):
     "Tổng thống Mỹ Gặp Gỡ Lãnh Đạo Các Nước",  # a headline in capitals: no name after the country
     "Chủ tịch CLB Real Madrid cho biết.",  # a club after a Vietnamese acronym, no person
     "Trong cuộc phỏng vấn với Wall Street Journal, hạ nghị sĩ này tỏ vẻ bất đồng.",  # a paper is no person
+    "Tham dự có lãnh đạo Sở Y tế, ông Nguyễn Văn A phát biểu.",  # "lãnh đạo" of a body here is no title
 ])
 def test_no_official(sentence):
     assert _found(sentence) == []
