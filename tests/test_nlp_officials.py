@@ -339,6 +339,11 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
     # "(nhà) lãnh đạo" (leader) is a post before a country, as a head of state's title is
     ("Nhà lãnh đạo Triều Tiên Kim Jong-un tuyên bố.",
      ("Nhà lãnh đạo Triều Tiên Kim Jong-un", "Kim Jong-un", None, [("Nhà lãnh đạo", "Triều Tiên")])),
+    # an attorney general is an official; the White House, the Kremlin, the Pentagon are bodies abroad
+    ("Tổng chưởng lý Malaysia Tommy Thomas cho biết.",
+     ("Tổng chưởng lý Malaysia Tommy Thomas", "Tommy Thomas", None, [("Tổng chưởng lý", "Malaysia")])),
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov cho biết.",
+     ("Người phát ngôn Điện Kremlin Dmitry Peskov", "Dmitry Peskov", None, [("Người phát ngôn", "Điện Kremlin")])),
     # a paper's name before a comma is no person: the official is the one after it
     ("Theo nguồn tin của New York Times, quyền Bộ trưởng Quốc phòng Mỹ Patrick Shanahan đã trình bày kế hoạch.",
      ("Bộ trưởng Quốc phòng Mỹ Patrick Shanahan", "Patrick Shanahan", None, [("Bộ trưởng Quốc phòng", "Mỹ")])),
