@@ -34,7 +34,8 @@ Span convention: a tag covers the cue words that make it a date — ``ngày``, t
   ``đầu tháng 3`` alone is in the March nearest ``ref_date`` (with ``năm nay``, in its year's); ``đầu
   năm`` without a year is tagged only inside a range, and ``đầu năm học`` never (the school year is tagged).
 - ``range`` ``giai đoạn 2022-2027``, ``năm 2021 - 2025``, ``từ năm 2020 đến năm 2025`` (Jan 1 of the
-  first year..Dec 31 of the last; two bare years, ``(1993 - 1998)``, ``từ 1980 đến 2015``, are no date), ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
+  first year..Dec 31 of the last; two bare years, ``(1993 - 1998)``, ``từ 1980 đến 2015``, are no date),
+  ``từ 1/7 đến 15/7/2023``, ``từ ngày 23 đến ngày 25/6/2020``,
   ``14-15/4/2022``, ``8-19/9``, ``(26/9-3/10)``, ``8/3/1910 - 8/3/2024``, ``đêm 11/10 đến sáng 12/10``
   (two days with their cues; the first may be a bare day after its cue: ``đêm 11 đến sáng 12 10``, ``ngày 20 đến 22/10``), ``từ 6h00-12h00 ngày 4/10`` (hours of one day); a list of days is the range from the first to
   the last (``ngày 15 và 16/12``, ``các ngày 14, 15/4/2022``, ``chiều ngày 21 và sáng ngày 22 tháng 12 năm
@@ -115,9 +116,8 @@ _DATE = re.compile(
 # A word that dates the day after it but is not in the span, looked for before a day _DATE found
 # without a cue: "từ 1-10" (an open start), "Tính đến 29/10" (an end), "hôm nay (4/10)", "ngày mai (5-10)",
 # "Sáng nay, 23/10", "đến nay (23.10)", "cùng ngày (3.12)" (the same day), "phiên 4/10" (a trading session);
-# after a lone "từ" a dash or dot
-# needs punctuation after the day ("từ 5-7 ngày" is a count), after a lone "đến" any separator does ("đạt tới
-# 9/10 điểm" is a score), after "phiên" a slash does ("phiên 3-2" is a score).
+# after a lone "từ" a dash or dot needs punctuation after the day ("từ 5-7 ngày" is a count), after a lone
+# "đến" any separator does ("đạt tới 9/10 điểm" is a score), after "phiên" a slash does ("phiên 3-2" is a score).
 _CUE = re.compile(rf"(?:(?<!\w)(?:(?P<tu>từ)|(?P<den>đến|tới)|tính\s+đến|(?P<session>phiên(?:\s+giao\s+dịch)?))\s+"
                   rf"|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày|đến)\s+(?:nay|qua|mai)\s*[,(]?\s*"
                   r"|(?<!\w)cùng\s+ngày\s*\(\s*)$", _F)
@@ -141,8 +141,8 @@ _MONTHS = re.compile(rf"(?<!\w)tháng\s+(?P<m1>{MONTH})(?:\s*{_DASH}\s*(?P<m2>{M
 _BARE_MONTH = re.compile(rf"(?<!\w)(?!(?<=\d\s)tháng\s+\d{{1,2}}\s+ngày(?!\s*\d))"
                          rf"tháng\s+(?P<m>{MONTH})(?!\w|\s*[/.,-]\s*\d|\s+(?:năm\s+)?\d)"
                          r"(?:\s+năm\s+(?P<nay>nay)(?!\w))?", _F)  # "tháng 3 năm nay": this year's
-_YEAR = re.compile(rf"(?<!\w)(?!(?<=những )năm\s+\d{{3}}0)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)  # not the decade
-# "những năm 1990" (the 1990s)
+# (not a decade: "những năm 1990", the 1990s)
+_YEAR = re.compile(rf"(?<!\w)(?!(?<=những )năm\s+\d{{3}}0)năm\s+(?P<y>{YEAR}){_NUM_AFTER}", _F)
 _QUARTER = re.compile(
     rf"(?<!\w)(?:quý|qúy)\s+(?P<q>IV|I{{1,3}}|[1-4])(?!\w)"  # "Qúy III": the tone on the u, as some type it
     rf"(?:\s*[-/]\s*(?P<y>{YEAR}){_NUM_AFTER}|\s+năm\s+(?:(?P<y2>{YEAR}){_NUM_AFTER}|(?P<nay>nay)(?!\w)))?", _F)

@@ -14,8 +14,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
 * abroad: ``Title Country Name`` with a country, a US state or an international body of
   ``countries.txt`` (or a body the list lacks, as an acronym in ASCII capitals before a foreign name of two
   words or more: ``Giám đốc FBI Christopher Wray``) and a foreign name of 1-3 words (``Tổng Thư ký Liên
-  hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``), the country perhaps written with its form of state, after ``mới của``
-  or ``bang`` (``Đại sứ đặc mệnh toàn quyền nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới
+  hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``), the country perhaps written with its form of
+  state, after ``mới của`` or ``bang`` (``Đại sứ đặc mệnh toàn quyền nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới
   của Nhật Bản ...``), the name perhaps after a
   comma and an honorific or rank (``Tổng thống Pháp, ông ...``) or a foreign honorific (``Thủ tướng Malaysia
   Datuk Seri ...``, ``Samdech``); ``(nhà) lãnh đạo`` (leader) is a title only before a country (``Nhà lãnh
@@ -46,8 +46,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   position (``Chủ tịch UBND xã: Nguyễn Văn A``), and each of a list of names after it is an official of
   that position, its span the name (``Phó chủ tịch: Trần Quốc Tuấn (chuyên môn), Cao Văn Chóng``); the
   term of a body a title names is in the span (``Đại biểu Quốc hội khóa XV``, ``tổng thư ký nhiệm kỳ 7``);
-  after a name, a unit named in lowercase runs to the level it serves (``Chủ tịch Hội khuyến học xã``, ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a
-  bare title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
+  after a name, a unit named in lowercase runs to the level it serves (``Chủ tịch Hội khuyến học xã``,
+  ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a bare title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
   name the gazetteer lacks runs through lowercase words to the body it belongs to (``Trưởng phòng Cảnh sát
   hình sự Công an tỉnh``); numbered units (``Quân khu 9``, ``Đội trưởng đội 4, Phòng CSGT Công an ...``);
   ``phụ trách`` before a body (``Phó Giám đốc phụ trách Sở Tư pháp``); a lowercase title opens a mention

@@ -484,7 +484,8 @@ def tag_statistics(text: str) -> list[StatisticTag]:
                 or _CODE_BEFORE.search(text, max(0, start - 12), start):
             continue
         named = _named(text, start, lex)  # "vùng 4", "tổ 55": an identifier ...
-        raw = as_comma_decimal(match.group("num").replace(", ", ","))
+        written = match.group("num").replace(", ", ",")  # "10, 3 triệu": _SPACED_DECIMAL
+        raw = as_comma_decimal(written)
         if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
             continue  # a code or phone fragment; "05 tập thể" (two digits) is a count
         if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100 and not match.group("den"):
@@ -504,7 +505,7 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         if kind == "count" and _SLOGAN_OPENING.search(text, max(0, start - 2), start) \
                 and _SLOGAN_CLOSING.match(text, unit_end):
             continue  # a slogan quoted whole: "2 mũi giáp công", “5 xanh”
-        if raw != match.group("num") and not (match.group("scale") or kind in _AMOUNTS):
+        if raw != written and not (match.group("scale") or kind in _AMOUNTS):
             continue  # a decimal point is read before a scale word or a unit only: not "mục 2.1 các"
         if kind is None:
             joiner = _LIST_JOINER.match(text, unit_end)
@@ -573,16 +574,18 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]],
                  date_starts: set[int]) -> list[StatisticTag]:
     """Measures, amounts and rooms written with the unit glued to the number: ``45ha``, ``5.000m2``, ``2PN``."""
     found = []
+
+    def add(start: int, end: int, value, unit: str, kind: str, ranged: bool = False) -> None:
+        span_start, qualifier = _qualifier(text, start, ranged)
+        found.append(StatisticTag(text=text[span_start:end], start=span_start, end=end, value=float(value),
+                                  denominator=None, unit_text=unit, qualifier=qualifier, kind=kind))
+
     for hint in _GLUED_HINT.finditer(text):
         start = hint.start()
         while start and (text[start - 1].isdigit() or text[start - 1] in ".,"):
             start -= 1
         if (height := _METRES_AND_CENTIMETRES.match(text, start)) and not (start and text[start - 1].isalpha()):
-            metres = parse_number(f"{height.group('m')},{height.group('cm')}")
-            span_start, qualifier = _qualifier(text, start, False)
-            found.append(StatisticTag(text=text[span_start:height.end()], start=span_start, end=height.end(),
-                                      value=float(metres), denominator=None, unit_text="m", qualifier=qualifier,
-                                      kind="measure"))
+            add(start, height.end(), parse_number(f"{height.group('m')},{height.group('cm')}"), "m", "measure")
             continue
         match = _GLUED.match(text, start)
         lower = _RANGE_BEFORE.search(text, max(0, start - 24), start)
@@ -594,11 +597,8 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]],
         is_money = _key(unit) in lex.currencies
         if value is None or _overlaps(*match.span(), protected):
             continue
-        span_start, qualifier = _qualifier(text, start, bool(lower))
         if _key(unit) in lex.rooms and not lower:
-            found.append(StatisticTag(text=text[span_start:match.end()], start=span_start, end=match.end(),
-                                      value=float(value), denominator=None, unit_text=unit, qualifier=qualifier,
-                                      kind="count"))
+            add(start, match.end(), value, unit, "count")
             continue
         if not (is_money or _key(unit) in lex.measures):
             continue
@@ -606,9 +606,7 @@ def _glued_units(text: str, lex: _Lexicon, protected: list[tuple[int, int]],
         if end == match.end() and _key(unit) in lex.quantities and (
                 measured := _measured(_words(text, end, lex), end, lex, date_starts)):
             unit, end = text[match.start("unit"):measured], measured  # "2kg chai lon"
-        found.append(StatisticTag(text=text[span_start:end], start=span_start, end=end,
-                                  value=float(value), denominator=None, unit_text=unit, qualifier=qualifier,
-                                  kind="money" if is_money else "measure"))
+        add(start, end, value, unit, "money" if is_money else "measure", ranged=bool(lower))
     return found
 
 
