@@ -17,7 +17,8 @@ the state shape (``25/CT-HU``). Attached after the number, in any order: the sig
 day as nlp.dates reads it (", ngày 05-11-2012", "ngày 18 tháng 5 năm 2021", "do Phó Thủ tướng ... ký
 ngày 14/10/2021"; a day/month without year takes the year that does not put it after ``ref_date``),
 the issuer in words ("của Bộ Chính trị"; plenary prefixes and ", khóa XI" are dropped, the term is
-kept for the key; "của Hội nghị Trung ương 4" names the Ban Chấp hành Trung ương) and the quoted title
+kept for the key; "của Hội nghị Trung ương 4" names the Ban Chấp hành Trung ương), the year alone ("năm 1996",
+"(năm 2017)", or the month issued in: "được ban hành tháng 11/2017", "vào tháng 2-2018") and the quoted title
 after "về" / "về việc [ban hành]" (curly or straight quotes, without them); nothing attaches across a
 blank line (a headline's citation takes no date from the lead below it). Without a date or year after
 it, a citation right after an issuing verb ("ban hành", "ký", "có", "gửi") takes the day opening its
@@ -96,9 +97,12 @@ _DATE_LEAD_RE = re.compile(r"\s*,?\s*\(?\s*(?:(?:ban hành|ký)\s+)?(?:vào\s+)?
 # the signing date after who signed: "... số 1719/QĐ-TTg do Phó Thủ tướng Lê Văn Thành ký ngày 14/10/2021",
 # "... được Chính phủ ban hành vào ngày 11/10", also past what the document is about: "Chỉ thị 49 về thúc
 # đẩy ... được Bộ trưởng ký ban hành ngày 18/8"
-_SIGNED_LEAD_RE = re.compile(
-    r"\s*,?\s*(?:về\s[^.;:\n“\"]{1,120}?,?\s)?(?:do|được)(?:\s+[^.;:\n“\"]{1,80}?)?\s+(?:ký|ban hành)(?:\s+ban hành)?"
-    r"\s+(?:vào\s+)?(?=ngày\s)")
+_SIGNED_LEAD = (r"\s*,?\s*(?:về\s[^.;:\n“\"]{1,120}?,?\s)?(?:do|được)(?:\s+[^.;:\n“\"]{1,80}?)?\s+(?:ký|ban hành)"
+                r"(?:\s+ban hành)?\s+(?:vào\s+)?")
+_SIGNED_LEAD_RE = re.compile(rf"{_SIGNED_LEAD}(?=ngày\s)")
+# the month it was issued in, after an issuing word or "vào" (the year is taken): "Quy định 102 ... được ban
+# hành tháng 11/2017", "Chính phủ ban hành Nghị quyết 11 vào tháng 2-2018"
+_ISSUED_MONTH_RE = re.compile(rf"(?:{_SIGNED_LEAD}|\s*,?\s*(?:(?:ban hành|ký)\s+)?vào\s+)(?=tháng\s)")
 # a sentence opened by the day the citation is issued on: "Ngày 4/10, Sở Y tế đã ban hành Công văn số ..."
 # (after the source a lead may open with: "(PLO)- Ngày 4/10, ...", "TTO - Chiều 4-10, ...")
 # (a relative day nlp.dates leaves outside the day's span may open it: "Sáng nay (4/10), ...")
@@ -113,8 +117,10 @@ _ISSUING_VERB_RE = re.compile(r"(?<!\w)(?:ban hành|ký|phát hành|phát đi|g�
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?;]\s|\n)[^.!?;\n]*$")
 _ISSUER_RE = re.compile(
     r"\s*,?\s*của\s+(?:(?P<plenum>hội nghị\s+(?:lần thứ\s+\w+|(?P<central>trung ương)\s+\w+))(?:\s+của)?\s+)?")
-# the year written after the citation, past an issuer of up to five words: "... của Thủ tướng năm 1996"
-_YEAR_RE = re.compile(r"\s*,?\s*(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+|ban hành\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/])")
+# the year written after the citation, past an issuer of up to five words: "... của Thủ tướng năm 1996", or
+# in brackets: "Nghị định 33 (năm 2017)"
+_YEAR_RE = re.compile(r"\s*,?\s*(?:\(\s*năm\s+(?P<bracketed>(?:19|20)\d\d)\s*\)|(?:của(?:\s+(?!về\b|năm\b)\w+){1,5}\s+"
+                      r"|ban hành\s+)?năm\s+(?P<year>(?:19|20)\d\d)(?![\d/]))")
 # a year written right after a citation's code, without "năm": "Công văn 1419/TTg-NN 2021"
 _CODE_YEAR_RE = re.compile(r"[ \t]+(?P<year>(?:19|20)\d\d)(?![\d/%]|[.,:]\d|\s*[-–]\s*\d)")
 _TERM_RE = re.compile(r"\s*,?\s*\(?\s*khóa\s+(?P<term>[ivxlc]+)\b\)?")
@@ -288,6 +294,10 @@ def _attachments(doc: _Text, end: int, ref_date: dt.date | None, coded: bool) ->
             m = lead.match(doc.key, pos, stop)
             if out["date"] is None and m and (found := _day_at(doc, m.end(), ref_date)) and found[1] <= stop:
                 out["date"], pos, progress = found[0], found[1] + doc.key.startswith(")", found[1]), True
+        m = _ISSUED_MONTH_RE.match(doc.key, pos, stop)
+        if out["year"] is None and out["date"] is None and m and (month := doc.periods.get(m.end())) \
+                and month.end <= stop and _WRITTEN_YEAR_RE.search(month.text):
+            out["year"], pos, progress = int(month.start_date[:4]), month.end, True
         m = _ISSUER_RE.match(doc.key, pos, stop)
         if out["issuer"] is None and m:
             issuer = _issuer(doc, m.end())
@@ -300,7 +310,7 @@ def _attachments(doc: _Text, end: int, ref_date: dt.date | None, coded: bool) ->
             out["term"], pos, progress = m.group("term").upper(), m.end(), True
         m = _YEAR_RE.match(doc.key, pos, stop)
         if out["year"] is None and out["date"] is None and m:
-            out["year"], pos, progress = int(m.group("year")), m.end(), True
+            out["year"], pos, progress = int(m.group("year") or m.group("bracketed")), m.end(), True
     m = _TITLE_RE.match(doc.key, pos, stop)
     if m:
         close = doc.text.find(_CLOSING[m.group("q")], m.end(), m.end() + 600)

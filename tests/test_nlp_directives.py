@@ -87,6 +87,14 @@ def _gold() -> list[dict]:
      ("Nghị quyết 35", "Nghị quyết", "NQ", "35", None, None, None, "Bộ Chính trị", None, "35/NQ")),
     ("bản đồ kèm Quyết định 367 của Thủ tướng năm 1996.",  # the year written after the issuer
      ("Quyết định 367", "Quyết định", "QĐ", "367", None, 1996, None, None, None, "367/1996/QĐ")),
+    ("Nghị định 33 (năm 2017) của Chính phủ quy định xử phạt",  # the year in brackets
+     ("Nghị định 33", "Nghị định", "NĐ", "33", None, 2017, None, "Chính phủ", None, "33/2017/NĐ")),
+    ("Quy định 102 về xử lý kỷ luật đảng viên được ban hành tháng 11/2017.",  # the month it was issued in
+     ("Quy định 102", "Quy định", "QĐi", "102", None, 2017, None, None, None, "102/2017/QĐi")),
+    ("Chính phủ ban hành Nghị quyết 11 vào tháng 2-2018 về triển khai thi hành Luật Quy hoạch",
+     ("Nghị quyết 11", "Nghị quyết", "NQ", "11", None, 2018, None, None, None, "11/2018/NQ")),
+    ("Thực hiện Chỉ thị 16, tháng 4/2020 cả nước giãn cách xã hội",  # a month that opens the next clause
+     ("Chỉ thị 16", "Chỉ thị", "CT", "16", None, None, None, None, None, "16/CT")),
     ("Công văn 1419/TTg-NN 2021 về chủ trương chuyển mục đích sử dụng rừng",  # a year right after the code
      ("Công văn 1419/TTg-NN", "Công văn", None, "1419", "TTg-NN", 2021, None, None, None, "1419/2021/TTg-NN")),
     ("Quyết định 12/QĐ-UBND 2021-2025 của tỉnh",  # a period after the code is no year
