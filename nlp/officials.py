@@ -457,7 +457,8 @@ class _Parser:
     def unit_in_lowercase(self, j: int, title: Title) -> int | None:
         """The end of a unit's name written in lowercase at ``tokens[j]``, after a title that names a unit
         ("Trưởng phòng", "Trưởng khoa") and right before the body the unit belongs to ("tham mưu" + "Công an
-        tỉnh Gia Lai", "cấp cứu" + "Bệnh viện đa khoa Thiện Hạnh"): the unit's name is then part of the title,
+        tỉnh Gia Lai", "cấp cứu" + "Bệnh viện đa khoa Thiện Hạnh") or before the next position ("tham mưu" + " -
+        người phát ngôn Công an tỉnh Thanh Hóa"): the unit's name is then part of the title,
         as a capitalised one is ("Trưởng phòng Cảnh sát Hình sự"); else None. Not before a level: "Trưởng
         phòng" + "tư pháp huyện" is the head of that office."""
         tokens = self.tokens
@@ -465,10 +466,28 @@ class _Parser:
                 or not tokens[j].text.islower() or not tokens[j].alpha:
             return None
         k = lowercase_name_end(self.text, tokens, j)
-        if k == j or k >= len(tokens) or not self.adj(k - 1, k) or not (tokens[k].titlecase or tokens[k].acronym):
+        if k == j or k >= len(tokens) or not self.adj(k - 1, k):
+            return None
+        if self.joined_title_at(k):
+            return k  # the next position follows: "Trưởng phòng" + "tham mưu" + " - người phát ngôn Công an tỉnh"
+        if not (tokens[k].titlecase or tokens[k].acronym):
             return None
         head = self.g.orgs.longest(self.text, tokens, k)
         return k if head is not None and head[0] > k and head[1].kind != "level" else None
+
+    def joined_title_at(self, k: int) -> bool:
+        """Whether a joiner at ``tokens[k]`` leads to a title."""
+        at = self.past_joiners(k)
+        return at > k and starts_title(self.text, self.tokens, at, True) is not None
+
+    def past_joiners(self, k: int) -> int:
+        """Where the next position may start after the joiner at ``tokens[k]`` (",", "-", "kiêm", also ", kiêm"),
+        past a tenure word ("nguyên"); ``k`` when none is written there."""
+        tokens, at = self.tokens, k
+        while at < len(tokens) and at - k < 2 and tokens[at].key in _CHAIN_JOINERS and self.adj(at - 1, at) \
+                and self.adj(at, at + 1) and (at == k or tokens[at].key == "kiêm"):
+            at += 1
+        return at + 1 if at > k and self.tenure_before(at + 1) else at
 
     def known_title(self, title: str) -> bool:
         """Whether ``title`` is a title of the gazetteer as a whole ("Ủy viên Ban Thường vụ")."""
@@ -509,12 +528,9 @@ class _Parser:
         chain = [self.bracketed(self.loose_tail(first) if after_name else self.named_by_abbreviation(first))]
         while not self.on_behalf_of(t) and not self.name_in_place(chain[-1]):
             k = chain[-1].end
-            if self.adj(k - 1, k) and self.tokens[k].key in _CHAIN_JOINERS and self.adj(k, k + 1):
-                at = k + 2 if self.tenure_before(k + 2) else k + 1
-            elif self.abbreviated_then_title(chain[-1], k):
-                at = k  # "HUV | Phó Chủ tịch UBND huyện", "UVBTV Tỉnh ủy | Chủ tịch UBND tỉnh"
-            else:
-                break
+            at = self.past_joiners(k)
+            if at == k and not self.abbreviated_then_title(chain[-1], k):
+                break  # else the next title is written with no joiner: "HUV | Phó Chủ tịch UBND huyện"
             nxt = self.position(at, lowercase=True)
             if nxt is None:
                 break

@@ -1470,3 +1470,22 @@ def test_each_name_of_a_list_after_a_title_and_colon_holds_the_title():
 ])
 def test_officials_of_ethnic_minorities_are_named_by_their_surnames(sentence, name):
     assert [tag.name for tag in tag_officials(sentence)] == [name]
+
+
+@pytest.mark.parametrize("sentence, span, positions", [
+    ("Chiều 25/11, Đại tá Lê Trung Hiếu, Trưởng phòng tham mưu - người phát ngôn Công an tỉnh Thanh Hoá cho biết",
+     "Đại tá Lê Trung Hiếu, Trưởng phòng tham mưu - người phát ngôn Công an tỉnh Thanh Hoá",
+     [("Trưởng phòng tham mưu", "Công an tỉnh Thanh Hóa"), ("Người phát ngôn", "Công an tỉnh Thanh Hóa")]),
+    ("Đại tá Phạm Trung Thành, Trưởng phòng tham mưu tổng hợp, kiêm người phát ngôn Công an tỉnh Kiên Giang cho biết",
+     "Đại tá Phạm Trung Thành, Trưởng phòng tham mưu tổng hợp, kiêm người phát ngôn Công an tỉnh Kiên Giang",
+     [("Trưởng phòng tham mưu tổng hợp", "Công an tỉnh Kiên Giang"), ("Người phát ngôn", "Công an tỉnh Kiên Giang")]),
+])
+def test_a_units_name_in_lowercase_before_the_next_position_is_in_the_title(sentence, span, positions):
+    (found,) = tag_officials(sentence)
+    assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
+
+
+def test_a_name_goes_on_past_a_field_with_a_word_capitalised_as_names_are():
+    (found,) = tag_officials("ông Nguyễn Văn Bình, Phó bí thư Đảng uỷ, Chủ tịch Tập đoàn Công nghiệp Viễn thông Quân đội, "
+                             "giữ chức Quyền Bộ trưởng")
+    assert found.positions[-1].organization == "Tập đoàn Công nghiệp Viễn thông Quân đội"

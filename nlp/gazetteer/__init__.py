@@ -542,7 +542,7 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     if tok.text in g.field_abbr:
         return j, j + 1, g.field_abbr[tok.text], False
     found = g.fields.longest(text, tokens, j)
-    if found:
+    if found and not _word_goes_on(text, tokens, found[0]):
         return j, found[0], str(found[1]), False  # the gazetteer's spelling: "dân vận" -> "Dân vận"
     k = j
     while k < len(tokens) and (tokens[k].titlecase or tokens[k].acronym) and (k == j or _next(text, tokens, k)):
@@ -565,6 +565,14 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     generic = match_key(display) in _GENERIC_NAMES or all(t.acronym and t.text in _SCHOOL_KINDS or t.text == "&"
                                                           for t in tokens[j:k])
     return j, k, display, generic
+
+
+def _word_goes_on(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether a name goes on at ``tokens[k]`` with a word capitalised as a name's words are, its second syllable
+    in lowercase ("Công nghiệp" + "Viễn thông Quân đội"); a place capitalises every syllable ("Y tế" | "Hà Nội")."""
+    return k + 1 < len(tokens) and _next(text, tokens, k) and _next(text, tokens, k + 1) and tokens[k].titlecase \
+        and tokens[k + 1].alpha and tokens[k + 1].text.islower() and word_pair(tokens[k].key, tokens[k + 1].key) \
+        and not level_at(text, tokens, k) and starts_title(text, tokens, k) is None
 
 
 def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: bool = True) -> int:
