@@ -240,6 +240,9 @@ _PLACE_CUES = frozenset({"ủy", "tỉnh", "huyện", "quận", "phố", "xã", 
                          "bang"})
 # Communes and wards are often named after people: "phường Hoàng Văn Thụ".
 _WARD_LEVELS = frozenset({"xã", "phường", "thị trấn"})
+# The Party's board inside a state body: a title naming it ("Bí thư Ban cán sự đảng") takes no organisation
+# from the next position (not the Party committee of that body's level).
+_OWN_BOARD = match_key("Ban cán sự")
 # The Party committee of an administrative level, for a Party title given a state body.
 _PARTY_SEAT = {"tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "huyện": "Huyện ủy", "quận": "Quận ủy",
                "thị xã": "Thị ủy", "xã": "Đảng ủy xã", "phường": "Đảng ủy phường", "thị trấn": "Đảng ủy thị trấn"}
@@ -1365,7 +1368,7 @@ def _positions(chain: list[_Position]) -> list[Position]:
     out = []
     for k, pos in enumerate(chain):
         org = pos.organization
-        if org is None and pos.kind != "standalone":
+        if org is None and pos.kind != "standalone" and _OWN_BOARD not in match_key(pos.title):
             donor = next((p for p in chain[k + 1:] if p.organization), None)
             if donor is not None:
                 org = donor.organization

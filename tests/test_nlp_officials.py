@@ -1489,3 +1489,10 @@ def test_a_name_goes_on_past_a_field_with_a_word_capitalised_as_names_are():
     (found,) = tag_officials("ông Nguyễn Văn Bình, Phó bí thư Đảng uỷ, Chủ tịch Tập đoàn Công nghiệp Viễn thông Quân đội, "
                              "giữ chức Quyền Bộ trưởng")
     assert found.positions[-1].organization == "Tập đoàn Công nghiệp Viễn thông Quân đội"
+
+
+def test_the_secretary_of_a_party_board_is_a_title_of_its_own():
+    """As "Ủy viên Ban cán sự đảng": not "Bí thư" of the board, nor of the Party committee of the next post's city."""
+    (found,) = tag_officials("ông Trần Văn Minh, nguyên Bí thư Ban cán sự Đảng, nguyên Chủ tịch UBND TP. Đà Nẵng.")
+    assert [(p.title, p.organization) for p in found.positions] == [
+        ("Bí thư Ban cán sự đảng", None), ("Chủ tịch", "UBND thành phố Đà Nẵng")]
