@@ -830,11 +830,15 @@ class _Parser:
         return "named" if any(w in _INNER_UNITS for w in match_key(pos.title).split()) else None
 
     def phrase_ends(self, m: int) -> bool:
-        """Whether the phrase ends before ``tokens[m]``: the end, a line break, a stop, or a lowercase word
-        that does not join another subject (the verb: "cho biết")."""
+        """Whether the phrase ends before ``tokens[m]``: the end, a line break, a stop, a dash closing the
+        apposition before the verb ("Đại tá A - trưởng Phòng Tham mưu, Công an tỉnh" + " - cho biết"), or a lowercase
+        word that does not join another subject (the verb: "cho biết")."""
         if m >= len(self.tokens) or not self.adj(m - 1, m):
             return True
         tok = self.tokens[m]
+        if tok.text in ("-", "–") and m + 1 < len(self.tokens) and self.adj(m, m + 1):
+            tok = self.tokens[m + 1]
+            return tok.alpha and tok.text.islower() and tok.key not in _JOINING
         return tok.text in (".", ";", ":", "!", "?", ")") or (tok.alpha and tok.text.islower() and tok.key not in _JOINING)
 
     def name_after_ministry(self, pos: _Position) -> tuple[int, int, Org | None] | None:

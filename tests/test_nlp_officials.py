@@ -1496,3 +1496,9 @@ def test_the_secretary_of_a_party_board_is_a_title_of_its_own():
     (found,) = tag_officials("ông Trần Văn Minh, nguyên Bí thư Ban cán sự Đảng, nguyên Chủ tịch UBND TP. Đà Nẵng.")
     assert [(p.title, p.organization) for p in found.positions] == [
         ("Bí thư Ban cán sự đảng", None), ("Chủ tịch", "UBND thành phố Đà Nẵng")]
+
+
+def test_a_dash_closing_the_apposition_ends_the_parent_body_after_a_comma():
+    (found,) = tag_officials("Tối 2-2, Đại tá Phan Văn Minh - trưởng Phòng Tham mưu, Công an tỉnh Thừa Thiên - Huế - cho biết")
+    assert (found.text, found.positions[0].organization) == (
+        "Đại tá Phan Văn Minh - trưởng Phòng Tham mưu, Công an tỉnh Thừa Thiên - Huế", "Công an tỉnh Thừa Thiên - Huế")
