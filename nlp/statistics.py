@@ -537,20 +537,21 @@ def _ranges_with_units(text: str, found: list[StatisticTag]) -> list[StatisticTa
     """A range that writes its unit on both bounds, "từ 250.000 bảng đến 300.000 bảng/tuần", or only its
     scale word on the lower ("từ 1,5 triệu đến 4 triệu đồng"), is one statistic, as one written once is
     ("từ 5 đến 10 khẩu súng"): valued at its lower bound, the unit of its upper (which may add a period),
-    ``từ`` its qualifier when written ("mức phạt là 60.000 đồng đến 80.000 đồng" has none)."""
+    ``từ`` its qualifier when written ("mức phạt là 60.000 đồng đến 80.000 đồng" has none), or the lower bound's
+    ("khoảng 3.000 người đến 5.000 người")."""
     merged: list[StatisticTag] = []
     for tag in found:
         lower = merged[-1] if merged else None
         same_unit = lower and tag.unit_text and (tag.unit_text.lower().startswith(lower.unit_text.lower())
                                                  if lower.unit_text else _BILLIONS_OR_MILLIONS.search(lower.text))
-        if (same_unit and lower.qualifier is None and _BETWEEN_BOUNDS.fullmatch(text, lower.end, tag.start)
+        if (same_unit and _BETWEEN_BOUNDS.fullmatch(text, lower.end, tag.start)
                 and tag.kind == lower.kind and lower.denominator is None and tag.denominator is None
                 and tag.value > lower.value):
-            written_from = _from_before(text, lower.start)
+            written_from = None if lower.qualifier else _from_before(text, lower.start)
             start = written_from.start() if written_from else lower.start
             merged[-1] = StatisticTag(text=text[start:tag.end], start=start, end=tag.end, value=lower.value,
                                       denominator=None, unit_text=tag.unit_text,
-                                      qualifier="từ" if written_from else None, kind=tag.kind)
+                                      qualifier="từ" if written_from else lower.qualifier, kind=tag.kind)
         else:
             merged.append(tag)
     return merged

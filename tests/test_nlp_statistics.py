@@ -157,6 +157,9 @@ def test_two_qualifiers_and_units_glued_to_the_number(sentence, expected):
     ("hộ có thu nhập từ 2,3 đến dưới 2,5 triệu đồng/tháng, lương từ 250.000 bảng đến 300.000 bảng/tuần",
      [("từ 2,3 đến dưới 2,5 triệu đồng/tháng", 2.3e6, None, "đồng/tháng", "từ", "money"),
       ("từ 250.000 bảng đến 300.000 bảng/tuần", 250000, None, "bảng/tuần", "từ", "money")]),
+    # a qualifier on the lower bound, the unit on both: one range, with that qualifier
+    ("thu hút khoảng 3.000 người đến 5.000 người tham gia",
+     [("khoảng 3.000 người đến 5.000 người", 3000, None, "người", "khoảng", "count")]),
     ("doanh thu tăng từ 5 tỷ đồng lên 7 tỷ đồng, giảm từ 20 tấn đến 15 tấn",
      [("5 tỷ đồng", 5e9, None, "đồng", None, "money"), ("7 tỷ đồng", 7e9, None, "đồng", None, "money"),
       ("20 tấn", 20, None, "tấn", None, "measure"), ("15 tấn", 15, None, "tấn", None, "measure")]),
