@@ -1502,3 +1502,9 @@ def test_a_dash_closing_the_apposition_ends_the_parent_body_after_a_comma():
     (found,) = tag_officials("Tối 2-2, Đại tá Phan Văn Minh - trưởng Phòng Tham mưu, Công an tỉnh Thừa Thiên - Huế - cho biết")
     assert (found.text, found.positions[0].organization) == (
         "Đại tá Phan Văn Minh - trưởng Phòng Tham mưu, Công an tỉnh Thừa Thiên - Huế", "Công an tỉnh Thừa Thiên - Huế")
+
+
+def test_an_ellipsis_ending_a_list_cuts_no_name():
+    """A lead cut short ends its line with the ellipsis; one that ends a list goes on after it."""
+    found = tag_officials("Tới dự có Bí thư Thành uỷ TP. HCM Nguyễn Thiện Nhân... cùng đại diện lãnh đạo các bộ.")
+    assert [t.name for t in found] == ["Nguyễn Thiện Nhân"]
