@@ -1508,3 +1508,14 @@ def test_an_ellipsis_ending_a_list_cuts_no_name():
     """A lead cut short ends its line with the ellipsis; one that ends a list goes on after it."""
     found = tag_officials("Tới dự có Bí thư Thành uỷ TP. HCM Nguyễn Thiện Nhân... cùng đại diện lãnh đạo các bộ.")
     assert [t.name for t in found] == ["Nguyễn Thiện Nhân"]
+
+
+@pytest.mark.parametrize("sentence, positions", [
+    # "Tất" is a surname; "T.Ư", dotted, is the abbreviation "TƯ" (Trung ương)
+    ("khẳng định ông Tất Thành Cang, Uỷ viên T.Ư Đảng, Phó bí thư Thường trực Thành uỷ TP. HCM vẫn đang",
+     [("Ủy viên Ban Chấp hành", "Trung ương Đảng"), ("Phó Bí thư Thường trực", "Thành ủy thành phố HCM")]),
+    ("Phó bí thư thường trực Thành uỷ Tất Thành Cang đã báo cáo", [("Phó Bí thư Thường trực", "Thành ủy")]),
+])
+def test_a_rare_surname_and_a_dotted_abbreviation_of_a_body(sentence, positions):
+    (found,) = tag_officials(sentence)
+    assert (found.name, [(p.title, p.organization) for p in found.positions]) == ("Tất Thành Cang", positions)

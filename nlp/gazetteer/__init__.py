@@ -453,8 +453,9 @@ def _title_named(name: str) -> Title | None:
 def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
     g = gazetteer()
     tok = tokens[i]
-    if tok.text in g.org_abbr:
-        return (i + 1, g.org_abbr[tok.text]) if g.org_abbr[tok.text].kind != "level" else None
+    end, abbr = _dotted(text, tokens, i) if tok.text.isupper() else (i + 1, tok.text)  # "T.Ư" is "TƯ"
+    if abbr in g.org_abbr:
+        return (end, g.org_abbr[abbr]) if g.org_abbr[abbr].kind != "level" else None
     found = g.orgs.longest(text, tokens, i)
     if not found or found[1].kind == "level" or (found[1].kind == "unit" and not tok.text[:1].isupper()
                                                  and not _field_at(text, tokens, found[0])
