@@ -1519,3 +1519,18 @@ def test_an_ellipsis_ending_a_list_cuts_no_name():
 def test_a_rare_surname_and_a_dotted_abbreviation_of_a_body(sentence, positions):
     (found,) = tag_officials(sentence)
     assert (found.name, [(p.title, p.organization) for p in found.positions]) == ("Tất Thành Cang", positions)
+
+
+@pytest.mark.parametrize("sentence, organization", [
+    ("ông Phan Thanh Tân, Phó Bí thư Thường trực Đảng uỷ Cơ quan Văn phòng Thành uỷ cho biết",
+     "Đảng ủy Cơ quan Văn phòng Thành ủy"),
+    ("Phó Đô đốc Nguyễn Văn Tình, nguyên Uỷ viên Đảng uỷ Quân sự Trung ương bị kỷ luật", "Đảng ủy Quân sự Trung ương"),
+])
+def test_a_word_inside_a_bodys_name_keeps_its_lowercase_syllable(sentence, organization):
+    (found,) = tag_officials(sentence)
+    assert found.positions[-1].organization == organization
+
+
+def test_a_country_after_a_word_of_a_bodys_name_is_no_part_of_it():
+    (found,) = tag_officials("Phó Chủ tịch Ban chấp hành Trung ương đảng Lao động Triều Tiên Kim Yong Chol đã tới")
+    assert found.name == "Kim Yong Chol"

@@ -522,12 +522,27 @@ def _place_run(text: str, tokens: list[Token], j: int) -> int:
         if place:  # a place written as an acronym: "TP HCM"
             k = place[0]
             continue
+        if not tok.titlecase and k > j and _inside_name(text, tokens, k):
+            k += 1  # the second syllable of a word inside a name: "Đảng ủy Quân" + "sự" + "Trung ương"
+            continue
         if not tok.titlecase or starts_title(text, tokens, k):
             break
         if _body(text, tokens, k):
             break
         k += 1
     return k - 1 if k > j and tokens[k - 1].key == "-" else k  # a dash before a title is no joiner
+
+
+def _inside_name(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the lowercase ``tokens[k]`` ends a word begun by the capitalised syllable before it and the
+    name goes on capitalised after it, as names write their words ("Cơ" + "quan" + "Văn phòng"); a place
+    capitalises every syllable, so a word after its end is not its ("Thanh Hóa" | "học sinh"); nor is a country
+    or place after the word ("đảng Lao động" | "Triều Tiên Kim Yong Chol")."""
+    g = gazetteer()
+    return tokens[k].alpha and tokens[k - 1].titlecase and word_pair(tokens[k - 1].key, tokens[k].key) \
+        and k + 1 < len(tokens) and _next(text, tokens, k + 1) and tokens[k + 1].titlecase \
+        and starts_title(text, tokens, k + 1) is None and not g.countries.longest(text, tokens, k + 1) \
+        and not g.places.longest(text, tokens, k + 1)
 
 
 def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bool] | None:
