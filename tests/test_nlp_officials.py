@@ -1534,3 +1534,8 @@ def test_a_word_inside_a_bodys_name_keeps_its_lowercase_syllable(sentence, organ
 def test_a_country_after_a_word_of_a_bodys_name_is_no_part_of_it():
     (found,) = tag_officials("Phó Chủ tịch Ban chấp hành Trung ương đảng Lao động Triều Tiên Kim Yong Chol đã tới")
     assert found.name == "Kim Yong Chol"
+
+
+def test_a_unit_with_no_name_before_its_level_keeps_the_level():
+    (found,) = tag_officials("bà Lê Thị Hoa, Giám đốc Bệnh viện tỉnh cho biết")
+    assert found.positions[0].organization == "Bệnh viện tỉnh"

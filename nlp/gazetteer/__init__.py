@@ -706,6 +706,8 @@ def match_organization(text: str, tokens: list[Token], i: int, _depth: int = 0) 
     open_name = False
     if head.kind == "unit":
         name = unit_name(text, tokens, j) if _next(text, tokens, j) else None
+        if name is None and j < len(tokens) and _next(text, tokens, j) and level_at(text, tokens, j):
+            return organization_tail(text, tokens, i, j, parts, head.party, _depth)  # "Bệnh viện" + "tỉnh"
         if name is None:
             return _named_after_lowercase(text, tokens, i, j, parts)
         start, j, display, open_name = name
