@@ -1026,9 +1026,10 @@ class _Parser:
             return None  # "quận Lê Chân", "phường Hoàng Văn Thụ": places
         elif n == 3:
             k = 0
-        elif self.surname(a) and (self.tokens[a + 1].key in _MIDDLE_NAMES
-                                  or (n == 4 and self.surname(a + 1) and len(org.parts) == 2)):
-            k = 0  # "Lê Văn ...", and a double surname right after a body: "Thành ủy" + "Phan Nguyễn Như Khuê"
+        elif n <= 4 and self.surname(a) and (self.tokens[a + 1].key in _MIDDLE_NAMES
+                                             or (n == 4 and self.surname(a + 1) and len(org.parts) == 2)):
+            k = 0  # "Lê Văn ...", and a double surname right after a body: "Thành ủy" + "Phan Nguyễn Như Khuê";
+            # five syllables or more hold a place first: "Huyện uỷ" + "Thạch Thành" + "Đỗ Minh Quý"
         else:
             k = next((k for k in (2, 3, 1) if self.surname(a + k) and 2 <= n - k <= 5), 0)
         s = a + k
