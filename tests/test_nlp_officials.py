@@ -1541,9 +1541,8 @@ def test_a_unit_with_no_name_before_its_level_keeps_the_level():
     assert found.positions[0].organization == "Bệnh viện tỉnh"
 
 
-@pytest.mark.parametrize("sentence", ["Bí thư Huyện uỷ Thạch Thành Đỗ Minh Quý cho biết",
-                                      "Bí thư Huyện uỷ Kim Thành Đỗ Minh Quý cho biết"])
-def test_a_run_of_five_after_a_body_holds_its_place_then_the_name(sentence):
+@pytest.mark.parametrize("district", ["Thạch Thành", "Kim Thành"])
+def test_a_run_of_five_after_a_body_holds_its_place_then_the_name(district):
     """The district's name opens with a surname and a middle name ("Thạch Thành"): no name has five syllables."""
-    (found,) = tag_officials(sentence)
-    assert (found.name, found.positions[0].organization) == ("Đỗ Minh Quý", f"Huyện ủy {sentence.split()[3]} Thành")
+    (found,) = tag_officials(f"Bí thư Huyện uỷ {district} Đỗ Minh Quý cho biết")
+    assert (found.name, found.positions[0].organization) == ("Đỗ Minh Quý", f"Huyện ủy {district}")
