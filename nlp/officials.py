@@ -460,8 +460,9 @@ class _Parser:
     def unit_in_lowercase(self, j: int, title: Title) -> int | None:
         """The end of a unit's name written in lowercase at ``tokens[j]``, after a title that names a unit
         ("Trưởng phòng", "Trưởng khoa") and right before the body the unit belongs to ("tham mưu" + "Công an
-        tỉnh Gia Lai", "cấp cứu" + "Bệnh viện đa khoa Thiện Hạnh") or before the next position ("tham mưu" + " -
-        người phát ngôn Công an tỉnh Thanh Hóa"): the unit's name is then part of the title,
+        tỉnh Gia Lai", "cấp cứu" + "Bệnh viện đa khoa Thiện Hạnh"), also after a comma before the verb ("tham mưu" +
+        ", Công an TP. HCM khẳng định"), or before the next position ("tham mưu" + " - người phát ngôn Công an tỉnh
+        Thanh Hóa"): the unit's name is then part of the title,
         as a capitalised one is ("Trưởng phòng Cảnh sát Hình sự"); else None. Not before a level: "Trưởng
         phòng" + "tư pháp huyện" is the head of that office."""
         tokens = self.tokens
@@ -473,6 +474,9 @@ class _Parser:
             return None
         if self.joined_title_at(k):
             return k  # the next position follows: "Trưởng phòng" + "tham mưu" + " - người phát ngôn Công an tỉnh"
+        if self.separator_at(k) and (body := match_organization(self.text, tokens, k + 1)) is not None \
+                and (body.level or body.place) and self.phrase_ends(body.end):
+            return k  # the body after a comma, then the verb: "tham mưu" + ", Công an TP. HCM khẳng định"
         if not (tokens[k].titlecase or tokens[k].acronym):
             return None
         head = self.g.orgs.longest(self.text, tokens, k)

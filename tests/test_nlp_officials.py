@@ -1479,6 +1479,8 @@ def test_officials_of_ethnic_minorities_are_named_by_their_surnames(sentence, na
     ("Đại tá Phạm Trung Thành, Trưởng phòng tham mưu tổng hợp, kiêm người phát ngôn Công an tỉnh Kiên Giang cho biết",
      "Đại tá Phạm Trung Thành, Trưởng phòng tham mưu tổng hợp, kiêm người phát ngôn Công an tỉnh Kiên Giang",
      [("Trưởng phòng tham mưu tổng hợp", "Công an tỉnh Kiên Giang"), ("Người phát ngôn", "Công an tỉnh Kiên Giang")]),
+    ("Trung tá Lê Mạnh Hà, Phó trưởng phòng tham mưu, Công an TP. HCM khẳng định lực lượng",  # the body after a comma
+     "Trung tá Lê Mạnh Hà, Phó trưởng phòng tham mưu, Công an TP. HCM", [("Phó Trưởng phòng tham mưu", "Công an TP. HCM")]),
 ])
 def test_a_units_name_in_lowercase_before_the_next_position_is_in_the_title(sentence, span, positions):
     (found,) = tag_officials(sentence)
