@@ -1548,3 +1548,9 @@ def test_a_run_of_five_after_a_body_holds_its_place_then_the_name(district):
     """The district's name opens with a surname and a middle name ("Thạch Thành"): no name has five syllables."""
     (found,) = tag_officials(f"Bí thư Huyện uỷ {district} Đỗ Minh Quý cho biết")
     assert (found.name, found.positions[0].organization) == ("Đỗ Minh Quý", f"Huyện ủy {district}")
+
+
+def test_a_district_the_gazetteer_knows_ends_a_bodys_place_run():
+    """Districts before the 2025 mergers come from underthesea's table of administrative units."""
+    (found,) = tag_officials("ông Vi Văn Tuấn (Chủ tịch UBND xã Xuân Mai, Văn Quan, Lạng Sơn) cho biết")
+    assert found.text == "ông Vi Văn Tuấn (Chủ tịch UBND xã Xuân Mai, Văn Quan, Lạng Sơn"

@@ -167,7 +167,7 @@ class Gazetteer:
     org_abbr: dict[str, OrgHead]
     fields: Phrases  # unit names: "Tuyên giáo", "Giáo dục và Đào tạo"
     field_abbr: dict[str, str]
-    places: Phrases
+    places: Phrases  # provinces and cities (places.txt), and the districts before the 2025 mergers (admin_units)
     countries: Phrases  # countries, US states, international bodies: for diplomats and foreign officials; not Vietnamese places
     surnames: frozenset[str]  # match keys
     doc_types: dict[tuple[str, str], str]  # (code, "party"|"state"|"any") -> type in words
@@ -220,7 +220,7 @@ def gazetteer() -> Gazetteer:
         else:
             known = orgs.longest(expansion, tokenize(expansion, match_key(expansion)), 0)
             org_abbr[abbr] = OrgHead(expansion, "body" if kind == "org" else kind, bool(known and known[1].party))
-    for line in _lines("places.txt"):
+    for line in place_names():
         places.add(line, line)
     countries = Phrases()
     for line in _lines("countries.txt"):
