@@ -96,6 +96,11 @@ def _fitting(typed, table) -> tuple[tuple[str, ...], ...]:
     return tuple(entry for entry in table.get(tuple(folded(s) for s in typed), ()) if fits(typed, entry))
 
 
+# The Party's board inside a state body: a title held in it ("Bí thư Ban cán sự đảng") is no longer form of a
+# title held in the Party committee typed after it ("Bí thư Huyện ủy").
+_STATE_BOARD = ("ban", "cán", "sự")
+
+
 def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
     """The spellings of typed syllables read as an office: a title and one or two bodies or levels
     after it ("chu tich ubnd xa" -> "chủ tịch ubnd xã"), a body and a level ("UBND tỉnh"), or a Party
@@ -119,7 +124,8 @@ def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
             a + b for k in range(1, len(rest)) for a, b in itertools.product(_fitting(rest[:k], places),
                                                                              _fitting(rest[k:], places))]
         for title in _fitting(head, titles):
-            longer = [t for t, kind in kinds.items() if t[:len(title)] == title and kind == kinds[title]]
+            longer = [t for t, kind in kinds.items() if t[:len(title)] == title and kind == kinds[title]
+                      and t[len(title):len(title) + len(_STATE_BOARD)] != _STATE_BOARD]
             for held, place in itertools.product(sorted(longer, key=len), after):
                 found.append(held + place)
                 if place in levels:
