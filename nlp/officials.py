@@ -274,11 +274,18 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens: tuple[Token, ...] = text_tokens(text)[1]
-        if "..." in text or "…" in text:  # a capitalised word an ellipsis cuts is no word, perhaps cut
-            # mid-word: "Phó Bí thư | Thường..." (a truncated lead), "Thủ tướng Chính ..." (phủ)
-            self.tokens = tuple(t for t in self.tokens if not (t.titlecase and _ELLIPSIS.match(text, t.end)))
         self.g = gazetteer()
+        if "..." in text or "…" in text:  # a capitalised word an ellipsis cuts is no word, perhaps cut
+            # mid-word: "Phó Bí thư | Thường..." (a truncated lead), "Thủ tướng Chính ..." (phủ); unless it ends a
+            # place the gazetteer knows: "Bí thư Tỉnh uỷ Điện Biên..."
+            self.tokens = tuple(t for k, t in enumerate(self.tokens) if not (
+                t.titlecase and _ELLIPSIS.match(text, t.end) and not self.ends_place(k)))
         self.claimed: set[int] = set()  # token indices already used as a name
+
+    def ends_place(self, k: int) -> bool:
+        """Whether ``tokens[k]`` ends a place of two or more words the gazetteer knows."""
+        return any((found := self.g.places.longest(self.text, self.tokens, s)) and found[0] == k + 1
+                   for s in range(max(0, k - 3), k))
 
     def adj(self, i: int, j: int) -> bool:
         n = len(self.tokens)

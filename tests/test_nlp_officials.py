@@ -1554,3 +1554,8 @@ def test_a_district_the_gazetteer_knows_ends_a_bodys_place_run():
     """Districts before the 2025 mergers come from underthesea's table of administrative units."""
     (found,) = tag_officials("ông Vi Văn Tuấn (Chủ tịch UBND xã Xuân Mai, Văn Quan, Lạng Sơn) cho biết")
     assert found.text == "ông Vi Văn Tuấn (Chủ tịch UBND xã Xuân Mai, Văn Quan, Lạng Sơn"
+
+
+def test_an_ellipsis_after_a_place_the_gazetteer_knows_cuts_nothing():
+    (found,) = tag_officials("như: ông Trần Văn Sơn, Bí thư Tỉnh uỷ Điện Biên...")
+    assert found.positions[0].organization == "Tỉnh ủy Điện Biên"
