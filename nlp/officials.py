@@ -218,6 +218,8 @@ _UNIT_WORDS = _HEADED_UNITS | _SUB_UNITS  # a title ending in one names a unit: 
 _INNER_UNITS = frozenset({"phòng", "đội", "khoa", "trạm", "vụ", "cục", "viện", "ban", "trung tâm"})
 # Words after a body that join another subject to the person, not end the mention: "..., Công an tỉnh | và ...".
 _JOINING = frozenset({"và", "cùng", "với", "hoặc"})
+_OFFICE_HEADS = frozenset(match_key(t) for t in ("Chánh Văn phòng", "Phó Chánh Văn phòng"))  # an office may serve
+_JOINT_MARKS = frozenset({",", "-", "–", "và"})  # several bodies of one level: "Văn phòng HĐND, UBND huyện"
 _IN_CHARGE = frozenset({("phụ", "trách"), ("chuyên", "trách")})  # between a title and its body: part of the title
 _OFFICES = frozenset({"ban", "phòng"})  # a unit a title names whose name, written after it, is in the title
 _PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
@@ -367,6 +369,8 @@ class _Parser:
             if charge:  # "Phó Giám đốc phụ trách" (the acting head) "Sở Xây dựng", "Phó Chủ tịch chuyên trách" (full-time)
                 name, org = self.organization(j + 2, title)
                 name = f"{name} {charge}"
+            if org is not None and match_key(title.title) in _OFFICE_HEADS:
+                org = self.joint_bodies(org)
             if org is not None:
                 org = self.with_parent(org)
                 if title.unit and org.parent_at is not None and _the_titles_unit(org):
@@ -415,6 +419,23 @@ class _Parser:
         field = self.g.fields.longest(self.text, self.tokens, name)
         return (head == head_end or bool(unit and unit[0] == head_end and unit[1].kind == "unit")) \
             and not (field and field[0] == name_end and match_key(head_name) not in _SUB_UNITS)
+
+    def joint_bodies(self, org: Org) -> Org:
+        """``org`` with the bodies that share its office and level written after it, one office serving them all:
+        "Chánh Văn phòng" + "HĐND" + ", UBND huyện", "Đoàn ĐBQH" + " và HĐND tỉnh"."""
+        while org.level is None and org.place is None and org.end + 1 < len(self.tokens) \
+                and self.tokens[org.end].key in _JOINT_MARKS and self.adj(org.end - 1, org.end) \
+                and self.adj(org.end, org.end + 1):
+            k = org.end
+            body = match_organization(self.text, self.tokens, k + 1)
+            head = self.g.orgs.longest(self.text, self.tokens, k + 1)
+            if body is None or head is None or head[1].kind != "body" or body.parent_at is not None:
+                break
+            mark = self.tokens[k].text
+            parts = [*org.parts[:-1], (*org.parts[-1][:2], org.parts[-1][2] + ",")] if mark == "," \
+                else [*org.parts, (k, k + 1, mark)]  # written as it is: "HĐND, UBND huyện"
+            org = Org(org.start, body.end, [*parts, *body.parts], org.party, body.level, body.place)
+        return org
 
     def with_parent(self, org: Org) -> Org:
         """``org`` with the body it belongs to, written after the lowercase rest of its name (``open_unit``):

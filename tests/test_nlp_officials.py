@@ -1559,3 +1559,12 @@ def test_a_district_the_gazetteer_knows_ends_a_bodys_place_run():
 def test_an_ellipsis_after_a_place_the_gazetteer_knows_cuts_nothing():
     (found,) = tag_officials("như: ông Trần Văn Sơn, Bí thư Tỉnh uỷ Điện Biên...")
     assert found.positions[0].organization == "Tỉnh ủy Điện Biên"
+
+
+@pytest.mark.parametrize("sentence, organization", [
+    ("ông Nguyễn Xuân Tứ, Chánh Văn phòng HĐND, UBND huyện cho biết.", "HĐND, UBND huyện"),
+    ("đồng chí Lê Văn Hải, Chánh Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh dự.", "Đoàn ĐBQH, HĐND và UBND tỉnh"),
+])
+def test_one_office_serves_the_bodies_of_a_level(sentence, organization):
+    (found,) = tag_officials(sentence)
+    assert found.positions[0].organization == organization
