@@ -553,11 +553,11 @@ class _Parser:
         after_name = t > 1 and self.adj(t - 1, t) and (self.tokens[t - 1].titlecase or (
             self.tokens[t - 1].key in _SEPARATORS and self.tokens[t - 2].titlecase))
         first = self.position(i, lowercase=after_name or t < i)
+        named_after = False
         if first is None and self.tokens[i].text.islower() and not (t > 0 and self.tokens[t - 1].key in _PLURALS) \
-                and self.surname_ahead(i):
+                and self.surname_ahead(i) and not self.inside_title(i):
             first = self.position(i, lowercase=True)  # "Theo phó chủ tịch UBND tỉnh Lê Văn A": a name must follow
-            if first is not None and (self.name_in_place(first) is None or self.inside_title(i)):
-                return []
+            named_after = True  # the chain ("do uỷ viên Bộ Chính trị, Bí thư Thành uỷ Nguyễn Thiện Nhân")
         if first is None:
             return []
         chain = [self.bracketed(self.loose_tail(first) if after_name else self.named_by_abbreviation(first))]
@@ -570,7 +570,7 @@ class _Parser:
             if nxt is None:
                 break
             chain.append(self.bracketed(self.loose_tail(nxt) if after_name else nxt))
-        return chain
+        return [] if named_after and self.name_in_place(chain[-1]) is None else chain
 
     def abbreviated_then_title(self, pos: _Position, k: int) -> bool:
         """Whether a capitalised title is written right after ``pos``, an abbreviated title (and its body), with

@@ -1568,3 +1568,10 @@ def test_an_ellipsis_after_a_place_the_gazetteer_knows_cuts_nothing():
 def test_one_office_serves_the_bodies_of_a_level(sentence, organization):
     (found,) = tag_officials(sentence)
     assert found.positions[0].organization == organization
+
+
+def test_a_chain_opened_by_a_lowercase_title_needs_the_name_after_its_last_position():
+    (found,) = tag_officials("đoàn lãnh đạo TP. HCM do uỷ viên Bộ Chính trị, Bí thư Thành uỷ Nguyễn Thiện Nhân dẫn đầu")
+    assert (found.text, [p.title for p in found.positions]) == (
+        "uỷ viên Bộ Chính trị, Bí thư Thành uỷ Nguyễn Thiện Nhân", ["Ủy viên Bộ Chính trị", "Bí thư"])
+    assert tag_officials("các phó chủ tịch UBND tỉnh, chủ tịch UBND huyện và ông Nguyễn Văn Sơn") == []
