@@ -458,6 +458,9 @@ class _Parser:
     def organization(self, j: int, title: Title) -> tuple[str, Org | None]:
         """The organisation after a title ending at token ``j``, and the title with a named unit folded in."""
         text, tokens, name = self.text, self.tokens, title.title
+        if title.unit and title.unit != "*" and j + 1 < len(tokens) and self.adj(j, j + 1) \
+                and tokens[j].key == match_key(title.unit).rsplit(" ", 1)[-1] == match_key(name).rsplit(" ", 1)[-1]:
+            j += 1  # the unit's word written twice: "Trưởng Ban" + "Ban" + "Quản lý dự án", "Phó Trưởng phòng" + "phòng"
         if title.unit and title.unit != "*":
             whole = match_organization(text, tokens, j - 1)  # "Trưởng Ban" + "Ban Quản lý Khu kinh tế"
             if whole is not None and whole.parts[0][1] > j:

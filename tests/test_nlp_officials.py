@@ -1575,3 +1575,16 @@ def test_a_chain_opened_by_a_lowercase_title_needs_the_name_after_its_last_posit
     assert (found.text, [p.title for p in found.positions]) == (
         "uỷ viên Bộ Chính trị, Bí thư Thành uỷ Nguyễn Thiện Nhân", ["Ủy viên Bộ Chính trị", "Bí thư"])
     assert tag_officials("các phó chủ tịch UBND tỉnh, chủ tịch UBND huyện và ông Nguyễn Văn Sơn") == []
+
+
+@pytest.mark.parametrize("sentence, positions", [
+    ("Thượng tá Huỳnh Đức Ngô, Phó Trưởng phòng phòng Quản lý xuất nhập cảnh, Công an TP. Đà Nẵng đánh giá",
+     [("Phó Trưởng phòng Quản lý xuất nhập cảnh", "Công an TP. Đà Nẵng")]),
+    ("ông Lê Văn Bình, Trưởng ban Ban Tuyên giáo Tỉnh ủy phát biểu", [("Trưởng Ban Tuyên giáo", "Tỉnh ủy")]),
+    # not a title that ends in another word: "Thường trực" + "Ban Tuyên giáo"
+    ("Phó Trưởng Ban Thường trực Ban Tuyên giáo Thành ủy Vương Thị Duyên phát biểu",
+     [("Phó Trưởng Ban Thường trực", "Ban Tuyên giáo Thành ủy")]),
+])
+def test_the_units_word_written_twice_is_read_once(sentence, positions):
+    (found,) = tag_officials(sentence)
+    assert [(p.title, p.organization) for p in found.positions] == positions
