@@ -486,6 +486,9 @@ class _Parser:
             return " ".join([name] + [p[2] for p in org.parts[:org.parent_at]]), parent
         if parent is not None and org.parent_at == 1 and self.known_title(f"{name} {org.parts[0][2]}"):
             return f"{name} {org.parts[0][2]}", parent  # "Ủy viên" + "BTV Tỉnh ủy" -> "Ủy viên Ban Thường vụ"
+        head = org.parts[0][2].split(" ", 1)[0]
+        if parent is None and title.unit == "*" and tokens[j].acronym and self.known_title(f"{name} {head}"):
+            return f"{name} {head}", org  # "Trưởng" + "BCĐ ..." -> "Trưởng Ban" of "Ban Chỉ đạo ...", as written out
         return name, org
 
     def unit_in_lowercase(self, j: int, title: Title) -> int | None:

@@ -1588,3 +1588,14 @@ def test_a_chain_opened_by_a_lowercase_title_needs_the_name_after_its_last_posit
 def test_the_units_word_written_twice_is_read_once(sentence, positions):
     (found,) = tag_officials(sentence)
     assert [(p.title, p.organization) for p in found.positions] == positions
+
+
+@pytest.mark.parametrize("sentence, position", [
+    ("Đồng chí Nguyễn Văn Sơn, Phó Chủ tịch UBND tỉnh, Trưởng BCĐ phòng, chống dịch COVID-19 tỉnh chủ trì.",
+     ("Trưởng Ban", "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh")),
+    ("đồng chí Lê Văn Hải, Giám đốc Sở Y tế, Phó Trưởng ban Thường trực BCĐ phòng chống dịch tỉnh báo cáo",
+     ("Phó Trưởng Ban Thường trực", "Ban Chỉ đạo phòng chống dịch tỉnh")),
+])
+def test_a_steering_board_named_after_its_abbreviation_reads_as_written_out(sentence, position):
+    (found,) = tag_officials(sentence)
+    assert (found.positions[-1].title, found.positions[-1].organization) == position

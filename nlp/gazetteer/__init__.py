@@ -220,6 +220,12 @@ def gazetteer() -> Gazetteer:
         else:
             known = orgs.longest(expansion, tokenize(expansion, match_key(expansion)), 0)
             org_abbr[abbr] = OrgHead(expansion, "body" if kind == "org" else kind, bool(known and known[1].party))
+    for row in _rows("organizations.csv"):  # a body named after an abbreviated head: "BCĐ phòng, chống dịch COVID-19"
+        for abbr, head in org_abbr.items():
+            if head.kind == "body" and row["kind"] == "body" and row["party"] != "1" \
+                    and row["name"].startswith(f"{head.display} "):
+                orgs.add(abbr + row["name"][len(head.display):], OrgHead(row["name"], "body"))  # (not the Party's:
+                # "BCH Trung ương Đảng" stays "Ủy viên" + "BCH" + "Trung ương Đảng")
     for line in place_names():
         places.add(line, line)
     countries = Phrases()
@@ -454,9 +460,9 @@ def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
     g = gazetteer()
     tok = tokens[i]
     end, abbr = _dotted(text, tokens, i) if tok.text.isupper() else (i + 1, tok.text)  # "T.Ư" is "TƯ"
-    if abbr in g.org_abbr:
-        return (end, g.org_abbr[abbr]) if g.org_abbr[abbr].kind != "level" else None
     found = g.orgs.longest(text, tokens, i)
+    if abbr in g.org_abbr and not (found and found[0] > end):  # (a longer body named after it: "BCĐ phòng, ...")
+        return (end, g.org_abbr[abbr]) if g.org_abbr[abbr].kind != "level" else None
     if not found or found[1].kind == "level" or (found[1].kind == "unit" and not tok.text[:1].isupper()
                                                  and not _field_at(text, tokens, found[0])
                                                  and _named_from(text, tokens, found[0]) is None):
