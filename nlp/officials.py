@@ -985,6 +985,11 @@ class _Parser:
             return None
         if org is None or pos.end == org.end:
             j = pos.end
+            glossed = self.place_gloss_end(j) if org is not None else None
+            if glossed is not None:  # the province in brackets, then the name: "UBND quận 1 (TP HCM) Đoàn Ngọc Hải"
+                k = self.name_run_end(glossed, 5)
+                if 2 <= k - glossed <= 4 and self.surname(glossed) and not self.is_place(glossed, k):
+                    return glossed, k, org
             country_at = j if org is None else org.start if org.abroad else None  # "Tổng Giám đốc WHO ..."
             abroad = self.country_and_name(country_at) if country_at is not None else None
             if abroad is not None:  # "Đại sứ Việt Nam tại Nhật Bản Vũ Hồng Nam", "Tổng thống Mỹ Joe Biden"
@@ -1022,6 +1027,21 @@ class _Parser:
                 if b:
                     return j, b, org  # type: ignore[return-value]
         return None
+
+    def place_gloss_end(self, j: int) -> int | None:
+        """End of a bracket at ``tokens[j]`` holding only a place the gazetteer knows, perhaps after its level:
+        "(TP HCM)", "(Kiên Giang)", "(tỉnh Quảng Nam)"; else None."""
+        tokens = self.tokens
+        if not (j + 2 < len(tokens) and tokens[j].text == "(" and self.adj(j - 1, j)):
+            return None
+        k = j + 1
+        level = level_at(self.text, tokens, k)
+        if level is not None:
+            k = level[0]
+        place = self.g.places.longest(self.text, tokens, k) if k < len(tokens) else None
+        if place is None or place[0] >= len(tokens) or tokens[place[0]].text != ")":
+            return None
+        return place[0] + 1
 
     def place_then_name(self, j: int) -> tuple[int, int] | None:
         """(name start, name end) when a place the gazetteer knows is written at ``tokens[j]`` and a full name

@@ -1042,8 +1042,13 @@ def test_the_body_of_a_unit_after_a_comma(sentence, span, title, organization):
      "Lê Văn Bình (SN 1970), nguyên Giám đốc Sở Xây dựng"),
     ("Ông Trịnh Văn Lâm, 56 tuổi, Phó Chủ tịch UBND huyện Yên Định cho biết.",
      "Ông Trịnh Văn Lâm, 56 tuổi, Phó Chủ tịch UBND huyện Yên Định"),
+    # a province in brackets between a body and the name after it
+    ("Tối 24/4, Phó chủ tịch UBND quận 1 (TP HCM) Đoàn Ngọc Hải cùng các ban ngành đối thoại",
+     "Phó chủ tịch UBND quận 1 (TP HCM) Đoàn Ngọc Hải"),
+    ("Phó chủ tịch UBND huyện Phú Quốc (Kiên Giang) Huỳnh Quang Hưng cho biết",
+     "Phó chủ tịch UBND huyện Phú Quốc (Kiên Giang) Huỳnh Quang Hưng"),
 ])
-def test_a_birth_year_or_age_between_name_and_title(sentence, span):
+def test_a_birth_year_age_or_province_between_name_and_title(sentence, span):
     (found,) = tag_officials(sentence)
     assert found.text == span
 
