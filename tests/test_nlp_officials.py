@@ -1604,3 +1604,13 @@ def test_the_units_word_written_twice_is_read_once(sentence, positions):
 def test_a_steering_board_named_after_its_abbreviation_reads_as_written_out(sentence, position):
     (found,) = tag_officials(sentence)
     assert (found.positions[-1].title, found.positions[-1].organization) == position
+
+
+@pytest.mark.parametrize("sentence, organization", [
+    ("ông Lê Văn Hoàng, Giám đốc Sở Nông nghiệp - Phát triển nông thôn Long An cho biết",
+     "Sở Nông nghiệp - Phát triển nông thôn Long An"),
+    ("Chiều 22/2, Giám đốc Sở Văn hoá, Thể thao Hà Nội Tô Văn Động cho hay", "Sở Văn hóa, Thể thao Hà Nội"),
+])
+def test_a_departments_field_in_the_forms_papers_write(sentence, organization):
+    (found,) = tag_officials(sentence)
+    assert found.positions[0].organization == organization
