@@ -219,7 +219,7 @@ _INNER_UNITS = frozenset({"phòng", "đội", "khoa", "trạm", "vụ", "cục",
 # Words after a body that join another subject to the person, not end the mention: "..., Công an tỉnh | và ...".
 _JOINING = frozenset({"và", "cùng", "với", "hoặc"})
 _OFFICE_HEADS = frozenset(match_key(t) for t in ("Chánh Văn phòng", "Phó Chánh Văn phòng"))  # an office may serve
-_JOINT_MARKS = frozenset({",", "-", "–", "và"})  # several bodies of one level: "Văn phòng HĐND, UBND huyện"
+_JOINT_MARKS = frozenset({",", "-", "và"})  # several bodies of one level: "Văn phòng HĐND, UBND huyện"
 _IN_CHARGE = frozenset({("phụ", "trách"), ("chuyên", "trách")})  # between a title and its body: part of the title
 _OFFICES = frozenset({"ban", "phòng"})  # a unit a title names whose name, written after it, is in the title
 _PLURALS = frozenset({"các", "những", "hai", "ba"})  # one title for a list: "các phó chủ tịch UBND tỉnh A, B"
@@ -286,8 +286,7 @@ class _Parser:
 
     def ends_place(self, k: int) -> bool:
         """Whether ``tokens[k]`` ends a place of two or more words the gazetteer knows."""
-        return any((found := self.g.places.longest(self.text, self.tokens, s)) and found[0] == k + 1
-                   for s in range(max(0, k - 3), k))
+        return any(self.is_place(s, k + 1) for s in range(max(0, k - 3), k))
 
     def adj(self, i: int, j: int) -> bool:
         n = len(self.tokens)

@@ -545,8 +545,7 @@ def _inside_name(text: str, tokens: list[Token], k: int) -> bool:
     capitalises every syllable, so a word after its end is not its ("Thanh Hóa" | "học sinh"); nor is a country
     or place after the word ("đảng Lao động" | "Triều Tiên Kim Yong Chol")."""
     g = gazetteer()
-    return tokens[k].alpha and tokens[k - 1].titlecase and word_pair(tokens[k - 1].key, tokens[k].key) \
-        and k + 1 < len(tokens) and _next(text, tokens, k + 1) and tokens[k + 1].titlecase \
+    return _second_syllable(text, tokens, k) and _next(text, tokens, k + 1) and tokens[k + 1].titlecase \
         and starts_title(text, tokens, k + 1) is None and not g.countries.longest(text, tokens, k + 1) \
         and not g.places.longest(text, tokens, k + 1)
 
@@ -572,8 +571,7 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
                       or (tokens[k].titlecase and tokens[k].key in g.surnames) or _unit_named_in_lowercase(text, tokens, k)):
             break
         k += 1
-        if tokens[k - 1].titlecase and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-                and not level_at(text, tokens, k) and word_pair(tokens[k - 1].key, tokens[k].key):
+        if _second_syllable(text, tokens, k) and not level_at(text, tokens, k):
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"; not "Huế | thành thật"
         while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
                 tokens[k].text in ("&", "-") and _next(text, tokens, k) and _next(text, tokens, k + 1)):
@@ -589,12 +587,18 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
     return j, k, display, generic
 
 
+def _second_syllable(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the lowercase ``tokens[k]`` ends a word begun by the capitalised syllable right before it, as a
+    name writes its words ("Xây" + "dựng", "Viễn" + "thông")."""
+    return _next(text, tokens, k) and tokens[k - 1].titlecase and tokens[k].alpha and tokens[k].text.islower() \
+        and word_pair(tokens[k - 1].key, tokens[k].key)
+
+
 def _word_goes_on(text: str, tokens: list[Token], k: int) -> bool:
     """Whether a name goes on at ``tokens[k]`` with a word capitalised as a name's words are, its second syllable
     in lowercase ("Công nghiệp" + "Viễn thông Quân đội"); a place capitalises every syllable ("Y tế" | "Hà Nội")."""
-    return k + 1 < len(tokens) and _next(text, tokens, k) and _next(text, tokens, k + 1) and tokens[k].titlecase \
-        and tokens[k + 1].alpha and tokens[k + 1].text.islower() and word_pair(tokens[k].key, tokens[k + 1].key) \
-        and not level_at(text, tokens, k) and starts_title(text, tokens, k) is None
+    return _next(text, tokens, k) and _second_syllable(text, tokens, k + 1) and not level_at(text, tokens, k) \
+        and starts_title(text, tokens, k) is None
 
 
 def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: bool = True) -> int:
