@@ -36,7 +36,7 @@ from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
 from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, words_json
-from data.words import accented, fits, folded, is_place, word_forms, word_spans
+from data.words import accented, fits, folded, is_person_name, is_place, word_forms, word_spans
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
 
@@ -173,7 +173,7 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
 
 def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
     """The words of a query of plain words only, none a number ("Chỉ thị 05", "05-CT/TW" match as
-    they are), for data.wordedges: those of two syllables or more, and those of one in a query of
+    they are) or a person's name typed with capitals ("Triệu Lệ Khánh"), for data.wordedges: those of two syllables or more, and those of one in a query of
     several words, with the syllables the query puts beside them; such a word not typed as a name
     beside a common word of several syllables (``_common``) must stand near it in the text ("an ninh
     mạng", "năm học mới": compounds the dictionary lacks, written together). Each spelling's syllables
@@ -193,8 +193,8 @@ def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
 
     words = []
     for at, part in enumerate(parts):
-        if _has_number(part):
-            continue  # a number or code is never cut
+        if _has_number(part) or part.name and is_person_name(part.syllables):
+            continue  # a number, a code or a person's name is never cut ("bà Triệu Lệ Khánh": not "Bà Triệu")
         spellings = tuple(tuple(syllable(s) for s in form) for form in part.forms)
         if any(len(form) > 1 for form in part.forms):
             words.append(QueryWord(spellings))

@@ -8,7 +8,8 @@ segmenter cuts it, once freely and once with no word crossing an edge of the occ
 occurrence counts unless the free cut needs fewer words. A longer word holding the occurrence
 whole does not cross it ("công chứng" in "công chứng viên": a word's meaning inside a compound
 is left to the reader), nor does a title ending at its first syllable ("Trưởng ban Tuyên giáo"
-heads "Ban Tuyên giáo"). An article holds the query's words when each has at least one
+heads "Ban Tuyên giáo"), nor a body beginning at a title's last ("Phó ban chỉ huy quân sự" is the
+"Phó ban" of "Ban Chỉ huy"). An article holds the query's words when each has at least one
 occurrence that counts.
 
 A word of one syllable in a query of several words is held by no longer word either: "xã" in
@@ -257,7 +258,8 @@ def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, 
     giving the words that start at each position (``_all_lengths``); with
     ``kept``, a span no word may cross: none may begin before it and end inside it, or begin inside
     it and end after it (a longer word may hold it whole: "công chứng" in "công chứng viên"; a
-    title may end at its first syllable: "Trưởng ban Tuyên giáo")."""
+    title may end at its first syllable: "Trưởng ban Tuyên giáo", and a body begin at a title's
+    last: "Phó ban chỉ huy")."""
     end = len(tokens)
     fewest = [0] + [end] * end  # fewest words up to each position
     for position in range(end):
@@ -292,7 +294,8 @@ def _crossed(tokens: list[str], kept: tuple[int, int]) -> bool:
 def _crosses(tokens: list[str], word_start: int, word_end: int, start: int, end: int) -> bool:
     if word_start < start < word_end < end:
         return not (word_end == start + 1 and " ".join(tokens[word_start:word_end]) in _titles())
-    return start < word_start < end < word_end
+    return start < word_start < end < word_end and not (
+        word_start == end - 1 and " ".join(tokens[start:end]) in _titles())
 
 
 def _all_lengths(tokens: list[str]) -> list[list[int]]:

@@ -163,6 +163,13 @@ def is_place(syllables: tuple[str, ...]) -> bool:
     return tuple(syllables) in _places().get(folded(syllables[0]), ())
 
 
+def is_person_name(syllables: tuple[str, ...]) -> bool:
+    """Whether search-form ``syllables`` typed with capitals are read as a person's name: a surname and
+    one to three more, no entry of the lexicon ("triệu lệ khánh", not "hà nội")."""
+    return (2 <= len(syllables) <= NAME_SYLLABLES and _one_of(syllables[0], _surnames())
+            and _longest(_lexicon(), list(syllables), 0, len(syllables)) != len(syllables))
+
+
 def fits(typed, entry: tuple[str, ...]) -> bool:
     """Whether typed syllables are the word ``entry``: the same letters, and the same diacritics
     where they were typed with some."""

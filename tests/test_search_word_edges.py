@@ -25,6 +25,8 @@ def holds(text: str, query: str) -> bool:
     ("Ông Lê Văn Tám, Chủ tịch HĐND xã, phát biểu.", "Chủ tịch HĐND", True),
     ("Bà Hoa, Phó Chủ tịch HĐND xã, phát biểu.", "Chủ tịch HĐND", False),   # another office
     ("Trưởng ban Dân vận Tỉnh ủy dự họp.", "Ban Dân vận", True),           # the title heads the body
+    ("Ông Hiếu, Phó ban chỉ huy quân sự phường, vắng mặt.", "Phó ban chỉ huy quân sự", True),  # and so the body
+    ("Ông Hiếu, phó ban chỉ huy quân sự phường, vắng mặt.", "pho ban", True),
     ("Anh là công chứng viên của phòng.", "công chứng", True),              # a longer word holds it whole
     ("Tổ trưởng của công ty cho biết.", "công ty", True),                   # two cuts as short: not rejected
     ("Sau khi hoàn thành công việc, em về nhà.", "thành công", False),     # "hoàn thành | công việc"
@@ -89,6 +91,18 @@ def test_single_syllables_numbers_and_quoted_phrases_are_not_checked():
     assert compile_query("dân vận OR bầu cử").words is None
     assert compile_query("Chỉ thị 05").words is None and compile_query("05-CT/TW").words is None  # no cut in codes
     assert compile_query("dân vận xã").words is not None
+
+
+def test_a_persons_name_is_found_after_a_word_its_surname_ends(tmp_path):
+    texts = {"https://a.vn/1.html": "Bà Triệu Lệ Khánh, Phó Chủ tịch Ủy ban MTTQ, cho biết kết quả giám sát.",
+             "https://a.vn/2.html": "Đền thờ Bà Triệu ở Thanh Hóa đón khách. Lệ Khánh là tên một làng."}
+    index = index_of_texts(tmp_path / "index.db", texts)
+    try:
+        assert [hit.url for hit in index.search("Triệu Lệ Khánh")] == ["https://a.vn/1.html"]
+    finally:
+        index.close()
+    assert compile_query("Triệu Lệ Khánh").words is None  # a name is not cut: "Bà Triệu" is a word
+    assert compile_query("Hà Nội").words is not None         # a place is
 
 
 @pytest.fixture(scope="module")
