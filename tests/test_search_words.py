@@ -64,6 +64,7 @@ def index(sample_index_path):
     ("nguyen hoai nam", "articles_fts", '"nguyen hoai nam"'),              # a name typed in lower case
     ("vo van thuong", "articles_fts", '"vo van thuong"'),    # and one whose surname starts a word ("vô vàn")
     ("truong quy duong", "articles_fts", '"truong quy duong"'),  # middle name Quý: not "trường quy" + "dương"
+    ("nguyen dang khoa", "articles_fts", '"nguyen dang khoa"'),  # middle name Đăng: not "nguyên dạng" + "khoa"
     ("dang vien moi", "articles_fts_exact", '"đảng viên" AND "moi"'),  # no middle name: words
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
     ("Đào Khánh Hà", "articles_fts_exact", '"đào khánh hà"'),             # a capitalised name
