@@ -36,7 +36,7 @@ from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
 from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, words_json
-from data.words import accented, fits, folded, is_person_name, is_place, word_forms, word_spans
+from data.words import accented, fits, folded, is_person_name, is_place, ward_end, word_forms, word_spans
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
 
@@ -427,7 +427,7 @@ def _words(run: list[tuple[str, bool, bool]], spell: bool) -> list[Phrase]:
     syllables = [s for s, _, _ in run]
     words, alone = [], []
     for i, j in word_spans(syllables, [cap for _, cap, _ in run]):
-        spelled = word_forms(syllables[i:j]) if spell else ()
+        spelled = word_forms(syllables[i:j]) if spell and ward_end(syllables, i) != j else ()  # a commune: as typed
         forms = [tuple(map(Spelled, form)) for form in spelled] or [tuple(syllables[i:j])]
         words.append(Phrase(forms[0], alternatives=tuple(forms[1:]),
                             name=all(capitalised or acronym for _, capitalised, acronym in run[i:j])))

@@ -21,7 +21,7 @@ import itertools
 import re
 from collections import defaultdict
 
-from nlp.gazetteer import gazetteer, middle_names, names, offices, place_names
+from nlp.gazetteer import gazetteer, middle_names, names, offices, place_names, ward_names
 from nlp.lexicon import known_words
 from nlp.vietnamese import SYLLABLE, fold_key, i_y_twin, search_form
 
@@ -205,9 +205,9 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
     spans = []
     i = 0
     while i < len(syllables):
-        end = _longest(_lexicon(), syllables, i, len(syllables)) or i + 1
+        end = max(_longest(_lexicon(), syllables, i, len(syllables)), ward_end(syllables, i)) or i + 1
         place = next((k for k in range(i + 1, end) if (capitalised[k] or not any(capitalised))
-                      and _longest(_places(), syllables, k, len(syllables)) > end), None)
+                      and max(_longest(_places(), syllables, k, len(syllables)), ward_end(syllables, k)) > end), None)
         if place is not None:  # "tỉnh Thanh Hóa" is not "tỉnh thành" + "hóa"; typed with capitals, a place has one
             end = _longest(_lexicon(), syllables, i, place) or i + 1
         if capitalised[i] and _one_of(syllables[i], _surnames()):
@@ -237,6 +237,22 @@ def _longest(table, syllables: list[str], i: int, limit: int) -> int:
 def _places() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The place names of two syllables or more (``_by_first_syllable``)."""
     return _by_first_syllable(syllables for syllables in map(_syllables, place_names()) if len(syllables) > 1)
+
+
+@functools.cache
+def _wards() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The names of communes, wards and townships of two syllables or more (``_by_first_syllable``)."""
+    return _by_first_syllable(syllables for syllables in map(_syllables, ward_names()) if len(syllables) > 1)
+
+
+def ward_end(syllables: list[str], k: int) -> int:
+    """The end of a commune's, ward's or township's name at ``k`` right after its level ("xã Đồn Xá",
+    "phuong hiep phu", "thị trấn Tân Túc"), else 0: only there, as thousands of these names are also
+    common words."""
+    level = [folded(s) for s in syllables[max(0, k - 2):k]]
+    if level[-1:] in (["xa"], ["phuong"]) or level == ["thi", "tran"]:
+        return _longest(_wards(), syllables, k, len(syllables))
+    return 0
 
 
 def _offices(syllables: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

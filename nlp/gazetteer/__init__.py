@@ -276,7 +276,6 @@ def middle_names() -> tuple[str, ...]:
 
 # underthesea's table of Vietnam's administrative units before and after the mergers of 1 July 2025
 _ADMIN_UNITS = ("address", "data", "mapping.json")
-_ADMIN_FIELDS = ("old_province", "new_province", "old_district")
 _ADMIN_LEVEL = re.compile(r"(?:tỉnh|thành phố|quận|huyện|thị xã|thị trấn|phường|xã|đặc khu)\s+", re.IGNORECASE)
 
 
@@ -285,14 +284,26 @@ def admin_units() -> tuple[str, ...]:
     """The names of Vietnam's provinces, old and new, and of its districts before the 2025 mergers,
     without their level ("Thành phố Đà Lạt" -> "Đà Lạt", "Huyện Mai Sơn" -> "Mai Sơn"), as
     underthesea's address converter lists them (Apache-2.0); read once into the user's cache."""
+    return _unit_names("admin-units", ("old_province", "new_province", "old_district"))
+
+
+@functools.cache
+def ward_names() -> tuple[str, ...]:
+    """The names of Vietnam's communes, wards and townships, before and after the 2025 mergers,
+    without their level ("Xã Đồn Xá" -> "Đồn Xá"), from the same table as admin_units."""
+    return _unit_names("ward-names", ("old_ward", "new_ward"))
+
+
+def _unit_names(cache: str, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The names in ``fields`` of the table's units, without their level or a number ("Phường 1")."""
     source = underthesea_file(*_ADMIN_UNITS)
 
     def read() -> list[str]:
         units = json.loads(source.read_text(encoding="utf-8"))["ward_mapping"]
         named = {_ADMIN_LEVEL.sub("", unicodedata.normalize("NFC", unit[field]), count=1).strip()
-                 for unit in units for field in _ADMIN_FIELDS if unit.get(field)}
+                 for unit in units for field in fields if unit.get(field)}
         return sorted(name for name in named if name and not any(c.isdigit() for c in name))
-    return cached_lines("admin-units", source, read)
+    return cached_lines(cache, source, read)
 
 
 @dataclass(frozen=True)
