@@ -99,13 +99,14 @@ def _fitting(typed, table) -> tuple[tuple[str, ...], ...]:
 # The Party's board inside a state body: a title held in it ("Bí thư Ban cán sự đảng") is no longer form of a
 # title held in the Party committee typed after it ("Bí thư Huyện ủy").
 _STATE_BOARD = ("ban", "cán", "sự")
+_CENTRAL = ("trung", "ương")  # the Central Committee, which holds the central boards ("Ban Tuyên giáo Trung ương")
 
 
 def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
     """The spellings of typed syllables read as an office: a title and one or two bodies or levels
     after it ("chu tich ubnd xa" -> "chủ tịch ubnd xã"), a body and a level ("UBND tỉnh"), or a Party
     body or board ("Ban" and a field) and the Party committee that holds it ("Ban Thường vụ Tỉnh
-    ủy", "Ban Tuyên giáo Huyện ủy"). A title
+    ủy", "Ban Tuyên giáo Huyện ủy", "Ban Tuyên giáo Trung ương"). A title
     also stands for the longer titles of its kind that start with it ("Phó Bí thư Thường trực"); a
     title and a bare level also for the title in that level's body ("chu tich xa" -> "chủ tịch xã",
     "chủ tịch ubnd xã"). A level's abbreviation also stands written out ("UBND TP" is also "UBND thành
@@ -118,8 +119,8 @@ def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
                  for level in rest_places if level in levels]
         boards = [body for body in head_places if body in party] + [
             word for word in _fitting(head, _words_by_letters()) if word[0] == "ban"]  # "Ban Tuyên giáo"
-        found += [board + committee for board in boards
-                  for committee in rest_places if committee in party and committee[-1] == "ủy"]
+        found += [board + committee for board in boards  # a committee ("Tỉnh ủy") or the Central Committee
+                  for committee in rest_places if committee in party and (committee[-1] == "ủy" or committee == _CENTRAL)]
         after = list(rest_places) + [
             a + b for k in range(1, len(rest)) for a, b in itertools.product(_fitting(rest[:k], places),
                                                                              _fitting(rest[k:], places))]

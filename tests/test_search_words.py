@@ -47,6 +47,8 @@ def index(sample_index_path):
      '("bí thư huyện ủy" OR "bí thư thứ nhất huyện ủy")'),
     ("hoi phu nu", "articles_fts_exact", '"hội phụ nữ"'),   # a mass organisation by its short name
     ("Bộ Giáo dục", "articles_fts_exact", '"bộ giáo dục"'),  # a ministry by its short name
+    ("ban tuyen giao trung uong", "articles_fts_exact",        # a board and the Central Committee holding it
+     '"ban tuyên giáo trung ương"'),
     ("xa don xa", "articles_fts", '"xa" AND "don xa"'),        # a commune after its level: not "xà đơn" + "xa"
     ("phường Hiệp Phú", "articles_fts_exact", '"phường" AND "hiệp phú"'),  # a ward: not "phường hiệp" + "phú"
     ("cong an tinh binh duong", "articles_fts_exact",          # a place is not cut by a word before it
