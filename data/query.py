@@ -173,8 +173,9 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
 
 def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
     """The words of a query of plain words only, none a number ("Chỉ thị 05", "05-CT/TW" match as
-    they are) or a person's name typed with capitals ("Triệu Lệ Khánh"), for data.wordedges: those of two syllables or more, and those of one in a query of
-    several words, with the syllables the query puts beside them; such a word not typed as a name
+    they are) or a person's name typed with capitals ("Triệu Lệ Khánh"), for data.wordedges: those
+    of two syllables or more, and those of one in a query of several words, with the syllables the
+    query puts beside them; such a word not typed as a name
     beside a common word of several syllables (``_common``) must stand near it in the text ("an ninh
     mạng", "năm học mới": compounds the dictionary lacks, written together). Each spelling's syllables
     are exact where typed with diacritics or spelled by the lexicon (all in mode "exact"), else folded

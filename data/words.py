@@ -4,7 +4,9 @@ Vietnamese writes one syllable per space and most words have two or three ("Thà
 vận", "chuyển đổi số"). A query's syllables are grouped by maximum matching (the longest word
 first, left to right) against a lexicon: the general dictionary (Viet74K), the gazetteer's names
 (titles, bodies, units, fields of work, places, "Ban Dân vận") and the taggers' word lists ("hộ
-nghèo", "nông thôn mới"), and person names (a capitalised surname and one to three capitalised
+nghèo", "nông thôn mới"), right after "xã", "phường" or "thị trấn" the names of communes, wards and
+townships ("xa don xa" is "xa" + "don xa", matched as typed), and person names (a capitalised
+surname and one to three capitalised
 syllables after it: "Đào Khánh Hà"; or, typed in lower case, a query of two to four syllables
 starting with a surname that begins no word, "nguyen hoai nam", or of three or four whose second
 is a common middle name, "vo van thuong", not "vô vàn" + "thưởng"). A title and the bodies or level
@@ -120,7 +122,8 @@ def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
         boards = [body for body in head_places if body in party] + [
             word for word in _fitting(head, _words_by_letters()) if word[0] == "ban"]  # "Ban Tuyên giáo"
         found += [board + committee for board in boards  # a committee ("Tỉnh ủy") or the Central Committee
-                  for committee in rest_places if committee in party and (committee[-1] == "ủy" or committee == _CENTRAL)]
+                  for committee in rest_places
+                  if committee in party and (committee[-1] == "ủy" or committee == _CENTRAL)]
         after = list(rest_places) + [
             a + b for k in range(1, len(rest)) for a, b in itertools.product(_fitting(rest[:k], places),
                                                                              _fitting(rest[k:], places))]
@@ -207,8 +210,8 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
     i = 0
     while i < len(syllables):
         end = max(_longest(_lexicon(), syllables, i, len(syllables)), ward_end(syllables, i)) or i + 1
-        place = next((k for k in range(i + 1, end) if (capitalised[k] or not any(capitalised))
-                      and max(_longest(_places(), syllables, k, len(syllables)), ward_end(syllables, k)) > end), None)
+        place = next((k for k in range(i + 1, end) if (capitalised[k] or not any(capitalised)) and max(
+            _longest(_places(), syllables, k, len(syllables)), ward_end(syllables, k)) > end), None)
         if place is not None:  # "tỉnh Thanh Hóa" is not "tỉnh thành" + "hóa"; typed with capitals, a place has one
             end = _longest(_lexicon(), syllables, i, place) or i + 1
         if capitalised[i] and _one_of(syllables[i], _surnames()):
