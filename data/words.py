@@ -112,8 +112,11 @@ def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
     also stands for the longer titles of its kind that start with it ("Phó Bí thư Thường trực"); a
     title and a bare level also for the title in that level's body ("chu tich xa" -> "chủ tịch xã",
     "chủ tịch ubnd xã"). A level's abbreviation also stands written out ("UBND TP" is also "UBND thành
-    phố"). () when they are not one."""
+    phố"). Every cut into a head and what follows is read ("truong cong an huyen" is "Trường Công an
+    huyện", the police school's, and "Trưởng Công an huyện", the district police chief). () when
+    they are not one."""
     titles, places, kinds, levels, level_bodies, party, written_out = _office_parts()
+    every = []
     for cut in range(len(typed) - 1, 0, -1):
         head, rest = typed[:cut], typed[cut:]
         head_places, rest_places = _fitting(head, places), _fitting(rest, places)
@@ -134,10 +137,9 @@ def _office_forms(typed) -> tuple[tuple[str, ...], ...]:
                 found.append(held + place)
                 if place in levels:
                     found += [held + body + place for body in level_bodies.get(kinds[title], ())]
-        if found:
-            found += [tuple(s for syllable in form for s in written_out.get(syllable, (syllable,))) for form in found]
-            return tuple(dict.fromkeys(found))
-    return ()
+        every += found
+        every += [tuple(s for syllable in form for s in written_out.get(syllable, (syllable,))) for form in found]
+    return tuple(dict.fromkeys(every))
 
 
 def word_forms(typed) -> tuple[tuple[str, ...], ...]:

@@ -358,3 +358,9 @@ def test_a_query_of_thousands_of_syllables_is_refused_in_one_line():
         compile_query("đảng " * 10_000)
     longest = " ".join(f"{n}" for n in range(MAX_SYLLABLES))  # distinct words: each one required
     assert compile_query(longest).expression.count('"') == 2 * MAX_SYLLABLES
+
+
+def test_an_office_typed_without_accents_is_read_at_every_cut():
+    expression = compile_query("truong cong an huyen tho xuan").expression
+    assert '"trưởng công an huyện"' in expression   # the district police chief
+    assert '"trường công an huyện"' in expression   # and the district's police school, both readings
