@@ -21,9 +21,10 @@ with those letters the index holds ("ho ngheo dang" -> "hộ nghèo" AND ("dang"
 query runs accent-insensitively and says so (``Match.loosened``). Modes "exact" and
 "accent-insensitive" take every syllable one way, as typed.
 
-A prefix ("tuyen*", "chuyển đổi s*") is written out as the tokens of the index it starts, when
-there are at most MAX_COMPLETIONS: FTS5 reads a prefix's lists whole before the first hit, the
-written-out words from their newest end.
+A prefix that continues a word begun by the syllables typed before it is the lexicon's words it
+continues ("chuyển đổi s*": "chuyển đổi số", "xúc tiến*": "xúc tiến"); another ("tuyen*") is written
+out as the tokens of the index it starts, when there are at most MAX_COMPLETIONS: FTS5 reads a
+prefix's lists whole before the first hit, the written-out words from their newest end.
 """
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
 from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, words_json
-from data.words import accented, fits, folded, is_person_name, is_place, ward_end, word_forms, word_spans
+from data.words import (accented, fits, folded, is_person_name, is_place, ward_end, word_forms, words_begun,
+                        word_spans)
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
 
@@ -295,6 +297,11 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
     groups: list[str] = []  # the open NEAR( and ( groups, innermost last
     for kind, m in tokens:
         in_near = "near" in groups
+        if kind == "word" and m.group("star") and run and not in_near \
+                and (begun := _word_begun(run, m.group("word"), spell)):
+            parts += begun  # "xúc tiến*": the words that start "xúc tiến", not "xúc" and "tiến*"
+            run = []
+            continue
         if kind == "word" and not m.group("star") and not in_near:
             found = FTS_TOKEN.findall(search_form(m.group("word")))
             if len(found) == 1:
@@ -320,6 +327,19 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
                 groups.pop()
             parts.append(m.group().strip().lower() if kind == "column" else m.group().strip())
     return _document_references(parts + _words(run, spell))
+
+
+def _word_begun(run: list[tuple[str, bool, bool]], typed: str, spell: bool) -> list[Phrase] | None:
+    """The run's words when the prefix ``typed`` after them continues the last into words of the lexicon
+    (``words_begun``), that last then those words up to the syllable the prefix starts: "chuyển đổi
+    s*" is "chuyển đổi số", "xúc tiến*" "xúc tiến"; None when it continues none ("công an h*")."""
+    found = FTS_TOKEN.findall(search_form(typed))
+    words = _words(run, spell)
+    begun = len(found) == 1 and words_begun([s for s, _, _ in run[-len(words[-1].syllables):]], found[0])
+    if not begun:
+        return None
+    forms = [tuple(map(Spelled, word)) for word in begun]
+    return words[:-1] + [Phrase(forms[0], alternatives=tuple(forms[1:]))]
 
 
 def _office_before_place(run: list[tuple[str, bool, bool]], typed: str,

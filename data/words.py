@@ -176,6 +176,18 @@ def is_person_name(syllables: tuple[str, ...]) -> bool:
             and _longest(_lexicon(), list(syllables), 0, len(syllables)) != len(syllables))
 
 
+def words_begun(syllables: list[str], prefix: str) -> tuple[tuple[str, ...], ...]:
+    """Where words of the lexicon start with search-form ``syllables`` and then a syllable that
+    ``prefix`` starts (as typed where it has diacritics), the lexicon's spellings of those syllables
+    and that syllable: "xúc" and "tiến" -> "xúc tiến", "chuyển đổi" and "s" -> "chuyển đổi số"; ()
+    where no word does."""
+    def started(syllable: str) -> bool:
+        return syllable.startswith(prefix) if accented(prefix) else folded(syllable).startswith(folded(prefix))
+    size = len(syllables)
+    return tuple(dict.fromkeys(entry[:size + 1] for entry in _lexicon().get(folded(syllables[0]), ())
+                               if len(entry) > size and fits(syllables, entry[:size]) and started(entry[size])))
+
+
 def fits(typed, entry: tuple[str, ...]) -> bool:
     """Whether typed syllables are the word ``entry``: the same letters, and the same diacritics
     where they were typed with some."""

@@ -98,7 +98,7 @@ def test_a_query_becomes_words_with_the_accents_typed(query, table, expression):
     ("Chỉ thị 05", '("chỉ_thị thị_05" OR "chỉ_thị thị_số số_05")'),
     ("title:tuyên giáo OR dân vận", 'title: "tuyên_giáo" OR "dân_vận"'),
     ("hộ nghèo năm", None),  # a word of one syllable: the table of syllables
-    ("tuyên gi*", None),  # a prefix
+    ("hội nghị tổ*", None),  # a prefix
     ('NEAR("tuyên giáo" "dân vận", 5)', None),  # distances count syllables
 ])
 def test_phrases_of_two_syllables_or_more_run_on_the_pair_table(query, pairs):
@@ -182,8 +182,9 @@ def _matching(db, match) -> list[int]:
                                                [match.expression]))
 
 
-@pytest.mark.parametrize("query, exact", [("tuyen*", False), ("chuyển đổ*", True), ("hoi ngh*", False),
-                                          ("Thành ủ*", True), ("tuyên giáo OR hội nghị tổ*", True), ("thanh uy*", False)])
+@pytest.mark.parametrize("query, exact", [("tuyen*", False), ("hội nghị tổ*", True), ("dang*", False),
+                                          ("Thành ủy tổ*", True), ("tuyên giáo OR hội nghị tổ*", True),
+                                          ("to*", False)])
 def test_a_prefix_is_written_out_as_the_tokens_it_starts_and_finds_what_fts5_finds(index, query, exact):
     written = compile_for(index.db, query)
     native = compile_query(query)  # no index to ask: FTS5 reads the prefix
@@ -193,9 +194,9 @@ def test_a_prefix_is_written_out_as_the_tokens_it_starts_and_finds_what_fts5_fin
 
 
 def test_a_mixed_prefix_keeps_the_accents_typed_where_fts5_loosened_them(index):
-    written, native = compile_for(index.db, "Ban Tuyên gi*"), compile_query("Ban Tuyên gi*")
+    written, native = compile_for(index.db, "Ban Tuyên giáo to*"), compile_query("Ban Tuyên giáo to*")
     assert (written.table, written.loosened, native.loosened) == ("articles_fts_exact", False, True)
-    assert '"giáo"' in written.expression and '"ban tuyên"' in written.expression
+    assert '"tổ"' in written.expression and '"ban tuyên giáo"' in written.expression
     assert set(_matching(index.db, native)) >= set(_matching(index.db, written)) > set()
 
 
@@ -364,3 +365,14 @@ def test_an_office_typed_without_accents_is_read_at_every_cut():
     expression = compile_query("truong cong an huyen tho xuan").expression
     assert '"trưởng công an huyện"' in expression   # the district police chief
     assert '"trường công an huyện"' in expression   # and the district's police school, both readings
+
+
+@pytest.mark.parametrize("query, expression", [
+    ("xúc tiến*", '"xúc tiến"'),                       # the prefix continues the word "xúc tiến"
+    ("chuyển đổi s*", '"chuyển đổi số"'),              # and "chuyển đổi số", as the lexicon spells it
+    ("Ban Tuyên gi*", '"ban tuyên giáo"'),
+    ("hội nghị tuyen*", '"hoi nghi" AND "tuyen" *'),   # no word starts "hội nghị tuyên": two words
+    ("cong an h*", '"cong an" AND "h" *'),             # nor "công an h": the grouping stands
+])
+def test_a_prefix_continues_the_word_its_syllables_begin(query, expression):
+    assert compile_query(query).expression == expression
