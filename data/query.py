@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
-from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, words_json
+from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, either_json, words_json
 from data.words import (accented, fits, folded, is_person_name, is_place, ward_end, word_forms, words_begun,
                         word_spans)
 from nlp.gazetteer import gazetteer
@@ -177,14 +177,27 @@ def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
     """The words of a query of plain words only, none a number ("Chỉ thị 05", "05-CT/TW" match as
     they are) or a person's name typed with capitals ("Triệu Lệ Khánh"), for data.wordedges: those
     of two syllables or more, and those of one in a query of several words, with the syllables the
-    query puts beside them; such a word not typed as a name
-    beside a common word of several syllables (``_common``) must stand near it in the text ("an ninh
-    mạng", "năm học mới": compounds the dictionary lacks, written together). Each spelling's syllables
-    are exact where typed with diacritics or spelled by the lexicon (all in mode "exact"), else folded
-    (all in mode "accent-insensitive"). None when the query has quotes or FTS5 syntax, or no such word."""
-    if not all(isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted) for part in parts):
+    query puts beside them; such a word not typed as a name beside a common word of several
+    syllables (``_common``) must stand near it in the text ("an ninh mạng", "năm học mới": compounds
+    the dictionary lacks, written together). Each spelling's syllables are exact where typed with
+    diacritics or spelled by the lexicon (all in mode "exact"), else folded (all in mode
+    "accent-insensitive"). Plain words joined by OR are branches, each checked so, when every word of
+    every branch is ("nhà ở xã hội OR nhà xã hội": FTS5 reads AND before OR). None when the query has
+    quotes or other FTS5 syntax, or no such word."""
+    branches = [list(group) for is_or, group in itertools.groupby(parts, lambda part: part == "OR") if not is_or]
+    if not all(isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted)
+               for branch in branches for part in branch):
         return None
+    checked = [_branch_words(branch, mode) for branch in branches]
+    if len(branches) == 1:
+        return words_json(checked[0]) if checked[0] else None
+    if not all(len(words) == len(branch) for words, branch in zip(checked, branches)):
+        return None  # a branch with a word left unchecked may be what matched
+    return either_json(checked)
 
+
+def _branch_words(parts: list[Phrase], mode: str) -> list[QueryWord]:
+    """The words of plain words all required (``_as_words``)."""
     def exact(syllable: str) -> bool:
         return mode == "exact" or (mode == "as-typed" and (accented(syllable) or isinstance(syllable, Spelled)))
 
@@ -204,7 +217,7 @@ def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
         elif len(parts) > 1:
             words.append(QueryWord(spellings, beside(parts[at - 1], -1) if at else (),
                                    beside(parts[at + 1], 0) if at + 1 < len(parts) else (), _held_near(parts, at)))
-    return words_json(words) if words else None
+    return words
 
 
 def _held_near(parts: list[Phrase], at: int) -> int:

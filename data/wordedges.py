@@ -28,6 +28,8 @@ A query's words travel as JSON (``words_json``): a list of words, each ``{"spell
 for a word of one syllable ``"before"`` and ``"after"``, the syllables beside it, and ``"near"``; a spelling is a
 list of syllables, each ``[syllable, exact]`` (``exact``: that syllable only; else any with its
 letters, the syllable given folded).
+Plain words joined by OR travel as ``{"either": [words, words, …]}`` (``either_json``): an article
+holds them when it holds every word of one branch.
 ``holds_words(title, lead, text, words_json)`` is the SQL function ``vn_words`` on every
 connection to an index (``register``).
 """
@@ -83,20 +85,32 @@ def words_json(words: list[QueryWord]) -> str:
                        for word in words], ensure_ascii=False)
 
 
+def either_json(branches: list[list[QueryWord]]) -> str:
+    """The words of a query's branches joined by OR, as ``vn_words`` takes them: an article holds them
+    when it holds every word of one branch."""
+    return json.dumps({"either": [json.loads(words_json(words)) for words in branches]}, ensure_ascii=False)
+
+
 @functools.lru_cache(maxsize=256)
-def _words(encoded: str) -> tuple[QueryWord, ...]:
-    def syllables(given: list) -> tuple[Syllable, ...]:
-        return tuple((syllable, bool(exact)) for syllable, exact in given)
+def _branches(encoded: str) -> tuple[tuple[QueryWord, ...], ...]:
+    """The branches of ``words_json`` (one) or ``either_json``, each its words."""
+    given = json.loads(encoded)
+    return tuple(map(_parsed, given["either"])) if isinstance(given, dict) else (_parsed(given),)
+
+
+def _parsed(given: list) -> tuple[QueryWord, ...]:
+    def syllables(listed: list) -> tuple[Syllable, ...]:
+        return tuple((syllable, bool(exact)) for syllable, exact in listed)
     words = (QueryWord(tuple(syllables(form) for form in word["spellings"]), syllables(word.get("before", ())),
-                       syllables(word.get("after", ())), word.get("near", 0)) for word in json.loads(encoded))
+                       syllables(word.get("after", ())), word.get("near", 0)) for word in given)
     return tuple(sorted(words, key=lambda word: not word.near))  # the test that most often fails first
 
 
 def holds_words(title: str | None, lead: str | None, text: str | None, encoded: str) -> bool:
     """Whether the article (its search-form title, lead and text) holds every word of ``encoded``
-    (``words_json``) as a word."""
+    (``words_json``) as a word, or of one of its branches (``either_json``)."""
     whole = f" {BOUNDARY} ".join(part or "" for part in (title, lead, text)).lower()  # no word runs on
-    return all(_holds(whole, word) for word in _words(encoded))
+    return any(all(_holds(whole, word) for word in words) for words in _branches(encoded))
 
 
 def _holds(whole: str, word: QueryWord) -> bool:
@@ -166,7 +180,7 @@ def unmark_held(snippet: str, encoded: str | None, marks: tuple[str, str]) -> st
     """``snippet`` (FTS5's, its terms between ``marks``) without the marks around a word of one syllable
     of ``encoded`` that does not count there (``_counts``, read in the snippet): FTS5 marks each
     occurrence of its syllable, also "xã" in "xã hội" when the search found "cán bộ xã" elsewhere."""
-    words = [word for word in _words(encoded) if word.alone] if encoded else []
+    words = [word for words in _branches(encoded) for word in words if word.alone] if encoded else []
     if not words:
         return snippet
     opening, closing = map(re.escape, marks)

@@ -84,11 +84,21 @@ def test_a_roman_numeral_stands_near_the_word_it_numbers(text, query, expected):
     assert holds(text, query) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Tỉnh khởi công 500 căn nhà ở xã hội.", True),
+    ("Dự án nhà xã hội cho công nhân được duyệt.", True),
+    ("Nhà văn hóa thôn mở cửa. Các tổ chức chính trị - xã hội tham gia vận động.", False),  # "nhà" far away
+])
+def test_words_joined_by_or_are_checked_branch_by_branch(text, expected):
+    assert holds(text, "nhà ở xã hội OR nhà xã hội") is expected
+
+
 def test_single_syllables_numbers_and_quoted_phrases_are_not_checked():
     assert compile_query("xã").words is None            # a query of one syllable keeps "xã hội"
     assert compile_query("năm").words is None
     assert compile_query('"dân vận"').words is None     # a quoted phrase is the syllables as typed
-    assert compile_query("dân vận OR bầu cử").words is None
+    assert compile_query("xã OR phường").words is None    # a branch of one syllable: nothing to check
+    assert compile_query("dân vận NOT bầu cử").words is None
     assert compile_query("Chỉ thị 05").words is None and compile_query("05-CT/TW").words is None  # no cut in codes
     assert compile_query("dân vận xã").words is not None
 
