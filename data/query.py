@@ -174,7 +174,7 @@ def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | Non
 
 
 def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
-    """The words of a query of plain words only, none a number ("Chỉ thị 05", "05-CT/TW" match as
+    """The words of a query of plain words only, none a code ("Chỉ thị 05", "05-CT/TW" match as
     they are) or a person's name typed with capitals ("Triệu Lệ Khánh"), for data.wordedges: those
     of two syllables or more, and those of one in a query of several words, with the syllables the
     query puts beside them; such a word not typed as a name beside a common word of several
@@ -209,8 +209,8 @@ def _branch_words(parts: list[Phrase], mode: str) -> list[QueryWord]:
 
     words = []
     for at, part in enumerate(parts):
-        if _has_number(part) or part.name and is_person_name(part.syllables):
-            continue  # a number, a code or a person's name is never cut ("bà Triệu Lệ Khánh": not "Bà Triệu")
+        if _has_number(part) and not _numeral(part) or part.name and is_person_name(part.syllables):
+            continue  # a code or a person's name is never cut ("bà Triệu Lệ Khánh": not "Bà Triệu")
         spellings = tuple(tuple(syllable(s) for s in form) for form in part.forms)
         if any(len(form) > 1 for form in part.forms):
             words.append(QueryWord(spellings))
@@ -222,10 +222,10 @@ def _branch_words(parts: list[Phrase], mode: str) -> list[QueryWord]:
 
 def _held_near(parts: list[Phrase], at: int) -> int:
     """How near the words beside it the word of one syllable at ``at`` must stand (``QueryWord.near``;
-    0: anywhere): within NUMBERED_NEAR syllables when it is a Roman numeral, which numbers the word beside
-    it ("Đại hội XIII", "khóa XV"); within NEAR when it is not typed as a name and a common word of several
-    syllables (``_common``) stands beside it."""
-    if _roman_numeral(parts[at]):
+    0: anywhere): within NUMBERED_NEAR syllables when it is a Roman numeral or a number, which numbers
+    the word beside it ("Đại hội XIII", "khóa XV", "Trung ương 4"); within NEAR when it is not typed as
+    a name and a common word of several syllables (``_common``) stands beside it."""
+    if _roman_numeral(parts[at]) or _numeral(parts[at]):
         return NUMBERED_NEAR
     return NEAR if not parts[at].name and any(map(_common, parts[max(0, at - 1):at] + parts[at + 1:at + 2])) else 0
 
@@ -233,6 +233,11 @@ def _held_near(parts: list[Phrase], at: int) -> int:
 def _roman_numeral(part: Phrase) -> bool:
     """Whether a word of one syllable is a Roman numeral typed in capitals ("XIII")."""
     return part.name and bool(_ROMAN_NUMERAL.fullmatch(part.syllables[0]))
+
+
+def _numeral(part: Phrase) -> bool:
+    """Whether a word is a number of digits alone ("4" in "Nghị quyết Trung ương 4", "2023")."""
+    return all(len(form) == 1 and form[0].isdigit() for form in part.forms)
 
 
 def _has_number(part: Phrase) -> bool:

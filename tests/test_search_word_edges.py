@@ -85,6 +85,14 @@ def test_a_roman_numeral_stands_near_the_word_it_numbers(text, query, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Học tập Nghị quyết Trung ương 4 khóa XII về xây dựng Đảng.", True),
+    ("Học tập Nghị quyết Trung ương 6 khóa XIII về công tác xây dựng Đảng, có 4 đoàn kiểm tra.", False),  # teams
+])
+def test_a_number_stands_near_the_word_it_numbers(text, expected):
+    assert holds(text, "nghi quyet trung uong 4") is expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Tỉnh khởi công 500 căn nhà ở xã hội.", True),
     ("Dự án nhà xã hội cho công nhân được duyệt.", True),
     ("Nhà văn hóa thôn mở cửa. Các tổ chức chính trị - xã hội tham gia vận động.", False),  # "nhà" far away
