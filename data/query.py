@@ -37,8 +37,8 @@ from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
 from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, either_json, words_json
-from data.words import (accented, fits, folded, is_person_name, is_place, ward_end, word_forms, words_begun,
-                        word_spans)
+from data.words import (accented, fits, folded, is_acronym, is_person_name, is_place, ward_end, word_forms,
+                        word_spans, words_begun)
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
 
@@ -377,8 +377,9 @@ def _office_before_place(run: list[tuple[str, bool, bool]], typed: str,
 
 
 def _in_run(syllable: str, typed: str) -> tuple[str, bool, bool]:
-    """A syllable waiting in a run to be grouped into words, with how it was typed: capitalised, an acronym."""
-    return syllable, _capitalised(typed), _acronym(typed)
+    """A syllable waiting in a run to be grouped into words, with how it was typed: capitalised, an acronym
+    (typed in capitals, or one the gazetteer knows typed in lower case: "mttq")."""
+    return syllable, _capitalised(typed), _acronym(typed) or is_acronym(syllable)
 
 
 def _capitalised(typed: str) -> bool:

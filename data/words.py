@@ -169,6 +169,19 @@ def is_place(syllables: tuple[str, ...]) -> bool:
     return tuple(syllables) in _places().get(folded(syllables[0]), ())
 
 
+def is_acronym(syllable: str) -> bool:
+    """Whether a search-form syllable is one of the gazetteer's acronyms ("ubnd", "mttq"), however typed."""
+    return folded(syllable) in _acronyms()
+
+
+@functools.cache
+def _acronyms() -> frozenset[str]:
+    return frozenset(folded(search_form(acronym)) for name in names() for acronym in _ACRONYM.findall(name))
+
+
+_ACRONYM = re.compile(r"\b[A-ZĐ]{2,}\b")  # "UBND", "HĐND" in a name of the gazetteer
+
+
 def is_person_name(syllables: tuple[str, ...]) -> bool:
     """Whether search-form ``syllables`` typed with capitals are read as a person's name: a surname and
     one to three more, no entry of the lexicon ("triệu lệ khánh", not "hà nội")."""

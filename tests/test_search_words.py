@@ -49,6 +49,8 @@ def index(sample_index_path):
     ("Bộ Giáo dục", "articles_fts_exact", '"bộ giáo dục"'),  # a ministry by its short name
     ("ban tuyen giao trung uong", "articles_fts_exact",        # a board and the Central Committee holding it
      '"ban tuyên giáo trung ương"'),
+    ("mttq va cac doan the", "articles_fts_exact",             # an acronym typed in lower case is joined
+     '"mttq" AND ("va cac" OR "va ǀ cac") AND ("đoan thệ" OR "đoàn thể")'),  # to no syllable beside it
     ("xa don xa", "articles_fts", '"xa" AND "don xa"'),        # a commune after its level: not "xà đơn" + "xa"
     ("phường Hiệp Phú", "articles_fts_exact", '"phường" AND "hiệp phú"'),  # a ward: not "phường hiệp" + "phú"
     ("cong an tinh binh duong", "articles_fts_exact",          # a place is not cut by a word before it
