@@ -40,7 +40,7 @@ from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, either_json, words_js
 from data.words import (accented, fits, folded, is_acronym, is_person_name, is_place, ward_end, word_forms,
                         word_spans, words_begun)
 from nlp.gazetteer import gazetteer
-from nlp.vietnamese import search_form
+from nlp.vietnamese import i_y_twin, search_form
 
 MODES = ("as-typed", "exact", "accent-insensitive")
 PAIR_TABLES = {"accent-insensitive": "articles_fts_pairs", "exact": "articles_fts_exact_pairs"}
@@ -468,11 +468,21 @@ def _words(run: list[tuple[str, bool, bool]], spell: bool) -> list[Phrase]:
     words, alone = [], []
     for i, j in word_spans(syllables, [cap for _, cap, _ in run]):
         spelled = word_forms(syllables[i:j]) if spell and ward_end(syllables, i) != j else ()  # a commune: as typed
-        forms = [tuple(map(Spelled, form)) for form in spelled] or [tuple(syllables[i:j])]
+        forms = _both_spellings([tuple(map(Spelled, form)) for form in spelled] or [tuple(syllables[i:j])])
         words.append(Phrase(forms[0], alternatives=tuple(forms[1:]),
                             name=all(capitalised or acronym for _, capitalised, acronym in run[i:j])))
         alone.append(j - i == 1 and _joinable(words[-1], acronym=run[i][2]))
     return _two_alone(words, alone)
+
+
+def _both_spellings(forms: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The forms with each lone i or y also written the other way, as tone marks are placed either way
+    ("kỉ luật" is also "kỷ luật", "bác sỹ" "bác sĩ"): one syllable in two spellings."""
+    def spellings(syllable: str) -> tuple[str, ...]:
+        twin = i_y_twin(syllable)
+        return (syllable, type(syllable)(twin)) if twin else (syllable,)  # a Spelled syllable stays one
+    return list(dict.fromkeys(combination for form in forms
+                              for combination in itertools.product(*map(spellings, form))))
 
 
 def _joinable(word: Phrase, acronym: bool) -> bool:

@@ -51,6 +51,7 @@ def index(sample_index_path):
      '"ban tuyên giáo trung ương"'),
     ("mttq va cac doan the", "articles_fts_exact",             # an acronym typed in lower case is joined
      '"mttq" AND ("va cac" OR "va ǀ cac") AND ("đoan thệ" OR "đoàn thể")'),  # to no syllable beside it
+    ("kỉ luật", "articles_fts_exact", '("kỉ luật" OR "kỷ luật")'),  # "kỉ" and "kỷ": one syllable, two spellings
     ("xa don xa", "articles_fts", '"xa" AND "don xa"'),        # a commune after its level: not "xà đơn" + "xa"
     ("phường Hiệp Phú", "articles_fts_exact", '"phường" AND "hiệp phú"'),  # a ward: not "phường hiệp" + "phú"
     ("cong an tinh binh duong", "articles_fts_exact",          # a place is not cut by a word before it
@@ -60,8 +61,9 @@ def index(sample_index_path):
     ("UBND tỉnh", "articles_fts_exact", '"ubnd tỉnh"'),                    # a body and its level
     ("Phó Bí thư Tỉnh ủy", "articles_fts_exact",                           # and the title's longer forms
      '("phó bí thư tỉnh ủy" OR "phó bí thư thường trực tỉnh ủy" OR "phó bí thư chuyên trách tỉnh ủy")'),
-    ("ky hop", "articles_fts_exact", '"kỳ họp"'),     # a word the dictionary spells "kì họp" only: the y too
-    ("kỳ thi", "articles_fts_exact", '("kỳ thi" OR "kỳ thị")'),  # "thi" typed without a tone: any
+    ("ky hop", "articles_fts_exact", '("kỳ họp" OR "kì họp")'),  # a lone i or y is spelled either way
+    ("kỳ thi", "articles_fts_exact",                                  # "thi" typed without a tone: any
+     '("kỳ thi" OR "kì thi" OR "kỳ thị" OR "kì thị")'),
     ("da lat", "articles_fts_exact", '("đà lạt" OR "đá lát")'),    # a district the dictionary lacks
     ("Sở Tài nguyên và Môi trường", "articles_fts_exact",              # a body, also written without "và"
      '("sở tài nguyên và môi trường" OR "sở tài nguyên môi trường")'),
@@ -69,7 +71,8 @@ def index(sample_index_path):
     ("canh sat dieu tra", "articles_fts_exact", '"cảnh sát điều tra"'),  # a body of the police
     ("nguyen hoai nam", "articles_fts", '"nguyen hoai nam"'),              # a name typed in lower case
     ("vo van thuong", "articles_fts", '"vo van thuong"'),    # and one whose surname starts a word ("vô vàn")
-    ("truong quy duong", "articles_fts", '"truong quy duong"'),  # middle name Quý: not "trường quy" + "dương"
+    ("truong quy duong", "articles_fts",                             # middle name Quý: not "trường quy" + "dương"
+     '("truong quy duong" OR "truong qui duong")'),
     ("nguyen dang khoa", "articles_fts", '"nguyen dang khoa"'),  # middle name Đăng: not "nguyên dạng" + "khoa"
     ("dang vien moi", "articles_fts_exact", '"đảng viên" AND "moi"'),  # no middle name: words
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
