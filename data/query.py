@@ -65,6 +65,9 @@ _QUERY_TOKEN = re.compile(r'''
   | (?P<other>\S)
 ''', re.VERBOSE)
 _SYNTAX = {"phrase", "operator", "near", "column", "paren", "distance"}
+# words of letters joined by hyphens ("tuyến buýt-Tân Sơn Nhất", "vắc-xin"): syllables of a run, as if spaced;
+# not a code ("05-CT/TW", "UBND-VX")
+_HYPHENED = re.compile(r'(?<![^\s(])[^\W\d_]+(?:-[^\W\d_]+)+(?=[\s)?.!,;:]|$)')
 
 Spellings = Callable[[str], list[str]]  # a folded syllable -> the syllables with its letters in the index
 # a prefix and whether it is exact (else folded) -> the index's tokens it starts (exact or folded),
@@ -303,6 +306,7 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
     """The query as phrases (plain words grouped into words, spelled as the lexicon spells them if
     ``spell``) and FTS5 syntax kept as written."""
     text = typed(query, "search query").replace("\x00", " ")  # FTS5 reads a NUL as the query's end
+    text = _HYPHENED.sub(lambda m: m.group() if m.group().isupper() else m.group().replace("-", " "), text)
     if len(FTS_TOKEN.findall(text)) > MAX_SYLLABLES:
         raise QueryError(f"search query {shown(query)} has more than {MAX_SYLLABLES} syllables: shorten it")
     tokens = [("word" if m.group("word") else "phrase" if m.group("phrase") else m.lastgroup, m)

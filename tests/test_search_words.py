@@ -52,7 +52,9 @@ def index(sample_index_path):
     ("mttq va cac doan the", "articles_fts_exact",             # an acronym typed in lower case is joined
      '"mttq" AND ("va cac" OR "va ǀ cac") AND ("đoan thệ" OR "đoàn thể")'),  # to no syllable beside it
     ("kỉ luật", "articles_fts_exact", '("kỉ luật" OR "kỷ luật")'),  # "kỉ" and "kỷ": one syllable, two spellings
-    ("xa don xa", "articles_fts", '"xa" AND "don xa"'),        # a commune after its level: not "xà đơn" + "xa"
+    ("xa don xa", "articles_fts", '"xa" AND "don xa"'),
+    ("trộm cắp-tài sản", "articles_fts_exact", '"trộm cắp" AND "tài sản"'),  # a hyphen between words: a space
+    ("vắc-xin", "articles_fts_exact", '"vắc xin"'),        # a commune after its level: not "xà đơn" + "xa"
     ("phường Hiệp Phú", "articles_fts_exact", '"phường" AND "hiệp phú"'),  # a ward: not "phường hiệp" + "phú"
     ("cong an tinh binh duong", "articles_fts_exact",          # a place is not cut by a word before it
      '"công an tỉnh" AND "bình dương"'),                         # ("tinh binh" is a word too)
