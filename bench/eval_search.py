@@ -1,5 +1,5 @@
 """Evaluate search against the judged queries in tests/gold/search/ (queries.json: dev and test;
-test2.json to test10.json: test2 to test10, each judged blind after the sets before it had been read;
+test2.json to test12.json: test2 to test12, each judged blind after the sets before it had been read;
 dev2.json to dev22.json: sets to tune on, judged blind like the others).
 
 The collection: the sample portal's 30 articles (extracted from their pages, as the demo indexes
@@ -37,7 +37,7 @@ from data import FetchedPage, Index  # noqa: E402  (the repo root is put on the 
 GOLD = ROOT / "tests" / "gold" / "search"
 EVERY_MATCH = 10_000  # a limit above the collection's size: every match is returned
 SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22",
-        "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10")
+        "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12")
 TUNED = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22")  # the sets tuned on: their per-query results may be shown
 BLIND = tuple(name for name in SETS if name not in TUNED)
 ALL_BLIND = "all test sets"  # every blind query as one set: the issue's "judged set", sampled six times
