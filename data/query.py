@@ -316,9 +316,13 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
     advanced = any(kind in _SYNTAX or m.group("star") or m.group("phrase_star") for kind, m in tokens)
     parts: list[Phrase | str] = []
     run: list[tuple[str, bool, bool]] = []  # plain one-syllable words waiting to be grouped into words
+    commas: set[int] = set()  # where in the run a comma was typed
     groups: list[str] = []  # the open NEAR( and ( groups, innermost last
     for kind, m in tokens:
         in_near = "near" in groups
+        if kind == "other" and m.group() in ",;" and run:
+            commas.add(len(run))  # "phòng, chống dịch": the words as typed without it, the comma optional
+            continue
         if kind == "word" and m.group("star") and run and not in_near \
                 and (begun := _word_begun(run, m.group("word"), spell)):
             parts += begun  # "xúc tiến*": the words that start "xúc tiến", not "xúc" and "tiến*"
@@ -334,8 +338,8 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
                 parts += office[0]
                 run = office[1]
                 continue
-        parts += _words(run, spell)
-        run = []
+        parts += _words(run, spell, commas)
+        run, commas = [], set()
         if kind in ("word", "phrase"):
             text = m.group("word") if kind == "word" else m.group()[1:-1].replace('""', '"')
             found = tuple(FTS_TOKEN.findall(search_form(text)))
@@ -348,7 +352,7 @@ def _parts(query: str, spell: bool) -> list[Phrase | str]:
             elif m.group() == ")" and groups:
                 groups.pop()
             parts.append(m.group().strip().lower() if kind == "column" else m.group().strip())
-    return _document_references(parts + _words(run, spell))
+    return _document_references(parts + _words(run, spell, commas))
 
 
 def _word_begun(run: list[tuple[str, bool, bool]], typed: str, spell: bool) -> list[Phrase] | None:
@@ -465,14 +469,18 @@ def _coded_types() -> dict[tuple[str, str], str]:
     return {(folded(search_form(code)), system): name for (code, system), name in gazetteer().doc_types.items()}
 
 
-def _words(run: list[tuple[str, bool, bool]], spell: bool) -> list[Phrase]:
+def _words(run: list[tuple[str, bool, bool]], spell: bool, commas: set[int] = frozenset()) -> list[Phrase]:
     """The run's words: each a phrase of its syllables as typed, or (``spell``) of the lexicon's
-    spellings of it; two words of one syllable typed side by side are one phrase (``_two_alone``)."""
+    spellings of it; two words of one syllable typed side by side are one phrase (``_two_alone``).
+    A word across a comma typed at one of ``commas`` is also found with the text's clause boundary
+    there ("phòng, chống dịch" finds "phòng chống dịch" and "phòng, chống dịch")."""
     syllables = [s for s, _, _ in run]
     words, alone = [], []
     for i, j in word_spans(syllables, [cap for _, cap, _ in run]):
         spelled = word_forms(syllables[i:j]) if spell and ward_end(syllables, i) != j else ()  # a commune: as typed
         forms = _both_spellings([tuple(map(Spelled, form)) for form in spelled] or [tuple(syllables[i:j])])
+        forms += [form[:at - i] + (BOUNDARY,) + form[at - i:] for at in sorted(commas) if i < at < j
+                  for form in forms if len(form) == j - i]
         words.append(Phrase(forms[0], alternatives=tuple(forms[1:]),
                             name=all(capitalised or acronym for _, capitalised, acronym in run[i:j])))
         alone.append(j - i == 1 and _joinable(words[-1], acronym=run[i][2]))
