@@ -477,8 +477,13 @@ def _words(run: list[tuple[str, bool, bool]], spell: bool, commas: set[int] = fr
     syllables = [s for s, _, _ in run]
     words, alone = [], []
     for i, j in word_spans(syllables, [cap for _, cap, _ in run]):
-        spelled = word_forms(syllables[i:j]) if spell and ward_end(syllables, i) != j else ()  # a commune: as typed
-        forms = _both_spellings([tuple(map(Spelled, form)) for form in spelled] or [tuple(syllables[i:j])])
+        typed = tuple(syllables[i:j])
+        spelled = [tuple(map(Spelled, form)) for form in word_forms(typed)] \
+            if spell and ward_end(syllables, i) != j else []  # a commune: as typed
+        if spelled and j - i > 1 and all(capitalised for _, capitalised, _ in run[i:j]) \
+                and not any(map(is_place, spelled)):
+            spelled.append(typed)  # typed as a name, maybe no common word: "An Sương", not only "ăn sương"
+        forms = _both_spellings(spelled or [typed])
         forms += [form[:at - i] + (BOUNDARY,) + form[at - i:] for at in sorted(commas) if i < at < j
                   for form in forms if len(form) == j - i]
         words.append(Phrase(forms[0], alternatives=tuple(forms[1:]),

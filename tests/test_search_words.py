@@ -53,6 +53,8 @@ def index(sample_index_path):
      '"mttq" AND ("va cac" OR "va ǀ cac") AND ("đoan thệ" OR "đoàn thể")'),  # to no syllable beside it
     ("kỉ luật", "articles_fts_exact", '("kỉ luật" OR "kỷ luật")'),  # "kỉ" and "kỷ": one syllable, two spellings
     ("xa don xa", "articles_fts", '"xa" AND "don xa"'),
+    ("An Sương", "articles_fts_exact", '("ăn sương" OR "an sương")'),  # typed as a name: also as typed
+    ("an sương", "articles_fts_exact", '"ăn sương"'),                   # in lower case: the dictionary's word
     ("phòng, chống dịch", "articles_fts_exact",                       # a comma typed in a word: optional
      '("phòng chống" OR "phòng ǀ chống") AND "dịch"'),
     ("trộm cắp-tài sản", "articles_fts_exact", '"trộm cắp" AND "tài sản"'),  # a hyphen between words: a space
