@@ -32,6 +32,7 @@ import functools
 import itertools
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -469,7 +470,7 @@ def _coded_types() -> dict[tuple[str, str], str]:
     return {(folded(search_form(code)), system): name for (code, system), name in gazetteer().doc_types.items()}
 
 
-def _words(run: list[tuple[str, bool, bool]], spell: bool, commas: set[int] = frozenset()) -> list[Phrase]:
+def _words(run: list[tuple[str, bool, bool]], spell: bool, commas: Collection[int] = ()) -> list[Phrase]:
     """The run's words: each a phrase of its syllables as typed, or (``spell``) of the lexicon's
     spellings of it; two words of one syllable typed side by side are one phrase (``_two_alone``).
     A word across a comma typed at one of ``commas`` is also found with the text's clause boundary
