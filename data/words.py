@@ -248,11 +248,26 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
             end = max(end, name_end)
         spans.append((i, end))
         i = end
+    spans = _names_in_capitals(spans, capitalised)
     if 2 <= len(syllables) <= NAME_SYLLABLES and not any(capitalised) and _one_of(syllables[0], _surnames()) \
             and (spans[0] == (0, 1) or len(syllables) > 2 and _one_of(syllables[1], _middle_names())
                  and all(end - start < 3 for start, end in spans)):  # "ho gia dinh ngheo": "hộ gia đình" + "nghèo"
         return [(0, len(syllables))]  # "nguyen hoai nam", "vo van thuong": a name typed in lower case
     return _offices(syllables, spans)
+
+
+def _names_in_capitals(spans: list[tuple[int, int]], capitalised: list[bool]) -> list[tuple[int, int]]:
+    """The spans with each run of words side by side whose every syllable was typed with a capital
+    joined into one name when it holds three syllables or more: "Trường Đại Học Ngoại Ngữ", "Tân Sơn
+    Nhất" (not "Tân Sơn" and "Nhất"), as a reader takes a name written so."""
+    joined: list[tuple[int, int]] = []
+    for named, group in itertools.groupby(spans, lambda span: all(capitalised[span[0]:span[1]])):
+        group = list(group)
+        if named and len(group) > 1 and group[-1][1] - group[0][0] >= 3:
+            joined.append((group[0][0], group[-1][1]))
+        else:
+            joined += group
+    return joined
 
 
 def _longest(table, syllables: list[str], i: int, limit: int) -> int:

@@ -53,6 +53,9 @@ def index(sample_index_path):
      '"mttq" AND ("va cac" OR "va ǀ cac") AND ("đoan thệ" OR "đoàn thể")'),  # to no syllable beside it
     ("kỉ luật", "articles_fts_exact", '("kỉ luật" OR "kỷ luật")'),  # "kỉ" and "kỷ": one syllable, two spellings
     ("xa don xa", "articles_fts", '"xa" AND "don xa"'),
+    ("Tân Sơn Nhất", "articles_fts_exact", '"tân sơn nhất"'),         # three syllables or more in capitals:
+    ("Trường Đại Học Ngoại Ngữ", "articles_fts_exact",                 # one name, not "Tân Sơn" and "Nhất"
+     '"trường đại học ngoại ngữ"'),
     ("An Sương", "articles_fts_exact", '("ăn sương" OR "an sương")'),  # typed as a name: also as typed
     ("an sương", "articles_fts_exact", '"ăn sương"'),                   # in lower case: the dictionary's word
     ("phòng, chống dịch", "articles_fts_exact",                       # a comma typed in a word: optional
