@@ -36,11 +36,10 @@ from data import FetchedPage, Index  # noqa: E402  (the repo root is put on the 
 
 GOLD = ROOT / "tests" / "gold" / "search"
 EVERY_MATCH = 10_000  # a limit above the collection's size: every match is returned
-SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22",
-        "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12")
-TUNED = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22")  # the sets tuned on: their per-query results may be shown
-BLIND = tuple(name for name in SETS if name not in TUNED)
-ALL_BLIND = "all test sets"  # every blind query as one set: the "judged set", sampled six times
+TUNED = ("dev", *(f"dev{n}" for n in range(2, 23)))  # the sets tuned on: their per-query results may be shown
+BLIND = ("test", *(f"test{n}" for n in range(2, 13)))  # the test sets, never tuned on
+SETS = TUNED + BLIND
+ALL_BLIND = "all test sets"  # every blind query as one set: the "judged set", sampled twelve times
 
 
 def load_queries(gold: Path = GOLD) -> dict[str, list[dict]]:

@@ -38,10 +38,10 @@ from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
 from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, either_json, words_json
-from data.words import (accented, fits, folded, is_acronym, is_person_name, is_place, ward_end, word_forms,
-                        word_spans, words_begun)
+from data.words import (accented, fits, folded, i_y_spellings, is_acronym, is_person_name, is_place, ward_end,
+                        word_forms, word_spans, words_begun)
 from nlp.gazetteer import gazetteer
-from nlp.vietnamese import i_y_twin, search_form
+from nlp.vietnamese import search_form
 
 MODES = ("as-typed", "exact", "accent-insensitive")
 PAIR_TABLES = {"accent-insensitive": "articles_fts_pairs", "exact": "articles_fts_exact_pairs"}
@@ -494,13 +494,9 @@ def _words(run: list[tuple[str, bool, bool]], spell: bool, commas: Collection[in
 
 
 def _both_spellings(forms: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """The forms with each lone i or y also written the other way, as tone marks are placed either way
-    ("kỉ luật" is also "kỷ luật", "bác sỹ" "bác sĩ"): one syllable in two spellings."""
-    def spellings(syllable: str) -> tuple[str, ...]:
-        twin = i_y_twin(syllable)
-        return (syllable, type(syllable)(twin)) if twin else (syllable,)  # a Spelled syllable stays one
-    return list(dict.fromkeys(combination for form in forms
-                              for combination in itertools.product(*map(spellings, form))))
+    """The forms with each lone i or y also written the other way (``i_y_spellings``: "kỉ luật" is also
+    "kỷ luật", "bác sỹ" "bác sĩ"); a Spelled syllable stays one."""
+    return list(dict.fromkeys(spelling for form in forms for spelling in i_y_spellings(form)))
 
 
 def _joinable(word: Phrase, acronym: bool) -> bool:

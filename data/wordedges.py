@@ -80,15 +80,18 @@ class QueryWord:
 
 def words_json(words: list[QueryWord]) -> str:
     """A query's words as ``vn_words`` takes them (data.query builds them)."""
-    return json.dumps([{"spellings": word.spellings, **({"before": word.before, "after": word.after, "near": word.near}
-                                                         if word.alone else {})}
-                       for word in words], ensure_ascii=False)
+    return json.dumps(_listed(words), ensure_ascii=False)
 
 
 def either_json(branches: list[list[QueryWord]]) -> str:
     """The words of a query's branches joined by OR, as ``vn_words`` takes them: an article holds them
     when it holds every word of one branch."""
-    return json.dumps({"either": [json.loads(words_json(words)) for words in branches]}, ensure_ascii=False)
+    return json.dumps({"either": [_listed(words) for words in branches]}, ensure_ascii=False)
+
+
+def _listed(words: list[QueryWord]) -> list[dict]:
+    return [{"spellings": word.spellings, **({"before": word.before, "after": word.after, "near": word.near}
+                                             if word.alone else {})} for word in words]
 
 
 @functools.lru_cache(maxsize=256)

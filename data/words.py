@@ -22,6 +22,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from nlp.gazetteer import gazetteer, middle_names, names, offices, place_names, ward_names
 from nlp.lexicon import known_words
@@ -51,8 +52,14 @@ def _lexicon() -> dict[str, tuple[tuple[str, ...], ...]]:
         for phrase in (*known_words(), *names()):
             syllables = tuple(search_form(s) for s in SYLLABLE.findall(phrase))
             if 2 <= len(syllables) <= MAX_SYLLABLES and len(syllables) == len(_PARTS.split(phrase.strip())):
-                yield from itertools.product(*(filter(None, (s, i_y_twin(s))) for s in syllables))
+                yield from i_y_spellings(syllables)
     return _by_first_syllable(spellings())
+
+
+def i_y_spellings(syllables) -> Iterator[tuple[str, ...]]:
+    """``syllables`` with each lone i or y after a consonant written both ways ("kì thi", "kỳ thi"): one
+    syllable in two spellings, as tone marks are placed two ways. A syllable's type is kept."""
+    return itertools.product(*((s, type(s)(twin)) if (twin := i_y_twin(s)) else (s,) for s in syllables))
 
 
 def _by_first_syllable(entries) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -20,6 +20,12 @@ def _found(text: str) -> list[tuple]:
             for t in tag_officials(text)]
 
 
+def _span_and_positions(text: str) -> tuple[str, list[tuple]]:
+    """The span and the (title, organisation) pairs of the one official tagged in ``text``."""
+    (found,) = tag_officials(text)
+    return found.text, [(p.title, p.organization) for p in found.positions]
+
+
 def _gold() -> list[dict]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -910,8 +916,7 @@ def test_deputy_head_of_a_party_board(sentence, span, title):
      [("Bộ trưởng", "Bộ Kế hoạch - Đầu tư")]),
 ])
 def test_ministry_by_its_field_and_national_bodies(sentence, span, positions):
-    (found,) = tag_officials(sentence)
-    assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
+    assert _span_and_positions(sentence) == (span, positions)
 
 
 def test_a_name_in_capitals_inside_mixed_case_text():
@@ -937,8 +942,7 @@ def test_a_headline_title_does_not_run_into_the_lead():
      [("Bí thư", "Đảng ủy xã")]),
 ])
 def test_a_name_after_a_colon(sentence, span, positions):
-    (found,) = tag_officials(sentence)
-    assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
+    assert _span_and_positions(sentence) == (span, positions)
     assert tag_officials("Giám đốc Sở Y tế: Hà Nội sẽ mở thêm điểm tiêm.") == []  # a place, no name
 
 
@@ -1305,8 +1309,7 @@ def test_a_name_after_va_starts_another_official():
      "Ông Đỗ Văn Dũng, Giám đốc Sở Công Thương thành phố", [("Giám đốc", "Sở Công Thương thành phố")]),
 ])
 def test_a_faculty_and_its_university(sentence, span, positions):
-    (found,) = tag_officials(sentence)
-    assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
+    assert _span_and_positions(sentence) == (span, positions)
 
 
 def test_a_monarch_named_alone():
@@ -1488,8 +1491,7 @@ def test_officials_of_ethnic_minorities_are_named_by_their_surnames(sentence, na
      "Trung tá Lê Mạnh Hà, Phó trưởng phòng tham mưu, Công an TP. HCM", [("Phó Trưởng phòng tham mưu", "Công an TP. HCM")]),
 ])
 def test_a_units_name_in_lowercase_before_the_next_position_is_in_the_title(sentence, span, positions):
-    (found,) = tag_officials(sentence)
-    assert (found.text, [(p.title, p.organization) for p in found.positions]) == (span, positions)
+    assert _span_and_positions(sentence) == (span, positions)
 
 
 def test_the_secretary_of_a_party_board_is_a_title_of_its_own():
