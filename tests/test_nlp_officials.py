@@ -1207,6 +1207,9 @@ def test_a_place_written_as_an_acronym():
     # legislators and monarchs abroad; a foreign name with a capital inside a word
     ("Nghị sĩ Michael McCaul cho biết.", ("Nghị sĩ Michael McCaul", "Michael McCaul", ["Nghị sĩ"])),
     ("Theo nghị sĩ Michael McCaul, Mỹ sẽ rút quân.", ("nghị sĩ Michael McCaul", "Michael McCaul", ["Nghị sĩ"])),
+    # a judge abroad, named by the name alone
+    ("Thẩm phán Yvonne Gonzalez Rogers đã ra phán quyết.",
+     ("Thẩm phán Yvonne Gonzalez Rogers", "Yvonne Gonzalez Rogers", ["Thẩm phán"])),
     ("Quốc vương Malaysia Al-Sultan Abdullah đã bổ nhiệm ông.",
      ("Quốc vương Malaysia Al-Sultan Abdullah", "Al-Sultan Abdullah", ["Quốc vương"])),
     # a queen, and a monarch's numeral in the name
