@@ -48,3 +48,35 @@ def test_mismatches_of_the_test_sets_are_not_listed():
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "eval_search.py"), "--errors"],
                           capture_output=True, text=True)
     assert done.returncode == 2 and "dev sets' queries only" in done.stderr and not done.stdout
+
+
+_agreement_spec = importlib.util.spec_from_file_location("judge_agreement", ROOT / "bench" / "judge_agreement.py")
+judge_agreement = importlib.util.module_from_spec(_agreement_spec)
+_agreement_spec.loader.exec_module(judge_agreement)
+
+
+def test_second_judgments_judge_the_first_judges_queries(tmp_path):
+    keys = set(eval_search.build_index(tmp_path / "collection.db").values())
+    firsts, seconds = eval_search.load_queries(), judge_agreement.second_judgments()
+    assert set(seconds) == {f"test{n}" for n in range(7, 13)}
+    for name, judged in seconds.items():
+        assert [q["query"] for q in judged] == [q["query"] for q in firsts[name]], name
+        for query in judged:
+            assert set(query["relevant"]) <= keys and set(query["relevant"].values()) <= {1, 2}, (name, query["query"])
+
+
+def test_kappa_is_one_for_the_same_decisions_and_zero_for_chance_agreement():
+    same = [(True, True), (False, False), (True, True), (False, False)]
+    chance = [(True, True), (True, False), (False, True), (False, False)]
+    assert judge_agreement.kappa(same) == 1.0
+    assert judge_agreement.kappa(chance) == 0.0
+
+
+def test_a_second_judge_is_scored_against_the_first_as_a_search_would_be():
+    firsts = {"t": [{"query": "a", "relevant": {"x": 2, "y": 1}}, {"query": "b", "relevant": {}}]}
+    seconds = {"t": [{"query": "a", "relevant": {"x": 2, "z": 1}}, {"query": "b", "relevant": {}}]}
+    returned = {"t": [["x", "y"], []]}
+    row = judge_agreement.agreement(seconds, firsts, ["x", "y", "z"], returned)["t"]
+    assert (row["judge"]["precision"], row["judge"]["recall"]) == (0.75, 0.5)  # 'b': nothing judged, nothing found
+    assert (row["first"]["precision"], row["second"]["precision"]) == (1.0, 0.75)
+    assert 0 < row["kappa"] < 1
