@@ -8,8 +8,9 @@ nghèo", "nông thôn mới"), right after "xã", "phường" or "thị trấn" 
 townships ("xa don xa" is "xa" + "don xa", matched as typed), and person names (a capitalised
 surname and one to three capitalised
 syllables after it: "Đào Khánh Hà"; or, typed in lower case, a query of two to four syllables
-starting with a surname that begins no word, "nguyen hoai nam", or of three or four whose second
-is a common middle name, "vo van thuong", not "vô vàn" + "thưởng"). A title and the bodies or level
+starting with a surname that begins no word, "nguyen hoai nam", or of three or four whose syllables
+between the first and the last are common middle names, "vo van thuong", not "vô vàn" + "thưởng";
+"lam gia con dau" is "làm giả" + "con dấu"). A title and the bodies or level
 it is held in read as one office ("Bí thư Huyện ủy", "chu tich xa", "Chủ tịch UBND tỉnh"), and so
 do a body and its level ("UBND tỉnh"). A syllable typed without diacritics matches an entry's
 syllable with any ("ban dan van" is "Ban Dân vận"); one typed with them must be that syllable
@@ -257,7 +258,8 @@ def word_spans(syllables: list[str], capitalised: list[bool]) -> list[tuple[int,
         i = end
     spans = _names_in_capitals(spans, capitalised)
     if 2 <= len(syllables) <= NAME_SYLLABLES and not any(capitalised) and _one_of(syllables[0], _surnames()) \
-            and (spans[0] == (0, 1) or len(syllables) > 2 and _one_of(syllables[1], _middle_names())
+            and (spans[0] == (0, 1) or len(syllables) > 2
+                 and all(_one_of(middle, _middle_names()) for middle in syllables[1:-1])
                  and all(end - start < 3 for start, end in spans)):  # "ho gia dinh ngheo": "hộ gia đình" + "nghèo"
         return [(0, len(syllables))]  # "nguyen hoai nam", "vo van thuong": a name typed in lower case
     return _offices(syllables, spans)

@@ -84,6 +84,8 @@ def index(sample_index_path):
      '("truong quy duong" OR "truong qui duong")'),
     ("nguyen dang khoa", "articles_fts", '"nguyen dang khoa"'),  # middle name Đăng: not "nguyên dạng" + "khoa"
     ("dang vien moi", "articles_fts_exact", '"đảng viên" AND "moi"'),  # no middle name: words
+    ("lam gia con dau", "articles_fts_exact",           # "con" is no middle name: words, not a name of four
+     '("làm già" OR "làm giá" OR "làm giả") AND ("con dâu" OR "con dấu" OR "con đầu" OR "còn đâu")'),
     ("đảng viên mới", "articles_fts_exact", '"đảng viên" AND "mới"'),     # two words, both required
     ("Đào Khánh Hà", "articles_fts_exact", '"đào khánh hà"'),             # a capitalised name
     ("Đào Khánh Hà UBND", "articles_fts_exact", '"đào khánh hà" AND "ubnd"'),  # an acronym is no part of it
