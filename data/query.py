@@ -185,7 +185,9 @@ def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
     syllables (``_common``) must stand near it in the text ("an ninh mạng", "năm học mới": compounds
     the dictionary lacks, written together). Each spelling's syllables are exact where typed with
     diacritics or spelled by the lexicon (all in mode "exact"), else folded (all in mode
-    "accent-insensitive"). Plain words joined by OR are branches, each checked so, when every word of
+    "accent-insensitive"). A place typed with a capital on each syllable is the place, matched only where
+    the text writes it so ("Hòa Bình", not "hòa bình": peace). Plain words joined by OR are branches,
+    each checked so, when every word of
     every branch is ("nhà ở xã hội OR nhà xã hội": FTS5 reads AND before OR). None when the query has
     quotes or other FTS5 syntax, or no such word."""
     branches = [list(group) for is_or, group in itertools.groupby(parts, lambda part: part == "OR") if not is_or]
@@ -217,7 +219,7 @@ def _branch_words(parts: list[Phrase], mode: str) -> list[QueryWord]:
             continue  # a code or a person's name is never cut ("bà Triệu Lệ Khánh": not "Bà Triệu")
         spellings = tuple(tuple(syllable(s) for s in form) for form in part.forms)
         if any(len(form) > 1 for form in part.forms):
-            words.append(QueryWord(spellings))
+            words.append(QueryWord(spellings, cased=part.name and all(is_place(form) for form in part.forms)))
         elif len(parts) > 1:
             words.append(QueryWord(spellings, beside(parts[at - 1], -1) if at else (),
                                    beside(parts[at + 1], 0) if at + 1 < len(parts) else (), _held_near(parts, at)))

@@ -25,7 +25,8 @@ numeral must stand within NUMBERED_NEAR syllables of the word it numbers: "Đạ
 "Đại hội đại biểu toàn quốc lần thứ XIII", not in "Đại hội" here and "khóa XIII" there.
 
 A query's words travel as JSON (``words_json``): a list of words, each ``{"spellings": […]}``, and
-for a word of one syllable ``"before"`` and ``"after"``, the syllables beside it, and ``"near"``; a spelling is a
+for a word of one syllable ``"before"`` and ``"after"``, the syllables beside it, and ``"near"``, and
+``"cased": true`` for a place typed with capitals, which the text must write so; a spelling is a
 list of syllables, each ``[syllable, exact]`` (``exact``: that syllable only; else any with its
 letters, the syllable given folded).
 Plain words joined by OR travel as ``{"either": [words, words, …]}`` (``either_json``): an article
@@ -71,6 +72,7 @@ class QueryWord:
     before: tuple[Syllable, ...] = ()
     after: tuple[Syllable, ...] = ()
     near: int = 0  # it must also stand within this many syllables of one of them (NEAR, NUMBERED_NEAR; 0: anywhere)
+    cased: bool = False  # a name: each of its syllables must be written with a capital ("Hòa Bình", not "hòa bình")
 
     @property
     def alone(self) -> bool:
@@ -90,8 +92,9 @@ def either_json(branches: list[list[QueryWord]]) -> str:
 
 
 def _listed(words: list[QueryWord]) -> list[dict]:
-    return [{"spellings": word.spellings, **({"before": word.before, "after": word.after, "near": word.near}
-                                             if word.alone else {})} for word in words]
+    return [{"spellings": word.spellings, **({"cased": True} if word.cased else {}),
+             **({"before": word.before, "after": word.after, "near": word.near} if word.alone else {})}
+            for word in words]
 
 
 @functools.lru_cache(maxsize=256)
@@ -105,22 +108,25 @@ def _parsed(given: list) -> tuple[QueryWord, ...]:
     def syllables(listed: list) -> tuple[Syllable, ...]:
         return tuple((syllable, bool(exact)) for syllable, exact in listed)
     words = (QueryWord(tuple(syllables(form) for form in word["spellings"]), syllables(word.get("before", ())),
-                       syllables(word.get("after", ())), word.get("near", 0)) for word in given)
+                       syllables(word.get("after", ())), word.get("near", 0), word.get("cased", False))
+             for word in given)
     return tuple(sorted(words, key=lambda word: not word.near))  # the test that most often fails first
 
 
 def holds_words(title: str | None, lead: str | None, text: str | None, encoded: str) -> bool:
     """Whether the article (its search-form title, lead and text) holds every word of ``encoded``
     (``words_json``) as a word, or of one of its branches (``either_json``)."""
-    whole = f" {BOUNDARY} ".join(part or "" for part in (title, lead, text)).lower()  # no word runs on
-    return any(all(_holds(whole, word) for word in words) for words in _branches(encoded))
+    written = f" {BOUNDARY} ".join(part or "" for part in (title, lead, text))  # no word runs on
+    whole = written.lower()
+    cased = written if len(whole) == len(written) else None  # (a letter whose lower case is longer: no case test)
+    return any(all(_holds(whole, word, cased) for word in words) for words in _branches(encoded))
 
 
-def _holds(whole: str, word: QueryWord) -> bool:
+def _holds(whole: str, word: QueryWord, cased: str | None) -> bool:
     if word.alone:
         return any(_counts(whole, found.start(), found.end(), word)
                    for form in word.spellings for found in _occurrences(whole, form))
-    return any(_occurs_as_word(whole, form) for form in word.spellings)
+    return any(_occurs_as_word(whole, form, cased if word.cased else None) for form in word.spellings)
 
 
 def _occurrences(whole: str, form: Spelling) -> Iterator[re.Match]:
@@ -134,10 +140,13 @@ def _occurrences(whole: str, form: Spelling) -> Iterator[re.Match]:
             yield found
 
 
-def _occurs_as_word(whole: str, form: Spelling) -> bool:
+def _occurs_as_word(whole: str, form: Spelling, cased: str | None = None) -> bool:
     """Whether the syllables of ``form`` occur side by side in ``whole`` somewhere no word of the
-    text crosses. Found by a pattern, then only the tokens around each occurrence are read."""
+    text crosses, and, given ``cased`` (``whole`` as written), where each is written with a capital.
+    Found by a pattern, then only the tokens around each occurrence are read."""
     for found in _occurrences(whole, form):
+        if cased is not None and not all(token[0].isupper() for token in FTS_TOKEN.findall(cased, *found.span())):
+            continue  # a place typed as a name, here a common word: "hòa bình" (peace), not "Hòa Bình"
         inside = FTS_TOKEN.findall(found.group())
         before = _tokens_before(whole, found.start(), LONGEST_WORD - 1)  # all a crossing word can reach
         if not _crossed(before + inside + _tokens_after(whole, found.end(), LONGEST_WORD - 1),

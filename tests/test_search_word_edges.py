@@ -32,6 +32,10 @@ def holds(text: str, query: str) -> bool:
     ("Sau khi hoàn thành công việc, em về nhà.", "thành công", False),     # "hoàn thành | công việc"
     ("Đảm bảo an toàn giao thông.", "bao an", False),                        # typed without accents, too
     ("Hoàn thành. Công việc mới bắt đầu.", "thành công", False),            # not across a sentence
+    ("Tỉnh Hòa Bình mưa lớn.", "Hòa Bình", True),                           # a place typed with capitals
+    ("Cuộc tuần hành hòa bình ở Paris.", "Hòa Bình", False),               # is the place, not peace
+    ("Cuộc tuần hành hòa bình ở Paris.", "hoa binh", True),                 # typed in lower case: any
+    ("TỈNH HÒA BÌNH MƯA LỚN.", "Hòa Bình", True),                           # capitals throughout count
 ])
 def test_a_word_counts_unless_the_text_cuts_across_it(text, query, expected):
     assert holds(text, query) is expected
