@@ -187,9 +187,8 @@ def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
     diacritics or spelled by the lexicon (all in mode "exact"), else folded (all in mode
     "accent-insensitive"). A place typed with a capital on each syllable is the place, matched only where
     the text writes it so ("Hòa Bình", not "hòa bình": peace). Plain words joined by OR are branches,
-    each checked so, when every word of
-    every branch is ("nhà ở xã hội OR nhà xã hội": FTS5 reads AND before OR). None when the query has
-    quotes or other FTS5 syntax, or no such word."""
+    each checked so, when every word of every branch is ("nhà ở xã hội OR nhà xã hội": FTS5 reads AND
+    before OR). None when the query has quotes or other FTS5 syntax, or no such word."""
     branches = [list(group) for is_or, group in itertools.groupby(parts, lambda part: part == "OR") if not is_or]
     if not all(isinstance(part, Phrase) and not (part.star or part.in_near or part.quoted)
                for branch in branches for part in branch):

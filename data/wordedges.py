@@ -72,7 +72,7 @@ class QueryWord:
     before: tuple[Syllable, ...] = ()
     after: tuple[Syllable, ...] = ()
     near: int = 0  # it must also stand within this many syllables of one of them (NEAR, NUMBERED_NEAR; 0: anywhere)
-    cased: bool = False  # a name: each of its syllables must be written with a capital ("Hòa Bình", not "hòa bình")
+    cased: bool = False  # a place typed with capitals: so must the text write it ("Hòa Bình", not "hòa bình")
 
     @property
     def alone(self) -> bool:
