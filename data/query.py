@@ -116,6 +116,7 @@ class Phrase:
     quoted: bool = False
     joined: bool = False
     name: bool = False  # each syllable typed with a capital, or as an acronym ("Sài Gòn", "HCM", "XIII")
+    bare: tuple[tuple[str, ...], ...] = ()  # of its forms, those citing a document by type and number alone
 
     @property
     def forms(self) -> tuple[tuple[str, ...], ...]:
@@ -185,7 +186,8 @@ def _as_words(parts: list[Phrase | str], mode: str) -> str | None:
     syllables (``_common``) must stand near it in the text ("an ninh mạng", "năm học mới": compounds
     the dictionary lacks, written together). Each spelling's syllables are exact where typed with
     diacritics or spelled by the lexicon (all in mode "exact"), else folded (all in mode
-    "accent-insensitive"). A place typed with a capital on each syllable is the place, matched only where
+    "accent-insensitive"). A document cited by type and number alone (``Phrase.bare``) is held to no
+    other code after the number. A place typed with a capital on each syllable is the place, matched only where
     the text writes it so ("Hòa Bình", not "hòa bình": peace). Plain words joined by OR are branches,
     each checked so, when every word of every branch is ("nhà ở xã hội OR nhà xã hội": FTS5 reads AND
     before OR). None when the query has quotes or other FTS5 syntax, or no such word."""
@@ -214,9 +216,12 @@ def _branch_words(parts: list[Phrase], mode: str) -> list[QueryWord]:
 
     words = []
     for at, part in enumerate(parts):
+        spellings = tuple(tuple(syllable(s) for s in form) for form in part.forms)
+        if part.bare:
+            words.append(QueryWord(spellings, bare=tuple(tuple(syllable(s) for s in form) for form in part.bare)))
+            continue
         if _has_number(part) and not _numeral(part) or part.name and is_person_name(part.syllables):
             continue  # a code or a person's name is never cut ("bà Triệu Lệ Khánh": not "Bà Triệu")
-        spellings = tuple(tuple(syllable(s) for s in form) for form in part.forms)
         if any(len(form) > 1 for form in part.forms):
             words.append(QueryWord(spellings, cased=part.name and all(is_place(form) for form in part.forms)))
         elif len(parts) > 1:
@@ -402,7 +407,10 @@ def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
     and "Chỉ thị số 05", not "Chỉ thị số 20-CT/TW, ngày 05-11-2012". A code with its year and type
     also matches as the citations that leave out the type's code: "46/2016/NĐ-CP" finds "Nghị định
     46/2016" and "Nghị định số 46/2016" (a code without a year, "05-CT/TW", names no document
-    without it: many documents are Chỉ thị 05). A "số" typed between type and number is theirs
+    without it: many documents are Chỉ thị 05). A type and a number typed with more of the code also
+    match a citation by the type and number alone, where no other code follows the number ("Nghị định
+    116/2017" finds "Nghị định 116" and "Nghị định số 116 ngày ...", not "Nghị định 116/2020/NĐ-CP":
+    data.wordedges checks that). A "số" typed between type and number is theirs
     ("nghi quyet so 15" is "Nghị quyết 15"). A law, cited by its name, is one phrase with the word
     of two syllables or more after it ("Luật Cư trú", "Bộ luật Hình sự"), not "luật" anywhere."""
     merged: list[Phrase | str] = []
@@ -413,9 +421,12 @@ def _document_references(parts: list[Phrase | str]) -> list[Phrase | str]:
         previous = merged[-1] if merged else None
         if numbered and _document_type(previous):
             short = part.syllables[:2] if _code_type(part.syllables) else None  # "Nghị định 46/2016/NĐ-CP"
+            alone = part.syllables[:1]  # "Nghị định 116/2017" is also cited "Nghị định 116"
+            bare = tuple(previous.syllables + cited for cited in (alone, ("số",) + alone)) \
+                if len(part.syllables) > 1 and alone[0].isdigit() else ()
             merged[-1] = Phrase(previous.syllables + part.syllables, part.star, part.in_near,
                                 tuple(previous.syllables + number for number in filter(None, (
-                                    ("số",) + part.syllables, short, short and ("số",) + short))))
+                                    ("số",) + part.syllables, short, short and ("số",) + short))) + bare, bare=bare)
         elif _typed_plainly(part) and len(part.syllables) > 1 and not numbered and _typed_plainly(previous) \
                 and any(fits(previous.syllables, law) for law in _NAMED_DOCUMENTS):
             forms = [a + b for a, b in itertools.product(previous.forms, part.forms)]

@@ -139,11 +139,15 @@ def search_documents(db: sqlite_utils.Database, query: str, mode: str = "as-type
         raise QueryError("limit must be at least 1")
     compiled = compile_for(db, query, mode)
     fts = DOCUMENT_TABLES[compiled.table]
+    words = (" AND EXISTS (SELECT 1 FROM document_search s WHERE s.document_id = d.id "
+             "AND vn_words(s.title, s.lead, s.text, ?))") if compiled.words else ""  # words as words, as for articles
+    checked = [compiled.words] if compiled.words else []
     sql = (f"SELECT d.id, d.url, d.key, d.title, replace(replace(snippet({fts}, -1, ?, ?, '…', 24), 'ḏ', 'đ'), "
            f"'Ḏ', 'Đ'), bm25({fts}, {RANK_WEIGHTS}) AS rank FROM {fts} JOIN documents d ON d.id = {fts}.rowid "
-           f"WHERE {fts} MATCH ? ORDER BY rank, d.id LIMIT ?")
-    rows = run(db, sql, [*HIGHLIGHT, compiled.expression, min(limit, MAX_LIMIT)], query)
-    total = run(db, f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", [compiled.expression], query).fetchone()[0]
+           f"WHERE {fts} MATCH ?{words} ORDER BY rank, d.id LIMIT ?")
+    rows = run(db, sql, [*HIGHLIGHT, compiled.expression, *checked, min(limit, MAX_LIMIT)], query)
+    total = run(db, f"SELECT count(*) FROM {fts} JOIN documents d ON d.id = {fts}.rowid WHERE {fts} MATCH ?{words}",
+                [compiled.expression, *checked], query).fetchone()[0]
     return [DocumentHit(*row[:4], unmark_boundaries(row[4]), row[5]) for row in rows], total
 
 

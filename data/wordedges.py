@@ -26,7 +26,10 @@ numeral must stand within NUMBERED_NEAR syllables of the word it numbers: "Đạ
 
 A query's words travel as JSON (``words_json``): a list of words, each ``{"spellings": […]}``, and
 for a word of one syllable ``"before"`` and ``"after"``, the syllables beside it, and ``"near"``, and
-``"cased": true`` for a place typed with capitals, which the text must write so; a spelling is a
+``"cased": true`` for a place typed with capitals, which the text must write so, and ``"bare"``, the
+spellings of a document reference that cite it by type and number alone, after which the text may
+write no other code ("Nghị định 116" for ``Nghị định 116/2017``, not "Nghị định 116/2020"); a
+spelling is a
 list of syllables, each ``[syllable, exact]`` (``exact``: that syllable only; else any with its
 letters, the syllable given folded).
 Plain words joined by OR travel as ``{"either": [words, words, …]}`` (``either_json``): an article
@@ -73,6 +76,7 @@ class QueryWord:
     after: tuple[Syllable, ...] = ()
     near: int = 0  # it must also stand within this many syllables of one of them (NEAR, NUMBERED_NEAR; 0: anywhere)
     cased: bool = False  # a place typed with capitals: so must the text write it ("Hòa Bình", not "hòa bình")
+    bare: tuple[Spelling, ...] = ()  # of the spellings, a document's type and number alone: no other code after it
 
     @property
     def alone(self) -> bool:
@@ -93,6 +97,7 @@ def either_json(branches: list[list[QueryWord]]) -> str:
 
 def _listed(words: list[QueryWord]) -> list[dict]:
     return [{"spellings": word.spellings, **({"cased": True} if word.cased else {}),
+             **({"bare": word.bare} if word.bare else {}),
              **({"before": word.before, "after": word.after, "near": word.near} if word.alone else {})}
             for word in words]
 
@@ -108,7 +113,8 @@ def _parsed(given: list) -> tuple[QueryWord, ...]:
     def syllables(listed: list) -> tuple[Syllable, ...]:
         return tuple((syllable, bool(exact)) for syllable, exact in listed)
     words = (QueryWord(tuple(syllables(form) for form in word["spellings"]), syllables(word.get("before", ())),
-                       syllables(word.get("after", ())), word.get("near", 0), word.get("cased", False))
+                       syllables(word.get("after", ())), word.get("near", 0), word.get("cased", False),
+                       tuple(syllables(form) for form in word.get("bare", ())))
              for word in given)
     return tuple(sorted(words, key=lambda word: not word.near))  # the test that most often fails first
 
@@ -126,7 +132,13 @@ def _holds(whole: str, word: QueryWord, cased: str | None) -> bool:
     if word.alone:
         return any(_counts(whole, found.start(), found.end(), word)
                    for form in word.spellings for found in _occurrences(whole, form))
+    if word.bare:  # a document reference: its codes match as written, its type and number where no code follows
+        return any(form not in word.bare or not _CODE_GOES_ON.match(whole, found.end())
+                   for form in word.spellings for found in _occurrences(whole, form))
     return any(_occurs_as_word(whole, form, cased if word.cased else None) for form in word.spellings)
+
+
+_CODE_GOES_ON = re.compile(r"\s?[/-]\s?[^\W_]|[.,]\d")  # "116/2020/NĐ-CP", "05-CT/TW": another document's code
 
 
 def _occurrences(whole: str, form: Spelling) -> Iterator[re.Match]:

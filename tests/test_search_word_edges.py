@@ -115,6 +115,18 @@ def test_single_syllables_numbers_and_quoted_phrases_are_not_checked():
     assert compile_query("dân vận xã").words is not None
 
 
+@pytest.mark.parametrize("text, query, expected", [
+    ("Sau khi xe nhập khẩu bị Nghị định 116 hạn chế.", "Nghị định 116/2017", True),  # cited without its year
+    ("Theo Nghị định số 116 ngày 17/10/2017 của Chính phủ.", "nghi dinh 116/2017", True),
+    ("Nghị định 116/2017/NĐ-CP quy định điều kiện.", "Nghị định 116/2017", True),      # as typed, code after
+    ("Nghị định 116/2020/NĐ-CP quy định học bổng.", "Nghị định 116/2017", False),      # another year's decree
+    ("Chỉ thị 05/CT-UBND của tỉnh về phòng cháy.", "Chỉ thị 05-CT/TW", False),        # another issuer's
+    ("Thực hiện Chỉ thị 05 của Bộ Chính trị.", "Chỉ thị 05-CT/TW", True),
+])
+def test_a_document_typed_with_its_code_is_found_where_cited_by_type_and_number(text, query, expected):
+    assert holds(text, query) is expected
+
+
 def test_a_persons_name_is_found_after_a_word_its_surname_ends(tmp_path):
     texts = {"https://a.vn/1.html": "Bà Triệu Lệ Khánh, Phó Chủ tịch Ủy ban MTTQ, cho biết kết quả giám sát.",
              "https://a.vn/2.html": "Đền thờ Bà Triệu ở Thanh Hóa đón khách. Lệ Khánh là tên một làng."}
@@ -216,3 +228,22 @@ def test_a_snippet_marks_a_word_of_one_syllable_only_where_it_counts(tmp_path):
         assert "[xã] hội" in hit.snippet
     finally:
         index.close()
+
+
+def test_documents_are_searched_by_words_as_articles_are(tmp_path):
+    from data.search import search_documents, store_document_search_text
+
+    index = index_of_texts(tmp_path / "index.db", {"https://a.vn/1.html": "Tin không có văn bản."})
+    texts = {"https://a.vn/cv.pdf": "Thực hiện Nghị định 116/2020/NĐ-CP. Nhân dân vận động nhau giữ vệ sinh.",
+             "https://a.vn/qd.pdf": "Ban Dân vận Huyện ủy triển khai Nghị định số 116 của Chính phủ."}
+    for url, text in texts.items():
+        document = index.db["documents"].insert({"url": url, "site": "a", "status": "read", "text": text}).last_pk
+        store_document_search_text(index.db, document, None, text)
+
+    def found(query: str) -> tuple[list[str], int]:
+        hits, total = search_documents(index.db, query)
+        return [hit.url for hit in hits], total
+
+    assert found("dân vận") == (["https://a.vn/qd.pdf"], 1)           # not across "nhân dân | vận động"
+    assert found("Nghị định 116/2017") == (["https://a.vn/qd.pdf"], 1)  # cited without its year, not the 2020 one
+    index.close()

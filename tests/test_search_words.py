@@ -93,8 +93,10 @@ def index(sample_index_path):
     ("46/2016/NĐ-CP", "articles_fts_exact",                  # a code with its year: also cited by type
      '("46 2016 nđ cp" OR "nghị định 46 2016" OR "nghị định số 46 2016")'),
     ("Thông tư 12/2021/TT-BTC", "articles_fts_exact", '("thông tư 12 2021 tt btc" OR "thông tư số 12 2021 tt btc" '
-     'OR "thông tư 12 2021" OR "thông tư số 12 2021")'),
+     'OR "thông tư 12 2021" OR "thông tư số 12 2021" OR "thông tư 12" OR "thông tư số 12")'),
     ("05-CT/TW", "articles_fts", '"05 ct tw"'),              # no year: "Chỉ thị 05" names many documents
+    ("Nghị định 116/2017", "articles_fts_exact",              # a type and number with more: also cited so
+     '("nghị định 116 2017" OR "nghị định số 116 2017" OR "nghị định 116" OR "nghị định số 116")'),
     ("Chỉ thị số 05", "articles_fts_exact", '("chỉ thị 05" OR "chỉ thị số 05")'),  # "số" typed: the same
     ("Luật Cư trú", "articles_fts_exact", '"luật cư trú"'),  # a law cited by its name
     ("Hiến pháp năm 2013", "articles_fts_exact", '"hiến pháp" AND "năm" AND "2013"'),  # a year is no name
