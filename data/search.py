@@ -37,7 +37,7 @@ from data.query import (MAX_COMPLETIONS, PAIR_TABLES, Match, QueryError, compile
                         shown, typed)
 from data.textnorm import FTS_TOKEN, key_match, key_params, mark_boundaries, unmark_boundaries
 from data.words import folded
-from data.wordedges import unmark_held
+from data.wordedges import snippet_of, unmark_held
 from nlp.vietnamese import fold_key, unify
 
 logger = logging.getLogger(__name__)
@@ -148,7 +148,8 @@ def search_documents(db: sqlite_utils.Database, query: str, mode: str = "as-type
     rows = run(db, sql, [*HIGHLIGHT, compiled.expression, *checked, min(limit, MAX_LIMIT)], query)
     total = run(db, f"SELECT count(*) FROM {fts} JOIN documents d ON d.id = {fts}.rowid WHERE {fts} MATCH ?{words}",
                 [compiled.expression, *checked], query).fetchone()[0]
-    return [DocumentHit(*row[:4], unmark_boundaries(row[4]), row[5]) for row in rows], total
+    return [DocumentHit(*row[:4], _snippet(db, "document", row[0], row[4], compiled.words), row[5])
+            for row in rows], total
 
 
 def pair_rows(*search_forms: str | None) -> dict[str, tuple[str | None, ...]]:
@@ -568,8 +569,7 @@ def _read_every(fts: str, match: str, reads: dict | None) -> list[int] | None:
 
 def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,
           ranked: list[tuple[int, float | None, str]], words: str | None = None) -> list[SearchHit]:
-    """The ranked articles as hits, with snippets, in the order given (a word of one syllable of
-    ``words`` left unmarked where it does not count, data.wordedges.unmark_held)."""
+    """The ranked articles as hits, with snippets, in the order given (``_snippet``)."""
     if not ranked:
         return []
     snippet = (f"SELECT replace(replace(snippet({fts}, -1, ?, ?, '…', 24), 'ḏ', 'đ'), 'Ḏ', 'Đ') FROM {fts} "
@@ -579,8 +579,20 @@ def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,
            f"SELECT a.id, a.url, a.site, a.title, a.published, ({snippet}), top.rank, top.ranked_by "
            f"FROM top CROSS JOIN articles a WHERE a.id = top.id ORDER BY top.position")
     rows = run(db, sql, [json.dumps(ranked), *HIGHLIGHT, match], query)
-    return [SearchHit(*row[:5], unmark_boundaries(unmark_held(row[5], words, HIGHLIGHT)), *row[6:])
+    return [SearchHit(*row[:5], _snippet(db, "article", row[0], row[5], words), *row[6:])
             for row in rows if row[5] is not None]
+
+
+def _snippet(db: sqlite_utils.Database, kind: str, row_id: int, fts_snippet: str, words: str | None) -> str:
+    """FTS5's snippet of an article or document (``kind``), its marks kept only where the query's
+    words count (data.wordedges); where none is left, a snippet around the first occurrence that
+    counts (FTS5 picks the passage by its syllables: "Nhân [dân vận] động ..." for an article holding
+    "Ban Dân vận" further on). Clause boundaries unmarked."""
+    kept = unmark_held(fts_snippet, words, HIGHLIGHT)
+    if words and HIGHLIGHT[0] not in kept:
+        row = db.execute(f"SELECT title, lead, text FROM {kind}_search WHERE {kind}_id = ?", [row_id]).fetchone()
+        kept = (snippet_of(*row, words, HIGHLIGHT) if row else None) or kept
+    return unmark_boundaries(kept)
 
 
 def _matches_article(fts: str, article: str) -> str:

@@ -48,10 +48,11 @@ from dataclasses import dataclass
 
 from data.textnorm import BOUNDARY, FTS_TOKEN
 from nlp.gazetteer import offices
-from nlp.lexicon import dictionary_key_set
+from nlp.lexicon import dictionary_key_set, dictionary_pairs
 from nlp.vietnamese import fold, fold_key, search_form
 
 WINDOW = 6  # syllables cut into words on either side of an occurrence
+SNIPPET_TOKENS = 24  # tokens of a snippet, as FTS5's snippet() is asked for
 NEAR = 6  # syllables from a word of one syllable to the word the query puts beside it, at most (QueryWord.near)
 NUMBERED_NEAR = 8  # the same for a numeral and the word it numbers ("Đại hội đại biểu Đảng bộ tỉnh lần thứ XX")
 _WORD_CHARACTER = re.compile(r"[^\W_]")  # a character of a token
@@ -129,13 +130,30 @@ def holds_words(title: str | None, lead: str | None, text: str | None, encoded: 
 
 
 def _holds(whole: str, word: QueryWord, cased: str | None) -> bool:
+    return any(_occurrence_counts(whole, found, form, word, cased)
+               for form in word.spellings for found in _occurrences(whole, form))
+
+
+def _occurrence_counts(whole: str, found: re.Match, form: Spelling, word: QueryWord, cased: str | None) -> bool:
+    """Whether the occurrence ``found`` of the spelling ``form`` of ``word`` in ``whole`` (lower case;
+    ``cased``: as written, or None) counts as that word: a word of one syllable where ``_counts`` says;
+    a document reference as typed, or by its type and number where no other code follows; else where
+    no word of the text crosses it, written with capitals if the word is a place typed so."""
     if word.alone:
-        return any(_counts(whole, found.start(), found.end(), word)
-                   for form in word.spellings for found in _occurrences(whole, form))
-    if word.bare:  # a document reference: its codes match as written, its type and number where no code follows
-        return any(form not in word.bare or not _CODE_GOES_ON.match(whole, found.end())
-                   for form in word.spellings for found in _occurrences(whole, form))
-    return any(_occurs_as_word(whole, form, cased if word.cased else None) for form in word.spellings)
+        return _counts(whole, found.start(), found.end(), word)
+    if word.bare:
+        return form not in word.bare or not _CODE_GOES_ON.match(whole, found.end())
+    if word.cased and cased is not None and not all(token[0].isupper()
+                                                    for token in FTS_TOKEN.findall(cased, *found.span())):
+        return False  # a place typed as a name, here a common word: "hòa bình" (peace), not "Hòa Bình"
+    inside = FTS_TOKEN.findall(found.group())
+    before = _tokens_before(whole, found.start(), LONGEST_WORD - 1)  # all a crossing word can reach
+    if not _crossed(before + inside + _tokens_after(whole, found.end(), LONGEST_WORD - 1),
+                    (len(before), len(before) + len(form))):
+        return True  # no word of the text crosses it: both cuts are the same
+    tokens, kept = _around(whole, found)
+    lengths = _all_lengths(tokens)
+    return _fewest_words(tokens, lengths, kept) <= _fewest_words(tokens, lengths)
 
 
 _CODE_GOES_ON = re.compile(r"\s?[/-]\s?[^\W_]|[.,]\d")  # "116/2020/NĐ-CP", "05-CT/TW": another document's code
@@ -150,25 +168,6 @@ def _occurrences(whole: str, form: Spelling) -> Iterator[re.Match]:
         position = found.start() + 1
         if not (found.start() and _WORD_CHARACTER.match(whole, found.start() - 1)):  # else inside a longer token
             yield found
-
-
-def _occurs_as_word(whole: str, form: Spelling, cased: str | None = None) -> bool:
-    """Whether the syllables of ``form`` occur side by side in ``whole`` somewhere no word of the
-    text crosses, and, given ``cased`` (``whole`` as written), where each is written with a capital.
-    Found by a pattern, then only the tokens around each occurrence are read."""
-    for found in _occurrences(whole, form):
-        if cased is not None and not all(token[0].isupper() for token in FTS_TOKEN.findall(cased, *found.span())):
-            continue  # a place typed as a name, here a common word: "hòa bình" (peace), not "Hòa Bình"
-        inside = FTS_TOKEN.findall(found.group())
-        before = _tokens_before(whole, found.start(), LONGEST_WORD - 1)  # all a crossing word can reach
-        if not _crossed(before + inside + _tokens_after(whole, found.end(), LONGEST_WORD - 1),
-                        (len(before), len(before) + len(form))):
-            return True  # no word of the text crosses it: both cuts are the same
-        tokens, kept = _around(whole, found)
-        lengths = _all_lengths(tokens)
-        if _fewest_words(tokens, lengths, kept) <= _fewest_words(tokens, lengths):
-            return True
-    return False
 
 
 def _counts(text: str, start: int, end: int, word: QueryWord) -> bool:
@@ -194,6 +193,9 @@ def _near(whole: str, start: int, end: int, word: QueryWord) -> bool:
 def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:
     """Whether the syllable at ``at`` among ``tokens`` (LONGEST_WORD on either side) is a word of its
     own, or it or the longer word holding it stands beside a syllable the query puts beside ``word``."""
+    if not (at and f"{tokens[at - 1]} {tokens[at]}" in dictionary_pairs()
+            or at + 1 < len(tokens) and f"{tokens[at]} {tokens[at + 1]}" in dictionary_pairs()):
+        return True  # no longer word can hold it
     holding = list(_holding(tokens, at))
     return len(holding) == 1 or any(  # else a longer word of the text holds it (none can cross one syllable)
         start and _fits(tokens[start - 1], word.before) or end < len(tokens) and _fits(tokens[end], word.after)
@@ -201,26 +203,84 @@ def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:
 
 
 def unmark_held(snippet: str, encoded: str | None, marks: tuple[str, str]) -> str:
-    """``snippet`` (FTS5's, its terms between ``marks``) without the marks around a word of one syllable
-    of ``encoded`` that does not count there (``_counts``, read in the snippet): FTS5 marks each
-    occurrence of its syllable, also "xã" in "xã hội" when the search found "cán bộ xã" elsewhere."""
-    words = [word for words in _branches(encoded) for word in words if word.alone] if encoded else []
-    if not words:
+    """``snippet`` (FTS5's, its terms between ``marks``) without the marks around an occurrence of a
+    word of ``encoded`` that does not count there (``_occurrence_counts``, read in the snippet): FTS5
+    marks each occurrence of the syllables, also "dân vận" in "nhân dân vận động" and "xã" in "xã hội"
+    when the search found "Ban Dân vận" or "cán bộ xã" elsewhere."""
+    words = [word for words in _branches(encoded) for word in words] if encoded else []
+    if not words or marks[0] not in snippet:
         return snippet
-    opening, closing = map(re.escape, marks)
-    marked = re.compile(f"{opening}([^{opening}{closing}]*){closing}")
-    plain = marked.sub(r"\1", snippet).lower()
+    marked = _marked(marks)
+    written = marked.sub(_unmarked, snippet)
+    plain = written.lower()
+    cased = written if len(plain) == len(written) else None
     stray, shift = [], 0
     for term in marked.finditer(snippet):
         start = term.start() - shift  # where the term is in ``plain``
         shift += len(term.group()) - len(term.group(1))
-        inside = FTS_TOKEN.findall(term.group(1).lower())
-        spelled = [word for word in words if len(inside) == 1 and any(_fits(inside[0], form) for form in word.spellings)]
-        if spelled and not any(_counts(plain, start, start + len(term.group(1)), word) for word in spelled):
+        end = start + len(term.group(1))
+        found = [(occurrence, form, word) for word in words for form in word.spellings
+                 if (occurrence := _pattern(form).match(plain, start)) and occurrence.end() == end]
+        if not (any(_occurrence_counts(plain, *each, cased) for each in found) if found
+                else not _part_of_a_word(FTS_TOKEN.findall(term.group(1).lower()), words)):
             stray.append(term.span())
     for start, end in reversed(stray):
         snippet = snippet[:start] + snippet[start + len(marks[0]):end - len(marks[1])] + snippet[end:]
     return snippet
+
+
+@functools.lru_cache(maxsize=4)
+def _marked(marks: tuple[str, str]) -> re.Pattern:
+    """A term of a snippet between ``marks``, the term its group 1."""
+    opening, closing = map(re.escape, marks)
+    return re.compile(f"{opening}([^{opening}{closing}]*){closing}")
+
+
+def _unmarked(term: re.Match) -> str:
+    return term.group(1)
+
+
+def _part_of_a_word(inside: list[str], words: list[QueryWord]) -> bool:
+    """Whether marked tokens are the start or the end of a word of several syllables, not all of it:
+    FTS5 cuts a passage inside a phrase it marks ("Nhân [dân]…"), where whether it counts is not seen."""
+    return any(len(form) > len(inside) and (all(_fits(token, (syllable,)) for token, syllable in zip(inside, form))
+                                            or all(_fits(token, (syllable,)) for token, syllable
+                                                   in zip(inside, form[len(form) - len(inside):])))
+               for word in words for form in word.spellings)
+
+
+def snippet_of(title: str | None, lead: str | None, text: str | None, encoded: str, marks: tuple[str, str],
+               size: int = SNIPPET_TOKENS) -> str | None:
+    """A snippet of about ``size`` words of the first of the article's title, lead and text (search
+    forms) where a word of ``encoded`` counts, around its first such occurrence, each occurrence that
+    counts between ``marks`` and "…" where the column is cut; None when no word counts anywhere. For
+    the articles whose FTS5 snippet shows only occurrences that do not count ("nhân dân vận động")."""
+    words = [word for words in _branches(encoded) for word in words]
+    for written in filter(None, (title, lead, text)):
+        whole = written.lower()
+        cased = written if len(whole) == len(written) else None
+        counting = sorted({found.span() for word in words for form in word.spellings for found in _occurrences(whole, form)
+                           if _occurrence_counts(whole, found, form, word, cased)})
+        if counting:
+            return _cut(written, counting, marks, size)
+    return None
+
+
+def _cut(written: str, counting: list[tuple[int, int]], marks: tuple[str, str], size: int) -> str:
+    """``size`` words of ``written`` from a quarter of them before the first of the spans ``counting``,
+    the spans in it between ``marks``."""
+    tokens = [token.span() for token in FTS_TOKEN.finditer(written) if token.group() != BOUNDARY]
+    first = next(k for k, (start, _) in enumerate(tokens) if start >= counting[0][0])
+    low = max(0, first - size // 4)
+    high = min(len(tokens), low + size)
+    begin = tokens[low][0] if low else 0
+    end = tokens[high - 1][1] if high < len(tokens) else len(written)
+    pieces, at = ["…" if low else ""], begin
+    for start, stop in counting:
+        if start >= at and stop <= end:
+            pieces += [written[at:start], marks[0], written[start:stop], marks[1]]
+            at = stop
+    return "".join(pieces + [written[at:end], "…" if high < len(tokens) else ""])
 
 
 def _around(whole: str, found: re.Match) -> tuple[list[str], tuple[int, int]]:
@@ -318,6 +378,9 @@ def _crossed(tokens: list[str], kept: tuple[int, int]) -> bool:
     Only the words that could are looked up: one starting before the span and ending inside it,
     or starting inside it (after its first syllable) and ending after it."""
     start, end = kept
+    if not (start and f"{tokens[start - 1]} {tokens[start]}" in dictionary_pairs()
+            or end < len(tokens) and f"{tokens[end - 1]} {tokens[end]}" in dictionary_pairs()):
+        return False  # a word crossing an edge holds the two syllables on either side of it
     for position in range(max(0, start - LONGEST_WORD + 1), end):
         if position < start:
             sizes = range(start - position + 1, min(end - position, LONGEST_WORD + 1))

@@ -230,6 +230,36 @@ def test_a_snippet_marks_a_word_of_one_syllable_only_where_it_counts(tmp_path):
         index.close()
 
 
+def test_a_snippet_marks_a_word_of_several_syllables_only_where_it_counts(tmp_path):
+    """FTS5's passage shows "dân vận" in "nhân dân vận động"; the snippet is then the one around the
+    occurrence that counts, and a place typed with capitals is not marked where it is a common word."""
+    texts = {"https://a.vn/1.html": "Nhân dân vận động nhau giữ vệ sinh môi trường. " * 3 + "Ban Dân vận Huyện ủy họp.",
+             "https://a.vn/2.html": "Cuộc tuần hành hòa bình ở Paris. " * 3 + "Tỉnh Hòa Bình mưa lớn."}
+    index = index_of_texts(tmp_path / "index.db", texts)
+    try:
+        [hit] = index.search("dân vận")
+        assert "Ban [Dân vận] Huyện ủy họp." in hit.snippet and "[dân vận] động" not in hit.snippet, hit.snippet
+        assert hit.snippet.startswith("…")  # cut before it
+        [hit] = index.search("Hòa Bình")
+        assert "Tỉnh [Hòa Bình] mưa lớn." in hit.snippet and "[hòa bình]" not in hit.snippet, hit.snippet
+        [hit] = index.search("hoa binh")  # typed in lower case: either, as FTS5 shows it
+        assert "[hòa bình]" in hit.snippet
+    finally:
+        index.close()
+
+
+def test_a_snippet_of_the_occurrences_that_count():
+    from data.wordedges import snippet_of
+
+    text = mark_boundaries(unify("Nhân dân vận động nhau. Ban Dân vận họp với Ban Dân vận tỉnh."))
+    words = compile_query("dân vận").words
+    assert snippet_of("Tin", None, text, words, ("<", ">")) == "Nhân dân vận động nhau. ǀ Ban <Dân vận> họp với " \
+                                                             "Ban <Dân vận> tỉnh."  # the text: the title holds none
+    assert snippet_of("Tin", None, text, words, ("<", ">"), size=4) == "…Ban <Dân vận> họp…"  # cut to 4 words
+    assert snippet_of("Dân vận", None, text, words, ("<", ">")) == "<Dân vận>"  # the first column holding it
+    assert snippet_of("Tin", None, mark_boundaries(unify("Nhân dân vận động nhau.")), words, ("<", ">")) is None
+
+
 def test_documents_are_searched_by_words_as_articles_are(tmp_path):
     from data.search import search_documents, store_document_search_text
 
@@ -245,5 +275,34 @@ def test_documents_are_searched_by_words_as_articles_are(tmp_path):
         return [hit.url for hit in hits], total
 
     assert found("dân vận") == (["https://a.vn/qd.pdf"], 1)           # not across "nhân dân | vận động"
+    assert "Ban [Dân vận] Huyện ủy" in search_documents(index.db, "dân vận")[0][0].snippet
     assert found("Nghị định 116/2017") == (["https://a.vn/qd.pdf"], 1)  # cited without its year, not the 2020 one
     index.close()
+
+
+def test_the_crossing_test_reads_only_the_pairs_of_syllables_no_word_holds_as_the_full_scan_does():
+    """data.wordedges skips the dictionary scan where no entry holds the two syllables at an edge: on
+    real text its verdict is the full scan's."""
+    import json
+    from pathlib import Path
+
+    from data.textnorm import FTS_TOKEN
+    from data.wordedges import LONGEST_WORD, QueryWord, _alone, _crossed, _crosses, _holding, _is_word
+
+    gold = Path(__file__).parent / "gold" / "search" / "real_articles.jsonl"
+    texts = [json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").splitlines()[:40]]
+    checked = crossed = 0
+    for text in texts:
+        tokens = FTS_TOKEN.findall(mark_boundaries(unify(text)).lower())
+        for start in range(0, len(tokens) - 3, 7):
+            for size in (2, 3):
+                window, kept = tokens[max(0, start - 4):start + size + 4], (min(start, 4), min(start, 4) + size)
+                full = any(_is_word(window, position, length)
+                           and _crosses(window, position, position + length, *kept)
+                           for position in range(len(window)) for length in range(2, LONGEST_WORD + 1))
+                assert _crossed(window, kept) is full, window
+                checked, crossed = checked + 1, crossed + full
+            window, at = tokens[max(0, start - 4):start + 5], min(start, 4)  # a syllable alone, beside nothing
+            held = len(list(_holding(window, at))) > 1
+            assert _alone(window, at, QueryWord(((("x", True),),), before=(("\u0000", True),))) is not held, window
+    assert checked > 1000 and crossed > 50  # both verdicts met often

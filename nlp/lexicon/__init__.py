@@ -76,6 +76,16 @@ def dictionary_key_set() -> frozenset[str]:
     return frozenset(dictionary_keys())
 
 
+@functools.cache
+def dictionary_pairs() -> frozenset[str]:
+    """Every two syllables side by side in a key of the dictionary ("nhân dân", "dân vận" and "vận
+    động" of "nhân dân vận động"): no entry holds two syllables that are not among them. Kept in the
+    user's cache directory like the keys (~0.07 s to make)."""
+    return frozenset(cached_lines("dictionary-pairs", _dictionary_file(), lambda: sorted({
+        " ".join(syllables[k:k + 2]) for key in dictionary_keys() if len(syllables := key.split(" ")) > 1
+        for k in range(len(syllables) - 1)})))
+
+
 def cached_lines(name: str, source: Path, make: Callable[[], list[str]]) -> tuple[str, ...]:
     """Lines ``make`` derives from the file ``source``, made once and kept in the user's cache
     directory, named by what they are made from (``source``, the code of the module ``make`` is
