@@ -35,7 +35,10 @@ letters, the syllable given folded).
 Plain words joined by OR travel as ``{"either": [words, words, …]}`` (``either_json``): an article
 holds them when it holds every word of one branch.
 ``holds_words(title, lead, text, words_json)`` is the SQL function ``vn_words`` on every
-connection to an index (``register``).
+connection to an index (``register``). Snippets read the same test (``_occurrence_counts``):
+``unmark_held`` leaves unmarked the occurrences FTS5 marked that do not count, and ``snippet_of``
+cuts a snippet around the first that does. The dictionary is scanned only where an entry holds the
+two syllables at an occurrence's edge (``nlp.lexicon.dictionary_pairs``).
 """
 from __future__ import annotations
 
