@@ -218,7 +218,8 @@ def _branch_words(parts: list[Phrase], mode: str) -> list[QueryWord]:
     for at, part in enumerate(parts):
         spellings = tuple(tuple(syllable(s) for s in form) for form in part.forms)
         if part.bare:
-            words.append(QueryWord(spellings, bare=tuple(tuple(syllable(s) for s in form) for form in part.bare)))
+            words.append(QueryWord(spellings, bare=tuple(spelled for form, spelled in zip(part.forms, spellings)
+                                                         if form in part.bare)))
             continue
         if _has_number(part) and not _numeral(part) or part.name and is_person_name(part.syllables):
             continue  # a code or a person's name is never cut ("bà Triệu Lệ Khánh": not "Bà Triệu")

@@ -126,10 +126,15 @@ def _parsed(given: list) -> tuple[QueryWord, ...]:
 def holds_words(title: str | None, lead: str | None, text: str | None, encoded: str) -> bool:
     """Whether the article (its search-form title, lead and text) holds every word of ``encoded``
     (``words_json``) as a word, or of one of its branches (``either_json``)."""
-    written = f" {BOUNDARY} ".join(part or "" for part in (title, lead, text))  # no word runs on
-    whole = written.lower()
-    cased = written if len(whole) == len(written) else None  # (a letter whose lower case is longer: no case test)
+    whole, cased = _lowered(f" {BOUNDARY} ".join(part or "" for part in (title, lead, text)))  # no word runs on
     return any(all(_holds(whole, word, cased) for word in words) for words in _branches(encoded))
+
+
+def _lowered(written: str) -> tuple[str, str | None]:
+    """``written`` in lower case, where words are looked for, and as written, where their capitals are
+    read (None when a letter's lower case is longer: offsets would not match, so no case test)."""
+    whole = written.lower()
+    return whole, written if len(whole) == len(written) else None
 
 
 def _holds(whole: str, word: QueryWord, cased: str | None) -> bool:
@@ -196,8 +201,7 @@ def _near(whole: str, start: int, end: int, word: QueryWord) -> bool:
 def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:
     """Whether the syllable at ``at`` among ``tokens`` (LONGEST_WORD on either side) is a word of its
     own, or it or the longer word holding it stands beside a syllable the query puts beside ``word``."""
-    if not (at and f"{tokens[at - 1]} {tokens[at]}" in dictionary_pairs()
-            or at + 1 < len(tokens) and f"{tokens[at]} {tokens[at + 1]}" in dictionary_pairs()):
+    if not (_in_a_word(tokens, at) or _in_a_word(tokens, at + 1)):
         return True  # no longer word can hold it
     holding = list(_holding(tokens, at))
     return len(holding) == 1 or any(  # else a longer word of the text holds it (none can cross one syllable)
@@ -214,9 +218,7 @@ def unmark_held(snippet: str, encoded: str | None, marks: tuple[str, str]) -> st
     if not words or marks[0] not in snippet:
         return snippet
     marked = _marked(marks)
-    written = marked.sub(_unmarked, snippet)
-    plain = written.lower()
-    cased = written if len(plain) == len(written) else None
+    plain, cased = _lowered(marked.sub(_unmarked, snippet))
     stray, shift = [], 0
     for term in marked.finditer(snippet):
         start = term.start() - shift  # where the term is in ``plain``
@@ -260,8 +262,7 @@ def snippet_of(title: str | None, lead: str | None, text: str | None, encoded: s
     the articles whose FTS5 snippet shows only occurrences that do not count ("nhân dân vận động")."""
     words = [word for words in _branches(encoded) for word in words]
     for written in filter(None, (title, lead, text)):
-        whole = written.lower()
-        cased = written if len(whole) == len(written) else None
+        whole, cased = _lowered(written)
         counting = sorted({found.span() for word in words for form in word.spellings for found in _occurrences(whole, form)
                            if _occurrence_counts(whole, found, form, word, cased)})
         if counting:
@@ -381,8 +382,7 @@ def _crossed(tokens: list[str], kept: tuple[int, int]) -> bool:
     Only the words that could are looked up: one starting before the span and ending inside it,
     or starting inside it (after its first syllable) and ending after it."""
     start, end = kept
-    if not (start and f"{tokens[start - 1]} {tokens[start]}" in dictionary_pairs()
-            or end < len(tokens) and f"{tokens[end - 1]} {tokens[end]}" in dictionary_pairs()):
+    if not (_in_a_word(tokens, start) or _in_a_word(tokens, end)):
         return False  # a word crossing an edge holds the two syllables on either side of it
     for position in range(max(0, start - LONGEST_WORD + 1), end):
         if position < start:
@@ -393,6 +393,12 @@ def _crossed(tokens: list[str], kept: tuple[int, int]) -> bool:
                for size in sizes):
             return True
     return False
+
+
+def _in_a_word(tokens: list[str], k: int) -> bool:
+    """Whether some dictionary entry holds ``tokens[k - 1]`` and ``tokens[k]`` side by side (False at
+    either end): where none does, no word of the text spans the edge before ``tokens[k]``."""
+    return 0 < k < len(tokens) and f"{tokens[k - 1]} {tokens[k]}" in dictionary_pairs()
 
 
 def _crosses(tokens: list[str], word_start: int, word_end: int, start: int, end: int) -> bool:
