@@ -37,12 +37,13 @@ from data.query import (MAX_COMPLETIONS, PAIR_TABLES, Match, QueryError, compile
                         shown, typed)
 from data.textnorm import FTS_TOKEN, key_match, key_params, mark_boundaries, unmark_boundaries
 from data.words import folded
-from data.wordedges import snippet_of, unmark_held
+from data.wordedges import marked_passage, snippet_of, unmark_held
 from nlp.vietnamese import fold_key, unify
 
 logger = logging.getLogger(__name__)
 
 HIGHLIGHT = ("[", "]")  # marks a matched term in a snippet
+_WHOLE_MARKS = ("\ue000", "\ue001")  # highlight()'s marks, read back into spans (no page text holds them)
 RANK_WEIGHTS = "5.0, 2.0, 1.0"  # bm25 weights of title, lead, text
 ARTICLE_DAY = "substr(coalesce(a.published, a.first_seen), 1, 10)"  # an article's date, YYYY-MM-DD
 COUNT_MOST = 5_000  # matches counted (or tested against filters) at most, about 1-2 us each
@@ -148,8 +149,8 @@ def search_documents(db: sqlite_utils.Database, query: str, mode: str = "as-type
     rows = run(db, sql, [*HIGHLIGHT, compiled.expression, *checked, min(limit, MAX_LIMIT)], query)
     total = run(db, f"SELECT count(*) FROM {fts} JOIN documents d ON d.id = {fts}.rowid WHERE {fts} MATCH ?{words}",
                 [compiled.expression, *checked], query).fetchone()[0]
-    return [DocumentHit(*row[:4], _snippet(db, "document", row[0], row[4], compiled.words), row[5])
-            for row in rows], total
+    return [DocumentHit(*row[:4], _snippet(db, "document", row[0], row[4], compiled.words, fts, compiled.expression),
+                        row[5]) for row in rows], total
 
 
 def pair_rows(*search_forms: str | None) -> dict[str, tuple[str | None, ...]]:
@@ -579,20 +580,64 @@ def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,
            f"SELECT a.id, a.url, a.site, a.title, a.published, ({snippet}), top.rank, top.ranked_by "
            f"FROM top CROSS JOIN articles a WHERE a.id = top.id ORDER BY top.position")
     rows = run(db, sql, [json.dumps(ranked), *HIGHLIGHT, match], query)
-    return [SearchHit(*row[:5], _snippet(db, "article", row[0], row[5], words), *row[6:])
+    return [SearchHit(*row[:5], _snippet(db, "article", row[0], row[5], words, fts, match), *row[6:])
             for row in rows if row[5] is not None]
 
 
-def _snippet(db: sqlite_utils.Database, kind: str, row_id: int, fts_snippet: str, words: str | None) -> str:
-    """FTS5's snippet of an article or document (``kind``), its marks kept only where the query's
-    words count (data.wordedges); where none is left, a snippet around the first occurrence that
-    counts (FTS5 picks the passage by its syllables: "Nhân [dân vận] động ..." for an article holding
-    "Ban Dân vận" further on). Clause boundaries unmarked."""
+def _snippet(db: sqlite_utils.Database, kind: str, row_id: int, fts_snippet: str, words: str | None,
+             fts: str, match: str) -> str:
+    """FTS5's snippet of an article or document (``kind``, its row of ``fts`` matching ``match``), its
+    marks kept only where the query's words count (data.wordedges); where none is left, a snippet
+    around the first occurrence that counts (FTS5 picks the passage by its syllables: "Nhân [dân vận]
+    động ..." for an article holding "Ban Dân vận" further on); where the last mark runs into the
+    passage's end, which may cut a phrase ("…[Chỉ thị số]…" for "chỉ thị 05"), the passage run on to
+    the phrase's end. Clause boundaries unmarked."""
     kept = unmark_held(fts_snippet, words, HIGHLIGHT)
     if words and HIGHLIGHT[0] not in kept:
         row = db.execute(f"SELECT title, lead, text FROM {kind}_search WHERE {kind}_id = ?", [row_id]).fetchone()
         kept = (snippet_of(*row, words, HIGHLIGHT) if row else None) or kept
+    if kept.endswith(HIGHLIGHT[1] + "…") and _starts_a_longer_phrase(kept[kept.rindex(HIGHLIGHT[0]) + 1:-2], match):
+        kept = unmark_held(_last_phrase_whole(db, fts, match, row_id, kept), words, HIGHLIGHT)
     return unmark_boundaries(kept)
+
+
+def _starts_a_longer_phrase(marked: str, match: str) -> bool:
+    """Whether the tokens of ``marked`` are the first tokens of a longer phrase of ``match`` (a phrase
+    snippet() may have cut), accents aside."""
+    tokens = FTS_TOKEN.findall(fold_key(marked))
+    return any(len(phrase) > len(tokens) and phrase[:len(tokens)] == tokens
+               for phrase in (FTS_TOKEN.findall(fold_key(text)) for text, _ in _PHRASE.findall(match)))
+
+
+def _last_phrase_whole(db: sqlite_utils.Database, fts: str, match: str, row_id: int, snippet: str) -> str:
+    """``snippet`` run on to the end of the phrase its last mark starts: snippet() ends its passage after
+    a number of tokens, also inside a phrase ("…[Chỉ thị số]…" for "chỉ thị 05"), where highlight()
+    marks the whole column's phrases whole. Unchanged when the passage is not found as written."""
+    sql = (f"SELECT highlight({fts}, 0, ?, ?), highlight({fts}, 1, ?, ?), highlight({fts}, 2, ?, ?) "
+           f"FROM {fts} WHERE {fts} MATCH ? AND rowid = ? LIMIT 1")
+    row = db.execute(sql, [*_WHOLE_MARKS * 3, match, row_id]).fetchone()
+    passage = snippet[snippet.startswith("…"):-1].replace(HIGHLIGHT[0], "").replace(HIGHLIGHT[1], "")
+    for marked in filter(None, row or ()):
+        written, spans = _marked_spans(marked.replace("ḏ", "đ").replace("Ḏ", "Đ"))
+        begin = written.find(passage)
+        if begin >= 0:
+            end = begin + len(passage)
+            end = max([stop for start, stop in spans if start < end < stop], default=end)
+            return marked_passage(written, begin, end, spans, HIGHLIGHT)
+    return snippet
+
+
+def _marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    """Text marked by highlight() with _WHOLE_MARKS as (the text, the marked spans)."""
+    opening, closing = _WHOLE_MARKS
+    written, spans, length = [], [], 0
+    for piece in re.split(f"({opening}[^{closing}]*{closing})", marked):
+        if piece.startswith(opening):
+            piece = piece[1:-1]
+            spans.append((length, length + len(piece)))
+        written.append(piece)
+        length += len(piece)
+    return "".join(written), spans
 
 
 def _matches_article(fts: str, article: str) -> str:

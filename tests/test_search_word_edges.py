@@ -248,6 +248,27 @@ def test_a_snippet_marks_a_word_of_several_syllables_only_where_it_counts(tmp_pa
         index.close()
 
 
+def test_a_snippet_shows_a_phrase_whole_where_fts5_ends_its_passage_inside_it(tmp_path):
+    """FTS5 starts the passage at the sentence and ends it after 24 tokens, here inside the phrase
+    ("[Chỉ thị]…"); the snippet runs on to the phrase's end, for articles and documents alike."""
+    from data.search import search_documents, store_document_search_text
+
+    text = ("Hội nghị. Ngày 27-4, Ban Thường vụ Tỉnh ủy Thái Bình tổ chức hội nghị tổng kết 5 năm thực hiện "
+            "Chỉ thị số 05-CT/TW của Bộ Chính trị về học tập và làm theo Bác.")
+    index = index_of_texts(tmp_path / "index.db", {"https://a.vn/1.html": text})
+    document = index.db["documents"].insert({"url": "https://a.vn/ct.pdf", "site": "a", "status": "read",
+                                             "text": text}).last_pk
+    store_document_search_text(index.db, document, None, text)
+    try:
+        for query in ("chi thi 05", '"chỉ thị số 05"'):  # a code, and a quoted phrase: no word check
+            [hit] = index.search(query)
+            assert hit.snippet.endswith("thực hiện [Chỉ thị số 05]…"), hit.snippet
+            [found], _ = search_documents(index.db, query)
+            assert found.snippet.endswith("thực hiện [Chỉ thị số 05]…"), found.snippet
+    finally:
+        index.close()
+
+
 def test_a_snippet_of_the_occurrences_that_count():
     from data.wordedges import snippet_of
 
