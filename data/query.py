@@ -134,7 +134,10 @@ class Match:
     instead of the long lists of common syllables; else None. ``words``: for a query of plain
     words (no quotes or FTS5 syntax), the words an article must hold as words, not as parts of
     longer ones (data.wordedges, JSON); else None. ``joined``: the words of one syllable typed side
-    by side that are read as one word ("tin giả"), which a query finding nothing may have meant apart."""
+    by side that are read as one word ("tin giả"), which a query finding nothing may have meant apart.
+    ``sure``: for a query of one document typed with its code, found also where it is cited by type and
+    number alone (``Phrase.bare``), the expression of its spellings with the code, whose every match
+    holds it and is counted without being read; else None."""
     table: str
     expression: str
     loosened: bool = False
@@ -142,6 +145,7 @@ class Match:
     pairs: Match | None = None
     words: str | None = None
     joined: tuple[str, ...] = ()
+    sure: str | None = None
 
 
 def compile_query(query: str, mode: str = "as-typed", spellings: Spellings | None = None,
@@ -268,9 +272,18 @@ def _match(mode: str, parts: list[Phrase | str], write: Callable[[Phrase, bool],
     def match(table: str, pairs: bool, pairs_match: Match | None = None) -> Match:
         def written(phrase: Phrase) -> str:
             return write(phrase, pairs)
-        return Match(table, _expression(parts, written), loosened, _together(parts, written), pairs_match, words)
+        return Match(table, _expression(parts, written), loosened, _together(parts, written), pairs_match, words,
+                     sure=_with_code(parts, written) if words else None)
 
     return match(FTS_TABLES[mode], False, match(PAIR_TABLES[mode], True) if _pairs_answer(parts) else None)
+
+
+def _with_code(parts: list[Phrase | str], write: Callable[[Phrase], str]) -> str | None:
+    """For a query of one document typed with its code, its spellings with the code, written; else None."""
+    if len(parts) != 1 or not isinstance(parts[0], Phrase) or not parts[0].bare:
+        return None
+    coded = [form for form in parts[0].forms if form not in parts[0].bare]
+    return write(Phrase(coded[0], alternatives=tuple(coded[1:]))) if coded else None
 
 
 def _completed(phrase: Phrase, mode: str, completions: Completions) -> Phrase:

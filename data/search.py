@@ -29,7 +29,7 @@ import logging
 import math
 import re
 import sqlite3
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import sqlite_utils
 
@@ -438,9 +438,12 @@ def _count(db: sqlite_utils.Database, compiled: Match, query: str, filters: dict
     compiled = compiled.pairs or compiled
     fts, match = compiled.table, compiled.expression
     where, params = article_filters(**filters, by_row=True)
-    if words:  # each match read for its words: WORDS_COUNTED_MOST at most
-        return _count_holding_words(db, fts, match, query, words, filters, where, params,
-                                    min(most, WORDS_COUNTED_MOST), verdicts or {}, reads)
+    if words:  # each match read for its words: WORDS_COUNTED_MOST at most; the code typed, counted unread
+        coded = (_count(db, replace(compiled, expression=compiled.sure, words=None, sure=None), query, filters, most)
+                 if compiled.sure else (0, True))
+        others = _count_holding_words(db, fts, match, query, words, filters, where, params,
+                                      min(most, WORDS_COUNTED_MOST), verdicts or {}, reads, compiled.sure)
+        return coded[0] + others[0], coded[1] and others[1]
     if not where:
         every = _read_every(fts, match, reads)
         if every is not None:  # the search has read them all
@@ -460,11 +463,13 @@ def _count(db: sqlite_utils.Database, compiled: Match, query: str, filters: dict
 
 def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query: str, words: str,
                          filters: dict, where: str, params: list, most: int,
-                         verdicts: dict[int, bool], reads: dict | None = None) -> tuple[int, bool]:
+                         verdicts: dict[int, bool], reads: dict | None = None,
+                         counted_apart: str | None = None) -> tuple[int, bool]:
     """count_matches for a query whose words are read as words: its matches among the few articles
     the filters allow, else among its ``most`` newest matches, that the filters (``where``, tested
-    row by row) allow and that hold the words; a lower bound (False) when there were more to read.
-    Without filters, an article in ``verdicts`` is not read again."""
+    row by row) allow and that hold the words, those matching ``counted_apart`` left out; a lower
+    bound (False) when there were more to read. Without filters, an article in ``verdicts`` is not
+    read again."""
     allowed = _filtered_ids(db, SOME_ARTICLES, **filters) if where else None
     if allowed is not None:
         sql = (f"SELECT ids.value FROM json_each(?) AS ids WHERE {_matches_article(fts, 'ids.value')} "
@@ -473,6 +478,10 @@ def _count_holding_words(db: sqlite_utils.Database, fts: str, match: str, query:
     else:
         candidates = _newest(db, fts, match, query, most + 1, reads)
     counted = candidates[:most]
+    if counted_apart:
+        apart = {row[0] for row in run(db, f"SELECT ids.value FROM json_each(?) AS ids WHERE "
+                                           f"{_matches_article(fts, 'ids.value')}", [json.dumps(counted), counted_apart], query)}
+        counted = [article for article in counted if article not in apart]
     known = [article for article in counted if article in verdicts] if not where else []
     unread = [article for article in counted if where or article not in verdicts]
     sql = (f"SELECT count(*) FROM json_each(?) AS m CROSS JOIN articles a "  # CROSS JOIN: the candidates first

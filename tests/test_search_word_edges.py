@@ -169,6 +169,24 @@ def test_a_count_that_reads_too_many_matches_is_a_lower_bound(index, monkeypatch
     assert index.count_matches("dân vận") == (0, False)
 
 
+def test_a_document_typed_with_its_code_is_counted_without_reading_where_the_code_is_written(tmp_path, monkeypatch):
+    """"Chỉ thị 05-CT/TW" also finds "Chỉ thị 05" cited alone, which is read for what follows it; the
+    articles writing the code are counted unread, so a count that reads few matches still counts them."""
+    import data.search
+
+    texts = {f"https://a.vn/{n}.html": f"Tin {n}: quán triệt Chỉ thị số 05-CT/TW của Bộ Chính trị." for n in range(4)}
+    texts["https://a.vn/7.html"] = "Tin 7: thực hiện Chỉ thị 05 của Bộ Chính trị về học tập và làm theo Bác."
+    texts["https://a.vn/8.html"] = "Tin 8: thực hiện Chỉ thị 05/CT-UBND của Ủy ban nhân dân tỉnh."
+    index = index_of_texts(tmp_path / "index.db", texts)
+    try:
+        assert index.count_matches("Chỉ thị 05-CT/TW") == (5, True)  # not the provincial 05/CT-UBND
+        monkeypatch.setattr(data.search, "WORDS_COUNTED_MOST", 2)  # the two newest matches read
+        total, exact = index.count_matches("Chỉ thị 05-CT/TW")
+        assert total >= 4 and not exact, (total, exact)
+    finally:
+        index.close()
+
+
 def test_a_lower_bound_is_never_below_the_hits_a_search_found(index, monkeypatch, tmp_path):
     """The newest match read for the count cuts the words; the search found two older articles:
     the CLI says "2 of at least 2", not "2 of at least 0"."""
