@@ -156,15 +156,17 @@ _NUMBER_ONLY_KEYS = tuple(w.lower() for w in NUMBER_ONLY_TYPES)
 
 @functools.lru_cache(maxsize=1)
 def _number_only_re() -> re.Pattern[str]:
-    """A type word of NUMBER_ONLY_TYPES, capitalised (or in capitals: "NGHỊ QUYẾT 30" in a headline) or
+    """A type word of NUMBER_ONLY_TYPES, capitalised (or in capitals: "NGHỊ QUYẾT 30" in a headline),
     after "của", "theo", "tại" or a verb that takes a document ("ban hành", "áp dụng", "thực hiện", "sửa đổi",
     "bổ sung", "thay thế"), where it is no verb: "của quyết định 175", "Theo thông tư 35", "bổ sung nghị định
-    158"; and a number without "số" or code (on the text)."""
+    158", or with its issuer or day after the number ("quyết định 23 của UBND tỉnh", "công văn 323 ngày
+    6-3"); and a number without "số" or code (on the text)."""
     words = "|".join(re.escape(w) for form in (str, str.upper) for w in map(form, NUMBER_ONLY_TYPES))
     lower = "|".join(re.escape(w.lower()) for w in NUMBER_ONLY_TYPES)
     after = "|".join(f"(?<={word} )" for word in ("của", "theo", "Theo", "tại", "Tại", "ban hành", "áp dụng",
                                                    "thực hiện", "sửa đổi", "bổ sung", "thay thế"))
-    return re.compile(rf"(?P<word>(?<!\w)(?:{words})|(?:{after})(?:{lower}))"
+    issued = r"(?=\s+\d{1,5}(?:/(?:19|20)\d\d)?\s+(?:của\s|ngày\s+\d))"  # its issuer or day after the number
+    return re.compile(rf"(?P<word>(?<!\w)(?:{words})|(?:{after})(?:{lower})|(?<!\w)(?:{lower}){issued})"
                       rf"\s+(?P<num>\d{{1,5}}){_BARE_YEAR}{_NO_CODE}")
 
 

@@ -109,6 +109,12 @@ def _gold() -> list[dict]:
      ("nghị định 158", "Nghị định", "NĐ", "158", None, None, None, None, None, "158/NĐ")),
     ("Theo thông tư 35, trường phải công khai.",  # "Theo" opening the sentence
      ("thông tư 35", "Thông tư", "TT", "35", None, None, None, None, None, "35/TT")),
+    ("Họ lợi dụng quyết định 23 của UBND tỉnh để chia tách thửa.",  # lowercase, its issuer after the number
+     ("quyết định 23", "Quyết định", "QĐ", "23", None, None, None, "UBND tỉnh", None, "23/QĐ")),
+    ("Huyện đã ban hành (công văn 323 ngày 6/3/2022).",  # ... or its day
+     ("công văn 323", "Công văn", None, "323", None, 2022, "2022-03-06", None, None, "323/2022")),
+    ("Sở có Công văn số 1801/UBND–VHXH về lễ hội.",  # an en dash inside the issuer's code
+     ("Công văn số 1801/UBND–VHXH", "Công văn", None, "1801", "UBND-VHXH", None, None, None, None, "1801/UBND-VHXH")),
     ("Theo Quy định số 51 của Ban Bí thư, cấp ủy phải báo cáo.",  # a Party body's Quy định: the Party code
      ("Quy định số 51", "Quy định", "QĐi", "51", None, None, None, "Ban Bí thư", None, "51/QĐi")),
     # official letters numbered without a type code: the code after the slash is the issuer's
@@ -210,6 +216,7 @@ def test_an_undated_citation_shares_the_key_of_the_dated_one():
     "quán triệt Nghị quyết Đại hội XIII của Đảng và Nghị quyết Trung ương 4 khóa XII",  # no number
     "Sở có 12 văn bản gửi các xã; tổng số 123/UBND-VX hồ sơ.",  # a count of letters; no type word
     "Kế hoạch 5 năm; Nghị quyết 3 năm qua; hội đồng quyết định 2 vấn đề.",  # counts, a verb
+    "Hội đồng quyết định 2 vấn đề của dự án; công văn 3 ngày nay chưa có.",  # a verb; no day after the number
     "Xây dựng Kế hoạch 5 năm 2021-2025 và Quyết định 3 lần.",  # a five-year plan's period, a count
     "Kế hoạch 2018, BSR đặt ra chỉ tiêu tổng doanh thu.",  # the plan of a year
     "Sáng 6/10, hội nghị giao ban 9 tháng đầu năm 2023 với 22.214 lượt cán bộ.",
