@@ -116,6 +116,7 @@ class Phrase:
     quoted: bool = False
     joined: bool = False
     name: bool = False  # each syllable typed with a capital, or as an acronym ("Sài Gòn", "HCM", "XIII")
+    acronym: bool = False  # one syllable typed as an acronym ("THPT", "UBND", "mttq")
     bare: tuple[tuple[str, ...], ...] = ()  # of its forms, those citing a document by type and number alone
 
     @property
@@ -239,10 +240,15 @@ def _held_near(parts: list[Phrase], at: int) -> int:
     """How near the words beside it the word of one syllable at ``at`` must stand (``QueryWord.near``;
     0: anywhere): within NUMBERED_NEAR syllables when it is a Roman numeral or a number, which numbers
     the word beside it ("Đại hội XIII", "khóa XV", "Trung ương 4"); within NEAR when it is not typed as
-    a name and a common word of several syllables (``_common``) stands beside it."""
+    a name and a common word of several syllables (``_common``) stands beside it, or when it is an
+    acronym and a common word of the dictionary does ("thi THPT quốc gia"; not two words of one
+    syllable read as one: "mttq | và các đoàn thể")."""
     if _roman_numeral(parts[at]) or _numeral(parts[at]):
         return NUMBERED_NEAR
-    return NEAR if not parts[at].name and any(map(_common, parts[max(0, at - 1):at] + parts[at + 1:at + 2])) else 0
+    beside = parts[max(0, at - 1):at] + parts[at + 1:at + 2]
+    if parts[at].acronym:
+        return NEAR if any(_common(part) and not part.joined for part in beside) else 0
+    return NEAR if not parts[at].name and any(map(_common, beside)) else 0
 
 
 def _roman_numeral(part: Phrase) -> bool:
@@ -514,7 +520,8 @@ def _words(run: list[tuple[str, bool, bool]], spell: bool, commas: Collection[in
         forms += [form[:at - i] + (BOUNDARY,) + form[at - i:] for at in sorted(commas) if i < at < j
                   for form in forms if len(form) == j - i]
         words.append(Phrase(forms[0], alternatives=tuple(forms[1:]),
-                            name=all(capitalised or acronym for _, capitalised, acronym in run[i:j])))
+                            name=all(capitalised or acronym for _, capitalised, acronym in run[i:j]),
+                            acronym=j - i == 1 and run[i][2]))
         alone.append(j - i == 1 and _joinable(words[-1], acronym=run[i][2]))
     return _two_alone(words, alone)
 

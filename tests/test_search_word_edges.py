@@ -68,6 +68,11 @@ FAR = "Bảo đảm an ninh trật tự trên địa bàn. Hôm qua, người d�
     ("Sài Gòn kẹt xe từ sáng. Chiều qua, trận mưa lớn làm ngập đường.", "sài gòn mưa", False),
     ("Hà Nội kẹt xe từ sáng. Chiều qua, trận mưa lớn làm ngập đường.", "ha noi mua", True),    # beside a place
     ("Ông Lê Văn Tám, Chủ tịch UBND TP, đến thăm. Ở TP HCM, trời mưa.", "UBND TP HCM", True),  # an acronym
+    ("Hôm nay thí sinh dự thi THPT quốc gia.", "thi THPT quốc gia", True),
+    ("Trường THPT Trần Phú tổ chức thi học kỳ. Cuối năm, trường đạt chuẩn quốc gia.", "thi THPT quốc gia",
+     False),                                          # an acronym beside a common word stands near it too
+    ("Ủy ban MTTQ huyện họp. Cuối năm, Mặt trận và các đoàn thể xã tổng kết.", "mttq va cac doan the", True),
+    # ... a word of the dictionary, not two words of one syllable read as one ("và các")
 ])
 def test_a_word_of_one_syllable_beside_a_common_longer_word_stands_near_it(text, query, expected):
     assert holds(text, query) is expected
