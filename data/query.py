@@ -38,7 +38,7 @@ from typing import Callable
 
 from data.textnorm import BOUNDARY, FTS_TOKEN, NotUTF8, typed_text
 from data.wordedges import NEAR, NUMBERED_NEAR, QueryWord, either_json, words_json
-from data.words import (accented, fits, folded, i_y_spellings, is_acronym, is_person_name, is_place, ward_end,
+from data.words import (accented, fits, folded, i_y_spellings, is_acronym, is_level, is_person_name, is_place, ward_end,
                         word_forms, word_spans, words_begun)
 from nlp.gazetteer import gazetteer
 from nlp.vietnamese import search_form
@@ -240,12 +240,15 @@ def _held_near(parts: list[Phrase], at: int) -> int:
     """How near the words beside it the word of one syllable at ``at`` must stand (``QueryWord.near``;
     0: anywhere): within NUMBERED_NEAR syllables when it is a Roman numeral or a number, which numbers
     the word beside it ("Đại hội XIII", "khóa XV", "Trung ương 4"); within NEAR when it is not typed as
-    a name and a common word of several syllables (``_common``) stands beside it, or when it is an
+    a name and a common word of several syllables (``_common``) stands beside it, when it is an
     acronym and a common word of the dictionary does ("thi THPT quốc gia"; not two words of one
-    syllable read as one: "mttq | và các đoàn thể")."""
+    syllable read as one: "mttq | và các đoàn thể"), and when it is a level and the place it is the
+    level of is typed after it ("TP Nha Trang": not "TP HCM" with "Nha Trang" further on)."""
     if _roman_numeral(parts[at]) or _numeral(parts[at]):
         return NUMBERED_NEAR
     beside = parts[max(0, at - 1):at] + parts[at + 1:at + 2]
+    if at + 1 < len(parts) and is_level(parts[at].syllables) and any(map(is_place, parts[at + 1].forms)):
+        return NEAR
     if parts[at].acronym:
         return NEAR if any(_common(part) and not part.joined for part in beside) else 0
     return NEAR if not parts[at].name and any(map(_common, beside)) else 0

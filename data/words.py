@@ -177,6 +177,16 @@ def is_place(syllables: tuple[str, ...]) -> bool:
     return tuple(syllables) in _places().get(folded(syllables[0]), ())
 
 
+def is_level(syllables: tuple[str, ...]) -> bool:
+    """Whether search-form ``syllables`` are an administrative level the gazetteer lists ("tỉnh", "tp", "xã")."""
+    return tuple(folded(s) for s in syllables) in _levels()
+
+
+@functools.cache
+def _levels() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(folded(s) for s in level) for level in _office_parts()[3])
+
+
 def is_acronym(syllable: str) -> bool:
     """Whether a search-form syllable is one of the gazetteer's acronyms ("ubnd", "mttq"), however typed."""
     return folded(syllable) in _acronyms()

@@ -73,6 +73,9 @@ FAR = "Bảo đảm an ninh trật tự trên địa bàn. Hôm qua, người d�
      False),                                          # an acronym beside a common word stands near it too
     ("Ủy ban MTTQ huyện họp. Cuối năm, Mặt trận và các đoàn thể xã tổng kết.", "mttq va cac doan the", True),
     # ... a word of the dictionary, not two words of one syllable read as one ("và các")
+    ("Máy bay rời TP HCM lúc 8 giờ. Chiều qua, chuyến bay đến Nha Trang.", "TP Nha Trang", False),
+    ("Khách sạn ở TP. Nha Trang kín phòng.", "tp nha trang", True),  # a level stands near the place after it
+    ("UBND tỉnh họp. Ở Quảng Nam, mưa lớn.", "tỉnh Quảng Nam", True),  # within 6 syllables
 ])
 def test_a_word_of_one_syllable_beside_a_common_longer_word_stands_near_it(text, query, expected):
     assert holds(text, query) is expected
