@@ -310,9 +310,14 @@ def search(query: str, mode: str | None, site: str | None, since: str | None, un
     columns = ["id", "published", "site", "title", "url", "snippet", "rank", "ranked_by"]
     click.echo(render_hits(hits) if fmt == "table" else render(hits, columns, fmt), nl=False)
     by_place = any(hit["ranked_by"] != "bm25" for hit in hits)
-    click.echo(f"{len(hits)} of {found.matches} article(s)"
-               + ("; a broad query: ranked by where its words are (title, lead, text), newest first; "
-                  "--rank-all ranks by bm25" if by_place else ""), err=True)
+    if hits or found.all_counted:
+        click.echo(f"{len(hits)} of {found.matches} article(s)"
+                   + ("; a broad query: ranked by where its words are (title, lead, text), newest first; "
+                      "--rank-all ranks by bm25" if by_place else ""), err=True)
+    else:  # not "0 of at least 0": say what was read
+        from data.search import WORDS_CHECKED_MOST
+        click.echo(f"0 article(s) found; not every match was read: at most {WORDS_CHECKED_MOST:,} of the articles "
+                   f"holding the query's syllables are read for its words", err=True)
     if not found.total:
         for word in found.joined:  # what it read as one word, and how to search the two apart
             click.echo(f'"{word}" is searched as one word; "{word.replace(" ", " AND ")}" finds the two apart',

@@ -210,6 +210,21 @@ def test_a_lower_bound_is_never_below_the_hits_a_search_found(index, monkeypatch
     assert "2 of at least 2 article(s)" in result.stderr
 
 
+def test_no_hit_among_the_matches_read_is_said_so_not_as_at_least_0(tmp_path, monkeypatch):
+    import data.search
+
+    texts = {f"https://a.vn/{n}.html": f"Tin {n}: nhân dân vận động nhau giữ vệ sinh." for n in range(3)}
+    index = index_of_texts(tmp_path / "index.db", texts)
+    index.close()
+    result = CliRunner().invoke(cli, ["search", "dân vận", "--db", str(tmp_path / "index.db")])
+    assert result.exit_code == 0 and "0 of 0 article(s)" in result.stderr, result.stderr  # all read: none
+    monkeypatch.setattr(data.search, "WORDS_CHECKED_MOST", 2)
+    monkeypatch.setattr(data.search, "WORDS_COUNTED_MOST", 2)
+    result = CliRunner().invoke(cli, ["search", "dân vận", "--db", str(tmp_path / "index.db")])
+    assert result.exit_code == 0, result.output
+    assert "at least 0" not in result.stderr and "not every match was read: at most 2 of the articles" in result.stderr
+
+
 def test_counts_with_filters_read_the_articles_the_filters_allow(index, monkeypatch):
     import data.search
 
