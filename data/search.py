@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import json
 import logging
 import math
@@ -37,13 +38,12 @@ from data.query import (MAX_COMPLETIONS, PAIR_TABLES, Match, QueryError, compile
                         shown, typed)
 from data.textnorm import FTS_TOKEN, key_match, key_params, mark_boundaries, unmark_boundaries
 from data.words import folded
-from data.wordedges import marked_passage, snippet_of, unmark_held
+from data.wordedges import snippet_of, unmark_held
 from nlp.vietnamese import fold_key, unify
 
 logger = logging.getLogger(__name__)
 
 HIGHLIGHT = ("[", "]")  # marks a matched term in a snippet
-_WHOLE_MARKS = ("\ue000", "\ue001")  # highlight()'s marks, read back into spans (no page text holds them)
 RANK_WEIGHTS = "5.0, 2.0, 1.0"  # bm25 weights of title, lead, text
 ARTICLE_DAY = "substr(coalesce(a.published, a.first_seen), 1, 10)"  # an article's date, YYYY-MM-DD
 COUNT_MOST = 5_000  # matches counted (or tested against filters) at most, about 1-2 us each
@@ -605,48 +605,35 @@ def _snippet(db: sqlite_utils.Database, kind: str, row_id: int, fts_snippet: str
     if words and HIGHLIGHT[0] not in kept:
         row = db.execute(f"SELECT title, lead, text FROM {kind}_search WHERE {kind}_id = ?", [row_id]).fetchone()
         kept = (snippet_of(*row, words, HIGHLIGHT) if row else None) or kept
-    if kept.endswith(HIGHLIGHT[1] + "…") and _starts_a_longer_phrase(kept[kept.rindex(HIGHLIGHT[0]) + 1:-2], match):
-        kept = unmark_held(_last_phrase_whole(db, fts, match, row_id, kept), words, HIGHLIGHT)
+    if kept.endswith(HIGHLIGHT[1] + "…"):
+        kept = _last_phrase_whole(db, kind, row_id, kept, match)
     return unmark_boundaries(kept)
 
 
-def _starts_a_longer_phrase(marked: str, match: str) -> bool:
-    """Whether the tokens of ``marked`` are the first tokens of a longer phrase of ``match`` (a phrase
-    snippet() may have cut), accents aside."""
-    tokens = FTS_TOKEN.findall(fold_key(marked))
-    return any(len(phrase) > len(tokens) and phrase[:len(tokens)] == tokens
-               for phrase in (FTS_TOKEN.findall(fold_key(text)) for text, _ in _PHRASE.findall(match)))
-
-
-def _last_phrase_whole(db: sqlite_utils.Database, fts: str, match: str, row_id: int, snippet: str) -> str:
-    """``snippet`` run on to the end of the phrase its last mark starts: snippet() ends its passage after
-    a number of tokens, also inside a phrase ("…[Chỉ thị số]…" for "chỉ thị 05"), where highlight()
-    marks the whole column's phrases whole. Unchanged when the passage is not found as written."""
-    sql = (f"SELECT highlight({fts}, 0, ?, ?), highlight({fts}, 1, ?, ?), highlight({fts}, 2, ?, ?) "
-           f"FROM {fts} WHERE {fts} MATCH ? AND rowid = ? LIMIT 1")
-    row = db.execute(sql, [*_WHOLE_MARKS * 3, match, row_id]).fetchone()
-    passage = snippet[snippet.startswith("…"):-1].replace(HIGHLIGHT[0], "").replace(HIGHLIGHT[1], "")
-    for marked in filter(None, row or ()):
-        written, spans = _marked_spans(marked.replace("ḏ", "đ").replace("Ḏ", "Đ"))
-        begin = written.find(passage)
-        if begin >= 0:
-            end = begin + len(passage)
-            end = max([stop for start, stop in spans if start < end < stop], default=end)
-            return marked_passage(written, begin, end, spans, HIGHLIGHT)
+def _last_phrase_whole(db: sqlite_utils.Database, kind: str, row_id: int, snippet: str, match: str) -> str:
+    """``snippet`` with its last mark run on to the end of the phrase of ``match`` it starts: snippet()
+    ends its passage after 24 tokens, also inside a phrase ("…[Chỉ thị số]…" for "chỉ thị 05"), and the
+    tokens the text writes after the passage finish it (FTS5 marks only phrases it found whole).
+    Unchanged where the mark starts no longer phrase, or the passage is not found as written."""
+    marked = FTS_TOKEN.findall(fold_key(snippet[snippet.rindex(HIGHLIGHT[0]) + 1:-2]))
+    rests = [phrase[len(marked):] for phrase in (FTS_TOKEN.findall(fold_key(text)) for text, _ in _PHRASE.findall(match))
+             if len(phrase) > len(marked) and phrase[:len(marked)] == marked]
+    if not rests:
+        return snippet
+    row = db.execute(f"SELECT title, lead, text FROM {kind}_search WHERE {kind}_id = ?", [row_id]).fetchone()
+    passage = snippet[snippet.startswith("…"):-2].replace(HIGHLIGHT[0], "").replace(HIGHLIGHT[1], "")
+    for written in filter(None, row or ()):
+        if (begin := written.find(passage)) < 0:
+            continue
+        end = begin + len(passage)
+        after = list(itertools.islice(FTS_TOKEN.finditer(written, end), max(map(len, rests))))
+        following = [fold_key(token.group()) for token in after]
+        finished = [len(rest) for rest in rests if following[:len(rest)] == rest]
+        if not finished:
+            return snippet
+        stop = after[max(finished) - 1].end()
+        return f"{snippet[:-2]}{written[end:stop]}{HIGHLIGHT[1]}{'…' if stop < len(written) else ''}"
     return snippet
-
-
-def _marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """Text marked by highlight() with _WHOLE_MARKS as (the text, the marked spans)."""
-    opening, closing = _WHOLE_MARKS
-    written, spans, length = [], [], 0
-    for piece in re.split(f"({opening}[^{closing}]*{closing})", marked):
-        if piece.startswith(opening):
-            piece = piece[1:-1]
-            spans.append((length, length + len(piece)))
-        written.append(piece)
-        length += len(piece)
-    return "".join(written), spans
 
 
 def _matches_article(fts: str, article: str) -> str:

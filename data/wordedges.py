@@ -277,19 +277,14 @@ def _cut(written: str, counting: list[tuple[int, int]], marks: tuple[str, str], 
     first = next(k for k, (start, _) in enumerate(tokens) if start >= counting[0][0])
     low = max(0, first - size // 4)
     high = min(len(tokens), low + size)
-    return marked_passage(written, tokens[low][0] if low else 0,
-                          tokens[high - 1][1] if high < len(tokens) else len(written), counting, marks)
-
-
-def marked_passage(written: str, begin: int, end: int, spans: list[tuple[int, int]], marks: tuple[str, str]) -> str:
-    """``written[begin:end]``, the ``spans`` (sorted) that lie in it between ``marks``, and "…" where it
-    is cut from ``written``."""
-    pieces, at = ["…" if begin else ""], begin
-    for start, stop in spans:
+    begin = tokens[low][0] if low else 0
+    end = tokens[high - 1][1] if high < len(tokens) else len(written)
+    pieces, at = ["…" if low else ""], begin
+    for start, stop in counting:
         if start >= at and stop <= end:
             pieces += [written[at:start], marks[0], written[start:stop], marks[1]]
             at = stop
-    return "".join(pieces + [written[at:end], "…" if end < len(written) else ""])
+    return "".join(pieces + [written[at:end], "…" if high < len(tokens) else ""])
 
 
 def _around(whole: str, found: re.Match) -> tuple[list[str], tuple[int, int]]:
