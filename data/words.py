@@ -184,7 +184,7 @@ def is_level(syllables: tuple[str, ...]) -> bool:
 
 @functools.cache
 def _levels() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(folded(s) for s in level) for level in _office_parts()[3])
+    return frozenset(tuple(map(folded, _syllables(level))) for level in offices().levels)
 
 
 def is_acronym(syllable: str) -> bool:
