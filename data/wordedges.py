@@ -192,10 +192,16 @@ def _counts(text: str, start: int, end: int, word: QueryWord) -> bool:
 
 
 def _near(whole: str, start: int, end: int, word: QueryWord) -> bool:
-    """Whether a syllable the query puts before ``word`` stands at most ``word.near`` tokens before ``start``,
-    or one it puts after it at most ``word.near`` tokens after ``end``."""
-    return (bool(word.before) and any(_fits(token, word.before) for token in _tokens_before(whole, start, word.near))
-            or bool(word.after) and any(_fits(token, word.after) for token in _tokens_after(whole, end, word.near)))
+    """Whether a syllable the query puts before ``word`` stands at most ``word.near`` syllables before
+    ``start``, or one it puts after it at most ``word.near`` syllables after ``end`` (a clause boundary,
+    a comma or a full stop, is no syllable: "bốn môn gồm Ngữ văn, Toán, Lịch sử")."""
+    def syllables(tokens: list[str]) -> list[str]:
+        return [token for token in tokens if token != BOUNDARY]
+
+    return (bool(word.before) and any(_fits(token, word.before) for token in
+                                      syllables(_tokens_before(whole, start, 2 * word.near))[-word.near:])
+            or bool(word.after) and any(_fits(token, word.after) for token in
+                                        syllables(_tokens_after(whole, end, 2 * word.near))[:word.near]))
 
 
 def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:

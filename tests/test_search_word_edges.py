@@ -76,6 +76,7 @@ FAR = "Bảo đảm an ninh trật tự trên địa bàn. Hôm qua, người d�
     ("Máy bay rời TP HCM lúc 8 giờ. Chiều qua, chuyến bay đến Nha Trang.", "TP Nha Trang", False),
     ("Khách sạn ở TP. Nha Trang kín phòng.", "tp nha trang", True),  # a level stands near the place after it
     ("UBND tỉnh họp. Ở Quảng Nam, mưa lớn.", "tỉnh Quảng Nam", True),  # within 6 syllables
+    ("Thi bốn môn gồm Ngữ văn, Toán, Lịch sử và Địa lý.", "môn Lịch sử", True),  # commas are no syllables
 ])
 def test_a_word_of_one_syllable_beside_a_common_longer_word_stands_near_it(text, query, expected):
     assert holds(text, query) is expected
