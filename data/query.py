@@ -525,7 +525,7 @@ def _words(run: list[tuple[str, bool, bool]], spell: bool, commas: Collection[in
         words.append(Phrase(forms[0], alternatives=tuple(forms[1:]),
                             name=all(capitalised or acronym for _, capitalised, acronym in run[i:j]),
                             acronym=j - i == 1 and run[i][2]))
-        alone.append(j - i == 1 and _joinable(words[-1], acronym=run[i][2]))
+        alone.append(j - i == 1 and _joinable(words[-1]))
     return _two_alone(words, alone)
 
 
@@ -535,10 +535,10 @@ def _both_spellings(forms: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return list(dict.fromkeys(spelling for form in forms for spelling in i_y_spellings(form)))
 
 
-def _joinable(word: Phrase, acronym: bool) -> bool:
+def _joinable(word: Phrase) -> bool:
     """Whether a word of one syllable may be joined to the one beside it: a word of letters, not an
     acronym ("TP", "UBND") nor "số", which a document reference takes."""
-    return word.syllables[0].isalpha() and not acronym and not _number_word(word)
+    return word.syllables[0].isalpha() and not word.acronym and not _number_word(word)
 
 
 def _two_alone(words: list[Phrase], alone: list[bool]) -> list[Phrase]:

@@ -149,7 +149,7 @@ def search_documents(db: sqlite_utils.Database, query: str, mode: str = "as-type
     rows = run(db, sql, [*HIGHLIGHT, compiled.expression, *checked, min(limit, MAX_LIMIT)], query)
     total = run(db, f"SELECT count(*) FROM {fts} JOIN documents d ON d.id = {fts}.rowid WHERE {fts} MATCH ?{words}",
                 [compiled.expression, *checked], query).fetchone()[0]
-    return [DocumentHit(*row[:4], _snippet(db, "document", row[0], row[4], compiled.words, fts, compiled.expression),
+    return [DocumentHit(*row[:4], _snippet(db, "document", row[0], row[4], compiled.words, compiled.expression),
                         row[5]) for row in rows], total
 
 
@@ -589,13 +589,13 @@ def _hits(db: sqlite_utils.Database, fts: str, match: str, query: str,
            f"SELECT a.id, a.url, a.site, a.title, a.published, ({snippet}), top.rank, top.ranked_by "
            f"FROM top CROSS JOIN articles a WHERE a.id = top.id ORDER BY top.position")
     rows = run(db, sql, [json.dumps(ranked), *HIGHLIGHT, match], query)
-    return [SearchHit(*row[:5], _snippet(db, "article", row[0], row[5], words, fts, match), *row[6:])
+    return [SearchHit(*row[:5], _snippet(db, "article", row[0], row[5], words, match), *row[6:])
             for row in rows if row[5] is not None]
 
 
 def _snippet(db: sqlite_utils.Database, kind: str, row_id: int, fts_snippet: str, words: str | None,
-             fts: str, match: str) -> str:
-    """FTS5's snippet of an article or document (``kind``, its row of ``fts`` matching ``match``), its
+             match: str) -> str:
+    """FTS5's snippet of an article or document (``kind``) for the query compiled to ``match``, its
     marks kept only where the query's words count (data.wordedges); where none is left, a snippet
     around the first occurrence that counts (FTS5 picks the passage by its syllables: "Nhân [dân vận]
     động ..." for an article holding "Ban Dân vận" further on); where the last mark runs into the
@@ -603,11 +603,16 @@ def _snippet(db: sqlite_utils.Database, kind: str, row_id: int, fts_snippet: str
     the phrase's end. Clause boundaries unmarked."""
     kept = unmark_held(fts_snippet, words, HIGHLIGHT)
     if words and HIGHLIGHT[0] not in kept:
-        row = db.execute(f"SELECT title, lead, text FROM {kind}_search WHERE {kind}_id = ?", [row_id]).fetchone()
+        row = _search_row(db, kind, row_id)
         kept = (snippet_of(*row, words, HIGHLIGHT) if row else None) or kept
     if kept.endswith(HIGHLIGHT[1] + "…"):
         kept = _last_phrase_whole(db, kind, row_id, kept, match)
     return unmark_boundaries(kept)
+
+
+def _search_row(db: sqlite_utils.Database, kind: str, row_id: int) -> tuple | None:
+    """The search-form title, lead and text of an article or document (``kind``), as FTS5 indexes them."""
+    return db.execute(f"SELECT title, lead, text FROM {kind}_search WHERE {kind}_id = ?", [row_id]).fetchone()
 
 
 def _last_phrase_whole(db: sqlite_utils.Database, kind: str, row_id: int, snippet: str, match: str) -> str:
@@ -620,7 +625,7 @@ def _last_phrase_whole(db: sqlite_utils.Database, kind: str, row_id: int, snippe
              if len(phrase) > len(marked) and phrase[:len(marked)] == marked]
     if not rests:
         return snippet
-    row = db.execute(f"SELECT title, lead, text FROM {kind}_search WHERE {kind}_id = ?", [row_id]).fetchone()
+    row = _search_row(db, kind, row_id)
     passage = snippet[snippet.startswith("…"):-2].replace(HIGHLIGHT[0], "").replace(HIGHLIGHT[1], "")
     for written in filter(None, row or ()):
         if (begin := written.find(passage)) < 0:
