@@ -110,12 +110,13 @@ def evaluate(path: Path, keys: dict[int, str], queries: list[dict]) -> dict:
             per_query.append({"query": query["query"], **score_query([keys[h.id] for h in hits], query["relevant"])})
     finally:
         index.close()
-    return _means(per_query)
+    return means(per_query)
 
 
-def _means(per_query: list[dict]) -> dict:
-    means = {name: _mean([q[name] for q in per_query]) for name in ("precision", "recall", "p_at_10", "ndcg_at_10")}
-    return {"queries": len(per_query), **means, "per_query": per_query}
+def means(per_query: list[dict]) -> dict:
+    """The per-query scores (``score_query``) averaged over the queries (macro), with the count and the list."""
+    averages = {name: _mean([q[name] for q in per_query]) for name in ("precision", "recall", "p_at_10", "ndcg_at_10")}
+    return {"queries": len(per_query), **averages, "per_query": per_query}
 
 
 def run(sets=SETS, gold: Path = GOLD) -> dict[str, dict]:
@@ -126,7 +127,7 @@ def run(sets=SETS, gold: Path = GOLD) -> dict[str, dict]:
         keys = build_index(path, gold)
         results = {name: evaluate(path, keys, queries[name]) for name in sets}
     if set(BLIND) <= set(sets):
-        results[ALL_BLIND] = _means([query for name in BLIND for query in results[name]["per_query"]])
+        results[ALL_BLIND] = means([query for name in BLIND for query in results[name]["per_query"]])
     return results
 
 

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_search import EVERY_MATCH, GOLD, _means, build_index, load_queries, score_query  # noqa: E402
+from eval_search import EVERY_MATCH, GOLD, build_index, load_queries, means, score_query  # noqa: E402
 
 from data import Index  # noqa: E402  (eval_search put the repo root on the path)
 
@@ -54,13 +54,13 @@ def agreement(sets: dict[str, list[dict]], firsts: dict[str, list[dict]], articl
         by_first = [score_query(hits, a["relevant"]) for hits, a in zip(returned[name], first)]
         by_second = [score_query(hits, b["relevant"]) for hits, b in zip(returned[name], seconds)]
         pairs = [(key in a["relevant"], key in b["relevant"]) for a, b in zip(first, seconds) for key in articles]
-        rows[name] = {"judge": _means(judge), "kappa": kappa(pairs), "first": _means(by_first),
-                      "second": _means(by_second)}
+        rows[name] = {"judge": means(judge), "kappa": kappa(pairs), "first": means(by_first),
+                      "second": means(by_second)}
         for part, values in (("judge", judge), ("first", by_first), ("second", by_second), ("pairs", pairs)):
             pooled[part] += values
     if len(sets) > 1:
-        rows["pooled"] = {"judge": _means(pooled["judge"]), "kappa": kappa(pooled["pairs"]),
-                          "first": _means(pooled["first"]), "second": _means(pooled["second"])}
+        rows["pooled"] = {"judge": means(pooled["judge"]), "kappa": kappa(pooled["pairs"]),
+                          "first": means(pooled["first"]), "second": means(pooled["second"])}
     return rows
 
 
