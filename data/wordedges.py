@@ -195,13 +195,10 @@ def _near(whole: str, start: int, end: int, word: QueryWord) -> bool:
     """Whether a syllable the query puts before ``word`` stands at most ``word.near`` syllables before
     ``start``, or one it puts after it at most ``word.near`` syllables after ``end`` (a clause boundary,
     a comma or a full stop, is no syllable: "bốn môn gồm Ngữ văn, Toán, Lịch sử")."""
-    def syllables(tokens: list[str]) -> list[str]:
-        return [token for token in tokens if token != BOUNDARY]
-
     return (bool(word.before) and any(_fits(token, word.before) for token in
-                                      syllables(_tokens_before(whole, start, 2 * word.near))[-word.near:])
+                                      _tokens_before(whole, start, word.near, boundaries=False))
             or bool(word.after) and any(_fits(token, word.after) for token in
-                                        syllables(_tokens_after(whole, end, 2 * word.near))[:word.near]))
+                                        _tokens_after(whole, end, word.near, boundaries=False)))
 
 
 def _alone(tokens: list[str], at: int, word: QueryWord) -> bool:
@@ -339,26 +336,32 @@ def _letter_classes() -> dict[str, str]:
     return {base: f"[{base}{''.join(found)}]" for base, found in variants.items()}
 
 
-def _tokens_before(whole: str, at: int, count: int) -> list[str]:
-    """The ``count`` tokens of ``whole`` just before character ``at`` (fewer at its start)."""
+def _tokens_before(whole: str, at: int, count: int, boundaries: bool = True) -> list[str]:
+    """The ``count`` tokens of ``whole`` just before character ``at`` (fewer at its start); without
+    ``boundaries``, the ``count`` syllables, clause boundaries left out."""
     reach = 16 * count
     while True:
         start = max(0, at - reach)
-        tokens = FTS_TOKEN.findall(whole, start, at)
+        tokens = _kept(FTS_TOKEN.findall(whole, start, at), boundaries)
         if len(tokens) > count or start == 0:  # past ``count``, the first token may be cut: it is left out
             return tokens[-count:]
         reach *= 2
 
 
-def _tokens_after(whole: str, at: int, count: int) -> list[str]:
-    """The ``count`` tokens of ``whole`` just after character ``at`` (fewer at its end)."""
+def _tokens_after(whole: str, at: int, count: int, boundaries: bool = True) -> list[str]:
+    """The ``count`` tokens of ``whole`` just after character ``at`` (fewer at its end); without
+    ``boundaries``, the ``count`` syllables."""
     reach = 16 * count
     while True:
         end = min(len(whole), at + reach)
-        tokens = FTS_TOKEN.findall(whole, at, end)
+        tokens = _kept(FTS_TOKEN.findall(whole, at, end), boundaries)
         if len(tokens) > count or end == len(whole):
             return tokens[:count]
         reach *= 2
+
+
+def _kept(tokens: list[str], boundaries: bool) -> list[str]:
+    return tokens if boundaries else [token for token in tokens if token != BOUNDARY]
 
 
 def _fewest_words(tokens: list[str], lengths: list[list[int]], kept: tuple[int, int] | None = None) -> int:

@@ -77,6 +77,7 @@ FAR = "Bảo đảm an ninh trật tự trên địa bàn. Hôm qua, người d�
     ("Khách sạn ở TP. Nha Trang kín phòng.", "tp nha trang", True),  # a level stands near the place after it
     ("UBND tỉnh họp. Ở Quảng Nam, mưa lớn.", "tỉnh Quảng Nam", True),  # within 6 syllables
     ("Thi bốn môn gồm Ngữ văn, Toán, Lịch sử và Địa lý.", "môn Lịch sử", True),  # commas are no syllables
+    ("Các môn thi: Toán, " + "(?), " * 12 + "Lịch sử.", "môn Lịch sử", True),  # nor are many boundaries
 ])
 def test_a_word_of_one_syllable_beside_a_common_longer_word_stands_near_it(text, query, expected):
     assert holds(text, query) is expected
