@@ -724,6 +724,9 @@ def test_a_unit_written_in_lowercase_before_its_proper_name(sentence, organizati
 @pytest.mark.parametrize("sentence, organization", [
     ("Ông Phạm Quang Trung - Trưởng Ban quản lý chợ Cốc Lếu cho biết.", "Ban quản lý chợ Cốc Lếu"),
     ("Bà Phạm Thùy Dương, Trưởng Ban quản lý vịnh Hạ Long cho biết.", "Ban quản lý vịnh Hạ Long"),
+    # a hamlet's or ward's people's board, the South's grassroots body: "Ban nhân dân ấp", "khu phố"
+    ("Ông Nguyễn Văn On, Trưởng ban nhân dân ấp Tân Hòa, cho biết.", "ban nhân dân ấp Tân Hòa"),
+    ("Ông Lê Văn Hai, Trưởng Ban nhân dân khu phố 3, cho biết.", "Ban nhân dân khu phố 3"),
 ])
 def test_a_board_named_in_lowercase_words_and_a_proper_name(sentence, organization):
     (found,) = tag_officials(sentence)
