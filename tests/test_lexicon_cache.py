@@ -45,20 +45,37 @@ def test_the_cache_is_named_by_the_code_that_keys(fresh_keys, tmp_path, monkeypa
     fresh_keys()
     monkeypatch.setattr(lexicon, "__file__", str(tmp_path / "changed.py"))
     (tmp_path / "changed.py").write_text("# another keying\n")
+    (before,) = (tmp_path / "vnportal").glob("dictionary-keys-*.txt")
     fresh_keys()
-    assert len(list((tmp_path / "vnportal").glob("dictionary-keys-*.txt"))) == 2
+    (after,) = (tmp_path / "vnportal").glob("dictionary-keys-*.txt")  # the older keys removed
+    assert after != before
 
 
 def test_the_cache_is_named_by_the_module_that_makes_the_lines(fresh_keys, tmp_path, monkeypatch):
     """The names of administrative units are made in nlp.gazetteer: a change there makes them again."""
     gazetteer.admin_units.cache_clear()
     made = gazetteer.admin_units()
+    (before,) = (tmp_path / "vnportal").glob("admin-units-*.txt")
     monkeypatch.setattr(gazetteer, "__file__", str(tmp_path / "changed.py"))
     (tmp_path / "changed.py").write_text("# another reading\n")
     gazetteer.admin_units.cache_clear()
     assert gazetteer.admin_units() == made
     gazetteer.admin_units.cache_clear()
-    assert len(list((tmp_path / "vnportal").glob("admin-units-*.txt"))) == 2
+    (after,) = (tmp_path / "vnportal").glob("admin-units-*.txt")
+    assert after != before
+
+
+def test_making_lines_again_removes_only_the_older_lines_of_that_name(fresh_keys, tmp_path):
+    folder = tmp_path / "vnportal"
+    folder.mkdir()
+    older = folder / "dictionary-keys-0123456789abcdef.txt"  # made by another code
+    other = folder / "dictionary-pairs-0123456789abcdef.txt"  # another name's lines
+    unrelated = folder / "dictionary-keys-notes.txt"  # not a cached file's name
+    for path in (older, other, unrelated):
+        path.write_text("x")
+    fresh_keys()
+    assert not older.exists() and other.exists() and unrelated.exists()
+    assert len(list(folder.glob("dictionary-keys-*.txt"))) == 2  # the new keys and the file not made here
 
 
 def test_administrative_units_are_named_without_their_level():

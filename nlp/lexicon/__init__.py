@@ -90,7 +90,8 @@ def cached_lines(name: str, source: Path, make: Callable[[], list[str]]) -> tupl
     """Lines ``make`` derives from the file ``source``, made once and kept in the user's cache
     directory, named by what they are made from (``source``, the code of the module ``make`` is
     written in, of this one and of nlp.vietnamese), then read from there (~0.01 s) by every later
-    process; an unwritable cache only costs the making."""
+    process; the lines an older code or source made are then removed (an upgrade leaves none behind).
+    An unwritable cache only costs the making."""
     cache = _cache_dir() / f"{name}-{_fingerprint(source, sys.modules[make.__module__].__file__)}.txt"
     try:
         return tuple(cache.read_text(encoding="utf-8").split("\n"))
@@ -102,9 +103,15 @@ def cached_lines(name: str, source: Path, make: Callable[[], list[str]]) -> tupl
         partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
         partial.write_text("\n".join(lines), encoding="utf-8")
         partial.replace(cache)  # whole or absent, also with processes making it side by side
+        for older in cache.parent.glob(f"{name}-*.txt"):
+            if older != cache and _CACHED.fullmatch(older.name[len(name) + 1:]):
+                older.unlink(missing_ok=True)
     except OSError:
         pass
     return lines
+
+
+_CACHED = re.compile(r"[0-9a-f]{16}\.txt")  # what follows a cached file's name and dash: its fingerprint
 
 
 def _cache_dir() -> Path:
