@@ -13,8 +13,10 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``);
 * abroad: ``Title Country Name`` with a country, a US state or an international body of
   ``countries.txt`` (or a body the list lacks, as an acronym in ASCII capitals before a foreign name of two
-  words or more: ``Giám đốc FBI Christopher Wray``) and a foreign name of 1-3 words (``Tổng Thư ký Liên
-  hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``), the country perhaps written with its form of
+  words or more: ``Giám đốc FBI Christopher Wray``; or a body abroad the gazetteer does not know whole, read
+  up to its country, acronym or chamber before a foreign name of two words or more: ``Giám đốc Cục điều tra
+  liên bang Mỹ (FBI) James Comey``, ``Chủ tịch Ủy ban Tư pháp Hạ viện Jerry Nadler``) and a foreign name
+  of 1-3 words (``Tổng Thư ký Liên hợp quốc Antonio Guterres``, ``Ngoại trưởng Nga Lavrov``), the country perhaps written with its form of
   state, after ``mới của`` or ``bang`` (``Đại sứ đặc mệnh toàn quyền nước Cộng hòa Ba Lan tại Việt Nam ...``, ``Thủ tướng mới
   của Nhật Bản ...``), the name perhaps after a
   comma and an honorific or rank (``Tổng thống Pháp, ông ...``) or a foreign honorific (``Thủ tướng Malaysia
@@ -108,6 +110,7 @@ from dataclasses import dataclass, replace
 
 from nlp.gazetteer import (
     ASSISTANT,
+    INTERNATIONAL_HEADS,
     NAME_STOP,
     Org,
     Phrases,
@@ -968,6 +971,73 @@ class _Parser:
 
     # --- names -----------------------------------------------------------------------------
     def name_in_place(self, pos: _Position) -> tuple[int, int, Org] | None:
+        """(name start, name end, organisation without the name) for the name after a title-first position: in
+        the trailing run (``name_in_run_of``) or after a body abroad (``name_after_body_abroad``)."""
+        return self.name_in_run_of(pos) or self.name_after_body_abroad(pos)
+
+    def name_after_body_abroad(self, pos: _Position) -> tuple[int, int, Org] | None:
+        """(name start, name end, the body) for a foreign name of two words or more after a body abroad the
+        gazetteer does not know whole, read from the title to where a foreign name follows it (perhaps after a
+        comma and an honorific): a country, a state ("bang Oaxaca"), a bracketed or capitalised acronym, or the
+        capitalised run after a known body ("Giám đốc" + "Cục điều tra liên bang Mỹ (FBI)" + "James Comey",
+        "Tổng Giám đốc" + "Liên minh Bưu chính thế giới UPU" + "Masahiko Metoki", "Chủ tịch" + "đảng Dân chủ
+        Tự do (LDP) cầm quyền ở Nhật Bản" + ", ông Fumio Kishida", "Chủ tịch" + "Uỷ ban Tư pháp Hạ viện" +
+        "Jerry Nadler"). The body stops before a comma, a joining word or another title ("Thủ tướng Anh | và
+        Tổng thống Pháp Emmanuel Macron"). Capitalised words that open no body nor country are the post's
+        portfolio, not a body ("Giám đốc Tình báo Quốc gia Mỹ"), and so is whatever follows a minister's title
+        when no ministry is written ("Thứ trưởng về Công nghiệp Quốc phòng Thổ Nhĩ Kỳ")."""
+        tokens, org = self.tokens, pos.org
+        k = org.start if org is not None else pos.end
+        if pos.fixed_org is not None or k >= len(tokens) or not self.adj(k - 1, k):
+            return None
+        first = " ".join(self.keys(k, k + 3))
+        portfolio = tokens[k].titlecase and self.country_end(k) is None \
+            and self.g.orgs.longest(self.text, tokens, k) is None \
+            and not any(first == head or first.startswith(head + " ") for head in INTERNATIONAL_HEADS)
+        if org is None and (portfolio or pos.title.startswith(tuple(_MINISTERS))):
+            return None
+        run = org.place if org is not None and org.level is None and org.place \
+            and not self.is_place(*org.place) else None  # (not a commune's: "Đảng ủy phường Nghi Thu")
+        known = run[0] if run else org.end if org is not None else k  # (a title inside a known name: "Hội đồng
+        # Tham mưu trưởng Liên quân")
+        m = k
+        while m < len(tokens) and m - k < 12 and self.adj(m - 1, m) and m not in self.claimed:
+            bracket = self.bracket_end(m) or self.native_name_end(m)
+            if bracket is None and (not tokens[m].alpha or tokens[m].key in _JOINING
+                                    or tokens[m].key in _CLAUSE_MARKERS
+                                    or (m > known and starts_title(self.text, tokens, m))):
+                break
+            in_run = run is not None and m == run[0]
+            ends = (bracket,) if bracket else (self.country_end(m), m + 1 if tokens[m].acronym else None,
+                                                self.state_end(m), m if in_run else None, m + 1 if in_run else None)
+            for e in filter(None, ends):
+                s = self.honorific_before_name(e) or e
+                b = self.foreign_name(s) if e > k else None
+                words = sum(map(_name_word, tokens[s:b])) if b is not None else 0
+                if words >= 2 and not (in_run and e == m and words > 2):  # a run of three words after a body
+                    # holds its place or own name first: "nghị viện Crimea | Yury Ghempel"
+                    return s, b, Org(k, e, [(k, e, span(self.text, tokens, k, e))], False)
+            m = bracket or m + 1
+        return None
+
+    def state_end(self, k: int) -> int | None:
+        """End of a state the country list lacks, "bang" and one foreign word: "bang Oaxaca"; else None."""
+        tokens = self.tokens
+        if k + 1 < len(tokens) and tokens[k].key == "bang" and self.adj(k, k + 1) and _name_word(tokens[k + 1]) \
+                and _foreign_word(tokens[k + 1].text):
+            return k + 2
+        return None
+
+    def native_name_end(self, k: int) -> int | None:
+        """End of a bracket at ``tokens[k]`` holding one foreign capitalised word, a body's name in its own
+        language: "cơ quan Hàng không vũ trụ Nga (Roscosmos)"; else None."""
+        tokens = self.tokens
+        if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" \
+                and _name_word(tokens[k + 1]) and _foreign_word(tokens[k + 1].text):
+            return k + 3
+        return None
+
+    def name_in_run_of(self, pos: _Position) -> tuple[int, int, Org] | None:
         """(name start, name end, organisation without the name) when the trailing run holds a name."""
         org = pos.org
         if pos.abbr_end:  # "... Trung ương (UBKT) Trần Cẩm Tú"

@@ -772,9 +772,10 @@ def _named_after_lowercase(text: str, tokens: list[Token], i: int, j: int, parts
 
 
 _POINTED = frozenset({"này", "đó"})  # demonstratives standing for a place named before: "xã này", "tỉnh đó"
-_INTERNATIONAL_HEADS = frozenset(match_key(w) for w in ("Tổ chức", "Ngân hàng", "Quỹ", "Chương trình", "Cơ quan",
-                                                        "Liên minh", "Liên hợp quốc", "Hội đồng", "Nghị viện",
-                                                        "Ủy ban"))
+# The first words of a body's name, at home or abroad ("Cơ quan An ninh Quốc gia Nga", "Liên minh Bưu chính ...").
+INTERNATIONAL_HEADS = frozenset(match_key(w) for w in ("Tổ chức", "Ngân hàng", "Quỹ", "Chương trình", "Cơ quan",
+                                                       "Liên minh", "Liên hợp quốc", "Hội đồng", "Nghị viện",
+                                                       "Ủy ban"))
 
 
 def _international_body(text: str, tokens: list[Token], i: int) -> Org | None:
@@ -788,7 +789,7 @@ def _international_body(text: str, tokens: list[Token], i: int) -> Org | None:
         return None
     first = " ".join(t.key for t in tokens[i:min(found[0], i + 3)])
     if not (tokens[i].acronym and found[0] == i + 1) and not any(
-            first == head or first.startswith(head + " ") for head in _INTERNATIONAL_HEADS):
+            first == head or first.startswith(head + " ") for head in INTERNATIONAL_HEADS):
         return None
     end = found[0]
     if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 1].acronym and tokens[end + 2].text == ")":
