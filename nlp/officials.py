@@ -33,7 +33,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   name (``Cục Cảnh sát quản lý hành chính về trật tự xã hội (C06), Bộ Công an``; after a bare title
   in any case: ``Kishida Fumio, Chủ tịch đảng Dân chủ Tự do (LDP)``) and before a further
   position (``Chủ tịch Đảng cầm quyền (LDP), Cựu ngoại trưởng Fumio Kishida``);
-* after a name, a body's branch in a country is the organisation (``Hội Sinh viên Việt Nam tại Pháp``);
+* after a name, a body's branch in a country is the organisation (``Hội Sinh viên Việt Nam tại Pháp``), and
+  so is the body or country a bare title is held in after ``của`` (``Chủ tịch của SADC``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
   trưởng Cục Trồng trọt, Bộ NN&PTNT``), and so are the higher levels of a place (``Chủ tịch xã Quỳnh
   Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An``, ``Quận ủy Quận 2, TP.HCM``).
@@ -694,6 +695,10 @@ class _Parser:
             # be a place: "Bộ trưởng môi trường Scotland")
         if pos.org is not None and self.tokens[k].key == "và":
             return pos  # "và" after an organisation joins another subject: "Bí thư Tỉnh ủy | và Đoàn công tác"
+        owner = self.owner_after(k) if pos.org is None else None
+        if owner is not None:  # the body or country after "của" (of): "Chủ tịch | của SADC"
+            pos.fixed_org, pos.end = span(self.text, self.tokens, *owner), owner[1]
+            return pos
         if pos.org is not None and self.tokens[k].key == "tại" and self.adj(k, k + 1) \
                 and (abroad := self.country_end(k + 1)) is not None:
             # its branch in a country: "Hội Sinh viên Việt Nam tại Pháp"
@@ -1219,16 +1224,18 @@ class _Parser:
         return (s, b) if b else None
 
     def owner_after(self, b: int) -> tuple[int, int] | None:
-        """(start, end) of the country or body written after a title-first mention's name with "của", the one
-        its post is held in: "Tổng thống Uhuru Kenyatta | của Kenya", "Tổng thư ký Ahmed Aboul Gheit | của
-        Liên đoàn Ả Rập"."""
+        """(start, end) of the country or body written with "của" (of) at ``b``, the one a post is held in: after
+        a title-first mention's name ("Tổng thống Uhuru Kenyatta | của Kenya", "Tổng thư ký Ahmed Aboul Gheit |
+        của Liên đoàn Ả Rập") or after a bare title that follows a name ("Jacob Zuma, Chủ tịch | của SADC"); a
+        body the gazetteer lacks may be an acronym in ASCII capitals."""
         tokens = self.tokens
         if not (b + 1 < len(tokens) and tokens[b].key == "của" and self.adj(b - 1, b) and self.adj(b, b + 1)):
             return None
         end = self.country_end(b + 1)
         if end is None and (tokens[b + 1].titlecase or tokens[b + 1].acronym):
             body = match_organization(self.text, tokens, b + 1)
-            end = body.end if body is not None else None
+            acronym = tokens[b + 1].acronym and tokens[b + 1].text.isascii()
+            end = body.end if body is not None else b + 2 if acronym else None
         return (b + 1, end) if end is not None else None
 
     def hyphenated_end(self, b: int) -> int:

@@ -426,6 +426,12 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
     ("Bà Lê Thu Hà, Phó Chủ tịch Liên hiệp các hội văn học, nghệ thuật TP...",
      ("Bà Lê Thu Hà, Phó Chủ tịch Liên hiệp các hội văn học, nghệ thuật TP", "Lê Thu Hà", "bà",
       [("Phó Chủ tịch", "Liên hiệp Các hội Văn học, Nghệ thuật thành phố")])),
+    # after a name, the body a bare title is held in after "của" (of), an acronym the gazetteer lacks
+    ("Ông Peter Lang, Chủ tịch của IAEE, cho biết.",
+     ("Ông Peter Lang, Chủ tịch của IAEE", "Peter Lang", "ông", [("Chủ tịch", "IAEE")])),
+    ("Tổng thống Kenya William Ruto, Chủ tịch của EAC, tuyên bố.",
+     ("Tổng thống Kenya William Ruto, Chủ tịch của EAC", "William Ruto", None,
+      [("Tổng thống", "Kenya"), ("Chủ tịch", "EAC")])),
 ])
 def test_former_new_and_foreign_forms(sentence, expected):
     assert _found(sentence) == [expected]
