@@ -45,7 +45,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to a bracket, which holds
   the unit's code and body (``Cục Cảnh sát hình sự (C 45, Bộ Công an)``) or, with the body alone, a gloss
   left out (``Cục Cảnh sát hình sự | (Bộ Công an)``); a minister's field is part of the title and names
-  the ministry (``Thứ trưởng Quốc phòng``, ``Bộ trưởng Y tế`` + ``Nga``); a name after a colon that ends a
+  the ministry (``Thứ trưởng Quốc phòng``, ``Bộ trưởng Y tế`` + ``Nga``), and so is any portfolio written in
+  words before a country and a name (``Bộ trưởng Phát triển Kinh tế`` + ``Nga Alexei Ulyukayev``); a name after a colon that ends a
   position (``Chủ tịch UBND xã: Nguyễn Văn A``), and each of a list of names after it is an official of
   that position, its span the name (``Phó chủ tịch: Trần Quốc Tuấn (chuyên môn), Cao Văn Chóng``); the
   term of a body a title names is in the span (``Đại biểu Quốc hội khóa XV``, ``tổng thư ký nhiệm kỳ 7``);
@@ -360,11 +361,10 @@ class _Parser:
             if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
                 j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"
             return _Position(i, j, title.title, title.kind, None, title.organization)
-        field = self.g.fields.longest(self.text, self.tokens, j) \
-            if title.title in _MINISTERS and self.adj(j - 1, j) else None
+        field = self.portfolio_end(j) if title.title in _MINISTERS and self.adj(j - 1, j) else None
         if field is not None:  # a ministry named by its field is part of the title, which then names its body
             # ("Thứ trưởng Quốc phòng"): it takes none from the next position
-            title, j = Title(f"{title.title} {span(self.text, self.tokens, j, field[0])}", "standalone", title.unit), field[0]
+            title, j = Title(f"{title.title} {span(self.text, self.tokens, j, field)}", "standalone", title.unit), field
         name, org = title.title, None
         if self.adj(j - 1, j):
             name, org = self.organization(j, title)
@@ -386,6 +386,39 @@ class _Parser:
                 # the next position's
                 return self.numbered_unit(_Position(i, org.end, f"{name} {org.parts[0][2]}", title.kind, None))
         return self.elected_term(self.numbered_unit(_Position(i, org.end if org else j, name, title.kind, org)))
+
+    def portfolio_end(self, j: int) -> int | None:
+        """End of a minister's portfolio written at ``tokens[j]``, which is part of the title: a field of the
+        gazetteer ("Bộ trưởng" + "Y tế"), or any portfolio written in words, capitalised first, right before a
+        country and the name ("Bộ trưởng" + "Phát triển Kinh tế" + "Nga Alexei Ulyukayev", "Thứ trưởng" +
+        "Quốc phòng phụ trách đối ngoại" + "Iran ..."); else None. Its words are capitalised syllables, each
+        with the lowercase syllable after it ("Phát triển"), words of two lowercase syllables ("phụ trách") and
+        "và" between capitalised words; no verb: "Bộ trưởng Quốc phòng | gặp người đồng cấp Nga ..."."""
+        tokens, k = self.tokens, j
+        while k < len(tokens) and k - j < 10 and self.adj(k - 1, k) and tokens[k].key != "bộ" \
+                and (k > j or tokens[k].titlecase):  # (not "bộ Thể thao Hàn Quốc": the ministry)
+            if k > j and self.g.countries.longest(self.text, tokens, k) and self.country_and_name(k):
+                return k
+            if self.lowercase_word(k):
+                k += 2
+            elif tokens[k].titlecase:
+                k += 1
+                if k < len(tokens) and self.adj(k - 1, k) and tokens[k].alpha and tokens[k].text.islower() \
+                        and (tokens[k].key not in NAME_STOP or word_pair(tokens[k - 1].key, tokens[k].key)) \
+                        and not self.lowercase_word(k):
+                    k += 1  # the word's second syllable: "Phát" + "triển" (not the first of the next: "Các" | "vấn đề")
+            elif tokens[k].key == "và" and k + 1 < len(tokens) and tokens[k + 1].titlecase:
+                k += 1
+            else:
+                break
+        field = self.g.fields.longest(self.text, tokens, j)
+        return field[0] if field else None
+
+    def lowercase_word(self, k: int) -> bool:
+        """Whether ``tokens[k]`` and the token after it are two lowercase syllables of one word ("phụ trách")."""
+        tokens = self.tokens
+        return k + 1 < len(tokens) and self.adj(k, k + 1) and all(t.alpha and t.text.islower() for t in tokens[k:k + 2]) \
+            and word_pair(tokens[k].key, tokens[k + 1].key)
 
     def elected_term(self, pos: _Position) -> _Position:
         """``pos`` with the term of the body its title names written after it, in the span: "Đại biểu Quốc hội"

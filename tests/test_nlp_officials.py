@@ -280,6 +280,15 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
      ("Bộ trưởng Công an Chu Vĩnh Khang", "Chu Vĩnh Khang", None, [("Bộ trưởng Công an", None)])),
     ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh cho biết.",
      ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh", "Bijan Zanganeh", None, [("Bộ trưởng Dầu mỏ", "Iran")])),
+    # a minister's portfolio the gazetteer lacks, written before the country and the name, is part of the title
+    ("Bộ trưởng Hợp tác Quốc tế Đức Peter Weber phát biểu.",
+     ("Bộ trưởng Hợp tác Quốc tế Đức Peter Weber", "Peter Weber", None, [("Bộ trưởng Hợp tác Quốc tế", "Đức")])),
+    ("Thứ trưởng Quốc phòng phụ trách hậu cần Ấn Độ Rajesh Kumar nói.",
+     ("Thứ trưởng Quốc phòng phụ trách hậu cần Ấn Độ Rajesh Kumar", "Rajesh Kumar", None,
+      [("Thứ trưởng Quốc phòng phụ trách hậu cần", "Ấn Độ")])),
+    ("Bộ trưởng Các vấn đề Biển và Hải đảo Philippines Maria Santos cho biết.",
+     ("Bộ trưởng Các vấn đề Biển và Hải đảo Philippines Maria Santos", "Maria Santos", None,
+      [("Bộ trưởng Các vấn đề Biển và Hải đảo", "Philippines")])),
     # an international body's acronym in brackets before the name
     ("Tân Chủ tịch Ngân hàng Thế giới (WB) David Malpass phát biểu.",
      ("Chủ tịch Ngân hàng Thế giới (WB) David Malpass", "David Malpass", None,
@@ -455,6 +464,7 @@ def test_former_new_and_foreign_forms(sentence, expected):
     "Chủ tịch CLB Real Madrid cho biết.",  # a club after a Vietnamese acronym, no person
     "Trong cuộc phỏng vấn với Wall Street Journal, hạ nghị sĩ này tỏ vẻ bất đồng.",  # a paper is no person
     "Tham dự có lãnh đạo Sở Y tế, ông Nguyễn Văn A phát biểu.",  # "lãnh đạo" of a body here is no title
+    "Bộ trưởng Quốc phòng gặp người đồng cấp Nga Sergei Shoigu.",  # a verb is no minister's portfolio
 ])
 def test_no_official(sentence):
     assert _found(sentence) == []
