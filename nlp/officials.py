@@ -187,7 +187,7 @@ _SANGHA_HEADS = frozenset({("pháp", "chủ"), ("phó", "pháp")})  # "Đức Ph
 _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Thủ tướng", "Phó Thủ tướng", "Tổng thống", "Phó Tổng thống", "Ngoại trưởng", "Bộ trưởng", "Thứ trưởng",
     "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Nữ hoàng",
-    "Bí thư", "Tổng Bí thư", "Thẩm phán"))
+    "Bí thư", "Tổng Bí thư", "Thẩm phán", "Nhật hoàng", "Cố vấn an ninh quốc gia"))
 # Bodies named by one capitalised word after a title, which a given name alone would be read as: "Bí thư Đoàn"
 # (of the Youth Union), "Bí thư Đảng".
 _BODIES_IN_A_WORD = frozenset({"đoàn", "đảng"})

@@ -280,6 +280,12 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
      ("Bộ trưởng Công an Chu Vĩnh Khang", "Chu Vĩnh Khang", None, [("Bộ trưởng Công an", None)])),
     ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh cho biết.",
      ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh", "Bijan Zanganeh", None, [("Bộ trưởng Dầu mỏ", "Iran")])),
+    # posts abroad: a governor-general, a national security adviser and an emperor (named alone)
+    ("Toàn quyền New Zealand Cindy Kiro đón đoàn.",
+     ("Toàn quyền New Zealand Cindy Kiro", "Cindy Kiro", None, [("Toàn quyền", "New Zealand")])),
+    ("Cố vấn an ninh quốc gia Jake Sullivan cho biết.",
+     ("Cố vấn an ninh quốc gia Jake Sullivan", "Jake Sullivan", None, [("Cố vấn an ninh quốc gia", None)])),
+    ("Đoàn được Nhật hoàng Naruhito tiếp.", ("Nhật hoàng Naruhito", "Naruhito", None, [("Nhật hoàng", None)])),
     # a minister's portfolio the gazetteer lacks, written before the country and the name, is part of the title
     ("Bộ trưởng Hợp tác Quốc tế Đức Peter Weber phát biểu.",
      ("Bộ trưởng Hợp tác Quốc tế Đức Peter Weber", "Peter Weber", None, [("Bộ trưởng Hợp tác Quốc tế", "Đức")])),
@@ -465,6 +471,7 @@ def test_former_new_and_foreign_forms(sentence, expected):
     "Trong cuộc phỏng vấn với Wall Street Journal, hạ nghị sĩ này tỏ vẻ bất đồng.",  # a paper is no person
     "Tham dự có lãnh đạo Sở Y tế, ông Nguyễn Văn A phát biểu.",  # "lãnh đạo" of a body here is no title
     "Bộ trưởng Quốc phòng gặp người đồng cấp Nga Sergei Shoigu.",  # a verb is no minister's portfolio
+    "Nhà cửa và con cái đều toàn quyền giao cho tôi lo.",  # "toàn quyền" (full power) before no name
 ])
 def test_no_official(sentence):
     assert _found(sentence) == []
