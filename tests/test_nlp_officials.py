@@ -280,6 +280,14 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
      ("Bộ trưởng Công an Chu Vĩnh Khang", "Chu Vĩnh Khang", None, [("Bộ trưởng Công an", None)])),
     ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh cho biết.",
      ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh", "Bijan Zanganeh", None, [("Bộ trưởng Dầu mỏ", "Iran")])),
+    # a committee of a chamber abroad, then the country and a name the run of capitalised words does not hold
+    # whole (a middle initial, a capital inside a word)
+    ("Chủ tịch Ủy ban Tình báo Thượng viện Mỹ Mark R. Warner phát biểu.",
+     ("Chủ tịch Ủy ban Tình báo Thượng viện Mỹ Mark R. Warner", "Mark R. Warner", None,
+      [("Chủ tịch", "Ủy ban Tình báo Thượng viện Mỹ")])),
+    ("Chủ tịch Ủy ban Ngân sách Hạ viện Mỹ Jim McGovern nói.",
+     ("Chủ tịch Ủy ban Ngân sách Hạ viện Mỹ Jim McGovern", "Jim McGovern", None,
+      [("Chủ tịch", "Ủy ban Ngân sách Hạ viện Mỹ")])),
     # posts abroad: a governor-general, a national security adviser and an emperor (named alone)
     ("Toàn quyền New Zealand Cindy Kiro đón đoàn.",
      ("Toàn quyền New Zealand Cindy Kiro", "Cindy Kiro", None, [("Toàn quyền", "New Zealand")])),
