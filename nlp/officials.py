@@ -40,7 +40,7 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An``, ``Quận ủy Quận 2, TP.HCM``).
 * abroad also with a ministry or its field before the country (``Thứ trưởng Bộ Ngoại giao Nga ...``,
   ``Bộ trưởng Không quân Mỹ ...``); each leader of a list keeps their own tag (``Tổng thống Brazil A,
-  Tổng thống Nga B``); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
+  Tổng thống Nga B``), and a post abroad after a name is the name's after it (``A, Tổng thống Nga B``: B's); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
   Thủ tướng Lê Văn A`` is Lê Văn A's Phó Thủ tướng only); a unit named in lowercase after ``Trưởng`` is in
   the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to a bracket, which holds
   the unit's code and body (``Cục Cảnh sát hình sự (C 45, Bộ Công an)``) or, with the body alone, a gloss
@@ -284,9 +284,10 @@ class _Parser:
         self.g = gazetteer()
         if "..." in text or "…" in text:  # a capitalised word an ellipsis cuts is no word, perhaps cut
             # mid-word: "Phó Bí thư | Thường..." (a truncated lead), "Thủ tướng Chính ..." (phủ); unless it ends a
-            # place the gazetteer knows: "Bí thư Tỉnh uỷ Điện Biên..."
+            # place the gazetteer knows ("Bí thư Tỉnh uỷ Điện Biên...") or is a foreign name's word, written whole
+            # ("phát ngôn viên Điện Kremlin Dmitry Peskov...")
             self.tokens = tuple(t for k, t in enumerate(self.tokens) if not (
-                t.titlecase and _ELLIPSIS.match(text, t.end) and not self.ends_place(k)))
+                t.titlecase and _ELLIPSIS.match(text, t.end) and not self.ends_place(k) and not t.text.isascii()))
         self.claimed: set[int] = set()  # token indices already used as a name
 
     def ends_place(self, k: int) -> bool:
@@ -1469,6 +1470,8 @@ class _Parser:
     def mention(self, chain: list[_Position]) -> tuple[list[OfficialTag], int] | None:
         s = chain[0].start
         before = self.name_before(s - 1 if self.tenure_before(s) else s)
+        if before is not None and chain[-1].org is None and self.country_and_name(chain[-1].end) is not None:
+            before = None  # the post abroad is the name's after it, the next of a list: "A, Tổng thống Nga B"
         owner = None  # the country or body written after a title-first mention's name ("của Kenya")
         if before is not None:
             a, b, honorific = before

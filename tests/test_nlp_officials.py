@@ -280,6 +280,14 @@ def test_wrapped_abbreviated_and_unlisted_forms(sentence, expected):
      ("Bộ trưởng Công an Chu Vĩnh Khang", "Chu Vĩnh Khang", None, [("Bộ trưởng Công an", None)])),
     ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh cho biết.",
      ("Bộ trưởng Dầu mỏ Iran Bijan Zanganeh", "Bijan Zanganeh", None, [("Bộ trưởng Dầu mỏ", "Iran")])),
+    # a spokesman; a foreign name's word before an ellipsis is whole
+    ("Ông nói với phát ngôn viên Nhà Trắng Karine Jean-Pierre hôm qua.",
+     ("phát ngôn viên Nhà Trắng Karine Jean-Pierre", "Karine Jean-Pierre", None, [("Phát ngôn viên", "Nhà Trắng")])),
+    ("Có mặt tại buổi lễ có Ngoại trưởng Nga Sergei Lavrov...",
+     ("Ngoại trưởng Nga Sergei Lavrov", "Sergei Lavrov", None, [("Ngoại trưởng", "Nga")])),
+    # a post abroad after a name, followed by its own name, is that name's: a list goes on
+    ("Tham dự có ông Aleksandr Novak, Tổng thống Nga Vladimir Putin và nhiều quan chức.",
+     ("Tổng thống Nga Vladimir Putin", "Vladimir Putin", None, [("Tổng thống", "Nga")])),
     # a committee of a chamber abroad, then the country and a name the run of capitalised words does not hold
     # whole (a middle initial, a capital inside a word)
     ("Chủ tịch Ủy ban Tình báo Thượng viện Mỹ Mark R. Warner phát biểu.",
