@@ -1176,11 +1176,8 @@ class _Parser:
         a, b = org.place
         n = b - a
         c = self.country_end(a)
-        foreign = self.foreign_name(c) if c is not None and c < b else None
-        if foreign is not None and foreign >= b:  # the name may go on past the run: "Mỹ" + "John McCain", "Eliot L. Engel"
-            return c, foreign, org.keep_place(self.text, self.tokens, c - a)  # "Bộ Ngoại giao" + "Nga" + "Alexander ..."
-        if c is not None and c < b and self.surname(c) and 2 <= b - c <= 4:
-            return c, b, org.keep_place(self.text, self.tokens, c - a)
+        if c is not None and c < b and (self.foreign_name(c) == b or (self.surname(c) and 2 <= b - c <= 4)):
+            return c, b, org.keep_place(self.text, self.tokens, c - a)  # "Bộ Ngoại giao" + "Nga" + "Alexander ..."
         found = self.g.places.longest(self.text, self.tokens, a)
         if found and org.keep <= found[0] - a <= n:
             k = found[0] - a
