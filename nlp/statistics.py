@@ -51,7 +51,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
   line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
-  (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span; so has a part before its total (``311 trong tổng số 458 phiếu``, ``15 trên 20 huyện``: "trên" there is no qualifier).
+  (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span; so has a part before its total (``311 trong tổng số 458 phiếu``, ``15 trên 20 huyện``: "trên" there is no qualifier; ``5 trong 7 bị cáo``, not a time: ``2 trong 3 ngày``).
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``, ``tăng 39 lần``, ``vượt quá 3 lần``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
@@ -164,9 +164,9 @@ _RANGE = (rf"(?:\s?%(?={_RANGE_SEPARATOR}{NUMBER_PATTERN}\s?%))?{_RANGE_SEPARATO
 _BETWEEN_BOUNDS = re.compile(_RANGE_SEPARATOR, _F)  # "từ 250.000 bảng | đến | 300.000 bảng/tuần"
 # a number whose counted noun came before it: "nâng tổng số bệnh nhân được điều trị khỏi lên 693.797"
 _TOTAL = re.compile(r"(?<!\w)(?:tổng\s+)?số\s+(?=[^\W\d])", _F)
-# a part before its total: "311 trong tổng số 458 phiếu", "12 trên tổng số 15 ghế"
+# a part before its total: "311 trong tổng số 458 phiếu", "12 trên tổng số 15 ghế", "5 trong 7 bị cáo"
 _PART_OF_TOTAL = re.compile(
-    rf"\s+(?:(?:trong|trên)\s+(?:tổng\s+)?số|trên)\s+(?:(?:{_ONE_QUALIFIER})\s+)?{NUMBER_PATTERN}(?!\w|[.,]\d)", _F)
+    rf"\s+(?:(?:trong|trên)\s+(?:tổng\s+)?số|trên|trong)\s+(?:(?:{_ONE_QUALIFIER})\s+)?{NUMBER_PATTERN}(?!\w|[.,]\d)", _F)
 _TOTAL_OF = re.compile(r"tổng\s+số\s", _F)  # a percentage of a total: "72,5% tổng số ca mắc"
 _NUMBER_OF = re.compile(r"\s*số\s+", _F)  # ... or of a number, "số" left out of the unit: "60% số ca tử vong"
 # what the cases of a total are: "tổng số ca mắc", "60% số ca tử vong"
@@ -735,8 +735,9 @@ def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
         return "money", None, _period_end(text, match.end()) or match.end()  # also a rate: "1,3 triệu/tháng"
     part = _PART_OF_TOTAL.match(text, match.end())
     if part and not is_ratio:  # "311 trong tổng số 458 phiếu": the part counts the noun of the total
-        phrase = _noun_phrase(_words(text, part.end(), lex), lex, date_starts, skip_determiners=False)
-        if phrase is not None:
+        words = _words(text, part.end(), lex)
+        phrase = _noun_phrase(words, lex, date_starts, skip_determiners=False)
+        if phrase is not None and words[0].key.split(" ", 1)[0] not in lex.durations:  # not a time: "2 trong 3 ngày"
             return "count", text[phrase[0]:phrase[1]], match.end()
     return _counted_before(text, match.start(), lex, date_starts, is_ratio, match.end())
 

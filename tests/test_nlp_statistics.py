@@ -187,6 +187,10 @@ def test_ranges_rates_and_multiples(sentence, expected):
     ("Số doanh nghiệp tại TP.HCM dự kiến cắt giảm lao động là hơn 4.000. Phần lớn giảm giờ làm.",
      [("hơn 4.000", 4000, None, "doanh nghiệp", "hơn", "count")]),
     ("Số ca mắc. Hôm nay lên 500.", []),  # the noun is in another sentence
+    # a part before its total counts the total's noun, with "trong" alone too; not a time
+    ("Có 3 trong 9 bị cáo bị tuyên án.", [("3", 3, None, "bị cáo", None, "count"),
+                                          ("9 bị cáo", 9, None, "bị cáo", None, "count")]),
+    ("Ông nghỉ 2 trong 5 ngày phép.", []),
 ])
 def test_a_count_whose_noun_comes_first(sentence, expected):
     assert _found(sentence) == expected
