@@ -601,6 +601,7 @@ def test_times_of_day_counted_are_a_duration():
     # nouns that begin like a verb or a function word, and compounds the dictionary lacks
     ("Công an đã bắt 3 bị can về tội lừa đảo.", [("3 bị can", "bị can")]),
     ("Cảnh sát bắt hơn 2.000 nghi phạm.", [("hơn 2.000 nghi phạm", "nghi phạm")]),
+    ("Công an tạm giữ 6 nghi can.", [("6 nghi can", "nghi can")]),
     ("Tuyến buýt mới có 24 điểm dừng.", [("24 điểm dừng", "điểm dừng")]),
     ("Giảm 50% lệ phí trước bạ cho ô tô.", [("50% lệ phí trước bạ", "lệ phí trước bạ")]),
     ("Sàn ghi nhận 2,5 triệu giao dịch trong ngày.", [("2,5 triệu giao dịch", "giao dịch")]),
