@@ -54,8 +54,9 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span; so has a part before its total (``311 trong tổng số 458 phiếu``, ``15 trên 20 huyện``: "trên" there is no qualifier; ``5 trong 7 bị cáo``, not a time: ``2 trong 3 ngày``).
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
 and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``, ``tăng 39 lần``, ``vượt quá 3 lần``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
-clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``),
-roman numerals, the number of a name written right after it (``Nord Stream 2 | bất chấp``, ``Boeing 787 | hạ
+clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``; but a
+type told by a count of a noun of the lists counts it: ``xe loại 30 chỗ``), numbers inside the counted noun
+of the count before them (``12 xe loại 16 chỗ``), roman numerals, the number of a name written right after it (``Nord Stream 2 | bất chấp``, ``Boeing 787 | hạ
 cánh``) unless a noun of the lists follows (``Pfizer 2 mũi``), and any count or ratio without a counted noun.
 
 underthesea's POS tagger was measured on the short window after each number: ~0.9 ms per call (it
@@ -216,6 +217,7 @@ _NAME_BEFORE = re.compile(r"(?:(?<![.!?:\n\"“'‘(]\s)(?<=\w\s)[A-Z][a-z]+|(?<
 # "iPhone | 13" (also a sentence's first word); not a sentence's first word in capitals ("Trong 5 ngày") nor an
 # acronym ("UBND 40 tỉnh")
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
+_TYPE = _key("loại")  # a naming word ("gạo loại 1") that may be told by a count ("xe loại 30 chỗ")
 _YEAR_WORD = _key("năm")
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
 _NEW_POST = frozenset({_key("tân"), _key("nguyên"), _key("cựu")})  # new, former: "18 tân Bộ trưởng"
@@ -442,12 +444,14 @@ def _from_before(text: str, start: int) -> re.Match | None:
     return _FROM.search(text, max(0, start - 8), start)
 
 
-def _named(text: str, start: int, lex: _Lexicon) -> bool:
-    """Whether a naming word stands before the number at ``start`` ("vùng 4", "tổ 55"), not as the end of
-    a verb ("kỷ luật 3 cá nhân", "phân loại 5 nhóm")."""
+def _naming_word(text: str, start: int, lex: _Lexicon) -> str | None:
+    """The key of the naming word that stands before the number at ``start`` ("vùng 4", "tổ 55"), not as the
+    end of a verb ("kỷ luật 3 cá nhân", "phân loại 5 nhóm"); else None."""
     match = lex.naming.search(text, max(0, start - 24), start)
     before = match and _SYLLABLE_BEFORE.search(text, max(0, match.start() - 12), match.start())
-    return bool(match) and not (before and _phrase_key(f"{before.group(1)} {match.group('word')}") in lex.verbs)
+    if not match or (before and _phrase_key(f"{before.group(1)} {match.group('word')}") in lex.verbs):
+        return None
+    return _phrase_key(match.group("word"))
 
 
 def _leaves_names(text: str, start: int, end: int, lex: _Lexicon) -> bool:
@@ -483,7 +487,7 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         if _overlaps(start, end, protected) or _TIMES.search(text, max(0, start - 24), start) \
                 or _CODE_BEFORE.search(text, max(0, start - 12), start):
             continue
-        named = _named(text, start, lex)  # "vùng 4", "tổ 55": an identifier ...
+        named = _naming_word(text, start, lex)  # "vùng 4", "tổ 55": an identifier ...
         written = match.group("num").replace(", ", ",")  # "10, 3 triệu": _SPACED_DECIMAL
         raw = as_comma_decimal(written)
         if len(raw) > 2 and raw[0] == "0" and raw[1] != ",":
@@ -498,8 +502,12 @@ def tag_statistics(text: str) -> list[StatisticTag]:
             continue  # "2-1" (a score), not a range
         span_start, qualifier = _qualifier(text, start, bool(match.group("upper")))
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
-        if named and kind not in _AMOUNTS and not (kind == "count" and _leaves_names(text, start, end, lex)):
-            continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng", or a count leaves the list
+        if found and start < found[-1].end:
+            continue  # inside the noun of the count before it: "12 xe loại 16 chỗ"
+        if named and kind not in _AMOUNTS and not (kind == "count" and (
+                _leaves_names(text, start, end, lex) or named == _TYPE and _noun_listed(unit, lex))):
+            continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng", a count leaves the list, or a
+            # type is told by a count of a noun of the lists: "xe loại 30 chỗ" (not "gạo loại 1 giá ...")
         if kind == "count" and _NAME_BEFORE.search(text, max(0, start - 30), start) and not _noun_listed(unit, lex):
             continue  # a name's number ("Boeing 787 | hạ cánh", "Nord Stream 2 | bất chấp"); "Pfizer 2 mũi" counts doses
         if kind == "count" and _SLOGAN_OPENING.search(text, max(0, start - 2), start) \

@@ -609,6 +609,9 @@ def test_times_of_day_counted_are_a_duration():
     # "không vượt quá" is a qualifier like "không quá"; "đ" is a currency; "loại 1" names
     ("Độ ồn không vượt quá 55 dBA vào ban đêm.", [("không vượt quá 55 dBA", "dBA")]),
     ("Gạo loại 1 giá bán 15.000đ/kg.", [("15.000đ/kg", "đ/kg")]),
+    # ... but a type told by a count of seats counts them, once: "loại 30 chỗ"
+    ("Xe khách loại 30 chỗ bị lật.", [("30 chỗ", "chỗ")]),
+    ("Huyện thuê 12 xe loại 16 chỗ.", [("12 xe loại 16 chỗ", "xe loại 16 chỗ")]),
     # "Covid - 19" written with spaces is a code, not a count
     ("Ban Chỉ đạo phòng, chống dịch Covid - 19 huyện họp với 12 xã.", [("12 xã", "xã")]),
     # adjectives that describe what is counted end it: "cũ nát" (run-down), "cố định" (fixed)
