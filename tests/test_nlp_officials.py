@@ -1108,6 +1108,13 @@ def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organizat
     ("Trung tá Lò Văn Sơn - Phó Trưởng phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Sơn La nói.",
      "Trung tá Lò Văn Sơn - Phó Trưởng phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Sơn La",
      "Phó Trưởng phòng Cảnh sát điều tra tội phạm về ma túy", "Công an tỉnh Sơn La"),
+    # a unit's lowercase name in two parts joined by "và", then its body or the verb
+    ("Ông Lê Văn Bình - Trưởng phòng Quản lý đất và tài nguyên nước, Sở Tài nguyên cho biết.",
+     "Ông Lê Văn Bình - Trưởng phòng Quản lý đất và tài nguyên nước, Sở Tài nguyên",
+     "Trưởng phòng Quản lý đất và tài nguyên nước", "Sở Tài nguyên"),
+    ("Theo bà Đỗ Thị Lan, Giám đốc Trung tâm dịch vụ và quản lý nhà ở thành phố cho biết.",
+     "bà Đỗ Thị Lan, Giám đốc Trung tâm dịch vụ và quản lý nhà ở thành phố", "Giám đốc",
+     "Trung tâm dịch vụ và quản lý nhà ở thành phố"),
     # not a body joined to another subject, nor one set off by commas as a gloss
     ("Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế, Sở Y tế và các xã đã họp.",
      "Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế", "Giám đốc", "Trung tâm Y tế"),

@@ -613,14 +613,16 @@ def _word_goes_on(text: str, tokens: list[Token], k: int) -> bool:
 
 
 def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: bool = True) -> int:
-    """End of up to six lowercase syllables of a unit's name from ``tokens[j]`` ("hình sự" in "Phòng Cảnh sát
+    """End of up to eight lowercase syllables of a unit's name from ``tokens[j]`` ("hình sự" in "Phòng Cảnh sát
     hình sự Công an tỉnh"), none a function word or a verb's first syllable (``NAME_STOP``) unless it ends
     a two-syllable word ("giao thông") or, with ``word_openers``, starts one ("dự án"; also "cho biết": only
     where something else ends the name), none starting a function word of two syllables ("Bí thư" |
-    "đồng thời là ..."), stopping before a level ("tỉnh")."""
-    k = j
-    while k < len(tokens) and k - j < 6 and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
-            and (tokens[k].key not in NAME_STOP or (word_openers and k + 1 < len(tokens) and (
+    "đồng thời là ..."), stopping before a level ("tỉnh"). A second part of up to eight more may be joined by
+    "và" when a word of two syllables opens it, no title nor level: "quản lý" + "và điều hành vận tải hành
+    khách công cộng", "phòng cháy chữa cháy" + "và cứu hộ cứu nạn" ("và ông ...", "và các ..." join no part)."""
+    k = s = j  # (s: where the name's last part starts, after "và")
+    while k < len(tokens) and k - s < 8 and _next(text, tokens, k) and tokens[k].alpha and tokens[k].text.islower() \
+            and (tokens[k].key not in NAME_STOP or ((word_openers or k == s > j) and k + 1 < len(tokens) and (
                 word_pair(tokens[k].key, tokens[k + 1].key)))
                  or (k > j and word_pair(tokens[k - 1].key, tokens[k].key))) \
             and (k == j or not level_at(text, tokens, k)) \
@@ -630,7 +632,12 @@ def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: boo
                 and _next(text, tokens, k + 1) and tokens[k + 1].alpha and tokens[k + 1].text.islower() \
                 and tokens[k + 1].key not in NAME_STOP and starts_title(text, tokens, k + 1, True) is None:
             k += 1  # a compound written with a dash: "dạy - học"
-    return k
+        if s == j and k + 2 < len(tokens) and tokens[k].key == "và" and _next(text, tokens, k) \
+                and _next(text, tokens, k + 1) and _next(text, tokens, k + 2) and tokens[k + 1].text.islower() \
+                and word_pair(tokens[k + 1].key, tokens[k + 2].key) and not level_at(text, tokens, k + 1) \
+                and starts_title(text, tokens, k + 1, True) is None:
+            k = s = k + 1  # a second part joined by "và", a word of two syllables: "quản lý" + "và điều hành ..."
+    return k - 1 if k > j and tokens[k - 1].key == "và" else k
 
 
 def lowercase_name_to_level(text: str, tokens: list[Token], j: int) -> int:
