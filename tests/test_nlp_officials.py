@@ -1086,6 +1086,9 @@ def test_a_name_after_a_numbered_district(sentence, span, name):
     ("Ông Tôn Thất Vinh, Trưởng phòng Tổ chức cán bộ Sở Giao thông vận tải cho biết.",  # a department, its body
      "Ông Tôn Thất Vinh, Trưởng phòng Tổ chức cán bộ Sở Giao thông vận tải",
      "Sở Giao thông vận tải"),
+    ("Ông Phạm Văn Tài - Trưởng phòng Kế hoạch Trung tâm điều hành xe buýt Hà Nội cho biết.",  # "điều hành" names
+     "Ông Phạm Văn Tài - Trưởng phòng Kế hoạch Trung tâm điều hành xe buýt Hà Nội",  # units as often as it is a verb
+     "Trung tâm điều hành xe buýt Hà Nội"),
 ])
 def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organization):
     (found,) = tag_officials(sentence)

@@ -340,9 +340,10 @@ def offices() -> Offices:
 
 # Lowercase syllables that end a unit name written without a gazetteer entry ("Sở Xây dựng tỉnh"):
 # the function words of nlp/lexicon/function_words.txt ("lại", "chưa") and the first syllables of verbs
-# that follow names in this register.
+# that follow names in this register; not "điều", whose verbs name units as often ("Trung tâm điều hành ...",
+# "Cảnh sát điều tra").
 NAME_STOP = frozenset(match_key(w) for w in (
-    "phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng báo trình điều thông "
+    "phát chủ đề trao tặng dự chúc kiểm làm thăm tham nhấn yêu đánh ghi khẳng báo trình thông "
     "quán giới khai bế đi ký nói nêu cảm biểu hướng lãnh đôn tiếp nhận gửi ban tổ triển đọc kiêm"
 ).split()) | frozenset(match_key(w) for w in entries("function_words.txt") if " " not in w)
 # Function words of two syllables ("đồng thời", "trong đó") end a name written in lowercase as well, and so
