@@ -872,13 +872,16 @@ class _Parser:
         """Extend ``pos``, a post in a unit of a larger body, with the bodies written after it between commas
         when the phrase ends there (a name-first mention): "Trưởng phòng Cảnh sát hình sự, Công an TP. Đà Nẵng"
         + "cho biết", "Vụ trưởng Vụ Biển, Ủy ban Biên giới quốc gia, Bộ Ngoại giao" + "."; not before another
-        comma (a gloss set off by commas: "..., Bệnh viện Chợ Rẫy, cho biết") nor before "và"."""
+        comma (a gloss set off by commas: "..., Bệnh viện Chợ Rẫy, cho biết") nor before "và". A unit named by its
+        word alone is extended with its lowercase name when that ends the phrase, whatever follows: "Giám đốc
+        Trung tâm" + "điều hành giao thông đô thị" + " (Sở ...)", "Trung tâm" + "chống ngập" + ", đơn vị ..."."""
         tokens, k, end = self.tokens, pos.end, None
         held = self.unit_held(pos)
         if held is None:
             return
         if held == "bare":
             k = self.lowercase_name_to_phrase_end(k)  # the unit's name in lowercase: "Chi cục" + "bảo vệ môi trường"
+        named = k
         while self.separator_at(k) and (tokens[k + 1].titlecase or tokens[k + 1].acronym) \
                 and not full_name_at(self.text, tokens, k + 1):
             body = match_organization(self.text, tokens, k + 1)
@@ -887,6 +890,8 @@ class _Parser:
             k = end = body.end if body.level or body.place else self.lowercase_name_to_phrase_end(body.end)
             # (the lowercase rest of a name: "Ủy ban Biên giới" + "quốc gia")
         if end is None or not self.phrase_ends(end):
+            end = named  # the unit's name alone, ending the phrase: "Trung tâm" + "chống ngập" + ", đơn vị ..."
+        if end == pos.end:
             return
         written = self.text[tokens[pos.end - 1].end:tokens[end - 1].end]
         pos.fixed_org = f"{pos.organization}{written}" if pos.organization else written[1:].lstrip()
@@ -896,15 +901,16 @@ class _Parser:
         """How ``pos`` is held in a unit of a larger body not written yet: "bare" when its organisation is the
         unit's word alone ("Chi cục", its name may follow in lowercase), "named" when it is such a unit with a
         name and no level, place or parent ("Phòng Cảnh sát hình sự", "Vụ Biển") or when the title names one
-        ("Vụ trưởng", "Trưởng phòng Tổ chức"); else None."""
+        ("Vụ trưởng", "Trưởng phòng Tổ chức"); else None. A unit's word may have two syllables ("Trung tâm")."""
         org = pos.org
         if org is not None and (org.level or org.place or org.parent_at):
             return None
         if pos.fixed_org is not None or org is not None:
-            head = match_key(pos.fixed_org if pos.fixed_org is not None else org.parts[0][2]).split()
+            head = match_key(pos.fixed_org if pos.fixed_org is not None else org.parts[0][2])
             bare = pos.fixed_org is not None or len(org.parts) == 1
-            if head[-1] not in _INNER_UNITS or (pos.fixed_org is not None and len(head) > 2):
-                return None
+            if not any(head == unit or head.endswith(" " + unit) for unit in _INNER_UNITS) \
+                    or (pos.fixed_org is not None and head.count(" ") > 1):
+                return None  # (a unit of two words too: "Trung tâm")
             return "bare" if bare else "named"
         return "named" if any(w in _INNER_UNITS for w in match_key(pos.title).split()) else None
 

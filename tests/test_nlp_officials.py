@@ -1118,6 +1118,11 @@ def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organizat
     ("Theo bà Đỗ Thị Lan, Giám đốc Trung tâm dịch vụ và quản lý nhà ở thành phố cho biết.",
      "bà Đỗ Thị Lan, Giám đốc Trung tâm dịch vụ và quản lý nhà ở thành phố", "Giám đốc",
      "Trung tâm dịch vụ và quản lý nhà ở thành phố"),
+    # a unit named by its word, then its lowercase name up to the end of the phrase (a bracket, a comma)
+    ("Theo ông Lý Văn Hòa, Giám đốc Trung tâm điều phối nguồn nước (Sở Xây dựng), hồ đã đầy.",
+     "ông Lý Văn Hòa, Giám đốc Trung tâm điều phối nguồn nước", "Giám đốc", "Trung tâm điều phối nguồn nước"),
+    ("Theo ông Lý Văn Hòa (Giám đốc Trung tâm quan trắc môi trường), hồ đã đầy.",
+     "ông Lý Văn Hòa (Giám đốc Trung tâm quan trắc môi trường", "Giám đốc", "Trung tâm quan trắc môi trường"),
     # not a body joined to another subject, nor one set off by commas as a gloss
     ("Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế, Sở Y tế và các xã đã họp.",
      "Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế", "Giám đốc", "Trung tâm Y tế"),
