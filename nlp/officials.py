@@ -906,10 +906,11 @@ class _Parser:
         if org is not None and (org.level or org.place or org.parent_at):
             return None
         if pos.fixed_org is not None or org is not None:
-            head = match_key(pos.fixed_org if pos.fixed_org is not None else org.parts[0][2])
-            bare = pos.fixed_org is not None or len(org.parts) == 1
+            head = match_key(org.parts[0][2] if org is not None else pos.fixed_org)  # (its name perhaps read on
+            # in lowercase: "Đội Cảnh sát" + "điều tra tổng hợp")
+            bare = org is None or (pos.fixed_org is None and len(org.parts) == 1)
             if not any(head == unit or head.endswith(" " + unit) for unit in _INNER_UNITS) \
-                    or (pos.fixed_org is not None and head.count(" ") > 1):
+                    or (org is None and head.count(" ") > 1):
                 return None  # (a unit of two words too: "Trung tâm")
             return "bare" if bare else "named"
         return "named" if any(w in _INNER_UNITS for w in match_key(pos.title).split()) else None

@@ -1118,6 +1118,10 @@ def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organizat
     ("Theo bà Đỗ Thị Lan, Giám đốc Trung tâm dịch vụ và quản lý nhà ở thành phố cho biết.",
      "bà Đỗ Thị Lan, Giám đốc Trung tâm dịch vụ và quản lý nhà ở thành phố", "Giám đốc",
      "Trung tâm dịch vụ và quản lý nhà ở thành phố"),
+    # a unit's name read on in lowercase, then its body after a comma
+    ("Thiếu tá Đặng Văn Hưng, Phó Đội trưởng Đội Cảnh sát điều tra tổng hợp, Công an huyện Hải Hậu cho biết.",
+     "Thiếu tá Đặng Văn Hưng, Phó Đội trưởng Đội Cảnh sát điều tra tổng hợp, Công an huyện Hải Hậu",
+     "Phó Đội trưởng", "Đội Cảnh sát điều tra tổng hợp, Công an huyện Hải Hậu"),
     # a unit named by its word, then its lowercase name up to the end of the phrase (a bracket, a comma)
     ("Theo ông Lý Văn Hòa, Giám đốc Trung tâm điều phối nguồn nước (Sở Xây dựng), hồ đã đầy.",
      "ông Lý Văn Hòa, Giám đốc Trung tâm điều phối nguồn nước", "Giám đốc", "Trung tâm điều phối nguồn nước"),
