@@ -1477,6 +1477,7 @@ class _Parser:
         if before is not None and chain[-1].org is None and self.country_and_name(chain[-1].end) is not None:
             before = None  # the post abroad is the name's after it, the next of a list: "A, Tổng thống Nga B"
         owner = None  # the country or body written after a title-first mention's name ("của Kenya")
+        apart = len(chain)  # the posts from here on are written in brackets after the name: none lends its body
         if before is not None:
             a, b, honorific = before
             start = honorific[0] if honorific else a
@@ -1495,18 +1496,20 @@ class _Parser:
             honorific = self.honorific_before(s)
             start = honorific[0] if honorific else s
             honorific = honorific or self.honorific_before(a)  # "Đại biểu HĐND tỉnh ông Trần Sinh Toàn"
-            if b >= chain[-1].end and b + 1 < len(self.tokens) and self.tokens[b].key in _CHAIN_JOINERS \
+            bracket = b < len(self.tokens) and self.tokens[b].text == "("
+            if b >= chain[-1].end and b + 1 < len(self.tokens) and (self.tokens[b].key in _CHAIN_JOINERS or bracket) \
                     and self.adj(b - 1, b) and self.adj(b, b + 1):  # "ĐBQH (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn"
-                more = self.chain(b + 1)
+                more = self.chain(b + 2 if bracket and self.tenure_before(b + 2) else b + 1)
                 if more and self.name_in_place(more[-1]) is None:  # not the next person: "..., Tổng thống Nga Putin"
-                    chain = chain + more
+                    apart = len(chain) if bracket else len(chain) + len(more)
+                    chain = chain + more  # (posts in brackets after the name: "đại biểu A (nguyên Chủ tịch HĐND tỉnh)")
         self.claimed.update(range(a, b))
         for pos in chain:
             self.unit_in_title(pos)
         if before is not None:
             self.parent_after(chain[-1])
         end = max(b, chain[-1].end, owner[1] if owner else 0)
-        positions = _positions(chain)
+        positions = _positions(chain[:apart]) + _positions(chain[apart:])
         if all(pos.business or _in_business(p) for pos, p in zip(chain, positions)):
             return None
         tokens = self.tokens

@@ -375,6 +375,13 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
     # ... and kept inside a name-first mention
     ("Ông Trần Văn Bình, nguyên Phó Chủ tịch UBND tỉnh cho biết.",
      ("Ông Trần Văn Bình, nguyên Phó Chủ tịch UBND tỉnh", "Trần Văn Bình", "ông", [("Phó Chủ tịch", "UBND tỉnh")])),
+    # posts in brackets after a title-first mention's name are the person's, the bracket left out; they lend
+    # no body to the title before the name
+    ("Đại biểu Trần Văn Phúc (nguyên Phó Chủ tịch UBND tỉnh) phát biểu.",
+     ("Đại biểu Trần Văn Phúc (nguyên Phó Chủ tịch UBND tỉnh", "Trần Văn Phúc", None,
+      [("Đại biểu", None), ("Phó Chủ tịch", "UBND tỉnh")])),
+    ("Đại biểu Lê Thị Hạnh (Chủ tịch UBND huyện) đề nghị.",
+     ("Đại biểu Lê Thị Hạnh (Chủ tịch UBND huyện", "Lê Thị Hạnh", None, [("Đại biểu", None), ("Chủ tịch", "UBND huyện")])),
     # a foreigner named alone after a title of state; a repeated word ends the name
     ("Cuộc gặp giữa Thủ tướng Merkel và các bộ trưởng.",
      ("Thủ tướng Merkel", "Merkel", None, [("Thủ tướng", None)])),
