@@ -191,7 +191,9 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
 # Bodies named by one capitalised word after a title, which a given name alone would be read as: "Bí thư Đoàn"
 # (of the Youth Union), "Bí thư Đảng".
 _BODIES_IN_A_WORD = frozenset({"đoàn", "đảng"})
-_BIRTH_YEAR = re.compile(r"(?:SN|sinh năm|sinh)?\s*(?:19|20)\d\d", re.IGNORECASE)  # "SN 1965", "sinh năm 1962"
+# a note about a person in brackets between the name and the post: a birth year or an age, perhaps with the
+# address after a comma ("(42 tuổi, trú tại thôn Câu Nhi, xã Hải Chánh)", "(SN 1986, trú tại phường Đoàn Kết)")
+_PERSON_NOTE = re.compile(r"(?:(?:SN|sinh năm|sinh)?\s*(?:19|20)\d\d|\d{1,3} tuổi)(?:,[^()]*)?", re.IGNORECASE)
 # Words between a title and its country, in the order written, that are not the country's ("Tổng thống đắc cử
 # Mỹ", "mới của Nhật Bản"); "nước" and "bang" (state) may come after them and are ("nước Cộng hòa Ba Lan").
 _BEFORE_COUNTRY_WORDS = (("đắc", "cử"), ("đương", "nhiệm"), ("mới",), ("của",))
@@ -591,10 +593,11 @@ class _Parser:
         return counted.end if counted is not None else None
 
     def chain(self, i: int) -> list[_Position]:
-        # A lowercase title may open an apposition after a name: "Phạm Văn Vọng - ủy viên Trung ương Đảng".
+        # A lowercase title may open an apposition after a name: "Phạm Văn Vọng - ủy viên Trung ương Đảng", also
+        # past a note about the person: "Lê Văn An, 42 tuổi, chủ tịch Hội nông dân xã".
         t = i - 1 if self.tenure_before(i) else i
         after_name = t > 1 and self.adj(t - 1, t) and (self.tokens[t - 1].titlecase or (
-            self.tokens[t - 1].key in _SEPARATORS and self.tokens[t - 2].titlecase))
+            self.tokens[t - 1].key in _SEPARATORS and (self.tokens[t - 2].titlecase or self.birth_bracket(t - 1))))
         first = self.position(i, lowercase=after_name or t < i)
         named_after = False
         if first is None and self.tokens[i].text.islower() and not (t > 0 and self.tokens[t - 1].key in _PLURALS) \
@@ -1459,16 +1462,17 @@ class _Parser:
         return start, end, self.honorific_before(start)  # "Anh" opening a sentence: "Anh Phạm Hồng Sơn - ..."
 
     def birth_bracket(self, end: int) -> int | None:
-        """Where a bracket ending at ``tokens[end - 1]`` that holds a birth year alone starts ("(SN 1965)",
-        "(sinh năm 1962)", "(1962)"), or the comma before an age ending there (", 32 tuổi"), else None."""
+        """Where a bracket ending at ``tokens[end - 1]`` that holds a note about the person starts (``_PERSON_NOTE``:
+        "(SN 1965)", "(sinh năm 1962)", "(1962)", "(42 tuổi, trú tại thôn Câu Nhi, xã Hải Chánh)"), or the comma
+        before an age ending there (", 32 tuổi"), else None."""
         if end >= 4 and self.tokens[end - 1].key == "tuổi" and self.tokens[end - 2].text.isdigit() \
                 and self.separator_at(end - 3) and self.adj(end - 2, end - 1):
             return end - 3
         if end < 3 or self.tokens[end - 1].text != ")":
             return None
-        start = next((k for k in range(end - 2, max(end - 6, 0) - 1, -1) if self.tokens[k].text == "("), None)
+        start = next((k for k in range(end - 2, max(end - 40, 0) - 1, -1) if self.tokens[k].text == "("), None)
         inside = self.text[self.tokens[start].end:self.tokens[end - 1].start] if start is not None else ""
-        return start if _BIRTH_YEAR.fullmatch(inside.strip()) else None
+        return start if _PERSON_NOTE.fullmatch(inside.strip()) else None
 
     # --- mentions --------------------------------------------------------------------------
     def mention(self, chain: list[_Position]) -> tuple[list[OfficialTag], int] | None:

@@ -1150,6 +1150,11 @@ def test_the_body_of_a_unit_after_a_comma(sentence, span, title, organization):
      "Lê Văn Bình (SN 1970), nguyên Giám đốc Sở Xây dựng"),
     ("Ông Trịnh Văn Lâm, 56 tuổi, Phó Chủ tịch UBND huyện Yên Định cho biết.",
      "Ông Trịnh Văn Lâm, 56 tuổi, Phó Chủ tịch UBND huyện Yên Định"),
+    # the age with the address in brackets; a lowercase title after the note
+    ("Ông Lê Văn Quang (45 tuổi, trú tại thôn Bắc Sơn, xã Hải Ba) - chủ tịch Hội nông dân xã Hải Ba đã trình báo.",
+     "Ông Lê Văn Quang (45 tuổi, trú tại thôn Bắc Sơn, xã Hải Ba) - chủ tịch Hội nông dân xã Hải Ba"),
+    ("Ông Phạm Văn Sơn, 50 tuổi, phó chủ tịch UBND xã Tân Lập cho biết.",
+     "Ông Phạm Văn Sơn, 50 tuổi, phó chủ tịch UBND xã Tân Lập"),
     # a province in brackets between a body and the name after it
     ("Tối 24/4, Phó chủ tịch UBND quận 1 (TP HCM) Đoàn Ngọc Hải cùng các ban ngành đối thoại",
      "Phó chủ tịch UBND quận 1 (TP HCM) Đoàn Ngọc Hải"),
