@@ -37,7 +37,10 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   so is the body or country a bare title is held in after ``của`` (``Chủ tịch của SADC``);
 * after a name, a department's ministry written after a comma is part of the position (``Phó Cục
   trưởng Cục Trồng trọt, Bộ NN&PTNT``), and so are the higher levels of a place (``Chủ tịch xã Quỳnh
-  Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An``, ``Quận ủy Quận 2, TP.HCM``).
+  Nghĩa, huyện Quỳnh Lưu, tỉnh Nghệ An``, ``Quận ủy Quận 2, TP.HCM``), and a bare title's body named down to its
+  level or place, when the phrase ends there (``Chỉ huy phó, ban Chỉ huy quân sự phường Đoàn Kết``);
+* posts in brackets after a title-first mention's name (``đại biểu Lê Văn A (nguyên Chủ tịch HĐND tỉnh)``), and
+  a note about the person between name and post (``ông A (42 tuổi, trú tại ...) - chủ tịch ...``);
 * abroad also with a ministry or its field before the country (``Thứ trưởng Bộ Ngoại giao Nga ...``,
   ``Bộ trưởng Không quân Mỹ ...``); each leader of a list keeps their own tag (``Tổng thống Brazil A,
   Tổng thống Nga B``), and a post abroad after a name is the name's after it (``A, Tổng thống Nga B``: B's); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
@@ -900,6 +903,17 @@ class _Parser:
         pos.fixed_org = f"{pos.organization}{written}" if pos.organization else written[1:].lstrip()
         pos.end = end
 
+    def body_after_bare_title(self, pos: _Position) -> None:
+        """Extend ``pos``, a title with no organisation, with the body written after a comma when it names its
+        level or place and the phrase ends there (a name-first mention): "Chỉ huy phó" + ", ban Chỉ huy quân sự
+        phường Đoàn Kết" + "nổ súng"."""
+        k = pos.end
+        if pos.org is not None or pos.fixed_org is not None or pos.kind == "standalone" or not self.separator_at(k):
+            return
+        body = match_organization(self.text, self.tokens, k + 1)
+        if body is not None and (body.level or body.place) and self.phrase_ends(body.end):
+            pos.org, pos.end = body, body.end
+
     def unit_held(self, pos: _Position) -> str | None:
         """How ``pos`` is held in a unit of a larger body not written yet: "bare" when its organisation is the
         unit's word alone ("Chi cục", its name may follow in lowercase), "named" when it is such a unit with a
@@ -1487,6 +1501,7 @@ class _Parser:
             start = honorific[0] if honorific else a
             self.ministry_after(chain[-1])
             self.places_after(chain[-1])
+            self.body_after_bare_title(chain[-1])
         else:
             after = self.name_in_place(chain[-1]) or self.name_after_tail(chain[-1]) \
                 or self.name_after_ministry(chain[-1])

@@ -1134,6 +1134,10 @@ def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organizat
      "ông Lý Văn Hòa, Giám đốc Trung tâm điều phối nguồn nước", "Giám đốc", "Trung tâm điều phối nguồn nước"),
     ("Theo ông Lý Văn Hòa (Giám đốc Trung tâm quan trắc môi trường), hồ đã đầy.",
      "ông Lý Văn Hòa (Giám đốc Trung tâm quan trắc môi trường", "Giám đốc", "Trung tâm quan trắc môi trường"),
+    # a bare title, then after a comma its body, named down to its level and place (a deputy commander)
+    ("Nguyễn Văn Hòa (SN 1980), Chỉ huy phó, ban Chỉ huy quân sự xã Tân Lập bị bắt.",
+     "Nguyễn Văn Hòa (SN 1980), Chỉ huy phó, ban Chỉ huy quân sự xã Tân Lập", "Chỉ huy phó",
+     "ban Chỉ huy quân sự xã Tân Lập"),
     # not a body joined to another subject, nor one set off by commas as a gloss
     ("Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế, Sở Y tế và các xã đã họp.",
      "Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế", "Giám đốc", "Trung tâm Y tế"),
