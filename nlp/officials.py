@@ -1141,7 +1141,7 @@ class _Parser:
                 return None  # (a name may follow a numbered place: "UBND Quận 1 Nguyễn Văn A")
             elif org is None and (held := self.place_then_name(j)) is not None:
                 pos.fixed_org = span(self.text, self.tokens, j, held[0])
-                return held[0], held[1], org  # type: ignore[return-value]
+                return held[1], held[2], org  # type: ignore[return-value]
             k = self.name_run_end(j, 6)
             shortest = 1 if honorific and country and self.foreign_name(j) == k else 2  # "..., ông Kishida"
             if shortest <= k - j <= 5 and (honorific or self.surname(j)) \
@@ -1175,15 +1175,16 @@ class _Parser:
             return None
         return place[0] + 1
 
-    def place_then_name(self, j: int) -> tuple[int, int] | None:
-        """(name start, name end) when a place the gazetteer knows is written at ``tokens[j]`` and a full name
-        after it, as the press names a province's leaders: "Bí thư Hà Giang" + "Triệu Tài Vinh"."""
+    def place_then_name(self, j: int) -> tuple[int, int, int] | None:
+        """(place end, name start, name end) when a place the gazetteer knows is written at ``tokens[j]`` and a
+        full name after it, perhaps after a comma and an honorific, as the press names a province's leaders: "Bí
+        thư Hà Giang" + "Triệu Tài Vinh", "Phó bí thư Hà Nội" + ", ông Đào Đức Toàn"."""
         found = self.g.places.longest(self.text, self.tokens, j)
-        if found is None or not self.adj(found[0] - 1, found[0]) or not self.surname(found[0]):
+        if found is None or not self.adj(found[0] - 1, found[0]):
             return None
-        s = found[0]
+        s = self.honorific_before_name(found[0]) or found[0]
         k = self.name_run_end(s, 5)
-        return (s, k) if 2 <= k - s <= 4 else None
+        return (found[0], s, k) if 2 <= k - s <= 4 and self.surname(s) else None
 
     def name_run_end(self, s: int, most: int) -> int:
         """End of the run of at most ``most`` name syllables at ``tokens[s]`` (``name_syllable``), written

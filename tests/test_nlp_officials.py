@@ -395,6 +395,8 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
      ("Đại sứ mới của Mỹ Marc Knapper", "Marc Knapper", None, [("Đại sứ", "Mỹ")])),
     ("Tổng thống Pháp, ông Emmanuel Macron cho biết.",
      ("Tổng thống Pháp, ông Emmanuel Macron", "Emmanuel Macron", "ông", [("Tổng thống", "Pháp")])),
+    ("Phó bí thư Nghệ An, ông Trần Văn Hùng thông tin.",
+     ("Phó bí thư Nghệ An, ông Trần Văn Hùng", "Trần Văn Hùng", "ông", [("Phó Bí thư", "Nghệ An")])),
     ("Tư lệnh Quân đội Thái Lan, Đại tướng Narongpan Jitkaewthae cho biết.",
      ("Tư lệnh Quân đội Thái Lan, Đại tướng Narongpan Jitkaewthae", "Narongpan Jitkaewthae", "đại tướng",
       [("Tư lệnh", "Quân đội Thái Lan")])),
