@@ -600,7 +600,8 @@ class _Parser:
         # past a note about the person: "Lê Văn An, 42 tuổi, chủ tịch Hội nông dân xã".
         t = i - 1 if self.tenure_before(i) else i
         after_name = t > 1 and self.adj(t - 1, t) and (self.tokens[t - 1].titlecase or (
-            self.tokens[t - 1].key in _SEPARATORS and (self.tokens[t - 2].titlecase or self.birth_bracket(t - 1))))
+            self.tokens[t - 1].key in _SEPARATORS and (self.tokens[t - 2].titlecase or self.initial_before(t - 1)
+                                                        or self.birth_bracket(t - 1))))
         first = self.position(i, lowercase=after_name or t < i)
         named_after = False
         if first is None and self.tokens[i].text.islower() and not (t > 0 and self.tokens[t - 1].key in _PLURALS) \
@@ -1393,6 +1394,14 @@ class _Parser:
             return None  # a Vietnamese word goes on: "các Bộ trưởng Khoa học và Công nghệ"
         return b if 1 <= words <= 3 else None
 
+    def initial_before(self, k: int) -> bool:
+        """Whether the tokens before ``tokens[k]`` are an initial, a capital letter and its dot, that ends a name
+        after another syllable: the press names a person by surname, middle name and initial ("Lê Văn T.")."""
+        tokens = self.tokens
+        return k >= 3 and tokens[k - 1].text == "." and len(tokens[k - 2].text) == 1 \
+            and tokens[k - 2].titlecase and tokens[k - 3].titlecase and tokens[k - 2].end == tokens[k - 1].start \
+            and self.adj(k - 3, k - 2)
+
     def initial_at(self, b: int) -> bool:
         """Whether an initial, a capital letter and its dot, is written at ``b`` between two words of a name."""
         tokens = self.tokens
@@ -1447,10 +1456,12 @@ class _Parser:
         born = self.birth_bracket(end)
         if born is not None:  # "Trần Văn Thắng (SN 1965), nguyên Trưởng phòng ...", "Vũ Văn An, 58 tuổi, ..."
             sep, end, s = True, born, born + 1
-        if not self.adj(end - 1, s - 1 if sep else s) or not self.tokens[end - 1].titlecase:
+        last = end - 1 if sep and self.initial_before(end) else end  # the last syllable's end, past an initial
+        # that ends the name ("Lê Văn T." + " - Bí thư chi bộ"), which counts as one
+        if not self.adj(end - 1, s - 1 if sep else s) or not self.tokens[last - 1].titlecase:
             return None
-        a = end
-        while a - 1 >= 0 and end - (a - 1) <= 6 and self.name_syllable(a - 1) and self.adj(a - 1, a) \
+        a = last
+        while a - 1 >= 0 and last - (a - 1) <= 6 and self.name_syllable(a - 1) and self.adj(a - 1, a) \
                 and self.tokens[a - 1].key not in ("ông", "bà"):
             a -= 1
         if a >= 1 and self.tokens[a - 1].key in ("ông", "bà") and self.tokens[a - 1].titlecase \
@@ -1460,12 +1471,12 @@ class _Parser:
             return None
         honorific = self.honorific_before(a)
         if honorific:
-            return (a, end, honorific) if 2 <= end - a <= 5 else None
+            return (a, end, honorific) if 2 <= last - a <= 5 else None
         if not sep:  # "Nguyễn Văn An Chủ tịch UBND tỉnh": a full name with a middle name needs no separator
             full = 3 <= end - a <= 4 and self.surname(a) and self.tokens[a + 1].key in _MIDDLE_NAMES and not (
                 a > 0 and self.adj(a - 1, a) and self.tokens[a - 1].key in _PLACE_CUES)
             return (a, end, None) if full else None
-        start = next((b for b in range(max(a, end - 5), end - 1) if self.surname(b)), None)
+        start = next((b for b in range(max(a, last - 5), last - 1) if self.surname(b)), None)
         if start is None and 2 <= end - a <= 3 and all(self.tokens[x].text.isascii() for x in range(a, end)) \
                 and self.tokens[a].key not in NAME_STOP and self.tokens[end - 1].key not in _OUTLET_WORDS:
             start = a  # a foreign name: "Kidong Park, Trưởng đại diện WHO tại Việt Nam"; not "Theo The Sun, ...",

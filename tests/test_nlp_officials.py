@@ -1192,8 +1192,13 @@ def test_a_deputy_in_charge_holds_a_title_of_its_own(sentence, title, organizati
      "Rơ Châm H'Luin"),
     ("Ông Điểu Y’Bleh, Bí thư Đảng ủy xã Bù Gia Mập, trao quà.", "Ông Điểu Y’Bleh, Bí thư Đảng ủy xã Bù Gia Mập",
      "Điểu Y’Bleh"),
+    # a name ending in an initial, as the press names people in court and accident reports
+    ("Danh sách gồm Trần Văn H. - Phó Chủ tịch UBND xã và nhiều người khác.", "Trần Văn H. - Phó Chủ tịch UBND xã",
+     "Trần Văn H."),
+    ("Bà Đỗ Thị K., hiệu trưởng Trường Tiểu học Kim Liên cho biết.",
+     "Bà Đỗ Thị K., hiệu trưởng Trường Tiểu học Kim Liên", "Đỗ Thị K."),
 ])
-def test_a_name_with_an_apostrophe(sentence, span, name):
+def test_a_name_with_an_apostrophe_or_an_initial(sentence, span, name):
     (found,) = tag_officials(sentence)
     assert (found.text, found.name) == (span, name)
 
