@@ -1448,7 +1448,10 @@ class _Parser:
         return j + 1 if k == len(tokens) or not tokens[k].titlecase and tokens[k].key not in (",", "và") else None
 
     def name_before(self, s: int) -> tuple[int, int, tuple[int, str] | None] | None:
-        """(name start, name end, honorific) for a name written before the position at ``s``."""
+        """(name start, name end, honorific) for a name written before the position at ``s``, also past "cùng"
+        (both, likewise) opening a bracket: "ông Văn Hữu Chiến (cùng nguyên Chủ tịch UBND TP Đà Nẵng)"."""
+        if s > 1 and self.tokens[s - 1].key == "cùng" and self.tokens[s - 2].text == "(" and self.adj(s - 2, s - 1):
+            s -= 1
         if s == 0:
             return None
         sep = self.tokens[s - 1].key in _SEPARATORS and self.adj(s - 1, s)

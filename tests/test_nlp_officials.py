@@ -375,6 +375,9 @@ def test_foreign_officials_and_longer_organisations(sentence, expected):
     # ... and kept inside a name-first mention
     ("Ông Trần Văn Bình, nguyên Phó Chủ tịch UBND tỉnh cho biết.",
      ("Ông Trần Văn Bình, nguyên Phó Chủ tịch UBND tỉnh", "Trần Văn Bình", "ông", [("Phó Chủ tịch", "UBND tỉnh")])),
+    # "cùng" (likewise) opening a bracket of posts after the name
+    ("Có ông Đỗ Văn Lâm (cùng nguyên Phó Chủ tịch UBND tỉnh) bị kỷ luật.",
+     ("ông Đỗ Văn Lâm (cùng nguyên Phó Chủ tịch UBND tỉnh", "Đỗ Văn Lâm", "ông", [("Phó Chủ tịch", "UBND tỉnh")])),
     # posts in brackets after a title-first mention's name are the person's, the bracket left out; they lend
     # no body to the title before the name
     ("Đại biểu Trần Văn Phúc (nguyên Phó Chủ tịch UBND tỉnh) phát biểu.",
