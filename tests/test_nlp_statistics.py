@@ -690,6 +690,8 @@ def test_where_the_counted_noun_ends(sentence, expected):
     ("Máy bay Boeing 787 hạ cánh an toàn.", []),
     ("Giá iPhone 13 mini giảm mạnh.", []),
     ("iPhone 13 khan hiếm, không đủ trả hàng.", []),  # a name in mixed case opening the text
+    ("Nhà máy Thủy điện Sông Đà 2 thiếu nước; công ty Trường Thành 3 thăm công nhân.", []),  # Vietnamese capitals
+    ("Đội bóng giành chiến thắng trước Heat\n20 điểm của anh quyết định trận đấu.", [("20 điểm", "điểm")]),  # a new line
     ("Nữ diễn viên tuổi 50 giàu sang.", []),  # an age: "tuổi" names the number
     ("Tiêm vắc xin Pfizer 2 mũi cho trẻ; tỉnh Long An 5 ca mắc mới.", [("2 mũi", "mũi"), ("5 ca", "ca")]),
     ("UBND thành phố Hà Nội và UBND 40 tỉnh, thành phố phối hợp.", [("40 tỉnh, thành phố", "tỉnh, thành phố")]),
