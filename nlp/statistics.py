@@ -14,8 +14,9 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   words (maximum matching against underthesea's bundled Viet74K dictionary, less ``split_words.txt``,
   and the lists in ``nlp/lexicon``, ignoring case and tone-mark placement), and the phrase runs up to punctuation, a
   function word (``function_words.txt``), a verb (``verbs.txt``: the start of a relative clause,
-  ``100% chi bộ | đưa nội dung``), a modifier introduced by ``cấp`` (``191 sáng kiến kinh nghiệm |
-  cấp cơ sở``), a place noun with a name or a demonstrative after it (``40 hộ dân | xã Sơn Thủy``,
+  ``100% chi bộ | đưa nội dung``; one of its ``[opening]`` section only as the first word, which leaves the
+  number without a noun: ``Lữ đoàn 202 | đẩy mạnh``, ``(1 | thắng, 3 | hòa)``), a modifier introduced by
+  ``cấp`` (``191 sáng kiến kinh nghiệm | cấp cơ sở``), a place noun with a name or a demonstrative after it (``40 hộ dân | xã Sơn Thủy``,
   ``| tỉnh này``), a capitalised word after the first (not a brand after ``chiếc``: ``7 chiếc Rover``),
   a date, or ``MAX_UNIT_SYLLABLES`` syllables
   (the word that crosses the cap is kept whole: ``hộ đồng bào dân tộc thiểu số``); a lowercase noun in
@@ -107,6 +108,7 @@ class _Lexicon:
     function: frozenset[str]
     verbs: frozenset[str]  # predicates and actions
     predicates: frozenset[str]
+    openers: frozenset[str]  # verbs that name nothing a number counts, at the phrase's start only
     nouns: frozenset[str]  # nouns.txt and every group noun
     classes: dict[str, frozenset[str]]  # group noun -> its classes in groups.txt
     events: frozenset[str]
@@ -144,6 +146,7 @@ def _lexicon() -> _Lexicon:
         words=(lexicon.dictionary_key_set() - keys(lexicon.entries("split_words.txt"))) | function | nouns
         | frozenset().union(*units.values(), *verbs.values()),
         function=function, verbs=verbs["predicate"] | verbs["action"], predicates=verbs["predicate"], nouns=nouns,
+        openers=verbs["opening"],
         classes={k: frozenset(v) for k, v in classes.items()},
         events=frozenset(k for k, v in classes.items() if "event" in v),
         places=frozenset(k for k, v in classes.items() if "place" in v) | {_key("TP")},
@@ -351,6 +354,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # "7 điều | bác sĩ thường làm"
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
+    if j == first and key in lex.openers:
+        return True  # "Lữ đoàn 202 | đẩy mạnh ...", "(1 | thắng, 3 hòa)": no noun, so no count
     verb = key if key in lex.verbs else _directed_verb(key, lex)
     if verb and verb not in lex.predicates and j > first and words[j - 1].key in lex.events:
         return False  # an action right after an event noun is the event: "cuộc kiểm tra", "lượt theo dõi"

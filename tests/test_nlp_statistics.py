@@ -680,6 +680,9 @@ def test_times_of_day_counted_are_a_duration():
     # a pronoun is the next clause's subject; "bà con" (villagers), "anh em" (brothers) are counted nouns
     ("Sau 4 câu ông trả lời, xã hỗ trợ 1 kg gạo chị Lan nhận và hơn 2.000 bà con, 8 anh em dự lễ.",
      [("4 câu", "câu"), ("1 kg gạo", "kg gạo"), ("hơn 2.000 bà con", "bà con"), ("8 anh em", "anh em")]),
+    # a verb that names nothing counted opens no noun (verbs.txt [opening]); after a noun it tells which ones
+    ("Bộ phim 20 công chiếu vào mùa hè; đội xếp thứ hai (2 thắng, 1 hòa) sau 5 ván thắng và thay 3 linh kiện thay thế.",
+     [("5 ván thắng", "ván thắng"), ("3 linh kiện thay thế", "linh kiện thay thế")]),
 ])
 def test_where_the_counted_noun_ends(sentence, expected):
     assert [(t.text, t.unit_text) for t in tag_statistics(sentence)] == expected
