@@ -54,7 +54,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
   (``nâng tổng số bệnh nhân ... lên 693.797``) has that noun as unit_text and the number as span; so has a part before its total (``311 trong tổng số 458 phiếu``, ``15 trên 20 huyện``: "trên" there is no qualifier; ``5 trong 7 bị cáo``, not a time: ``2 trong 3 ngày``).
 Not statistics: numbers inside dates and periods (``năm 2021``, ``9 tháng đầu năm``), durations
-and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``, ``tăng 39 lần``, ``vượt quá 3 lần``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
+and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9 lần so với``, ``tăng 39 lần``, ``tăng trưởng hơn 9 lần``, ``vượt quá 3 lần``), document numbers (``20-CT/TW``, ``15/2020/NĐ-CP``), phone numbers,
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``; but a
 type told by a count of a noun of the lists counts it: ``xe loại 30 chỗ``), numbers inside the counted noun
 of the count before them (``12 xe loại 16 chỗ``), roman numerals, the number of a name written right after it on its line (``Nord Stream 2 | bất chấp``, ``Boeing 787 | hạ
@@ -179,8 +179,8 @@ _PART_BEFORE = re.compile(r"(?<!năm )(?<!tháng )(?<!ngày )(?<!quý )(?<![\w/.
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s)|\n")  # not the dot inside "TP.HCM"
 _TOTAL_VERB = re.compile(rf"(?<!\w)(?:lên|là|đạt)\s*:?\s*(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "là (hơn) 4.000"
 _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
-# "tăng (khoảng) 23 | lần", "vượt quá 3 | lần vốn điều lệ": a multiple
-_CHANGE = re.compile(rf"(?<!\w)(?:tăng(?:\s+lên)?|giảm(?:\s+xuống)?|vượt(?:\s+quá)?)\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)
+# "tăng (khoảng) 23 | lần", "tăng trưởng hơn 9 | lần", "vượt quá 3 | lần vốn điều lệ": a multiple
+_CHANGE = re.compile(rf"(?<!\w)(?:tăng(?:\s+lên|\s+trưởng)?|giảm(?:\s+xuống)?|vượt(?:\s+quá)?)\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,:/-]){NUMBER_PATTERN}\s?[-–]\s?$")  # "0,2-" before a glued "0,5m"
 _FROM = re.compile(r"(?<!\w)(từ)\s+$", _F)  # "từ" before a range is its qualifier
 _AND_BEFORE = re.compile(r"(?<!\w)và\s+$", _F)

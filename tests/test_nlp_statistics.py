@@ -802,6 +802,7 @@ def test_a_number_after_doanh_so_counts():
 @pytest.mark.parametrize("sentence", [
     "Khoản vay không vượt quá 3 lần vốn điều lệ.",
     "Giá cao gấp 3 lần năm trước.",
+    "Lợi nhuận năm nay tăng trưởng hơn 4 lần.",
 ])
 def test_a_multiple_after_gap_or_vuot_is_no_count(sentence):
     assert tag_statistics(sentence) == []
