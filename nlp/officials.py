@@ -657,8 +657,8 @@ class _Parser:
         if gloss is not None:
             pos.end = gloss
             return pos
-        end = self.bracket_end(pos.end)
-        if end is not None and self.adj(pos.end - 1, pos.end):
+        k, end = pos.end, self.bracket_end(pos.end)
+        if end is not None and self.adj(k - 1, k):
             pos.end, pos.abbr_end = end, True
             parent = self.body_after_bracket(end)
             if parent is not None and pos.fixed_org is None:
@@ -670,6 +670,11 @@ class _Parser:
                     org = None
                 pos.org = parent if org is None else Org(org.start, parent.end, [*org.parts, *parent.parts],
                                                          org.party, parent.level, parent.place, len(org.parts))
+                pos.end, pos.abbr_end = parent.end, False
+            elif parent is not None and not self.tokens[pos.start].acronym:
+                # a unit read on loosely, its code and body: "đội hình sự đặc nhiệm Phòng cảnh sát hình sự" + "(PC
+                # 45)" + "Công an TP. HCM" (not an abbreviated title's own body: "UVBTVHU")
+                pos.fixed_org += " " + span(self.text, self.tokens, k, parent.end)
                 pos.end, pos.abbr_end = parent.end, False
         return pos
 

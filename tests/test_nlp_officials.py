@@ -1077,6 +1077,10 @@ def test_a_lowercase_unit_name_runs_to_its_level(sentence, span, organization):
      "Thiếu tá Vàng A Chứ, Đồn trưởng Đồn Biên phòng Sì Lở Lầu", "Đồn Biên phòng Sì Lở Lầu"),
     ("Ông Lục Văn Thái, Hạt trưởng Hạt Kiểm lâm huyện Ba Bể cho biết.",
      "Ông Lục Văn Thái, Hạt trưởng Hạt Kiểm lâm huyện Ba Bể", "Hạt Kiểm lâm huyện Ba Bể"),
+    # a team read on loosely, then its department's code in brackets and the body after it
+    ("Thiếu tá Vũ Đình Khoa - đội trưởng đội trinh sát Phòng cảnh sát kinh tế (PC 03) Công an tỉnh Bắc Ninh, cho biết.",
+     "Thiếu tá Vũ Đình Khoa - đội trưởng đội trinh sát Phòng cảnh sát kinh tế (PC 03) Công an tỉnh Bắc Ninh",
+     "đội trinh sát Phòng cảnh sát kinh tế (PC 03) Công an tỉnh Bắc Ninh"),
 ])
 def test_police_and_army_units(sentence, span, organization):
     (found,) = tag_officials(sentence)
