@@ -56,7 +56,9 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   after a name, a unit named in lowercase runs to the level it serves (``Chủ tịch Hội khuyến học xã``,
   ``Ban quản lý dự án đầu tư huyện Yên Thế``), and after a bare title to the end of the phrase (``Nguyễn Văn Bình, giám đốc trung tâm y tế cho biết``); a unit whose
   name the gazetteer lacks runs through lowercase words to the body it belongs to (``Trưởng phòng Cảnh sát
-  hình sự Công an tỉnh``); numbered units (``Quân khu 9``, ``Đội trưởng đội 4, Phòng CSGT Công an ...``);
+  hình sự Công an tỉnh``); numbered units (``Quân khu 9``, ``Đội trưởng đội 4, Phòng CSGT Công an ...``,
+  ``Đội QLTT số 8 tỉnh Nghệ An``); after a name, a team named in lowercase to the end of the phrase or to its
+  body, past the unit's code (``Tổ trưởng Tổ truy bắt``, ``đội phó đội tham mưu tổng hợp PC64 Công an tỉnh``);
   ``phụ trách`` before a body (``Phó Giám đốc phụ trách Sở Tư pháp``); a lowercase title opens a mention
   when a name follows (``do phó chủ tịch UBND huyện Vi Văn Hạnh dẫn đầu``; not after ``các``); names
   with an apostrophe (``Kpă H'Ven``); a line opening with ``Ông``/``Bà`` starts a new sentence.
@@ -221,7 +223,7 @@ _MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Th
 # Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
-_SUB_UNITS = frozenset({"phòng", "đội"})
+_SUB_UNITS = frozenset({"phòng", "đội", "tổ"})
 _UNIT_WORDS = _HEADED_UNITS | _SUB_UNITS  # a title ending in one names a unit: "Trưởng phòng", "Trưởng khoa"
 # Units inside a larger body, whose post may name that body after a comma: "Trưởng phòng Cảnh sát hình sự, Công
 # an TP. Đà Nẵng", "Vụ trưởng Vụ Biển, Ủy ban Biên giới quốc gia, Bộ Ngoại giao", "Chi cục trưởng Chi cục ...".
@@ -480,12 +482,13 @@ class _Parser:
         return org
 
     def with_parent(self, org: Org) -> Org:
-        """``org`` with the body it belongs to, written after the lowercase rest of its name (``open_unit``):
-        "Phòng Cảnh sát" + "hình sự" + "Công an tỉnh", "Phòng Tổ chức" + "cán bộ" + "Sở Y tế"."""
+        """``org`` with the body it belongs to, written after the lowercase rest of its name (``open_unit``) and
+        perhaps the unit's code: "Phòng Cảnh sát" + "hình sự" + "Công an tỉnh", "Phòng Tổ chức" + "cán bộ" + "Sở Y
+        tế", "đội điều tra" + "tổng hợp PC02" + "Công an tỉnh"."""
         k = org.end
         if not self.open_unit(org):
             return org
-        m = lowercase_name_end(self.text, self.tokens, k)
+        m = self.unit_code_after(lowercase_name_end(self.text, self.tokens, k))
         if m == k or not self.adj(m - 1, m) or not (self.tokens[m].titlecase or self.tokens[m].acronym):
             return org
         parent = match_organization(self.text, self.tokens, m)
@@ -755,6 +758,10 @@ class _Parser:
         if pos.org is None and match_key(pos.title) in _EXECUTIVE_TITLES and self.company_named_at(k):
             pos.business = True  # "Giám đốc" + "một công ty truyền thông", "giám đốc" + "công ty may"
             return pos
+        unit = self.sub_unit_in_words(k) if pos.org is None else None
+        if unit is not None:  # "Tổ trưởng" + "Tổ truy bắt", "đội phó" + "đội tham mưu tổng hợp PC64 Công an tỉnh"
+            pos.fixed_org, pos.end = span(self.text, self.tokens, k, unit), unit
+            return pos
         end = loose_name_end(self.text, self.tokens, k, lowercase_first=pos.org is not None)
         if end == k:  # a long name the gazetteer lacks, up to its bracketed abbreviation: "Cục Cảnh sát" + "quản
             # lý hành chính về trật tự xã hội (C06)"; after a bare title in any case: "đảng Dân chủ Tự do (LDP)"
@@ -772,6 +779,29 @@ class _Parser:
             pos.business = pos.org is None and match_key(pos.title) in _EXECUTIVE_TITLES and any(
                 self.brand(b, end) and (b == k or self.tokens[b - 1].text.islower()) for b in (end - 1, end - 2) if b >= k)
         return pos
+
+    def sub_unit_in_words(self, k: int) -> int | None:
+        """End of a unit always inside a body (``_SUB_UNITS``: "Đội", "Tổ", "Phòng") named at ``tokens[k]`` by its
+        word and lowercase words the gazetteer lacks, when the phrase ends after them ("Tổ" + "truy bắt" + "cho
+        biết") or the body the unit belongs to follows, named down to its level or place, perhaps after the unit's
+        code ("đội" + "tham mưu tổng hợp" + "PC64" + "Công an tỉnh Khánh Hoà"); else None."""
+        tokens = self.tokens
+        if not (tokens[k].key in _SUB_UNITS and k + 1 < len(tokens) and self.adj(k, k + 1)) \
+                or word_pair(tokens[k].key, tokens[k + 1].key):
+            return None  # a word: "Tổ chức", "đội ngũ", "phòng chống"
+        m = lowercase_name_end(self.text, tokens, k + 1)
+        body = match_organization(self.text, tokens, self.unit_code_after(m)) \
+            if k + 1 < m < len(tokens) and self.adj(m - 1, m) else None
+        if body is not None and (body.level or body.place):
+            return body.end
+        end = self.lowercase_name_to_phrase_end(k + 1)
+        return end if end > k + 1 else None
+
+    def unit_code_after(self, m: int) -> int:
+        """``m`` past a unit's code written at ``tokens[m]`` before more words ("PC64" + "Công an tỉnh"), else ``m``."""
+        tokens = self.tokens
+        return m + 1 if m + 1 < len(tokens) and _UNIT_CODE.fullmatch(tokens[m].text) and self.adj(m - 1, m) \
+            and self.adj(m, m + 1) else m
 
     def company_named_at(self, k: int) -> bool:
         """Whether a company is named in lowercase at ``tokens[k]``, perhaps after "một" (a): "công ty may",

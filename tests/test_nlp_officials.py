@@ -1077,6 +1077,22 @@ def test_a_lowercase_unit_name_runs_to_its_level(sentence, span, organization):
      "Thiếu tá Vàng A Chứ, Đồn trưởng Đồn Biên phòng Sì Lở Lầu", "Đồn Biên phòng Sì Lở Lầu"),
     ("Ông Lục Văn Thái, Hạt trưởng Hạt Kiểm lâm huyện Ba Bể cho biết.",
      "Ông Lục Văn Thái, Hạt trưởng Hạt Kiểm lâm huyện Ba Bể", "Hạt Kiểm lâm huyện Ba Bể"),
+    # team leaders and their teams: a body's name in words ("Giao thông", no place), a number after "số", a
+    # team named in lowercase to the end of the phrase or to its body, past the unit's code
+    ("Ông Lê Quang Vinh, Đội trưởng Thanh tra Giao thông huyện Đông Anh cho biết.",
+     "Ông Lê Quang Vinh, Đội trưởng Thanh tra Giao thông huyện Đông Anh", "Thanh tra Giao thông huyện Đông Anh"),
+    ("Ông Phạm Đức Long - đội phó Đội QLTT số 5 tỉnh Thanh Hóa - kiểm tra.",
+     "Ông Phạm Đức Long - đội phó Đội QLTT số 5 tỉnh Thanh Hóa", "Đội QLTT số 5 tỉnh Thanh Hóa"),
+    ("Thiếu tá Đỗ Minh Tuấn, Tổ trưởng Tổ tuần tra cho biết.", "Thiếu tá Đỗ Minh Tuấn, Tổ trưởng Tổ tuần tra",
+     "Tổ tuần tra"),
+    ("Bà Trần Thị Hoa, Tổ phó Tổ dân vận thôn Đông cho biết.", "Bà Trần Thị Hoa, Tổ phó Tổ dân vận thôn Đông",
+     "Tổ dân vận thôn Đông"),
+    ("Đại úy Hoàng Văn Sơn - đội trưởng đội điều tra tổng hợp PC02 Công an tỉnh Nghệ An - cho biết.",
+     "Đại úy Hoàng Văn Sơn - đội trưởng đội điều tra tổng hợp PC02 Công an tỉnh Nghệ An",
+     "đội điều tra tổng hợp PC02 Công an tỉnh Nghệ An"),
+    ("Thiếu tá Lê Văn Tám, Đội trưởng Đội Cảnh sát kinh tế tổng hợp PC03 Công an tỉnh Nghệ An cho biết.",
+     "Thiếu tá Lê Văn Tám, Đội trưởng Đội Cảnh sát kinh tế tổng hợp PC03 Công an tỉnh Nghệ An",
+     "Đội Cảnh sát kinh tế tổng hợp PC03 Công an tỉnh Nghệ An"),
     # a team read on loosely, then its department's code in brackets and the body after it
     ("Thiếu tá Vũ Đình Khoa - đội trưởng đội trinh sát Phòng cảnh sát kinh tế (PC 03) Công an tỉnh Bắc Ninh, cho biết.",
      "Thiếu tá Vũ Đình Khoa - đội trưởng đội trinh sát Phòng cảnh sát kinh tế (PC 03) Công an tỉnh Bắc Ninh",

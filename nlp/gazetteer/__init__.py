@@ -827,6 +827,12 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
     org = Org(start, j, parts, party)
     if not _next(text, tokens, j):
         return org
+    if tokens[j].key == "số" and _next(text, tokens, j + 1) and tokens[j + 1].text.isdigit() \
+            and len(tokens[j + 1].text) <= 3 and not (_next(text, tokens, j + 2) and tokens[j + 2].text in "/-."):
+        org.parts.append((j, j + 2, span(text, tokens, j, j + 2)))  # the unit's number: "Đội QLTT" + "số 8" (not a
+        j = org.end = j + 2  # document's: "số 12/QĐ")
+        if not _next(text, tokens, j):
+            return org
     level = level_at(text, tokens, j)
     if level:
         org.parts.append((j, level[0], level[1]))
@@ -851,6 +857,11 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
         run_end = there[0]  # a country's mission in another: "Đại sứ quán Việt Nam tại Campuchia"
     if run_end > j and _unit_number_at(text, tokens, run_end):
         run_end += 1  # the unit's number after its name: "Bệnh viện Nhi Đồng 1", "Trường THCS Nguyễn Du 2"
+    if level is None and run_end > j and _second_syllable(text, tokens, run_end) \
+            and not any((place := gazetteer().places.longest(text, tokens, k)) and place[0] == run_end
+                        for k in range(j, run_end)):
+        run_end = j  # a run cut inside a word is no place, which capitalises every syllable: a name that goes on
+        # ("Thanh tra" + "Giao" + "thông quận Thanh Xuân"); not a place the gazetteer knows ("Hà Nội" | "tiếp")
     if run_end > j:
         org.parts.append((j, run_end, span(text, tokens, j, run_end)))
         org.place = (j, run_end)
