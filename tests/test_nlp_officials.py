@@ -750,6 +750,7 @@ def test_the_ordinal_of_a_post_abroad_and_its_country(sentence, span, name, coun
     ("Ông Ngô Ngọc Quang Minh - phó giám đốc Bệnh viện Nhi Đồng 1 TP. HCM cho biết.", "Bệnh viện Nhi Đồng 1 TP. HCM"),
     ("Ông Ngô Ngọc Quang Minh, Giám đốc Bệnh viện Nhi Đồng 1, cho biết.", "Bệnh viện Nhi Đồng 1"),
     ("Ông Nguyễn Văn A, Giám đốc Sở Y tế Hà Nội 3 ngày qua đã làm việc.", "Sở Y tế Hà Nội"),  # a count
+    ("Ông Trần Văn Bảy, Chủ tịch UBND xã Ngã Ba 12 cho biết.", "UBND xã Ngã Ba 12"),  # a verb: the place's number
 ])
 def test_a_units_number_after_its_name(sentence, organization):
     (found,) = tag_officials(sentence)

@@ -810,14 +810,16 @@ def _international_body(text: str, tokens: list[Token], i: int) -> Org | None:
 
 def _unit_number_at(text: str, tokens: list[Token], j: int) -> bool:
     """Whether ``tokens[j]`` is a number of at most three digits written after a name and before the end of
-    the phrase (punctuation, the end, or a capitalised word or acronym): the number of a unit."""
+    the phrase (punctuation, the end, a capitalised word or acronym, or a function word or a verb's first syllable,
+    which no number counts: "xã Lộ 25" + "cho biết"): the number of a unit or place; not before a noun it counts
+    ("Sở Y tế Hà Nội" + "3 ngày qua")."""
     if not (j < len(tokens) and _next(text, tokens, j) and tokens[j].text.isdigit() and len(tokens[j].text) <= 3):
         return False
     after = tokens[j + 1] if j + 1 < len(tokens) and _next(text, tokens, j + 1) else None
     if after is not None and after.text in ("/", "-", ".", ",") and glued(tokens, j + 1) \
             and tokens[j + 2].text.isdigit():
         return False  # a date or a number goes on: "Hà Nội 2/9"
-    return after is None or not after.alpha or after.titlecase or after.acronym
+    return after is None or not after.alpha or after.titlecase or after.acronym or after.key in NAME_STOP
 
 
 def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts: list[tuple[int, int, str]],
