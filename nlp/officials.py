@@ -173,6 +173,7 @@ _SEPARATORS = frozenset({",", "-", "("})
 _CHAIN_JOINERS = frozenset({",", "-", "kiêm"})
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*(?:\n|$)")  # where a lead was cut short: at the end of its line
 _UNIT_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}")  # a police unit's code, named after its head's title: "Trưởng phòng PC03"
+_DESIGNATION = re.compile(rf"\d{{1,3}}[A-Z]{{0,2}}|{_UNIT_CODE.pattern}")  # a unit's or a case's number or code: "219D"
 _CUC = match_key("cục")  # a department, whose head's title may name it by its code: "Cục trưởng C50"
 _TERM_NUMBER = re.compile(r"[IVXL]+|\d{1,2}")  # the term of an elected body: "khóa XV", "khóa 15"
 _TERM_WORDS = (("khóa",), ("nhiệm", "kỳ"))  # before it: "khóa XV", "nhiệm kỳ 7"
@@ -823,8 +824,11 @@ class _Parser:
 
     def lowercase_name_to_phrase_end(self, k: int) -> int:
         """End of the lowercase rest of a unit's name at ``k`` when the phrase ends after it (punctuation, the
-        end, or a function word or verb: "Cục Cảnh sát giao thông cho biết"), else ``k``."""
+        end, or a function word or verb: "Cục Cảnh sát giao thông cho biết"), with its number or code ("ban chuyên
+        án 219D"), else ``k``."""
         m = lowercase_name_end(self.text, self.tokens, k, word_openers=False)
+        if k < m < len(self.tokens) and self.adj(m - 1, m) and _DESIGNATION.fullmatch(self.tokens[m].text):
+            m += 1  # the unit's number or code: "ban chuyên án" + "219D"
         after = self.tokens[m] if m < len(self.tokens) and self.adj(m - 1, m) else None
         if m == k or any(t.key in _CLAUSE_MARKERS for t in self.tokens[k:m]) or (after is not None and after.alpha and (
                 not after.text.islower() or lowercase_name_end(self.text, self.tokens, m, word_openers=False) > m)):

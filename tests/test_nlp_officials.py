@@ -1094,6 +1094,9 @@ def test_a_lowercase_unit_name_runs_to_its_level(sentence, span, organization):
     ("Thiếu tá Lê Văn Tám, Đội trưởng Đội Cảnh sát kinh tế tổng hợp PC03 Công an tỉnh Nghệ An cho biết.",
      "Thiếu tá Lê Văn Tám, Đội trưởng Đội Cảnh sát kinh tế tổng hợp PC03 Công an tỉnh Nghệ An",
      "Đội Cảnh sát kinh tế tổng hợp PC03 Công an tỉnh Nghệ An"),
+    # a board named in lowercase, then its code
+    ("Thượng tá Lò Văn Pọm - trưởng ban chuyên án 112B - cho biết.", "Thượng tá Lò Văn Pọm - trưởng ban chuyên án 112B",
+     "chuyên án 112B"),
     # a team read on loosely, then its department's code in brackets and the body after it
     ("Thiếu tá Vũ Đình Khoa - đội trưởng đội trinh sát Phòng cảnh sát kinh tế (PC 03) Công an tỉnh Bắc Ninh, cho biết.",
      "Thiếu tá Vũ Đình Khoa - đội trưởng đội trinh sát Phòng cảnh sát kinh tế (PC 03) Công an tỉnh Bắc Ninh",
