@@ -918,7 +918,8 @@ class _Parser:
         """Extend ``pos``, a post in a unit of a larger body, with the bodies written after it between commas
         when the phrase ends there (a name-first mention): "Trưởng phòng Cảnh sát hình sự, Công an TP. Đà Nẵng"
         + "cho biết", "Vụ trưởng Vụ Biển, Ủy ban Biên giới quốc gia, Bộ Ngoại giao" + "."; not before another
-        comma (a gloss set off by commas: "..., Bệnh viện Chợ Rẫy, cho biết") nor before "và". A unit named by its
+        comma (a gloss set off by commas: "..., Bệnh viện Chợ Rẫy, cho biết") unless the last body is named down to
+        its level, the unit's parent ("..., Công an TP Hà Nội, cũng cho rằng"), nor before "và". A unit named by its
         word alone is extended with its lowercase name when that ends the phrase, whatever follows: "Giám đốc
         Trung tâm" + "điều hành giao thông đô thị" + " (Sở ...)", "Trung tâm" + "chống ngập" + ", đơn vị ..."."""
         tokens, k, end = self.tokens, pos.end, None
@@ -935,7 +936,9 @@ class _Parser:
                 break
             k = end = body.end if body.level or body.place else self.lowercase_name_to_phrase_end(body.end)
             # (the lowercase rest of a name: "Ủy ban Biên giới" + "quốc gia")
-        if end is None or not self.phrase_ends(end):
+        if end is None or not (self.phrase_ends(end) or (
+                body.level and self.separator_at(end) and self.phrase_ends(end + 1))):  # (a body named down to its
+            # level ends the phrase before a comma too: "..., Công an TP Hà Nội" + ", cũng cho rằng")
             end = named  # the unit's name alone, ending the phrase: "Trung tâm" + "chống ngập" + ", đơn vị ..."
         if end == pos.end:
             return

@@ -1167,6 +1167,10 @@ def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organizat
     ("Nguyễn Văn Hòa (SN 1980), Chỉ huy phó, ban Chỉ huy quân sự xã Tân Lập bị bắt.",
      "Nguyễn Văn Hòa (SN 1980), Chỉ huy phó, ban Chỉ huy quân sự xã Tân Lập", "Chỉ huy phó",
      "ban Chỉ huy quân sự xã Tân Lập"),
+    # a body named down to its level, set off by commas before the verb: the unit's parent
+    ("Thượng tá Lê Minh Đức, Trưởng phòng Cảnh sát hình sự, Công an tỉnh Nam Định, cũng cho rằng vụ việc đã rõ.",
+     "Thượng tá Lê Minh Đức, Trưởng phòng Cảnh sát hình sự, Công an tỉnh Nam Định", "Trưởng phòng Cảnh sát hình sự",
+     "Công an tỉnh Nam Định"),
     # not a body joined to another subject, nor one set off by commas as a gloss
     ("Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế, Sở Y tế và các xã đã họp.",
      "Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế", "Giám đốc", "Trung tâm Y tế"),
