@@ -745,6 +745,10 @@ class _Parser:
             # be a place: "Bộ trưởng môi trường Scotland")
         if pos.org is not None and self.tokens[k].key == "và":
             return pos  # "và" after an organisation joins another subject: "Bí thư Tỉnh ủy | và Đoàn công tác"
+        if pos.org is not None and pos.org.level and pos.org.place and self.tokens[k].text.islower() \
+                and level_at(self.text, self.tokens, k) is None:
+            return pos  # a place named with its level ends the name but for a higher level ("huyện Chư Sê" + "tỉnh
+            # Gia Lai"); other words say where it is: "thành phố Komae" + "phía tây Tokyo"
         owner = self.owner_after(k) if pos.org is None else None
         if owner is not None:  # the body or country after "của" (of): "Chủ tịch | của SADC"
             pos.fixed_org, pos.end = span(self.text, self.tokens, *owner), owner[1]

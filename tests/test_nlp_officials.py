@@ -1046,6 +1046,9 @@ def test_a_name_after_a_colon(sentence, span, positions):
     # a body named in full is not read on into the verb after it
     ("Ông Mạc Văn Lộc, Giám đốc Sở Tài chính mong muốn tỉnh sớm giải ngân.", "Ông Mạc Văn Lộc, Giám đốc Sở Tài chính",
      "Sở Tài chính"),
+    # a place named with its level ends the name; words saying where it lies are not read on
+    ("Ông Hiroshi Tanaka, 60 tuổi, thị trưởng thành phố Fuchu phía tây Tokyo cho biết.",
+     "Ông Hiroshi Tanaka, 60 tuổi, thị trưởng thành phố Fuchu", "thành phố Fuchu"),
 ])
 def test_a_lowercase_unit_name_runs_to_its_level(sentence, span, organization):
     (found,) = tag_officials(sentence)
