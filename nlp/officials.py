@@ -117,7 +117,6 @@ from dataclasses import dataclass, replace
 
 from nlp.gazetteer import (
     ASSISTANT,
-    INTERNATIONAL_HEADS,
     NAME_STOP,
     Org,
     Phrases,
@@ -134,6 +133,7 @@ from nlp.gazetteer import (
     match_key,
     match_organization,
     middle_names,
+    opens_body_name,
     organization_tail,
     span,
     starts_title,
@@ -1100,10 +1100,8 @@ class _Parser:
         k = org.start if org is not None else pos.end
         if pos.fixed_org is not None or k >= len(tokens) or not self.adj(k - 1, k):
             return None
-        first = " ".join(self.keys(k, k + 3))
         portfolio = tokens[k].titlecase and self.country_end(k) is None \
-            and self.g.orgs.longest(self.text, tokens, k) is None \
-            and not any(first == head or first.startswith(head + " ") for head in INTERNATIONAL_HEADS)
+            and self.g.orgs.longest(self.text, tokens, k) is None and not opens_body_name(" ".join(self.keys(k, k + 3)))
         if org is None and (portfolio or pos.title.startswith(tuple(_MINISTERS))):
             return None
         run = org.place if org is not None and org.level is None and org.place \

@@ -499,6 +499,8 @@ def tag_statistics(text: str) -> list[StatisticTag]:
         if _overlaps(start, end, protected) or _TIMES.search(text, max(0, start - 24), start) \
                 or _CODE_BEFORE.search(text, max(0, start - 12), start):
             continue
+        if found and start < found[-1].end:
+            continue  # inside the noun of the count before it: "12 xe loại 16 chỗ"
         named = _naming_word(text, start, lex)  # "vùng 4", "tổ 55": an identifier ...
         written = match.group("num").replace(", ", ",")  # "10, 3 triệu": _SPACED_DECIMAL
         raw = as_comma_decimal(written)
@@ -514,8 +516,6 @@ def tag_statistics(text: str) -> list[StatisticTag]:
             continue  # "2-1" (a score), not a range
         span_start, qualifier = _qualifier(text, start, bool(match.group("upper")))
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
-        if found and start < found[-1].end:
-            continue  # inside the noun of the count before it: "12 xe loại 16 chỗ"
         if named and kind not in _AMOUNTS and not (kind == "count" and (
                 _leaves_names(text, start, end, lex) or named == _TYPE and _noun_listed(unit, lex))):
             continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng", a count leaves the list, or a

@@ -780,10 +780,14 @@ def _named_after_lowercase(text: str, tokens: list[Token], i: int, j: int, parts
 
 
 _POINTED = frozenset({"này", "đó"})  # demonstratives standing for a place named before: "xã này", "tỉnh đó"
-# The first words of a body's name, at home or abroad ("Cơ quan An ninh Quốc gia Nga", "Liên minh Bưu chính ...").
-INTERNATIONAL_HEADS = frozenset(match_key(w) for w in ("Tổ chức", "Ngân hàng", "Quỹ", "Chương trình", "Cơ quan",
-                                                       "Liên minh", "Liên hợp quốc", "Hội đồng", "Nghị viện",
-                                                       "Ủy ban"))
+_BODY_HEADS = frozenset(match_key(w) for w in ("Tổ chức", "Ngân hàng", "Quỹ", "Chương trình", "Cơ quan",
+                                               "Liên minh", "Liên hợp quốc", "Hội đồng", "Nghị viện", "Ủy ban"))
+
+
+def opens_body_name(keys: str) -> bool:
+    """Whether a name's first keyed words (``keys``, space-joined) open with a body's first words, at home or
+    abroad: "cơ quan an ninh quốc gia", "liên minh bưu chính", "tổ chức y tế"."""
+    return any(keys == head or keys.startswith(head + " ") for head in _BODY_HEADS)
 
 
 def _international_body(text: str, tokens: list[Token], i: int) -> Org | None:
@@ -796,8 +800,7 @@ def _international_body(text: str, tokens: list[Token], i: int) -> Org | None:
     if found is None:
         return None
     first = " ".join(t.key for t in tokens[i:min(found[0], i + 3)])
-    if not (tokens[i].acronym and found[0] == i + 1) and not any(
-            first == head or first.startswith(head + " ") for head in INTERNATIONAL_HEADS):
+    if not (tokens[i].acronym and found[0] == i + 1) and not opens_body_name(first):
         return None
     end = found[0]
     if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 1].acronym and tokens[end + 2].text == ")":
@@ -830,7 +833,7 @@ def organization_tail(text: str, tokens: list[Token], start: int, j: int, parts:
     if not _next(text, tokens, j):
         return org
     if tokens[j].key == "số" and _next(text, tokens, j + 1) and tokens[j + 1].text.isdigit() \
-            and len(tokens[j + 1].text) <= 3 and not (_next(text, tokens, j + 2) and tokens[j + 2].text in "/-."):
+            and len(tokens[j + 1].text) <= 3 and not (_next(text, tokens, j + 2) and tokens[j + 2].text in ("/", "-", ".")):
         org.parts.append((j, j + 2, span(text, tokens, j, j + 2)))  # the unit's number: "Đội QLTT" + "số 8" (not a
         j = org.end = j + 2  # document's: "số 12/QĐ")
         if not _next(text, tokens, j):
