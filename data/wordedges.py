@@ -26,7 +26,8 @@ numeral must stand within NUMBERED_NEAR syllables of the word it numbers: "Đạ
 
 A query's words travel as JSON (``words_json``): a list of words, each ``{"spellings": […]}``, and
 for a word of one syllable ``"before"`` and ``"after"``, the syllables beside it, and ``"near"``, and
-``"cased": true`` for a place typed with capitals, which the text must write so, and ``"bare"``, the
+``"cased": true`` for a place typed with capitals, which the text must write so, not right after a
+surname (a person's given name: "Trương Hòa Bình"), and ``"bare"``, the
 spellings of a document reference that cite it by type and number alone, after which the text may
 write no other code ("Nghị định 116" for ``Nghị định 116/2017``, not "Nghị định 116/2020"); a
 spelling is a
@@ -50,7 +51,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from data.textnorm import BOUNDARY, FTS_TOKEN
-from nlp.gazetteer import offices
+from nlp.gazetteer import gazetteer, match_key, offices
 from nlp.lexicon import dictionary_key_set, dictionary_pairs
 from nlp.vietnamese import fold, fold_key, search_form
 
@@ -146,7 +147,7 @@ def _occurrence_counts(whole: str, found: re.Match, form: Spelling, word: QueryW
     """Whether the occurrence ``found`` of the spelling ``form`` of ``word`` in ``whole`` (lower case;
     ``cased``: as written, or None) counts as that word: a word of one syllable where ``_counts`` says;
     a document reference as typed, or by its type and number where no other code follows; else where
-    no word of the text crosses it, written with capitals if the word is a place typed so."""
+    no word of the text crosses it, written with capitals and after no surname if the word is a place typed so."""
     if word.alone:
         return _counts(whole, found.start(), found.end(), word)
     if word.bare:
@@ -154,6 +155,8 @@ def _occurrence_counts(whole: str, found: re.Match, form: Spelling, word: QueryW
     if word.cased and cased is not None and not all(token[0].isupper()
                                                     for token in FTS_TOKEN.findall(cased, *found.span())):
         return False  # a place typed as a name, here a common word: "hòa bình" (peace), not "Hòa Bình"
+    if word.cased and cased is not None and _after_a_surname(cased, found.start()):
+        return False  # a person named as the place is: "Phó Thủ tướng Trương Hòa Bình", not the province
     inside = FTS_TOKEN.findall(found.group())
     before = _tokens_before(whole, found.start(), LONGEST_WORD - 1)  # all a crossing word can reach
     if not _crossed(before + inside + _tokens_after(whole, found.end(), LONGEST_WORD - 1),
@@ -162,6 +165,16 @@ def _occurrence_counts(whole: str, found: re.Match, form: Spelling, word: QueryW
     tokens, kept = _around(whole, found)
     lengths = _all_lengths(tokens)
     return _fewest_words(tokens, lengths, kept) <= _fewest_words(tokens, lengths)
+
+
+_SYLLABLE_BEFORE = re.compile(r"(?<!\w)([^\W\d_]{2,})[ \t]+$")  # the word right before, on the same line (not "Y")
+
+
+def _after_a_surname(written: str, start: int) -> bool:
+    """Whether the syllable right before ``start`` in ``written`` is a capitalised surname ("Trương"),
+    so that a name starting at ``start`` is a person's given name."""
+    before = _SYLLABLE_BEFORE.search(written, max(0, start - 12), start)
+    return bool(before) and before.group(1)[0].isupper() and match_key(before.group(1)) in gazetteer().surnames
 
 
 _CODE_GOES_ON = re.compile(r"\s?[/-]\s?[^\W_]|[.,]\d")  # "116/2020/NĐ-CP", "05-CT/TW": another document's code

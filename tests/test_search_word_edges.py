@@ -36,6 +36,9 @@ def holds(text: str, query: str) -> bool:
     ("Cuộc tuần hành hòa bình ở Paris.", "Hòa Bình", False),               # is the place, not peace
     ("Cuộc tuần hành hòa bình ở Paris.", "hoa binh", True),                 # typed in lower case: any
     ("TỈNH HÒA BÌNH MƯA LỚN.", "Hòa Bình", True),                           # capitals throughout count
+    ("Phó Thủ tướng Trương Hòa Bình yêu cầu.", "Hòa Bình", False),          # a person's given name
+    ("Phó Thủ tướng Trương Hòa Bình yêu cầu.", "hoa binh", True),           # typed in lower case: any
+    ("Bà học Đại học Y Hà Nội.", "Hà Nội", True),                          # a letter is no surname here
 ])
 def test_a_word_counts_unless_the_text_cuts_across_it(text, query, expected):
     assert holds(text, query) is expected
