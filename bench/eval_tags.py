@@ -20,6 +20,7 @@ import json
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -90,15 +91,22 @@ def _scores(tp: int, n_pred: int, n_gold: int) -> dict:
 
 def evaluate(gold_dir: Path | list[Path] = GOLD_DIR, errors: list | None = None,
              subfolders: bool = True) -> dict[str, dict]:
-    """Per kind: gold/predicted counts, strict and span-only precision, recall and F1.
+    """Per kind: gold/predicted counts, strict and span-only precision, recall and F1 of the taggers on
+    the gold under ``gold_dir``.
 
     Kinds without any gold passage are absent. Mismatches are appended to ``errors`` if given."""
+    return score(load_gold(gold_dir, subfolders), _predict, errors)
+
+
+def score(passages: list[dict], predict: Callable[[dict], dict], errors: list | None = None) -> dict[str, dict]:
+    """As ``evaluate``, on gold ``passages``, of the tags ``predict`` gives each passage (a dict of lists of
+    tags by kind, in the gold's form: the taggers' output, or another annotation of the same text)."""
     counts = {k: {"passages": 0, "gold": 0, "predicted": 0, "tp": 0, "span_tp": 0} for k in KINDS}
-    for passage in load_gold(gold_dir, subfolders):
+    for passage in passages:
         kinds = [k for k in KINDS if k in passage]
         if not kinds:
             continue
-        predicted = _predict(passage)
+        predicted = predict(passage)
         for kind in kinds:
             key = KEY_FIELDS[kind]
             gold = {(t["start"], t["end"]): key(t) for t in passage[kind]}

@@ -35,10 +35,12 @@ def main(description: str, gold_path: Path, repo: str, rebuild: Callable[[list[d
     parser.add_argument("out", type=Path)
     parser.add_argument("--mirror", type=Path, default=MIRROR)
     parser.add_argument("--clone", action="append", default=[], metavar="OWNER/NAME=PATH")
+    parser.add_argument("--gold", type=Path, default=gold_path,
+                        help=f"another annotation of the same texts to rebuild (default {gold_path.name})")
     args = parser.parse_args()
     clones = {name: Path(path) for name, path in (item.split("=", 1) for item in args.clone)}
     try:
-        gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
         passages = rebuild(gold, git_dir(repo, args.mirror, clones))
     except BuildError as error:
         sys.exit(f"error: {error}")

@@ -48,3 +48,12 @@ def test_the_committed_gold_names_records_and_hashes_not_texts():
     assert len({row["record"] for row in rows}) == len(rows)
     assert all(set(build.KINDS) - {"dates"} <= set(row) for row in rows)  # the last 150 leave dates out
     assert sum("dates" in row for row in rows) == 450
+
+
+def test_the_second_annotation_is_of_gold_passages_with_the_same_records_and_hashes():
+    """second.jsonl annotates again, apart, some of gold.jsonl's passages: same ids, records and text hashes."""
+    gold = {row["id"]: row for row in map(json.loads, build.GOLD.read_text(encoding="utf-8").splitlines())}
+    second = [json.loads(line) for line in (build.GOLD.parent / "second.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(second) == 150 and all("text" not in row and "dates" not in row for row in second)
+    assert all((row["record"], row["text_sha256"]) == (gold[row["id"]]["record"], gold[row["id"]]["text_sha256"])
+               for row in second)
