@@ -43,7 +43,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   a note about the person between name and post (``ông A (42 tuổi, trú tại ...) - chủ tịch ...``);
 * abroad also with a ministry or its field before the country (``Thứ trưởng Bộ Ngoại giao Nga ...``,
   ``Bộ trưởng Không quân Mỹ ...``); each leader of a list keeps their own tag (``Tổng thống Brazil A,
-  Tổng thống Nga B``), and a post abroad after a name is the name's after it (``A, Tổng thống Nga B``: B's); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
+  Tổng thống Nga B``), and a post abroad after a name is the name's after it (``A, Tổng thống Nga B``: B's), and so is the last post of
+  a name's chain when a person's name follows it (``A, Phó Tư lệnh Quân khu 7, Phó Chủ tịch UBND TP. HCM B``); after ``thay mặt``/``thừa lệnh`` the post is another's (``Thay mặt Thủ tướng, Phó
   Thủ tướng Lê Văn A`` is Lê Văn A's Phó Thủ tướng only); a unit named in lowercase after ``Trưởng`` is in
   the title (``Trưởng khoa``, ``Trưởng nhóm``); a unit's lowercase name may run to a bracket, which holds
   the unit's code and body (``Cục Cảnh sát hình sự (C 45, Bộ Công an)``) or, with the body alone, a gloss
@@ -1085,6 +1086,13 @@ class _Parser:
         the trailing run (``name_in_run_of``) or after a body abroad (``name_after_body_abroad``)."""
         return self.name_in_run_of(pos) or self.name_after_body_abroad(pos)
 
+    def person_after(self, pos: _Position) -> bool:
+        """Whether a person's name is written after ``pos`` (``name_in_place``), not the place its level names
+        ("chủ tịch UBND huyện | Bạch Long Vỹ")."""
+        found = self.name_in_place(pos)
+        return found is not None and not any((level_at(self.text, self.tokens, k) or (None,))[0] == found[0]
+                                             for k in range(max(pos.start, found[0] - 3), found[0]))
+
     def name_after_body_abroad(self, pos: _Position) -> tuple[int, int, Org] | None:
         """(name start, name end, the body) for a foreign name of two words or more after a body abroad the
         gazetteer does not know whole, read from the title to where a foreign name follows it (perhaps after a
@@ -1556,6 +1564,8 @@ class _Parser:
         owner = None  # the country or body written after a title-first mention's name ("của Kenya")
         apart = len(chain)  # the posts from here on are written in brackets after the name: none lends its body
         if before is not None:
+            if len(chain) > 1 and self.person_after(chain[-1]):
+                chain = chain[:-1]  # the last post is the next person's: "A, Giám đốc Sở Y tế, Phó Chủ tịch UBND tỉnh B"
             a, b, honorific = before
             start = honorific[0] if honorific else a
             self.ministry_after(chain[-1])

@@ -548,6 +548,10 @@ def test_two_people_in_a_row_each_keep_their_own_name():
               "Giám đốc Công an tỉnh.")
     assert [(t.name, t.honorific, t.positions[0].title) for t in tag_officials(listed)] == [
         ("Phan Minh Đức", None, "Phó Bí thư Thường trực"), ("Bùi Văn Thắng", "đại tá", "Giám đốc")]
+    # a post written with its own name after it, last in a name's chain, is the next person's
+    chained = "Dự có thiếu tướng Du Trường Giang, Phó Tư lệnh Quân khu 7, Phó Chủ tịch UBND TP. HCM Huỳnh Cách Mạng."
+    assert [(t.name, [p.title for p in t.positions]) for t in tag_officials(chained)] == [
+        ("Du Trường Giang", ["Phó Tư lệnh"]), ("Huỳnh Cách Mạng", ["Phó Chủ tịch"])]
 
 
 @pytest.mark.parametrize("sentence, expected", [
