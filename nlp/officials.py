@@ -10,7 +10,8 @@ Forms read (titles, organisations, abbreviations, places and surnames come from 
   abbreviated one (``Trần Thị Hồng HUV Phó Chủ tịch UBND huyện``);
 * title first: ``[honorific] Position {, Position} [ông | bà] Name {, Position}``; a bracketed
   abbreviation belongs to the position before it (``Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm
-  Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``);
+  Tú``, ``Đại biểu Quốc hội (ĐBQH) Lại Thế Nguyên, Phó Trưởng Đoàn ĐBQH tỉnh``, ``(KH&CN)``), also when an
+  honorific after a comma opens the name (``Giám đốc Sở Giao thông vận tải (GTVT), ông Vũ Văn Viện``);
 * abroad: ``Title Country Name`` with a country, a US state or an international body of
   ``countries.txt`` (or a body the list lacks, as an acronym in ASCII capitals before a foreign name of two
   words or more: ``Giám đốc FBI Christopher Wray``; or a body abroad the gazetteer does not know whole, read
@@ -1156,12 +1157,13 @@ class _Parser:
     def name_in_run_of(self, pos: _Position) -> tuple[int, int, Org] | None:
         """(name start, name end, organisation without the name) when the trailing run holds a name."""
         org = pos.org
-        if pos.abbr_end:  # "... Trung ương (UBKT) Trần Cẩm Tú"
-            k = pos.end
-            while k < len(self.tokens) and k - pos.end < 5 and self.tokens[k].titlecase and self.adj(k - 1, k):
+        if pos.abbr_end:  # "... Trung ương (UBKT) Trần Cẩm Tú", also after an honorific: "... (GTVT), ông Vũ Văn Viện"
+            j = self.honorific_before_name(pos.end) or pos.end
+            k = j
+            while k < len(self.tokens) and k - j < 5 and self.tokens[k].titlecase and self.adj(k - 1, k):
                 k += 1
-            found = 2 <= k - pos.end and self.surname(pos.end)
-            return (pos.end, k, org) if found else None  # type: ignore[return-value]
+            found = 2 <= k - j and (j > pos.end or self.surname(j))
+            return (j, k, org) if found else None  # type: ignore[return-value]
         if org is not None and org.place is not None:
             named = self.name_in_run(org)
             if named is not None:

@@ -184,6 +184,9 @@ def test_mentions_field_by_field(sentence, expected):
     ("Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm Tú chủ trì.",
      ("Chủ nhiệm Ủy ban Kiểm tra Trung ương (UBKT) Trần Cẩm Tú", "Trần Cẩm Tú", None,
       [("Chủ nhiệm Ủy ban Kiểm tra", "Trung ương")])),
+    ("Theo Giám đốc Sở Giao thông vận tải (GTVT), ông Vũ Văn Viện, cầu sẽ thông xe.",  # past a comma, an honorific
+     ("Giám đốc Sở Giao thông vận tải (GTVT), ông Vũ Văn Viện", "Vũ Văn Viện", "ông",
+      [("Giám đốc", "Sở Giao thông vận tải")])),
     # "Phó CT." is Phó Chủ tịch; a member of the Central Committee is a member of its Ban Chấp hành
     ("Dự có đồng chí Trần Văn C, HUV, Phó CT. UBND huyện.",
      ("đồng chí Trần Văn C, HUV, Phó CT. UBND huyện", "Trần Văn C", "đồng chí",
