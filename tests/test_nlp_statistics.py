@@ -606,7 +606,9 @@ def test_times_of_day_counted_are_a_duration():
     ("Giảm 50% lệ phí trước bạ cho ô tô.", [("50% lệ phí trước bạ", "lệ phí trước bạ")]),
     ("Sàn ghi nhận 2,5 triệu giao dịch trong ngày.", [("2,5 triệu giao dịch", "giao dịch")]),
     ("Dự báo có 3 đợt không khí lạnh.", [("3 đợt không khí lạnh", "đợt không khí lạnh")]),
-    ("Quỹ có 25 thương hiệu tài chính.", [("25 thương hiệu tài chính", "thương hiệu tài chính")]),
+        ("Dự án có 2.461 nhà ở liền kề, biệt thự, căn hộ chung cư.",  # kinds of housing: one group ([housing])
+     [("2.461 nhà ở liền kề, biệt thự, căn hộ chung cư", "nhà ở liền kề, biệt thự, căn hộ chung cư")]),
+("Quỹ có 25 thương hiệu tài chính.", [("25 thương hiệu tài chính", "thương hiệu tài chính")]),
     ("Tăng khoảng 1,5% lãi suất tiền gửi ngân hàng.", [("khoảng 1,5% lãi suất tiền gửi ngân hàng",
                                                      "lãi suất tiền gửi ngân hàng")]),
     ("Đội có 7 lối chơi khác nhau.", [("7 lối chơi", "lối chơi")]),
