@@ -76,7 +76,8 @@ def _gold_files(gold: Path | list[Path], subfolders: bool) -> list[tuple[Path, P
     return found
 
 
-def _predict(passage: dict) -> dict:
+def tags_of(passage: dict) -> dict:
+    """The taggers' tags of a gold passage (its NFD form where the gold says the text was published so)."""
     text = unicodedata.normalize("NFD", passage["text"]) if passage.get("nfd") else passage["text"]
     ref = dt.date.fromisoformat(passage["ref_date"]) if passage.get("ref_date") else None
     return tag(text, ref).to_dict()
@@ -95,7 +96,7 @@ def evaluate(gold_dir: Path | list[Path] = GOLD_DIR, errors: list | None = None,
     the gold under ``gold_dir``.
 
     Kinds without any gold passage are absent. Mismatches are appended to ``errors`` if given."""
-    return score(load_gold(gold_dir, subfolders), _predict, errors)
+    return score(load_gold(gold_dir, subfolders), tags_of, errors)
 
 
 def score(passages: list[dict], predict: Callable[[dict], dict], errors: list | None = None) -> dict[str, dict]:

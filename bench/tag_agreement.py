@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_tags import KINDS, _predict, load_gold, score  # noqa: E402
+from eval_tags import KINDS, tags_of, load_gold, score  # noqa: E402
 
 
 def common(first: list[dict], second: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -45,7 +45,7 @@ def agreement(first: list[dict], second: list[dict]) -> dict[str, dict]:
     firsts, seconds = common(first, second)
     by_id = {passage["id"]: passage for passage in seconds}
     judge = score(firsts, lambda passage: by_id[passage["id"]])
-    by_first, by_second = score(firsts, _predict), score(seconds, _predict)
+    by_first, by_second = score(firsts, tags_of), score(seconds, tags_of)
     return {kind: {"second": judge[kind], "taggers_first": by_first[kind], "taggers_second": by_second[kind]}
             for kind in judge}
 
