@@ -58,7 +58,7 @@ and ages (``10 năm``, ``18 tuổi``), multiples (``gấp gần 2,5 lần``, ``9
 clock times, numbers that name something (``lớp 10``, ``Ban Chỉ đạo 35``, ``lần thứ 6``, ``naming.txt``; but a
 type told by a count of a noun of the lists counts it: ``xe loại 30 chỗ``), numbers inside the counted noun
 of the count before them (``12 xe loại 16 chỗ``), roman numerals, the number of a name written right after it on its line (``Nord Stream 2 | bất chấp``, ``Boeing 787 | hạ
-cánh``, ``Nhiệt điện Vĩnh Tân 4 | thăm``) unless a noun of the lists follows (``Pfizer 2 mũi``), and any count or ratio without a counted noun.
+cánh``, ``Nhiệt điện Vĩnh Tân 4 | thăm``, a brand opening the sentence: ``Realme 8 | Pro``) unless a noun of the lists follows (``Pfizer 2 mũi``), and any count or ratio without a counted noun.
 
 underthesea's POS tagger was measured on the short window after each number: ~0.9 ms per call (it
 would halve tag() throughput) and it tags ``sáng kiến`` as a verb, ``mầm non`` as a verb and
@@ -216,6 +216,7 @@ _NAME_NUMBER = re.compile(r"\d{1,3}")
 _SLOGAN_OPENING = re.compile(r"[\"“«]\s?$")  # a quote opening right before a number ...
 _SLOGAN_CLOSING = re.compile(r"\s?[\"”»]")  # ... and closing right after its counted noun
 _SYLLABLE_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)\s+$")
+_FOREIGN_BEFORE = re.compile(r"(?<!\w)([A-Z][a-z]{2,})[ \t]+$")  # "Realme | 8 Pro": a brand, if no Vietnamese word
 _NAME_BEFORE = re.compile(r"(?:(?<!\w)[a-z]+[A-Z][A-Za-z]*|(?<![.!?:\n\"“'‘(]\s)(?<=\w\s)(?P<title>[^\W\d_]{2,}))[ \t]+$")  # "iPhone | 13"
 # (also a sentence's first word), "Nord Stream | 2", "Vĩnh Tân | 4" (any capitalised word: see _name_before), on the
 # number's line; not a sentence's first word in capitals ("Trong 5 ngày") nor an acronym ("UBND 40 tỉnh")
@@ -476,11 +477,15 @@ def _noun_listed(unit: str, lex: _Lexicon) -> bool:
     return any(" ".join(syllables[:n]) in lex.listed for n in range(1, min(4, len(syllables)) + 1))
 
 
-def _name_before(text: str, start: int) -> bool:
+def _name_before(text: str, start: int, lex: _Lexicon) -> bool:
     """Whether a name's word stands right before the number at ``start``: a capitalised word inside the sentence
-    ("Nord Stream | 2", "Nhiệt điện Vĩnh Tân | 4", "Triều Tiên | 38 North") or one in mixed case ("iPhone | 13")."""
+    ("Nord Stream | 2", "Nhiệt điện Vĩnh Tân | 4", "Triều Tiên | 38 North"), one in mixed case ("iPhone | 13"),
+    or, also opening the sentence, a capitalised word of plain letters that is no Vietnamese word ("Realme | 8")."""
     match = _NAME_BEFORE.search(text, max(0, start - 30), start)
-    return bool(match) and (match.group("title") is None or _is_title(match.group("title")))
+    if match:
+        return match.group("title") is None or _is_title(match.group("title"))
+    foreign = _FOREIGN_BEFORE.search(text, max(0, start - 30), start)
+    return bool(foreign) and _key(foreign.group(1)) not in lex.words
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -520,7 +525,7 @@ def tag_statistics(text: str) -> list[StatisticTag]:
                 _leaves_names(text, start, end, lex) or named == _TYPE and _noun_listed(unit, lex))):
             continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng", a count leaves the list, or a
             # type is told by a count of a noun of the lists: "xe loại 30 chỗ" (not "gạo loại 1 giá ...")
-        if kind == "count" and _name_before(text, start) and not _noun_listed(unit, lex):
+        if kind == "count" and _name_before(text, start, lex) and not _noun_listed(unit, lex):
             continue  # a name's number ("Boeing 787 | hạ cánh", "Nord Stream 2 | bất chấp"); "Pfizer 2 mũi" counts doses
         if kind == "count" and _SLOGAN_OPENING.search(text, max(0, start - 2), start) \
                 and _SLOGAN_CLOSING.match(text, unit_end):

@@ -699,6 +699,8 @@ def test_where_the_counted_noun_ends(sentence, expected):
     ("Máy bay Boeing 787 hạ cánh an toàn.", []),
     ("Giá iPhone 13 mini giảm mạnh.", []),
     ("iPhone 13 khan hiếm, không đủ trả hàng.", []),  # a name in mixed case opening the text
+    ("Realme 8 Pro trình làng; Vinamilk 3 nhà máy đạt chuẩn.", [("3 nhà máy", "nhà máy")]),  # a brand opening it
+    ("Trong 5 tháng có 30 chuyến bay.", [("30 chuyến bay", "chuyến bay")]),  # not a Vietnamese word opening it
     ("Nhà máy Thủy điện Sông Đà 2 thiếu nước; công ty Trường Thành 3 thăm công nhân.", []),  # Vietnamese capitals
     ("Đội bóng giành chiến thắng trước Heat\n20 điểm của anh quyết định trận đấu.", [("20 điểm", "điểm")]),  # a new line
     ("Nữ diễn viên tuổi 50 giàu sang.", []),  # an age: "tuổi" names the number
