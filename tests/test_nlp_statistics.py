@@ -612,6 +612,7 @@ def test_times_of_day_counted_are_a_duration():
     ("Tăng khoảng 1,5% lãi suất tiền gửi ngân hàng.", [("khoảng 1,5% lãi suất tiền gửi ngân hàng",
                                                      "lãi suất tiền gửi ngân hàng")]),
     ("Đội có 7 lối chơi khác nhau.", [("7 lối chơi", "lối chơi")]),
+    ("Vay 100% online; có 6 kênh đầu tư online.", [("100%", "%"), ("6 kênh đầu tư online", "kênh đầu tư online")]),
     # "không vượt quá" is a qualifier like "không quá"; "đ" is a currency; "loại 1" names
     ("Độ ồn không vượt quá 55 dBA vào ban đêm.", [("không vượt quá 55 dBA", "dBA")]),
     ("Gạo loại 1 giá bán 15.000đ/kg.", [("15.000đ/kg", "đ/kg")]),
