@@ -613,6 +613,8 @@ def test_times_of_day_counted_are_a_duration():
                                                      "lãi suất tiền gửi ngân hàng")]),
     ("Đội có 7 lối chơi khác nhau.", [("7 lối chơi", "lối chơi")]),
     ("Vay 100% online; có 6 kênh đầu tư online.", [("100%", "%"), ("6 kênh đầu tư online", "kênh đầu tư online")]),
+    ("Thu giữ 566 chai sữa tắm giả; đây là 4 con giáp may mắn.", [("566 chai sữa tắm", "chai sữa tắm"),
+                                                                 ("4 con giáp", "con giáp")]),  # fake, lucky: no kind
     # "không vượt quá" is a qualifier like "không quá"; "đ" is a currency; "loại 1" names
     ("Độ ồn không vượt quá 55 dBA vào ban đêm.", [("không vượt quá 55 dBA", "dBA")]),
     ("Gạo loại 1 giá bán 15.000đ/kg.", [("15.000đ/kg", "đ/kg")]),
