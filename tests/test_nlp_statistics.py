@@ -606,7 +606,11 @@ def test_times_of_day_counted_are_a_duration():
     ("Giảm 50% lệ phí trước bạ cho ô tô.", [("50% lệ phí trước bạ", "lệ phí trước bạ")]),
     ("Sàn ghi nhận 2,5 triệu giao dịch trong ngày.", [("2,5 triệu giao dịch", "giao dịch")]),
     ("Dự báo có 3 đợt không khí lạnh.", [("3 đợt không khí lạnh", "đợt không khí lạnh")]),
-        ("Dự án có 2.461 nhà ở liền kề, biệt thự, căn hộ chung cư.",  # kinds of housing: one group ([housing])
+        ("Thu 1.000 bao, can nhựa và 13 siêu xe, xe sang của hơn 300 quan chức, tướng lĩnh.",  # containers,
+     [("1.000 bao, can nhựa", "bao, can nhựa"), ("13 siêu xe, xe sang", "siêu xe, xe sang"),  # vehicles,
+      ("hơn 300 quan chức, tướng lĩnh", "quan chức, tướng lĩnh")]),  # people: one group each
+    ("Có 15 dự án điện gió, điện mặt trời.", [("15 dự án điện gió, điện mặt trời", "dự án điện gió, điện mặt trời")]),
+    ("Dự án có 2.461 nhà ở liền kề, biệt thự, căn hộ chung cư.",  # kinds of housing: one group ([housing])
      [("2.461 nhà ở liền kề, biệt thự, căn hộ chung cư", "nhà ở liền kề, biệt thự, căn hộ chung cư")]),
 ("Quỹ có 25 thương hiệu tài chính.", [("25 thương hiệu tài chính", "thương hiệu tài chính")]),
     ("Tăng khoảng 1,5% lãi suất tiền gửi ngân hàng.", [("khoảng 1,5% lãi suất tiền gửi ngân hàng",
