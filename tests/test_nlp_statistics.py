@@ -619,6 +619,8 @@ def test_times_of_day_counted_are_a_duration():
     ("Vay 100% online; có 6 kênh đầu tư online.", [("100%", "%"), ("6 kênh đầu tư online", "kênh đầu tư online")]),
     ("Thu giữ 566 chai sữa tắm giả; đây là 4 con giáp may mắn.", [("566 chai sữa tắm", "chai sữa tắm"),
                                                                  ("4 con giáp", "con giáp")]),  # fake, lucky: no kind
+    ("Gần 500 người tự chạy xe về quê; lập 30 đội tự quản.", [("Gần 500 người", "người"),  # "tự" (by themselves)
+                                                           ("30 đội tự quản", "đội tự quản")]),  # not in a word
     # "không vượt quá" is a qualifier like "không quá"; "đ" is a currency; "loại 1" names
     ("Độ ồn không vượt quá 55 dBA vào ban đêm.", [("không vượt quá 55 dBA", "dBA")]),
     ("Gạo loại 1 giá bán 15.000đ/kg.", [("15.000đ/kg", "đ/kg")]),
