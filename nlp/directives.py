@@ -46,7 +46,8 @@ A letter word and a number coded by its issuer alone ("văn bản số 442/VPTT"
 (``issuer_code`` VPTT). Stray spaces around the slash ("26 /TB-HĐ", "35 - CT / TW") and a space for it ("5171
 QĐ-XPVPHC", after "số" or a type word; "22-QĐ TW" before an issuer in capitals) are read, and so is a code in lowercase after a type word
 ("thông tư 22/2015/tt-bkhđt": the fields and key upper-cased); a type word away from its number leaves
-the span starting at "số" (a letter word too: "Công văn hỏa tốc số 2088/UBND-VX").
+the span starting at "số" (a letter word too: "gửi công văn này số 1903/UBND-NN"), unless that word is one of urgency:
+"Công văn hỏa tốc số 2088/UBND-VX", "công văn khẩn số 1215", "Công điện thượng khẩn số 05/CĐ-UBND" are whole.
 
 Not tagged: references without a number ("Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung
 ương 4 khóa XII"), a count after a type word ("Kế hoạch 5 năm", "Kế hoạch 5 năm 2021-2025", "Quyết định 3
@@ -131,6 +132,11 @@ _CLOSING = {"“": "”", '"': '"', "«": "»"}
 _LAW_WORDS = {"luật": "L", "bộ luật": "BL", "pháp lệnh": "PL", "nghị quyết": "NQ"}
 
 
+# an urgency word between a type word and "số" belongs to the citation: "công văn khẩn số 1215",
+# "Công điện hỏa tốc số 05/CĐ-UBND" (on the key, whose tone placement "hỏa" is)
+_URGENCY = r"(?:\s+(?:thượng khẩn|khẩn|hỏa tốc))?"
+
+
 def _word_alternatives() -> str:
     return "|".join(re.escape(w) for w in sorted((match_key(w) for w in gazetteer().doc_words), key=len, reverse=True))
 
@@ -138,7 +144,7 @@ def _word_alternatives() -> str:
 @functools.lru_cache(maxsize=1)
 def _prefix_re() -> re.Pattern[str]:
     """Type word(s) and "số" ending where a number starts (matched on the key: any case, any tone placement)."""
-    return re.compile(rf"(?:(?<!\w)(?P<word>{_word_alternatives()})\s+)?(?:(?<!\w)số\s*:?\s*)?$")
+    return re.compile(rf"(?:(?<!\w)(?P<word>{_word_alternatives()}){_URGENCY}\s+)?(?:(?<!\w)số\s*:?\s*)?$")
 
 
 _NO_CODE = r"(?!\w|[/.,:\-–]\w|\s?[-–/]\s?\w|\s*%|\s+(?:năm(?!\s+(?:19|20)\d\d(?!\d|\s?[-–]\s?\d))|tháng|tuần|ngày(?!\s+\d)|giờ|lần(?!\s+thứ)|người|điểm)(?!\w))"
@@ -174,7 +180,7 @@ def _number_only_re() -> re.Pattern[str]:
 def _type_word_re() -> re.Pattern[str]:
     """A type word ending where "số" starts: "Quyết định" in "Quyết định số 842" (on the key)."""
     words = "|".join(re.escape(w) for w in sorted(_bare_types(), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<word>{words})\s+$")
+    return re.compile(rf"(?<!\w)(?P<word>{words}){_URGENCY}\s+$")
 
 
 @functools.lru_cache(maxsize=1)

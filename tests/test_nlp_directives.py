@@ -273,8 +273,23 @@ def test_signing_day_as_nlp_dates_reads_it(sentence, expected):
 
 
 def test_letter_word_a_word_or_two_before_number():
-    (tag,) = tag_directives("UBND huyện gửi công văn hỏa tốc số 1903/UBND-NN tới các xã.", REF)
+    (tag,) = tag_directives("UBND huyện gửi công văn này số 1903/UBND-NN tới các xã.", REF)
     assert (tag.text, tag.doc_type, tag.type_code, tag.issuer_code) == ("số 1903/UBND-NN", "Công văn", None, "UBND-NN")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("UBND huyện gửi công văn hỏa tốc số 1903/UBND-NN tới các xã.",
+     ("công văn hỏa tốc số 1903/UBND-NN", "Công văn", None, "1903", "UBND-NN")),
+    ("Ông A đã ký ban hành công văn khẩn số 1215 về việc giới nghiêm.",
+     ("công văn khẩn số 1215", "Công văn", None, "1215", None)),
+    ("Chủ tịch UBND tỉnh ban hành Công điện hoả tốc số 05/CĐ-UBND.",
+     ("Công điện hoả tốc số 05/CĐ-UBND", "Công điện", "CĐ", "05", "UBND")),
+    ("Bộ Y tế có công văn thượng khẩn số 77/BYT-MT gửi các tỉnh.",
+     ("công văn thượng khẩn số 77/BYT-MT", "Công văn", None, "77", "BYT-MT")),
+])
+def test_an_urgency_word_belongs_to_the_citation(sentence, expected):
+    (tag,) = tag_directives(sentence, REF)
+    assert (tag.text, tag.doc_type, tag.type_code, tag.number, tag.issuer_code) == expected
 
 
 def test_nfd_input_gives_nfc_offsets():
