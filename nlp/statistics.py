@@ -255,6 +255,7 @@ _CASE_STATES = frozenset(_phrase_key(w) for w in ("bệnh", "F0", "mới", "cộ
                                                   "ghi nhận", "cách ly"))
 # ways, tips, reasons, things: the clause after one says which, outside the counted noun ("12 cách | mix đồ")
 _CLAUSE_HEADS = frozenset(_phrase_key(w) for w in ("cách", "bí quyết", "mẹo", "lý do", "điều"))
+_STOREYS = frozenset(_phrase_key(w) for w in ("tầng", "lầu"))  # a building's: they count nothing after them
 
 
 
@@ -359,6 +360,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # also after "tổng số": "80% tổng số ca | F0"
     if j == first + 1 and words[first].key in _CLAUSE_HEADS and not _is_title(word.text):
         return True  # "7 điều | bác sĩ thường làm"
+    if j == first + 1 and words[first].key in _STOREYS:
+        return True  # "nhà 7 tầng | thang máy", "3 lầu | khu vực yên tĩnh" (not "3 tầng hầm", one word)
     if key in lex.nouns and (j == first or (key not in lex.verbs and key not in lex.function)):
         return False
     if j == first and key in lex.openers:

@@ -647,6 +647,9 @@ def test_times_of_day_counted_are_a_duration():
      [("36 tập đoàn, tổng công ty và ngân hàng thương mại", "tập đoàn, tổng công ty và ngân hàng thương mại")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
+    # a building's storeys count nothing after them; "tầng hầm" (basement) is a word of its own
+    ("Bán nhà 7 tầng thang máy, nhà 3 lầu khu vực yên tĩnh, 2 tầng hầm.",
+     [("7 tầng", "tầng"), ("3 lầu", "lầu"), ("2 tầng hầm", "tầng hầm")]),
     # a dictionary word of split_words.txt is read as a noun and a function word ("ca từ": lyrics)
     ("Ghi nhận 15 ca từ đầu năm; hơn 20.000 người ở Đồng Nai đã tiêm.",
      [("15 ca", "ca"), ("hơn 20.000 người", "người")]),
