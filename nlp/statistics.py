@@ -217,6 +217,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _COMRADES = re.compile(r"đ\s?/\s?c(?!\w)", _F)  # "50 đ/c": comrades (đồng chí), not đồng
 _CODE_BEFORE = re.compile(r"(?<!\w)covid\s*[-–]?\s*$", _F)  # "Covid - 19" spaced, "covid 19": the number is the code's
 _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", "SARS-CoV-2"
+# a model's or an age group's code, capitals and digits, three characters or more: "GR-A25VM", "U22" (not "F0", "A4")
+_MODEL_CODE = re.compile(r"(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}")
 _DIRECTED = re.compile(r"\S+ (?:sang|về|đến|tới|đi|lại|ra|vào|lên|xuống|qua)")  # a word and a direction after it
 _NAME_NUMBER = re.compile(r"\d{1,3}")
 _SLOGAN_OPENING = re.compile(r"[\"“«]\s?$")  # a quote opening right before a number ...
@@ -354,6 +356,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # the body what is counted belongs to: "28 thành viên | NATO"
     if j > first and word.text.isupper() and words[j - 1].key in _SHARES:
         return True  # a stock's ticker after its shares: "5,2 triệu cổ phiếu | GTT", "24 triệu cp | HQC"
+    if _MODEL_CODE.fullmatch(word.text) and not _DISEASE_CODE.fullmatch(word.text):
+        return True  # what the counted or measured thing is a model or a team of: "194 lít | GR-A25VM", "5 cầu thủ | U22"
     if j > first and _DISEASE_CODE.fullmatch(word.text) and words[j - 1].key != _PHONG:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"
     if j > first and words[j - 1].key in _CASES and key in _CASE_STATES:

@@ -647,6 +647,10 @@ def test_times_of_day_counted_are_a_duration():
      [("36 tập đoàn, tổng công ty và ngân hàng thương mại", "tập đoàn, tổng công ty và ngân hàng thương mại")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
+    # a model's or an age group's code ends what is counted or measured; short codes stay ("F1", "A4")
+    ("Tủ lạnh 194 lít GR-A25VM giá rẻ, 2 đèn flash HVL-F60RM2, 5 cầu thủ U22 Việt Nam, 3 trường hợp F1, 1 tờ A4.",
+     [("194 lít", "lít"), ("2 đèn flash", "đèn flash"), ("5 cầu thủ", "cầu thủ"), ("3 trường hợp F1", "trường hợp F1"),
+      ("1 tờ A4", "tờ A4")]),
     # a building's storeys count nothing after them; "tầng hầm" (basement) is a word of its own
     ("Bán nhà 7 tầng thang máy, nhà 3 lầu khu vực yên tĩnh, 2 tầng hầm.",
      [("7 tầng", "tầng"), ("3 lầu", "lầu"), ("2 tầng hầm", "tầng hầm")]),
