@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from nlp.gazetteer import gazetteer, middle_names, names, offices, place_names, ward_names
 from nlp.lexicon import known_words
-from nlp.vietnamese import SYLLABLE, fold_key, i_y_twin, search_form
+from nlp.vietnamese import SYLLABLE, fold_key, i_y_spellings, search_form
 
 MAX_SYLLABLES = 6  # longest lexicon entry used
 NAME_SYLLABLES = 4  # longest person name: surname and three more
@@ -55,12 +55,6 @@ def _lexicon() -> dict[str, tuple[tuple[str, ...], ...]]:
             if 2 <= len(syllables) <= MAX_SYLLABLES and len(syllables) == len(_PARTS.split(phrase.strip())):
                 yield from i_y_spellings(syllables)
     return _by_first_syllable(spellings())
-
-
-def i_y_spellings(syllables) -> Iterator[tuple[str, ...]]:
-    """``syllables`` with each lone i or y after a consonant written both ways ("kì thi", "kỳ thi"): one
-    syllable in two spellings, as tone marks are placed two ways. A syllable's type is kept."""
-    return itertools.product(*((s, type(s)(twin)) if (twin := i_y_twin(s)) else (s,) for s in syllables))
 
 
 def _by_first_syllable(entries) -> dict[str, tuple[tuple[str, ...], ...]]:

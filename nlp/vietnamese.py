@@ -14,11 +14,14 @@ ending in oa, oe or uy ("hòa"/"hoà", "khỏe"/"khoẻ", "thủy"/"thuỷ"), an
 * ``SYLLABLE``: the runs of letters text is cut into (digits and punctuation separate them);
   ``vietnamese_ratio``: how many of them carry a Vietnamese diacritic.
 * ``i_y_twin``: the other spelling of a syllable whose vowel is a lone i or y after a consonant,
-  which the two conventions also write differently ("kỳ"/"kì", "lý"/"lí", "quý"/"quí").
+  which the two conventions also write differently ("kỳ"/"kì", "lý"/"lí", "quý"/"quí");
+  ``i_y_spellings``: a name's or word's spellings so ("Bạch Long Vĩ", "Bạch Long Vỹ").
 """
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 import unicodedata
 from functools import lru_cache
 
@@ -120,6 +123,13 @@ def i_y_twin(syllable: str) -> str | None:
     if not _I_Y_SYLLABLE.fullmatch(syllable):
         return None
     return syllable[:-1] + syllable[-1].translate(_I_Y)
+
+
+def i_y_spellings(parts) -> Iterator[tuple[str, ...]]:
+    """``parts`` (syllables, or syllables and what separates them) with each lone i or y after a consonant
+    written both ways ("kì thi", "kỳ thi"): one syllable in two spellings, as tone marks are placed two ways.
+    A syllable's type is kept."""
+    return itertools.product(*((s, type(s)(twin)) if (twin := i_y_twin(s)) else (s,) for s in parts))
 
 
 def fold(text: str | None) -> str:

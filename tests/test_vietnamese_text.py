@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nlp import vietnamese
-from nlp.vietnamese import (SYLLABLE, fold, fold_key, i_y_twin, place_tone, place_tones, search_form,
+from nlp.vietnamese import (SYLLABLE, fold, fold_key, i_y_spellings, i_y_twin, place_tone, place_tones, search_form,
                             unify, vietnamese_ratio)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +74,21 @@ def test_folding():
 def test_i_and_y_are_twins_only_alone_after_the_consonants_that_take_both(syllable, twin):
     assert i_y_twin(syllable) == twin
     assert twin is None or i_y_twin(twin) == syllable
+
+
+def test_a_name_is_spelled_with_each_i_or_y_written_both_ways():
+    import re
+
+    spellings = {"".join(parts) for parts in i_y_spellings(re.split(r"(\W+)", "Kỳ Anh-Mỹ Tho, Thái Bình"))}
+    assert spellings == {"Kỳ Anh-Mỹ Tho, Thái Bình", "Kì Anh-Mỹ Tho, Thái Bình", "Kỳ Anh-Mĩ Tho, Thái Bình",
+                         "Kì Anh-Mĩ Tho, Thái Bình"}
+
+
+def test_the_taggers_know_a_place_in_either_spelling_of_i_and_y():
+    from nlp.gazetteer import gazetteer, match_key, tokenize
+
+    for written, known in [("Kì Anh", "Kỳ Anh"), ("Mĩ Tho", "Mỹ Tho"), ("Kỳ Anh", "Kỳ Anh")]:
+        assert gazetteer().places.longest(written, tokenize(written, match_key(written)), 0) == (2, known)
 
 
 def test_syllables_and_vietnamese_ratio():

@@ -26,7 +26,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from nlp.lexicon import cached_lines, dictionary_key_set, entries, underthesea_file
-from nlp.vietnamese import place_tones
+from nlp.vietnamese import i_y_spellings, place_tones
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 # Same-length rewrites for the key: every dash is "-", non-breaking spaces are spaces, the Icelandic
@@ -226,8 +226,9 @@ def gazetteer() -> Gazetteer:
                     and row["name"].startswith(f"{head.display} "):
                 orgs.add(abbr + row["name"][len(head.display):], OrgHead(row["name"], "body"))  # (not the Party's:
                 # "BCH Trung ương Đảng" stays "Ủy viên" + "BCH" + "Trung ương Đảng")
-    for line in place_names():
-        places.add(line, line)
+    for line in place_names():  # also with its i and y written the other way: "Bạch Long Vỹ", "Kì Anh"
+        for spelling in i_y_spellings(re.split(r"(\W+)", line)):
+            places.add("".join(spelling), line)
     countries = Phrases()
     for line in _lines("countries.txt"):
         countries.add(line, line)
