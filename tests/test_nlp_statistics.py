@@ -647,6 +647,11 @@ def test_times_of_day_counted_are_a_duration():
      [("36 tập đoàn, tổng công ty và ngân hàng thương mại", "tập đoàn, tổng công ty và ngân hàng thương mại")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
+    # what the counted did ("khai", "cầm đầu", "khóc", "nghe tin", "giả danh") or how hard or small they are
+    ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
+     "5 món ngon dễ làm; 3 bánh bé nhỏ; 4 điểm nhấn khó quên.",
+     [("9 tiền án", "tiền án"), ("3 con", "con"), ("4 đối tượng", "đối tượng"), ("5 món ngon", "món ngon"),
+      ("3 bánh", "bánh"), ("4 điểm nhấn", "điểm nhấn")]),
     # a noun of the lists capitalised as in a headline is counted; a place noun opens a place's name
     ("10 Bác Sĩ Chữa Vô Sinh Giỏi; 19 Học viên Việt Nam nhận học bổng; trú tại khối 3 Thị trấn Hưng Nguyên.",
      [("10 Bác Sĩ", "Bác Sĩ"), ("19 Học viên", "Học viên")]),
