@@ -183,6 +183,7 @@ _NUMBER_OF = re.compile(r"\s*số\s+", _F)  # ... or of a number, "số" left ou
 _INFECTED = frozenset(_key(w) for w in ("mắc", "nhiễm", "tử vong"))
 _PART_BEFORE = re.compile(r"(?<!năm )(?<!tháng )(?<!ngày )(?<!quý )(?<![\w/.,-])\d+(?:[.,]\d+)*\s+$", _F)  # "15 | trên 20 huyện": "trên" after a number is "out of", no qualifier
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s)|\n")  # not the dot inside "TP.HCM"
+_CLAUSE_AFTER = re.compile(r"\s*(?:[.,;:!?)]|\n|$|và(?!\w))", _F)  # a clause or a list item ends after a number
 _TOTAL_VERB = re.compile(rf"(?<!\w)(?:lên|là|đạt)\s*:?\s*(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "là (hơn) 4.000"
 _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
 # "tăng (khoảng) 23 | lần", "tăng trưởng hơn 9 | lần", "vượt quá 3 | lần vốn điều lệ": a multiple
@@ -769,10 +770,12 @@ def _period_end(text: str, end: int) -> int | None:
 def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
                is_ratio: bool) -> tuple[str | None, str | None, int]:
     """(kind, unit_text, end) for a number with no noun after it: billions are an amount of money whose
-    currency goes without saying ("dự án 700 tỷ tại An Nhơn": unit_text None), and so are millions or thousands
-    after a word of money in the clause ("giá bán lên tới 35 triệu"); else see _counted_before."""
-    if not is_ratio and (_BILLIONS.search(match.group("scale")) or match.group("scale") and _MONEY_CUE.search(
-            text, max(0, match.start() - 40), match.start())):
+    currency goes without saying ("dự án 700 tỷ tại An Nhơn": unit_text None), and so are millions that end a
+    clause ("Xe ga 55 triệu, bản giới hạn") and millions or thousands after a word of money in the clause ("giá
+    bán lên tới 35 triệu"); else see _counted_before."""
+    scale = match.group("scale")
+    if not is_ratio and (_BILLIONS.search(scale) or _BILLIONS_OR_MILLIONS.search(scale) and _CLAUSE_AFTER.match(
+            text, match.end()) or scale and _MONEY_CUE.search(text, max(0, match.start() - 40), match.start())):
         return "money", None, _period_end(text, match.end()) or match.end()  # also a rate: "1,3 triệu/tháng"
     part = _PART_OF_TOTAL.match(text, match.end())
     if part and not is_ratio:  # "311 trong tổng số 458 phiếu": the part counts the noun of the total

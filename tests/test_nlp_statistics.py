@@ -520,10 +520,11 @@ def test_a_millionaire_is_counted_not_a_scale():
         ("42 tỷ phú", 42, "tỷ phú", "count"), ("7 triệu phú", 7, "triệu phú", "count")]
 
 
-def test_millions_after_a_word_of_money_are_an_amount():
+def test_millions_after_a_word_of_money_or_ending_a_clause_are_an_amount():
     found = [(s.text, s.value, s.unit_text, s.kind) for s in tag_statistics(
-        "Chủ xe bị phạt tới 12 triệu. Tỉnh có hơn 1,3 triệu.")]
-    assert found == [("12 triệu", 12e6, None, "money")]  # no word of money before "1,3 triệu": no tag
+        "Chủ xe bị phạt tới 12 triệu. Xe ga 55 triệu, bản giới hạn. Ông dành 200 triệu trả lương.")]
+    # "200 triệu" goes on into a verb with no word of money before it: no tag
+    assert found == [("12 triệu", 12e6, None, "money"), ("55 triệu", 55e6, None, "money")]
 
 
 def test_a_range_with_a_percent_sign_on_both_bounds_is_one_statistic():
@@ -647,6 +648,9 @@ def test_times_of_day_counted_are_a_duration():
      [("36 tập đoàn, tổng công ty và ngân hàng thương mại", "tập đoàn, tổng công ty và ngân hàng thương mại")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
+    # millions that end a clause or a list item are an amount of money, its currency unsaid
+    ("Mua xe 729 triệu và 1,299 tỷ; gửi về cho gia đình 80 triệu và thông báo; nơi khác là hơn 140 triệu.",
+     [("729 triệu", None), ("1,299 tỷ", None), ("80 triệu", None), ("hơn 140 triệu", None)]),
     # what the counted did ("khai", "cầm đầu", "khóc", "nghe tin", "giả danh") or how hard or small they are
     ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
      "5 món ngon dễ làm; 3 bánh bé nhỏ; 4 điểm nhấn khó quên.",
