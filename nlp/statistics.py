@@ -166,7 +166,7 @@ def _lexicon() -> _Lexicon:
 _ONE_QUALIFIER = "|".join(QUALIFIERS)
 # a decimal comma typed with a space before a scale word: "10, 3 triệu người" is 10,3 million
 _SPACED_DECIMAL = rf"\d{{1,3}},\s\d(?=\s+(?:{'|'.join(SCALES)})(?!\w))"
-_RANGE_SEPARATOR = r"(?:\s?[-–]\s?|\s+(?:đến|tới)\s+)"
+_RANGE_SEPARATOR = r"(?:\s?[-–]\s?|\s+(?:cho\s+)?(?:đến|tới)\s+)"
 # "30-65%", "5 đến 10", "30% - 40%" (a % on both bounds), "2,3 đến dưới 2,5 triệu" (a qualifier on the
 # upper bound): a range, valued at its lower bound
 _RANGE = (rf"(?:\s?%(?={_RANGE_SEPARATOR}{NUMBER_PATTERN}\s?%))?{_RANGE_SEPARATOR}(?:(?:{_ONE_QUALIFIER})\s+)?"
@@ -183,7 +183,8 @@ _NUMBER_OF = re.compile(r"\s*số\s+", _F)  # ... or of a number, "số" left ou
 _INFECTED = frozenset(_key(w) for w in ("mắc", "nhiễm", "tử vong"))
 _PART_BEFORE = re.compile(r"(?<!năm )(?<!tháng )(?<!ngày )(?<!quý )(?<![\w/.,-])\d+(?:[.,]\d+)*\s+$", _F)  # "15 | trên 20 huyện": "trên" after a number is "out of", no qualifier
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s)|\n")  # not the dot inside "TP.HCM"
-_CLAUSE_AFTER = re.compile(r"\s*(?:[.,;:!?)]|\n|$|và(?!\w))", _F)  # a clause or a list item ends after a number
+# a clause, a list item or a range's lower bound ends after a number
+_CLAUSE_AFTER = re.compile(rf"\s*(?:[.,;:!?)]|\n|$|và(?!\w))|{_RANGE_SEPARATOR}\d", _F)
 _TOTAL_VERB = re.compile(rf"(?<!\w)(?:lên|là|đạt)\s*:?\s*(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "là (hơn) 4.000"
 _TIMES = re.compile(rf"(?<!\w)gấp\s+(?:(?:{_ONE_QUALIFIER})\s+)?$", _F)  # "gấp (gần) 4 lần": a multiple, not a count
 # "tăng (khoảng) 23 | lần", "tăng trưởng hơn 9 | lần", "vượt quá 3 | lần vốn điều lệ": a multiple
@@ -771,7 +772,7 @@ def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
                is_ratio: bool) -> tuple[str | None, str | None, int]:
     """(kind, unit_text, end) for a number with no noun after it: billions are an amount of money whose
     currency goes without saying ("dự án 700 tỷ tại An Nhơn": unit_text None), and so are millions that end a
-    clause ("Xe ga 55 triệu, bản giới hạn") and millions or thousands after a word of money in the clause ("giá
+    clause or a range's lower bound ("Xe ga 55 triệu, bản giới hạn", "5 triệu | đến 6 triệu đồng") and millions or thousands after a word of money in the clause ("giá
     bán lên tới 35 triệu"); else see _counted_before."""
     scale = match.group("scale")
     if not is_ratio and (_BILLIONS.search(scale) or _BILLIONS_OR_MILLIONS.search(scale) and _CLAUSE_AFTER.match(

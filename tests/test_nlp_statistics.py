@@ -648,6 +648,9 @@ def test_times_of_day_counted_are_a_duration():
      [("36 tập đoàn, tổng công ty và ngân hàng thương mại", "tập đoàn, tổng công ty và ngân hàng thương mại")]),
     # "chạy" (run), "chia" (share) are verbs: "cả 2" counts nothing
     ("Cả 2 chạy đến nghĩa trang, 2 người chia nhau 33 triệu đồng.", [("2 người", "người"), ("33 triệu đồng", "đồng")]),
+    # a range's lower bound in millions, its currency written on the upper only; "cho đến" joins bounds too
+    ("Vé được rao lên tới 5 triệu đến 6 triệu đồng mỗi cặp; giá từ 1.199 triệu đồng cho đến 1.839 triệu đồng.",
+     [("5 triệu đến 6 triệu đồng", "đồng"), ("từ 1.199 triệu đồng cho đến 1.839 triệu đồng", "đồng")]),
     # millions that end a clause or a list item are an amount of money, its currency unsaid
     ("Mua xe 729 triệu và 1,299 tỷ; gửi về cho gia đình 80 triệu và thông báo; nơi khác là hơn 140 triệu.",
      [("729 triệu", None), ("1,299 tỷ", None), ("80 triệu", None), ("hơn 140 triệu", None)]),
