@@ -441,10 +441,7 @@ def _noun_phrase(words: list[_Word], lex: _Lexicon, date_starts: set[int],
                 following[0] < len(words) and _starts_name(words[following[0]].text)):
             break  # not a list of groups, or a person's name follows ("1.200 hội viên, hội viên Nguyễn Văn A")
         head, end = end + 1, following[0]
-    # a noun of the lists, capitalised as in a headline, is counted: "10 Bác Sĩ Chữa Vô Sinh", "19 Học viên Việt Nam"
-    # (a place noun opens the place's name: "khối 3 Thị trấn Hưng Nguyên")
-    listed_noun = words[first].key in lex.nouns and words[first].key not in lex.places
-    named = _is_title(words[first].text) and not listed_noun and (
+    named = _is_title(words[first].text) and (
         end - first > 1 and _is_title(words[first + 1].text)
         or end < len(words) and words[end].key and _is_title(words[end].text)
         or words[first].syllables > 1 and all(map(_is_title, words[first].text.split())))
