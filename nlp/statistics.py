@@ -358,7 +358,8 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
         return True  # the body what is counted belongs to: "28 thành viên | NATO"
     if j > first and word.text.isupper() and words[j - 1].key in _SHARES:
         return True  # a stock's ticker after its shares: "5,2 triệu cổ phiếu | GTT", "24 triệu cp | HQC"
-    if _MODEL_CODE.fullmatch(word.text) and not _DISEASE_CODE.fullmatch(word.text):
+    if _MODEL_CODE.fullmatch(word.text) and not _DISEASE_CODE.fullmatch(word.text) and not (
+            j > first and words[j - 1].key in lex.namers):  # "thanh ray loại P50": the type it names
         return True  # what the counted or measured thing is a model or a team of: "194 lít | GR-A25VM", "5 cầu thủ | U22"
     if j > first and _DISEASE_CODE.fullmatch(word.text) and words[j - 1].key != _PHONG:
         return True  # what the cases or doses are of: "2 ca | COVID-19", "1.500 liều vắc xin | COVID-19"

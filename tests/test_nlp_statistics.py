@@ -663,9 +663,12 @@ def test_times_of_day_counted_are_a_duration():
     ("Tủ lạnh 194 lít GR-A25VM giá rẻ, 2 đèn flash HVL-F60RM2, 5 cầu thủ U22 Việt Nam, 3 trường hợp F1, 1 tờ A4.",
      [("194 lít", "lít"), ("2 đèn flash", "đèn flash"), ("5 cầu thủ", "cầu thủ"), ("3 trường hợp F1", "trường hợp F1"),
       ("1 tờ A4", "tờ A4")]),
-    # a building's storeys count nothing after them; "tầng hầm" (basement) is a word of its own
-    ("Bán nhà 7 tầng thang máy, nhà 3 lầu khu vực yên tĩnh, 2 tầng hầm.",
-     [("7 tầng", "tầng"), ("3 lầu", "lầu"), ("2 tầng hầm", "tầng hầm")]),
+    # ... unless a naming word names it: the type is what is counted
+    ("Cần khoảng 206.900 thanh ray loại P50 để thay thế.", [("khoảng 206.900 thanh ray loại P50", "thanh ray loại P50")]),
+    # a building's storeys count nothing after them; a kind of storey is a word of its own
+    ("Bán nhà 7 tầng thang máy, nhà 3 lầu khu vực yên tĩnh, 2 tầng hầm, 11 tầng nổi và 1 tầng kỹ thuật.",
+     [("7 tầng", "tầng"), ("3 lầu", "lầu"), ("2 tầng hầm", "tầng hầm"), ("11 tầng nổi", "tầng nổi"),
+      ("1 tầng kỹ thuật", "tầng kỹ thuật")]),
     # a dictionary word of split_words.txt is read as a noun and a function word ("ca từ": lyrics)
     ("Ghi nhận 15 ca từ đầu năm; hơn 20.000 người ở Đồng Nai đã tiêm.",
      [("15 ca", "ca"), ("hơn 20.000 người", "người")]),
