@@ -654,11 +654,12 @@ def test_times_of_day_counted_are_a_duration():
     # millions that end a clause or a list item are an amount of money, its currency unsaid
     ("Mua xe 729 triệu và 1,299 tỷ; gửi về cho gia đình 80 triệu và thông báo; nơi khác là hơn 140 triệu.",
      [("729 triệu", None), ("1,299 tỷ", None), ("80 triệu", None), ("hơn 140 triệu", None)]),
-    # what the counted did ("khai", "cầm đầu", "khóc", "nghe tin", "giả danh") or how hard or small they are
+    # what the counted did ("khai", "khóc", "nghe tin", "giả danh") or how hard or small they are; after an
+    # event noun the action is the event ("4 lần lấy lời khai")
     ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
-     "5 món ngon dễ làm; 3 bánh bé nhỏ; 4 điểm nhấn khó quên.",
+     "5 món ngon dễ làm; 3 bánh bé nhỏ; 4 điểm nhấn khó quên; sau 4 lần lấy lời khai.",
      [("9 tiền án", "tiền án"), ("3 con", "con"), ("4 đối tượng", "đối tượng"), ("5 món ngon", "món ngon"),
-      ("3 bánh", "bánh"), ("4 điểm nhấn", "điểm nhấn")]),
+      ("3 bánh", "bánh"), ("4 điểm nhấn", "điểm nhấn"), ("4 lần lấy lời khai", "lần lấy lời khai")]),
     # a model's or an age group's code ends what is counted or measured; short codes stay ("F1", "A4")
     ("Tủ lạnh 194 lít GR-A25VM giá rẻ, 2 đèn flash HVL-F60RM2, 5 cầu thủ U22 Việt Nam, 3 trường hợp F1, 1 tờ A4.",
      [("194 lít", "lít"), ("2 đèn flash", "đèn flash"), ("5 cầu thủ", "cầu thủ"), ("3 trường hợp F1", "trường hợp F1"),
