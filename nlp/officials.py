@@ -934,16 +934,17 @@ class _Parser:
             return
         if held == "bare":
             k = self.lowercase_name_to_phrase_end(k)  # the unit's name in lowercase: "Chi cục" + "bảo vệ môi trường"
-        named = k
+        named, last = k, None
         while self.separator_at(k) and (tokens[k + 1].titlecase or tokens[k + 1].acronym) \
                 and not full_name_at(self.text, tokens, k + 1):
             body = match_organization(self.text, tokens, k + 1)
             if body is None:
-                break
+                break  # (not a body: "..., Công an quận Tân Phú" + ", TP." cut short)
+            last = body
             k = end = body.end if body.level or body.place else self.lowercase_name_to_phrase_end(body.end)
             # (the lowercase rest of a name: "Ủy ban Biên giới" + "quốc gia")
-        if end is None or not (self.phrase_ends(end) or (
-                body.level and self.separator_at(end) and self.phrase_ends(end + 1))):  # (a body named down to its
+        if last is None or not (self.phrase_ends(end) or (
+                last.level and self.separator_at(end) and self.phrase_ends(end + 1))):  # (a body named down to its
             # level ends the phrase before a comma too: "..., Công an TP Hà Nội" + ", cũng cho rằng")
             end = named  # the unit's name alone, ending the phrase: "Trung tâm" + "chống ngập" + ", đơn vị ..."
         if end == pos.end:

@@ -1186,6 +1186,9 @@ def test_the_body_a_post_is_in_charge_of_or_belongs_to(sentence, span, organizat
      "Ông Vũ Văn Tín, Giám đốc Trung tâm Y tế", "Giám đốc", "Trung tâm Y tế"),
     ("Bà Mai Thị Hoa, Giám đốc Trung tâm Y tế (TTYT), Sở Y tế, cho biết.",
      "Bà Mai Thị Hoa, Giám đốc Trung tâm Y tế (TTYT)", "Giám đốc", "Trung tâm Y tế"),
+    # a body, then a comma and no body (a text cut after "TP."): the unit alone, and no error
+    ("Ngày 21/8, ông Bùi Anh Duy, phó Đội trưởng đội Điều tra tổng hợp, Công an quận Tân Phú, TP.",
+     "ông Bùi Anh Duy, phó Đội trưởng đội Điều tra tổng hợp", "Phó Đội trưởng", "đội Điều tra tổng hợp"),
 ])
 def test_the_body_of_a_unit_after_a_comma(sentence, span, title, organization):
     (found,) = tag_officials(sentence)
