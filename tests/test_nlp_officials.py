@@ -1761,3 +1761,12 @@ def test_the_units_word_written_twice_is_read_once(sentence, positions):
 def test_a_steering_board_named_after_its_abbreviation_reads_as_written_out(sentence, position):
     (found,) = tag_officials(sentence)
     assert (found.positions[-1].title, found.positions[-1].organization) == position
+
+
+def test_ca_is_the_police_and_the_name_after_its_level_a_place():
+    # "CA" (Công an) named down to its level: the capitalised run after "phường" is the ward, not a person
+    assert tag_officials("Trưởng CA phường Hoàng Liệt cho biết.") == []
+    (found,) = tag_officials("Trung tá Dương Quang Thuận - Trưởng CA phường Cổ Nhuế 1 cho biết.")
+    assert (found.name, [(p.title, p.organization) for p in found.positions]) == (
+        "Dương Quang Thuận", [("Trưởng", "Công an phường Cổ Nhuế 1")])
+    assert tag_officials("Có 5 ca mắc mới trong ngày.") == []  # "ca" (cases) in lower case is no body
