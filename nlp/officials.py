@@ -1132,8 +1132,9 @@ class _Parser:
                 s = self.honorific_before_name(e) or e
                 b = self.foreign_name(s) if e > k else None
                 words = sum(map(_name_word, tokens[s:b])) if b is not None else 0
-                if words >= 2 and not (in_run and e == m and words > 2):  # a run of three words after a body
-                    # holds its place or own name first: "nghị viện Crimea | Yury Ghempel"
+                if words >= 2 and not (in_run and e == m and words > 2) and not self.is_place(s, b):
+                    # (a run of three words after a body holds its place or own name first: "nghị viện Crimea |
+                    # Yury Ghempel"; a place is no name: "UBND TP" + "Nha Trang")
                     return s, b, Org(k, e, [(k, e, span(self.text, tokens, k, e))], False)
             m = bracket or m + 1
         return None

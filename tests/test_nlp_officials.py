@@ -1770,3 +1770,11 @@ def test_ca_is_the_police_and_the_name_after_its_level_a_place():
     assert (found.name, [(p.title, p.organization) for p in found.positions]) == (
         "Dương Quang Thuận", [("Trưởng", "Công an phường Cổ Nhuế 1")])
     assert tag_officials("Có 5 ca mắc mới trong ngày.") == []  # "ca" (cases) in lower case is no body
+
+
+def test_a_place_after_an_abbreviated_level_is_no_foreign_name():
+    # "TP" (thành phố) written without its dot: "Nha Trang" is the city, not a name after a body abroad
+    assert tag_officials("Chủ tịch UBND TP Nha Trang cho biết.") == []
+    (found,) = tag_officials("Chủ tịch UBND TP Nha Trang Nguyễn Văn An cho biết.")
+    assert (found.name, [(p.title, p.organization) for p in found.positions]) == (
+        "Nguyễn Văn An", [("Chủ tịch", "UBND thành phố Nha Trang")])
