@@ -654,6 +654,10 @@ def test_times_of_day_counted_are_a_duration():
     # millions that end a clause or a list item are an amount of money, its currency unsaid
     ("Mua xe 729 triệu và 1,299 tỷ; gửi về cho gia đình 80 triệu và thông báo; nơi khác là hơn 140 triệu.",
      [("729 triệu", None), ("1,299 tỷ", None), ("80 triệu", None), ("hơn 140 triệu", None)]),
+    # what the counted held or did for a living ("cầm", "chuyên", "làm ăn"); "trường chuyên" is a kind of school
+    ("Khoảng 7-8 thanh niên cầm hung khí; bắt 2 đối tượng chuyên đột nhập; vay hơn 3 tỷ làm ăn; 4 trường chuyên công lập.",
+     [("Khoảng 7-8 thanh niên", "thanh niên"), ("2 đối tượng", "đối tượng"), ("hơn 3 tỷ", None),
+      ("4 trường chuyên công lập", "trường chuyên công lập")]),
     # what the counted did ("khai", "khóc", "nghe tin", "giả danh") or how hard or small they are; after an
     # event noun the action is the event ("4 lần lấy lời khai")
     ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
