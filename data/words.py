@@ -23,7 +23,6 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 
 from nlp.gazetteer import gazetteer, middle_names, names, offices, place_names, ward_names
 from nlp.lexicon import known_words

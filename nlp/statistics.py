@@ -770,8 +770,8 @@ def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
                is_ratio: bool) -> tuple[str | None, str | None, int]:
     """(kind, unit_text, end) for a number with no noun after it: billions are an amount of money whose
     currency goes without saying ("dự án 700 tỷ tại An Nhơn": unit_text None), and so are millions that end a
-    clause or a range's lower bound ("Xe ga 55 triệu, bản giới hạn", "5 triệu | đến 6 triệu đồng") and millions or thousands after a word of money in the clause ("giá
-    bán lên tới 35 triệu"); else see _counted_before."""
+    clause or a range's lower bound ("Xe ga 55 triệu, bản giới hạn", "5 triệu | đến 6 triệu đồng") and millions
+    or thousands after a word of money in the clause ("giá bán lên tới 35 triệu"); else see _counted_before."""
     scale = match.group("scale")
     if not is_ratio and (_BILLIONS.search(scale) or _BILLIONS_OR_MILLIONS.search(scale) and _CLAUSE_AFTER.match(
             text, match.end()) or scale and _MONEY_CUE.search(text, max(0, match.start() - 40), match.start())):

@@ -15,14 +15,14 @@ ending in oa, oe or uy ("hòa"/"hoà", "khỏe"/"khoẻ", "thủy"/"thuỷ"), an
   ``vietnamese_ratio``: how many of them carry a Vietnamese diacritic.
 * ``i_y_twin``: the other spelling of a syllable whose vowel is a lone i or y after a consonant,
   which the two conventions also write differently ("kỳ"/"kì", "lý"/"lí", "quý"/"quí");
-  ``i_y_spellings``: a name's or word's spellings so ("Bạch Long Vĩ", "Bạch Long Vỹ").
+  ``i_y_spellings``: a name's or word's spellings so ("Kỳ Anh", "Kì Anh").
 """
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 SYLLABLE = re.compile(r"[^\W\d_]+")  # a syllable, or syllables a page glued together ("Thànhủy")

@@ -226,7 +226,7 @@ def gazetteer() -> Gazetteer:
                     and row["name"].startswith(f"{head.display} "):
                 orgs.add(abbr + row["name"][len(head.display):], OrgHead(row["name"], "body"))  # (not the Party's:
                 # "BCH Trung ương Đảng" stays "Ủy viên" + "BCH" + "Trung ương Đảng")
-    for line in place_names():  # also with its i and y written the other way: "Bạch Long Vỹ", "Kì Anh"
+    for line in place_names():  # also with its i and y written the other way: "Kì Anh", "Mĩ Tho"
         for spelling in i_y_spellings(re.split(r"(\W+)", line)):
             places.add("".join(spelling), line)
     countries = Phrases()
