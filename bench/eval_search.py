@@ -131,6 +131,12 @@ def run(sets=SETS, gold: Path = GOLD) -> dict[str, dict]:
     return results
 
 
+def line(name: str, result: dict) -> str:
+    """One set's scores, as printed (and as README's "Quality" shows the test sets)."""
+    return (f"{name}: {result['queries']} queries   precision {result['precision']:.3f}   recall "
+            f"{result['recall']:.3f}   P@10 {result['p_at_10']:.3f}   nDCG@10 {result['ndcg_at_10']:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=SETS, action="append", help="Only this set (repeatable).")
@@ -148,8 +154,7 @@ def main() -> None:
         print(json.dumps(shown, ensure_ascii=False, indent=2))
         return
     for name, result in results.items():
-        print(f"{name}: {result['queries']} queries   precision {result['precision']:.3f}   recall "
-              f"{result['recall']:.3f}   P@10 {result['p_at_10']:.3f}   nDCG@10 {result['ndcg_at_10']:.3f}")
+        print(line(name, result))
         if args.errors:
             for query in result["per_query"]:
                 if query["wrong"] or query["missed"]:

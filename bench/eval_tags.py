@@ -132,7 +132,8 @@ def score(passages: list[dict], predict: Callable[[dict], dict], errors: list | 
     return result
 
 
-def _table(result: dict[str, dict]) -> str:
+def table(result: dict[str, dict]) -> str:
+    """The scores per kind, as printed (and as README's "Quality" shows the evaluation sets)."""
     lines = [f"{'kind':<11} {'pass':>4} {'gold':>5} {'pred':>5}   {'P':>6} {'R':>6} {'F1':>6}   "
              f"{'span P':>6} {'span R':>6} {'span F1':>7}"]
     for kind, r in result.items():
@@ -158,7 +159,7 @@ def main() -> None:
                        f"evaluation gold (score it without --errors)\n")
     errors: list | None = [] if args.errors else None
     result = evaluate(gold, errors)
-    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else _table(result))
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else table(result))
     for error in errors or []:
         print(json.dumps(error, ensure_ascii=False, default=list), file=sys.stderr)
 

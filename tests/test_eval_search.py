@@ -41,6 +41,12 @@ def test_search_meets_the_floors(results, name):
         assert results[name][measure] >= floor, (name, measure, results[name][measure])
 
 
+def test_readme_shows_todays_test_set_figures(results):
+    shown = "\n".join(eval_search.line(name, results[name]) for name in (*eval_search.BLIND, eval_search.ALL_BLIND))
+    assert shown in (ROOT / "README.md").read_text(encoding="utf-8"), \
+        "README's search table is not what bench/eval_search.py prints:\n" + shown
+
+
 def test_mismatches_of_the_test_sets_are_not_listed():
     import subprocess
     import sys

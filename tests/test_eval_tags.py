@@ -73,6 +73,14 @@ def test_each_kind_meets_its_floor_on_the_real_eval_passages():
         assert result["f1"] >= FLOORS[f"eval_real.{kind}"], (kind, result)
 
 
+@pytest.mark.parametrize("gold, subfolders", [(GOLD / "eval", False), (GOLD / "eval" / "real", True)],
+                         ids=["sample", "real"])
+def test_readme_shows_todays_evaluation_figures(gold, subfolders):
+    shown = eval_tags.table(eval_tags.evaluate(gold, subfolders=subfolders))
+    assert shown in (ROOT / "README.md").read_text(encoding="utf-8"), \
+        f"README's table for {gold.relative_to(ROOT)} is not what bench/eval_tags.py prints:\n{shown}"
+
+
 def test_each_kind_with_tuning_gold_meets_its_floor_on_the_dev_set():
     scores = eval_tags.evaluate(GOLD / "dev", subfolders=False)
     assert {"dates", "statistics"} <= set(scores)

@@ -43,6 +43,13 @@ def test_aeb_not_below_plain_trafilatura(report):
 
 
 @pytest.mark.slow
+def test_readme_shows_todays_figures(report):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert bench.table(report) in readme, "README's extraction table is not what bench/eval_extract.py prints:\n" \
+        + bench.table(report)
+
+
+@pytest.mark.slow
 def test_every_corpus_page_extracts(report):
     for corpus in ("vnexpress", "sample"):
         assert report[corpus]["ours"]["errors"] == []
