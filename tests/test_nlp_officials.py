@@ -817,6 +817,19 @@ def test_a_unit_written_in_lowercase_before_its_proper_name(sentence, organizati
 
 
 @pytest.mark.parametrize("sentence, organization", [
+    ("Ông Trần Sung, Giám đốc bệnh viện đa khoa huyện Vĩnh Thuận cho biết.", "bệnh viện đa khoa huyện Vĩnh Thuận"),
+    ("Ông Trần Sung, Hiệu trưởng trường mầm non xã Tân Lập cho biết.", "trường mầm non xã Tân Lập"),
+    ("Ông Phạm Văn Đức - đội trưởng đội thanh tra xây dựng quận Nam Từ Liêm cho biết.",
+     "đội thanh tra xây dựng quận Nam Từ Liêm"),
+])
+def test_a_unit_written_in_lowercase_up_to_its_level(sentence, organization):
+    """A lowercase unit whose name runs to the level it serves is the organisation, as when capitalised."""
+    (found,) = tag_officials(sentence)
+    assert [p.organization for p in found.positions] == [organization]
+    assert found.text.endswith(organization)
+
+
+@pytest.mark.parametrize("sentence, organization", [
     ("Ông Phạm Quang Trung - Trưởng Ban quản lý chợ Cốc Lếu cho biết.", "Ban quản lý chợ Cốc Lếu"),
     ("Bà Phạm Thùy Dương, Trưởng Ban quản lý vịnh Hạ Long cho biết.", "Ban quản lý vịnh Hạ Long"),
     # a hamlet's or ward's people's board, the South's grassroots body: "Ban nhân dân ấp", "khu phố"

@@ -478,10 +478,18 @@ def _head(text: str, tokens: list[Token], i: int) -> tuple[int, OrgHead] | None:
         return (end, g.org_abbr[abbr]) if g.org_abbr[abbr].kind != "level" else None
     if not found or found[1].kind == "level" or (found[1].kind == "unit" and not tok.text[:1].isupper()
                                                  and not _field_at(text, tokens, found[0])
-                                                 and _named_from(text, tokens, found[0]) is None):
+                                                 and _named_from(text, tokens, found[0]) is None
+                                                 and not _named_to_level(text, tokens, i, found[0])):
         return None  # bodies may be written in lowercase ("tỉnh ủy"), units must be named ("Sở Y tế"), in
-    return found  # type: ignore[return-value]  # lowercase only before their field ("sở Y tế", "sở GD&ĐT")
-    # or a proper name, perhaps after lowercase words ("bệnh viện Bạch Mai", "trường tiểu học Yang Hăn")
+    return found  # type: ignore[return-value]  # lowercase only before their field ("sở Y tế", "sở GD&ĐT"),
+    # a proper name, perhaps after lowercase words ("bệnh viện Bạch Mai", "trường tiểu học Yang Hăn"), or
+    # lowercase words up to a level ("bệnh viện đa khoa huyện Vĩnh Thuận", "trường mầm non xã Tân Lập")
+
+
+def _named_to_level(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Whether lowercase words up to a level name the unit whose head spans ``tokens[i:j]``."""
+    named = _lowercase_name(text, tokens, i, j)
+    return named is not None and named[1]
 
 
 def _named_from(text: str, tokens: list[Token], j: int) -> int | None:
