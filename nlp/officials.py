@@ -831,10 +831,15 @@ class _Parser:
     def lowercase_name_to_phrase_end(self, k: int) -> int:
         """End of the lowercase rest of a unit's name at ``k`` when the phrase ends after it (punctuation, the
         end, or a function word or verb: "Cục Cảnh sát giao thông cho biết"), with its number or code ("ban chuyên
-        án 219D"), else ``k``."""
+        án 219D") or the place or country ending its name ("Trung tâm Đáp ứng" + "khẩn cấp sự kiện y tế công cộng
+        Việt Nam"), else ``k``."""
         m = lowercase_name_end(self.text, self.tokens, k, word_openers=False)
         if k < m < len(self.tokens) and self.adj(m - 1, m) and _DESIGNATION.fullmatch(self.tokens[m].text):
             m += 1  # the unit's number or code: "ban chuyên án" + "219D"
+        elif k < m < len(self.tokens) and self.adj(m - 1, m) and (place := self.g.places.longest(
+                self.text, self.tokens, m)) and (place[0] >= len(self.tokens) or self.tokens[place[0]].text in ",;"
+                                                 or self.phrase_ends(place[0])):
+            m = place[0]  # the place or country its name ends with, then the phrase ends
         after = self.tokens[m] if m < len(self.tokens) and self.adj(m - 1, m) else None
         if m == k or any(t.key in _CLAUSE_MARKERS for t in self.tokens[k:m]) or (after is not None and after.alpha and (
                 not after.text.islower() or lowercase_name_end(self.text, self.tokens, m, word_openers=False) > m)):

@@ -842,6 +842,26 @@ def test_a_board_named_in_lowercase_words_and_a_proper_name(sentence, organizati
     assert found.text.endswith(organization)
 
 
+@pytest.mark.parametrize("sentence, organization", [
+    ("Ông Trần Đắc Phu, Giám đốc Trung tâm Đáp ứng khẩn cấp sự kiện y tế công cộng Việt Nam cho biết.",
+     "Trung tâm Đáp ứng khẩn cấp sự kiện y tế công cộng Việt Nam"),
+    ("Ông Vũ Mạnh Hùng, Phó Cục trưởng Cục Đường thủy nội địa Việt Nam, cho biết.", "Cục Đường thủy nội địa Việt Nam"),
+    ("Trung tá Đỗ Hải Đăng - chính trị viên đảo Trường Sa - cho biết.", "đảo Trường Sa"),
+])
+def test_a_unit_name_in_lowercase_words_may_end_with_a_place(sentence, organization):
+    """The place or country a unit's lowercase name ends with is part of it when the phrase ends there."""
+    (found,) = tag_officials(sentence)
+    assert [p.organization for p in found.positions] == [organization]
+    assert found.text.endswith(organization)
+
+
+def test_a_unit_name_does_not_take_a_place_a_bracket_follows():
+    """A bracket after the place opens an apposition the chain must read, so the name keeps its old end."""
+    (found,) = tag_officials("Thiếu tướng Nguyễn Văn Đức, Cục trưởng Cục Tuyên huấn, Tổng cục Chính trị Quân đội nhân "
+                             "dân Việt Nam (người phát ngôn của Bộ Quốc phòng) cũng nhấn mạnh.")
+    assert found.positions[0].organization.startswith("Cục Tuyên huấn, Tổng cục Chính trị")
+
+
 def test_a_lowercase_unit_name_stops_at_a_function_word():
     """"lại", "chưa" (function words) end "tổng cục Thuế": the sentence goes on."""
     (found,) = tag_officials("Ông Nguyễn Đại Trí, Phó Tổng cục trưởng tổng cục Thuế lại chưa đưa ra con số.")
