@@ -1205,6 +1205,8 @@ class _Parser:
                 pos.fixed_org = span(self.text, self.tokens, j, held[0])
                 return held[1], held[2], org  # type: ignore[return-value]
             k = self.name_run_end(j, 6)
+            if honorific and (b := self.foreign_name(j)) is not None and b > k:
+                k = b  # its particles too: "..., ông Mohammad Rida al-Haider"
             shortest = 1 if honorific and country and self.foreign_name(j) == k else 2  # "..., ông Kishida"
             if shortest <= k - j <= 5 and (honorific or self.surname(j)) \
                     and (not self.is_place(j, k) or (org is None and self.named_after_person(j, k))) \
@@ -1525,9 +1527,13 @@ class _Parser:
         if not self.adj(end - 1, s - 1 if sep else s) or not self.tokens[last - 1].titlecase:
             return None
         a = last
-        while a - 1 >= 0 and last - (a - 1) <= 6 and self.name_syllable(a - 1) and self.adj(a - 1, a) \
-                and self.tokens[a - 1].key not in ("ông", "bà"):
-            a -= 1
+        while a - 1 >= 0 and last - (a - 1) <= 6 and self.adj(a - 1, a) and self.tokens[a - 1].key not in ("ông", "bà"):
+            if self.name_syllable(a - 1):
+                a -= 1
+            elif (p := self.particles_before(a)) is not None:
+                a = p  # "Bashar" + "al-" + "Assad", "Ursula" + "von der" + "Leyen"
+            else:
+                break
         if a >= 1 and self.tokens[a - 1].key in ("ông", "bà") and self.tokens[a - 1].titlecase \
                 and (self.honorific_before(a - 1) or (None, ""))[1] == "đồng chí":
             a -= 1  # "Đồng chí Ông Văn Thịnh": a surname, not an honorific
@@ -1550,6 +1556,16 @@ class _Parser:
         if start > 0 and self.adj(start - 1, start) and self.tokens[start - 1].key in _PLACE_CUES:
             return None
         return start, end, self.honorific_before(start)  # "Anh" opening a sentence: "Anh Phạm Hồng Sơn - ..."
+
+    def particles_before(self, a: int) -> int | None:
+        """Where the particles of a foreign name written before its word at ``tokens[a]`` start ("al-" before
+        "Assad", "von der" before "Leyen"), when a word of that name stands before them; else None."""
+        p = a - 1 if self.tokens[a - 1].text == "-" and glued(self.tokens, a - 1) else a
+        while p - 1 >= 0 and self.tokens[p - 1].key in _NAME_PARTICLES and self.adj(p - 1, p):
+            p -= 1
+        named = p < a and p >= 1 and self.adj(p - 1, p) and self.tokens[p - 1].titlecase \
+            and _foreign_word(self.tokens[p - 1].text)
+        return p if named and self.tokens[p].key in _NAME_PARTICLES else None
 
     def birth_bracket(self, end: int) -> int | None:
         """Where a bracket ending at ``tokens[end - 1]`` that holds a note about the person starts (``_PERSON_NOTE``:

@@ -1647,6 +1647,16 @@ def test_a_particle_joined_by_a_dash_goes_on_a_foreign_name(sentence, name):
     assert found.name == name and found.text.endswith(name)
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("Ông Bashar al-Assad, Tổng thống Syria, cho biết.", "Bashar al-Assad"),  # the name first
+    ("Bà Ursula von der Leyen, Chủ tịch Ủy ban châu Âu, cho biết.", "Ursula von der Leyen"),
+    ("Bộ trưởng Quốc phòng Iraq, ông Mohammad Rida al-Haider cho biết.", "Mohammad Rida al-Haider"),  # after a comma
+])
+def test_a_foreign_name_keeps_its_particles_wherever_it_stands(sentence, name):
+    (found,) = tag_officials(sentence)
+    assert found.name == name
+
+
 def test_in_charge_of_after_the_body_is_no_part_of_its_name():
     """"phụ trách" after a body opens what the official is in charge of ("Sở TNMT | phụ trách việc này");
     before the body it is part of the title ("Phó Giám đốc phụ trách Sở Tư pháp")."""
