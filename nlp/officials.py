@@ -111,6 +111,7 @@ patterns take about 2 ms for a whole article.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -143,6 +144,7 @@ from nlp.gazetteer import (
     tokenize,
     word_pair,
     unit_name,
+    ward_names,
 )
 from nlp.records import OfficialTag, Position
 
@@ -1277,6 +1279,9 @@ class _Parser:
                                                  and self.country_end(a) is None)):
             k = 0  # no province or district of that name: a person ("Bí thư Thành ủy" + "Trần Thọ", "Bộ Công an" +
             # "Tô Lâm"; a body with no level is followed by a province or city the gazetteer knows)
+        elif n == 3 and org.level in _WARD_LEVELS and self.surname(a) and self.tokens[a + 1].key in _MIDDLE_NAMES \
+                and self.keys(a, b) not in _ward_keys():
+            k = 0  # a full name no commune bears: "Bí thư Đảng ủy xã" + "Nguyễn Văn Phúc"
         elif n <= 2 or (n == 3 and org.level in _WARD_LEVELS):
             return None  # "quận Lê Chân", "phường Hoàng Văn Thụ": places
         elif n == 3:
@@ -1659,6 +1664,12 @@ class _Parser:
             found.append((k + 1, e))
             k = e
         return found
+
+
+@functools.cache
+def _ward_keys() -> frozenset[str]:
+    """The match keys of the communes', wards' and townships' names (``ward_names``), as ``_Parser.keys`` writes them."""
+    return frozenset(tuple(t.key for t in text_tokens(name)[1]) for name in ward_names())
 
 
 def _positions(chain: list[_Position]) -> list[Position]:

@@ -483,6 +483,16 @@ def test_former_new_and_foreign_forms(sentence, expected):
     assert _found(sentence) == [expected]
 
 
+@pytest.mark.parametrize("sentence, name, organization", [
+    ("Bí thư Đảng ủy xã Nguyễn Văn Phúc phát biểu.", "Nguyễn Văn Phúc", "Đảng ủy xã"),
+    ("Chủ tịch UBND xã Lê Thị Hoa phát biểu.", "Lê Thị Hoa", "UBND xã"),
+])
+def test_a_full_name_no_commune_bears_after_a_bare_commune_level_is_a_person(sentence, name, organization):
+    """"phường Hoàng Văn Thụ" is a ward (the communes' list has it); "xã Nguyễn Văn Phúc" is no commune."""
+    (found,) = tag_officials(sentence)
+    assert found.name == name and [p.organization for p in found.positions] == [organization]
+
+
 @pytest.mark.parametrize("sentence", [
     "Trưởng Ban Tuyên giáo Quận ủy phát biểu tại Hội nghị",  # a position without a name
     "Để hoàn thành nhiệm vụ, đồng chí Trưởng Ban Tuyên giáo Thành ủy đề nghị các cấp quan tâm.",
