@@ -831,6 +831,8 @@ def test_a_unit_written_in_lowercase_before_its_proper_name(sentence, organizati
     ("Ông Trần Sung, Hiệu trưởng trường mầm non xã Tân Lập cho biết.", "trường mầm non xã Tân Lập"),
     ("Ông Phạm Văn Đức - đội trưởng đội thanh tra xây dựng quận Nam Từ Liêm cho biết.",
      "đội thanh tra xây dựng quận Nam Từ Liêm"),
+    ("Theo ông Trần Sung - Hiệu trưởng trường tiểu học – trung học cơ sở thị trấn Vĩnh Thuận cho biết.",
+     "trường tiểu học – trung học cơ sở thị trấn Vĩnh Thuận"),  # two kinds joined by an en dash, as by a hyphen
 ])
 def test_a_unit_written_in_lowercase_up_to_its_level(sentence, organization):
     """A lowercase unit whose name runs to the level it serves is the organisation, as when capitalised."""

@@ -595,7 +595,7 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
         if _second_syllable(text, tokens, k) and not level_at(text, tokens, k):
             k += 1  # second syllable of the word: "Xây dựng", "Y tế", "Phát triển"; not "Huế | thành thật"
         while tokens[k - 1].acronym and k + 1 < len(tokens) and tokens[k + 1].acronym and (
-                tokens[k].text in ("&", "-") and _next(text, tokens, k) and _next(text, tokens, k + 1)):
+                tokens[k].key in ("&", "-") and _next(text, tokens, k) and _next(text, tokens, k + 1)):
             k += 2  # acronyms joined by "&" or "-": "NN&PTNT", "KH & CN", "VH-TT-DL", "VH - TT & DL"
         if _next(text, tokens, k) and tokens[k].key in ("và", "-", "&") and k + 1 < len(tokens) \
                 and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
@@ -638,7 +638,7 @@ def lowercase_name_end(text: str, tokens: list[Token], j: int, word_openers: boo
             and (k == j or not level_at(text, tokens, k)) \
             and not (k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in NAME_STOP_PAIRS):
         k += 1
-        if k + 1 < len(tokens) and k - j < 5 and tokens[k].text == "-" and _next(text, tokens, k) \
+        if k + 1 < len(tokens) and k - j < 5 and tokens[k].key == "-" and _next(text, tokens, k) \
                 and _next(text, tokens, k + 1) and tokens[k + 1].alpha and tokens[k + 1].text.islower() \
                 and tokens[k + 1].key not in NAME_STOP and starts_title(text, tokens, k + 1, True) is None:
             k += 1  # a compound written with a dash: "dạy - học"
