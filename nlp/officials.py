@@ -1181,8 +1181,9 @@ class _Parser:
             return None
         if org is None or pos.end == org.end:
             j = pos.end
-            glossed = self.place_gloss_end(j) if org is not None else None
-            if glossed is not None:  # the province in brackets, then the name: "UBND quận 1 (TP HCM) Đoàn Ngọc Hải"
+            glossed = self.gloss_end(j) if org is not None else None
+            if glossed is not None:  # the province or parent body in brackets, then the name: "UBND quận 1 (TP HCM)
+                # Đoàn Ngọc Hải", "Cục trưởng Cục Bảo vệ thực vật (Bộ NN&PTNT) Hoàng Trung"
                 k = self.name_run_end(glossed, 5)
                 if 2 <= k - glossed <= 4 and self.surname(glossed) and not self.is_place(glossed, k):
                     return glossed, k, org
@@ -1226,9 +1227,10 @@ class _Parser:
                     return j, b, org  # type: ignore[return-value]
         return None
 
-    def place_gloss_end(self, j: int) -> int | None:
-        """End of a bracket at ``tokens[j]`` holding only a place the gazetteer knows, perhaps after its level:
-        "(TP HCM)", "(Kiên Giang)", "(tỉnh Quảng Nam)"; else None."""
+    def gloss_end(self, j: int) -> int | None:
+        """End of a bracket at ``tokens[j]`` holding only a place the gazetteer knows, perhaps after its level
+        ("(TP HCM)", "(Kiên Giang)", "(tỉnh Quảng Nam)"), or only the body a unit belongs to ("(Bộ NN&PTNT)",
+        "(Sở Giáo dục và Đào tạo Hà Nội)"); else None."""
         tokens = self.tokens
         if not (j + 2 < len(tokens) and tokens[j].text == "(" and self.adj(j - 1, j)):
             return None
@@ -1237,9 +1239,12 @@ class _Parser:
         if level is not None:
             k = level[0]
         place = self.g.places.longest(self.text, tokens, k) if k < len(tokens) else None
-        if place is None or place[0] >= len(tokens) or tokens[place[0]].text != ")":
+        end = place[0] if place is not None else None
+        if end is None and level is None and (body := match_organization(self.text, tokens, k)) is not None:
+            end = body.end
+        if end is None or end >= len(tokens) or tokens[end].text != ")":
             return None
-        return place[0] + 1
+        return end + 1
 
     def place_then_name(self, j: int) -> tuple[int, int, int] | None:
         """(place end, name start, name end) when a place the gazetteer knows is written at ``tokens[j]`` and a

@@ -1255,6 +1255,8 @@ def test_the_body_of_a_unit_after_a_comma(sentence, span, title, organization):
      "Phó chủ tịch UBND quận 1 (TP HCM) Đoàn Ngọc Hải"),
     ("Phó chủ tịch UBND huyện Phú Quốc (Kiên Giang) Huỳnh Quang Hưng cho biết",
      "Phó chủ tịch UBND huyện Phú Quốc (Kiên Giang) Huỳnh Quang Hưng"),
+    # or the body the unit belongs to
+    ("Cục trưởng Cục Thú y (Bộ NN&PTNT) Phạm Văn Đông cho biết.", "Cục trưởng Cục Thú y (Bộ NN&PTNT) Phạm Văn Đông"),
 ])
 def test_a_birth_year_age_or_province_between_name_and_title(sentence, span):
     (found,) = tag_officials(sentence)
