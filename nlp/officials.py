@@ -1542,6 +1542,8 @@ class _Parser:
                 a -= 1
             elif (p := self.particles_before(a)) is not None:
                 a = p  # "Bashar" + "al-" + "Assad", "Ursula" + "von der" + "Leyen"
+            elif a >= 3 and self.initial_at(a - 2) and self.tokens[a - 3].titlecase:
+                a -= 2  # a middle initial: "Nikki" + "R." + "Haley"
             else:
                 break
         if a >= 1 and self.tokens[a - 1].key in ("ông", "bà") and self.tokens[a - 1].titlecase \

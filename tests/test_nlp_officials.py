@@ -1665,8 +1665,9 @@ def test_a_particle_joined_by_a_dash_goes_on_a_foreign_name(sentence, name):
     ("Ông Bashar al-Assad, Tổng thống Syria, cho biết.", "Bashar al-Assad"),  # the name first
     ("Bà Ursula von der Leyen, Chủ tịch Ủy ban châu Âu, cho biết.", "Ursula von der Leyen"),
     ("Bộ trưởng Quốc phòng Iraq, ông Mohammad Rida al-Haider cho biết.", "Mohammad Rida al-Haider"),  # after a comma
+    ("Bà Nikki R. Haley, Đại sứ Mỹ tại Liên Hợp Quốc, phát biểu.", "Nikki R. Haley"),  # and a middle initial
 ])
-def test_a_foreign_name_keeps_its_particles_wherever_it_stands(sentence, name):
+def test_a_foreign_name_keeps_its_particles_and_initials_wherever_it_stands(sentence, name):
     (found,) = tag_officials(sentence)
     assert found.name == name
 
