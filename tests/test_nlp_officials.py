@@ -867,6 +867,13 @@ def test_a_unit_name_in_lowercase_words_may_end_with_a_place(sentence, organizat
     assert found.text.endswith(organization)
 
 
+def test_a_fleet_is_a_unit_with_its_number():
+    """"Hạm đội" names a fleet as "Sư đoàn" a division: its number or name follows, no person's name."""
+    assert [(o.name, o.positions[0].organization) for o in tag_officials(
+        "Phó đô đốc Phillip Sawyer, Tư lệnh Hạm đội 7, cho biết.")] == [("Phillip Sawyer", "Hạm đội 7")]
+    assert [o.name for o in tag_officials("Tư lệnh Hạm đội Thái Bình Dương đã tới Đà Nẵng.")] == []
+
+
 def test_a_unit_name_does_not_take_a_place_a_bracket_follows():
     """A bracket after the place opens an apposition the chain must read, so the name keeps its old end."""
     (found,) = tag_officials("Thiếu tướng Nguyễn Văn Đức, Cục trưởng Cục Tuyên huấn, Tổng cục Chính trị Quân đội nhân "
