@@ -1451,6 +1451,11 @@ def test_a_body_named_by_one_word_is_no_given_name():
     assert tag_officials("Bí thư Đoàn phát biểu tại hội nghị.") == []  # the Youth Union's secretary
 
 
+def test_the_first_syllable_of_a_listed_word_is_no_given_name():
+    """"thương hiệu" (a brand) is a word of nouns.txt that the dictionary lacks: "Thương" is no given name."""
+    assert tag_officials("Cuộc thi Nữ hoàng Thương hiệu Việt Nam 2019 đã vướng nhiều ồn ào.") == []
+
+
 @pytest.mark.parametrize("sentence, title, organization", [
     ("Bộ trưởng Nông nghiệp Pháp Didier Guillaume cho biết.", "Bộ trưởng Nông nghiệp", "Pháp"),
     ("Bộ trưởng Truyền thông Venezuela Jorge Rodriguez nói.", "Bộ trưởng Truyền thông", "Venezuela"),

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
-from nlp.lexicon import cached_lines, dictionary_key_set, entries, underthesea_file
+from nlp.lexicon import cached_lines, dictionary_key_set, entries, listed_word_keys, underthesea_file
 from nlp.vietnamese import i_y_spellings, place_tones
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -669,8 +669,10 @@ def lowercase_name_to_level(text: str, tokens: list[Token], j: int) -> int:
 
 
 def word_pair(first: str, second: str) -> bool:
-    """Whether two syllables' match keys make a word of the dictionary ("hàng không")."""
-    return f"{first} {second}" in dictionary_key_set()
+    """Whether two syllables' match keys make a word of the dictionary ("hàng không") or of the word lists
+    ("thương hiệu")."""
+    key = f"{first} {second}"
+    return key in dictionary_key_set() or key in listed_word_keys()
 
 
 def loose_name_end(text: str, tokens: list[Token], j: int, lowercase_first: bool = False) -> int:

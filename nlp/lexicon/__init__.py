@@ -132,8 +132,19 @@ WORD_LISTS = ("groups.txt", "nouns.txt", "units.txt", "verbs.txt")  # the lists 
 
 
 @functools.cache
+def listed_words() -> tuple[str, ...]:
+    """The words of this folder's word lists (``WORD_LISTS``), many of them missing from the dictionary."""
+    return tuple(dict.fromkeys(entry for name in WORD_LISTS for entry in
+                               (entries(name) if name == "nouns.txt" else [e for es in sections(name).values() for e in es])))
+
+
+@functools.cache
+def listed_word_keys() -> frozenset[str]:
+    """The listed words keyed as the dictionary's are (``dictionary_keys``): "thương hiệu", "tiền gửi"."""
+    return frozenset(_SPACES.sub(" ", vietnamese.place_tones(word).lower()) for word in listed_words())
+
+
+@functools.cache
 def known_words() -> tuple[str, ...]:
     """Every word the project knows: the general dictionary and the word lists of this folder."""
-    listed = [entry for name in WORD_LISTS for entry in
-              (entries(name) if name == "nouns.txt" else [e for es in sections(name).values() for e in es])]
-    return tuple(dict.fromkeys((*dictionary(), *listed)))
+    return tuple(dict.fromkeys((*dictionary(), *listed_words())))
