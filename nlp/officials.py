@@ -199,8 +199,9 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Nữ hoàng",
     "Bí thư", "Tổng Bí thư", "Thẩm phán", "Nhật hoàng", "Cố vấn an ninh quốc gia"))
 # Bodies named by one capitalised word after a title, which a given name alone would be read as: "Bí thư Đoàn"
-# (of the Youth Union), "Bí thư Đảng".
-_BODIES_IN_A_WORD = frozenset({"đoàn", "đảng"})
+# (of the Youth Union), "Bí thư Đảng"; and the heads of a body's name written on in lowercase ("Bộ trưởng Bộ kế
+# hoạch đầu tư"), which no one is named.
+_BODIES_IN_A_WORD = frozenset({"đoàn", "đảng", "bộ", "sở", "cục"})
 # a note about a person in brackets between the name and the post: a birth year or an age, perhaps with the
 # address after a comma ("(42 tuổi, trú tại thôn Câu Nhi, xã Hải Chánh)", "(SN 1986, trú tại phường Đoàn Kết)")
 _PERSON_NOTE = re.compile(r"(?:(?:SN|sinh năm|sinh)?\s*(?:19|20)\d\d|\d{1,3} tuổi)(?:,[^()]*)?", re.IGNORECASE)

@@ -1449,6 +1449,7 @@ def test_a_given_name_alone_and_officials_abroad(sentence, expected):
 
 def test_a_body_named_by_one_word_is_no_given_name():
     assert tag_officials("Bí thư Đoàn phát biểu tại hội nghị.") == []  # the Youth Union's secretary
+    assert tag_officials("Tỉnh gửi văn bản tới Bộ trưởng Bộ kế hoạch đầu tư.") == []  # a ministry in lowercase
 
 
 def test_the_first_syllable_of_a_listed_word_is_no_given_name():
