@@ -658,6 +658,12 @@ def test_times_of_day_counted_are_a_duration():
     ("Khoảng 7-8 thanh niên cầm hung khí; bắt 2 đối tượng chuyên đột nhập; vay hơn 3 tỷ làm ăn; 4 trường chuyên công lập.",
      [("Khoảng 7-8 thanh niên", "thanh niên"), ("2 đối tượng", "đối tượng"), ("hơn 3 tỷ", None),
       ("4 trường chuyên công lập", "trường chuyên công lập")]),
+    # what the counted wore, hid, kept, threw away or fled from ("mặc", "giấu", "tàng trữ", "vứt", "bỏ chạy"),
+    # or whose name they bear ("mang tên", "đứng tên")
+    ("Bắt 3 thanh niên giấu ma túy, 2 đối tượng tàng trữ vũ khí, 2 kẻ vứt hàng tạ ma túy; 2 đối tượng bỏ chạy; "
+     "1 người mặc áo đen; 4 tài khoản mang tên người khác; 103 cổ đông đứng tên.",
+     [("3 thanh niên", "thanh niên"), ("2 đối tượng", "đối tượng"), ("2 kẻ", "kẻ"), ("2 đối tượng", "đối tượng"),
+      ("1 người", "người"), ("4 tài khoản", "tài khoản"), ("103 cổ đông", "cổ đông")]),
     # what the counted did ("khai", "khóc", "nghe tin", "giả danh") or how hard or small they are; after an
     # event noun the action is the event ("4 lần lấy lời khai")
     ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
