@@ -664,6 +664,12 @@ def test_times_of_day_counted_are_a_duration():
      "1 người mặc áo đen; 4 tài khoản mang tên người khác; 103 cổ đông đứng tên.",
      [("3 thanh niên", "thanh niên"), ("2 đối tượng", "đối tượng"), ("2 kẻ", "kẻ"), ("2 đối tượng", "đối tượng"),
       ("1 người", "người"), ("4 tài khoản", "tài khoản"), ("103 cổ đông", "cổ đông")]),
+    # what the counted is worth ("trị giá", "tổng trị giá"), did ("hành hung", "bịt", "hi sinh"), or lies along ("dọc")
+    ("Thu 2 sổ tiết kiệm trị giá 1 tỷ, 1 xe máy tổng trị giá 50 triệu; 3 đối tượng hành hung nhân viên; "
+     "5 thanh niên bịt khẩu trang; 98 thanh niên hi sinh; 2.220 hộ dân dọc kênh.",
+     [("2 sổ tiết kiệm", "sổ tiết kiệm"), ("1 tỷ", None), ("1 xe máy", "xe máy"), ("50 triệu", None),
+      ("3 đối tượng", "đối tượng"), ("5 thanh niên", "thanh niên"), ("98 thanh niên", "thanh niên"),
+      ("2.220 hộ dân", "hộ dân")]),
     # what the counted did ("khai", "khóc", "nghe tin", "giả danh") or how hard or small they are; after an
     # event noun the action is the event ("4 lần lấy lời khai")
     ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
