@@ -670,6 +670,10 @@ def test_times_of_day_counted_are_a_duration():
      [("2 sổ tiết kiệm", "sổ tiết kiệm"), ("1 tỷ", None), ("1 xe máy", "xe máy"), ("50 triệu", None),
       ("3 đối tượng", "đối tượng"), ("5 thanh niên", "thanh niên"), ("98 thanh niên", "thanh niên"),
       ("2.220 hộ dân", "hộ dân")]),
+    # ... promised ("hứa hẹn"), came back ("quay lại"), reported ("trình báo"; "đơn trình báo" is a letter), drowned
+    ("46 tập phim hứa hẹn hấp dẫn; 2 người quay lại; 47 người dân trình báo; 3 đơn trình báo; 3 cháu bé chết đuối.",
+     [("46 tập phim", "tập phim"), ("2 người", "người"), ("47 người dân", "người dân"),
+      ("3 đơn trình báo", "đơn trình báo"), ("3 cháu bé", "cháu bé")]),
     # what the counted did ("khai", "khóc", "nghe tin", "giả danh") or how hard or small they are; after an
     # event noun the action is the event ("4 lần lấy lời khai")
     ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
