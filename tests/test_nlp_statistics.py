@@ -674,6 +674,11 @@ def test_times_of_day_counted_are_a_duration():
     ("46 tập phim hứa hẹn hấp dẫn; 2 người quay lại; 47 người dân trình báo; 3 đơn trình báo; 3 cháu bé chết đuối.",
      [("46 tập phim", "tập phim"), ("2 người", "người"), ("47 người dân", "người dân"),
       ("3 đơn trình báo", "đơn trình báo"), ("3 cháu bé", "cháu bé")]),
+    # ... opened fire, tortured, went out, felled ("nổ súng", "tra tấn", "đi chơi", "chặt phá") or were tattooed
+    ("2 nhóm thanh niên nổ súng; 2 đối tượng chủ mưu tra tấn; 3 bé trai đi chơi; 7 đối tượng chặt phá rừng; "
+     "khoảng 5 người xăm trổ.",
+     [("2 nhóm thanh niên", "nhóm thanh niên"), ("2 đối tượng chủ mưu", "đối tượng chủ mưu"), ("3 bé trai", "bé trai"),
+      ("7 đối tượng", "đối tượng"), ("khoảng 5 người", "người")]),
     # what the counted did ("khai", "khóc", "nghe tin", "giả danh") or how hard or small they are; after an
     # event noun the action is the event ("4 lần lấy lời khai")
     ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
