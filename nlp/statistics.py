@@ -233,6 +233,7 @@ _NAME_BEFORE = re.compile(r"(?:(?<!\w)[a-z]+[A-Z][A-Za-z]*|(?<![.!?:\n\"“'‘(
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _TYPE = _key("loại")  # a naming word ("gạo loại 1") that may be told by a count ("xe loại 30 chỗ")
 _YEAR_WORD = _key("năm")
+_SPANS_OF_TIME = frozenset(_key(w) for w in ("ngày", "tuần", "tháng", "năm"))  # "kế hoạch | 6 tháng": a span, no name
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
 _NEW_POST = frozenset({_key("tân"), _key("nguyên"), _key("cựu")})  # new, former: "18 tân Bộ trưởng"
 _DRAFTS = frozenset({_phrase_key("dự án"), _phrase_key("dự thảo")})
@@ -333,8 +334,10 @@ def _is_title(word: str) -> bool:
 def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
     """Whether ``words[j]`` ends the noun phrase that starts at ``words[first]``."""
     word, key = words[j], words[j].key
-    if key is None:  # a number or a mark; a number after a naming word names: "120 học sinh lớp 10"
-        return not (j > first and words[j - 1].key in lex.namers and _NAME_NUMBER.fullmatch(word.text))
+    if key is None:  # a number or a mark; a number after a naming word names ("120 học sinh lớp 10"), unless a
+        # span of time follows it ("103% kế hoạch | 6 tháng")
+        return not (j > first and words[j - 1].key in lex.namers and _NAME_NUMBER.fullmatch(word.text)
+                    and not (j + 1 < len(words) and words[j + 1].key in _SPANS_OF_TIME))
     if (j > first and _is_title(word.text) and not _branded(words, j, first) and not (
             words[j - 1].key in _DRAFTS and key in _DRAFTED)) or _ROMAN.fullmatch(word.text):
         return True  # (a draft's kind stays, capitalised: "2 dự án Luật", "3 dự thảo Nghị quyết")

@@ -679,6 +679,9 @@ def test_times_of_day_counted_are_a_duration():
      "khoảng 5 người xăm trổ.",
      [("2 nhóm thanh niên", "nhóm thanh niên"), ("2 đối tượng chủ mưu", "đối tượng chủ mưu"), ("3 bé trai", "bé trai"),
       ("7 đối tượng", "đối tượng"), ("khoảng 5 người", "người")]),
+    # a naming word's number is a span of time when one follows ("kế hoạch | 6 tháng"); ships dock, goods are bid for
+    ("Thu đạt 103% kế hoạch 6 tháng; 61 lượt tàu cập các cảng; 30 vạn tấn cập bến; 7 mặt hàng chào mua.",
+     [("103% kế hoạch", "kế hoạch"), ("61 lượt tàu", "lượt tàu"), ("30 vạn tấn", "tấn"), ("7 mặt hàng", "mặt hàng")]),
     # what the counted did ("khai", "khóc", "nghe tin", "giả danh") or how hard or small they are; after an
     # event noun the action is the event ("4 lần lấy lời khai")
     ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
