@@ -679,6 +679,10 @@ def test_times_of_day_counted_are_a_duration():
      "khoảng 5 người xăm trổ.",
      [("2 nhóm thanh niên", "nhóm thanh niên"), ("2 đối tượng chủ mưu", "đối tượng chủ mưu"), ("3 bé trai", "bé trai"),
       ("7 đối tượng", "đối tượng"), ("khoảng 5 người", "người")]),
+    # ministries are a kind of organisation, listed with sectors ("bộ, ngành"); a set ("bộ hồ sơ") stays apart
+    ("Có 105 bộ, ngành, địa phương và 22 bộ, cơ quan ngang bộ; nộp 22 bộ hồ sơ, 3 bộ phim.",
+     [("105 bộ, ngành, địa phương", "bộ, ngành, địa phương"), ("22 bộ, cơ quan ngang bộ", "bộ, cơ quan ngang bộ"),
+      ("22 bộ hồ sơ", "bộ hồ sơ"), ("3 bộ phim", "bộ phim")]),
     # a naming word's number is a span of time when one follows ("kế hoạch | 6 tháng"); ships dock, goods are bid for
     ("Thu đạt 103% kế hoạch 6 tháng; 61 lượt tàu cập các cảng; 30 vạn tấn cập bến; 7 mặt hàng chào mua.",
      [("103% kế hoạch", "kế hoạch"), ("61 lượt tàu", "lượt tàu"), ("30 vạn tấn", "tấn"), ("7 mặt hàng", "mặt hàng")]),
