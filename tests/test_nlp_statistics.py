@@ -679,6 +679,10 @@ def test_times_of_day_counted_are_a_duration():
      "khoảng 5 người xăm trổ.",
      [("2 nhóm thanh niên", "nhóm thanh niên"), ("2 đối tượng chủ mưu", "đối tượng chủ mưu"), ("3 bé trai", "bé trai"),
       ("7 đối tượng", "đối tượng"), ("khoảng 5 người", "người")]),
+    # what stands trial, is named above or is wrong ("hầu tòa", "nêu", "sai"), lost its roof, denied ("tốc mái", "phủ nhận")
+    ("Có 17 bị cáo hầu tòa; 5 bị can nêu trên; 3 văn bản sai quy định; 23 căn tốc mái; 2 trường hợp phủ nhận.",
+     [("17 bị cáo", "bị cáo"), ("5 bị can", "bị can"), ("3 văn bản", "văn bản"), ("23 căn", "căn"),
+      ("2 trường hợp", "trường hợp")]),
     # ministries are a kind of organisation, listed with sectors ("bộ, ngành"); a set ("bộ hồ sơ") stays apart
     ("Có 105 bộ, ngành, địa phương và 22 bộ, cơ quan ngang bộ; nộp 22 bộ hồ sơ, 3 bộ phim.",
      [("105 bộ, ngành, địa phương", "bộ, ngành, địa phương"), ("22 bộ, cơ quan ngang bộ", "bộ, cơ quan ngang bộ"),
