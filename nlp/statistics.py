@@ -222,7 +222,7 @@ _DISEASE_CODE = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)*-\d+")  # "COVID-19", 
 # a model's or an age group's code, capitals and digits, three characters or more: "GR-A25VM", "U22" (not "F0", "A4")
 _MODEL_CODE = re.compile(r"(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}")
 _DIRECTED = re.compile(r"\S+ (?:sang|về|đến|tới|đi|lại|ra|vào|lên|xuống|qua)")  # a word and a direction after it
-_NAME_NUMBER = re.compile(r"\d{1,3}")
+_NAME_NUMBER = re.compile(r"\d{1,3}(?:[A-Z]\d{0,2})?")  # "lớp 10", "lớp 1C", "lớp 10A1", "quốc lộ 2C"
 _SLOGAN_OPENING = re.compile(r"[\"“«]\s?$")  # a quote opening right before a number ...
 _SLOGAN_CLOSING = re.compile(r"\s?[\"”»]")  # ... and closing right after its counted noun
 _SYLLABLE_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+)\s+$")

@@ -679,6 +679,9 @@ def test_times_of_day_counted_are_a_duration():
      "khoảng 5 người xăm trổ.",
      [("2 nhóm thanh niên", "nhóm thanh niên"), ("2 đối tượng chủ mưu", "đối tượng chủ mưu"), ("3 bé trai", "bé trai"),
       ("7 đối tượng", "đối tượng"), ("khoảng 5 người", "người")]),
+    # a naming word's number may carry a letter: a class, a road ("lớp 1C", "lớp 12B4", "quốc lộ 2C")
+    ("Có 3 học sinh lớp 1C và 2 học sinh lớp 12B4 bị thương.",
+     [("3 học sinh lớp 1C", "học sinh lớp 1C"), ("2 học sinh lớp 12B4", "học sinh lớp 12B4")]),
     # what stands trial, is named above or is wrong ("hầu tòa", "nêu", "sai"), lost its roof, denied ("tốc mái", "phủ nhận")
     ("Có 17 bị cáo hầu tòa; 5 bị can nêu trên; 3 văn bản sai quy định; 23 căn tốc mái; 2 trường hợp phủ nhận.",
      [("17 bị cáo", "bị cáo"), ("5 bị can", "bị can"), ("3 văn bản", "văn bản"), ("23 căn", "căn"),
