@@ -199,8 +199,8 @@ _NAMED_ALONE_TITLES = tuple(match_key(t) for t in (
     "Đại sứ", "Tổng Lãnh sự", "Tổng Thư ký", "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Quốc vương", "Nữ hoàng",
     "Bí thư", "Tổng Bí thư", "Thẩm phán", "Nhật hoàng", "Cố vấn an ninh quốc gia"))
 # Bodies named by one capitalised word after a title, which a given name alone would be read as: "Bí thư Đoàn"
-# (of the Youth Union), "Bí thư Đảng"; and the heads of a body's name written on in lowercase ("Bộ trưởng Bộ kế
-# hoạch đầu tư"), which no one is named.
+# (of the Youth Union), "Bí thư Đảng"; and words that head a body whose name goes on in lowercase ("Bộ trưởng
+# Bộ kế hoạch đầu tư"): no person is named "Bộ".
 _BODIES_IN_A_WORD = frozenset({"đoàn", "đảng", "bộ", "sở", "cục"})
 # a note about a person in brackets between the name and the post: a birth year or an age, perhaps with the
 # address after a comma ("(42 tuổi, trú tại thôn Câu Nhi, xã Hải Chánh)", "(SN 1986, trú tại phường Đoàn Kết)")
@@ -1209,9 +1209,10 @@ class _Parser:
                 pos.fixed_org = span(self.text, self.tokens, j, held[0])
                 return held[1], held[2], org  # type: ignore[return-value]
             k = self.name_run_end(j, 6)
-            if honorific and (b := self.foreign_name(j)) is not None and b > k:
-                k = b  # its particles too: "..., ông Mohammad Rida al-Haider"
-            shortest = 1 if honorific and country and self.foreign_name(j) == k else 2  # "..., ông Kishida"
+            foreign = self.foreign_name(j) if honorific else None
+            if foreign is not None and foreign > k:
+                k = foreign  # its particles too: "..., ông Mohammad Rida al-Haider"
+            shortest = 1 if country and foreign == k else 2  # "..., ông Kishida"
             if shortest <= k - j <= 5 and (honorific or self.surname(j)) \
                     and (not self.is_place(j, k) or (org is None and self.named_after_person(j, k))) \
                     and self.country_end(j) != k:  # "Tổng thống Hàn Quốc": a country, no name
