@@ -679,6 +679,8 @@ def test_times_of_day_counted_are_a_duration():
      "khoảng 5 người xăm trổ.",
      [("2 nhóm thanh niên", "nhóm thanh niên"), ("2 đối tượng chủ mưu", "đối tượng chủ mưu"), ("3 bé trai", "bé trai"),
       ("7 đối tượng", "đối tượng"), ("khoảng 5 người", "người")]),
+    # "chỉ vàng" (a tenth of a tael of gold) is a noun, though "chỉ" alone is "only"
+    ("Kẻ gian lấy 35 chỉ vàng và tặng 1,5 chỉ vàng.", [("35 chỉ vàng", "chỉ vàng"), ("1,5 chỉ vàng", "chỉ vàng")]),
     # a bomber is one noun, which the dictionary lacks
     ("Mỹ đang sản xuất 5 máy bay ném bom chiến lược.", [("5 máy bay ném bom chiến lược", "máy bay ném bom chiến lược")]),
     # "khá" (quite) is an adverb, "ngừa" (prevent), "tránh" (avoid), "xen lẫn" (mingled) are verbs
