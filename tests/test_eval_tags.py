@@ -57,28 +57,36 @@ def test_every_seed_is_annotated_for_dates_and_statistics():
         assert {p["id"] for p in DEV if kind in p} >= set(SEEDS)
 
 
-def test_each_kind_meets_its_floor_on_the_eval_set():
+EVAL_SETS = {"sample": (GOLD / "eval", False), "real": (GOLD / "eval" / "real", True)}
+
+
+@pytest.fixture(scope="module")
+def eval_scores():
+    """Scores on both frozen evaluation sets, computed once for the floor and README tests."""
+    return {name: eval_tags.evaluate(gold, subfolders=subfolders) for name, (gold, subfolders) in EVAL_SETS.items()}
+
+
+def test_each_kind_meets_its_floor_on_the_eval_set(eval_scores):
     """Annotated by hand apart from the taggers: the 25 sample articles written for the project."""
-    scores = eval_tags.evaluate(GOLD / "eval", subfolders=False)
+    scores = eval_scores["sample"]
     assert set(scores) == {"dates", "officials", "directives", "statistics"}
     for kind, result in scores.items():
         assert result["f1"] >= FLOORS[f"eval.{kind}"], (kind, result)
 
 
-def test_each_kind_meets_its_floor_on_the_real_eval_passages():
+def test_each_kind_meets_its_floor_on_the_real_eval_passages(eval_scores):
     """Real published text from 85 sites, annotated apart from the taggers and frozen (eval/real)."""
-    scores = eval_tags.evaluate(GOLD / "eval" / "real")
+    scores = eval_scores["real"]
     assert set(scores) == {"dates", "officials", "directives", "statistics"}
     for kind, result in scores.items():
         assert result["f1"] >= FLOORS[f"eval_real.{kind}"], (kind, result)
 
 
-@pytest.mark.parametrize("gold, subfolders", [(GOLD / "eval", False), (GOLD / "eval" / "real", True)],
-                         ids=["sample", "real"])
-def test_readme_shows_todays_evaluation_figures(gold, subfolders):
-    shown = eval_tags.table(eval_tags.evaluate(gold, subfolders=subfolders))
+@pytest.mark.parametrize("name", EVAL_SETS)
+def test_readme_shows_todays_evaluation_figures(eval_scores, name):
+    shown = eval_tags.table(eval_scores[name])
     assert shown in (ROOT / "README.md").read_text(encoding="utf-8"), \
-        f"README's table for {gold.relative_to(ROOT)} is not what bench/eval_tags.py prints:\n{shown}"
+        f"README's table for {EVAL_SETS[name][0].relative_to(ROOT)} is not what bench/eval_tags.py prints:\n{shown}"
 
 
 def test_each_kind_with_tuning_gold_meets_its_floor_on_the_dev_set():
