@@ -106,7 +106,7 @@ def _phrase_key(phrase: str) -> str:
 class _Lexicon:
     dictionary: frozenset[str]  # the dictionary's keys (shared, not copied: a copy costs ~10 ms a process)
     split: frozenset[str]  # dictionary keys split_words.txt splits
-    listed_words: frozenset[str]  # every word of the lists
+    listed_words: frozenset[str]  # every word of the lists: the function words and lexicon.listed_word_keys()
     function: frozenset[str]
     verbs: frozenset[str]  # predicates and actions
     predicates: frozenset[str]
@@ -150,7 +150,7 @@ def _lexicon() -> _Lexicon:
                       for word in sorted(lexicon.entries("naming.txt"), key=len, reverse=True))
     return _Lexicon(
         dictionary=lexicon.dictionary_key_set(), split=keys(lexicon.entries("split_words.txt")),
-        listed_words=function | nouns | frozenset().union(*units.values(), *verbs.values()),
+        listed_words=function | lexicon.listed_word_keys(),
         function=function, verbs=verbs["predicate"] | verbs["action"], predicates=verbs["predicate"], nouns=nouns,
         openers=verbs["opening"],
         classes={k: frozenset(v) for k, v in classes.items()},
