@@ -840,7 +840,7 @@ class _Parser:
         if k < m < len(self.tokens) and self.adj(m - 1, m) and _DESIGNATION.fullmatch(self.tokens[m].text):
             m += 1  # the unit's number or code: "ban chuyên án" + "219D"
         elif k < m < len(self.tokens) and self.adj(m - 1, m) and (place := self.g.places.longest(
-                self.text, self.tokens, m)) and (place[0] >= len(self.tokens) or self.tokens[place[0]].text in ",;"
+                self.text, self.tokens, m)) and (place[0] >= len(self.tokens) or self.tokens[place[0]].text in (",", ";")
                                                  or self.phrase_ends(place[0])):
             m = place[0]  # the place or country its name ends with, then the phrase ends
         after = self.tokens[m] if m < len(self.tokens) and self.adj(m - 1, m) else None
