@@ -27,6 +27,12 @@ def put_back(row: dict, text: str, where: str) -> dict:
     return {"id": row["id"], "text": text, **rest}
 
 
+def write(passages: list[dict], out: Path) -> None:
+    """Write the rebuilt ``passages`` to ``out`` as JSON lines, and say how many."""
+    out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in passages), encoding="utf-8")
+    print(f"{len(passages)} passage(s) written to {out}")
+
+
 def main(description: str, gold_path: Path, repo: str, rebuild: Callable[[list[dict], Path], list[dict]]) -> None:
     """A builder's command line, ``OUT [--mirror DIR] [--clone OWNER/NAME=PATH]``: ``rebuild`` puts the texts of
     the gold at ``gold_path`` back from the git directory of a local copy of ``repo``; exit code 1 when it
@@ -44,5 +50,4 @@ def main(description: str, gold_path: Path, repo: str, rebuild: Callable[[list[d
         passages = rebuild(gold, git_dir(repo, args.mirror, clones))
     except BuildError as error:
         sys.exit(f"error: {error}")
-    args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in passages), encoding="utf-8")
-    print(f"{len(passages)} passage(s) written to {args.out}")
+    write(passages, args.out)

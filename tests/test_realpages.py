@@ -1,6 +1,8 @@
 """bench/realpages/build.py and bench/eval_extract.py --real on a real git repository made here."""
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
 import struct
 import subprocess
@@ -191,3 +193,29 @@ def test_a_page_listed_without_its_private_use_characters_is_checked_and_written
 
     done = _build(repo, _listing(listing, commit, PLAIN, shown_blob, 'line_ends = "stripped"\n'), tmp_path / "again")
     assert done.returncode == 1 and "without carriage returns is not blob" in done.stderr
+
+
+# -- the portal tagging dev set (bench/realpages/tags.py) ---------------------------------------------------
+_TAGS_SPEC = importlib.util.spec_from_file_location("realpages_tags", ROOT / "bench" / "realpages" / "tags.py")
+tags = importlib.util.module_from_spec(_TAGS_SPEC)
+_TAGS_SPEC.loader.exec_module(tags)
+
+
+def test_the_portal_tagging_gold_is_put_back_from_the_built_pages():
+    text = "Có 30 đại biểu dự."
+    count = {"text": "30 đại biểu", "start": 3, "end": 14}
+    row = {"id": "rp-x-000", "page": "x", "paragraph": 1, "text_sha256": hashlib.sha256(text.encode()).hexdigest(),
+           "ref_date": "2015-05-26", "dates": [], "officials": [], "directives": [], "statistics": [count]}
+    (passage,) = tags.rebuild([row], {"x": ["Tiêu đề", f" {text} "]})
+    assert passage == {"id": "rp-x-000", "text": text, "ref_date": "2015-05-26", "dates": [], "officials": [],
+                       "directives": [], "statistics": [count]}
+    with pytest.raises(tags.BuildError):  # another paragraph
+        tags.rebuild([{**row, "paragraph": 0}], {"x": ["Tiêu đề", text]})
+    with pytest.raises(tags.BuildError):  # a page not built
+        tags.rebuild([row], {})
+
+
+def test_the_committed_portal_tagging_gold_holds_hashes_not_texts():
+    rows = [json.loads(line) for line in tags.GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == 139 and all("text" not in row and len(row["text_sha256"]) == 64 for row in rows)
+    assert len({(row["page"], row["paragraph"]) for row in rows}) == len({row["id"] for row in rows}) == len(rows)
