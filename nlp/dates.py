@@ -77,7 +77,8 @@ TOD = r"(?:rạng\s+sáng|chiều\s+tối|(?:buổi\s+)?(?:sáng|trưa|chiều|t
 TOD_NAY = rf"(?:{TOD}(?:\s+(?:nay|qua|mai))?|hôm\s+nay)"
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _MIN = r"[0-5]\d"
-CLOCK = rf"(?:{_HOUR}[:h]{_MIN}|{_HOUR}h|{_HOUR}\s+giờ(?:\s+[0-5]?\d(?:\s+phút)?)?)(?![\w:])"
+# a clock time: "8:30", "8h30" (perhaps with a minute mark: "10h30’"), "8h", "8 giờ 30 phút"
+CLOCK = rf"(?:{_HOUR}[:h]{_MIN}[’'′]?|{_HOUR}h|{_HOUR}\s+giờ(?:\s+[0-5]?\d(?:\s+phút)?)?)(?![\w:])"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 MONTH = r"(?:0?[1-9]|1[0-2])"
 YEAR = r"(?:1[89]|20)\d{2}"
@@ -115,10 +116,11 @@ _DATE = re.compile(
     rf"{_core(spaced=True)}(?:\s+(?:lúc\s+)?(?P<clock2>{CLOCK}))?", _F)
 # A word that dates the day after it but is not in the span, looked for before a day _DATE found
 # without a cue: "từ 1-10" (an open start), "Tính đến 29/10" (an end), "hôm nay (4/10)", "ngày mai (5-10)",
-# "Sáng nay, 23/10", "đến nay (23.10)", "cùng ngày (3.12)" (the same day), "phiên 4/10" (a trading session);
-# after a lone "từ" a dash or dot needs punctuation after the day ("từ 5-7 ngày" is a count), after a lone
-# "đến" any separator does ("đạt tới 9/10 điểm" is a score), after "phiên" a slash does ("phiên 3-2" is a score).
-_CUE = re.compile(rf"(?:(?<!\w)(?:(?P<tu>từ)|(?P<den>đến|tới)|tính\s+đến|(?P<session>phiên(?:\s+giao\s+dịch)?))\s+"
+# "Sáng nay, 23/10", "đến nay (23.10)", "cùng ngày (3.12)" (the same day), "phiên 4/10" (a trading session),
+# "vào 4/10, khi" (on); after a lone "từ" a dash or dot needs punctuation after the day ("từ 5-7 ngày" is a count),
+# after a lone "đến" or "vào" any separator does ("đạt tới 9/10 điểm" is a score, "ăn sâu vào 1/3 mặt đường" a
+# fraction), after "phiên" a slash does ("phiên 3-2" is a score).
+_CUE = re.compile(rf"(?:(?<!\w)(?:(?P<tu>từ)|(?P<den>đến|tới|vào)|tính\s+đến|(?P<session>phiên(?:\s+giao\s+dịch)?))\s+"
                   rf"|(?<!\w)(?:(?:ngày\s+)?hôm|{TOD}|ngày|đến)\s+(?:nay|qua|mai)\s*[,(]?\s*"
                   r"|(?<!\w)cùng\s+ngày\s*\(\s*)$", _F)
 _NAME_BEFORE = re.compile(r"(?<=[^\W\d_] )[A-ZĐ][^\W\d_]*[ \t]+$")  # a capitalised word inside a sentence, right before

@@ -21,6 +21,9 @@ def _found(text: str, ref: dt.date | None = REF) -> list[tuple[str, str, str, st
 @pytest.mark.parametrize("sentence, expected", [
     ("Thời gian: 15/12/2021 17:12", ("15/12/2021 17:12", "datetime", "2021-12-15", "2021-12-15")),
     ("Vào lúc 17:12 ngày 15/12/2021, hội nghị bế mạc.", ("17:12 ngày 15/12/2021", "datetime", "2021-12-15", "2021-12-15")),
+    # the minutes may carry a minute mark
+    ("Khoảng 10h30’ ngày 15/12/2021, anh T. đến.", ("10h30’ ngày 15/12/2021", "datetime", "2021-12-15", "2021-12-15")),
+    ("Lúc 8h30' sáng 15/12/2021, xe đến.", ("8h30' sáng 15/12/2021", "datetime", "2021-12-15", "2021-12-15")),
     ("Quyết định số 1056-QC/TU ngày 11/7/2023 của Ban Thường vụ Thành ủy.",
      ("ngày 11/7/2023", "date", "2023-07-11", "2023-07-11")),
     ("Hội nghị giao ban do Tỉnh ủy tổ chức, ngày 14-4-2022.", ("ngày 14-4-2022", "date", "2022-04-14", "2022-04-14")),
@@ -152,6 +155,8 @@ def test_three_numbers_split_by_spaces_without_a_cue_are_no_date():
     ("Giá vàng\n\nXSDNG 2/10 - Kết quả xổ số Đà Nẵng.", ("2/10", "day_month", "2021-10-02", "2021-10-02")),
     # a trading session's day, the session word outside the span
     ("Cổ phiếu CTG bị bán mạnh nhất phiên 4/10.", ("4/10", "day_month", "2021-10-04", "2021-10-04")),
+    # "vào" (on) before a day that ends the clause, outside the span
+    ("Như vậy, sau 10.000 USD thưởng nóng vào 4/10, cả đội tiếp tục tập.", ("4/10", "day_month", "2021-10-04", "2021-10-04")),
 ])
 def test_split_day_month_relative_cues_and_more_ranges(sentence, expected):
     assert _found(sentence, dt.date(2021, 10, 4)) == [expected]
@@ -159,7 +164,7 @@ def test_split_day_month_relative_cues_and_more_ranges(sentence, expected):
 
 def test_numbers_after_from_or_a_relative_word_are_no_days():
     text = ("Điều trị từ 2-3 tháng, điểm từ 5-7 điểm; tỷ lệ 1/2-2/3 số hộ; hôm nay 4 10 người đến; "
-            "đạt tới 9/10 điểm, tăng đến 3/4 số hộ.")
+            "đạt tới 9/10 điểm, tăng đến 3/4 số hộ; vết nứt ăn sâu vào 1/3 mặt đường.")
     assert _found(text, dt.date(2021, 10, 4)) == []
 
 
