@@ -88,7 +88,8 @@ MAX_WORD_SYLLABLES = 4  # longest dictionary word the segmenter takes
 _WINDOW = 160  # characters after a number that are cut into words
 
 QUALIFIERS = ("trên dưới", "gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "chưa tới",
-              "không vượt quá", "không quá", "khoảng", "chừng", "cỡ", "trên", "gần", "hơn", "dưới")
+              "không vượt quá", "không quá", "không cao hơn", "không thấp hơn", "không ít hơn", "không nhiều hơn",
+              "không dưới", "khoảng", "chừng", "cỡ", "trên", "gần", "hơn", "dưới")
 DETERMINERS = ("các", "những", "mọi", "số")  # skipped before the noun after "%"
 
 
@@ -233,7 +234,6 @@ _NAME_BEFORE = re.compile(r"(?:(?<!\w)[a-z]+[A-Z][A-Za-z]*|(?<![.!?:\n\"“'‘(
 _DONG, _DIEM, _MOI, _TIMES_WORD, _TIEN = _key("đồng"), _key("điểm"), _key("mới"), _key("lần"), _key("tiền")
 _TYPE = _key("loại")  # a naming word ("gạo loại 1") that may be told by a count ("xe loại 30 chỗ")
 _YEAR_WORD = _key("năm")
-_SPANS_OF_TIME = frozenset(_key(w) for w in ("ngày", "tuần", "tháng", "năm"))  # "kế hoạch | 6 tháng": a span, no name
 _CHIEC = _key("chiếc")  # the classifier of vehicles and devices, which a brand name may follow
 _NEW_POST = frozenset({_key("tân"), _key("nguyên"), _key("cựu")})  # new, former: "18 tân Bộ trưởng"
 _DRAFTS = frozenset({_phrase_key("dự án"), _phrase_key("dự thảo")})
@@ -337,7 +337,7 @@ def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
     if key is None:  # a number or a mark; a number after a naming word names ("120 học sinh lớp 10"), unless a
         # span of time follows it ("103% kế hoạch | 6 tháng")
         return not (j > first and words[j - 1].key in lex.namers and _NAME_NUMBER.fullmatch(word.text)
-                    and not (j + 1 < len(words) and words[j + 1].key in _SPANS_OF_TIME))
+                    and not (j + 1 < len(words) and words[j + 1].key in lex.durations))
     if (j > first and _is_title(word.text) and not _branded(words, j, first) and not (
             words[j - 1].key in _DRAFTS and key in _DRAFTED)) or _ROMAN.fullmatch(word.text):
         return True  # (a draft's kind stays, capitalised: "2 dự án Luật", "3 dự thảo Nghị quyết")
@@ -540,6 +540,10 @@ def tag_statistics(text: str) -> list[StatisticTag]:
             continue  # "2-1" (a score), not a range
         span_start, qualifier = _qualifier(text, start, bool(match.group("upper")))
         kind, unit, unit_end = _classify(text, match, lex, date_starts, den is not None)
+        if qualifier == "trên" and kind == "count" and found and found[-1].kind == "count" \
+                and not text[found[-1].end:span_start].strip():
+            span_start, qualifier = start, None  # a count's place right after another count: "on", not "over"
+            # ("34 dịch vụ | trên 6 lĩnh vực", "13 ngư dân | trên 2 tàu"; not "5 nhà máy | trên 30 MW")
         if named and kind not in _AMOUNTS and not (kind == "count" and (
                 _leaves_names(text, start, end, lex) or named == _TYPE and _noun_listed(unit, lex))):
             continue  # ... unless an amount follows: "giá ở vùng 3.500 đồng", a count leaves the list, or a

@@ -125,6 +125,10 @@ def _found(text: str) -> list[tuple]:
      [("12,5%", 12.5, None, "%", None, "percent"), ("1,2 điểm %", 1.2, None, "điểm %", None, "percentage_point"),
       ("0,5 điểm phần trăm", 0.5, None, "điểm phần trăm", None, "percentage_point")]),
     ("hỗ trợ 2 tỷ đồng tiền mặt", [("2 tỷ đồng", 2e9, None, "đồng", None, "money")]),
+    # a bound with "không" is one qualifier, the opposite of the word after "không" alone
+    ("Giá bán không cao hơn 13.750 đồng/lít; tuyển không dưới 10 học sinh.",
+     [("không cao hơn 13.750 đồng/lít", 13750, None, "đồng/lít", "không cao hơn", "money"),
+      ("không dưới 10 học sinh", 10, None, "học sinh", "không dưới", "count")]),
 ])
 def test_statistics_with_value_unit_and_qualifier(sentence, expected):
     assert _found(sentence) == expected
@@ -697,9 +701,43 @@ def test_times_of_day_counted_are_a_duration():
     ("Có 105 bộ, ngành, địa phương và 22 bộ, cơ quan ngang bộ; nộp 22 bộ hồ sơ, 3 bộ phim.",
      [("105 bộ, ngành, địa phương", "bộ, ngành, địa phương"), ("22 bộ, cơ quan ngang bộ", "bộ, cơ quan ngang bộ"),
       ("22 bộ hồ sơ", "bộ hồ sơ"), ("3 bộ phim", "bộ phim")]),
-    # a naming word's number is a span of time when one follows ("kế hoạch | 6 tháng"); ships dock, goods are bid for
+    # a naming word's number is a span of time when one follows ("kế hoạch | 6 tháng", "lần | 1 phút": any listed
+    # duration); ships dock, goods are bid for
     ("Thu đạt 103% kế hoạch 6 tháng; 61 lượt tàu cập các cảng; 30 vạn tấn cập bến; 7 mặt hàng chào mua.",
      [("103% kế hoạch", "kế hoạch"), ("61 lượt tàu", "lượt tàu"), ("30 vạn tấn", "tấn"), ("7 mặt hàng", "mặt hàng")]),
+    ("Tim đập khoảng 17 lần 1 phút.", [("khoảng 17 lần", "lần")]),
+    # what the counted people did: asked, killed, fought back, appealed ("đơn kháng cáo", an appeal, is a noun;
+    # so is "vắc xin" written without its hyphen)
+    ("Cục gửi 19 tỉnh, thành phố xin ý kiến; bắt 2 nghi phạm giết người; 2 đối tượng chống trả quyết liệt; "
+     "5 bị cáo kháng cáo; nhận 3 đơn kháng cáo; tiêm 2 mũi vắc xin.",
+     [("19 tỉnh, thành phố", "tỉnh, thành phố"), ("2 nghi phạm", "nghi phạm"), ("2 đối tượng", "đối tượng"),
+      ("5 bị cáo", "bị cáo"), ("3 đơn kháng cáo", "đơn kháng cáo"), ("2 mũi vắc xin", "mũi vắc xin")]),
+    # the ones named above ("kể trên"), what they admit or face, when they set off; a day or year named from
+    # today and "liên tục" (continuously) start the next clause
+    ("Bắt 3 đối tượng kể trên; 2 đối tượng thừa nhận hành vi; 9 người đối mặt án tù; 5 chuyến tàu xuất phát "
+     "tại ga; có 47 quốc gia hôm nay tham gia; 2.411 người năm ngoái tử vong; 2 người liên tục cãi nhau.",
+     [("3 đối tượng", "đối tượng"), ("2 đối tượng", "đối tượng"), ("9 người", "người"), ("5 chuyến tàu", "chuyến tàu"),
+      ("47 quốc gia", "quốc gia"), ("2.411 người", "người"), ("2 người", "người")]),
+    # what the counted people did at the scene ("gây án", "áp sát", "tẩu thoát", "hỗn chiến"), won ("giành"),
+    # and how fast ("nhanh chóng")
+    ("Truy bắt 2 đối tượng gây án; 2 thanh niên áp sát; 2 nhóm côn đồ hỗn chiến; 4 thanh niên nhanh chóng "
+     "tẩu thoát; 5 thí sinh giành chiến thắng; 2 người phát sinh mâu thuẫn.",
+     [("2 đối tượng", "đối tượng"), ("2 thanh niên", "thanh niên"), ("2 nhóm côn đồ", "nhóm côn đồ"),
+      ("4 thanh niên", "thanh niên"), ("5 thí sinh", "thí sinh"), ("2 người", "người")]),
+    # "trên" right after another count is where the count is ("on"), not a qualifier ("over"); an amount after
+    # a count keeps it ("5 nhà máy trên 30 MW"); an estimate ends what is counted ("ước tính")
+    ("Văn phòng có 34 dịch vụ trên 6 lĩnh vực; 13 ngư dân trên 2 tàu; 5 nhà máy trên 30 MW; tỉnh có trên 300 "
+     "doanh nghiệp; 5 đối tượng trộm cắp ước tính trên 1 tỷ đồng.",
+     [("34 dịch vụ", "dịch vụ"), ("6 lĩnh vực", "lĩnh vực"), ("13 ngư dân", "ngư dân"), ("2 tàu", "tàu"),
+      ("5 nhà máy", "nhà máy"), ("trên 30 MW", "MW"), ("trên 300 doanh nghiệp", "doanh nghiệp"),
+      ("5 đối tượng trộm cắp", "đối tượng trộm cắp"), ("trên 1 tỷ đồng", "đồng")]),
+    # programmes and projects, goods and services, complaints and denunciations are listed as one group
+    ("Thu hút hơn 30 chương trình, dự án ODA; đăng ký 3.226 sản phẩm, dịch vụ; giải quyết 226 vụ việc khiếu nại, "
+     "tố cáo.",
+     [("hơn 30 chương trình, dự án ODA", "chương trình, dự án ODA"), ("3.226 sản phẩm, dịch vụ", "sản phẩm, dịch vụ"),
+      ("226 vụ việc khiếu nại, tố cáo", "vụ việc khiếu nại, tố cáo")]),
+    ("Triệt xóa 2 tụ điểm ma túy phức tạp nằm sâu trong núi.", [("2 tụ điểm ma túy", "tụ điểm ma túy")]),
+    ("Sân phải tổ chức 2 trận đấu tiếp theo của câu lạc bộ.", [("2 trận đấu", "trận đấu")]),  # the next ones
     # what the counted did ("khai", "khóc", "nghe tin", "giả danh") or how hard or small they are; after an
     # event noun the action is the event ("4 lần lấy lời khai")
     ("Ông trùm mang 9 tiền án khai gì? Bà mẹ 3 con khóc ngất; tạm giữ 4 đối tượng giả danh dân phòng; "
