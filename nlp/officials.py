@@ -160,13 +160,14 @@ _HONORIFICS.update({tuple(match_key(rank).split()): rank for rank in _RANKS})
 # Buddhist clergy's ranks, the longer first: "Đại lão Hòa thượng Thích Phổ Tuệ, Pháp chủ GHPGVN".
 _HONORIFICS.update({tuple(match_key(rank).split()): rank for rank in (
     "đại lão hòa thượng", "trưởng lão hòa thượng", "hòa thượng", "thượng tọa")})
-# Organisations of business or leisure, not public office (a state company's board of members, a club: "Chủ
-# tịch HĐTV EVN", "Chủ tịch CLB Thanh Hóa"): a mention whose every position is one is no official's.
+# Organisations of business or leisure, not public office (a state company's board of members, a club, a
+# cooperative: "Chủ tịch HĐTV EVN", "Chủ tịch CLB Thanh Hóa", "Giám đốc HTX Dịch vụ ..."): a mention whose every
+# position is one is no official's.
 _COMPANY_HEADS = tuple(match_key(w) for w in (
     "công ty", "cty", "ctcp", "tập đoàn", "tổng công ty", "hđqt", "hội đồng quản trị", "ngân hàng tmcp",
     "ngân hàng thương mại", "doanh nghiệp", "hãng", "dự án", "nhà máy", "xí nghiệp", "chi nhánh", "ngành hàng",
     "khách sạn", "nhà hàng", "siêu thị", "cửa hàng", "trang trại", "trạm thu phí", "cảng hàng không",
-    "hội đồng thành viên", "hđtv", "câu lạc bộ", "clb"))
+    "hội đồng thành viên", "hđtv", "câu lạc bộ", "clb", "hợp tác xã", "htx"))
 _COMPANY_TITLES = frozenset(match_key(w) for w in ("Tổng Giám đốc", "Phó Tổng Giám đốc"))  # without an organisation
 # Titles a company gives: after a name, one of them over an unknown organisation ending in a brand is a
 # company post ("ông A, Giám đốc Phân tích Yuanta"); "Thống đốc bang Texas" is none.
@@ -226,6 +227,9 @@ _LEGISLATORS = frozenset(match_key(t) for t in ("Nghị sĩ", "Thượng nghị 
 # vừa ký quyết định giải quyết khiếu nại (KN)" is no organisation read up to its bracket.
 _CLAUSE_MARKERS = frozenset({"vừa", "đã", "đang", "sẽ", "mới", "được", "bị", "ký", "cho", "là"})
 _MINISTERS = frozenset({"Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực"})  # a field after them is their ministry
+# heads of a ministry's department, which may be named by its field alone: "Cục trưởng" + "Hàng không"
+_DEPARTMENT_HEADS = frozenset({"Cục trưởng", "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Tổng cục trưởng",
+                               "Phó Tổng cục trưởng"})
 # Units named in lowercase after "Trưởng": they belong to the title ("Trưởng khoa Lịch sử", "Trưởng nhóm ...").
 _HEADED_UNITS = frozenset({"khoa", "nhóm", "trạm", "tổ", "xưởng"})
 # Units always inside a body, which may follow their name: "Phòng Tổ chức cán bộ Sở Y tế".
@@ -375,7 +379,11 @@ class _Parser:
             if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
                 j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"
             return _Position(i, j, title.title, title.kind, None, title.organization)
-        field = self.portfolio_end(j) if title.title in _MINISTERS and self.adj(j - 1, j) else None
+        field = None
+        if title.title in _MINISTERS and self.adj(j - 1, j):
+            field = self.portfolio_end(j)
+        elif title.title in _DEPARTMENT_HEADS and self.adj(j - 1, j):
+            field = self.field_before_name(j)
         if field is not None:  # a ministry named by its field is part of the title, which then names its body
             # ("Thứ trưởng Quốc phòng"): it takes none from the next position
             title, j = Title(f"{title.title} {span(self.text, self.tokens, j, field)}", "standalone", title.unit), field
@@ -401,10 +409,42 @@ class _Parser:
                 return self.numbered_unit(_Position(i, org.end, f"{name} {org.parts[0][2]}", title.kind, None))
         return self.elected_term(self.numbered_unit(_Position(i, org.end if org else j, name, title.kind, org)))
 
+    def portfolio_word(self, k: int, j: int) -> bool:
+        """Whether ``tokens[k]`` may be part of a portfolio written from ``tokens[j]`` as a name's words are: a
+        capitalised syllable that is no function word ("Trong"), the lowercase syllable ending its word
+        ("Giao" + "thông"), or "và"."""
+        tokens = self.tokens
+        if tokens[k].key == "và":
+            return True
+        if tokens[k].titlecase:
+            return tokens[k].key not in NAME_STOP or (
+                k + 1 < len(tokens) and word_pair(tokens[k].key, tokens[k + 1].key))
+        return k > j and tokens[k - 1].titlecase and word_pair(tokens[k - 1].key, tokens[k].key)
+
+    def name_after_portfolio(self, j: int, k: int) -> bool:
+        """Whether a full name starts at ``tokens[k]`` right after a portfolio or field written at ``tokens[j:k]``
+        as a name's words (``portfolio_word``) and not a name itself ("Tô Lâm")."""
+        return k > j and full_name_at(self.text, self.tokens, k) and self.tokens[j].key not in self.g.surnames \
+            and all(self.portfolio_word(m, j) for m in range(j, k))
+
+    def field_before_name(self, j: int) -> int | None:
+        """End of a department's field written at ``tokens[j]`` as a name's words, right before the name and with
+        no unit's word: "Cục trưởng" + "Hàng không" + "Lại Xuân Thanh" (not "Cục" + "Thú y"); else None."""
+        tokens = self.tokens
+        if not tokens[j].titlecase or self.g.orgs.longest(self.text, tokens, j):
+            return None
+        for k in range(j + 1, min(len(tokens), j + 9)):
+            if not self.adj(k - 1, k) or not self.portfolio_word(k - 1, j):
+                return None
+            if self.name_after_portfolio(j, k):
+                return k
+        return None
+
     def portfolio_end(self, j: int) -> int | None:
         """End of a minister's portfolio written at ``tokens[j]``, which is part of the title: a field of the
-        gazetteer ("Bộ trưởng" + "Y tế"), or any portfolio written in words, capitalised first, right before a
-        country and the name ("Bộ trưởng" + "Phát triển Kinh tế" + "Nga Alexei Ulyukayev", "Thứ trưởng" +
+        gazetteer ("Bộ trưởng" + "Y tế"), or any portfolio written in words, capitalised first, right before the
+        name ("Bộ trưởng" + "Giao thông" + "Nguyễn Văn Thể") or a country and the name ("Bộ trưởng" + "Phát
+        triển Kinh tế" + "Nga Alexei Ulyukayev", "Thứ trưởng" +
         "Quốc phòng phụ trách đối ngoại" + "Iran ..."); else None. Its words are capitalised syllables, each
         with the lowercase syllable after it ("Phát triển"), words of two lowercase syllables ("phụ trách") and
         "và" between capitalised words; no verb: "Bộ trưởng Quốc phòng | gặp người đồng cấp Nga ..."."""
@@ -413,6 +453,9 @@ class _Parser:
                 and (k > j or tokens[k].titlecase):  # (not "bộ Thể thao Hàn Quốc": the ministry)
             if k > j and self.g.countries.longest(self.text, tokens, k) and self.country_and_name(k):
                 return k
+            if self.name_after_portfolio(j, k):
+                return k  # right before the name: "Bộ trưởng" + "Giao thông" + "Nguyễn Văn Thể" (not a name
+                # itself, "Tô Lâm", nor words of a clause: "Trong mắt", "Quốc phòng Mỹ gặp")
             if self.lowercase_word(k):
                 k += 2
             elif tokens[k].titlecase:

@@ -538,9 +538,17 @@ def test_no_official(sentence):
     # a club is no public office either
     "Chủ tịch CLB Thanh Hoá Doãn Văn Phương chia sẻ với báo giới.",
     "Ông Nguyễn Văn An, Chủ nhiệm Câu lạc bộ Hưu trí phường cho biết.",
+    # nor a cooperative
+    "Bà Lê Thị Mỹ - Giám đốc HTX Dịch vụ môi trường và chợ Mới cho biết.",
+    "Ông Trần Văn Hòa, Chủ nhiệm Hợp tác xã Nông nghiệp Đông Thiện cho biết.",
 ])
 def test_company_executives_are_not_officials(sentence):
     assert _found(sentence) == []
+
+
+def test_a_cooperatives_alliance_is_a_public_body():
+    text = "Ông Võ Kim Cự, Chủ tịch Liên minh Hợp tác xã Việt Nam phát biểu."
+    assert [t.text for t in tag_officials(text)] == ["Ông Võ Kim Cự, Chủ tịch Liên minh Hợp tác xã Việt Nam"]
 
 
 def test_the_last_word_of_a_country_is_no_brand():
@@ -1064,6 +1072,26 @@ def test_deputy_head_of_a_party_board(sentence, span, title):
      [("Thứ trưởng", "Bộ VH - TT & DL")]),
     ("Bộ trưởng Bộ Kế hoạch - đầu tư Bùi Văn Lộc phát biểu.", "Bộ trưởng Bộ Kế hoạch - đầu tư Bùi Văn Lộc",
      [("Bộ trưởng", "Bộ Kế hoạch - Đầu tư")]),
+    # a portfolio the gazetteer lacks, right before the name, is part of the title too; not a name or a clause
+    ("Bộ trưởng Giao thông Nguyễn Văn Thể cho biết.", "Bộ trưởng Giao thông Nguyễn Văn Thể",
+     [("Bộ trưởng Giao thông", None)]),
+    ("Thứ trưởng Lao động Thương binh và Xã hội Phạm Minh Huân dự.",
+     "Thứ trưởng Lao động Thương binh và Xã hội Phạm Minh Huân", [("Thứ trưởng Lao động Thương binh và Xã hội", None)]),
+    ("Bộ trưởng Tô Lâm khẳng định trung tướng Lương Tam Quang đã.", "Bộ trưởng Tô Lâm", [("Bộ trưởng", None)]),
+    # so is a department's field before the name; a department named with its word stays the organisation
+    ("Cục trưởng Hàng không Lại Xuân Thanh cho biết.", "Cục trưởng Hàng không Lại Xuân Thanh",
+     [("Cục trưởng Hàng không", None)]),
+    ("Cục trưởng Cục Thú y Phạm Văn Đông cho biết.", "Cục trưởng Cục Thú y Phạm Văn Đông",
+     [("Cục trưởng", "Cục Thú y")]),
+    # the fields' acronyms joined by "và", perhaps after commas; not a second body, nor a degree before a name
+    ("Giám đốc Sở GD và ĐT Nguyễn Văn An phát biểu.", "Giám đốc Sở GD và ĐT Nguyễn Văn An",
+     [("Giám đốc", "Sở GD và ĐT")]),
+    ("Ông Nguyễn Văn An, Giám đốc Sở VH, TT và DL tỉnh cho biết.", "Ông Nguyễn Văn An, Giám đốc Sở VH, TT và DL tỉnh",
+     [("Giám đốc", "Sở VH, TT và DL tỉnh")]),
+    ("Ông Nguyễn Văn An, Thứ trưởng Bộ GTVT và UBND tỉnh thống nhất.", "Ông Nguyễn Văn An, Thứ trưởng Bộ GTVT",
+     [("Thứ trưởng", "Bộ GTVT")]),
+    ("Ông Trần Hồng Quân, nguyên Bộ trưởng Bộ GD-ĐT và GS.TS Nguyễn Thành Xương dự.",
+     "Ông Trần Hồng Quân, nguyên Bộ trưởng Bộ GD-ĐT", [("Bộ trưởng", "Bộ GD-ĐT")]),
 ])
 def test_ministry_by_its_field_and_national_bodies(sentence, span, positions):
     assert _span_and_positions(sentence) == (span, positions)
@@ -1713,6 +1741,9 @@ def test_each_name_of_a_list_after_a_title_and_colon_holds_the_title():
     ("Phó Chủ tịch UBND tỉnh Điêu Chính Tơi chủ trì.", "Điêu Chính Tơi"),  # Thái
     ("Ông Tẩn Văn Pham, Phó Chủ tịch UBND xã phát biểu.", "Tẩn Văn Pham"),  # Dao
     ("Bà Ksor H'Bơ Khăp, Phó Chủ tịch Quốc hội dự.", "Ksor H'Bơ Khăp"),  # Jrai
+    ("Anh Kpă Kinh - Bí thư Đoàn phường cho biết.", "Kpă Kinh"),  # Jrai, after "anh"
+    ("Phó Chủ tịch UBND tỉnh Rơ Châm Long phát biểu.", "Rơ Châm Long"),
+    ("Chủ tịch UBND huyện Krông Pa Nay Phi La cho biết.", "Nay Phi La"),
 ])
 def test_officials_of_ethnic_minorities_are_named_by_their_surnames(sentence, name):
     assert [tag.name for tag in tag_officials(sentence)] == [name]

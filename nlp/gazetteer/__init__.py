@@ -600,12 +600,36 @@ def unit_name(text: str, tokens: list[Token], j: int) -> tuple[int, int, str, bo
         if _next(text, tokens, k) and tokens[k].key in ("và", "-", "&") and k + 1 < len(tokens) \
                 and tokens[k + 1].titlecase and not starts_title(text, tokens, k + 1):
             k += 1
+        elif tokens[k - 1].acronym and (joined := _acronyms_joined(text, tokens, k)):
+            k = joined  # the fields' acronyms joined by "và", perhaps after commas: "GD và ĐT", "VH, TT và DL"
     if k == j:
         return None
     display = span(text, tokens, j, k)
     generic = match_key(display) in _GENERIC_NAMES or all(t.acronym and t.text in _SCHOOL_KINDS or t.text == "&"
                                                           for t in tokens[j:k])
     return j, k, display, generic
+
+
+_DEGREES = frozenset({"GS", "PGS", "TS", "TSKH", "ThS", "BS", "KS", "NGND", "NGƯT", "NSND", "NSƯT"})  # before a name
+
+
+def _acronyms_joined(text: str, tokens: list[Token], k: int) -> int | None:
+    """Where the next acronym of a name starts, when commas or "và" join it at ``tokens[k]`` to the acronym
+    before and the list ends with "và" and an acronym that is no body ("Sở GD" + " và ĐT", "Sở VH" + ", TT và
+    DL"; not "Bộ GTVT" + " và UBND"), else None."""
+    g = gazetteer()
+    j = k
+    while j + 2 < len(tokens) and tokens[j].key == "," and tokens[j + 1].acronym and _next(text, tokens, j + 1) \
+            and _next(text, tokens, j + 2):
+        j += 2  # ", TT"
+    after = j + 1
+    if not (after < len(tokens) and tokens[j].key == "và" and _next(text, tokens, j) and _next(text, tokens, after)
+            and tokens[after].acronym):
+        return None
+    if tokens[after].text in g.org_abbr or tokens[after].text in _DEGREES \
+            or any(g.orgs.longest(text, tokens, m) for m in range(k + 1, after + 1, 2)):
+        return None  # (a degree before a name is no field: "Bộ GD-ĐT" + " và GS.TS Nguyễn Văn A")
+    return k + 1
 
 
 def _second_syllable(text: str, tokens: list[Token], k: int) -> bool:
