@@ -32,7 +32,7 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   (``cán bộ, công chức``, ``điểm cầu quận, huyện``, ``băng rôn, khẩu hiệu, pa-nô``) or repeats the
   head (``hộ nghèo, hộ cận nghèo``), unless a name follows it (``1.200 hội viên, hội viên Nguyễn ...``).
 - kind ``percent``: unit_text is the noun after ``%`` when there is one (``100% các khoa, phòng``
-  -> ``khoa, phòng``; a leading ``các``/``những``/``mọi``/``số`` is in the span but not in unit_text; a
+  -> ``khoa, phòng``; a leading ``các``/``những``/``mọi``/``số``/``số lượng`` is in the span but not in unit_text; a
   total keeps the verb of its cases: ``85,8% tổng số ca mắc``),
   else ``"%"``. Kind ``percentage_point``: ``3 điểm %``, ``0,5 điểm phần trăm`` (unit_text the unit).
   Kind ``money``: value in đồng/USD units, unit_text the currency word. Kind ``ratio``: ``50/53 ...``
@@ -90,7 +90,7 @@ _WINDOW = 160  # characters after a number that are cut into words
 QUALIFIERS = ("trên dưới", "gần như", "ít nhất", "tối đa", "tối thiểu", "xấp xỉ", "chưa đầy", "chưa đến", "chưa tới",
               "không vượt quá", "không quá", "không cao hơn", "không thấp hơn", "không ít hơn", "không nhiều hơn",
               "không dưới", "khoảng", "chừng", "cỡ", "trên", "gần", "hơn", "dưới")
-DETERMINERS = ("các", "những", "mọi", "số")  # skipped before the noun after "%"
+DETERMINERS = ("các", "những", "mọi", "số", "số lượng")  # skipped before the noun after "%"
 
 
 @functools.lru_cache(maxsize=65536)

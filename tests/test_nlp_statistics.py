@@ -101,6 +101,10 @@ def _found(text: str) -> list[tuple]:
      [("5,07%", 5.07, None, "%", None, "percent")]),
     ("triển khai bệnh án điện tử tại 100% các khoa, phòng, ứng dụng khai báo y tế",
      [("100% các khoa, phòng", 100, None, "khoa, phòng", None, "percent")]),
+    # "số lượng" (the number of) is a determiner as "số" is; "số" before "đối tác" is no "số đối"
+    ("hơn 99,65% số lượng tờ khai được xử lý, 80% số đối tác đồng ý",
+     [("hơn 99,65% số lượng tờ khai", 99.65, None, "tờ khai", "hơn", "percent"),
+      ("80% số đối tác", 80, None, "đối tác", None, "percent")]),
     ("đạt 50/53 trường học công lập đạt chuẩn quốc gia",
      [("50/53 trường học công lập", 50, 53, "trường học công lập", None, "ratio")]),
     ("tổ chức trên 1.200 hội nghị trực tiếp với gần 72.000 cán bộ, đảng viên;",
