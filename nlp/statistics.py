@@ -261,6 +261,7 @@ _CASE_STATES = frozenset(_phrase_key(w) for w in ("bệnh", "F0", "mới", "cộ
 # ways, tips, reasons, things: the clause after one says which, outside the counted noun ("12 cách | mix đồ")
 _CLAUSE_HEADS = frozenset(_phrase_key(w) for w in ("cách", "bí quyết", "mẹo", "lý do", "điều"))
 _STOREYS = frozenset(_phrase_key(w) for w in ("tầng", "lầu"))  # a building's: they count nothing after them
+_PRIZE = _key("giải")
 
 
 
@@ -334,6 +335,8 @@ def _is_title(word: str) -> bool:
 def _ends_phrase(words: list[_Word], j: int, first: int, lex: _Lexicon) -> bool:
     """Whether ``words[j]`` ends the noun phrase that starts at ``words[first]``."""
     word, key = words[j], words[j].key
+    if j == first + 1 and words[first].key == _PRIZE and len(word.text) == 1 and word.text.isupper():
+        return False  # a prize's grade letter, "C" too (no roman numeral there): "11 giải C", as "45 giải A"
     if key is None:  # a number or a mark; a number after a naming word names ("120 học sinh lớp 10"), unless a
         # span of time follows it ("103% kế hoạch | 6 tháng")
         return not (j > first and words[j - 1].key in lex.namers and _NAME_NUMBER.fullmatch(word.text)

@@ -382,6 +382,8 @@ def test_rates_lists_and_multiples(sentence, expected):
     ("Giá dầu trên 80 USD/thùng, bia 15.000 đồng/chai, hỗ trợ 800.000 đồng/người.",
      ["USD/thùng", "đồng/chai", "đồng"]),
     ("Cổ tức 94,20 USD/cổ phiếu; khẩu trang bán 5.000 đồng/chiếc.", ["USD/cổ phiếu", "đồng/chiếc"]),
+    # a prize's grade letter is in the noun, a "C" as an "A" (not a roman numeral)
+    ("Trao 11 giải C và 45 giải A cho học sinh.", ["giải C", "giải A"]),
     # a range with its unit on both bounds, without "từ"; what the things are to a plan ends the noun
     ("Mức phạt là 60.000 đồng đến 80.000 đồng; 10 công việc trọng tâm, 7 chương trình đột phá.",
      ["đồng", "công việc", "chương trình"]),
