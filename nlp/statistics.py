@@ -44,11 +44,12 @@ Span: [qualifier] number [scale word] [% | currency] [counted noun phrase].
   before it its qualifier (``từ 30-65% nhu cầu``, ``từ 6% đến 8%``, ``từ 5 đến 10 khẩu súng``, ``từ 2,3
   đến dưới 2,5 triệu đồng/tháng``, the unit on both bounds: ``từ 250.000 bảng đến 300.000 bảng/tuần``, or its scale word alone on the lower:
   ``từ 1,5 triệu đến 4 triệu đồng``; ``khoảng`` after ``trong`` too: ``trong khoảng 41.000 - 49.000
-  đồng/kg``); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``), a
-  measure per period or per an amount of a measure too (``km/giờ``, ``lít/100 km``), and so does a count (``3.400
-  ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period without a slash is ``%``
-  (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without currency
-  (``200 tỷ``), and so is one in ``tr`` (triệu written short, in prices: ``giá 900tr``, ``13tr/th``).
+  đồng/kg``); a currency paid per period or per unit of measure keeps it (``đồng/tháng``, ``đồng/kg``; an exchange
+  rate its other currency, ``VND/USD``), a measure per period or per an amount of a measure too (``km/giờ``, ``lít/100
+  km``), and so does a count (``3.400 ca/ngày``) and a percentage (``5,5%/năm``); a percentage followed by a period
+  without a slash is ``%`` (``182,5% năm``); an amount with a scale word followed by ``tiền ...`` is money without
+  currency (``200 tỷ``, per a period or a unit of measure in the span: ``30 triệu/m2``), and so is one in ``tr``
+  (triệu written short, in prices: ``giá 900tr``, ``13tr/th``).
   The noun or currency may follow the number after one line break (``6,33 tỷ\nđồng``), not a blank
   line. In a list of bare numbers ending in an amount or measure (``1.200.000, 900.000 và 500.000
   đồng``) each number is tagged alone with that unit. A number with no noun after it whose noun came before it in the clause
@@ -672,11 +673,11 @@ def _measured(words: list[_Word], unit_end: int, lex: _Lexicon, date_starts: set
 def _per(text: str, start: int, end: int, lex: _Lexicon, money: bool = True) -> tuple[str, int]:
     """(unit_text, end) of a measure with the period it is counted per (``km/giờ``; a yield ``tạ/ha``
     stays ``tạ``) or an amount of a measure (``lít/100 km``), of a currency also with a unit of measure
-    (``đồng/tháng``, ``đồng/kg``, and a period after it: ``USD/m2/tháng``) or a unit goods are priced by
-    (``USD/thùng``)."""
+    (``đồng/tháng``, ``đồng/kg``, and a period after it: ``USD/m2/tháng``), a unit goods are priced by
+    (``USD/thùng``) or another currency (an exchange rate: ``VND/USD``)."""
     per = _PER.match(text, end)
     unit = _key(per.group("per")) if per else None
-    measured = unit in lex.measures or money and unit in lex.sales
+    measured = unit in lex.measures or money and (unit in lex.sales or unit in lex.currencies)
     if per and (unit in _PERIODS or measured and (money or per.group("amount"))):
         end = per.end()
         if unit not in _PERIODS:
@@ -785,7 +786,7 @@ def _uncounted(text: str, match: re.Match, lex: _Lexicon, date_starts: set[int],
     scale = match.group("scale")
     if not is_ratio and (_BILLIONS.search(scale) or _BILLIONS_OR_MILLIONS.search(scale) and _CLAUSE_AFTER.match(
             text, match.end()) or scale and _MONEY_CUE.search(text, max(0, match.start() - 40), match.start())):
-        return "money", None, _period_end(text, match.end()) or match.end()  # also a rate: "1,3 triệu/tháng"
+        return "money", None, _per(text, match.end(), match.end(), lex)[1]  # also a rate: "1,3 triệu/tháng", "30 triệu/m2"
     part = _PART_OF_TOTAL.match(text, match.end())
     if part and not is_ratio:  # "311 trong tổng số 458 phiếu": the part counts the noun of the total
         words = _words(text, part.end(), lex)

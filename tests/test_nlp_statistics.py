@@ -306,6 +306,9 @@ def test_offsets_index_the_text_and_the_span_holds_the_qualifier():
     ("Giá heo hơi còn 41.000 đồng/kg, gió cấp 8 (60-75km/giờ), năng suất 62 tạ/ha, lương 7 triệu đồng/người.",
      [("41.000 đồng/kg", 41000, None, "đồng/kg", None, "money"), ("60-75km/giờ", 60, None, "km/giờ", None, "measure"),
       ("62 tạ", 62, None, "tạ", None, "measure"), ("7 triệu đồng", 7e6, None, "đồng", None, "money")]),
+    # an exchange rate keeps its other currency; money without a currency keeps the unit it is paid per
+    ("Tỷ giá 22.660 - 22.860 VND/USD; giá đất 10-100 triệu/m2.",
+     [("22.660 - 22.860 VND/USD", 22660, None, "VND/USD", None, "money"), ("10-100 triệu/m2", 1e7, None, None, None, "money")]),
     # a slash written with spaces is the same rate; a day and night ("ngày đêm") is a period
     ("Xử lý 20.000 m3 / ngày đêm, phục vụ 14.000 lượt xe/ngày đêm, giá 300 đồng / lít.",
      [("20.000 m3 / ngày đêm", 20000, None, "m3 / ngày đêm", None, "measure"),
