@@ -376,9 +376,12 @@ class _Parser:
             title, j = Title(f"{title.title} {self.tokens[j].text}", title.kind, None), j + 1  # "Trưởng phòng" + "PC03",
             # "Cục trưởng" + "C50"
         if title.organization:
-            if self.adj(j - 1, j) and self.tokens[j].key == match_key(title.organization).rsplit(" ", 1)[-1]:
+            organization = title.organization
+            if self.adj(j - 1, j) and self.tokens[j].key == match_key(organization).rsplit(" ", 1)[-1]:
                 j += 1  # the abbreviation's last word written out after it: "UVT.Ư Đảng"
-            return _Position(i, j, title.title, title.kind, None, title.organization)
+            elif self.adj(j - 1, j) and (central := self.central_body(j, organization)):
+                j, organization = central
+            return _Position(i, j, title.title, title.kind, None, organization)
         field = None
         if title.title in _MINISTERS and self.adj(j - 1, j):
             field = self.portfolio_end(j)
@@ -673,6 +676,22 @@ class _Parser:
                 break
             chain.append(self.bracketed(self.loose_tail(nxt) if after_name else nxt))
         return [] if named_after and self.name_in_place(chain[-1]) is None else chain
+
+    def central_body(self, k: int, organization: str) -> tuple[int, str] | None:
+        """(end, organisation) of the body written at ``tokens[k]`` after an abbreviated central-committee title
+        (``organization`` "Trung ương Đảng"), when it is another body's central committee: "UVTƯ" + "Đoàn"
+        (Trung ương Đoàn), "UVTW" + "Hội Nông dân Việt Nam"; else None."""
+        central = "Trung ương"
+        if not organization.startswith(central + " ") or starts_title(self.text, self.tokens, k):
+            return None
+        body = match_organization(self.text, list(self.tokens), k)
+        if body is not None and body.start == k:
+            return body.end, f"{central} {body.display}"
+        written = f"{central} {self.tokens[k].text}"
+        whole = match_organization(written, list(text_tokens(written)[1]), 0)
+        if whole is not None and whole.end == 3 and whole.place is None:
+            return k + 1, whole.display
+        return None
 
     def abbreviated_then_title(self, pos: _Position, k: int) -> bool:
         """Whether a capitalised title is written right after ``pos``, an abbreviated title (and its body), with

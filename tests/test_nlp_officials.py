@@ -594,6 +594,13 @@ def test_two_people_in_a_row_each_keep_their_own_name():
     ("Đồng chí Hoàng Văn Nam, UVT.Ư Đảng, Bí thư Tỉnh ủy phát biểu.",
      ("Đồng chí Hoàng Văn Nam, UVT.Ư Đảng, Bí thư Tỉnh ủy", "Hoàng Văn Nam", "đồng chí",
       [("Ủy viên Ban Chấp hành", "Trung ương Đảng"), ("Bí thư", "Tỉnh ủy")])),
+    # ... or with another body's central committee written after it: the Youth Union's, the Farmers' Union's
+    ("Đồng chí Hoàng Văn Tú, UVT.Ư Đoàn, Bí thư Tỉnh đoàn phát biểu.",
+     ("Đồng chí Hoàng Văn Tú, UVT.Ư Đoàn, Bí thư Tỉnh đoàn", "Hoàng Văn Tú", "đồng chí",
+      [("Ủy viên Ban Chấp hành", "Trung ương Đoàn"), ("Bí thư", "Tỉnh đoàn")])),
+    ("Bà Lê Thị Hoa, UVTW Hội Nông dân Việt Nam, Chủ tịch Hội Nông dân tỉnh phát biểu.",
+     ("Bà Lê Thị Hoa, UVTW Hội Nông dân Việt Nam, Chủ tịch Hội Nông dân tỉnh", "Lê Thị Hoa", "bà",
+      [("Ủy viên Ban Chấp hành", "Trung ương Hội Nông dân Việt Nam"), ("Chủ tịch", "Hội Nông dân tỉnh")])),
     ("Ông Đỗ Văn Lâm – Thẩm phán, Phó Chánh án TAND huyện được điều động.",
      ("Ông Đỗ Văn Lâm – Thẩm phán, Phó Chánh án TAND huyện", "Đỗ Văn Lâm", "ông",
       [("Thẩm phán", "TAND huyện"), ("Phó Chánh án", "TAND huyện")])),
