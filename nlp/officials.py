@@ -684,12 +684,13 @@ class _Parser:
         central = "Trung ương"
         if not organization.startswith(central + " ") or starts_title(self.text, self.tokens, k):
             return None
-        body = match_organization(self.text, list(self.tokens), k)
+        body = match_organization(self.text, self.tokens, k)
         if body is not None and body.start == k:
             return body.end, f"{central} {body.display}"
-        written = f"{central} {self.tokens[k].text}"
-        whole = match_organization(written, list(text_tokens(written)[1]), 0)
-        if whole is not None and whole.end == 3 and whole.place is None:
+        written = f"{central} {self.tokens[k].text}"  # (tokenized apart: text_tokens caches the text being read)
+        tokens = tokenize(written, match_key(written))
+        whole = match_organization(written, tokens, 0)
+        if whole is not None and whole.end == len(tokens) and whole.place is None:
             return k + 1, whole.display
         return None
 
